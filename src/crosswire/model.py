@@ -1,0 +1,210 @@
+"""The one typed document model that flows through every crosswire stage.
+
+Records are frozen: a stage never mutates what it was given, it returns an
+enriched copy (``dataclasses.replace``).  That keeps stages independent and
+makes it safe to run them in worker processes or Ray actors.
+
+Character offsets (``start``/``end``) always index into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: How a capture's bytes are to be read.
+CaptureKind = Literal["html", "capture", "record"]
+
+#: Status of a fact across independent sources (contract.md, ``brief``).
+FactStatus = Literal["agree", "conflict", "single"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHints:
+    """Metadata that came with the input itself (a JSONL record, a feed item,
+    a WARC header), used when the content does not say better."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """Raw content of one input item and where it came from.
+
+    ``content`` is the page's bytes for HTML, the decoded text for plain-text
+    captures and JSONL/feed records.  ``origin`` names the file (and, inside an
+    archive or feed, the record) so every error can point at it.
+    """
+
+    id: str
+    kind: CaptureKind
+    origin: str
+    content: bytes | str
+    hints: SourceHints = field(default_factory=SourceHints)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    text: str
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    change: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    #: ISO ``YYYY-MM-DD``; ``None`` when the expression cannot be pinned to a day.
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Who/what/when/where/why/how of the article's main event, best first."""
+
+    who: tuple[str, ...] = ()
+    what: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()
+    how: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    frame: Frame = field(default_factory=Frame)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: clean text plus metadata, later enriched with annotations.
+
+    ``publisher`` is the outlet that wrote the article; ``via`` the aggregator
+    or site that republished it, if any.  ``published`` is ISO 8601 or None,
+    never guessed.
+    """
+
+    id: str
+    kind: CaptureKind
+    origin: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    via: str | None = None
+    url: str | None = None
+    language: str | None = None
+    #: True when the page is a list/index page or otherwise not an article.
+    is_article: bool = True
+    annotations: Annotations | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactMention:
+    article: str
+    text: str
+    value: float | str
+    qualifier: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One real-world value that one or more articles of a story state."""
+
+    kind: str  # "quantity" | "date" | "person" | "place" | "quote" | ...
+    about: str
+    value: float | str
+    status: FactStatus
+    mentions: tuple[FactMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    article: str
+    publisher: str | None
+    via: str | None
+    #: False for a copy (syndication, aggregator reprint) of another article.
+    independent: bool
+    #: The article this one copies, when it is a copy.
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    independent_sources: int
+    first_published: str | None
+    last_published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    story: str
+    title: str
+    key_points: tuple[KeyPoint, ...]
+    facts: tuple[Fact, ...]
+    timeline: tuple[TimelineEntry, ...]
+    sources: tuple[SourceEntry, ...]
