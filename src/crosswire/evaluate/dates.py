@@ -1,0 +1,53 @@
+"""``crosswire eval dates``: publication dates against htmldate's gold.
+
+Exact-day accuracy as the origin scores it (TP exact, FP another date, FN
+none found).  The few pages whose gold date is null are left out of every
+figure and reported apart (``null_gold``), since the origin cannot score them.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import htmldate
+
+from crosswire.errors import InputError
+from crosswire.evaluate.extraction import read_gold
+from crosswire.evaluate.metrics import DateCounts
+from crosswire.extract.decode import decode_html
+from crosswire.extract.html import publication_date
+
+
+def _ours(page: bytes, origin: str) -> str | None:
+    try:
+        return publication_date(decode_html(page, origin))
+    except InputError:
+        return None
+
+
+def _plain_htmldate(page: bytes) -> str | None:
+    try:
+        return htmldate.find_date(page)
+    except (ValueError, TypeError):
+        return None
+
+
+def _summary(counts: DateCounts) -> dict[str, Any]:
+    return {**counts.scores(), "tp": counts.tp, "fp": counts.fp, "fn": counts.fn,
+            "null_gold": {"no_date_found": counts.null_gold_no_date,
+                          "some_date_found": counts.null_gold_some_date}}
+
+
+def evaluate_dates(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    records = read_gold(dataset_dir)[:limit]
+    ours, baseline = DateCounts(), DateCounts()
+    for record in records:
+        page = gzip.decompress((dataset_dir / "pages" / f"{record['id']}.html.gz").read_bytes())
+        ours.add(record["date"], _ours(page, record["id"]))
+        baseline.add(record["date"], _plain_htmldate(page))
+    scored = ours.tp + ours.fp + ours.fn
+    return {"task": "dates", "dataset": dataset_dir.name, "n": len(records), "scored": scored,
+            "null_gold_policy": "pages with a null gold date are left out of every figure",
+            **_summary(ours), "baseline": {"name": "htmldate", **_summary(baseline)}}

@@ -1,0 +1,99 @@
+"""Line-level boilerplate rules shared by the HTML and capture extractors.
+
+The patterns live in ``rules/boilerplate.json``; this module only applies
+them.  A line is tested whole, so prose that merely mentions "subscribe" or
+"source:" mid-sentence is not taken for boilerplate (promo patterns are
+applied to short lines only, for the same reason).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from functools import cache
+from typing import Any
+
+from crosswire.extract.rules import load_rules
+
+#: A promotional pattern inside a line longer than this is likely prose.
+PROMO_MAX_CHARS = 260
+#: Bylines and date lines are looked for only this many lines into the body.
+HEADER_LINES = 6
+
+
+@cache
+def _patterns(category: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load_rules("boilerplate")[category])
+
+
+def matches(category: str, line: str) -> bool:
+    """Whether a stripped line matches one of the ``category`` rules."""
+    return any(pattern.search(line) for pattern in _patterns(category))
+
+
+def is_byline(line: str) -> bool:
+    return len(line) <= 160 and matches("byline", line)
+
+
+def is_dateline(line: str) -> bool:
+    return len(line) <= 120 and matches("dateline_only", line)
+
+
+def is_promo(line: str) -> bool:
+    return len(line) <= PROMO_MAX_CHARS and matches("promo", line)
+
+
+def is_ui(line: str) -> bool:
+    return matches("ui", line)
+
+
+def is_caption(line: str) -> bool:
+    # Prose may end with "(Source: Reuters)"-like credits too; captions are short.
+    return len(line) <= 320 and matches("caption", line)
+
+
+def starts_tail(line: str) -> bool:
+    return len(line) <= 220 and matches("tail_start", line)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal up to case, spacing and punctuation (a repeated headline)."""
+    def squash(text: str) -> str:
+        return re.sub(r"\W+", "", text).casefold()
+    return bool(squash(a)) and squash(a) == squash(b)
+
+
+def clean_body(text: str, title: str | None, drop_lines: Collection[str | None] = ()) -> str:
+    """Drop headline, byline, date, promo, UI and caption lines from
+    extracted text; paragraphs come back separated by blank lines."""
+    kept: list[str] = []
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    for index, line in enumerate(lines):
+        in_header = index < HEADER_LINES and not kept
+        if line in drop_lines or (title and same_text(line, title)):
+            continue
+        if in_header and (is_byline(line) or is_dateline(line)):
+            continue
+        if is_promo(line) or is_ui(line) or is_caption(line):
+            continue
+        kept.append(line)
+    return join_paragraphs(kept)
+
+
+def join_paragraphs(lines: Iterable[str]) -> str:
+    return "\n\n".join(line for line in lines if line)
+
+
+def looks_like_index_page(tree: Any, body: str) -> bool:
+    """A list or section page: most visible text is link text, and what
+    trafilatura found is short.  A first heuristic, deliberately cautious."""
+    page_text = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+    link_text = " ".join(tree.xpath("//body//a//text()"))
+    page_chars = len(page_text.split())
+    if page_chars == 0:
+        return True
+    link_share = len(link_text.split()) / page_chars
+    body_words = len(body.split())
+    links = len(tree.xpath("//body//a[@href]"))
+    return (link_share > 0.6 and body_words < 250) or (links > 40 and body_words < 60)
