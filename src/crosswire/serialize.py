@@ -1,0 +1,93 @@
+"""Plain-dict forms of the model, shared by the store, the CLI and the API.
+
+The JSON shapes follow ../shared/docs/contract.md; extra fields may be added,
+never renamed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from crosswire.model import (
+    Annotations,
+    Article,
+    DateMention,
+    Entity,
+    Frame,
+    Quantity,
+    Quote,
+    Sentence,
+    Story,
+)
+
+
+def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
+    """The ``annotate --json`` shape (without ``id``), plus ``sentences``."""
+    return {
+        "entities": [dataclasses.asdict(e) for e in annotations.entities],
+        "quantities": [dataclasses.asdict(q) for q in annotations.quantities],
+        "dates": [dataclasses.asdict(d) for d in annotations.dates],
+        "quotes": [dataclasses.asdict(q) for q in annotations.quotes],
+        "frame": {key: list(value) for key, value in dataclasses.asdict(annotations.frame).items()},
+        "sentences": [[s.start, s.end] for s in annotations.sentences],
+    }
+
+
+def annotations_from_dict(data: dict[str, Any]) -> Annotations:
+    frame = data.get("frame") or {}
+    return Annotations(
+        entities=tuple(Entity(**e) for e in data.get("entities", [])),
+        quantities=tuple(Quantity(**q) for q in data.get("quantities", [])),
+        dates=tuple(DateMention(**d) for d in data.get("dates", [])),
+        quotes=tuple(Quote(**q) for q in data.get("quotes", [])),
+        sentences=tuple(Sentence(start, end) for start, end in data.get("sentences", [])),
+        frame=Frame(**{key: tuple(value) for key, value in frame.items()}),
+    )
+
+
+def article_metadata(article: Article) -> dict[str, Any]:
+    """The fields of ``extract --json`` except ``path``/``kind``/``text``."""
+    return {
+        "title": article.title,
+        "author": article.author,
+        "published": article.published,
+        "publisher": article.publisher,
+        "via": article.via,
+        "url": article.url,
+        "language": article.language,
+    }
+
+
+def extract_result(article: Article) -> dict[str, Any]:
+    """One line of ``crosswire extract --json``."""
+    kind = "capture" if article.kind == "capture" else "html"
+    return {"path": article.origin, "kind": kind, **article_metadata(article), "text": article.text}
+
+
+def article_to_dict(article: Article, story: str | None = None, duplicate_of: str | None = None) -> dict[str, Any]:
+    """An article as the API shows it."""
+    result: dict[str, Any] = {
+        "id": article.id,
+        **article_metadata(article),
+        "origin": article.origin,
+        "kind": article.kind,
+        "is_article": article.is_article,
+        "story": story,
+        "duplicate_of": duplicate_of,
+        "text": article.text,
+    }
+    if article.annotations is not None:
+        result["annotations"] = annotations_to_dict(article.annotations)
+    return result
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "independent_sources": story.independent_sources,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+    }

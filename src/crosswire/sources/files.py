@@ -1,0 +1,98 @@
+"""Walk files and directories and hand each file to the reader for its format."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from crosswire.errors import InputError
+from crosswire.model import Capture
+
+SourceItem = Capture | InputError
+Reader = Callable[[Path], Iterator[SourceItem]]
+
+#: Files that are never inputs (editor droppings, our own notes beside a corpus).
+_IGNORED_NAMES = {".DS_Store", "README.md", "EXPECTED.json"}
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[SourceItem]:
+    """Yield captures (or errors) for every input file under ``paths``, in a
+    stable order: the files of a directory sorted by name."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name in _IGNORED_NAMES or child.name.startswith("."):
+                    continue
+                yield from _read_file(child)
+        elif path.is_file():
+            yield from _read_file(path)
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader for a file, chosen by its extension (``.gz`` looked through)."""
+    from crosswire.sources import feeds, jsonl, pages, warc
+
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return warc.read_warc
+    if name.endswith(".gz"):
+        name = name[: -len(".gz")]
+    suffix = Path(name).suffix
+    readers: dict[str, Reader] = {
+        ".html": pages.read_html,
+        ".htm": pages.read_html,
+        ".txt": pages.read_capture,
+        ".jsonl": jsonl.read_jsonl,
+        ".xml": feeds.read_feed,
+        ".rss": feeds.read_feed,
+        ".atom": feeds.read_feed,
+    }
+    return readers.get(suffix)
+
+
+def _read_file(path: Path) -> Iterator[SourceItem]:
+    reader = reader_for(path)
+    if reader is None:
+        suffix = "".join(path.suffixes) or "(none)"
+        yield InputError(
+            str(path),
+            f"unknown file type {suffix!r}: expected .html, .htm, .txt, .jsonl, .xml, .warc (optionally .gz)",
+        )
+        return
+    try:
+        yield from reader(path)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(str(path), f"cannot read file: {error.strerror or error}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, un-gzipped when its name ends in ``.gz``.
+
+    Raises :class:`InputError` for an empty file or a truncated/corrupt gzip.
+    """
+    data = path.read_bytes()
+    if path.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as error:
+            raise InputError(str(path), f"corrupt or truncated gzip data ({error})") from error
+    if not data.strip():
+        raise InputError(str(path), "file is empty")
+    return data
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Decode text that must be UTF-8, with a specific error when it is not."""
+    if b"\x00" in data[:4096]:
+        raise InputError(origin, "binary content (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(origin, f"invalid UTF-8 at byte {error.start}: save the file as UTF-8") from error
