@@ -1,8 +1,201 @@
-"""Placeholder, replaced below."""
+"""Article text from a plain-text page capture (a browser's select-all copy).
+
+A capture has no markup, so every line is scored for how much it reads like
+article prose (long, sentence-shaped, mostly lower-case words) versus page
+chrome (short menu items, counters, promotions).  The main article is the
+contiguous run of lines with the highest total score; the lines just above
+it hold the header (headline, standfirst, byline, date), which becomes
+metadata.  Inside the run, boilerplate lines are dropped by the shared rules.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from crosswire.errors import InputError
+from crosswire.extract.body import (
+    is_byline,
+    is_caption,
+    is_dateline,
+    is_promo,
+    is_ui,
+    join_paragraphs,
+    same_text,
+    starts_tail,
+)
+from crosswire.extract.dates import DATE_IN_TEXT, find_date
+from crosswire.extract.provenance import find_credit
+from crosswire.extract.metadata import site_of
 from crosswire.model import Article, Capture
+
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+_BULLET = re.compile(r"^(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
+_BYLINE_NAME = re.compile(r"^(?:by|written by|reported by|author:?)\s+(.+)$", re.IGNORECASE)
+#: How far above the article body its header (headline, byline, date) may sit.
+HEADER_WINDOW = 10
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_boilerplate(line: str) -> bool:
+    return is_ui(line) or is_promo(line) or is_caption(line)
+
+
+def prose_score(line: str) -> float:
+    """Positive for lines that read like article prose, negative for chrome."""
+    if starts_tail(line):
+        return -6.0
+    if is_boilerplate(line):
+        return -4.0
+    words = _words(line)
+    count = len(words)
+    ends_sentence = bool(_SENTENCE_END.search(line))
+    lower_share = sum(1 for word in words if word[:1].islower()) / count
+    if count >= 15 and ends_sentence:
+        return 2.0 + min(count, 80) / 10
+    if count >= 8 and (ends_sentence or lower_share > 0.5):
+        return 1.0 + count / 20
+    if _BULLET.match(line) and count >= 4:
+        return 0.5
+    if count <= 3:
+        return -1.5
+    return -0.7
+
+
+def best_region(scores: list[float]) -> tuple[int, int]:
+    """The ``[start, end)`` run of lines with the highest score sum (Kadane)."""
+    best_sum, best = float("-inf"), (0, 0)
+    running, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, start = 0.0, index
+        running += score
+        if running > best_sum:
+            best_sum, best = running, (start, index + 1)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    standfirst: str | None = None
+
+
+def _author_from(line: str) -> str | None:
+    """The name(s) in a byline, without any date or role after them."""
+    match = _BYLINE_NAME.match(line)
+    rest = match.group(1) if match else line
+    date = DATE_IN_TEXT.search(rest)
+    if date:
+        rest = rest[: date.start()]
+    rest = re.split(r"\s*[|,•·]\s*|\s+[-–—]\s+|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
+    name = rest.strip(" ,|-–—:")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(word[:1].isupper() for word in words if len(word) > 3):
+        return None
+    return name
+
+
+def _is_headline(line: str) -> bool:
+    words = _words(line)
+    return 3 <= len(words) <= 30 and not line.endswith(".") and not is_boilerplate(line)
+
+
+def read_header(lines: list[str], body_start: int, hinted_title: str | None) -> Header:
+    """Headline, standfirst, byline and date from the lines above the body."""
+    title = author = published = standfirst = None
+    for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
+        line = lines[index]
+        date = find_date(line) if len(line) <= 120 else None
+        if date and len(_words(DATE_IN_TEXT.sub("", line))) <= 8:
+            published = published or date
+            author = author or _author_from(line)
+            continue
+        if is_byline(line):
+            author = author or _author_from(line)
+            continue
+        if is_boilerplate(line):
+            continue
+        if hinted_title and same_text(line, hinted_title):
+            title = line
+            break
+        if standfirst is None and title is None and len(_words(line)) >= 8 and prose_score(line) > 0:
+            standfirst = line
+            continue
+        if _is_headline(line):
+            title = line
+            break
+    return Header(title or hinted_title, author, published, standfirst)
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """Drop lines seen before, and short lines that merely extend the line
+    before them (sponsor banners that repeat, growing, down the page)."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.casefold()
+        grows_previous = bool(kept) and len(line) < 200 and key.startswith(kept[-1].casefold())
+        if key in seen or grows_previous:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def body_lines(region: list[str], header: Header) -> list[str]:
+    kept: list[str] = []
+    for index, line in enumerate(region):
+        if starts_tail(line) and kept:
+            break
+        if header.title and same_text(line, header.title):
+            continue
+        if index < 6 and not kept and (is_byline(line) or is_dateline(line)):
+            continue
+        if is_boilerplate(line):
+            continue
+        kept.append(line)
+    return _drop_repeats(kept)
 
 
 def extract_capture(capture: Capture) -> Article:
-    raise NotImplementedError
+    if capture.kind != "capture":
+        raise ValueError(f"extract_capture needs a 'capture', got {capture.kind!r}")
+    raw = capture.content
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise InputError(capture.origin, "no article text found (the capture is empty)")
+    start, end = best_region([prose_score(line) for line in lines])
+    header = read_header(lines, start, capture.hints.title)
+    body = body_lines(lines[start:end], header)
+    if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
+        body.insert(0, header.standfirst)
+    if not body or sum(len(_words(line)) for line in body) < 5:
+        raise InputError(capture.origin, "no article text found")
+    hints = capture.hints
+    credit = find_credit("\n".join(body))
+    publisher = hints.publisher or site_of(hints.url)
+    via = None
+    if credit is not None:
+        via, publisher = publisher, credit.outlet
+        body = [line for line in body if line != credit.line]
+    return Article(
+        id=capture.id,
+        kind="capture",
+        origin=capture.origin,
+        text=join_paragraphs(body),
+        title=header.title,
+        author=header.author or hints.author,
+        published=(credit.published if credit else None) or header.published or hints.published,
+        publisher=publisher,
+        via=via,
+        url=hints.url,
+        language=hints.language,
+    )
