@@ -77,13 +77,13 @@ class Engine:
         report = IngestReport()
         done = 0
         for chunk in _chunks(items, CHUNK_SIZE):
-            captures: list[Capture] = []
+            inputs: list[Capture | Article] = []
             for item in chunk:
                 if isinstance(item, InputError):
                     report.errors.append(item.as_json())
                 else:
-                    captures.append(item)
-            self._ingest_chunk(captures, report)
+                    inputs.append(item)
+            self._ingest_chunk(inputs, report)
             done += len(chunk)
             if progress is not None:
                 progress(done, report.ingested)
@@ -91,28 +91,20 @@ class Engine:
             self._corpus.save()
         return report
 
-    def _ingest_chunk(self, captures: list[Capture], report: IngestReport) -> None:
-        from crosswire.extract import extract
-
+    def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport) -> None:
         articles: list[tuple[Article, str]] = []
         seen_ids: set[str] = set()
         seen_hashes: set[str] = set()
-        for capture in captures:
-            if capture.id in seen_ids or self.store.has_article(capture.id):
+        for item in inputs:
+            if item.id in seen_ids or self.store.has_article(item.id):
                 report.duplicates += 1
                 continue
-            seen_ids.add(capture.id)
-            try:
-                article = extract(capture)
-            except InputError as error:
-                report.errors.append(error.as_json())
-                continue
-            except Exception as error:  # a bug in a stage must not stop the ingest
-                log.exception("extraction failed for %s", capture.origin)
-                report.errors.append({"path": capture.origin, "error": f"extraction failed: {error!r}"})
+            seen_ids.add(item.id)
+            article = item if isinstance(item, Article) else self._extract(item, report)
+            if article is None:
                 continue
             if not article.is_article:
-                report.skipped.append({"path": capture.origin, "reason": "not an article (list or index page)"})
+                report.skipped.append({"path": article.origin, "reason": "not an article (list or index page)"})
                 continue
             digest = content_hash(article.text)
             if digest in seen_hashes or self.store.article_with_content(digest) is not None:
@@ -127,11 +119,30 @@ class Engine:
         articles.sort(key=lambda pair: publication_sort_key(pair[0]))
         hashes = {article.id: digest for article, digest in articles}
         corpus = self._corpus_state()
-        for annotated in self.pipeline.pipe(article for article, _ in articles):
+        for annotated in self._annotate([article for article, _ in articles]):
             stored = corpus.place(annotated, hashes[annotated.id])
             self.store.save_article(stored)
             report.ingested += 1
             report.article_ids.append(annotated.id)
+
+    def _extract(self, capture: Capture, report: IngestReport) -> Article | None:
+        from crosswire.extract import extract
+
+        try:
+            return extract(capture)
+        except InputError as error:
+            report.errors.append(error.as_json())
+        except Exception as error:  # a bug in a stage must not stop the ingest
+            log.exception("extraction failed for %s", capture.origin)
+            report.errors.append({"path": capture.origin, "error": f"extraction failed: {error!r}"})
+        return None
+
+    def _annotate(self, articles: list[Article]) -> Iterator[Article]:
+        """Annotate in order; articles that arrive annotated (from a batch
+        job's Parquet output) are passed through as they are."""
+        pending = iter(self.pipeline.pipe(a for a in articles if a.annotations is None))
+        for article in articles:
+            yield article if article.annotations is not None else next(pending)
 
     def _corpus_state(self) -> _CorpusState:
         if self._corpus is None:

@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from crosswire.errors import InputError
-from crosswire.model import Capture
+from crosswire.model import Article, Capture
 
-SourceItem = Capture | InputError
+#: What a reader yields: raw captures, already-processed articles (Parquet from
+#: ``crosswire batch``), or the error that took an item's place.
+SourceItem = Capture | Article | InputError
 Reader = Callable[[Path], Iterator[SourceItem]]
 
 #: Files that are never inputs (editor droppings, our own notes beside a corpus).
