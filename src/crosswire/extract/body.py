@@ -44,7 +44,7 @@ def is_promo(line: str) -> bool:
 
 
 def is_ui(line: str) -> bool:
-    return matches("ui", line)
+    return matches("ui", line) or matches("consent", line)
 
 
 def is_caption(line: str) -> bool:

@@ -34,6 +34,8 @@ _BULLET = re.compile(r"^(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
 _BYLINE_NAME = re.compile(r"^(?:by|written by|reported by|author:?)\s+(.+)$", re.IGNORECASE)
 #: How far above the article body its header (headline, byline, date) may sit.
 HEADER_WINDOW = 10
+#: How many lines into the best region a header may still reach.
+HEADER_OPENING = 6
 
 
 def _words(line: str) -> list[str]:
@@ -56,7 +58,8 @@ def prose_score(line: str) -> float:
     lower_share = sum(1 for word in words if word[:1].islower()) / count
     if count >= 15 and ends_sentence:
         return 2.0 + min(count, 80) / 10
-    if count >= 8 and (ends_sentence or lower_share > 0.5):
+    # Headlines (in link lists above all) rarely end with a full stop; prose does.
+    if (count >= 8 and ends_sentence) or (count >= 25 and lower_share > 0.5):
         return 1.0 + count / 20
     if _BULLET.match(line) and count >= 4:
         return 0.5
@@ -148,11 +151,33 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     return kept
 
 
+#: After a "Related articles"-like line, lines scoring below this are its links.
+LINK_BLOCK_EXIT_SCORE = 3.0
+
+
+def _header_end(lines: list[str], start: int) -> int:
+    """Where the body begins: after any byline or date line that opens the
+    best region (the headline and standfirst may open it too)."""
+    anchor = start
+    for index in range(start, min(start + HEADER_OPENING, len(lines))):
+        line = lines[index]
+        if is_byline(line) or is_dateline(line) or (len(line) <= 120 and find_date(line)
+                                                   and len(_words(DATE_IN_TEXT.sub("", line))) <= 8):
+            anchor = index + 1
+    return anchor
+
+
 def body_lines(region: list[str], header: Header) -> list[str]:
     kept: list[str] = []
+    in_link_block = False
     for index, line in enumerate(region):
-        if starts_tail(line) and kept:
-            break
+        if starts_tail(line):
+            in_link_block = True
+            continue
+        if in_link_block:
+            if prose_score(line) < LINK_BLOCK_EXIT_SCORE:
+                continue
+            in_link_block = False
         if header.title and same_text(line, header.title):
             continue
         if index < 6 and not kept and (is_byline(line) or is_dateline(line)):
@@ -173,6 +198,7 @@ def extract_capture(capture: Capture) -> Article:
     if not lines:
         raise InputError(capture.origin, "no article text found (the capture is empty)")
     start, end = best_region([prose_score(line) for line in lines])
+    start = _header_end(lines, start)
     header = read_header(lines, start, capture.hints.title)
     body = body_lines(lines[start:end], header)
     if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
