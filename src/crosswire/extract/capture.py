@@ -29,7 +29,11 @@ from crosswire.extract.provenance import find_credit
 from crosswire.extract.metadata import site_of
 from crosswire.model import Article, Capture
 
-_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
+# Scripts written without spaces between words (Chinese, Japanese, Thai...).
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Characters of an unspaced script that weigh as much as one English word.
+CHARS_PER_WORD = 2
 _BULLET = re.compile(r"^(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
 _BYLINE_NAME = re.compile(r"^(?:by|written by|reported by|author:?)\s+(.+)$", re.IGNORECASE)
 #: How far above the article body its header (headline, byline, date) may sit.
@@ -40,6 +44,11 @@ HEADER_OPENING = 6
 
 def _words(line: str) -> list[str]:
     return line.split()
+
+
+def word_count(line: str) -> int:
+    unspaced = len(_UNSPACED_SCRIPT.findall(line))
+    return len(_words(line)) + unspaced // CHARS_PER_WORD
 
 
 def is_boilerplate(line: str) -> bool:
@@ -53,9 +62,10 @@ def prose_score(line: str) -> float:
     if is_boilerplate(line):
         return -4.0
     words = _words(line)
-    count = len(words)
+    count = word_count(line)
     ends_sentence = bool(_SENTENCE_END.search(line))
-    lower_share = sum(1 for word in words if word[:1].islower()) / count
+    # Unspaced scripts have no case: count them as prose-like.
+    lower_share = sum(1 for word in words if word[:1].islower() or not word[:1].isupper()) / len(words)
     if count >= 15 and ends_sentence:
         return 2.0 + min(count, 80) / 10
     # Headlines (in link lists above all) rarely end with a full stop; prose does.
@@ -127,7 +137,7 @@ def read_header(lines: list[str], body_start: int, hinted_title: str | None) -> 
         if hinted_title and same_text(line, hinted_title):
             title = line
             break
-        if standfirst is None and title is None and len(_words(line)) >= 8 and prose_score(line) > 0:
+        if standfirst is None and title is None and word_count(line) >= 8 and prose_score(line) > 0:
             standfirst = line
             continue
         if _is_headline(line):
@@ -155,11 +165,12 @@ def _drop_repeats(lines: list[str]) -> list[str]:
 LINK_BLOCK_EXIT_SCORE = 3.0
 
 
-def _header_end(lines: list[str], start: int) -> int:
+def _header_end(lines: list[str], start: int, end: int) -> int:
     """Where the body begins: after any byline or date line that opens the
     best region (the headline and standfirst may open it too)."""
     anchor = start
-    for index in range(start, min(start + HEADER_OPENING, len(lines))):
+    # Stop short of the region's last line: a body of one line has no header.
+    for index in range(start, min(start + HEADER_OPENING, end - 1)):
         line = lines[index]
         if is_byline(line) or is_dateline(line) or (len(line) <= 120 and find_date(line)
                                                    and len(_words(DATE_IN_TEXT.sub("", line))) <= 8):
@@ -198,12 +209,12 @@ def extract_capture(capture: Capture) -> Article:
     if not lines:
         raise InputError(capture.origin, "no article text found (the capture is empty)")
     start, end = best_region([prose_score(line) for line in lines])
-    start = _header_end(lines, start)
+    start = _header_end(lines, start, end)
     header = read_header(lines, start, capture.hints.title)
     body = body_lines(lines[start:end], header)
     if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
         body.insert(0, header.standfirst)
-    if not body or sum(len(_words(line)) for line in body) < 5:
+    if not body or sum(word_count(line) for line in body) < 5:
         raise InputError(capture.origin, "no article text found")
     hints = capture.hints
     credit = find_credit("\n".join(body))
