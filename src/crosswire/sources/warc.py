@@ -7,6 +7,8 @@ publication date.
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,30 +18,72 @@ from crosswire.errors import InputError
 from crosswire.model import Capture, SourceHints
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: A record is read whole to check it; larger tails are not expected in news WARCs.
+_MAX_TAIL_BYTES = 64 * 1024 * 1024
+_LATER_RECORDS_LOST = "; later records were not read"
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:\s*(\d+)")
 
 
 def read_warc(path: Path) -> Iterator[Capture | InputError]:
-    seen_any = False
+    last_record_at: int | None = None
+    # Each capture is held back until the next record has been read, so that
+    # a record cut off at the end of a damaged file is never passed on.
+    pending: Capture | None = None
     try:
         with path.open("rb") as stream:
             if not stream.read(1):
                 raise InputError(str(path), "file is empty")
             stream.seek(0)
-            records = ArchiveIterator(
-                stream, record_types=WarcRecordType.response, parse_http=True, verify_digests=False
-            )
-            for record in records:
-                seen_any = True
-                capture = _record_to_capture(record, path)
-                if capture is not None:
-                    yield capture
+            for record in ArchiveIterator(stream, parse_http=False, verify_digests=False):
+                if pending is not None:
+                    yield pending
+                    pending = None
+                last_record_at = record.stream_pos
+                if record.record_type == WarcRecordType.response:
+                    record.parse_http()
+                    pending = _record_to_capture(record, path)
     except OSError as error:
-        # fastwarc reports a truncated or corrupt archive as OSError; what was
-        # read before the damage has already been yielded and is kept.
         yield InputError(str(path), f"corrupt or truncated WARC data ({error})")
         return
-    if not seen_any:
-        yield InputError(str(path), "no WARC response records found (not a WARC file?)")
+    if last_record_at is None:
+        yield InputError(str(path), "no WARC records found (not a WARC file?)")
+        return
+    # fastwarc stops quietly at a damaged record; what was read before it is
+    # kept, and the damage is reported.
+    damage = _damage_after(path, last_record_at)
+    last_record_whole = damage is None or damage.endswith(_LATER_RECORDS_LOST)
+    if pending is not None and last_record_whole:
+        yield pending
+    if damage:
+        yield InputError(str(path), damage)
+
+
+def _damage_after(path: Path, last_record_at: int) -> str | None:
+    """Why the bytes from the last readable record on are not a whole record, if they are not."""
+    with path.open("rb") as stream:
+        stream.seek(last_record_at)
+        tail = stream.read(_MAX_TAIL_BYTES)
+    if tail[:2] == b"\x1f\x8b":
+        member = zlib.decompressobj(wbits=31)
+        try:
+            member.decompress(tail)
+        except zlib.error as error:
+            return f"corrupt gzip data in the WARC after offset {last_record_at} ({error})"
+        if not member.eof:
+            return f"truncated WARC: the record at offset {last_record_at} is cut off"
+        if member.unused_data.strip():
+            return f"corrupt or truncated WARC data after offset {last_record_at}" + _LATER_RECORDS_LOST
+        return None
+    header_end = tail.find(b"\r\n\r\n")
+    match = _CONTENT_LENGTH.search(tail[:header_end] if header_end >= 0 else b"")
+    if header_end < 0 or match is None:
+        return f"truncated WARC: the record at offset {last_record_at} has no complete header"
+    record_end = header_end + 4 + int(match.group(1))
+    if len(tail) < record_end:
+        return f"truncated WARC: the record at offset {last_record_at} is cut off"
+    if tail[record_end:].strip():
+        return f"corrupt WARC data after offset {last_record_at}" + _LATER_RECORDS_LOST
+    return None
 
 
 def _record_to_capture(record: object, path: Path) -> Capture | None:
