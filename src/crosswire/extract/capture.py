@@ -25,8 +25,8 @@ from crosswire.extract.body import (
     starts_tail,
 )
 from crosswire.extract.dates import DATE_IN_TEXT, find_date
-from crosswire.extract.provenance import find_credit
 from crosswire.extract.metadata import site_of
+from crosswire.extract.provenance import Credit, credit_in_line, find_credit
 from crosswire.model import Article, Capture
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
@@ -97,10 +97,16 @@ class Header:
     author: str | None = None
     published: str | None = None
     standfirst: str | None = None
+    credit: Credit | None = None
+
+
+_UPDATE_LINE = re.compile(r"^\W*(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def _author_from(line: str) -> str | None:
     """The name(s) in a byline, without any date or role after them."""
+    if is_dateline(line):
+        return None  # "Published: ..." / "Updated ..." name no one
     match = _BYLINE_NAME.match(line)
     rest = match.group(1) if match else line
     date = DATE_IN_TEXT.search(rest)
@@ -115,22 +121,36 @@ def _author_from(line: str) -> str | None:
 
 
 def _is_headline(line: str) -> bool:
-    words = _words(line)
-    return 3 <= len(words) <= 30 and not line.endswith(".") and not is_boilerplate(line)
+    return 3 <= word_count(line) <= 30 and not line.endswith(".") and not is_boilerplate(line)
+
+
+def _date_of_header_line(line: str) -> str | None:
+    """The date of a line that is mostly a date (a dateline, "Name Date")."""
+    if len(line) > 120:
+        return None
+    date = find_date(line)
+    return date if date and len(_words(DATE_IN_TEXT.sub("", line))) <= 8 else None
 
 
 def read_header(lines: list[str], body_start: int, hinted_title: str | None) -> Header:
-    """Headline, standfirst, byline and date from the lines above the body."""
-    title = author = published = standfirst = None
+    """Headline, standfirst, byline, date and credit from the lines above the body."""
+    title = author = standfirst = None
+    credit: Credit | None = None
+    published: list[str] = []
+    updated: list[str] = []
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
         line = lines[index]
-        date = find_date(line) if len(line) <= 120 else None
-        if date and len(_words(DATE_IN_TEXT.sub("", line))) <= 8:
-            published = published or date
+        date = _date_of_header_line(line)
+        if date:
+            (updated if _UPDATE_LINE.match(line) else published).append(date)
             author = author or _author_from(line)
             continue
         if is_byline(line):
             author = author or _author_from(line)
+            continue
+        line_credit = credit_in_line(line)
+        if line_credit is not None:
+            credit = credit or line_credit
             continue
         if is_boilerplate(line):
             continue
@@ -143,7 +163,9 @@ def read_header(lines: list[str], body_start: int, hinted_title: str | None) -> 
         if _is_headline(line):
             title = line
             break
-    return Header(title or hinted_title, author, published, standfirst)
+    # Walking up, the topmost date is the first published one; updates come later.
+    dates = published or updated
+    return Header(title or hinted_title, author, dates[-1] if dates else None, standfirst, credit)
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:
@@ -172,8 +194,7 @@ def _header_end(lines: list[str], start: int, end: int) -> int:
     # Stop short of the region's last line: a body of one line has no header.
     for index in range(start, min(start + HEADER_OPENING, end - 1)):
         line = lines[index]
-        if is_byline(line) or is_dateline(line) or (len(line) <= 120 and find_date(line)
-                                                   and len(_words(DATE_IN_TEXT.sub("", line))) <= 8):
+        if is_byline(line) or is_dateline(line) or _date_of_header_line(line) or credit_in_line(line):
             anchor = index + 1
     return anchor
 
@@ -217,7 +238,7 @@ def extract_capture(capture: Capture) -> Article:
     if not body or sum(word_count(line) for line in body) < 5:
         raise InputError(capture.origin, "no article text found")
     hints = capture.hints
-    credit = find_credit("\n".join(body))
+    credit = header.credit or find_credit("\n".join(body))
     publisher = hints.publisher or site_of(hints.url)
     via = None
     if credit is not None:

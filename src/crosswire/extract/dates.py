@@ -42,7 +42,7 @@ def to_iso_date(text: str | None) -> str | None:
     if not _YEAR.search(text):
         return None  # "yesterday", "June 3": not pinned to a day without a reference
     cleaned = _SLASHED_MONTH_NAME.sub(r"\1 \2 \3", text.strip())
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=_PARSER_SETTINGS)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=_PARSER_SETTINGS)
     return parsed.date().isoformat() if parsed else None
 
 

@@ -22,7 +22,6 @@ from crosswire.extract.metadata import PageMetadata, parse_html, read_metadata, 
 from crosswire.extract.provenance import detect_provenance
 from crosswire.model import Article, Capture
 
-
 #: trafilatura tuned for news: tables kept, reader comments left out.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_comments": False,

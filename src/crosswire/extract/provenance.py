@@ -50,19 +50,27 @@ def _wire_name(short: str) -> str:
     return names.get(short, short)
 
 
+def credit_in_line(line: str) -> Credit | None:
+    """The credit a single line states, if it is a credit line."""
+    if len(line) > 200:
+        return None
+    for pattern in _credit_patterns():
+        match = pattern.match(line)
+        if match:
+            date = match.groupdict().get("date")
+            outlet = match.group("outlet").strip(" .,'\"")
+            return Credit(outlet, to_iso_date(date) if date else None, line)
+    return None
+
+
 def find_credit(text: str) -> Credit | None:
     """A credit line near the start or end of ``text`` (where outlets put them)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     candidates = lines[:3] + lines[-4:] if len(lines) > 7 else lines
     for line in candidates:
-        if len(line) > 200:
-            continue
-        for pattern in _credit_patterns():
-            match = pattern.match(line)
-            if match:
-                date = match.groupdict().get("date")
-                outlet = match.group("outlet").strip(" .,'\"")
-                return Credit(outlet, to_iso_date(date) if date else None, line)
+        credit = credit_in_line(line)
+        if credit is not None:
+            return credit
     for line in lines[:2]:
         for pattern in _wire_patterns():
             match = pattern.match(line)
