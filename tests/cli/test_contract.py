@@ -1,0 +1,199 @@
+"""Every command of ../shared/docs/contract.md answers --help and prints the documented JSON.
+
+These run the installed ``crosswire`` entry point in a subprocess, as an
+external evaluation would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CROSSWIRE = str(Path(sys.executable).parent / "crosswire")
+CONTRACT_COMMANDS = ["extract", "annotate", "ingest", "stories", "brief", "eval", "serve", "fetch", "watch", "batch"]
+
+LEAD = (
+    "Rescue crews in Portvale pulled 27 people from the flooded Marrow Street tunnel on Tuesday, "
+    "the harbour fire service said. More than 40 volunteers joined the effort overnight."
+)
+FILLER = (
+    "Water rose quickly after the storm drains failed near the old market, according to officials who "
+    "asked residents to avoid the lower town until the pumps had cleared the road. "
+)
+
+
+def _page(title: str, outlet: str, date: str, lead: str) -> str:
+    body = "".join(f"<p>{text}</p>" for text in [lead, FILLER * 2, FILLER, "Repairs are expected to take weeks."])
+    return (
+        f"<html><head><title>{title} | {outlet}</title>"
+        f'<meta property="og:site_name" content="{outlet}">'
+        f'<meta property="article:published_time" content="{date}">'
+        f'<meta name="author" content="Mara Ellis"></head><body><nav><a href="/">Home</a> <a href="/x">World</a></nav>'
+        f"<article><h1>{title}</h1>{body}</article><footer>Copyright {outlet}</footer></body></html>"
+    )
+
+
+def run(*args: str, stdin: str | None = None, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [CROSSWIRE, *(["--db", str(db)] if db else []), *args]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=300, check=False)
+
+
+def json_lines(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "ledger-tunnel.html").write_text(
+        _page("Crews rescue 27 from tunnel", "Harbor Ledger", "2026-11-11", LEAD)
+    )
+    (folder / "quay-tunnel.html").write_text(
+        _page("Tunnel flood: 27 rescued", "Quay Post", "2026-11-11T18:00:00", LEAD.replace("Rescue crews", "Crews"))
+    )
+    (folder / "broken.jsonl").write_text('{"id": "ok", "text": "' + FILLER * 3 + '"}\n{not json\n')
+    return folder
+
+
+@pytest.fixture(scope="module")
+def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "cw.db"
+    result = run("ingest", str(corpus), "--json", db=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.mark.parametrize("command", CONTRACT_COMMANDS)
+def test_every_contract_command_answers_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Usage" in result.stdout
+
+
+def test_extract_prints_one_documented_object_per_file(corpus: Path) -> None:
+    result = run("extract", str(corpus / "ledger-tunnel.html"), str(corpus / "quay-tunnel.html"), "--json")
+    assert result.returncode == 0, result.stderr
+    objects = json_lines(result.stdout)
+    assert len(objects) == 2
+    keys = {"path", "kind", "title", "author", "published", "publisher", "via", "url", "language", "text"}
+    for obj in objects:
+        assert keys <= obj.keys()
+        assert obj["kind"] == "html"
+        assert "27 people" in obj["text"] and "Home" not in obj["text"]
+    assert objects[0]["published"].startswith("2026-11-11")
+
+
+def test_extract_reports_bad_files_per_item_and_carries_on(tmp_path: Path, corpus: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.html"), str(corpus / "ledger-tunnel.html"), "--json")
+    assert result.returncode == 0
+    bad, good = json_lines(result.stdout)
+    assert bad == {"path": str(tmp_path / "empty.html"), "error": "file is empty"}
+    assert "text" in good
+
+
+def test_extract_exits_non_zero_when_nothing_could_be_read(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.html"), "--json")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+
+
+def test_annotate_prints_the_documented_fields() -> None:
+    line = json.dumps({"id": "n1", "text": LEAD, "published": "2026-11-12"})
+    result = run("annotate", "-", "--json", stdin=line + "\n")
+    assert result.returncode == 0, result.stderr
+    (obj,) = json_lines(result.stdout)
+    assert obj["id"] == "n1"
+    assert {"entities", "quantities", "dates", "quotes", "frame"} <= obj.keys()
+    assert set(obj["frame"]) == {"who", "what", "when", "where", "why", "how"}
+    for key, fields in {
+        "entities": {"text", "label", "start", "end"},
+        "quantities": {"text", "start", "end", "value", "value_max", "unit", "qualifier", "change"},
+        "dates": {"text", "start", "end", "date"},
+    }.items():
+        assert obj[key], key
+        for item in obj[key]:
+            assert fields <= item.keys()
+            assert LEAD[item["start"] : item["end"]] == item["text"]
+    assert any(q["value"] == 27 for q in obj["quantities"])
+
+
+def test_ingest_summary_and_idempotence(corpus: Path, db: Path) -> None:
+    again = run("ingest", str(corpus), "--json", db=db)
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert summary["ingested"] == 0
+    assert summary["duplicates"] == 3
+    assert [e["path"] for e in summary["errors"]] == [f"{corpus / 'broken.jsonl'}:2"]
+
+
+def test_stories_lists_every_article_once(db: Path) -> None:
+    result = run("stories", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(result.stdout)
+    keys = {"id", "title", "articles", "independent_sources", "first_published", "last_published"}
+    assert all(keys <= story.keys() for story in stories)
+    members = [article for story in stories for article in story["articles"]]
+    assert sorted(members) == ["ledger-tunnel.html", "ok", "quay-tunnel.html"]
+    tunnel = next(s for s in stories if "ledger-tunnel.html" in s["articles"])
+    assert "quay-tunnel.html" in tunnel["articles"]
+    assert tunnel["independent_sources"] == 2
+
+
+def test_brief_json_has_the_documented_shape(db: Path) -> None:
+    stories = json.loads(run("stories", "--json", db=db).stdout)
+    story_id = stories[0]["id"]
+    result = run("brief", story_id, "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
+    brief = json.loads(result.stdout)
+    assert {"story", "title", "key_points", "facts", "timeline", "sources"} <= brief.keys()
+    assert brief["story"] == story_id
+    for point in brief["key_points"]:
+        assert point["text"] and point["citations"]
+        assert {"article", "start", "end"} <= point["citations"][0].keys()
+    for fact in brief["facts"]:
+        assert {"kind", "about", "value", "status", "mentions"} <= fact.keys()
+        assert fact["status"] in {"agree", "conflict", "single"}
+    for source in brief["sources"]:
+        assert {"article", "publisher", "via", "independent"} <= source.keys()
+
+
+def test_brief_markdown_and_unknown_story(db: Path) -> None:
+    stories = json.loads(run("stories", "--json", db=db).stdout)
+    markdown = run("brief", stories[0]["id"], "--format", "md", db=db)
+    assert markdown.returncode == 0 and markdown.stdout.startswith("#")
+    missing = run("brief", "no-such-story", "--format", "json", db=db)
+    assert missing.returncode != 0
+    assert "no story" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_eval_extraction_on_a_tiny_dataset(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    body = LEAD + " " + FILLER * 3
+    page = _page("Crews rescue 27", "Harbor Ledger", "2026-11-11", body)
+    (tmp_path / "pages" / "p1.html.gz").write_bytes(gzip.compress(page.encode()))
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "p1", "url": None, "body": body}) + "\n")
+    result = run("eval", "extraction", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)
+    assert metrics["task"] == "extraction" and metrics["n"] == 1
+    assert 0.5 < metrics["f1"] <= 1.0
+
+
+def test_eval_on_a_missing_dataset_says_so(tmp_path: Path) -> None:
+    result = run("eval", "stories", str(tmp_path / "absent"), "--json")
+    assert result.returncode != 0
+    assert "not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fetch_refuses_loopback_without_allow_private(tmp_path: Path) -> None:
+    result = run("fetch", "http://127.0.0.1:9/page.html", db=tmp_path / "f.db")
+    assert result.returncode != 0
+    assert "private, loopback" in result.stderr
