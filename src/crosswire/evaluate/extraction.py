@@ -18,7 +18,7 @@ from typing import Any
 import trafilatura
 
 from crosswire.errors import InputError
-from crosswire.evaluate.metrics import SnippetCounts, ShingleMatch, shingle_match, shingle_scores
+from crosswire.evaluate.metrics import ShingleMatch, SnippetCounts, shingle_match, shingle_scores
 from crosswire.extract import extract
 from crosswire.model import Capture, SourceHints
 

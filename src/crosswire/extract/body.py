@@ -86,14 +86,13 @@ def join_paragraphs(lines: Iterable[str]) -> str:
 
 
 def looks_like_index_page(tree: Any, body: str) -> bool:
-    """A list or section page: most visible text is link text, and what
-    trafilatura found is short.  A first heuristic, deliberately cautious."""
-    page_text = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
-    link_text = " ".join(tree.xpath("//body//a//text()"))
-    page_chars = len(page_text.split())
-    if page_chars == 0:
+    """A list or section page: what was extracted is mostly link text, or
+    the page is mostly links and little prose was found.  A first, cautious
+    heuristic."""
+    link_texts = {" ".join(text.split()) for text in tree.xpath("//body//a//text()")}
+    link_texts.discard("")
+    lines = [line for line in body.split("\n") if line.strip()]
+    if lines and sum(1 for line in lines if line in link_texts) / len(lines) > 0.5:
         return True
-    link_share = len(link_text.split()) / page_chars
-    body_words = len(body.split())
     links = len(tree.xpath("//body//a[@href]"))
-    return (link_share > 0.6 and body_words < 250) or (links > 40 and body_words < 60)
+    return links > 40 and len(body.split()) < 60

@@ -1,0 +1,131 @@
+"""HTML pages: decoding, text, metadata, provenance and index pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.errors import InputError
+from crosswire.extract import extract
+from crosswire.extract.decode import decode_html
+from crosswire.model import Capture, SourceHints
+
+PARAGRAPHS = [
+    "The river authority said on Monday that water levels at the Brannock weir had risen by two metres "
+    "in a week, the fastest rise recorded since gauges were installed in 1987.",
+    "Engineers opened three sluice gates overnight to relieve pressure on the embankment, and residents "
+    "of low-lying streets were told to move vehicles to higher ground before the weekend.",
+    "Farmers upstream said fields had been under water for several days and that the spring sowing would "
+    "have to wait until the ground had dried out, which could take a month or more.",
+]
+
+
+def page(head: str = "", top: str = "", bottom: str = "", charset: str = "utf-8") -> str:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (
+        f'<html lang="en"><head><meta charset="{charset}"><title>River rises | Vale Courier</title>{head}</head>'
+        "<body><nav><a href='/'>Home</a><a href='/news'>News</a><a href='/sport'>Sport</a></nav>"
+        f"<article><h1>River rises at record pace</h1><p class='byline'>By Jo Amberley</p>{top}{body}{bottom}"
+        "</article><footer>© 2025 Vale Courier</footer></body></html>"
+    )
+
+
+META = (
+    '<meta property="og:title" content="River rises at record pace">'
+    '<meta property="og:site_name" content="Vale Courier">'
+    '<meta name="author" content="Jo Amberley">'
+    '<meta property="article:published_time" content="2025-03-14T09:30:00Z">'
+    '<link rel="canonical" href="https://valecourier.example/news/river-rises">'
+)
+
+
+def html_capture(text: str, hints: SourceHints | None = None, encoding: str = "utf-8") -> Capture:
+    return Capture(id="p.html", kind="html", origin="p.html", content=text.encode(encoding),
+                   hints=hints or SourceHints())
+
+
+def test_text_and_metadata_come_from_the_page() -> None:
+    article = extract(html_capture(page(head=META)))
+    assert "fastest rise recorded since gauges were installed" in article.text
+    assert "spring sowing would have to wait" in article.text
+    assert "By Jo Amberley" not in article.text
+    assert "River rises at record pace" not in article.text
+    assert article.title == "River rises at record pace"
+    assert article.author == "Jo Amberley"
+    assert article.published == "2025-03-14"
+    assert article.publisher == "Vale Courier"
+    assert article.via is None
+    assert article.url == "https://valecourier.example/news/river-rises"
+    assert article.language == "en"
+    assert article.is_article
+
+
+def test_hints_fill_only_the_gaps() -> None:
+    hints = SourceHints(title="Hinted title", author="Hinted Author", publisher="Hinted Outlet",
+                        url="https://valecourier.example/a")
+    article = extract(html_capture(page(head=META), hints))
+    assert article.title == "River rises at record pace"
+    assert article.publisher == "Vale Courier"
+    bare = extract(html_capture(page(), hints))
+    assert bare.author == "Jo Amberley"  # the page's own byline still beats the hint
+    assert bare.publisher == "Hinted Outlet"
+
+
+def test_declared_charset_is_honoured() -> None:
+    text = page(top="<p>Café owners along the quay, on the Rhône side, were told to close.</p>",
+                charset="iso-8859-1")
+    article = extract(html_capture(text, encoding="latin-1"))
+    assert "Café owners along the quay, on the Rhône side" in article.text
+
+
+def test_utf8_bom_wins_over_a_wrong_declaration() -> None:
+    data = b"\xef\xbb\xbf" + '<html><head><meta charset="windows-1252"></head><p>Zürich</p></html>'.encode()
+    assert "Zürich" in decode_html(data, "x.html")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"%PDF-1.7 binary", "PDF"), (b"\x89PNG\r\n\x1a\n....", "PNG"), (b"abc\x00\x00\x01def", "NUL")],
+)
+def test_binary_content_is_refused_with_a_specific_message(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError, match=problem):
+        extract(Capture(id="b", kind="html", origin="b.html", content=data))
+
+
+def test_page_without_body_text_is_an_input_error() -> None:
+    empty = "<html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    with pytest.raises(InputError, match="no article text found"):
+        extract(html_capture(empty))
+
+
+def test_credit_line_makes_a_republication() -> None:
+    credit = "<p>This story was originally published by The Upland Gazette on March 12, 2025.</p>"
+    article = extract(html_capture(page(head=META, bottom=credit)))
+    assert article.publisher == "The Upland Gazette"
+    assert article.via == "Vale Courier"
+    assert article.published == "2025-03-12"
+    assert "originally published" not in article.text
+
+
+def test_canonical_link_to_another_site_makes_a_republication() -> None:
+    head = META.replace("valecourier.example", "uplandgazette.example")
+    hints = SourceHints(url="https://valecourier.example/news/river-rises")
+    article = extract(html_capture(page(head=head), hints))
+    assert article.publisher == "uplandgazette.example"
+    assert article.via == "Vale Courier"
+
+
+def test_a_site_crediting_itself_is_not_a_republication() -> None:
+    credit = "<p>Originally published by Vale Courier.</p>"
+    article = extract(html_capture(page(head=META, bottom=credit)))
+    assert article.publisher == "Vale Courier"
+    assert article.via is None
+
+
+def test_link_list_page_is_not_an_article() -> None:
+    links = "".join(f"<li><a href='/story/{i}'>Headline number {i} about the vale</a></li>" for i in range(80))
+    index = f"<html><head><title>Latest</title></head><body><h1>Latest news</h1><ul>{links}</ul></body></html>"
+    try:
+        article = extract(html_capture(index))
+    except InputError:
+        return  # refusing a page with no article text is fine too
+    assert not article.is_article
