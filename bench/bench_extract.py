@@ -1,0 +1,73 @@
+"""Extraction speed: pages/s of ``extract_html`` against plain trafilatura on
+the ScrapingHub pages, and captures/s of ``extract_capture``.
+
+Usage: .venv/bin/python bench/bench_extract.py [DATA_DIR] [--limit N]
+(DATA_DIR defaults to /work/shared/data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import trafilatura
+
+from crosswire.errors import InputError
+from crosswire.extract import extract_capture, extract_html
+from crosswire.model import Capture
+
+
+def rate(items: Sequence[object], work: Callable[[object], object]) -> float:
+    """Items per second of ``work`` over ``items`` (after one warm-up call)."""
+    if not items:
+        return 0.0
+    work(items[0])
+    started = time.perf_counter()
+    for item in items:
+        with contextlib.suppress(InputError):  # a refused page still cost its time
+            work(item)
+    return len(items) / (time.perf_counter() - started)
+
+
+def html_pages(data_dir: Path, limit: int | None) -> list[Capture]:
+    pages = sorted((data_dir / "extraction" / "scrapinghub-dev" / "pages").glob("*.html.gz"))[:limit]
+    return [Capture(id=p.name, kind="html", origin=str(p), content=gzip.decompress(p.read_bytes()))
+            for p in pages]
+
+
+def text_captures(data_dir: Path, limit: int | None) -> list[Capture]:
+    files = sorted((data_dir / "captures" / "scrapinghub-dev" / "captures").glob("*.txt"))[:limit]
+    return [Capture(id=f.name, kind="capture", origin=str(f), content=f.read_text("utf-8")) for f in files]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    pages = html_pages(args.data_dir, args.limit)
+    captures = text_captures(args.data_dir, args.limit)
+
+    def plain(capture: object) -> object:
+        assert isinstance(capture, Capture)
+        return trafilatura.extract(capture.content)
+
+    def ours_html(capture: object) -> object:
+        assert isinstance(capture, Capture)
+        return extract_html(capture)
+
+    def ours_capture(capture: object) -> object:
+        assert isinstance(capture, Capture)
+        return extract_capture(capture)
+
+    print(f"extract_html        {rate(pages, ours_html):7.1f} pages/s  ({len(pages)} pages)")
+    print(f"plain trafilatura   {rate(pages, plain):7.1f} pages/s")
+    print(f"extract_capture     {rate(captures, ours_capture):7.1f} captures/s  ({len(captures)} captures)")
+
+
+if __name__ == "__main__":
+    main()
