@@ -17,9 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import StoreError
-from crosswire.model import Article
-from crosswire.serialize import annotations_from_dict, annotations_to_dict
 from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle
+from crosswire.store.rows import (
+    ARTICLE_COLUMN_COUNT,
+    ARTICLE_COLUMNS,
+    SUMMARY_COLUMNS,
+    row_to_stored,
+    stored_to_row,
+)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles with their corpus-level decisions, key-value state, full-text index.
@@ -45,11 +50,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
     CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
     """,
-)
-
-_COLUMNS = (
-    "id, kind, origin, content_hash, title, author, published, publisher, via, url, language, "
-    "is_article, text, annotations, story_id, duplicate_of, similarity, signature"
 )
 
 
@@ -94,31 +94,12 @@ class SQLiteStore:
     # -- writes -------------------------------------------------------------
     def save_article(self, stored: StoredArticle) -> None:
         a = stored.article
-        row = (
-            a.id,
-            a.kind,
-            a.origin,
-            stored.content_hash,
-            a.title,
-            a.author,
-            a.published,
-            a.publisher,
-            a.via,
-            a.url,
-            a.language,
-            int(a.is_article),
-            a.text,
-            json.dumps(annotations_to_dict(a.annotations)) if a.annotations else None,
-            stored.story_id,
-            stored.duplicate_of,
-            stored.similarity,
-            stored.signature,
-        )
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.execute(
-                f"INSERT INTO articles ({_COLUMNS}, ingested_at) VALUES ({', '.join('?' * 19)})",
-                (*row, _now()),
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at) "
+                f"VALUES ({', '.join('?' * (ARTICLE_COLUMN_COUNT + 1))})",
+                (*stored_to_row(stored), _now()),
             )
             self._db.execute(
                 "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
@@ -156,19 +137,17 @@ class SQLiteStore:
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ", ".join("?" * len(chunk))
-            for row in self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
-                stored = _row_to_stored(row)
+            for row in self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+                stored = row_to_stored(row)
                 found[stored.article.id] = stored
         return [found[i] for i in ids if i in found]
 
     def iter_articles(self) -> Iterator[StoredArticle]:
-        for row in self._db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY seq"):
-            yield _row_to_stored(row)
+        for row in self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq"):
+            yield row_to_stored(row)
 
     def summaries(self) -> list[ArticleSummary]:
-        rows = self._db.execute(
-            "SELECT id, title, published, publisher, via, url, story_id, duplicate_of FROM articles ORDER BY seq"
-        )
+        rows = self._db.execute(f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY seq")
         return [ArticleSummary(*row) for row in rows]
 
     def story_article_ids(self, story_id: str) -> list[str]:
@@ -198,52 +177,6 @@ class SQLiteStore:
             (match, limit),
         )
         return [SearchHit(*row) for row in rows]
-
-
-def _row_to_stored(row: tuple[Any, ...]) -> StoredArticle:
-    (
-        article_id,
-        kind,
-        origin,
-        content_hash,
-        title,
-        author,
-        published,
-        publisher,
-        via,
-        url,
-        language,
-        is_article,
-        text,
-        annotations,
-        story_id,
-        duplicate_of,
-        similarity,
-        signature,
-    ) = row
-    article = Article(
-        id=article_id,
-        kind=kind,
-        origin=origin,
-        text=text,
-        title=title,
-        author=author,
-        published=published,
-        publisher=publisher,
-        via=via,
-        url=url,
-        language=language,
-        is_article=bool(is_article),
-        annotations=annotations_from_dict(json.loads(annotations)) if annotations else None,
-    )
-    return StoredArticle(
-        article=article,
-        content_hash=content_hash,
-        story_id=story_id,
-        duplicate_of=duplicate_of,
-        similarity=similarity,
-        signature=bytes(signature) if signature is not None else None,
-    )
 
 
 def _fts_query(query: str) -> str:

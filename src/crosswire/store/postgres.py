@@ -1,0 +1,177 @@
+"""PostgreSQL store, for a server shared by several users or ingest workers.
+
+Same interface and row layout as the SQLite store.  Full-text search uses a
+generated ``tsvector`` column with a GIN index.  Migrations are numbered and
+recorded in ``crosswire_schema``; each runs once, in a transaction, under an
+advisory lock so two processes starting together do not both migrate.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from crosswire.errors import StoreError
+from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle
+from crosswire.store.rows import ARTICLE_COLUMN_COUNT, ARTICLE_COLUMNS, SUMMARY_COLUMNS, row_to_stored, stored_to_row
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT, author TEXT, published TEXT, publisher TEXT, via TEXT, url TEXT, language TEXT,
+        is_article BOOLEAN NOT NULL,
+        text TEXT NOT NULL,
+        annotations TEXT,
+        story_id TEXT NOT NULL,
+        duplicate_of TEXT,
+        similarity DOUBLE PRECISION,
+        signature BYTEA,
+        ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        search TSVECTOR GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', coalesce(title, '')), 'A') || to_tsvector('simple', text)
+        ) STORED
+    );
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_search ON articles USING GIN (search);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+    """,
+)
+
+#: Any fixed number: the advisory lock held while migrating.
+_MIGRATION_LOCK = 7_123_401
+
+
+class PostgresStore:
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.url = url
+        self._lock = threading.Lock()
+        try:
+            self._db = psycopg.connect(url, autocommit=True)
+            self._migrate()
+        except psycopg.Error as error:
+            raise StoreError(f"{_redacted(url)}: cannot open as a crosswire PostgreSQL store ({error})") from error
+
+    def _migrate(self) -> None:
+        with self._db.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self._db.execute("CREATE TABLE IF NOT EXISTS crosswire_schema (version INTEGER NOT NULL)")
+            row = self._db.execute("SELECT max(version) FROM crosswire_schema").fetchone()
+            version = int(row[0]) if row and row[0] is not None else 0
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"{_redacted(self.url)}: schema version {version} is newer than this crosswire "
+                    f"understands ({len(MIGRATIONS)}); upgrade crosswire"
+                )
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                self._db.execute(script.encode())
+                self._db.execute("INSERT INTO crosswire_schema (version) VALUES (%s)", (number,))
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT max(version) FROM crosswire_schema").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._lock:
+            return list(self._db.execute(sql.encode(), tuple(params)).fetchall())
+
+    # -- writes -------------------------------------------------------------
+    def save_article(self, stored: StoredArticle) -> None:
+        marks = ", ".join(["%s"] * ARTICLE_COLUMN_COUNT)
+        with self._lock, self._db.transaction():
+            self._db.execute(
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({marks})".encode(), stored_to_row(stored)
+            )
+
+    def save_state(self, key: str, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO state (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()",
+                (key, json.dumps(value)),
+            )
+
+    # -- reads --------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM articles WHERE id = %s", (article_id,)))
+
+    def article_with_content(self, content_hash: str) -> str | None:
+        rows = self._query("SELECT id FROM articles WHERE content_hash = %s ORDER BY seq LIMIT 1", (content_hash,))
+        return str(rows[0][0]) if rows else None
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        rows = self.get_articles([article_id])
+        return rows[0] if rows else None
+
+    def get_articles(self, article_ids: Iterable[str]) -> list[StoredArticle]:
+        ids = list(article_ids)
+        rows = self._query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)", (ids,))
+        found = {stored.article.id: stored for stored in map(row_to_stored, rows)}
+        return [found[i] for i in ids if i in found]
+
+    def iter_articles(self) -> Iterator[StoredArticle]:
+        last = 0
+        while True:  # in pages, so a large store is never read into memory at once
+            rows = self._query(
+                f"SELECT seq, {ARTICLE_COLUMNS} FROM articles WHERE seq > %s ORDER BY seq LIMIT 500", (last,)
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_stored(row[1:])
+            last = rows[-1][0]
+
+    def summaries(self) -> list[ArticleSummary]:
+        return [ArticleSummary(*row) for row in self._query(f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY seq")]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self._query("SELECT id FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
+        return [str(row[0]) for row in rows]
+
+    def count_articles(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._query("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")
+        for article_id, signature in rows:
+            yield str(article_id), bytes(signature)
+
+    def load_state(self, key: str) -> dict[str, Any] | None:
+        rows = self._query("SELECT value FROM state WHERE key = %s", (key,))
+        return dict(json.loads(rows[0][0])) if rows else None
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        if not query.split():
+            return []
+        rows = self._query(
+            "SELECT id, title, story_id, ts_headline('simple', text, q, "
+            "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"') "
+            "FROM articles, plainto_tsquery('simple', %s) AS q WHERE search @@ q "
+            "ORDER BY ts_rank(search, q) DESC, seq LIMIT %s",
+            (query, limit),
+        )
+        return [SearchHit(*row) for row in rows]
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
