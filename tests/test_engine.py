@@ -1,0 +1,115 @@
+"""The engine end to end on small inputs: idempotence, bad input, restarts."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from crosswire.engine import Engine
+from crosswire.store import open_store
+from crosswire.store.sqlite import SQLiteStore
+from support import article_page
+
+TUNNEL = "Rescue crews in Portvale pulled 27 people from the flooded Marrow Street tunnel on Tuesday."
+BRIDGE = "Engineers closed the Kestrel Bridge in Aldmoor on Monday after finding 3 cracked cables."
+
+
+def _good(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ledger-tunnel.html").write_text(
+        article_page("27 rescued from tunnel", "Harbor Ledger", "2026-11-10", TUNNEL)
+    )
+    (folder / "quay-tunnel.html").write_text(
+        article_page("Tunnel rescue", "Quay Post", "2026-11-10T19:00:00", TUNNEL.replace("Rescue crews", "Crews"))
+    )
+    (folder / "ledger-bridge.html").write_text(article_page("Bridge shut", "Harbor Ledger", "2026-11-16", BRIDGE))
+    return folder
+
+
+def _bad(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 8)
+    (folder / "broken.html").write_text("<html><body><div><p>unclosed <b>tags <i>only</div>")
+    (folder / "latin.txt").write_bytes("Caf\u00e9 news d\u00e9j\u00e0 vu".encode("latin-1"))
+    (folder / "cut.html.gz").write_bytes(gzip.compress(b"<p>" + b"word " * 400 + b"</p>")[:40])
+    (folder / "cut.warc.gz").write_bytes(b"WARC/1.1\r\nWARC-Type: response\r\n")
+    (folder / "records.jsonl").write_text('{"id": "r1", "text": ""}\n{oops\n')
+    (folder / "slides.pptx").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+def _snapshot(db: Path) -> list[tuple[object, ...]]:
+    store = SQLiteStore(db)
+    rows = [(s.article.id, s.story_id, s.duplicate_of, s.content_hash) for s in store.iter_articles()]
+    rows.append(("state", store.load_state("story_clusterer")))  # type: ignore[arg-type]
+    store.close()
+    return rows
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return Engine(open_store(tmp_path / "cw.db"))
+
+
+def test_good_files_are_ingested_and_every_bad_one_is_named(tmp_path: Path, engine: Engine) -> None:
+    good = _good(tmp_path / "in")
+    bad = _bad(tmp_path / "in" / "bad")
+    report = engine.ingest([str(good)])
+    assert report.ingested == 3
+    failed = {Path(error["path"].split(":")[0]).name for error in report.errors}
+    assert failed == {"empty.html", "binary.html", "broken.html", "latin.txt", "cut.html.gz", "cut.warc.gz",
+                      "records.jsonl", "slides.pptx"}  # fmt: skip
+    assert all(error["error"] for error in report.errors)
+    assert bad.exists()
+
+
+def test_bad_input_changes_nothing_already_stored(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    Engine(open_store(db)).ingest([str(_good(tmp_path / "good"))])
+    before = _snapshot(db)
+    report = Engine(open_store(db)).ingest([str(_bad(tmp_path / "bad"))])
+    assert report.ingested == 0 and len(report.errors) >= 8
+    assert _snapshot(db) == before
+
+
+def test_ingesting_twice_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    good = _good(tmp_path / "good")
+    first = Engine(open_store(db)).ingest([str(good)])
+    before = _snapshot(db)
+    second = Engine(open_store(db)).ingest([str(good)])
+    assert (first.ingested, second.ingested, second.duplicates) == (3, 0, 3)
+    assert _snapshot(db) == before
+
+
+def test_the_same_text_under_another_name_is_stored_once(tmp_path: Path, engine: Engine) -> None:
+    good = _good(tmp_path / "good")
+    (good / "copy-of-ledger-tunnel.html").write_bytes((good / "ledger-tunnel.html").read_bytes())
+    report = engine.ingest([str(good)])
+    assert (report.ingested, report.duplicates) == (3, 1)
+
+
+def test_same_event_joins_one_story_and_other_events_stay_apart(tmp_path: Path, engine: Engine) -> None:
+    engine.ingest([str(_good(tmp_path / "good"))])
+    groups = sorted(sorted(story.articles) for story in engine.stories())
+    assert groups == [["ledger-bridge.html"], ["ledger-tunnel.html", "quay-tunnel.html"]]
+
+
+def test_a_lost_clusterer_state_is_rebuilt_from_the_stored_articles(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    Engine(open_store(db)).ingest([str(_good(tmp_path / "good"))])
+    store = SQLiteStore(db)
+    store._db.execute("DELETE FROM state")  # as if the ingest stopped before saving it
+    store.close()
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "post-tunnel.html").write_text(
+        article_page("More on the tunnel", "Post Meridian", "2026-11-11", TUNNEL.replace("Portvale", "Portvale's"))
+    )
+    engine = Engine(open_store(db))
+    engine.ingest([str(later)])
+    tunnel = next(s for s in engine.stories() if "ledger-tunnel.html" in s.articles)
+    assert "post-tunnel.html" in tunnel.articles
