@@ -1,0 +1,278 @@
+"""``crosswire serve``: the JSON API, the web pages and the Atom feed in one app.
+
+The JSON bodies are exactly what the CLI prints (``crosswire.serialize`` and
+``brief_to_dict``), so the API and ``crosswire ... --json`` never drift apart.
+The pydantic models below only document those shapes in /openapi.json; the
+handlers return the dictionaries as they are, so a field another part of
+crosswire adds shows up here without a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict
+
+from crosswire.engine import Engine
+from crosswire.errors import InputError, NotFoundError
+from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
+from crosswire.interfaces.web.pages import render
+from crosswire.interfaces.web.pages import router as pages_router
+from crosswire.serialize import article_to_dict, story_to_dict
+from crosswire.sources import SourceItem
+from crosswire.sources.jsonl import record_to_capture
+
+TOKEN_ENV = "CROSSWIRE_TOKEN"
+STATIC = Path(__file__).parent / "web" / "static"
+#: Records one POST may carry; larger loads belong to ``crosswire ingest``.
+MAX_RECORDS = 1000
+
+ReadingEngine = Annotated[Engine, Depends(reading_engine)]
+
+
+# -- documented shapes (contract.md) -------------------------------------------
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class StoryOut(_Open):
+    id: str
+    title: str
+    articles: list[str]
+    independent_sources: int
+    first_published: str | None
+    last_published: str | None
+
+
+class CitationOut(_Open):
+    article: str
+    start: int
+    end: int
+
+
+class KeyPointOut(_Open):
+    text: str
+    citations: list[CitationOut]
+
+
+class MentionOut(_Open):
+    article: str
+    text: str
+    value: int | float | str
+    qualifier: str | None
+    start: int
+    end: int
+
+
+class FactOut(_Open):
+    kind: str
+    about: str
+    value: int | float | str
+    status: str
+    mentions: list[MentionOut]
+
+
+class TimelineOut(_Open):
+    date: str
+    text: str
+    citations: list[CitationOut]
+
+
+class SourceOut(_Open):
+    article: str
+    publisher: str | None
+    via: str | None
+    independent: bool
+
+
+class BriefOut(_Open):
+    story: str
+    title: str
+    key_points: list[KeyPointOut]
+    facts: list[FactOut]
+    timeline: list[TimelineOut]
+    sources: list[SourceOut]
+
+
+class ArticleOut(_Open):
+    id: str
+    title: str | None
+    published: str | None
+    publisher: str | None
+    via: str | None
+    url: str | None
+    story: str | None
+    duplicate_of: str | None
+    text: str
+
+
+class SearchHitOut(_Open):
+    article: str
+    title: str | None
+    story: str
+    snippet: str
+
+
+class IngestReportOut(_Open):
+    ingested: int
+    duplicates: int
+    errors: list[dict[str, str]]
+
+
+class ErrorOut(_Open):
+    error: str
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "Unknown id"}}
+
+
+# -- JSON API -----------------------------------------------------------------
+api = APIRouter(prefix="/api", tags=["api"])
+
+
+@api.get("/stories", response_model=list[StoryOut], summary="All stories, largest first")
+def list_stories(engine: ReadingEngine) -> JSONResponse:
+    return JSONResponse([story_to_dict(story) for story in engine.stories()])
+
+
+@api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")
+def get_brief(story_id: str, engine: ReadingEngine) -> JSONResponse:
+    from crosswire.stories.brief import brief_to_dict
+
+    return JSONResponse(brief_to_dict(engine.brief(story_id)))
+
+
+@api.get("/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND, summary="One article")
+def get_article(article_id: str, engine: ReadingEngine) -> JSONResponse:
+    stored = engine.article(article_id)
+    return JSONResponse(article_to_dict(stored.article, story=stored.story_id, duplicate_of=stored.duplicate_of))
+
+
+@api.get("/search", response_model=list[SearchHitOut], summary="Full-text search over articles")
+def search(
+    engine: ReadingEngine,
+    q: Annotated[str, Query(description="Words to look for")] = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> JSONResponse:
+    hits = engine.store.search(q, limit) if q.strip() else []
+    return JSONResponse(
+        [{"article": h.article_id, "title": h.title, "story": h.story_id, "snippet": h.snippet} for h in hits]
+    )
+
+
+INGEST_BODY_EXAMPLE = {
+    "records": [
+        {"id": "a-1", "source": "Example Times", "title": "…", "published": "2024-05-01", "text": "…"},
+        {"id": "a-2", "html": "<html>…</html>"},
+    ]
+}
+
+
+@api.post(
+    "/ingest",
+    response_model=IngestReportOut,
+    summary="Ingest article records (bearer token required)",
+    description=(
+        'Body: `{"records": [...]}`, a list of records, or one record. A record is '
+        '`{"id", "source", "url", "title", "published", "text"}` and/or `"html"` with the raw page. '
+        f"Requires `Authorization: Bearer <{TOKEN_ENV}>`; refused with 403 when the server has no token set."
+    ),
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}},
+)
+def ingest(
+    access: Annotated[StoreAccess, Depends(store_access)],
+    payload: Annotated[dict[str, Any] | list[Any], Body(examples=[INGEST_BODY_EXAMPLE])],
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    refusal = _refuse_write(authorization)
+    if refusal is not None:
+        return refusal
+    records = _records_of(payload)
+    if len(records) > MAX_RECORDS:
+        return _error(413, f"too many records in one request ({len(records)} > {MAX_RECORDS})")
+    return JSONResponse(access.ingest(_captures(records)).as_json())
+
+
+def _refuse_write(authorization: str | None) -> JSONResponse | None:
+    # Read per request so the token can be rotated without a restart.
+    expected = os.environ.get(TOKEN_ENV, "")
+    if not expected:
+        return _error(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow POST /api/ingest")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        response = _error(401, "missing or wrong bearer token")
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+    return None
+
+
+def _records_of(payload: dict[str, Any] | list[Any]) -> list[Any]:
+    if isinstance(payload, list):
+        return payload
+    records = payload.get("records")
+    return records if isinstance(records, list) else [payload]
+
+
+def _captures(records: list[Any]) -> list[SourceItem]:
+    items: list[SourceItem] = []
+    for index, record in enumerate(records):
+        origin = f"request record {index}"
+        try:
+            items.append(record_to_capture(record, origin, default_id=_content_id(record)))
+        except InputError as error:
+            items.append(error)
+    return items
+
+
+def _content_id(record: Any) -> str:
+    """An id for a record that brings none: stable, so re-posting it is a no-op."""
+    digest = hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return f"posted-{digest[:16]}"
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+# -- the app --------------------------------------------------------------------
+def create_app(db: str) -> FastAPI:
+    """The whole ``crosswire serve`` application over the store at ``db``."""
+    access = StoreAccess(db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(
+        title="crosswire",
+        summary="Stories, cited briefs and corroborated facts from many news outlets.",
+        version="0.1.0",
+        lifespan=lifespan,
+        # Swagger UI and ReDoc load their scripts from a CDN; the server must
+        # work offline, so only the plain /openapi.json is served.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store_access = access
+    app.include_router(api)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(NotFoundError)
+    def not_found(request: Request, error: NotFoundError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return _error(404, str(error))
+        return render("error.html", status_code=404, title="Not found", message=str(error))
+
+    return app

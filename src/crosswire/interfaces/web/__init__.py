@@ -1,0 +1,1 @@
+"""The server-rendered web UI and the Atom feed of ``crosswire serve``."""

@@ -1,0 +1,134 @@
+"""Server-rendered pages: stories, one story's brief, one article, search.
+
+Each page asks the engine for the same dictionaries the JSON API returns and
+hands them to a template; the only logic here is arranging them for reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from crosswire.engine import Engine
+from crosswire.interfaces.web.access import reading_engine
+from crosswire.interfaces.web.feed import stories_feed
+from crosswire.interfaces.web.highlight import highlight_spans, parse_span, snippet_pieces, span_anchor
+from crosswire.serialize import story_to_dict
+
+TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_LIMIT = 50
+
+router = APIRouter(include_in_schema=False)
+ReadingEngine = Annotated[Engine, Depends(reading_engine)]
+
+
+def article_url(article_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The article page, with the cited span highlighted and scrolled to when given."""
+    url = f"/articles/{quote(article_id, safe='')}"
+    if start is not None and end is not None:
+        url += f"?hl={start}-{end}#{span_anchor(start, end)}"
+    return url
+
+
+def story_url(story_id: str) -> str:
+    return f"/stories/{quote(story_id, safe='')}"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(article_url=article_url, story_url=story_url)
+    return env
+
+
+templates = _environment()
+
+
+def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(templates.get_template(name).render(**context), status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(engine: ReadingEngine) -> HTMLResponse:
+    return render("stories.html", stories=[story_to_dict(story) for story in engine.stories()])
+
+
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
+def story_page(story_id: str, engine: ReadingEngine) -> HTMLResponse:
+    from crosswire.stories.brief import brief_to_dict
+
+    brief = brief_to_dict(engine.brief(story_id))
+    story = engine.story(story_id)
+    articles = {stored.article.id: stored.article for stored in engine.store.get_articles(story.articles)}
+    titles = {article_id: article.title or article_id for article_id, article in articles.items()}
+    publishers = {
+        article_id: article.publisher or article.via or article_id for article_id, article in articles.items()
+    }
+    return render(
+        "story.html",
+        story=story_to_dict(story),
+        brief=brief,
+        titles=titles,
+        publishers=publishers,
+        discrepancies=discrepancy_table(brief["facts"]),
+    )
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(
+    article_id: str,
+    engine: ReadingEngine,
+    hl: Annotated[list[str] | None, Query(description="Spans to highlight, START-END")] = None,
+) -> HTMLResponse:
+    stored = engine.article(article_id)
+    spans = [span for span in (parse_span(value) for value in hl or []) if span is not None]
+    return render(
+        "article.html",
+        article=stored.article,
+        story_id=stored.story_id,
+        duplicate_of=stored.duplicate_of,
+        pieces=highlight_spans(stored.article.text, spans),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(engine: ReadingEngine, q: str = "") -> HTMLResponse:
+    hits = engine.store.search(q, SEARCH_LIMIT) if q.strip() else []
+    results = [{"hit": hit, "pieces": snippet_pieces(hit.snippet)} for hit in hits]
+    return render("search.html", query=q, results=results)
+
+
+@router.get("/feeds/stories.atom")
+def stories_atom(request: Request, engine: ReadingEngine) -> Response:
+    body = stories_feed(engine.stories(), str(request.base_url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def discrepancy_table(facts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Conflicting facts side by side: one row per fact, one column per article.
+
+    A cell holds what that article says about the fact (or nothing), so the
+    disagreement reads across a row.
+    """
+    conflicts = [fact for fact in facts if fact.get("status") == "conflict"]
+    columns: list[str] = []
+    for fact in conflicts:
+        for mention in fact.get("mentions", []):
+            if mention["article"] not in columns:
+                columns.append(mention["article"])
+    rows = []
+    for fact in conflicts:
+        cells: dict[str, list[dict[str, Any]]] = {article: [] for article in columns}
+        for mention in fact.get("mentions", []):
+            cells[mention["article"]].append(mention)
+        rows.append({"fact": fact, "cells": [cells[article] for article in columns]})
+    return {"columns": columns, "rows": rows}
