@@ -1,0 +1,185 @@
+"""Incremental, time-aware story clustering.
+
+Articles arrive in publication order and each joins the most similar story
+or starts a new one; nothing is re-clustered, so story ids never change.  A
+story is the sum of its articles' unit vectors (its centroid).  Candidates
+come from an inverted index over the article's most telling terms, and each
+term's posting list is kept in order of recent use, so only the most
+recently active stories of a common term are scanned: assignment stays cheap
+as the number of stories grows.
+
+Time: a story that has been quiet for longer than the window can still take
+an article, but only with clearly stronger evidence, since news events are
+reported in bursts and a late follow-up usually repeats the names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from crosswire.model import Article
+from crosswire.stories.vectors import DocumentFrequencies, SparseVector, term_counts, weigh
+
+#: Cosine to a story's centroid needed to join it while the story is active.
+JOIN_THRESHOLD = 0.20
+#: Cosine needed to join a story that has been quiet longer than the window.
+DORMANT_THRESHOLD = 0.30
+WINDOW_DAYS = 30
+#: Terms of an article used to look up candidate stories (its highest weights).
+QUERY_TERMS = 24
+#: Most recently active stories scanned per query term.
+POSTINGS_SCANNED = 64
+#: Best-overlap candidates scored exactly.
+CANDIDATES_SCORED = 32
+
+STATE_VERSION = 1
+
+
+def story_id_for(first_article_id: str) -> str:
+    return "s-" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
+
+
+def day_number(published: str | None) -> int | None:
+    """Days since year 1 of an ISO date or timestamp; None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Story:
+    id: str
+    centroid: SparseVector = field(default_factory=dict)
+    norm_squared: float = 0.0
+    size: int = 0
+    last_day: int | None = None
+
+    def add(self, vector: SparseVector, day: int | None) -> None:
+        dot = sum(self.centroid.get(t, 0.0) * w for t, w in vector.items())
+        self.norm_squared += 2.0 * dot + sum(w * w for w in vector.values())
+        for term, weight in vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + weight
+        self.size += 1
+        if day is not None:
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def cosine(self, vector: SparseVector) -> float:
+        if self.norm_squared <= 0:
+            return 0.0
+        dot = sum(self.centroid.get(t, 0.0) * w for t, w in vector.items())
+        return dot / math.sqrt(self.norm_squared)
+
+
+class StoryClusterer:
+    """Assign articles to stories one at a time; export/restore as plain JSON."""
+
+    def __init__(self) -> None:
+        self._frequencies = DocumentFrequencies()
+        self._stories: dict[str, _Story] = {}
+        # term → story ids, least recently active first (dict order is the recency order).
+        self._postings: dict[str, dict[str, None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def assign(self, article: Article) -> str:
+        """Return the id of the story this article joins (a new one when none is close)."""
+        counts = term_counts(article)
+        self._frequencies.add(counts)
+        vector = weigh(counts, self._frequencies)
+        day = day_number(article.published)
+        story = self._best_story(vector, day)
+        if story is None:
+            story = _Story(id=self._new_id(article.id))
+            self._stories[story.id] = story
+        story.add(vector, day)
+        self._index(story.id, vector)
+        return story.id
+
+    def export_state(self) -> dict[str, Any]:
+        return {
+            "version": STATE_VERSION,
+            "documents": self._frequencies.documents,
+            "document_frequencies": dict(self._frequencies.counts),
+            "stories": [
+                {
+                    "id": s.id,
+                    "centroid": dict(s.centroid),
+                    "norm_squared": s.norm_squared,
+                    "size": s.size,
+                    "last_day": s.last_day,
+                }
+                for s in self._stories.values()
+            ],
+            "postings": {term: list(ids) for term, ids in self._postings.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> StoryClusterer:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"story clusterer state version {state.get('version')!r} is not {STATE_VERSION}")
+        clusterer = cls()
+        clusterer._frequencies = DocumentFrequencies(state["document_frequencies"], state["documents"])
+        for item in state["stories"]:
+            story = _Story(
+                id=item["id"],
+                centroid={str(t): float(w) for t, w in item["centroid"].items()},
+                norm_squared=float(item["norm_squared"]),
+                size=int(item["size"]),
+                last_day=item["last_day"],
+            )
+            clusterer._stories[story.id] = story
+        clusterer._postings = {term: dict.fromkeys(ids) for term, ids in state["postings"].items()}
+        return clusterer
+
+    def _new_id(self, article_id: str) -> str:
+        story_id = story_id_for(article_id)
+        suffix = 1
+        while story_id in self._stories:  # the same article id fed twice: keep ids unique
+            story_id = story_id_for(f"{article_id}#{suffix}")
+            suffix += 1
+        return story_id
+
+    def _candidates(self, vector: SparseVector) -> list[str]:
+        overlap: dict[str, float] = {}
+        top_terms = sorted(vector.items(), key=lambda item: item[1], reverse=True)[:QUERY_TERMS]
+        for term, weight in top_terms:
+            posting = self._postings.get(term)
+            if not posting:
+                continue
+            for scanned, story_id in enumerate(reversed(posting)):
+                if scanned >= POSTINGS_SCANNED:
+                    break
+                overlap[story_id] = overlap.get(story_id, 0.0) + weight
+        ranked = sorted(overlap.items(), key=lambda item: item[1], reverse=True)
+        return [story_id for story_id, _ in ranked[:CANDIDATES_SCORED]]
+
+    def _best_story(self, vector: SparseVector, day: int | None) -> _Story | None:
+        best: _Story | None = None
+        best_score = 0.0
+        for story_id in self._candidates(vector):
+            story = self._stories[story_id]
+            threshold = JOIN_THRESHOLD if _active(story, day) else DORMANT_THRESHOLD
+            score = story.cosine(vector)
+            if score >= threshold and score > best_score:
+                best, best_score = story, score
+        return best
+
+    def _index(self, story_id: str, vector: SparseVector) -> None:
+        for term in vector:
+            posting = self._postings.setdefault(term, {})
+            posting.pop(story_id, None)  # re-insert at the end: most recently active
+            posting[story_id] = None
+
+
+def _active(story: _Story, day: int | None) -> bool:
+    if day is None or story.last_day is None:
+        return True
+    return day - story.last_day <= WINDOW_DAYS
