@@ -1,0 +1,96 @@
+"""When two stated numbers can both be true: the value compatibility rules.
+
+A number as written, with its qualifier, allows an interval of true values:
+"27" allows 27; "over 40" allows 40 and up ("more than X" is commonly used
+for X itself, as in "1,000-plus"); "almost 500" allows a little below 500;
+"about 146 billion" allows whatever rounds to 146 billion at the written
+precision.  Two readings are compatible when their intervals meet.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+#: Qualifiers that make the number a lower bound.
+LOWER_BOUND = frozenset({"over", "more than", "at least", "-plus", "plus", "upwards of", "in excess of", "above"})
+#: Qualifiers that make the number an upper bound.
+UPPER_BOUND = frozenset({"up to", "at most", "less than", "fewer than", "under", "below", "no more than"})
+#: Qualifiers meaning "a little below the number".
+JUST_BELOW = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "not quite"})
+#: Qualifiers meaning "rounded to the written precision".
+ROUNDED = frozenset(
+    {"about", "some", "around", "approximately", "roughly", "an estimated", "estimated", "approx", "circa", "~"}
+)
+#: How far below the number "nearly"/"almost" may reach (share of the number).
+JUST_BELOW_SLACK = 0.1
+
+_INFINITY = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number as stated: value, optional qualifier, optional upper end of a range."""
+
+    value: float
+    qualifier: str | None = None
+    value_max: float | None = None
+
+
+def written_precision(value: float) -> float:
+    """The place of the last significant digit: 40 → 10, 472 → 1, 146e9 → 1e9, 0.25 → 0.01."""
+    magnitude = abs(value)
+    if magnitude == 0:
+        return 1.0
+    for exponent in range(15, -7, -1):
+        place = 10.0**exponent
+        if place > magnitude:
+            continue
+        ratio = magnitude / place
+        if abs(ratio - round(ratio)) < 1e-6 * max(1.0, ratio):
+            return place
+    return 1e-6
+
+
+def normalise_qualifier(qualifier: str | None) -> str | None:
+    if qualifier is None:
+        return None
+    cleaned = " ".join(qualifier.lower().split())
+    return cleaned or None
+
+
+def interval(reading: Reading) -> tuple[float, float]:
+    """The true values a reading allows (closed interval)."""
+    low = reading.value
+    high = reading.value_max if reading.value_max is not None else reading.value
+    qualifier = normalise_qualifier(reading.qualifier)
+    if qualifier in LOWER_BOUND:
+        return low, _INFINITY
+    if qualifier in UPPER_BOUND:
+        return min(0.0, low), high
+    if qualifier in JUST_BELOW:
+        return low - abs(low) * JUST_BELOW_SLACK, high
+    if qualifier in ROUNDED:
+        half = written_precision(low) / 2
+        return low - half, high + written_precision(high) / 2
+    return low, high
+
+
+def compatible(a: Reading, b: Reading) -> bool:
+    """True when some value satisfies both readings."""
+    a_low, a_high = interval(a)
+    b_low, b_high = interval(b)
+    # A hair of tolerance for float noise in parsed values ("1.2 million").
+    slack = 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def all_compatible(readings: list[Reading]) -> bool:
+    """True when every pair of readings is compatible."""
+    return all(compatible(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
+
+
+def width(reading: Reading) -> float:
+    """How much a reading leaves open; smaller is more precise."""
+    low, high = interval(reading)
+    return high - low

@@ -1,0 +1,220 @@
+"""Corroboration: which numbers and dates of a story independent outlets agree on.
+
+Mentions from different articles are grouped when they speak of the same
+thing: the same counted thing or unit, and enough shared words around the
+number.  The evidence asked for depends on what grouping would claim: equal
+values need little context, merely compatible ones a bit more, and
+incompatible values (a conflict) need both a unit and strong shared context,
+because a false conflict is worse than two separate single-source facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from crosswire.model import Article, Fact, FactMention, FactStatus
+from crosswire.stories.compat import Reading, compatible, width
+from crosswire.stories.text import content_words, stem
+
+#: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
+SAME_VALUE_CONTEXT = 0.15
+COMPATIBLE_CONTEXT = 0.3
+CONFLICT_CONTEXT = 0.5
+DATE_CONFLICT_CONTEXT = 0.6
+#: Words either side of a mention that describe it.
+CONTEXT_WORDS = 8
+#: Similarity (0..100) of two unit phrases to count as the same counted thing.
+UNIT_SIMILARITY = 85
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    kind: str
+    article: str
+    source: str
+    rank: int  # position of the article in publication order
+    start: int
+    end: int
+    text: str
+    value: float | str
+    reading: Reading | None
+    unit: str | None
+    context: frozenset[str]
+
+
+@dataclass
+class _Group:
+    members: list[_Mention] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.members[0].kind
+
+
+def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
+    annotations = article.annotations
+    if annotations is not None:
+        for sentence in annotations.sentences:
+            if sentence.start <= start and end <= sentence.end:
+                return sentence.start, sentence.end
+    text = article.text
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _context(article: Article, start: int, end: int) -> frozenset[str]:
+    left, right = _sentence_bounds(article, start, end)
+    before = content_words(article.text[left:start])[-CONTEXT_WORDS:]
+    after = content_words(article.text[end:right])[:CONTEXT_WORDS]
+    return frozenset(stem(w) for w in before + after)
+
+
+def unit_key(unit: str | None) -> str | None:
+    """A comparable form of a unit or counted thing: "Injured People" → "injured people"."""
+    if not unit:
+        return None
+    stems = [stem(w) for w in content_words(unit) or unit.lower().split()]
+    return " ".join(stems) or None
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Two unit keys name the same thing ("people injured" / "injured people", "USD" / "usd")."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a == b or fuzz.token_set_ratio(a, b) >= UNIT_SIMILARITY
+
+
+def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _looks_like_year(text: str, value: float, unit: str | None) -> bool:
+    return unit is None and float(value).is_integer() and 1800 <= value <= 2100 and text.strip().isdigit()
+
+
+def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for rank, article in enumerate(articles):
+        annotations = article.annotations
+        if annotations is None:
+            continue
+        source = source_of.get(article.id, article.id)
+        for q in annotations.quantities:
+            text = article.text[q.start : q.end]
+            if _looks_like_year(text, q.value, q.unit):
+                continue
+            mentions.append(
+                _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
+                         Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
+                         _context(article, q.start, q.end))
+            )  # fmt: skip
+        for d in annotations.dates:
+            if d.date is None:
+                continue
+            mentions.append(
+                _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
+                         None, None, _context(article, d.start, d.end))
+            )  # fmt: skip
+    return mentions
+
+
+def _values_compatible(a: _Mention, b: _Mention) -> bool:
+    if a.reading is not None and b.reading is not None:
+        return compatible(a.reading, b.reading)
+    return a.value == b.value
+
+
+def _join_score(mention: _Mention, group: _Group) -> float | None:
+    """How well a mention fits a group, or None when it must not join."""
+    if group.kind != mention.kind or not same_unit(group.members[0].unit, mention.unit):
+        return None
+    if any(m.article == mention.article and m.value != mention.value for m in group.members):
+        return None  # one article's two different numbers are two different things
+    overlap = max(context_overlap(mention.context, m.context) for m in group.members)
+    if any(m.value == mention.value for m in group.members):
+        needed = SAME_VALUE_CONTEXT
+    elif all(_values_compatible(mention, m) for m in group.members):
+        needed = COMPATIBLE_CONTEXT
+    elif mention.kind == "date":
+        needed = DATE_CONFLICT_CONTEXT
+    elif mention.unit is not None:
+        needed = CONFLICT_CONTEXT
+    else:
+        return None
+    return overlap if overlap >= needed else None
+
+
+def _group(mentions: Sequence[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for mention in mentions:
+        scored = [(score, g) for g in groups if (score := _join_score(mention, g)) is not None]
+        if scored:
+            max(scored, key=lambda item: item[0])[1].members.append(mention)
+        else:
+            groups.append(_Group([mention]))
+    return groups
+
+
+def fact_status(group: Sequence[_Mention]) -> FactStatus:
+    """single: one independent source; agree: all compatible; conflict otherwise."""
+    if len({m.source for m in group}) < 2:
+        return "single"
+    pairs_ok = all(
+        _values_compatible(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
+    )
+    return "agree" if pairs_ok else "conflict"
+
+
+def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
+    if status == "conflict":
+        latest = max(group, key=lambda m: (m.rank, m.reading is not None and m.reading.qualifier is None))
+        return latest.value
+    readings = [m for m in group if m.reading is not None]
+    if readings:
+        return min(readings, key=lambda m: (width(m.reading) if m.reading else 0.0, -m.rank)).value
+    return Counter(m.value for m in group).most_common(1)[0][0]
+
+
+def _about(group: Sequence[_Mention]) -> str:
+    unit = next((m.unit for m in group if m.unit), None)
+    shared = Counter(w for m in group for w in m.context)
+    if group[0].kind == "date":
+        words = [w for w, _ in shared.most_common(3)]
+        return "date: " + " ".join(words) if words else "date"
+    words = [w for w, n in shared.most_common(4) if not unit or w not in unit.split()][:2]
+    return " ".join(filter(None, [unit, *words])) or "number"
+
+
+def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:
+    """Facts (quantities and dates) of a story's articles, each with its status.
+
+    ``articles`` should be in publication order: a conflict's value is the
+    latest statement.  ``source_of`` maps article id → independent-source key.
+    """
+    facts: list[Fact] = []
+    for group in _group(_mentions(articles, source_of)):
+        members = group.members
+        status = fact_status(members)
+        facts.append(
+            Fact(
+                kind=group.kind,
+                about=_about(members),
+                value=_fact_value(members, status),
+                status=status,
+                mentions=tuple(
+                    FactMention(m.article, m.text, m.value, m.reading.qualifier if m.reading else None, m.start, m.end)
+                    for m in members
+                ),
+            )
+        )
+    return tuple(facts)

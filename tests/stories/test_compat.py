@@ -1,0 +1,68 @@
+"""Value compatibility rules for corroboration (written before the rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.stories.compat import Reading, compatible, interval, written_precision
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [(40, 10), (472, 1), (500, 100), (146e9, 1e9), (2.5e6, 1e5), (0.25, 0.01), (7, 1), (1000, 1000)],
+)
+def test_written_precision_is_the_last_significant_place(value: float, precision: float) -> None:
+    assert written_precision(value) == pytest.approx(precision)
+
+
+def test_plain_value_is_a_point() -> None:
+    assert interval(Reading(27)) == (27, 27)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Reading(40), Reading(40, "over")),  # "more than X" also fits X itself
+        (Reading(40), Reading(40, "more than")),
+        (Reading(472), Reading(500, "almost")),
+        (Reading(197), Reading(200, "just under")),
+        (Reading(7), Reading(5, "at least")),
+        (Reading(145.6e9), Reading(146e9, "some")),
+        (Reading(146.4e9), Reading(146e9, "about")),
+        (Reading(472), Reading(500, "about")),
+        (Reading(129), Reading(129)),
+        (Reading(3), Reading(5, "up to")),
+        (Reading(1000), Reading(1000, "-plus")),
+        (Reading(4, None, 6), Reading(5)),  # a stated range holds its inside
+    ],
+)
+def test_compatible_pairs(a: Reading, b: Reading) -> None:
+    assert compatible(a, b)
+    assert compatible(b, a)  # the rule is symmetric
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Reading(25), Reading(27)),
+        (Reading(39), Reading(40, "over")),
+        (Reading(600), Reading(500, "almost")),
+        (Reading(4), Reading(5, "at least")),
+        (Reading(147e9), Reading(146e9, "some")),
+        (Reading(300), Reading(500, "about")),
+        (Reading(6), Reading(5, "up to")),
+        (Reading(300), Reading(500, "nearly")),
+    ],
+)
+def test_incompatible_pairs(a: Reading, b: Reading) -> None:
+    assert not compatible(a, b)
+    assert not compatible(b, a)
+
+
+def test_unknown_qualifier_is_read_as_exact() -> None:
+    assert interval(Reading(12, "reportedly")) == (12, 12)
+
+
+def test_qualifier_spelling_does_not_matter() -> None:
+    assert compatible(Reading(41), Reading(40, "More Than"))
+    assert compatible(Reading(41), Reading(40, " over "))
