@@ -1,0 +1,167 @@
+"""A real ``crosswire serve`` over a small store, shared by the API and browser tests.
+
+Design: one session-scoped fixture writes four short article records into a
+temporary directory, ingests them with ``Engine.ingest`` into a temporary
+SQLite store, then starts uvicorn on a socket bound to a free loopback port
+in a background thread.  Tests talk to it over real HTTP (httpx) or a real
+browser (chromium via Playwright).  Two of the articles report the same ferry
+grounding from two outlets with a shared figure (212 passengers), so that
+story has two independent sources and something to corroborate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from crosswire.engine import Engine
+from crosswire.interfaces.api import TOKEN_ENV, create_app
+from crosswire.store import open_store
+
+WRITE_TOKEN = "test-write-token-8c1f"
+
+# Fictional articles written for these tests.
+FERRY_HARBOUR_DAILY = {
+    "id": "harbour-daily-ferry",
+    "source": "Harbour Daily",
+    "url": "https://harbour-daily.example/ferry-aground",
+    "title": "Ferry Sela Grace runs aground off Port Almora",
+    "published": "2024-03-12",
+    "text": (
+        "The passenger ferry Sela Grace ran aground on a sandbank off Port Almora on Tuesday morning, "
+        "the coastguard said.\n\n"
+        "All 212 passengers were taken off the vessel by lifeboats and brought to the Port Almora quay "
+        "within three hours. Four crew members were treated for minor injuries.\n\n"
+        '"The tide was lower than the charts showed," said captain Idris Vahl, who has commanded the '
+        "ferry for nine years. The Port Almora harbour authority has opened an inquiry into the grounding."
+    ),
+}
+FERRY_COASTAL_TRIBUNE = {
+    "id": "coastal-tribune-ferry",
+    "source": "Coastal Tribune",
+    "url": "https://coastal-tribune.example/news/sela-grace",
+    "title": "212 passengers rescued after Sela Grace ferry grounding near Port Almora",
+    "published": "2024-03-12",
+    "text": (
+        "Lifeboat crews rescued 212 passengers from the ferry Sela Grace after it struck a sandbank near "
+        "Port Almora on Tuesday.\n\n"
+        "The coastguard said the evacuation took about three hours. Six crew members needed treatment "
+        "for minor injuries, according to the harbour authority.\n\n"
+        "Captain Idris Vahl blamed an unexpectedly low tide. The Port Almora harbour authority said an "
+        "inquiry into the ferry grounding would report within a month."
+    ),
+}
+LIBRARY = {
+    "id": "valley-post-library",
+    "source": "Valley Post",
+    "url": "https://valley-post.example/library",
+    "title": "Brennick library reopens <after> repairs & a lighthouse mural",
+    "published": "2024-02-02",
+    "text": (
+        "The public library in Brennick reopened on Friday after eight months of roof repairs.\n\n"
+        "Volunteers painted a lighthouse mural in the children's reading room, and the council said "
+        "the building would now stay open until eight in the evening on weekdays."
+    ),
+}
+ORCHARD = {
+    "id": "farm-weekly-orchard",
+    "source": "Farm Weekly",
+    "url": "https://farm-weekly.example/orchard",
+    "title": "Late frost cuts apple harvest in the Tarrow valley",
+    "published": "2024-05-20",
+    "text": (
+        "Growers in the Tarrow valley expect to pick about a third fewer apples this autumn after a late "
+        "frost in April damaged the blossom.\n\n"
+        "The growers' cooperative said 40 orchards reported damage and asked the regional government for "
+        "help with insurance costs."
+    ),
+}
+ARTICLES = (FERRY_HARBOUR_DAILY, FERRY_COASTAL_TRIBUNE, LIBRARY, ORCHARD)
+
+
+@dataclass(frozen=True)
+class Served:
+    """What the tests need to know about the running server and its articles."""
+
+    base_url: str
+    db: str
+    article_ids: tuple[str, ...]
+    write_token: str = WRITE_TOKEN
+    #: The two reports of the ferry grounding (Harbour Daily first).
+    ferry_ids: tuple[str, str] = (str(FERRY_HARBOUR_DAILY["id"]), str(FERRY_COASTAL_TRIBUNE["id"]))
+    #: The only article that says "lighthouse"; its title holds markup-like text.
+    library_id: str = str(LIBRARY["id"])
+
+
+def _write_inputs(directory: Path) -> list[str]:
+    ferry = directory / "ferry.jsonl"
+    ferry.write_text("".join(json.dumps(r) + "\n" for r in (FERRY_HARBOUR_DAILY, FERRY_COASTAL_TRIBUNE)))
+    other = directory / "other.jsonl"
+    other.write_text("".join(json.dumps(r) + "\n" for r in (LIBRARY, ORCHARD)))
+    return [str(ferry), str(other)]
+
+
+def _bound_loopback_socket() -> socket.socket:
+    # Bound before uvicorn starts, so no other process can take the port in between.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    directory = tmp_path_factory.mktemp("served")
+    db = str(directory / "crosswire.db")
+    store = open_store(db)
+    try:
+        report = Engine(store).ingest(_write_inputs(directory))
+    finally:
+        store.close()
+    assert report.ingested == len(ARTICLES), report.as_json()
+
+    previous_token = os.environ.get(TOKEN_ENV)
+    os.environ[TOKEN_ENV] = WRITE_TOKEN
+    sock = _bound_loopback_socket()
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield Served(f"http://127.0.0.1:{port}", db, tuple(str(r["id"]) for r in ARTICLES))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        if previous_token is None:
+            os.environ.pop(TOKEN_ENV, None)
+        else:
+            os.environ[TOKEN_ENV] = previous_token
+
+
+@pytest.fixture(scope="session")
+def http(served: Served) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=served.base_url, timeout=60) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def ferry_story(http: httpx.Client) -> str:
+    """The id of the story that holds the Harbour Daily ferry article."""
+    stories = http.get("/api/stories").json()
+    return str(next(s["id"] for s in stories if FERRY_HARBOUR_DAILY["id"] in s["articles"]))

@@ -1,0 +1,161 @@
+"""The web UI in a real browser (Debian chromium driven by Playwright),
+plus the pure helpers the pages are built from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from crosswire.interfaces.web.highlight import Piece, highlight_spans, parse_span, snippet_pieces
+from crosswire.interfaces.web.pages import discrepancy_table
+
+if TYPE_CHECKING:
+    from conftest import Served
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path("/tmp")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, served: Served) -> Iterator[Page]:
+    context = browser.new_context(base_url=served.base_url, viewport={"width": 1200, "height": 900})
+    # The UI must work offline: fail any request that leaves the test server.
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(served.base_url) else route.abort(),
+    )
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_reader_follows_a_key_point_citation_to_the_highlighted_span(
+    page: Page, http: httpx.Client, served: Served, ferry_story: str
+) -> None:
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+
+    page.goto("/")
+    story_title = http.get(f"/api/stories/{ferry_story}").json()["title"]
+    page.get_by_role("link", name=story_title, exact=True).click()
+    expect(page.locator("h1")).to_have_text(story_title)
+
+    key_points = page.locator("#key-points li")
+    assert key_points.count() >= 1
+    page.screenshot(path=str(SCREENSHOTS / "crosswire-story.png"), full_page=True)
+
+    citation = key_points.first.locator("a.cite").first
+    href = citation.get_attribute("href")
+    assert href is not None
+    citation.click()
+    page.wait_for_load_state()
+
+    url = urlparse(page.url)
+    article_id = url.path.rsplit("/", 1)[1]
+    assert article_id in served.ferry_ids
+    start, end = (int(n) for n in parse_qs(url.query)["hl"][0].split("-"))
+    text = http.get(f"/api/articles/{article_id}").json()["text"]
+    mark = page.locator(f"mark#c-{start}-{end}")
+    expect(mark).to_have_text(text[start:end])
+    expect(mark).to_be_in_viewport()
+    assert url.fragment == f"c-{start}-{end}"
+    # The highlight is visibly different from the text around it.
+    background = mark.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.screenshot(path=str(SCREENSHOTS / "crosswire-article.png"), full_page=True)
+    assert failed == []
+
+
+def test_search_box_finds_an_article(page: Page, served: Served) -> None:
+    page.goto("/")
+    page.get_by_role("searchbox", name="Search articles").fill("lighthouse")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("ol.results li")).to_have_count(1)
+    expect(page.locator("ol.results mark").first).to_have_text("lighthouse", ignore_case=True)
+    page.locator("ol.results a.result-title").click()
+    assert urlparse(page.url).path == f"/articles/{served.library_id}"
+
+
+def test_story_page_shows_status_badges_and_sources(page: Page, http: httpx.Client, ferry_story: str) -> None:
+    brief = http.get(f"/api/stories/{ferry_story}").json()
+    page.goto(f"/stories/{ferry_story}")
+    for status in {fact["status"] for fact in brief["facts"]}:
+        expect(page.locator(f"#facts .badge-{status}").first).to_be_visible()
+    expect(page.locator("#sources tbody tr")).to_have_count(len(brief["sources"]))
+
+
+# -- helpers behind the pages ------------------------------------------------------
+def test_highlight_spans_marks_each_span_and_keeps_all_text() -> None:
+    text = "The ferry carried 212 passengers and 9 crew."
+    crew, passengers = text.index("9 crew."), text.index("212 passengers")
+    pieces = highlight_spans(text, [(crew, len(text)), (passengers, passengers + 14)])
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.mark) for p in pieces if p.mark] == [
+        ("212 passengers", f"c-{passengers}-{passengers + 14}"),
+        ("9 crew.", f"c-{crew}-{len(text)}"),
+    ]
+
+
+def test_highlight_spans_clips_out_of_range_and_merges_overlaps() -> None:
+    text = "abcdefghij"
+    pieces = highlight_spans(text, [(2, 6), (4, 8), (20, 30)])
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.mark) for p in pieces] == [("ab", None), ("cdef", "c-2-6"), ("gh", "c-4-8"), ("ij", None)]
+    assert highlight_spans("", []) == [Piece("")]
+
+
+@pytest.mark.parametrize(("value", "span"), [("3-9", (3, 9)), (" 3 - 9 ", (3, 9)), ("9-3", None), ("x", None)])
+def test_parse_span(value: str, span: tuple[int, int] | None) -> None:
+    assert parse_span(value) == span
+
+
+def test_snippet_pieces_marks_the_bracketed_words() -> None:
+    pieces = snippet_pieces("… a [lighthouse] mural in the [reading] room")
+    assert [p.text for p in pieces if p.mark] == ["lighthouse", "reading"]
+    assert "".join(p.text for p in pieces) == "… a lighthouse mural in the reading room"
+
+
+def test_discrepancy_table_puts_each_article_in_its_own_column() -> None:
+    def mention(article: str, value: float) -> dict[str, object]:
+        return {"article": article, "text": f"{value:g} crew", "value": value, "qualifier": None, "start": 0, "end": 5}
+
+    facts = [
+        {"kind": "quantity", "about": "crew injured", "value": 4, "status": "conflict",
+         "mentions": [mention("a", 4), mention("b", 6)]},
+        {"kind": "quantity", "about": "passengers", "value": 212, "status": "agree",
+         "mentions": [mention("a", 212), mention("b", 212)]},
+        {"kind": "quantity", "about": "hours", "value": 3, "status": "conflict",
+         "mentions": [mention("c", 3), mention("a", 2)]},
+    ]  # fmt: skip
+    table = discrepancy_table(facts)
+    assert table["columns"] == ["a", "b", "c"]
+    assert [row["fact"]["about"] for row in table["rows"]] == ["crew injured", "hours"]
+    hours = table["rows"][1]["cells"]
+    assert [[m["value"] for m in cell] for cell in hours] == [[2], [], [3]]
