@@ -1,0 +1,1 @@
+"""The written stories of the sample corpus, one module per real-world event."""
