@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
@@ -31,6 +33,7 @@ from crosswire.interfaces.web.pages import router as pages_router
 from crosswire.serialize import article_to_dict, story_to_dict
 from crosswire.sources import SourceItem
 from crosswire.sources.jsonl import record_to_capture
+from crosswire.stories.brief import brief_to_dict
 
 TOKEN_ENV = "CROSSWIRE_TOKEN"
 STATIC = Path(__file__).parent / "web" / "static"
@@ -147,8 +150,6 @@ def list_stories(engine: ReadingEngine) -> JSONResponse:
 
 @api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")
 def get_brief(story_id: str, engine: ReadingEngine) -> JSONResponse:
-    from crosswire.stories.brief import brief_to_dict
-
     return JSONResponse(brief_to_dict(engine.brief(story_id)))
 
 
@@ -191,29 +192,36 @@ INGEST_BODY_EXAMPLE = {
 )
 def ingest(
     access: Annotated[StoreAccess, Depends(store_access)],
+    _: Annotated[None, Depends(require_write_token)],
     payload: Annotated[dict[str, Any] | list[Any], Body(examples=[INGEST_BODY_EXAMPLE])],
-    authorization: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
-    refusal = _refuse_write(authorization)
-    if refusal is not None:
-        return refusal
     records = _records_of(payload)
     if len(records) > MAX_RECORDS:
         return _error(413, f"too many records in one request ({len(records)} > {MAX_RECORDS})")
     return JSONResponse(access.ingest(_captures(records)).as_json())
 
 
-def _refuse_write(authorization: str | None) -> JSONResponse | None:
+class WriteRefused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def require_write_token(authorization: Annotated[str | None, Header()] = None) -> None:
+    """Dependency of every write route.
+
+    A dependency (not a check inside the handler) so that it runs before the
+    body is validated: a caller without the token gets 401/403, never a 422
+    that would tell them about the body first.
+    """
     # Read per request so the token can be rotated without a restart.
     expected = os.environ.get(TOKEN_ENV, "")
     if not expected:
-        return _error(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow POST /api/ingest")
+        raise WriteRefused(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow POST /api/ingest")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        response = _error(401, "missing or wrong bearer token")
-        response.headers["WWW-Authenticate"] = "Bearer"
-        return response
-    return None
+        raise WriteRefused(401, "missing or wrong bearer token")
 
 
 def _records_of(payload: dict[str, Any] | list[Any]) -> list[Any]:
@@ -238,6 +246,13 @@ def _content_id(record: Any) -> str:
     """An id for a record that brings none: stable, so re-posting it is a no-op."""
     digest = hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     return f"posted-{digest[:16]}"
+
+
+def _refusal_response(refusal: WriteRefused) -> JSONResponse:
+    response = _error(refusal.status, refusal.message)
+    if refusal.status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -268,6 +283,21 @@ def create_app(db: str) -> FastAPI:
     app.include_router(api)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(WriteRefused)
+    def write_refused(_: Request, refusal: WriteRefused) -> Response:
+        return _refusal_response(refusal)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        # A body that is not even JSON fails before any dependency runs; on a
+        # write route the token still has to be checked first.
+        if request.method == "POST":
+            try:
+                require_write_token(request.headers.get("authorization"))
+            except WriteRefused as refusal:
+                return _refusal_response(refusal)
+        return await request_validation_exception_handler(request, error)
 
     @app.exception_handler(NotFoundError)
     def not_found(request: Request, error: NotFoundError) -> Response:

@@ -19,6 +19,7 @@ from crosswire.interfaces.web.access import reading_engine
 from crosswire.interfaces.web.feed import stories_feed
 from crosswire.interfaces.web.highlight import highlight_spans, parse_span, snippet_pieces, span_anchor
 from crosswire.serialize import story_to_dict
+from crosswire.stories.brief import brief_to_dict
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 50
@@ -64,8 +65,6 @@ def stories_page(engine: ReadingEngine) -> HTMLResponse:
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(story_id: str, engine: ReadingEngine) -> HTMLResponse:
-    from crosswire.stories.brief import brief_to_dict
-
     brief = brief_to_dict(engine.brief(story_id))
     story = engine.story(story_id)
     articles = {stored.article.id: stored.article for stored in engine.store.get_articles(story.articles)}
