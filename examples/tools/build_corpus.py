@@ -187,6 +187,14 @@ def answer_key() -> dict[str, object]:
         {"story": s.key, "about": f.about, "article": by_slug[v.piece].article_id, "text": v.text, "value": v.value}
         for s in STORIES for f in s.facts if f.kind == "single" for v in f.values
     ]
+    key["dates"] = [
+        {"story": s.key, "article": by_slug[d.piece].article_id, "text": d.text, "date": d.date}
+        for s in STORIES for d in s.dates
+    ]
+    key["quotes"] = [
+        {"story": s.key, "article": by_slug[q.piece].article_id, "text": q.text, "speaker": q.speaker}
+        for s in STORIES for q in s.quotes
+    ]
     singles = [s.key for s in STORIES if len({p.outlet for p in s.pieces}) == 1]
     key["single_outlet_story"] = singles[0]
     used = {p.outlet for p in all_pieces()} | {p.original_outlet for p in all_pieces() if p.original_outlet}

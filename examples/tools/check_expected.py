@@ -114,6 +114,11 @@ def check(expected: dict[str, Any], articles: dict[str, str]) -> list[str]:
                 phrase(value["article"], value["text"], f"{group}/{fact['about']}")
     for fact in expected["single_source_facts"]:
         phrase(fact["article"], fact["text"], f"single/{fact['about']}")
+    # Optional extras of this corpus's key: date phrases and quotation openings.
+    for item in expected.get("dates", []):
+        phrase(item["article"], item["text"], f"dates/{item['date']}")
+    for item in expected.get("quotes", []):
+        phrase(item["article"], item["text"], f"quotes/{item['speaker']}")
     if expected["single_outlet_story"] not in story_keys:
         problems.append(f"single_outlet_story: unknown story {expected['single_outlet_story']}")
     return problems

@@ -96,11 +96,29 @@ class FactCheck:
 
 
 @dataclass(frozen=True)
+class DateCheck:
+    """A date phrase (often relative) and the day it means, given the piece's publication date."""
+
+    piece: str
+    text: str
+    date: str  # YYYY-MM-DD, or YYYY-MM for "last month"
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    piece: str
+    text: str  # the opening words of the quotation, verbatim
+    speaker: str
+
+
+@dataclass(frozen=True)
 class Story:
     key: str
     event: str
     pieces: tuple[Piece, ...]
     facts: tuple[FactCheck, ...] = ()
+    dates: tuple[DateCheck, ...] = ()
+    quotes: tuple[QuoteCheck, ...] = ()
 
 
 SLUG_PREFIXES = frozenset({"ledger", "tribune", "courier", "granite", "lantern", "sentinel", "tidewater",

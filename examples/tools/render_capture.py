@@ -41,7 +41,9 @@ def news_capture(piece: Piece) -> list[str]:
     lines += body_lines(piece)
     if piece.bullets:
         lines += ["", *bullet_lines(piece.bullets, "-")]
-    lines += ["", "Share this article", "Facebook", "X", "Email", "", "More in " + piece.section.title(),
+    # Sticky "now reading" bars repeat the headline at the foot of many pages.
+    lines += ["", "Now reading", piece.headline, "Share this article", "Facebook", "X", "Email", "",
+              "More in " + piece.section.title(),
               "Sign up for the 6 a.m. newsletter", "Enter your email", "Sign up",
               f"Get breaking alerts on our Telegram channel: t.me/{outlet.key}news",
               "", f"© 2026 {outlet.name}", "Privacy | Terms | Contact us"]

@@ -1,6 +1,6 @@
 """Story: a footbridge gives way in Portvale, Maine (Tuesday, November 3, 2026)."""
 
-from corpus_model import FactCheck, Piece, Story, Value
+from corpus_model import DateCheck, FactCheck, Piece, QuoteCheck, Story, Value
 
 LEDGER = Piece(
     story="portvale-footbridge", outlet="ledger", fmt="html", slug="ledger-footbridge-collapse",
@@ -191,5 +191,16 @@ STORY = Story(
         FactCheck("single", "pedestrian bridges Maine will re-inspect", (
             Value(COURIER.slug, "140 pedestrian bridges", 140),
         )),
+    ),
+    dates=(
+        DateCheck(LEDGER.slug, "on Tuesday", "2026-11-03"),
+        DateCheck(LEDGER.slug, "last month", "2026-10"),
+        DateCheck(LEDGER.slug, "November 7", "2026-11-07"),
+        DateCheck(TRIBUNE.slug, "on Wednesday", "2026-11-04"),
+    ),
+    quotes=(
+        QuoteCheck(LEDGER.slug, "This is a day Portvale will not forget", "Ana Ruiz"),
+        QuoteCheck(TRIBUNE.slug, "We owe these families clear answers", "Ana Ruiz"),
+        QuoteCheck(LEDGER.slug, "The first ten minutes were chaos", "Daniel Okafor"),
     ),
 )

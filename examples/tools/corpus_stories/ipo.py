@@ -1,6 +1,6 @@
 """Story: battery maker Kestrel Energy Storage lists in Mumbai (Friday, November 13, 2026)."""
 
-from corpus_model import FactCheck, Piece, Story, Value
+from corpus_model import DateCheck, FactCheck, Piece, QuoteCheck, Story, Value
 
 LEDGERLINE = Piece(
     story="kestrel-energy-ipo", outlet="ledgerline", fmt="capture", slug="ledgerline-kestrel-ipo-listing-preview",
@@ -174,5 +174,14 @@ STORY = Story(
         FactCheck("single", "jobs at the planned Gujarat cell factory", (
             Value(COURIER.slug, "about 1,100 people", 1100),
         )),
+    ),
+    dates=(
+        DateCheck(TRIBUNE.slug, "on Tuesday", "2026-11-10"),
+        DateCheck(LEDGERLINE.slug, "Friday, 13 November", "2026-11-13"),
+        DateCheck(GRANITE.slug, "on Friday", "2026-11-13"),
+    ),
+    quotes=(
+        QuoteCheck(WIRE.slug, "Investors want exposure to energy storage", "Meera Joshi"),
+        QuoteCheck(WIRE.slug, "Today is the start of our life", "Vikram Sethi"),
     ),
 )

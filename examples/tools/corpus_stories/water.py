@@ -1,6 +1,6 @@
 """Story: Eastbrook, Rhode Island, water authority settles over a boil-water notice (Thursday, November 12, 2026)."""
 
-from corpus_model import FactCheck, Piece, Story, Value
+from corpus_model import DateCheck, FactCheck, Piece, QuoteCheck, Story, Value
 
 LANTERN = Piece(
     story="eastbrook-water-settlement", outlet="lantern", fmt="html", slug="lantern-eastbrook-water-settlement",
@@ -120,5 +120,15 @@ STORY = Story(
         FactCheck("single", "money for independent water testing", (
             Value(TIDEWATER.slug, "$85,000", 85_000),
         )),
+    ),
+    dates=(
+        DateCheck(COURIER.slug, "on November 12", "2026-11-12"),
+        DateCheck(TIDEWATER.slug, "on Thursday night", "2026-11-12"),
+        DateCheck(LANTERN.slug, "December 15", "2026-12-15"),
+    ),
+    quotes=(
+        QuoteCheck(LANTERN.slug, "Nobody gets rich from this", "Rosa Delgado"),
+        QuoteCheck(TIDEWATER.slug, "We were told for two weeks", "Rosa Delgado"),
+        QuoteCheck(LANTERN.slug, "Ratepayers are paying themselves", "Frank Tierney"),
     ),
 )
