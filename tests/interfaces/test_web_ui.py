@@ -63,6 +63,7 @@ def test_reader_follows_a_key_point_citation_to_the_highlighted_span(
     page.on("requestfailed", lambda request: failed.append(request.url))
 
     page.goto("/")
+    page.screenshot(path=str(SCREENSHOTS / "crosswire-stories.png"), full_page=True)
     story_title = http.get(f"/api/stories/{ferry_story}").json()["title"]
     page.get_by_role("link", name=story_title, exact=True).click()
     expect(page.locator("h1")).to_have_text(story_title)
