@@ -120,6 +120,8 @@ class ArticleOut(_Open):
 
 
 class SearchHitOut(_Open):
+    """One match; the snippet shows the matched words in [brackets]."""
+
     article: str
     title: str | None
     story: str
