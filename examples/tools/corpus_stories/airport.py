@@ -24,6 +24,9 @@ GRANITE = Piece(
         "## Not the first time",
         "The incident follows similar sightings at two other Nordic airports last month, which closed "
         "airspace for shorter periods. No one has been charged in those cases.",
+        "Passengers described long queues at the bus bays in Billund after midnight. \"We were told it was a "
+        "security matter and nothing more,\" said Erik Larsen, a businessman returning from Oslo.",
+        "Airline staff handed out water and blankets to passengers waiting for buses.",
         "Flights resumed at 11:50 p.m., and the airport said on Friday that its schedule was back to "
         "normal. Kjaer said: \"We ask anyone who filmed the drones to send us their videos.\"",
     ),
@@ -51,6 +54,11 @@ TRIBUNE = Piece(
         "detection equipment. Holmgaard said: \"An airport our size cannot buy military radar on its own.\"",
         "Denmark has tightened rules on drone flights near airports twice since 2024. Flying a drone within "
         "five kilometres of a runway without permission can bring a fine or up to two years in prison.",
+        "Airlines operating at Aalborg said they expected no further disruption over the weekend, though they"
+        " advised passengers to check flight status before leaving home.",
+        "Police asked residents of the villages around the airport to check private security cameras for "
+        "recordings made between 7:30 p.m. and midnight on Thursday. Investigators also want to speak to "
+        "anyone who saw a vehicle or boat parked near the shore that evening.",
     ),
 )
 

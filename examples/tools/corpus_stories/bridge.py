@@ -65,6 +65,10 @@ TRIBUNE = Piece(
         "head wounds. Two patients were transferred to a trauma center in Portland overnight.",
         "A 2024 state inspection, obtained by the Tribune, rated the bridge's deck in fair condition and "
         "noted corrosion at two bearing plates. The report recommended repairs within three years.",
+        "Classes at Portvale High School were cancelled on Wednesday, and counselors were available at the "
+        "school for students who had been on the bridge. Several members of the football team had been among "
+        "those helping the injured.",
+        "A vigil for the injured is planned for Friday evening at the Riverside Park bandstand.",
         "The Maine Department of Transportation said it would publish its initial findings within 30 days.",
     ),
 )
@@ -92,6 +96,9 @@ COURIER = Piece(
         "Mayor Ana Ruiz, who visited injured residents on Wednesday, has asked the City Council to set "
         "aside emergency money for a temporary crossing so that residents of the east side can reach the "
         "park without a two-mile detour.",
+        "Forsberg said investigators would likely remove the damaged bearings and send them to a laboratory, "
+        "a process that can take several weeks. Until then, she said, any conclusion about the cause would be"
+        " a guess.",
     ),
 )
 

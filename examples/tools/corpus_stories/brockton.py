@@ -29,6 +29,10 @@ TIDEWATER = Piece(
         "suspicious.",
         "Bayline, a regional chain with eight showrooms, said deliveries would be delayed. Nearby homes were "
         "not evacuated, but residents were asked to avoid the area while crews worked through the evening.",
+        "Neighbors on Oak Hill Way said they first noticed a thin line of smoke from the roof shortly after "
+        "lunch. Within half an hour, flames were visible from the street and ash was falling on parked cars.",
+        "Traffic on Route 24 slowed for several hours as smoke drifted over the highway, and state police "
+        "closed one exit ramp near the warehouse until the evening rush hour had passed.",
     ),
 )
 
@@ -50,6 +54,14 @@ LEDGER = Piece(
         "\"Nobody was hurt among our people, and that is what matters tonight. Furniture can be replaced.\"",
         "Bayline employs about 140 people at the warehouse. Lamb said they would be paid while the company "
         "moved operations to a leased building in Taunton.",
+        "The Brockton fire came a week after a blaze destroyed a packaging warehouse in Dunmore, "
+        "Pennsylvania, where investigators are looking at a battery charging room. Fire safety engineers say "
+        "the two fires had different causes but show how quickly a large warehouse can be lost once flames "
+        "reach the roof.",
+        "Customers with pending orders were told to expect emails from the company within a week.",
+        "Brockton officials said the building had a working sprinkler system, but that the fire began above "
+        "the sprinklers, in the roof itself, where the water could not reach it. Chief Maureen Doyle said "
+        "crews would stay at the site overnight to watch for flare-ups.",
     ),
 )
 

@@ -21,6 +21,11 @@ TIDEWATER = Piece(
         "the opening. \"This building is us keeping a little more of it.\"",
         "The plant can handle about 18 million pounds of fruit a year, roughly a third of what the "
         "cooperative's members harvest. The state contributed a $3 million grant toward equipment last month.",
+        "The plant was built on the site of a former lumber yard, and the cooperative says it will be powered"
+        " partly by solar panels on its roof. Growers will deliver fruit by truck from bogs across the two "
+        "counties.",
+        "Grower Patricia Gomes, whose family has worked bogs in Carver since the 1940s, said the plant gave "
+        "younger farmers a reason to stay in the business. \"My son can see a future in this now,\" she said.",
         "State Senator Marc Pacheco-Silva, who cut the ribbon, said the plant showed that agriculture still "
         "had a future on the South Coast. The first bags of dried cranberries are due in stores in January.",
     ),

@@ -29,6 +29,11 @@ COURIER = Piece(
         "the fleet failed.",
         "Deputy mayor Filipa Roseira, who presented the festival, said the show would return every Saturday "
         "in December with a different design.",
+        "Spectators began arriving at the riverfront more than two hours before the show, and trams toward "
+        "Belém were full well into the night.",
+        "Aerolume, founded in 2019, has staged shows in Spain, France and the Netherlands, but Saturday's was"
+        " its largest. The company said it had spent three weeks rehearsing parts of the show over an empty "
+        "airfield north of Lisbon.",
     ),
 )
 
@@ -50,6 +55,15 @@ SENTINEL = Piece(
         "produce no smoke, though some cities still combine the two.",
         "The Lisboa Luz festival runs until January 6, with light installations in eight neighborhoods and "
         "further drone shows on Saturdays in December.",
+        "The festival is the first of its kind in the Portuguese capital. The city council approved a budget "
+        "for it in the spring, saying it wanted to draw visitors in the quieter winter months, when hotel "
+        "occupancy usually falls.",
+        "Businesses along the river reported a busy night. Cafe owner Rui Tavares said he had served more "
+        "customers in three hours than on an average summer weekend. \"We ran out of pastries before the show "
+        "even started,\" he said.",
+        "Light installations will also appear on the facades of churches and markets in Alfama and Graça.",
+        "Organizers advised visitors to arrive early for the December shows and to use public transport, as "
+        "several streets near the river will be closed to traffic.",
     ),
 )
 
@@ -70,6 +84,14 @@ LEDGER = Piece(
         "a new place without touching its neighbors,\" Theriault said in a video call on Sunday.",
         "Theriault studied robotics at Northeastern University and moved to Porto four years ago. Her "
         "parents, Gail and Robert Theriault, still live on Elm Street and watched the show on a livestream.",
+        "Theriault's path to Portugal began in a Portvale High robotics club that met in a converted shop "
+        "classroom. Her former teacher, Mark Dufresne, said she was the student who stayed late to fix "
+        "everybody else's robots.",
+        "\"She always wanted to know why something worked, not only that it worked,\" Dufresne said on Sunday. "
+        "\"I am not surprised she ended up programming a whole sky.\"",
+        "Aerolume hired Theriault after she sent the company a simulation she had written in her spare time, "
+        "showing a flock of gulls made of lights circling a lighthouse. The company later used a version of "
+        "it in a show in Porto.",
         "Her next project is a smaller show for a festival in Seville in the spring. She said she would like "
         "to bring a drone show to Portvale one day, perhaps for the Fourth of July.",
     ),

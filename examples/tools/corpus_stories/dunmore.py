@@ -24,6 +24,11 @@ SENTINEL = Piece(
         "## Air quality",
         "The Pennsylvania Department of Environmental Protection set up air monitors on Monday afternoon. "
         "Residents were told to keep windows closed and to bring pets indoors.",
+        "Neighbors described being woken by police officers knocking on doors and by the smell of burning "
+        "plastic. \"It was like someone set fire to a tire shop next door,\" said Angela Russo, who left her "
+        "house on Chestnut Street with her two children and her dog at about 4:30 a.m.",
+        "The Red Cross helped run a shelter at Dunmore High School, where dozens of people spent Monday "
+        "morning. Most others stayed with relatives.",
         "Corvex, which employs about 180 people at the site, said in a statement that it was working with "
         "investigators and would keep paying its staff while the building is closed. The cause of the fire "
         "is under investigation. The evacuation order was expected to be lifted on Tuesday.",
@@ -70,6 +75,10 @@ LANTERN = Piece(
         "e-commerce, fire safety engineers say.",
         "Corvex said it followed all applicable fire codes. The company said last month that it planned to "
         "add sprinklers to an older wing of the building next year.",
+        "Evacuated residents were allowed home on Tuesday.",
+        "Residents who were evacuated said they wanted to know what they had been breathing. The county has "
+        "set up a hotline, and the state health department said it would publish the full air monitoring data"
+        " by the end of the week.",
     ),
 )
 

@@ -116,6 +116,13 @@ TRIBUNE = Piece(
         "Analysts warned that Kestrel depends on imported cells and on a handful of state-owned bus "
         "operators for more than half of its sales. \"Concentration is the risk nobody talked about during "
         "the roadshow,\" said Farah Qureshi, an analyst at Cobalt Street Research.",
+        "Kestrel supplies battery packs to bus operators in Maharashtra, Karnataka and Delhi, and in "
+        "September signed its first grid storage contract with a state utility in Rajasthan. It employs about"
+        " 2,300 people, most of them in Pune.",
+        "The company's largest shareholder before the listing, a Singapore-based private equity fund, sold "
+        "about a fifth of its stake in the offering.",
+        "Trading volume on the first day was heavy, with shares changing hands more than a million times in "
+        "the first hour.",
         "Kestrel's IPO follows listings by two other Indian clean-energy companies last month, both of which "
         "are now trading below their offer prices.",
     ),

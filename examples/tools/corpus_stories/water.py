@@ -26,6 +26,11 @@ LANTERN = Piece(
         "Authority director Kevin Shaw said the utility had replaced the broken main and installed a second "
         "chlorine booster. A judge in Providence must still approve the settlement; a hearing is set for "
         "December 15.",
+        "Delgado said she would keep attending board meetings. \"Someone has to read the test results,\" she "
+        "said.",
+        "The authority serves about 9,000 people in Eastbrook and parts of neighboring Foster. Its customers "
+        "already saw a rate increase of 6% in July, which the authority said was needed to pay for pipe "
+        "replacements.",
     ),
 )
 
@@ -47,6 +52,14 @@ TIDEWATER = Piece(
         "Households covered by the lawsuit will each see a credit on their bill in the spring.",
         "Attorney Jill Matsuda, who represented the residents, said the testing program mattered more to "
         "her clients than the credits. \"They wanted to be able to trust the tap again,\" she said.",
+        "The boil-water notice was issued after routine tests found E. coli bacteria in samples from two "
+        "neighborhoods. Schools opened late that year, and several restaurants on Main Street closed for more"
+        " than a week.",
+        "Residents packed the authority's meeting room for the vote, and several spoke before the board "
+        "decided. Retired firefighter Dave Costa told the board the money mattered less than the promise of "
+        "regular testing. \"I want to see the numbers myself,\" he said.",
+        "The authority has not said whether the settlement will affect water rates next year. Its budget for "
+        "2027 is due to be published in January.",
         "The settlement still needs approval from Superior Court. A hearing is scheduled for next month.",
     ),
 )
