@@ -1,0 +1,140 @@
+"""End to end over the bundled sample corpus, checked against its answer key.
+
+examples/corpus/EXPECTED.json says which articles tell which story, which are
+syndicated copies or aggregator reprints, and which facts independent outlets
+agree on, conflict on, or only one reports.  This ingests the whole corpus
+through the real pipeline into a real SQLite store and checks all of it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire.engine import Engine, IngestReport
+from crosswire.model import Brief, Fact
+from crosswire.store import open_store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXPECTED: dict[str, Any] = json.loads((CORPUS / "EXPECTED.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, IngestReport]:
+    engine = Engine(open_store(tmp_path_factory.mktemp("sample") / "cw.db"))
+    return engine, engine.ingest([str(CORPUS)])
+
+
+@pytest.fixture(scope="module")
+def engine(ingested: tuple[Engine, IngestReport]) -> Engine:
+    return ingested[0]
+
+
+@pytest.fixture(scope="module")
+def story_of(engine: Engine) -> dict[str, str]:
+    return {article: story.id for story in engine.stories() for article in story.articles}
+
+
+def _brief_for(engine: Engine, story_of: dict[str, str], expected_story: str) -> Brief:
+    story = next(s for s in EXPECTED["stories"] if s["key"] == expected_story)
+    return engine.brief(story_of[story["articles"][0]])
+
+
+def _facts_covering(brief: Brief, articles: set[str]) -> list[Fact]:
+    return [fact for fact in brief.facts if articles & {m.article for m in fact.mentions}]
+
+
+def test_the_whole_corpus_ingests_cleanly(ingested: tuple[Engine, IngestReport]) -> None:
+    _, report = ingested
+    expected_ids = {article for story in EXPECTED["stories"] for article in story["articles"]}
+    assert report.errors == []
+    assert set(report.article_ids) == expected_ids
+
+
+def test_stories_match_the_answer_key(story_of: dict[str, str]) -> None:
+    predicted: dict[str, set[str]] = {}
+    for article, story in story_of.items():
+        predicted.setdefault(story, set()).add(article)
+    expected = sorted(sorted(story["articles"]) for story in EXPECTED["stories"])
+    assert sorted(sorted(group) for group in predicted.values()) == expected
+
+
+def test_syndicated_copies_count_once(engine: Engine, story_of: dict[str, str]) -> None:
+    for pair in EXPECTED["syndicated"]:
+        assert engine.article(pair["copy"]).duplicate_of == pair["original"]
+        brief = engine.brief(story_of[pair["original"]])
+        sources = {source.article: source for source in brief.sources}
+        assert sources[pair["original"]].independent
+        assert not sources[pair["copy"]].independent
+        story = engine.story(story_of[pair["original"]])
+        publishers = {s.publisher for s in brief.sources if s.independent}
+        assert story.independent_sources <= len(story.articles) - 1
+        assert len(publishers) <= story.independent_sources
+
+
+@pytest.mark.parametrize("case", EXPECTED["aggregated"], ids=lambda case: case["article"])
+def test_aggregator_reprints_name_the_original_outlet(engine: Engine, case: dict[str, str]) -> None:
+    article = engine.article(case["article"]).article
+    assert article.publisher == case["publisher"]
+    assert article.via == case["via"]
+    assert (article.published or "")[:10] == case["published"]
+
+
+@pytest.mark.parametrize("case", EXPECTED["conflicts"], ids=lambda case: case["about"])
+def test_conflicting_figures_are_a_conflict(engine: Engine, story_of: dict[str, str], case: dict[str, Any]) -> None:
+    brief = _brief_for(engine, story_of, case["story"])
+    values = {float(v["value"]) for v in case["values"]}
+    articles = {v["article"] for v in case["values"]}
+    conflicts = [
+        fact for fact in _facts_covering(brief, articles)
+        if fact.status == "conflict" and values <= {float(m.value) for m in fact.mentions}
+    ]  # fmt: skip
+    assert conflicts, f"no conflict over {sorted(values)} among {[f.about for f in brief.facts]}"
+
+
+@pytest.mark.parametrize("case", EXPECTED["agreements"], ids=lambda case: case["about"])
+def test_compatible_figures_agree(engine: Engine, story_of: dict[str, str], case: dict[str, Any]) -> None:
+    brief = _brief_for(engine, story_of, case["story"])
+    articles = {v["article"] for v in case["values"]}
+    agreeing = [
+        fact for fact in _facts_covering(brief, articles)
+        if fact.status == "agree" and len(articles & {m.article for m in fact.mentions}) >= 2
+    ]  # fmt: skip
+    assert agreeing, f"no agreement for {case['about']!r}"
+    assert not any(
+        fact.status == "conflict" and {m.article for m in fact.mentions} <= articles
+        for fact in _facts_covering(brief, articles)
+        if any(float(m.value) == float(case["values"][0]["value"]) for m in fact.mentions)
+    ), "a false conflict between figures the key says agree"
+
+
+@pytest.mark.parametrize("case", EXPECTED["single_source_facts"], ids=lambda case: case["about"])
+def test_single_source_facts(engine: Engine, story_of: dict[str, str], case: dict[str, Any]) -> None:
+    brief = _brief_for(engine, story_of, case["story"])
+    singles = [
+        fact for fact in _facts_covering(brief, {case["article"]})
+        if fact.status == "single" and any(float(m.value) == float(case["value"]) for m in fact.mentions)
+    ]  # fmt: skip
+    assert singles
+
+
+def test_the_single_outlet_story_has_one_source(engine: Engine, story_of: dict[str, str]) -> None:
+    key = EXPECTED["single_outlet_story"]
+    (article,) = next(s for s in EXPECTED["stories"] if s["key"] == key)["articles"]
+    assert engine.story(story_of[article]).independent_sources == 1
+
+
+def test_every_citation_points_at_the_text_it_supports(engine: Engine) -> None:
+    for story in engine.stories():
+        brief = engine.brief(story.id)
+        assert 1 <= len(brief.key_points) <= 7
+        texts = {a: engine.article(a).article.text for a in story.articles}
+        for point in brief.key_points:
+            first = point.citations[0]
+            assert texts[first.article][first.start : first.end] == point.text
+        for fact in brief.facts:
+            for mention in fact.mentions:
+                assert texts[mention.article][mention.start : mention.end] == mention.text
