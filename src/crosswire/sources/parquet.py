@@ -1,0 +1,180 @@
+"""Parquet files written by ``crosswire batch``: extracted, annotated articles.
+
+One row per input item, in the column layout of :data:`ARTICLE_COLUMNS`.  A row
+whose ``error`` is set stands for an item that failed; it is read back as an
+:class:`~crosswire.errors.InputError` so an ingest reports it where it would
+have reported the raw input.  ``seq`` is the item's position in the batch's
+input order; rows are always yielded in ``seq`` order, across every part file
+of a batch output folder, because ingest order decides which copy of a text
+counts as the original and how stories are built.
+
+pyarrow is an optional dependency (``crosswire[batch]``), imported only when a
+Parquet file is actually read.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import InputError
+from crosswire.model import Article, CaptureKind
+from crosswire.serialize import annotations_from_dict, annotations_to_dict
+
+#: Column name → Arrow type name, in file order.  ``annotations`` holds the
+#: JSON of :func:`crosswire.serialize.annotations_to_dict` (or null when the
+#: article was not annotated, e.g. a list page).
+ARTICLE_COLUMNS: dict[str, str] = {
+    "seq": "int64",
+    "id": "string",
+    "kind": "string",
+    "origin": "string",
+    "text": "string",
+    "title": "string",
+    "author": "string",
+    "published": "string",
+    "publisher": "string",
+    "via": "string",
+    "url": "string",
+    "language": "string",
+    "is_article": "bool_",
+    "annotations": "string",
+    "error": "string",
+}
+
+_KINDS: frozenset[str] = frozenset({"html", "capture", "record"})
+_ROWS_PER_READ = 256
+_INSTALL_HINT = "reading Parquet needs pyarrow: install crosswire[batch]"
+
+
+def article_row(article: Article, seq: int) -> dict[str, Any]:
+    """The Parquet row of a processed article."""
+    annotations = None if article.annotations is None else json.dumps(annotations_to_dict(article.annotations))
+    return {
+        "seq": seq,
+        "id": article.id,
+        "kind": article.kind,
+        "origin": article.origin,
+        "text": article.text,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published,
+        "publisher": article.publisher,
+        "via": article.via,
+        "url": article.url,
+        "language": article.language,
+        "is_article": article.is_article,
+        "annotations": annotations,
+        "error": None,
+    }
+
+
+def error_row(seq: int, item_id: str, origin: str, problem: str) -> dict[str, Any]:
+    """The Parquet row of an item that could not be read or processed."""
+    row: dict[str, Any] = dict.fromkeys(ARTICLE_COLUMNS)
+    row.update(seq=seq, id=item_id, origin=origin, error=problem)
+    return row
+
+
+def arrow_schema() -> Any:
+    """:data:`ARTICLE_COLUMNS` as a ``pyarrow.Schema``."""
+    pa = _pyarrow()
+    return pa.schema([(name, getattr(pa, type_name)()) for name, type_name in ARTICLE_COLUMNS.items()])
+
+
+def read_parquet(path: Path) -> Iterator[Article | InputError]:
+    """Articles (and error rows as errors) of one Parquet file, or of every
+    ``*.parquet`` file of a folder, in ``seq`` order."""
+    if path.is_dir():
+        yield from read_parquet_files(sorted(path.glob("*.parquet")))
+    else:
+        yield from read_parquet_files([path])
+
+
+def read_parquet_files(paths: Sequence[Path]) -> Iterator[Article | InputError]:
+    """Rows of several part files merged into one stream in ``seq`` order.
+
+    Each file is streamed in ``seq`` order (sorted in memory only if it was
+    not written that way), and the files are merged, so a large batch output
+    is never loaded whole.
+    """
+    streams = [_rows_in_seq_order(path) for path in paths]
+    for row, origin in heapq.merge(*streams, key=lambda pair: pair[0]["seq"]):
+        yield _item_from_row(row, origin)
+
+
+def _rows_in_seq_order(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
+    pq = _pyarrow_parquet()
+    origin = str(path)
+    try:
+        parquet_file = pq.ParquetFile(path)
+        missing = set(ARTICLE_COLUMNS) - set(parquet_file.schema_arrow.names)
+        if missing:
+            raise InputError(origin, f"not a crosswire batch file: missing columns {sorted(missing)}")
+        seqs = parquet_file.read(columns=["seq"]).column("seq").to_pylist()
+        rows: Iterable[dict[str, Any]]
+        if all(a <= b for a, b in itertools.pairwise(seqs)):
+            rows = _stream_rows(parquet_file)
+        else:
+            rows = sorted(parquet_file.read().to_pylist(), key=lambda row: row["seq"])
+        for row in rows:
+            yield row, origin
+    except InputError as error:
+        # An unreadable file cannot be placed in seq order; report it first.
+        yield {"seq": -1, "error": error.problem}, origin
+    except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
+        yield {"seq": -1, "error": f"cannot read Parquet file ({error})"}, origin
+
+
+def _stream_rows(parquet_file: Any) -> Iterator[dict[str, Any]]:
+    for batch in parquet_file.iter_batches(batch_size=_ROWS_PER_READ, columns=list(ARTICLE_COLUMNS)):
+        yield from batch.to_pylist()
+
+
+def _item_from_row(row: dict[str, Any], file_origin: str) -> Article | InputError:
+    origin = row.get("origin") or file_origin
+    if row.get("error") is not None:
+        return InputError(origin, row["error"])
+    kind = row["kind"]
+    if kind not in _KINDS or row["id"] is None or row["text"] is None:
+        return InputError(origin, f"row {row['seq']} of {file_origin} has no id, text or known kind")
+    try:
+        annotations = None if row["annotations"] is None else annotations_from_dict(json.loads(row["annotations"]))
+    except (ValueError, TypeError) as error:
+        return InputError(origin, f"unreadable annotations in {file_origin} ({error})")
+    checked_kind: CaptureKind = kind
+    return Article(
+        id=row["id"],
+        kind=checked_kind,
+        origin=origin,
+        text=row["text"],
+        title=row["title"],
+        author=row["author"],
+        published=row["published"],
+        publisher=row["publisher"],
+        via=row["via"],
+        url=row["url"],
+        language=row["language"],
+        is_article=bool(row["is_article"]) if row["is_article"] is not None else True,
+        annotations=annotations,
+    )
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow
+    except ImportError as error:
+        raise InputError("parquet", _INSTALL_HINT) from error
+    return pyarrow
+
+
+def _pyarrow_parquet() -> Any:
+    try:
+        import pyarrow.parquet
+    except ImportError as error:
+        raise InputError("parquet", _INSTALL_HINT) from error
+    return pyarrow.parquet

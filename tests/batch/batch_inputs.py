@@ -1,0 +1,96 @@
+"""WARC and JSONL inputs for the batch tests, written byte by byte here."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from support import article_page
+
+#: Three events, each reported by two or three outlets in their own words.
+EVENTS = {
+    "tunnel": (
+        "Rescue crews in Portvale pulled 27 people from the flooded Marrow Street tunnel on Tuesday.",
+        "Crews in Portvale rescued 27 people trapped in the flooded Marrow Street tunnel on Tuesday.",
+    ),
+    "bridge": (
+        "Engineers closed the Kestrel Bridge in Aldmoor on Monday after finding 3 cracked cables.",
+        "The Kestrel Bridge in Aldmoor was shut on Monday when engineers found 3 cracked cables.",
+    ),
+    "harvest": (
+        "Farmers in the Ebbing Valley reported a record apple harvest of 41,000 tonnes this autumn.",
+        "The Ebbing Valley apple harvest reached a record 41,000 tonnes this autumn, farmers said.",
+    ),
+}
+OUTLETS = ("Harbor Ledger", "Quay Post")
+
+
+def warc_record(headers: dict[str, str], payload: bytes) -> bytes:
+    """One gzip member holding one WARC/1.1 record."""
+    head = "WARC/1.1\r\n" + "".join(f"{key}: {value}\r\n" for key, value in headers.items())
+    head += f"Content-Length: {len(payload)}\r\n\r\n"
+    return gzip.compress(head.encode() + payload + b"\r\n\r\n")
+
+
+def warcinfo() -> bytes:
+    fields = b"software: crosswire-tests\r\nformat: WARC File Format 1.1\r\n"
+    return warc_record(
+        {
+            "WARC-Type": "warcinfo",
+            "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
+            "WARC-Date": "2026-11-12T10:00:00Z",
+            "Content-Type": "application/warc-fields",
+        },
+        fields,
+    )
+
+
+def response(uri: str, html: str, number: int) -> bytes:
+    body = html.encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+    http += f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+    return warc_record(
+        {
+            "WARC-Type": "response",
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+            "WARC-Date": "2026-11-12T10:00:00Z",
+            "WARC-Target-URI": uri,
+            "Content-Type": "application/http; msgtype=response",
+        },
+        http,
+    )
+
+
+def news_warc(path: Path) -> list[str]:
+    """A WARC with a warcinfo record and one page per (event, outlet); returns the page URIs."""
+    records = [warcinfo()]
+    uris: list[str] = []
+    for number, (event, leads) in enumerate(EVENTS.items()):
+        for outlet, lead in zip(OUTLETS, leads, strict=True):
+            uri = f"https://{outlet.lower().replace(' ', '')}.example/{event}"
+            day = f"2026-11-{10 + number:02d}"
+            records.append(response(uri, article_page(event.title(), outlet, day, lead), len(records) + 1))
+            uris.append(uri)
+    path.write_bytes(b"".join(records))
+    return uris
+
+
+def news_jsonl(path: Path, extra_lines: list[str] | None = None) -> list[str]:
+    """A third outlet's records on the same events, as JSONL; returns the record ids."""
+    lines: list[str] = []
+    ids: list[str] = []
+    for number, (event, leads) in enumerate(EVENTS.items()):
+        record: dict[str, Any] = {
+            "id": f"courier-{event}",
+            "source": "Valley Courier",
+            "url": f"https://courier.example/{event}",
+            "title": f"{event.title()} report",
+            "published": f"2026-11-{10 + number:02d}",
+            "text": leads[0].replace(" on ", " early on ") + " Officials promised a full account later in the week.",
+        }
+        lines.append(json.dumps(record))
+        ids.append(record["id"])
+    path.write_text("\n".join(lines + (extra_lines or [])) + "\n")
+    return ids
