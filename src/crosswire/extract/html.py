@@ -8,6 +8,7 @@ the article, and the capture's hints fill only what the page leaves open.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import htmldate
@@ -50,7 +51,7 @@ def extract_html(capture: Capture) -> Article:
     published = publication_date(page) or to_iso_date(metadata.published) or hints.published
     publisher = metadata.site_name or metadata.publisher or found.get("sitename") or hints.publisher
     via: str | None = None
-    provenance = detect_provenance(text, metadata, hints.url or url)
+    provenance = detect_provenance(text, metadata, hints.url or url, credit_blocks(tree))
     if provenance is not None:
         publisher, via = provenance.publisher, provenance.via
         published = provenance.published or published
@@ -71,6 +72,22 @@ def extract_html(capture: Capture) -> Article:
         language=_language(metadata, found) or hints.language,
         is_article=not looks_like_index_page(tree, body),
     )
+
+
+#: Words without which a short block cannot be a republication credit.
+_CREDIT_WORDS = re.compile(r"publish|syndicat|reprint|republish|appeared", re.IGNORECASE)
+
+
+def credit_blocks(tree: Any) -> list[str]:
+    """Short text blocks of the page that may credit another outlet."""
+    if tree is None:
+        return []
+    blocks: list[str] = []
+    for element in tree.iter("p", "div", "small", "em", "i", "span", "aside", "footer"):
+        text = " ".join(element.text_content().split())
+        if 20 <= len(text) <= 200 and _CREDIT_WORDS.search(text):
+            blocks.append(text)
+    return blocks
 
 
 def publication_date(page: str) -> str | None:

@@ -9,6 +9,7 @@ canonical link that points at another site.  The credit patterns are data in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,10 +113,16 @@ def _name_matches_site(name: str, site: str) -> bool:
     return any(len(word) >= 4 and word in site_letters for word in meaningful)
 
 
-def detect_provenance(text: str, metadata: PageMetadata, page_url: str | None) -> Provenance | None:
-    """Who originally published the article on this page, if not this site."""
+def detect_provenance(
+    text: str, metadata: PageMetadata, page_url: str | None, page_lines: Sequence[str] = ()
+) -> Provenance | None:
+    """Who originally published the article on this page, if not this site.
+
+    ``page_lines`` are short blocks of the page outside the extracted text:
+    sites often put the credit in a styled box that body extraction drops.
+    """
     own_name = metadata.site_name or metadata.publisher or site_of(page_url) or site_of(metadata.og_url)
-    credit = find_credit(text)
+    credit = find_credit(text) or next(filter(None, map(credit_in_line, page_lines)), None)
     if credit is not None:
         if own_name and _name_matches_site(credit.outlet, own_name):
             return None  # a site crediting itself is no republication
