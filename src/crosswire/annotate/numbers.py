@@ -1,0 +1,163 @@
+"""Reading numbers written in digits or in words.
+
+``find_number_spans`` finds every number in a text, as digits ("6,000",
+"5.2") or words ("six thousand", "twenty-five", "a dozen", "one-third"),
+with its value.  Vague amounts ("dozens", "tens of thousands") come out as
+ranges, an order of magnitude wide, because that is what they assert.
+The quantity scanner decides which of these numbers are quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
+#: Denominators of fractions; only read as fractions after a numerator
+#: ("a third", "two-thirds"), since "third" alone is an ordinal.
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+
+#: Runs of number words joined by spaces, hyphens or "and" ("one hundred and five").
+_WORD_RUN = re.compile(
+    rf"\b(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b",
+    re.IGNORECASE,
+)
+_FRACTION_PHRASE = re.compile(
+    rf"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+({_FRACTION})\b|\b(half)\b(?=\s+(?:of|the|a|an)\b)",
+    re.IGNORECASE,
+)
+#: "dozens of", "hundreds of", "tens of thousands of", "millions of"
+_VAGUE = re.compile(
+    r"\b(?:(tens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+of\b)",
+    re.IGNORECASE,
+)
+#: Digits with optional thousands separators and decimals, not glued to a
+#: preceding number; a glued letter ("S23", but "RM23") is judged later.
+_NUMERAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)|(?<![\w.])\.\d+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    #: True for numbers in words: they need more care (the pronoun "one").
+    in_words: bool = False
+
+
+def find_number_spans(text: str) -> list[NumberSpan]:
+    """Every number in ``text``, in order, without overlaps."""
+    spans: list[NumberSpan] = []
+    for match in _NUMERAL.finditer(text):
+        spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(",", ""))))
+    for match in _VAGUE.finditer(text):
+        low = _vague_lower_bound(match.group(1), match.group(2))
+        spans.append(NumberSpan(match.start(), match.end(), low, low * 10, in_words=True))
+    for match in _FRACTION_PHRASE.finditer(text):
+        if match.group(3):
+            spans.append(NumberSpan(match.start(), match.end(), 0.5, in_words=True))
+            continue
+        numerator = 1 if match.group(1).lower() in ("a", "an") else SMALL_NUMBERS[match.group(1).lower()]
+        value = numerator / FRACTIONS[match.group(2).lower()]
+        spans.append(NumberSpan(match.start(), match.end(), value, in_words=True))
+    for match in _WORD_RUN.finditer(text):
+        spans.extend(_word_numbers(match))
+    return _without_overlaps(spans)
+
+
+def _vague_lower_bound(multiplier: str | None, plural_scale: str) -> float:
+    scale = 12.0 if plural_scale.lower() == "dozens" else float(SCALES[plural_scale.lower()[:-1]])
+    if multiplier is not None:
+        scale *= 10 if multiplier.lower() == "tens" else 100
+    return scale
+
+
+def _word_numbers(match: re.Match[str]) -> list[NumberSpan]:
+    """Split a run of number words into numbers ("ten and twelve" is two)."""
+    pieces = list(re.finditer(r"[A-Za-z]+", match.group()))
+    spans: list[NumberSpan] = []
+    group: list[re.Match[str]] = []
+    for piece in pieces:
+        word = piece.group().lower()
+        if word == "and":
+            # "and" continues a number only after a scale word ("hundred and five").
+            if group and group[-1].group().lower() in SCALES:
+                continue
+            if group:
+                spans.append(_read_group(match.start(), group))
+            group = []
+            continue
+        if group and _starts_new_number(group[-1].group().lower(), word):
+            spans.append(_read_group(match.start(), group))
+            group = []
+        group.append(piece)
+    if group:
+        spans.append(_read_group(match.start(), group))
+    return [span for span in spans if span.value == span.value]
+
+
+def _starts_new_number(previous: str, word: str) -> bool:
+    """Two small numbers in a row ("one two") or tens after units are separate numbers."""
+    if previous in ("a", "an", "half"):
+        return False
+    if word in SCALES or word == "dozen":
+        return False
+    if previous in TENS and word in SMALL_NUMBERS and SMALL_NUMBERS[word] < 10:
+        return False
+    return previous in SMALL_NUMBERS or previous in TENS
+
+
+def _read_group(offset: int, group: list[re.Match[str]]) -> NumberSpan:
+    words = [piece.group().lower() for piece in group]
+    total = 0.0
+    current = 0.0
+    half = False
+    for word in words:
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word == "half":
+            half = True
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+    value = (total + current) * (0.5 if half else 1)
+    return NumberSpan(offset + group[0].start(), offset + group[-1].end(), value, in_words=True)
+
+
+def _without_overlaps(spans: list[NumberSpan]) -> list[NumberSpan]:
+    """Keep the longest span where several overlap (the fraction over its numerator)."""
+    kept: list[NumberSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept

@@ -1,0 +1,119 @@
+"""Units a number can carry: currencies before it, measurement units after it.
+
+Every surface form maps to one canonical unit, so "km", "kilometres" and
+"kilometers" all come out as ``km`` and "$", "US$" and "dollars" as ``USD``.
+Units are data: to teach the scanner a unit, add a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Symbols and codes written before the amount ("$5", "US$5", "£5m", "RM2.70").
+#: ``PS`` and ``Y=`` are how "£" and "¥" survive an ASCII transliteration.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "$US": "USD", "US $": "USD", "USD": "USD", "$": "USD",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "HK$": "HKD", "HK $": "HKD", "HKD": "HKD",
+    "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "S $": "SGD", "SGD": "SGD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "PS": "GBP",
+    "¥": "JPY", "Y=": "JPY", "JPY": "JPY", "RMB": "CNY", "CNY": "CNY",
+    "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "RM": "MYR", "MYR": "MYR",
+    "CHF": "CHF", "R$": "BRL", "₩": "KRW",
+}  # fmt: skip
+
+#: Multipliers written after an amount; the one-letter ones only count
+#: after a currency ("$5m"), where "m" cannot be metres.
+MULTIPLIERS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "mil": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+CURRENCY_MULTIPLIERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+#: Measurement units written after the amount, matched case-insensitively
+#: unless listed in ``CASED_UNITS``.  Longest forms win ("miles per hour"
+#: before "miles").
+UNITS: dict[str, str] = {
+    # proportions and finance
+    "%": "%", "per cent": "%", "percent": "%", "pc": "%", "pct": "%",
+    "percentage points": "percentage point", "percentage point": "percentage point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
+    "points": "point", "point": "point", "pts": "point",
+    "cents per share": "cents per share", "cents a share": "cents per share",
+    "cents": "cent", "cent": "cent", "sen": "sen", "pence": "pence",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "ringgit": "MYR", "shekels": "ILS", "francs": "CHF",
+    # length and area
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "cm": "cm",
+    "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm", "mm": "mm",
+    "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm", "nanometres": "nm", "nanometers": "nm",
+    "miles per hour": "mph", "miles an hour": "mph", "mph": "mph",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h",
+    "miles per gallon": "mpg", "mpg": "mpg",
+    "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
+    "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
+    "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "sqft": "sq ft",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2", "sqm": "m2", "m2": "m2",
+    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
+    "square miles": "sq mi", "square mile": "sq mi", "acres": "acre", "acre": "acre",
+    "hectares": "ha", "hectare": "ha",
+    # mass and volume
+    "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg", "grams": "g", "gram": "g",
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "gigatonnes": "Gt", "gigatons": "Gt",
+    "pounds": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "litres": "l", "liters": "l", "litre": "l", "liter": "l",
+    "gallons": "gal", "gallon": "gal", "barrels a day": "bbl/d", "barrels per day": "bbl/d",
+    "barrels": "bbl", "barrel": "bbl", "cubic metres": "m3", "cubic meters": "m3",
+    # time
+    "years": "year", "year": "year", "months": "month", "month": "month",
+    "weeks": "week", "week": "week", "days": "day", "day": "day",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "minutes": "minute", "minute": "minute",
+    "mins": "minute", "seconds": "second", "second": "second", "decades": "decade",
+    "decade": "decade", "centuries": "century",
+    # power, energy, data, other physics
+    "horsepower": "hp", "hp": "hp", "bhp": "bhp", "lb-ft": "lb-ft",
+    "kilowatts": "kW", "kilowatt": "kW", "megawatts": "MW", "megawatt": "MW",
+    "gigawatts": "GW", "gigawatt": "GW", "kilowatt-hours": "kWh", "kwh": "kWh",
+    "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
+    "degrees celsius": "°C", "degrees fahrenheit": "°F", "celsius": "°C", "fahrenheit": "°F",
+    "°c": "°C", "°f": "°F", "degrees": "degree", "decibels": "dB", "db": "dB",
+    "hz": "Hz", "hertz": "Hz", "ghz": "GHz", "mhz": "MHz", "gigapascals": "GPa", "gpa": "GPa",
+    "ppb": "ppb", "ppm": "ppm", "volts": "V", "mah": "mAh",
+    "times": "times", "fold": "times",
+    "year-old": "years old", "years old": "years old", "year old": "years old", "years-old": "years old",
+    "-year-old": "years old",
+}  # fmt: skip
+
+#: Symbols whose case carries the meaning ("GB" is gigabytes, "gb" is not a thing,
+#: "G" after a digit is a network generation, "kW" is power).
+CASED_UNITS: dict[str, str] = {
+    "GB": "GB", "TB": "TB", "MB": "MB", "kW": "kW", "MW": "MW", "GW": "GW",
+    "G": "G", "W": "W", "K": "thousand", "C": "°C", "F": "°F", "PS": "hp",
+    "ppg": "points per game", "rpg": "rebounds per game", "apg": "assists per game",
+    "m": "m", "g": "g", "l": "l", "p": "pence", "mAh": "mAh",
+}  # fmt: skip
+
+#: Canonical units that are currencies (their amounts may carry "m"/"bn").
+CURRENCIES = frozenset(CURRENCY_PREFIXES.values()) | {"ILS"}
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+#: A unit right after the amount, possibly glued ("5km") or hyphenated ("15-year-old").
+UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s*)(?P<unit>{_alternation(list(UNITS))})(?![\w%])", re.IGNORECASE)
+CASED_UNIT_AFTER = re.compile(rf"(?:-|\s?)(?P<unit>{_alternation(list(CASED_UNITS))})(?![\w%])")
+#: A currency right before the amount ("$", "US$ ", "RM", "EUR ").
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<currency>{_alternation(list(CURRENCY_PREFIXES))})\s?-?$")
+MULTIPLIER_AFTER = re.compile(rf"\s?(?P<word>{_alternation(list(MULTIPLIERS))})\b", re.IGNORECASE)
+CURRENCY_MULTIPLIER_AFTER = re.compile(r"(?P<word>[kmb])\b", re.IGNORECASE)
+
+
+def unit_for(surface: str) -> str:
+    """Canonical unit of a surface form matched by ``UNIT_AFTER``."""
+    return UNITS.get(surface.lower()) or UNITS.get(surface, surface)

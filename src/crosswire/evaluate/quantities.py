@@ -1,0 +1,192 @@
+"""``crosswire eval quantities``: value and value+unit F1 on NewsQuant.
+
+Scoring follows the CQE evaluation (``evaluate_models.py`` of
+satya77/CQE_Evaluation) so our figures compare with the published ones
+(CQE 92.0 / 85.6): per sentence, every gold quantity is compared with the
+predictions in turn; an equal value counts as a correct value (at most as
+many as the sentence has gold quantities), and when the unit name matches
+too it counts for value+unit and that prediction is used up.  Counts are
+pooled; P, R and F1 are reported x100 with one decimal.
+
+NewsQuant names units in words ("kilometre", "japanese yen") and counted
+things by their lemmas without stop words ("heart transplant").  Our units
+are symbols and codes, so ``newsquant_unit`` translates by kind of unit:
+currencies by ISO code, measurements by symbol, counted nouns by lemma.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crosswire.annotate.counted import STOP_WORDS
+from crosswire.annotate.quantities import find_quantities
+
+CURRENCY_NAMES: dict[str, str] = {
+    "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "EUR": "euro", "GBP": "pound sterling",
+    "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "MYR": "malaysian ringgit",
+    "CHF": "swiss franc", "ILS": "israeli new shekel", "BRL": "brazilian real", "KRW": "south korean won",
+}  # fmt: skip
+MEASUREMENT_NAMES: dict[str, str] = {
+    # proportions, finance, scores
+    "%": "percentage", "percentage point": "percentage point", "basis point": "basis point",
+    "point": "point", "cent": "cent", "cents per share": "cent per share", "sen": "sen", "pence": "penny",
+    "points per game": "point per game", "rebounds per game": "rebound per game",
+    "assists per game": "assist per game", "times": "count", "thousand": "-",
+    # length, area, speed
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre",
+    "nm": "nanometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "mph": "mile per hour",
+    "km/h": "kilometre per hour", "mpg": "mile per gallon", "sq ft": "square foot", "m2": "square metre",
+    "km2": "square kilometre", "sq mi": "square mile", "acre": "acre", "ha": "hectare",
+    # mass, volume
+    "kg": "kilogram", "g": "gram", "t": "tonne", "Gt": "gigaton", "lb": "pound-mass", "oz": "ounce",
+    "l": "litre", "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
+    # time and age
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "decade": "decade", "century": "century", "years old": "year of age",
+    # power, energy, data, physics
+    "hp": "horsepower", "bhp": "brake horsepower", "lb-ft": "foot pound-force", "W": "watt",
+    "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "GB": "gigabyte",
+    "TB": "terabyte", "MB": "megabyte", "°C": "celsius", "°F": "fahrenheit", "degree": "degree",
+    "dB": "decibel", "Hz": "hertz", "GHz": "gigahertz", "MHz": "megahertz", "GPa": "gigapascal",
+    "ppb": "parts-per-billion", "ppm": "parts-per-million", "V": "volt", "mAh": "milliampere hour",
+    "G": "generation wireless",
+}  # fmt: skip
+_IRREGULAR_SINGULARS = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
+
+
+def newsquant_unit(unit: str | None) -> str:
+    """Our unit in NewsQuant's naming ("-" for none), lower-cased as it scores."""
+    if unit is None:
+        return "-"
+    if unit in CURRENCY_NAMES:
+        return CURRENCY_NAMES[unit]
+    if unit in MEASUREMENT_NAMES:
+        return MEASUREMENT_NAMES[unit]
+    words = [singular(word) for word in re.split(r"\s+", unit) if word.lower() not in STOP_WORDS]
+    return " ".join(words).lower() or "-"
+
+
+def singular(word: str) -> str:
+    """A plain English singular, enough for counted nouns ("batteries" -> "battery")."""
+    lower = word.lower()
+    if lower in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[lower]
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    value: float | tuple[float, float]
+    unit: str
+
+
+def _gold_value(raw: str) -> float | tuple[float, float]:
+    # NewsQuant writes ranges as "a-b" (or "a - b"); "E" marks exponents and a
+    # leading "-" a negative number, neither of which is a range.
+    if "E" not in raw and not raw.startswith("-") and "-" in raw:
+        low, high = raw.split("-", 1)
+        return float(low), float(high)
+    return float(raw)
+
+
+def _values_equal(gold: float | tuple[float, float], predicted: float | tuple[float, float]) -> bool:
+    if isinstance(gold, tuple) != isinstance(predicted, tuple):
+        return False
+    if isinstance(gold, tuple) and isinstance(predicted, tuple):
+        return all(math.isclose(g, p, rel_tol=1e-5, abs_tol=1e-8) for g, p in zip(gold, predicted, strict=True))
+    assert isinstance(gold, float) and isinstance(predicted, float)
+    # np.isclose is asymmetric: |a - b| <= atol + rtol * |b|
+    return abs(gold - predicted) <= 1e-8 + 1e-5 * abs(predicted)
+
+
+@dataclass(slots=True)
+class _Counts:
+    gold: int = 0
+    predicted: int = 0
+    value: int = 0
+    value_unit: int = 0
+
+    def add(self, gold: Sequence[_Scored], predicted: Sequence[_Scored]) -> None:
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        remaining = sorted(predicted, key=lambda q: q.unit)
+        value_credit = len(gold)
+        for expected in sorted(gold, key=lambda q: q.unit):
+            for candidate in list(remaining):
+                if not _values_equal(expected.value, candidate.value):
+                    continue
+                if value_credit > 0:
+                    self.value += 1
+                    value_credit -= 1
+                if candidate.unit == expected.unit:
+                    self.value_unit += 1
+                    remaining.remove(candidate)
+                    break
+
+
+def _scores(correct: int, gold: int, predicted: int) -> dict[str, float]:
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision * 100, 1), "recall": round(recall * 100, 1), "f1": round(f1 * 100, 1)}
+
+
+def _predicted(text: str) -> list[_Scored]:
+    scored: list[_Scored] = []
+    for quantity in find_quantities(text):
+        value: float | tuple[float, float] = (
+            (quantity.value, quantity.value_max) if quantity.value_max is not None else quantity.value
+        )
+        scored.append(_Scored(value, newsquant_unit(quantity.unit)))
+    return scored
+
+
+def evaluate_quantities(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Value and value+unit P/R/F1 (x100) over ``dataset_dir/gold.jsonl``."""
+    gold_path = Path(dataset_dir) / "gold.jsonl"
+    if not gold_path.is_file():
+        raise FileNotFoundError(
+            f"{gold_path}: NewsQuant gold file not found; expected quantities/newsquant-dev/gold.jsonl "
+            "from ../shared/data (see its README.md)"
+        )
+    counts = _Counts()
+    sentences = 0
+    with gold_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            if limit is not None and sentences >= limit:
+                break
+            record = json.loads(line)
+            gold = [
+                _Scored(_gold_value(str(q["value"])), str(q["normalized_unit"]).lower()) for q in record["quantities"]
+            ]
+            counts.add(gold, _predicted(record["text"]))
+            sentences += 1
+    value = _scores(counts.value, counts.gold, counts.predicted)
+    value_unit = _scores(counts.value_unit, counts.gold, counts.predicted)
+    return {
+        "task": "quantities",
+        "n": sentences,
+        "gold_quantities": counts.gold,
+        "predicted_quantities": counts.predicted,
+        "value_precision": value["precision"],
+        "value_recall": value["recall"],
+        "value_f1": value["f1"],
+        "value_unit_precision": value_unit["precision"],
+        "value_unit_recall": value_unit["recall"],
+        "value_unit_f1": value_unit["f1"],
+    }
