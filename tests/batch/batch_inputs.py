@@ -94,3 +94,10 @@ def news_jsonl(path: Path, extra_lines: list[str] | None = None) -> list[str]:
         ids.append(record["id"])
     path.write_text("\n".join(lines + (extra_lines or [])) + "\n")
     return ids
+
+
+def truncated_copy(source: Path, target: Path) -> None:
+    """``source`` cut off in the middle of its last record."""
+    data = source.read_bytes()
+    last_member = data.rfind(b"\x1f\x8b\x08")
+    target.write_bytes(data[: last_member + (len(data) - last_member) // 2])
