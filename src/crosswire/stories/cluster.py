@@ -25,10 +25,15 @@ from crosswire.model import Article
 from crosswire.stories.vectors import DocumentFrequencies, SparseVector, term_counts, weigh
 
 #: Cosine to a story's centroid needed to join it while the story is active.
-JOIN_THRESHOLD = 0.20
+JOIN_THRESHOLD = 0.18
 #: Cosine needed to join a story that has been quiet longer than the window.
-DORMANT_THRESHOLD = 0.30
+DORMANT_THRESHOLD = 0.24
 WINDOW_DAYS = 30
+#: What is left of the similarity when two articles share no name at all
+#: (people, places, organisations); shared names restore it in proportion.
+NAME_FLOOR = 0.6
+#: Names each side must have before sharing none of them rules a story out.
+MIN_NAMES_TO_VETO = 2
 #: Terms of an article used to look up candidate stories (its highest weights).
 QUERY_TERMS = 24
 #: Most recently active stories scanned per query term.
@@ -36,7 +41,7 @@ POSTINGS_SCANNED = 64
 #: Best-overlap candidates scored exactly.
 CANDIDATES_SCORED = 32
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -54,27 +59,60 @@ def day_number(published: str | None) -> int | None:
 
 
 @dataclass
-class _Story:
-    id: str
-    centroid: SparseVector = field(default_factory=dict)
-    norm_squared: float = 0.0
-    size: int = 0
-    last_day: int | None = None
+class _Centroid:
+    """Sum of unit vectors, with its squared norm kept up to date for cheap cosines."""
 
-    def add(self, vector: SparseVector, day: int | None) -> None:
-        dot = sum(self.centroid.get(t, 0.0) * w for t, w in vector.items())
+    weights: SparseVector = field(default_factory=dict)
+    norm_squared: float = 0.0
+
+    def add(self, vector: SparseVector) -> None:
+        dot = sum(self.weights.get(t, 0.0) * w for t, w in vector.items())
         self.norm_squared += 2.0 * dot + sum(w * w for w in vector.values())
         for term, weight in vector.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + weight
-        self.size += 1
-        if day is not None:
-            self.last_day = day if self.last_day is None else max(self.last_day, day)
+            self.weights[term] = self.weights.get(term, 0.0) + weight
 
     def cosine(self, vector: SparseVector) -> float:
         if self.norm_squared <= 0:
             return 0.0
-        dot = sum(self.centroid.get(t, 0.0) * w for t, w in vector.items())
+        dot = sum(self.weights.get(t, 0.0) * w for t, w in vector.items())
         return dot / math.sqrt(self.norm_squared)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": dict(self.weights), "norm_squared": self.norm_squared}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> _Centroid:
+        return cls({str(t): float(w) for t, w in data["weights"].items()}, float(data["norm_squared"]))
+
+
+@dataclass
+class _Story:
+    id: str
+    terms: _Centroid = field(default_factory=_Centroid)
+    names: _Centroid = field(default_factory=_Centroid)
+    size: int = 0
+    last_day: int | None = None
+
+    def add(self, vector: SparseVector, names: SparseVector, day: int | None) -> None:
+        self.terms.add(vector)
+        self.names.add(names)
+        self.size += 1
+        if day is not None:
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def similarity(self, vector: SparseVector, names: SparseVector) -> float:
+        """Cosine of all terms, tempered by how well the names agree when both sides have names.
+
+        Two fires or two earthquakes share most words; what tells them apart
+        is who and where, so differing names pull the score down.
+        """
+        overall = self.terms.cosine(vector)
+        if not names or self.names.norm_squared <= 0:
+            return overall
+        name_cosine = self.names.cosine(names)
+        if name_cosine == 0.0 and len(names) >= MIN_NAMES_TO_VETO and len(self.names.weights) >= MIN_NAMES_TO_VETO:
+            return 0.0  # both sides name several people/places and not one is shared: another event
+        return overall * (NAME_FLOOR + (1.0 - NAME_FLOOR) * name_cosine)
 
 
 class StoryClusterer:
@@ -91,15 +129,16 @@ class StoryClusterer:
 
     def assign(self, article: Article) -> str:
         """Return the id of the story this article joins (a new one when none is close)."""
-        counts = term_counts(article)
+        counts, name_terms = term_counts(article)
         self._frequencies.add(counts)
         vector = weigh(counts, self._frequencies)
+        names = weigh({t: c for t, c in counts.items() if t in name_terms}, self._frequencies)
         day = day_number(article.published)
-        story = self._best_story(vector, day)
+        story = self._best_story(vector, names, day)
         if story is None:
             story = _Story(id=self._new_id(article.id))
             self._stories[story.id] = story
-        story.add(vector, day)
+        story.add(vector, names, day)
         self._index(story.id, vector)
         return story.id
 
@@ -111,11 +150,11 @@ class StoryClusterer:
             "stories": [
                 {
                     "id": s.id,
-                    "centroid": dict(s.centroid),
-                    "norm_squared": s.norm_squared,
+                    "terms": s.terms.to_json(),
+                    "names": s.names.to_json(),
                     "size": s.size,
                     "last_day": s.last_day,
-                }
+                }  # fmt: skip
                 for s in self._stories.values()
             ],
             "postings": {term: list(ids) for term, ids in self._postings.items()},
@@ -130,8 +169,8 @@ class StoryClusterer:
         for item in state["stories"]:
             story = _Story(
                 id=item["id"],
-                centroid={str(t): float(w) for t, w in item["centroid"].items()},
-                norm_squared=float(item["norm_squared"]),
+                terms=_Centroid.from_json(item["terms"]),
+                names=_Centroid.from_json(item["names"]),
                 size=int(item["size"]),
                 last_day=item["last_day"],
             )
@@ -161,13 +200,13 @@ class StoryClusterer:
         ranked = sorted(overlap.items(), key=lambda item: item[1], reverse=True)
         return [story_id for story_id, _ in ranked[:CANDIDATES_SCORED]]
 
-    def _best_story(self, vector: SparseVector, day: int | None) -> _Story | None:
+    def _best_story(self, vector: SparseVector, names: SparseVector, day: int | None) -> _Story | None:
         best: _Story | None = None
         best_score = 0.0
         for story_id in self._candidates(vector):
             story = self._stories[story_id]
             threshold = JOIN_THRESHOLD if _active(story, day) else DORMANT_THRESHOLD
-            score = story.cosine(vector)
+            score = story.similarity(vector, names)
             if score >= threshold and score > best_score:
                 best, best_score = story, score
         return best

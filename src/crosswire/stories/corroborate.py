@@ -47,6 +47,8 @@ class _Mention:
     reading: Reading | None
     unit: str | None
     context: frozenset[str]
+    #: The nearest describing word on each side ("27 people *injured*"): what is counted.
+    neighbours: frozenset[str]
 
 
 @dataclass
@@ -70,11 +72,12 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def _context(article: Article, start: int, end: int) -> frozenset[str]:
+def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Stemmed words around a mention within its sentence, and its nearest neighbours."""
     left, right = _sentence_bounds(article, start, end)
-    before = content_words(article.text[left:start])[-CONTEXT_WORDS:]
-    after = content_words(article.text[end:right])[:CONTEXT_WORDS]
-    return frozenset(stem(w) for w in before + after)
+    before = [stem(w) for w in content_words(article.text[left:start])[-CONTEXT_WORDS:]]
+    after = [stem(w) for w in content_words(article.text[end:right])[:CONTEXT_WORDS]]
+    return frozenset(before + after), frozenset(before[-1:] + after[:1])
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -116,14 +119,14 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
-                         _context(article, q.start, q.end))
+                         *_context(article, q.start, q.end))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
                 continue
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
-                         None, None, _context(article, d.start, d.end))
+                         None, None, *_context(article, d.start, d.end))
             )  # fmt: skip
     return mentions
 
@@ -141,17 +144,27 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     if any(m.article == mention.article and m.value != mention.value for m in group.members):
         return None  # one article's two different numbers are two different things
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
+    same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
     if any(m.value == mention.value for m in group.members):
+        if mention.kind == "quantity" and mention.unit is not None and _distinctive(mention.value):
+            return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
         needed = SAME_VALUE_CONTEXT
     elif all(_values_compatible(mention, m) for m in group.members):
-        needed = COMPATIBLE_CONTEXT
-    elif mention.kind == "date":
-        needed = DATE_CONFLICT_CONTEXT
-    elif mention.unit is not None:
-        needed = CONFLICT_CONTEXT
+        needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
+    elif not same_neighbour or (mention.kind == "quantity" and mention.unit is None):
+        return None  # unsure it is the same thing: better two facts than a false conflict
     else:
-        return None
+        needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
     return overlap if overlap >= needed else None
+
+
+def _distinctive(value: float | str) -> bool:
+    """Numbers unlikely to recur by chance in one story (not 3, 10, 100, 500)."""
+    if isinstance(value, str):
+        return True
+    number = float(value)
+    small_round = number.is_integer() and number % 10 == 0 and number < 1000
+    return number >= 20 and not small_round
 
 
 def _group(mentions: Sequence[_Mention]) -> list[_Group]:

@@ -23,7 +23,7 @@ LEAD_WORDS = 500
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 1.0
 #: Extra weight of a word that belongs to a name.
-NAME_BOOST = 2.5
+NAME_BOOST = 1.5
 
 #: A capitalised word that does not open a sentence: a cheap stand-in for a
 #: name when the article carries no entity annotations.
@@ -44,8 +44,8 @@ def _name_words(article: Article, lead: str) -> set[str]:
     return {w for m in _CAPITALISED.finditer(lead) for w in content_words(m.group(1))}
 
 
-def term_counts(article: Article) -> dict[str, float]:
-    """Weighted term counts of an article's title and lead (before IDF)."""
+def term_counts(article: Article) -> tuple[dict[str, float], frozenset[str]]:
+    """Weighted term counts of an article's title and lead (before IDF), and which terms are names."""
     lead = _lead(article.text)
     counts: defaultdict[str, float] = defaultdict(float)
     title = article.title or ""
@@ -56,10 +56,11 @@ def term_counts(article: Article) -> dict[str, float]:
         counts[word] += TITLE_WEIGHT
     for word in content_words(lead)[:LEAD_WORDS]:
         counts[word] += LEAD_WEIGHT
-    for word in _name_words(article, lead) | _name_words(article, title):
-        if word in counts and word not in STOPWORDS:
-            counts[word] *= NAME_BOOST
-    return dict(counts)
+    # Names come from the body only: headlines are often in Title Case.
+    names = frozenset(w for w in _name_words(article, lead) if w in counts and w not in STOPWORDS)
+    for word in names:
+        counts[word] *= NAME_BOOST
+    return dict(counts), names
 
 
 class DocumentFrequencies:

@@ -1,0 +1,106 @@
+"""A brief as the contract's JSON (``crosswire brief --format json``) and as Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from crosswire.model import Brief, Citation, Fact, SourceEntry
+
+
+def _citation_dict(citation: Citation) -> dict[str, Any]:
+    return {"article": citation.article, "start": citation.start, "end": citation.end}
+
+
+def _fact_dict(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind,
+        "about": fact.about,
+        "value": fact.value,
+        "status": fact.status,
+        "mentions": [
+            {
+                "article": m.article,
+                "text": m.text,
+                "value": m.value,
+                "qualifier": m.qualifier,
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in fact.mentions
+        ],
+    }
+
+
+def _source_dict(source: SourceEntry) -> dict[str, Any]:
+    return {
+        "article": source.article,
+        "publisher": source.publisher,
+        "via": source.via,
+        "independent": source.independent,
+        "copy_of": source.copy_of,
+    }
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The JSON object of ``crosswire brief --format json`` (contract.md), plus ``copy_of`` on sources."""
+    return {
+        "story": brief.story,
+        "title": brief.title,
+        "key_points": [
+            {"text": point.text, "citations": [_citation_dict(c) for c in point.citations]}
+            for point in brief.key_points
+        ],
+        "facts": [_fact_dict(fact) for fact in brief.facts],
+        "timeline": [
+            {"date": entry.date, "text": entry.text, "citations": [_citation_dict(c) for c in entry.citations]}
+            for entry in brief.timeline
+        ],
+        "sources": [_source_dict(source) for source in brief.sources],
+    }
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _cite(citations: Sequence[Citation]) -> str:
+    return ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in citations)
+
+
+def _format_value(value: float | str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
+def _source_status(source: SourceEntry) -> str:
+    if source.copy_of:
+        return f"copy of {source.copy_of}"
+    return "independent" if source.independent else "same publisher"
+
+
+def brief_to_markdown(brief: Brief) -> str:
+    lines = [f"# {brief.title}", ""]
+    lines += ["## Key points", ""]
+    lines += [f"- {' '.join(point.text.split())} {_cite(point.citations)}" for point in brief.key_points]
+    if brief.timeline:
+        lines += ["", "## Timeline", ""]
+        lines += [f"- **{e.date}**: {' '.join(e.text.split())} {_cite(e.citations)}" for e in brief.timeline]
+    conflicts = [fact for fact in brief.facts if fact.status == "conflict"]
+    if conflicts:
+        lines += ["", "## Discrepancies", "", "| About | Value | Stated as | Source |", "| --- | --- | --- | --- |"]
+        for fact in conflicts:
+            for m in fact.mentions:
+                lines.append(
+                    f"| {_cell(fact.about)} | {_format_value(m.value)} | {_cell(m.text)} "
+                    f"| [{m.article}:{m.start}-{m.end}] |"
+                )
+    lines += ["", "## Sources", "", "| Article | Publisher | Via | Status |", "| --- | --- | --- | --- |"]
+    for source in brief.sources:
+        lines.append(
+            f"| {_cell(source.article)} | {_cell(source.publisher or '')} | {_cell(source.via or '')} "
+            f"| {_source_status(source)} |"
+        )
+    return "\n".join(lines) + "\n"
