@@ -13,16 +13,25 @@ def _article(article_id: str, title: str, text: str, published: str | None) -> A
 
 
 FIRE_A = [
-    ("fire-1", "Warehouse fire in Millbrook injures three firefighters",
-     "A blaze tore through a furniture warehouse in Millbrook on Friday night, injuring three firefighters. "
-     "Millbrook fire chief Dana Ortiz said the roof collapsed shortly after crews arrived."),
-    ("fire-2", "Three firefighters hurt as Millbrook warehouse burns",
-     "Three firefighters were hurt when the roof of a burning furniture warehouse in Millbrook collapsed, "
-     "chief Dana Ortiz said on Saturday. The cause of the Millbrook fire is under investigation."),
-    ("fire-3", "Millbrook furniture warehouse destroyed by fire",
-     "Fire destroyed a furniture warehouse in Millbrook overnight. Dana Ortiz, the town's fire chief, "
-     "said three firefighters were taken to hospital after the roof gave way."),
-]  # fmt: skip
+    (
+        "fire-1",
+        "Warehouse fire in Millbrook injures three firefighters",
+        "A blaze tore through a furniture warehouse in Millbrook on Friday night, injuring three firefighters. "
+        "Millbrook fire chief Dana Ortiz said the roof collapsed shortly after crews arrived.",
+    ),
+    (
+        "fire-2",
+        "Three firefighters hurt as Millbrook warehouse burns",
+        "Three firefighters were hurt when the roof of a burning furniture warehouse in Millbrook collapsed, "
+        "chief Dana Ortiz said on Saturday. The cause of the Millbrook fire is under investigation.",
+    ),
+    (
+        "fire-3",
+        "Millbrook furniture warehouse destroyed by fire",
+        "Fire destroyed a furniture warehouse in Millbrook overnight. Dana Ortiz, the town's fire chief, "
+        "said three firefighters were taken to hospital after the roof gave way.",
+    ),
+]
 FIRE_B = (
     "fire-4",
     "Warehouse fire in Eastport injures two firefighters",
@@ -33,17 +42,37 @@ FIRE_B = (
 
 #: Earlier, unrelated news, so that document frequencies are not those of an empty archive.
 BACKGROUND = [
-    ("bg-1", "Harbour crane collapses in Northfield", "A crane collapsed at the Northfield container harbour on Monday. "
-     "No one was hurt, port manager Alan Reyes said, but two ships were delayed."),
-    ("bg-2", "School fire drill turns real in Westvale", "Pupils at Westvale primary school left the building during a "
-     "fire drill when smoke came from the kitchen. Head teacher Maria Holm praised the staff."),
-    ("bg-3", "Council approves new warehouse district", "The Riverton council approved plans for a warehouse district "
-     "on the edge of town, mayor Priya Shah said, promising four hundred jobs."),
-    ("bg-4", "Firefighters call for more funding", "The national firefighters union asked for more funding on Tuesday, "
-     "saying crews are stretched thin across the country after a busy summer."),
-    ("bg-5", "Storm brings down trees across the county", "Strong winds brought down trees across Kent county overnight, "
-     "injuring a cyclist and closing the Dover road, police said."),
-]  # fmt: skip
+    (
+        "bg-1",
+        "Harbour crane collapses in Northfield",
+        "A crane collapsed at the Northfield container harbour on Monday. "
+        "No one was hurt, port manager Alan Reyes said, but two ships were delayed.",
+    ),
+    (
+        "bg-2",
+        "School fire drill turns real in Westvale",
+        "Pupils at Westvale primary school left the building during a "
+        "fire drill when smoke came from the kitchen. Head teacher Maria Holm praised the staff.",
+    ),
+    (
+        "bg-3",
+        "Council approves new warehouse district",
+        "The Riverton council approved plans for a warehouse district "
+        "on the edge of town, mayor Priya Shah said, promising four hundred jobs.",
+    ),
+    (
+        "bg-4",
+        "Firefighters call for more funding",
+        "The national firefighters union asked for more funding on Tuesday, "
+        "saying crews are stretched thin across the country after a busy summer.",
+    ),
+    (
+        "bg-5",
+        "Storm brings down trees across the county",
+        "Strong winds brought down trees across Kent county overnight, "
+        "injuring a cyclist and closing the Dover road, police said.",
+    ),
+]
 
 
 def _with_background() -> StoryClusterer:

@@ -154,7 +154,7 @@ class StoryClusterer:
                     "names": s.names.to_json(),
                     "size": s.size,
                     "last_day": s.last_day,
-                }  # fmt: skip
+                }
                 for s in self._stories.values()
             ],
             "postings": {term: list(ids) for term, ids in self._postings.items()},
