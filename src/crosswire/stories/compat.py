@@ -13,11 +13,17 @@ import math
 from dataclasses import dataclass
 
 #: Qualifiers that make the number a lower bound.
-LOWER_BOUND = frozenset({"over", "more than", "at least", "-plus", "plus", "upwards of", "in excess of", "above"})
+LOWER_BOUND = frozenset(
+    {"over", "more than", "at least", "-plus", "plus", "upwards of", "in excess of", "above", "greater than",
+     "no fewer than", "no less than", "just over", "well over", "just above"}
+)  # fmt: skip
 #: Qualifiers that make the number an upper bound.
-UPPER_BOUND = frozenset({"up to", "at most", "less than", "fewer than", "under", "below", "no more than"})
+UPPER_BOUND = frozenset(
+    {"up to", "at most", "less than", "fewer than", "under", "below", "no more than", "as many as", "as much as",
+     "well under"}
+)  # fmt: skip
 #: Qualifiers meaning "a little below the number".
-JUST_BELOW = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "not quite"})
+JUST_BELOW = frozenset({"nearly", "almost", "just under", "just below", "close to", "just shy of", "not quite"})
 #: Qualifiers meaning "rounded to the written precision".
 ROUNDED = frozenset(
     {"about", "some", "around", "approximately", "roughly", "an estimated", "estimated", "approx", "circa", "~"}

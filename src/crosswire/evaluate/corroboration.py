@@ -1,0 +1,164 @@
+"""``crosswire eval corroboration``: facts and their status against a hand-labelled gold set.
+
+Metric (shared/data/corroboration/giveme5w1h-dev/README.md): per story, a
+system fact matches a gold fact when the kind is the same, the value matches
+(dates equal; numbers within 1% of the gold value or of a gold mention's
+value, or the system's qualified value compatible with the gold value) and
+its mentions cover at least one gold article; the match covering the most
+gold articles is used.  Reported: recall per status and overall, plain match
+recall, and false conflicts (system conflicts matched to gold agree/single).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import CrosswireError
+from crosswire.model import Annotations, Article, Fact
+from crosswire.stories.compat import Reading, compatible
+from crosswire.stories.corroborate import corroborate
+
+STATUSES = ("agree", "conflict", "single")
+
+Annotate = Callable[[Article], Article]
+
+
+def _load_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: not found; expected a corroboration set such as ../shared/data/corroboration/giveme5w1h-dev"
+        )
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def default_annotator() -> Annotate:
+    """The project's annotators: the full default stages when they exist, else quantities alone.
+
+    Imported late so that the corroboration logic does not depend on which
+    annotators are finished.
+    """
+    annotate = importlib.import_module("crosswire.annotate")
+    stages_factory = getattr(annotate, "default_stages", None)
+    if stages_factory is not None:
+        pipeline = importlib.import_module("crosswire.pipeline").Pipeline(stages_factory())
+
+        def run_pipeline(article: Article) -> Article:
+            result: Article = pipeline(article)
+            return result
+
+        return run_pipeline
+    try:
+        quantities = importlib.import_module("crosswire.annotate.quantities")
+    except ModuleNotFoundError as error:
+        raise CrosswireError("corroboration needs annotations, and crosswire.annotate offers none yet") from error
+    stage = quantities.QuantityStage()
+
+    def quantities_only(article: Article) -> Article:
+        result: Article = stage(article if article.annotations else _with_empty_annotations(article))
+        return result
+
+    return quantities_only
+
+
+def _with_empty_annotations(article: Article) -> Article:
+    return replace(article, annotations=Annotations())
+
+
+def _value_matches(fact: Fact, gold: dict[str, Any]) -> bool:
+    if gold["kind"] == "date":
+        return fact.value == gold["value"]
+    if isinstance(fact.value, str):
+        return False
+    targets = [float(gold["value"])] + [float(m["value"]) for m in gold["mentions"] if not isinstance(m["value"], str)]
+    if any(abs(fact.value - t) <= 0.01 * abs(t) for t in targets):
+        return True
+    qualifier = next((m.qualifier for m in fact.mentions if m.value == fact.value), None)
+    return compatible(Reading(fact.value, qualifier), Reading(float(gold["value"])))
+
+
+def _best_match(gold: dict[str, Any], facts: Sequence[Fact]) -> Fact | None:
+    gold_articles = {m["article"] for m in gold["mentions"]}
+    best: Fact | None = None
+    best_cover = 0
+    for fact in facts:
+        if fact.kind != gold["kind"] or not _value_matches(fact, gold):
+            continue
+        cover = len(gold_articles & {m.article for m in fact.mentions})
+        if cover > best_cover:
+            best, best_cover = fact, cover
+    return best
+
+
+def _story_articles(records: Sequence[dict[str, Any]], annotate: Annotate) -> list[Article]:
+    ordered = sorted(records, key=lambda r: str(r.get("published") or ""))
+    return [
+        annotate(
+            Article(
+                id=str(r["id"]),
+                kind="record",
+                origin="articles.jsonl",
+                text=str(r["text"]),
+                title=r.get("title"),
+                published=r.get("published"),
+                publisher=r.get("source"),
+                url=r.get("url"),
+            )
+        )
+        for r in ordered
+    ]
+
+
+def evaluate_corroboration(dataset_dir: Path, annotate: Annotate | None = None) -> dict[str, Any]:
+    dataset_dir = Path(dataset_dir)
+    records = _load_jsonl(dataset_dir / "articles.jsonl")
+    gold_facts = _load_jsonl(dataset_dir / "facts.jsonl")
+    annotate = annotate or default_annotator()
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        by_story[str(record["event"])].append(record)
+
+    totals = dict.fromkeys(STATUSES, 0)
+    correct = dict.fromkeys(STATUSES, 0)
+    matched = 0
+    matched_agree_or_single = 0
+    false_conflicts: set[int] = set()
+    system_facts = 0
+    for story, story_records in by_story.items():
+        articles = _story_articles(story_records, annotate)
+        # Gold rule: articles of one site are one source; different sites are independent.
+        source_of = {a.id: a.publisher or a.id for a in articles}
+        facts = corroborate(articles, source_of)
+        system_facts += len(facts)
+        for gold in (g for g in gold_facts if g["story"] == story):
+            status = gold["status"]
+            totals[status] += 1
+            fact = _best_match(gold, facts)
+            if fact is None:
+                continue
+            matched += 1
+            correct[status] += fact.status == status
+            if status != "conflict":
+                matched_agree_or_single += 1
+                if fact.status == "conflict":
+                    false_conflicts.add(id(fact))
+
+    n = sum(totals.values())
+    return {
+        "task": "corroboration",
+        "dataset": dataset_dir.name,
+        "n": n,
+        "recall": sum(correct.values()) / n if n else 0.0,
+        "recall_by_status": {s: (correct[s] / totals[s] if totals[s] else None) for s in STATUSES},
+        "gold_by_status": totals,
+        "match_recall": matched / n if n else 0.0,
+        "false_conflicts": len(false_conflicts),
+        "false_conflict_rate": len(false_conflicts) / matched_agree_or_single if matched_agree_or_single else 0.0,
+        "system_facts": system_facts,
+    }
