@@ -25,6 +25,9 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?", re.IGNORECASE)
 _MAX_WORDS = 4
+#: Stop words that may sit inside a counted phrase when a plural follows
+#: ("eight more picks", "two other players").
+_MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
 
 
 def counted_noun(text: str, position: int, value: float, vague: bool = False) -> tuple[str, int] | None:
@@ -38,13 +41,24 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
     cursor = start
     while len(words) < _MAX_WORDS:
         match = _WORD.match(text, cursor)
-        if match is None or not _may_be_in_phrase(match.group("word")):
+        if match is None:
+            break
+        if match.group("word").lower() in _MODIFIERS:
+            following = _WORD.match(text, match.end())
+            if following is None or not _looks_plural(following.group("word")):
+                break
+        elif not _may_be_in_phrase(match.group("word")):
             break
         words.append(match)
         cursor = match.end()
         if _looks_plural(match.group("word")):
             break
     if not words:
+        return None
+    first, last = words[0].group("word"), words[-1].group("word")
+    if first[0].isupper() and not vague and not (_looks_plural(last) and last.islower()) and not _looks_plural(first):
+        # "49 Zorro Ranch Road", "iPhone 11 Pro": a name, not a count;
+        # "seven European countries" ends in a common plural and is one.
         return None
     if not _looks_plural(words[-1].group("word")) and value > 1:
         words = words[:1] if len(words) > 1 else words

@@ -53,7 +53,11 @@ _VAGUE = re.compile(
 )
 #: Digits with optional thousands separators and decimals, not glued to a
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
-_NUMERAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)|(?<![\w.])\.\d+\b")
+_NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
+#: "1.99×10−30", "3 x 10^8": mantissa, sign and exponent.
+_SCIENTIFIC = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[×x]\s?10\s?\^?([−-]?)(\d{1,3})\b")
+#: "1/2", "3/4" standing alone (not dates like 12/05/2024).
+_SLASH_FRACTION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,13 @@ class NumberSpan:
 def find_number_spans(text: str) -> list[NumberSpan]:
     """Every number in ``text``, in order, without overlaps."""
     spans: list[NumberSpan] = []
+    for match in _SCIENTIFIC.finditer(text):
+        exponent = int(match.group(3)) * (-1 if match.group(2) else 1)
+        spans.append(NumberSpan(match.start(), match.end(), float(match.group(1)) * 10.0**exponent))
+    for match in _SLASH_FRACTION.finditer(text):
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        if 0 < numerator < denominator <= 16:
+            spans.append(NumberSpan(match.start(), match.end(), numerator / denominator))
     for match in _NUMERAL.finditer(text):
         spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(",", ""))))
     for match in _VAGUE.finditer(text):

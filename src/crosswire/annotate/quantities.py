@@ -52,7 +52,18 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}\s?[-–]\s?)?$")
+#: The second half of "2014-15" (a season or fiscal year).
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
+_STREET_AFTER = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b")
+#: Lower-case labels that a number identifies rather than counts ("category 4").
+_LABEL_WORDS = frozenset(
+    {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
+     "season", "episode", "channel", "route", "highway", "flight", "room", "gate", "platform", "row", "seat",
+     "tier", "class", "type", "size", "model", "number", "no", "sub", "iphone", "ipad"}
+)  # fmt: skip
+#: "Senard, 65, now faces": an age in apposition to a name.
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -131,7 +142,9 @@ def _is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if re.match(r"^'?s\b", after) or before.endswith("'"):  # decades: 1990s, '90s
         return False
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _YEAR_SPAN_BEFORE.search(before):
+        return False
+    if _STREET_AFTER.match(after):
         return False
     if _NUMBER_PREFIX.search(before):
         return False
@@ -146,6 +159,8 @@ def _is_amount(text: str, span: numbers.NumberSpan) -> bool:
 
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
     word = text[span.start : span.end].lower()
+    if re.search(r"\bper\s+$", before, re.IGNORECASE):
+        return False  # the "million" of "parts per million"
     if word == "one":
         previous = re.search(r"(\w+)\s+$", before)
         if previous and previous.group(1).lower() in _PRONOUN_ONE_BEFORE:
@@ -157,7 +172,7 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
 
 def _looks_like_year(text: str, span: numbers.NumberSpan) -> bool:
     literal = text[span.start : span.end]
-    return literal.isdigit() and len(literal) == 4 and 1800 <= int(literal) <= 2100
+    return literal.isdigit() and len(literal) == 4 and 1500 <= int(literal) <= 2100
 
 
 def _part_of_name(before: str) -> bool:
@@ -167,7 +182,10 @@ def _part_of_name(before: str) -> bool:
     if match is None:
         return False
     word = match.group("word")
-    return word[0].isupper() and word.lower() not in _NOT_NAME_WORDS and not word.isupper() or word in ("Game", "Model")
+    if word.lower() in _LABEL_WORDS:
+        return True
+    has_capital = any(letter.isupper() for letter in word)
+    return has_capital and word.lower() not in _NOT_NAME_WORDS
 
 
 def _measurement_unit_after(after: str, currency: str | None) -> tuple[str, int] | None:
@@ -191,8 +209,10 @@ def _read_quantity(text: str, span: numbers.NumberSpan, following: numbers.Numbe
         start -= len(currency_match.group(0))
         if currency_match.group(0).endswith("-"):
             value = -value  # "$-50.8bn"
-    elif text[max(0, start - 1) : start] in ("-", "−") and not re.search(r"[\w\d]\s?[-−]$", text[:start]):
-        start, value = start - 1, -value
+    else:
+        minus = re.search(r"(?:(?<![\w\d])[-−]|\bminus[\s-])$", text[max(0, start - 6) : start], re.IGNORECASE)
+        if minus:
+            start, value = start - len(minus.group()), -value
 
     end, multiplier = _read_multiplier(text, span.end, currency)
     value *= multiplier
@@ -205,15 +225,22 @@ def _read_quantity(text: str, span: numbers.NumberSpan, following: numbers.Numbe
     elif currency is None and measured is not None:
         unit, end = measured[0], end + measured[1]
 
-    range_end = _read_range(text, span, end, multiplier, unit, following)
+    range_end = _read_range(text, span, start, end, unit, following)
     if range_end is not None:
         end, value, value_max, unit = _apply_range(text, range_end, value, multiplier, unit, currency)
 
+    if unit is not None and unit != "%":
+        rate = units.RATE_AFTER.match(text, end)
+        if rate:
+            unit = f"{unit} per {units.RATE_DENOMINATORS[rate.group('denominator').lower()]}"
+            end = rate.end()
     if unit is None:
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
         if noun is not None:
             unit, end = noun
 
+    if unit is None and _AGE_APPOSITION.search(text[max(0, start - 30) : start]) and re.match(r"^,", text[end:]):
+        unit = "years old"
     qualifier, change = _read_qualifier_and_change(text, start)
     if value_max is not None and value_max < value:
         value_max = None
@@ -238,8 +265,8 @@ def _read_multiplier(text: str, position: int, currency: str | None) -> tuple[in
 def _read_range(
     text: str,
     span: numbers.NumberSpan,
+    start: int,
     end: int,
-    multiplier: float,
     unit: str | None,
     following: numbers.NumberSpan | None,
 ) -> numbers.NumberSpan | None:
@@ -256,11 +283,15 @@ def _read_range(
         return None
     if gap_currency is not None and unit != units.CURRENCY_PREFIXES[gap_currency.group("currency")]:
         return None  # "18 sen to RM23.50": a change and a price
-    if joiner_word == "and" and not _BETWEEN_BEFORE.search(text[max(0, span.start - 30) : span.start]):
+    before = text[max(0, start - 40) : start]
+    if joiner_word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
-    if joiner_word == "to" and re.search(r"\bby\s+(?:\S+\s+)?$", text[max(0, span.start - 40) : span.start]):
-        return None  # "rose by 5% to 20%": a change and a new level, not a range
-    if following.value * (multiplier if following.value < span.value else 1) < span.value:
+    if joiner_word == "to" and unit is not None and _CHANGE_BEFORE.search(before):
+        return None  # "rose 5% to 20%", "fell 0.4 per cent to 13176": a change and a new level
+    if joiner_word == "to" and re.search(r"\bby\s+(?:\S+\s+)?$", before):
+        return None
+    _, second_multiplier = _read_multiplier(text, following.end, unit if unit in units.CURRENCIES else None)
+    if following.value * second_multiplier < span.value:
         return None
     return following
 

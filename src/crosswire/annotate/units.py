@@ -42,6 +42,9 @@ UNITS: dict[str, str] = {
     "points": "point", "point": "point", "pts": "point",
     "cents per share": "cents per share", "cents a share": "cents per share",
     "cents": "cent", "cent": "cent", "sen": "sen", "pence": "pence",
+    "us dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "danish crowns": "DKK", "danish kroner": "DKK", "kroner": "DKK", "kuna": "HRK", "€": "EUR",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rupees": "INR", "ringgit": "MYR", "shekels": "ILS", "francs": "CHF",
@@ -50,9 +53,10 @@ UNITS: dict[str, str] = {
     "metres": "m", "meters": "m", "metre": "m", "meter": "m",
     "centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "cm": "cm",
     "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm", "mm": "mm",
-    "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm", "nanometres": "nm", "nanometers": "nm",
+    "nanometer": "nm", "nanometre": "nm", "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm", "nanometres": "nm", "nanometers": "nm",
     "miles per hour": "mph", "miles an hour": "mph", "mph": "mph",
-    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "km an hour": "km/h", "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h", "km per hour": "km/h", "km/hr": "km/h",
     "miles per gallon": "mpg", "mpg": "mpg",
     "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
     "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
@@ -62,10 +66,10 @@ UNITS: dict[str, str] = {
     "square miles": "sq mi", "square mile": "sq mi", "acres": "acre", "acre": "acre",
     "hectares": "ha", "hectare": "ha",
     # mass and volume
-    "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg", "grams": "g", "gram": "g",
+    "milligrams": "mg", "milligram": "mg", "mg": "mg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg", "grams": "g", "gram": "g",
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "gigatonnes": "Gt", "gigatons": "Gt",
     "pounds": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
-    "litres": "l", "liters": "l", "litre": "l", "liter": "l",
+    "millilitres": "ml", "milliliters": "ml", "ml": "ml", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
     "gallons": "gal", "gallon": "gal", "barrels a day": "bbl/d", "barrels per day": "bbl/d",
     "barrels": "bbl", "barrel": "bbl", "cubic metres": "m3", "cubic meters": "m3",
     # time
@@ -81,9 +85,10 @@ UNITS: dict[str, str] = {
     "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "celsius": "°C", "fahrenheit": "°F",
     "°c": "°C", "°f": "°F", "degrees": "degree", "decibels": "dB", "db": "dB",
-    "hz": "Hz", "hertz": "Hz", "ghz": "GHz", "mhz": "MHz", "gigapascals": "GPa", "gpa": "GPa",
-    "ppb": "ppb", "ppm": "ppm", "volts": "V", "mah": "mAh",
-    "times": "times", "fold": "times",
+    "hz": "Hz", "hertz": "Hz", "khz": "kHz", "kilohertz": "kHz", "ghz": "GHz", "mhz": "MHz", "gigapascals": "GPa", "gpa": "GPa",
+    "mbps": "Mbps", "gbps": "Gbps", "newton metres": "N m", "newton meters": "N m", "nm": "N m",
+    "ppb": "ppb", "ppm": "ppm", "parts per million": "ppm", "parts per billion": "ppb", "volts": "V", "mah": "mAh",
+    "times": "times", "fold": "times", "-fold": "times",
     "year-old": "years old", "years old": "years old", "year old": "years old", "years-old": "years old",
     "-year-old": "years old",
 }  # fmt: skip
@@ -94,12 +99,11 @@ CASED_UNITS: dict[str, str] = {
     "GB": "GB", "TB": "TB", "MB": "MB", "kW": "kW", "MW": "MW", "GW": "GW",
     "G": "G", "W": "W", "K": "thousand", "C": "°C", "F": "°F", "PS": "hp",
     "ppg": "points per game", "rpg": "rebounds per game", "apg": "assists per game",
-    "m": "m", "g": "g", "l": "l", "p": "pence", "mAh": "mAh",
+    "WAR": "wins above replacement", "″": "in", "m": "m", "g": "g", "l": "l", "p": "pence", "mAh": "mAh",
 }  # fmt: skip
 
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
-CURRENCIES = frozenset(CURRENCY_PREFIXES.values()) | {"ILS"}
-
+CURRENCIES = frozenset(CURRENCY_PREFIXES.values()) | {"ILS", "DKK", "HRK"}
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
@@ -112,6 +116,21 @@ CASED_UNIT_AFTER = re.compile(rf"(?:-|\s?)(?P<unit>{_alternation(list(CASED_UNIT
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<currency>{_alternation(list(CURRENCY_PREFIXES))})\s?-?$")
 MULTIPLIER_AFTER = re.compile(rf"\s?(?P<word>{_alternation(list(MULTIPLIERS))})\b", re.IGNORECASE)
 CURRENCY_MULTIPLIER_AFTER = re.compile(r"(?P<word>[kmb])\b", re.IGNORECASE)
+
+
+#: Denominators of rates ("$52 a barrel", "RM79 a month", "30 miles per gallon").
+RATE_DENOMINATORS: dict[str, str] = {
+    "year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
+    "minute": "minute", "second": "second", "share": "share", "barrel": "barrel", "gallon": "gallon",
+    "litre": "litre", "liter": "litre", "ounce": "ounce", "tonne": "tonne", "ton": "tonne",
+    "square foot": "square foot", "square metre": "square metre", "square meter": "square metre",
+    "kilogram": "kilogram", "kg": "kilogram", "gram": "gram", "person": "person", "head": "head",
+    "game": "game", "night": "night", "unit": "unit", "kilowatt-hour": "kilowatt hour", "kwh": "kilowatt hour",
+}  # fmt: skip
+RATE_AFTER = re.compile(
+    rf"\s(?:per|a|an|each)\s(?P<denominator>{_alternation(list(RATE_DENOMINATORS))})\b", re.IGNORECASE
+)
+
 
 
 def unit_for(surface: str) -> str:

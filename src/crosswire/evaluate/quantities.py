@@ -29,14 +29,16 @@ from crosswire.annotate.quantities import find_quantities
 
 CURRENCY_NAMES: dict[str, str] = {
     "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
-    "NZD": "new zealand dollar", "SGD": "singapore dollar", "EUR": "euro", "GBP": "pound sterling",
+    "NZD": "new zealand dollar", "SGD": "singaporean dollar", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "MYR": "malaysian ringgit",
-    "CHF": "swiss franc", "ILS": "israeli new shekel", "BRL": "brazilian real", "KRW": "south korean won",
+    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "israeli new shekel", "BRL": "brazilian real", "KRW": "south korean won",
 }  # fmt: skip
 MEASUREMENT_NAMES: dict[str, str] = {
     # proportions, finance, scores
     "%": "percentage", "percentage point": "percentage point", "basis point": "basis point",
-    "point": "point", "cent": "cent", "cents per share": "cent per share", "sen": "sen", "pence": "penny",
+    "point": "point", "cent": "cent", "cents per share": "cent per share", "sen": "sen",
+    # NewsQuant scores London prices in pence ("164p") as points.
+    "pence": "point",
     "points per game": "point per game", "rebounds per game": "rebound per game",
     "assists per game": "assist per game", "times": "count", "thousand": "-",
     # length, area, speed
@@ -45,7 +47,7 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "km/h": "kilometre per hour", "mpg": "mile per gallon", "sq ft": "square foot", "m2": "square metre",
     "km2": "square kilometre", "sq mi": "square mile", "acre": "acre", "ha": "hectare",
     # mass, volume
-    "kg": "kilogram", "g": "gram", "t": "tonne", "Gt": "gigaton", "lb": "pound-mass", "oz": "ounce",
+    "kg": "kilogram", "g": "gram", "t": "metric ton", "mg": "milligram", "Gt": "gigaton", "lb": "pound-mass", "oz": "ounce",
     "l": "litre", "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
     # time and age
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
@@ -54,9 +56,10 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "hp": "horsepower", "bhp": "brake horsepower", "lb-ft": "foot pound-force", "W": "watt",
     "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "GB": "gigabyte",
     "TB": "terabyte", "MB": "megabyte", "°C": "celsius", "°F": "fahrenheit", "degree": "degree",
-    "dB": "decibel", "Hz": "hertz", "GHz": "gigahertz", "MHz": "megahertz", "GPa": "gigapascal",
+    "dB": "decibel", "Hz": "hertz", "kHz": "kilohertz", "GHz": "gigahertz", "MHz": "megahertz", "GPa": "gigapascal",
     "ppb": "parts-per-billion", "ppm": "parts-per-million", "V": "volt", "mAh": "milliampere hour",
-    "G": "generation wireless",
+    "G": "generation wireless", "wins above replacement": "win above replacement", "ml": "millilitre",
+    "N m": "newton metre", "Mbps": "megabit per second", "Gbps": "gigabit per second",
 }  # fmt: skip
 _IRREGULAR_SINGULARS = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
 
@@ -65,6 +68,9 @@ def newsquant_unit(unit: str | None) -> str:
     """Our unit in NewsQuant's naming ("-" for none), lower-cased as it scores."""
     if unit is None:
         return "-"
+    if " per " in unit and unit not in MEASUREMENT_NAMES:
+        amount, denominator = unit.split(" per ", 1)
+        return f"{newsquant_unit(amount)} per {newsquant_unit(denominator)}"
     if unit in CURRENCY_NAMES:
         return CURRENCY_NAMES[unit]
     if unit in MEASUREMENT_NAMES:
