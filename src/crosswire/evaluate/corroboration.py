@@ -73,7 +73,7 @@ def _with_empty_annotations(article: Article) -> Article:
 
 def _value_matches(fact: Fact, gold: dict[str, Any]) -> bool:
     if gold["kind"] == "date":
-        return fact.value == gold["value"]
+        return fact.value == str(gold["value"])
     if isinstance(fact.value, str):
         return False
     targets = [float(gold["value"])] + [float(m["value"]) for m in gold["mentions"] if not isinstance(m["value"], str)]
