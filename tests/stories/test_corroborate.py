@@ -114,3 +114,14 @@ def test_dates_about_the_same_event_agree() -> None:
 def test_articles_without_annotations_give_no_facts() -> None:
     article = Article("a", "record", "t", "Some 40 people came.")
     assert corroborate([article], {"a": "x"}) == ()
+
+
+def test_different_percentages_are_not_a_conflict() -> None:
+    a = _article(
+        "a", "The corporate tax rate falls from 35 percent under the new tax law.", [("35 percent", 35, "%", None)]
+    )
+    b = _article(
+        "b", "The corporate tax rate falls to 21 percent under the new tax law.", [("21 percent", 21, "%", None)]
+    )
+    facts = corroborate([a, b], {"a": "x", "b": "y"})
+    assert all(f.status != "conflict" for f in facts)

@@ -26,6 +26,10 @@ SAME_VALUE_CONTEXT = 0.15
 COMPATIBLE_CONTEXT = 0.3
 CONFLICT_CONTEXT = 0.5
 DATE_CONFLICT_CONTEXT = 0.6
+#: Units too general to say what is measured: a conflict needs the counted thing.
+GENERIC_UNITS = frozenset(
+    {"%", "percent", "per cent", "usd", "eur", "gbp", "year", "month", "day", "week", "hour", "time"}
+)
 #: Words either side of a mention that describe it.
 CONTEXT_WORDS = 8
 #: Similarity (0..100) of two unit phrases to count as the same counted thing.
@@ -151,11 +155,23 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         needed = SAME_VALUE_CONTEXT
     elif all(_values_compatible(mention, m) for m in group.members):
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
-    elif not same_neighbour or (mention.kind == "quantity" and mention.unit is None):
-        return None  # unsure it is the same thing: better two facts than a false conflict
     else:
-        needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
+        return _conflict_score(mention, group)
     return overlap if overlap >= needed else None
+
+
+def _conflict_score(mention: _Mention, group: _Group) -> float | None:
+    """Join with an incompatible value only on strong evidence against that very statement."""
+    if mention.kind == "quantity" and (mention.unit is None or mention.unit in GENERIC_UNITS):
+        return None  # "35 percent" and "21 percent" are often two different rates
+    needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
+    scores = [
+        context_overlap(mention.context, m.context)
+        for m in group.members
+        if not _values_compatible(mention, m) and mention.neighbours & m.neighbours
+    ]
+    best = max(scores, default=0.0)
+    return best if best >= needed else None
 
 
 def _distinctive(value: float | str) -> bool:
