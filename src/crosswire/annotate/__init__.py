@@ -1,0 +1,40 @@
+"""Annotation stages: entities, quantities, dates, quotes and the 5W1H frame.
+
+``default_stages`` lists them in an order the pipeline accepts (quotes and
+frame read the entities; the frame also reads dates and sentences).
+"""
+
+from __future__ import annotations
+
+from crosswire.annotate.dates import DateStage, find_dates
+from crosswire.annotate.entities import EntityStage
+from crosswire.annotate.frame import FrameStage
+from crosswire.annotate.quantities import QuantityStage, find_quantities
+from crosswire.annotate.quotes import QuoteStage, find_quotes
+from crosswire.model import Annotations, Article
+from crosswire.pipeline import Pipeline, Stage
+
+__all__ = [
+    "DateStage",
+    "EntityStage",
+    "FrameStage",
+    "QuantityStage",
+    "QuoteStage",
+    "annotate_text",
+    "default_stages",
+    "find_dates",
+    "find_quantities",
+    "find_quotes",
+]
+
+
+def default_stages() -> list[Stage]:
+    """Every annotation stage, in dependency order."""
+    return [EntityStage(), QuantityStage(), DateStage(), QuoteStage(), FrameStage()]
+
+
+def annotate_text(id: str, text: str, published: str | None) -> Annotations:
+    """Annotations of one text, as the ``crosswire annotate`` command gives them."""
+    article = Article(id=id, kind="record", origin=id, text=text, published=published)
+    annotated = Pipeline(default_stages())(article)
+    return annotated.annotations or Annotations()

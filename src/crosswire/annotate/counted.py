@@ -19,8 +19,8 @@ STOP_WORDS = frozenset(
     but so up down out about against between through across each every all some ago earlier later last next
     only just also still already ahead apiece respectively even again then there here what how why such
     other others another most least both either neither same says said say told according i we they he she
-    you them him us me one two three four five six seven eight nine ten per cent percent times year years
-    like just around among within without toward towards via yet very much many few several""".split()
+    you them him us me one two three four five six seven eight nine ten cent percent times year years
+    like around among within without toward towards via yet very much many few several""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?", re.IGNORECASE)
@@ -74,9 +74,8 @@ def _may_be_in_phrase(word: str) -> bool:
         return False
     if lower.endswith("ly") and len(lower) > 4:
         return False  # adverbs: "5 previously", "two only recently"
-    if lower.endswith("ed") and len(lower) > 4:
-        return False  # participles and past tenses: "12 killed", "five arrested"
-    return True
+    # participles and past tenses end a phrase too: "12 killed", "five arrested"
+    return not (lower.endswith("ed") and len(lower) > 4)
 
 
 def _looks_plural(word: str) -> bool:

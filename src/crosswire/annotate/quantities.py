@@ -44,7 +44,8 @@ _DOWN_WORDS = (
     "eased|cut|cuts|reduced|shrank|slumped"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\s+(?:by\s+)?(?:(?:a|an|some|about|around|nearly|almost|roughly|over|more than|just over|just under)\s+)?$",
+    rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\s+(?:by\s+)?"
+    r"(?:(?:a|an|some|about|around|nearly|almost|roughly|over|more than|just over|just under)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -55,7 +56,9 @@ _MONTH = (
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}\s?[-–]\s?)?$")
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
-_STREET_AFTER = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b")
+_STREET_AFTER = re.compile(
+    r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b"
+)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = frozenset(
     {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
@@ -65,7 +68,9 @@ _LABEL_WORDS = frozenset(
 #: "Senard, 65, now faces": an age in apposition to a name.
 _AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
+)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
 #: A capitalised word right before the number, as in "Boeing 737", "Game 2".
@@ -78,11 +83,11 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE
 _NOT_NAME_WORDS = frozenset(
     {"the", "in", "on", "at", "by", "of", "for", "from", "to", "with", "and", "but", "or", "as", "than", "all",
      "only", "just", "some", "about", "around", "nearly", "almost", "over", "under", "more", "less", "roughly",
-     "approximately", "at", "up", "down", "another", "those", "these", "its", "their", "his", "her", "our",
+     "approximately", "up", "down", "another", "those", "these", "its", "their", "his", "her", "our",
      "after", "before", "since", "until", "during", "between", "among", "within", "each", "every", "last",
      "next", "first", "top", "least", "most", "estimated", "exactly", "total", "average", "per", "cent",
      "percent", "rose", "fell", "added", "lost", "gained", "dropped", "is", "was", "were", "are", "be",
-     "has", "had", "have", "and", "said", "says", "reported", "a", "an"}
+     "has", "had", "have", "said", "says", "reported", "a", "an"}
 )  # fmt: skip
 #: Words before "one" that make it a pronoun ("each one", "no one").
 _PRONOUN_ONE_BEFORE = frozenset({"each", "no", "any", "every", "the", "this", "that", "which", "another", "someone"})
@@ -220,9 +225,8 @@ def _read_quantity(text: str, span: numbers.NumberSpan, following: numbers.Numbe
 
     unit: str | None = currency
     measured = _measurement_unit_after(text[end : end + 40], currency)
-    if measured is not None and (currency is None or measured[0] in ("cents per share",)):
-        unit, end = measured[0], end + measured[1]
-    elif currency is None and measured is not None:
+    # After a currency only a per-share unit may follow ("63 cents per share").
+    if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]
 
     range_end = _read_range(text, span, start, end, unit, following)
@@ -317,7 +321,9 @@ def _read_qualifier_and_change(text: str, start: int) -> tuple[str | None, str |
         qualifier = " ".join(qualifier_match.group("qualifier").lower().split())
         qualifier = None if qualifier in _SILENT_QUALIFIERS else qualifier
         # "up 5%" is a change; "up to 5%" a ceiling.
-        if qualifier_match.group("qualifier").lower() == "up to" and re.search(r"\b(?:rose|risen|rising|jumped|climbed)\s+up\s+to\s+$", before, re.IGNORECASE):
+        if qualifier_match.group("qualifier").lower() == "up to" and re.search(
+            r"\b(?:rose|risen|rising|jumped|climbed)\s+up\s+to\s+$", before, re.IGNORECASE
+        ):
             qualifier = None
     change_match = _CHANGE_BEFORE.search(before)
     change = None

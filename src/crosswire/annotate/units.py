@@ -53,9 +53,11 @@ UNITS: dict[str, str] = {
     "metres": "m", "meters": "m", "metre": "m", "meter": "m",
     "centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "cm": "cm",
     "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm", "mm": "mm",
-    "nanometer": "nm", "nanometre": "nm", "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm", "nanometres": "nm", "nanometers": "nm",
+    "nanometer": "nm", "nanometre": "nm", "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm",
+    "nanometres": "nm", "nanometers": "nm",
     "miles per hour": "mph", "miles an hour": "mph", "mph": "mph",
-    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "km an hour": "km/h", "kilometres an hour": "km/h",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "km an hour": "km/h",
+    "kilometres an hour": "km/h",
     "kilometers an hour": "km/h", "km per hour": "km/h", "km/hr": "km/h",
     "miles per gallon": "mpg", "mpg": "mpg",
     "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
@@ -66,7 +68,8 @@ UNITS: dict[str, str] = {
     "square miles": "sq mi", "square mile": "sq mi", "acres": "acre", "acre": "acre",
     "hectares": "ha", "hectare": "ha",
     # mass and volume
-    "milligrams": "mg", "milligram": "mg", "mg": "mg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg", "grams": "g", "gram": "g",
+    "milligrams": "mg", "milligram": "mg", "mg": "mg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
+    "grams": "g", "gram": "g",
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "gigatonnes": "Gt", "gigatons": "Gt",
     "pounds": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "millilitres": "ml", "milliliters": "ml", "ml": "ml", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
@@ -85,7 +88,8 @@ UNITS: dict[str, str] = {
     "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "celsius": "°C", "fahrenheit": "°F",
     "°c": "°C", "°f": "°F", "degrees": "degree", "decibels": "dB", "db": "dB",
-    "hz": "Hz", "hertz": "Hz", "khz": "kHz", "kilohertz": "kHz", "ghz": "GHz", "mhz": "MHz", "gigapascals": "GPa", "gpa": "GPa",
+    "hz": "Hz", "hertz": "Hz", "khz": "kHz", "kilohertz": "kHz", "ghz": "GHz", "mhz": "MHz", "gigapascals": "GPa",
+    "gpa": "GPa",
     "mbps": "Mbps", "gbps": "Gbps", "newton metres": "N m", "newton meters": "N m", "nm": "N m",
     "ppb": "ppb", "ppm": "ppm", "parts per million": "ppm", "parts per billion": "ppb", "volts": "V", "mah": "mAh",
     "times": "times", "fold": "times", "-fold": "times",
@@ -104,6 +108,7 @@ CASED_UNITS: dict[str, str] = {
 
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(CURRENCY_PREFIXES.values()) | {"ILS", "DKK", "HRK"}
+
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
@@ -130,7 +135,6 @@ RATE_DENOMINATORS: dict[str, str] = {
 RATE_AFTER = re.compile(
     rf"\s(?:per|a|an|each)\s(?P<denominator>{_alternation(list(RATE_DENOMINATORS))})\b", re.IGNORECASE
 )
-
 
 
 def unit_for(surface: str) -> str:

@@ -31,7 +31,8 @@ CURRENCY_NAMES: dict[str, str] = {
     "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
     "NZD": "new zealand dollar", "SGD": "singaporean dollar", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "MYR": "malaysian ringgit",
-    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "israeli new shekel", "BRL": "brazilian real", "KRW": "south korean won",
+    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "israeli new shekel",
+    "BRL": "brazilian real", "KRW": "south korean won",
 }  # fmt: skip
 MEASUREMENT_NAMES: dict[str, str] = {
     # proportions, finance, scores
@@ -47,7 +48,8 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "km/h": "kilometre per hour", "mpg": "mile per gallon", "sq ft": "square foot", "m2": "square metre",
     "km2": "square kilometre", "sq mi": "square mile", "acre": "acre", "ha": "hectare",
     # mass, volume
-    "kg": "kilogram", "g": "gram", "t": "metric ton", "mg": "milligram", "Gt": "gigaton", "lb": "pound-mass", "oz": "ounce",
+    "kg": "kilogram", "g": "gram", "t": "metric ton", "mg": "milligram", "Gt": "gigaton", "lb": "pound-mass",
+    "oz": "ounce",
     "l": "litre", "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
     # time and age
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",

@@ -1,0 +1,176 @@
+"""Date mentions, resolved against the article's publication date.
+
+Detection is our own regex scanner (dateparser's ``search_dates`` is slow
+and finds dates in ordinary words); resolution is plain calendar arithmetic.
+
+Rules, kept simple so that a reader can predict them:
+
+* absolute dates ("November 12, 2026", "12 Nov 2026", "2026-11-12") are
+  taken as written;
+* a day and month without a year ("May 16") get the year that puts them
+  closest to publication, counting days ahead twice (news mostly reports
+  the past): "December 30" in a January article is last year's, "January 3"
+  in a late-December article next year's;
+* a weekday ("on Tuesday") is the most recent such day on or before
+  publication, because news reports what happened; it is the next one on or
+  after publication when the phrase says "next" or the sentence speaks of
+  the future ("will", "is expected to", "plans to", "scheduled");
+* "yesterday", "today", "tomorrow" are one day either side of publication;
+* spans that do not name a day ("last week", "this month", "November 2026")
+  and anything relative without a publication date get ``date: None``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+
+from crosswire.model import Annotations, Article, DateMention
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# "May" and "March" are also a verb and a noun: only capitalised forms count.
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH}\s(?:of\s)?{_YEAR}\b"),
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<modifier>last|this|next|on|this\spast|this\scoming)\s)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+_VAGUE_PERIOD = re.compile(
+    r"\b(?:(?:earlier|later)\s)?(?:last|this|next|past|coming)\s(?:week|month|year|weekend|summer|winter|spring|autumn|fall)\b",
+    re.IGNORECASE,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|is\sexpected\sto|are\sexpected\sto|plans?\sto|scheduled|is\sdue|are\sdue|upcoming)\b",
+    re.IGNORECASE,
+)
+
+
+class DateStage:
+    """Fills ``Annotations.dates`` from the text and the publication date."""
+
+    name = "dates"
+    requires = frozenset({"text", "published"})
+    assigns = frozenset({"dates"})
+
+    def __call__(self, article: Article) -> Article:
+        annotations = article.annotations or Annotations()
+        found = tuple(find_dates(article.text, article.published))
+        return dataclasses.replace(article, annotations=dataclasses.replace(annotations, dates=found))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self(article)
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO day, or None when it names no day."""
+    reference = parse_iso_day(published)
+    found: list[DateMention] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            found.append(_mention(text, match, _absolute_date(match, reference)))
+    for match in _WEEKDAY.finditer(text):
+        if match.group("weekday")[0].isupper():
+            found.append(_mention(text, match, _weekday_date(text, match, reference)))
+    for match in _RELATIVE_DAY.finditer(text):
+        found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
+    for match in _VAGUE_PERIOD.finditer(text):
+        found.append(_mention(text, match, None))
+    return _without_overlaps(found)
+
+
+def parse_iso_day(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp, None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _mention(text: str, match: re.Match[str], day: date | None) -> DateMention:
+    return DateMention(text=text[match.start() : match.end()], start=match.start(), end=match.end(),
+                       date=day.isoformat() if day else None)  # fmt: skip
+
+
+def _absolute_date(match: re.Match[str], reference: date | None) -> date | None:
+    groups = match.groupdict()
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+    if groups.get("day") is None:
+        return None  # "November 2026" names a month, not a day
+    day = int(groups["day"])
+    if groups.get("year"):
+        return _safe_date(int(groups["year"]), month, day)
+    if reference is None:
+        return None
+    candidates = [_safe_date(reference.year + shift, month, day) for shift in (-1, 0, 1)]
+    valid = [candidate for candidate in candidates if candidate is not None]
+    return min(valid, key=lambda candidate: _distance(candidate, reference)) if valid else None
+
+
+def _distance(candidate: date, reference: date) -> int:
+    days = (candidate - reference).days
+    return 2 * days if days > 0 else -days
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> date | None:
+    if reference is None:
+        return None
+    target = WEEKDAYS.index(match.group("weekday").lower())
+    modifier = (match.group("modifier") or "").lower()
+    sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    future = modifier in ("next", "this coming") or (
+        modifier not in ("last", "this past") and _FUTURE_CUE.search(text, sentence_start, match.start()) is not None
+    )
+    if future:
+        return reference + timedelta(days=(target - reference.weekday()) % 7)
+    back = (reference.weekday() - target) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return reference - timedelta(days=back)
+
+
+def _relative_day(word: str, reference: date | None) -> date | None:
+    if reference is None:
+        return None
+    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word.lower()]
+    return reference + timedelta(days=shift)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,98 @@
+"""Named entities and sentences, from spaCy, with a fix for titles before names.
+
+The small English model reads "Defense Minister Rustem Umerov" as ORG
+"Defense" plus PERSON "Umerov".  A title word followed by capitalised words
+is a strong sign of a person, so ``apply_title_rule`` finds those runs
+itself, makes the words after the title one PERSON and drops whatever spaCy
+had found overlapping the run.
+
+Numeric and temporal labels (DATE, MONEY, CARDINAL, ...) are left out: the
+quantity and date stages handle those with their own rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from crosswire.annotate.nlp import load_nlp
+from crosswire.model import Annotations, Article, Entity, Sentence
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+TITLES = (
+    "President", "Vice President", "Prime Minister", "Minister", "Secretary", "Mayor", "Governor",
+    "Senator", "Sen.", "Rep.", "Representative", "Gov.", "Judge", "Justice", "Chancellor", "General",
+    "Gen.", "Col.", "Colonel", "Captain", "Capt.", "Lt.", "Lieutenant", "Sergeant", "Sgt.", "Officer",
+    "Dr.", "Mr.", "Mrs.", "Ms.", "Professor", "Prof.", "King", "Queen", "Prince", "Princess", "Pope",
+    "Director", "Chairman", "Chairwoman", "Chair", "Commissioner", "Ambassador", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Coach", "Sheriff", "Detective", "Inspector", "Deputy", "Speaker",
+    "Premier", "Attorney General", "Chief Executive", "CEO", "Commander", "Admiral", "Archbishop",
+    "Bishop", "Rabbi", "Imam", "Councillor", "Councilman", "Councilwoman", "Superintendent",
+)  # fmt: skip
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)"
+_TITLE_RUN = re.compile(
+    r"(?P<title>\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r"))"
+    rf"\s(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})"
+)
+#: Capitalised words right before a title belong to it ("Defense Minister").
+_TITLE_PREFIX = re.compile(r"(?:\b[A-Z][a-z]+\s){1,3}$")
+_TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
+
+
+class EntityStage:
+    """Fills ``Annotations.entities`` and ``Annotations.sentences``."""
+
+    name = "entities"
+    requires = frozenset({"text"})
+    assigns = frozenset({"entities", "sentences"})
+
+    def __call__(self, article: Article) -> Article:
+        return _with_doc(article, load_nlp()(article.text))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
+        nlp = load_nlp()
+        # nlp.pipe wants texts; keep the articles alongside to pair them up again.
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield _with_doc(article, doc)
+
+
+def _with_doc(article: Article, doc: Doc) -> Article:
+    entities = tuple(entities_from_doc(article.text, doc))
+    sentences = tuple(Sentence(sent.start_char, sent.end_char) for sent in doc.sents)
+    annotations = dataclasses.replace(article.annotations or Annotations(), entities=entities, sentences=sentences)
+    return dataclasses.replace(article, annotations=annotations)
+
+
+def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
+    found = [
+        Entity(text=span.text, label=span.label_, start=span.start_char, end=span.end_char)
+        for span in doc.ents
+        if span.label_ not in NUMERIC_LABELS
+    ]
+    return apply_title_rule(text, found)
+
+
+def apply_title_rule(text: str, entities: list[Entity]) -> list[Entity]:
+    """PERSON for the name after a title; drop entities overlapping title and name."""
+    people: list[Entity] = []
+    covered: list[tuple[int, int]] = []
+    for match in _TITLE_RUN.finditer(text):
+        name_words = match.group("name").split()
+        # A title may be followed by another title word ("Prime Minister"); trim those.
+        while name_words and name_words[0] in _TITLE_WORDS:
+            name_words.pop(0)
+        if not name_words or (len(name_words) == 1 and name_words[0].endswith(".")):
+            continue
+        name_start = match.start("name") + match.group("name").index(name_words[0])
+        name_end = name_start + len(" ".join(name_words))
+        prefix = _TITLE_PREFIX.search(text, 0, match.start("title"))
+        run_start = prefix.start() if prefix else match.start("title")
+        people.append(Entity(text=text[name_start:name_end], label="PERSON", start=name_start, end=name_end))
+        covered.append((run_start, name_end))
+    kept = [e for e in entities if not any(e.start < end and start < e.end for start, end in covered)]
+    return sorted(kept + people, key=lambda e: (e.start, e.end))
