@@ -45,22 +45,22 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
             break
         if match.group("word").lower() in _MODIFIERS:
             following = _WORD.match(text, match.end())
-            if following is None or not _looks_plural(following.group("word")):
+            if following is None or not looks_plural(following.group("word")):
                 break
         elif not _may_be_in_phrase(match.group("word")):
             break
         words.append(match)
         cursor = match.end()
-        if _looks_plural(match.group("word")):
+        if looks_plural(match.group("word")):
             break
     if not words:
         return None
     first, last = words[0].group("word"), words[-1].group("word")
-    if first[0].isupper() and not vague and not (_looks_plural(last) and last.islower()) and not _looks_plural(first):
+    if first[0].isupper() and not vague and not (looks_plural(last) and last.islower()) and not looks_plural(first):
         # "49 Zorro Ranch Road", "iPhone 11 Pro": a name, not a count;
         # "seven European countries" ends in a common plural and is one.
         return None
-    if not _looks_plural(words[-1].group("word")) and value > 1:
+    if not looks_plural(words[-1].group("word")) and value > 1:
         words = words[:1] if len(words) > 1 else words
     if not words:
         return None
@@ -78,7 +78,7 @@ def _may_be_in_phrase(word: str) -> bool:
     return not (lower.endswith("ed") and len(lower) > 4)
 
 
-def _looks_plural(word: str) -> bool:
+def looks_plural(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 3 or not lower.endswith("s"):
         return lower in ("people", "children", "men", "women", "police", "staff", "personnel", "feet", "mice")

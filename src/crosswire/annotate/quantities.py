@@ -159,7 +159,12 @@ def _is_amount(text: str, span: numbers.NumberSpan) -> bool:
     has_unit = _measurement_unit_after(after, currency=None) is not None
     if _looks_like_year(text, span) and not has_currency and not has_unit:
         return False
-    return has_currency or has_unit or not _part_of_name(before)
+    if has_currency or has_unit or not _part_of_name(before):
+        return True
+    # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.
+    opens_sentence = re.search(r"(?:^|[.!?]\s+|\n\s*|^\d+[.)]\s+)[A-Z][a-z]+\s$", before) is not None
+    noun = counted.counted_noun(text, span.end, span.value)
+    return opens_sentence and noun is not None and noun[0].islower() and counted.looks_plural(noun[0])
 
 
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:

@@ -1,0 +1,76 @@
+"""Date scanner and resolution against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.annotate.dates import DateStage, find_dates
+from crosswire.model import Article
+
+
+def resolved(text: str, published: str | None) -> list[tuple[str, str | None]]:
+    return [(mention.text, mention.date) for mention in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    "expression", ["November 12, 2026", "12 Nov 2026", "2026-11-12", "Nov. 12, 2026", "12th of November 2026"]
+)
+def test_absolute_dates(expression: str) -> None:
+    assert resolved(f"The council met on {expression} to vote.", None) == [(expression, "2026-11-12")]
+
+
+def test_day_and_month_take_the_publication_year() -> None:
+    assert resolved("The dam failed on May 16.", "2026-06-03") == [("May 16", "2026-05-16")]
+
+
+def test_day_and_month_across_the_year_end() -> None:
+    assert resolved("Talks began on December 30.", "2027-01-04")[0][1] == "2026-12-30"
+    assert resolved("The ferry resumes on January 3.", "2026-12-28")[0][1] == "2027-01-03"
+
+
+def test_weekday_is_the_most_recent_one_on_or_before_publication() -> None:
+    # 2026-03-03 is a Tuesday.
+    assert resolved("The fire started on Sunday.", "2026-03-03") == [("on Sunday", "2026-03-01")]
+    assert resolved("Voters went to the polls on Tuesday.", "2026-03-03")[0][1] == "2026-03-03"
+    assert resolved("The plant closed last Tuesday.", "2026-03-03")[0][1] == "2026-02-24"
+
+
+def test_weekday_across_month_and_year_ends() -> None:
+    # 2026-01-01 is a Thursday: "Monday" is in the previous year.
+    assert resolved("Crews worked through Monday.", "2026-01-01")[0][1] == "2025-12-29"
+
+
+def test_future_weekday() -> None:
+    assert resolved("The minister will visit on Friday.", "2026-03-03")[0][1] == "2026-03-06"
+    assert resolved("Results are due next Monday.", "2026-03-03")[0][1] == "2026-03-09"
+
+
+def test_relative_days_and_vague_periods() -> None:
+    found = dict(resolved("Yesterday the river rose; today it fell. Prices climbed last week.", "2026-03-01"))
+    assert found["Yesterday"] == "2026-02-28"
+    assert found["today"] == "2026-03-01"
+    assert found["last week"] is None
+
+
+def test_without_publication_date_relative_dates_are_unknown() -> None:
+    assert resolved("It rained on Tuesday and again on May 16.", None) == [("on Tuesday", None), ("May 16", None)]
+
+
+def test_month_and_modal_verb_are_told_apart() -> None:
+    assert resolved("Officials may 5 times revise the plan.", "2026-03-03") == []
+
+
+def test_stage_reads_publication_date() -> None:
+    article = Article(id="a", kind="record", origin="a", text="It opened yesterday.", published="2026-03-01T09:00:00")
+    result = DateStage()(article)
+    assert result.annotations is not None
+    assert [d.date for d in result.annotations.dates] == ["2026-02-28"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, "2026-03-03", "garbage"]))
+def test_offsets_hold_on_any_text(text: str, published: str | None) -> None:
+    for mention in find_dates(text, published):
+        assert text[mention.start : mention.end] == mention.text

@@ -1,0 +1,93 @@
+"""Entities (with the title rule), quotes with their speakers, and the frame."""
+
+from __future__ import annotations
+
+from crosswire.annotate import annotate_text, default_stages
+from crosswire.annotate.entities import EntityStage, apply_title_rule
+from crosswire.annotate.quotes import find_quotes
+from crosswire.model import Article, Entity
+from crosswire.pipeline import Pipeline
+
+
+def article(text: str, published: str | None = None) -> Article:
+    return Article(id="t", kind="record", origin="t", text=text, published=published)
+
+
+def test_title_before_name_gives_the_person() -> None:
+    result = EntityStage()(article("Defense Minister Rustem Umerov visited the front line."))
+    assert result.annotations is not None
+    people = [(e.text, e.label) for e in result.annotations.entities if e.label == "PERSON"]
+    assert people == [("Rustem Umerov", "PERSON")]
+    assert not any(e.text == "Defense" for e in result.annotations.entities)
+
+
+def test_title_rule_drops_overlapping_entities_only() -> None:
+    text = "Mayor Ana Ruiz met Lisbon officials."
+    guesses = [Entity("Mayor Ana", "ORG", 0, 9), Entity("Lisbon", "GPE", 19, 25)]
+    assert apply_title_rule(text, guesses) == [Entity("Ana Ruiz", "PERSON", 6, 14), Entity("Lisbon", "GPE", 19, 25)]
+
+
+def test_numeric_labels_are_left_to_other_stages() -> None:
+    result = EntityStage()(article("Apple sold 5 million phones in March for $3 billion."))
+    assert result.annotations is not None
+    assert {e.label for e in result.annotations.entities} <= {"ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT"}
+
+
+def test_pipe_matches_single_calls_and_keeps_order() -> None:
+    texts = ["Judge Maria Lopez ruled in Denver.", "Nothing to see here.", "Senator Tom Hale spoke."]
+    stage = EntityStage()
+    piped = list(stage.pipe(article(text) for text in texts))
+    assert [a.text for a in piped] == texts
+    assert [a.annotations for a in piped] == [stage(article(text)).annotations for text in texts]
+
+
+def test_speaker_after_the_quote_with_title() -> None:
+    text = '"We will rebuild every school," said Mayor Ana Ruiz.'
+    (quote,) = find_quotes(text, [Entity("Ana Ruiz", "PERSON", 42, 50)])
+    assert quote.text == "We will rebuild every school"
+    assert quote.speaker == "Ana Ruiz"
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_speaker_before_the_quote_and_surname_expanded() -> None:
+    text = 'Ana Ruiz toured the site. Ruiz said: "The water came in an hour."'
+    (quote,) = find_quotes(text, [Entity("Ana Ruiz", "PERSON", 0, 8)])
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_pronoun_speaker_is_the_last_named_person() -> None:
+    text = "Ana Ruiz left early. Then Piotr Nowak arrived. “Nobody told us anything,” she said."
+    people = [Entity("Ana Ruiz", "PERSON", 0, 8), Entity("Piotr Nowak", "PERSON", 26, 37)]
+    (quote,) = find_quotes(text, people)
+    # The simple rule takes the last named person, whatever the pronoun.
+    assert quote.speaker == "Piotr Nowak"
+    assert quote.text == "Nobody told us anything"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert find_quotes('The so-called "reform" stalled.') == []
+
+
+def test_according_to() -> None:
+    (quote,) = find_quotes("Forty homes were flooded, according to the fire service.")
+    assert quote.text == "Forty homes were flooded"
+    assert quote.speaker == "fire service"
+
+
+def test_default_stages_build_a_valid_pipeline_and_fill_everything() -> None:
+    pipeline = Pipeline(default_stages())
+    assert pipeline.names[0] == "entities"
+    annotations = annotate_text(
+        "x",
+        "LISBON - Mayor Ana Ruiz said on Monday that more than 300 homes in Lisbon were flooded because "
+        'the river burst its banks. "We will rebuild," Ruiz said.',
+        "2026-03-04",
+    )
+    assert annotations.frame.who[0] == "Ana Ruiz"
+    assert annotations.frame.when == ("2026-03-02",)
+    assert "Lisbon" in annotations.frame.where
+    assert annotations.frame.why and annotations.frame.why[0].startswith("the river burst")
+    assert annotations.frame.what[0].startswith("Mayor Ana Ruiz said")
+    assert [q.value for q in annotations.quantities] == [300]
+    assert annotations.quotes[0].speaker == "Ana Ruiz"
+    assert annotations.sentences and annotations.sentences[0].start == 0

@@ -1,0 +1,127 @@
+"""Quantity scanner: values, units, ranges, qualifiers, changes and non-quantities."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.annotate.quantities import QuantityStage, find_quantities
+from crosswire.model import Article, Quantity
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Rescuers recovered 6,000 bodies from the rubble.", 6000, "bodies"),
+        ("Some six thousand drones were launched overnight.", 6000, "drones"),
+        ("The city now has 1.2 million residents.", 1_200_000, "residents"),
+        ("The bridge will cost $5 billion to finish.", 5_000_000_000, "USD"),
+        ("She bought a dozen eggs at the market.", 12, "eggs"),
+        ("The tunnel took eighteen months to dig.", 18, "month"),
+        ("Turnout reached 25% in the north.", 25, "%"),
+        ("Turnout reached 25 percent in the north.", 25, "%"),
+        ("The convoy drove 40 km before dawn.", 40, "km"),
+        ("The farm lies twenty-five miles from town.", 25, "mi"),
+    ],
+)
+def test_values_and_units(sentence: str, value: float, unit: str) -> None:
+    quantity = only(sentence)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_fraction_in_words() -> None:
+    quantity = only("Roughly one-third of the harvest was lost to frost.")
+    assert quantity.value == pytest.approx(1 / 3)
+    assert quantity.qualifier == "roughly"
+
+
+def test_ranges() -> None:
+    snow = only("Forecasters expect 3 to 4 inches of snow.")
+    assert (snow.value, snow.value_max, snow.unit) == (3, 4, "in")
+    guests = only("Between 10 and 12 guests stayed the night.")
+    assert (guests.value, guests.value_max) == (10, 12)
+    price = only("Tickets will cost $5 to $6 billion in total.")
+    assert (price.value, price.value_max, price.unit) == (5e9, 6e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Over 300 people signed the letter.", "over"),
+        ("More than 300 people signed the letter.", "more than"),
+        ("About 300 people signed the letter.", "about"),
+        ("Nearly 300 people signed the letter.", "nearly"),
+        ("At least 300 people signed the letter.", "at least"),
+        ("Up to 300 people signed the letter.", "up to"),
+        ("Just under 300 people signed the letter.", "just under"),
+        ("300 people signed the letter.", None),
+    ],
+)
+def test_qualifiers(sentence: str, qualifier: str | None) -> None:
+    assert only(sentence).qualifier == qualifier
+
+
+def test_changes() -> None:
+    rose, fell = find_quantities("Exports rose by 4% in May while imports fell 2.5%.")
+    assert (rose.value, rose.change) == (4, "up")
+    assert (fell.value, fell.change) == (2.5, "down")
+    assert only("The index closed at 4,200 points.").change is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mill opened in 1998 and closed in 2021.",
+        "Call 555-123-4567 for details.",
+        "The meeting starts at 10:30 and ends at 5 p.m.",
+        "She finished 3rd in the race.",
+        "The vote is set for November 12.",
+        "The Boeing 737 landed safely.",
+    ],
+)
+def test_non_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_list_numbering_is_not_a_quantity() -> None:
+    found = find_quantities("1. Bring water\n2. Bring 3 blankets")
+    assert [(q.value, q.unit) for q in found] == [(3, "blankets")]
+
+
+def test_stage_fills_annotations() -> None:
+    article = Article(id="a", kind="record", origin="a", text="Police arrested 14 protesters.")
+    result = QuantityStage()(article)
+    assert result.annotations is not None
+    assert [q.value for q in result.annotations.quantities] == [14]
+    assert article.annotations is None  # the input is left as it was
+
+
+_FRAGMENTS = st.sampled_from(
+    ["more than 6,000 drones", "$5 billion", "3 to 4 inches", "one-third of voters", "25%", "in 2019",
+     "about a dozen", "rose by 4%", "between 10 and 12", "eighteen months", "the", "fell", "\n", "Game 2",
+     "-5 yards", "£2.7m", "call 555-123-4567", "on May 3", "twenty-five", "Ruiz said"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=12), st.text(alphabet=" ,.;", max_size=3))
+def test_offsets_always_index_the_text(fragments: list[str], separator: str) -> None:
+    text = (separator or " ").join(fragments)
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.start < quantity.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_and_offsets_hold_on_any_text(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
