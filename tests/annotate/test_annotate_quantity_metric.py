@@ -1,0 +1,45 @@
+"""The NewsQuant metric over a tiny gold file written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.evaluate.quantities import evaluate_quantities, newsquant_unit
+
+
+def write_gold(folder: Path, records: list[dict[str, object]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gold.jsonl").write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    return folder
+
+
+def test_scores_values_units_and_ranges(tmp_path: Path) -> None:
+    gold = [
+        {"id": "1", "text": "The river rose 3 to 4 inches overnight.",
+         "quantities": [{"value": "3.0-4.0", "unit": "inches", "normalized_unit": "inch", "change": "up"}]},
+        {"id": "2", "text": "Crews moved 40 km and saved 12 horses.",
+         "quantities": [{"value": "40", "unit": "km", "normalized_unit": "kilometre", "change": "="},
+                        {"value": "12", "unit": "horses", "normalized_unit": "cow", "change": "="}]},
+        {"id": "3", "text": "Nothing numeric here.", "quantities": []},
+    ]  # fmt: skip
+    result = evaluate_quantities(write_gold(tmp_path / "set", gold))
+    assert (result["n"], result["gold_quantities"], result["predicted_quantities"]) == (3, 3, 3)
+    assert result["value_f1"] == 100.0
+    assert result["value_unit_f1"] == pytest.approx(66.7)
+
+
+def test_unit_names_follow_newsquant() -> None:
+    assert newsquant_unit("USD") == "dollar"
+    assert newsquant_unit("%") == "percentage"
+    assert newsquant_unit("km") == "kilometre"
+    assert newsquant_unit("heart transplants") == "heart transplant"
+    assert newsquant_unit("USD per year") == "dollar per year"
+    assert newsquant_unit(None) == "-"
+
+
+def test_missing_dataset_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"gold\.jsonl"):
+        evaluate_quantities(tmp_path / "absent")
