@@ -22,7 +22,7 @@ from crosswire.store import open_store
 
 def _rows(out: Path) -> list[dict[str, object]]:
     rows = [row for path in sorted(out.glob("*.parquet")) for row in pq.read_table(path).to_pylist()]
-    return sorted(rows, key=lambda row: row["seq"])  # type: ignore[arg-type,return-value]
+    return sorted(rows, key=lambda row: row["seq"])
 
 
 def _story_sets(engine: Engine) -> set[frozenset[str]]:

@@ -63,13 +63,14 @@ class RecordJob(ABC):
         """Read, process and write ``inputs`` (``(path, known problem)`` pairs)
         as Parquet files into ``out``; returns the files written."""
         import ray
-        from ray.data import DataContext
+        from ray.data import ActorPoolStrategy, DataContext
 
         context = DataContext.get_current()
         previous_order = context.execution_options.preserve_order
         # Keeping block order means each part file comes out sorted by seq, so
         # the reader can stream-merge files instead of sorting everything.
         context.execution_options.preserve_order = True
+        pool_size = actors or _cluster_cpus()
         try:
             listing = ray.data.from_items(
                 [{"index": i, "path": path, "problem": problem} for i, (path, problem) in enumerate(inputs)],
@@ -85,12 +86,17 @@ class RecordJob(ABC):
                 # would pin each input file to one actor).
                 num_cpus=0,
             )
+            # Blocks of one batch each, so the actor pool can share out the
+            # records of a single large input (Ray otherwise merges a read
+            # task's output into one block, which only one actor would get).
+            records = records.repartition(target_num_rows_per_block=self.batch_size)
             rows = records.map_batches(
                 _RecordWorker,
                 fn_constructor_kwargs={"job": self},
                 batch_size=self.batch_size,
                 batch_format="pyarrow",
-                concurrency=actors or _default_actor_count(),
+                compute=ActorPoolStrategy(size=pool_size),
+                num_cpus=_cpus_per_actor(pool_size),
             )
             out.mkdir(parents=True, exist_ok=True)
             rows.write_parquet(str(out))
@@ -136,8 +142,18 @@ class _RecordWorker:
         return pa.Table.from_pylist(outputs, schema=self.job.output_schema())
 
 
-def _default_actor_count() -> int:
+def _cluster_cpus() -> int:
     import ray
 
     resources: dict[str, float] = ray.cluster_resources()  # type: ignore[no-untyped-call]
     return max(1, int(resources.get("CPU", 1)))
+
+
+def _cpus_per_actor(pool_size: int) -> float:
+    """The CPUs each actor reserves: all but one of the cluster's, shared out.
+
+    The repartition between reading and processing runs as a task that needs
+    a whole free CPU; if the actors reserved every CPU it would wait forever.
+    Actors still use a full core when busy: the reservation only schedules.
+    """
+    return max(0.0, _cluster_cpus() - 1) / pool_size
