@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import logging
 import random
 import tempfile
 import time
@@ -91,9 +92,9 @@ def main() -> None:
         warc = Path(scratch) / "synthetic.warc.gz"
         write_synthetic_warc(warc, args.pages)
         started = time.perf_counter()
-        ray.init(include_dashboard=False, logging_level="ERROR")
+        ray.init(include_dashboard=False, logging_level=logging.ERROR)
         ray_start = time.perf_counter() - started
-        cpus = ray.cluster_resources().get("CPU")
+        cpus = ray.cluster_resources().get("CPU")  # type: ignore[no-untyped-call]
         started = time.perf_counter()
         summary = run_batch([str(warc)], Path(scratch) / "out", actors=args.actors)
         elapsed = time.perf_counter() - started

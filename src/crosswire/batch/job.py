@@ -22,6 +22,8 @@ from typing import Any
 #: Records of one input are handed on this many at a time, so a large WARC
 #: streams through the job instead of becoming one huge block.
 READ_CHUNK = 256
+#: Output rows gathered per Parquet file, rather than one small file per batch.
+ROWS_PER_FILE = 2000
 _SEQ_STRIDE = 2**32
 
 
@@ -99,7 +101,7 @@ class RecordJob(ABC):
                 num_cpus=_cpus_per_actor(pool_size),
             )
             out.mkdir(parents=True, exist_ok=True)
-            rows.write_parquet(str(out))
+            rows.write_parquet(str(out), min_rows_per_file=ROWS_PER_FILE)
         finally:
             context.execution_options.preserve_order = previous_order
         return sorted(out.glob("*.parquet"))
