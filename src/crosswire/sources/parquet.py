@@ -108,9 +108,9 @@ def read_parquet_files(paths: Sequence[Path]) -> Iterator[Article | InputError]:
 
 
 def _rows_in_seq_order(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
-    pq = _pyarrow_parquet()
     origin = str(path)
     try:
+        pq = _pyarrow_parquet()
         parquet_file = pq.ParquetFile(path)
         missing = set(ARTICLE_COLUMNS) - set(parquet_file.schema_arrow.names)
         if missing:
