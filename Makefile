@@ -19,8 +19,8 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install -e '.[dev]' $(QUIET_PIP)
-	$(BIN)/python -c "import pytest, playwright"
+	$(PIP) install -e '.[dev,batch]' $(QUIET_PIP)
+	$(BIN)/python -c "import pytest, playwright, ray, pyarrow"
 	touch $@
 
 install: $(VENV)/.installed

@@ -145,7 +145,9 @@ class Engine:
             yield article if article.annotations is not None else next(pending)
 
     def _corpus_state(self) -> _CorpusState:
-        if self._corpus is None:
+        # Another process (a CLI ingest beside a running server) may have
+        # stored articles since the state was loaded: then load it afresh.
+        if self._corpus is None or self._corpus.placed != self.store.count_articles():
             self._corpus = _CorpusState.load(self.store)
         return self._corpus
 
@@ -287,9 +289,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def publication_sort_key(article: Article) -> tuple[int, str]:
-    """Dated articles first, oldest first; undated ones keep their order after."""
-    return (0, article.published) if article.published else (1, "")
+def publication_sort_key(article: Article) -> tuple[int, str, int]:
+    """Dated articles first, oldest first; undated ones keep their order after.
+
+    At the same date an outlet's own article goes before a republication of
+    it (one with ``via``), so the original is the one copies are matched to.
+    """
+    republished = 1 if article.via else 0
+    return (0, article.published, republished) if article.published else (1, "", republished)
 
 
 def _chunks(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:

@@ -101,7 +101,7 @@ def test_read_back_items_keep_input_order_and_error_places(news_batch: BatchRun)
 
 def test_ingesting_the_parquet_gives_the_stories_of_the_raw_inputs(news_batch: BatchRun, tmp_path: Path) -> None:
     from_parquet = Engine(open_store(tmp_path / "a.db"))
-    parquet_report = from_parquet.ingest_items(read_parquet(news_batch.out))
+    parquet_report = from_parquet.ingest([str(news_batch.out)])
     from_raw = Engine(open_store(tmp_path / "b.db"))
     raw_report = from_raw.ingest(news_batch.inputs)
     assert parquet_report.ingested == raw_report.ingested > 0

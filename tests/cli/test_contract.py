@@ -22,6 +22,13 @@ LEAD = (
     "Rescue crews in Portvale pulled 27 people from the flooded Marrow Street tunnel on Tuesday, "
     "the harbour fire service said. More than 40 volunteers joined the effort overnight."
 )
+#: The same event in another outlet's own words (not a copy: counted as a second source).
+OTHER = (
+    "Twenty-seven people trapped by floodwater in Portvale's Marrow Street tunnel were brought out alive "
+    "on Tuesday. Firefighters said the rescue took most of the night and that the tunnel would stay shut. "
+    "Several drivers abandoned their cars as the water reached the windows, one witness told the Quay Post. "
+    "The council has promised an inquiry into why the pumps at the tunnel mouth did not start. "
+)
 FILLER = (
     "Water rose quickly after the storm drains failed near the old market, according to officials who "
     "asked residents to avoid the lower town until the pumps had cleared the road. "
@@ -29,7 +36,8 @@ FILLER = (
 
 
 def _page(title: str, outlet: str, date: str, lead: str) -> str:
-    body = "".join(f"<p>{text}</p>" for text in [lead, FILLER * 2, FILLER, "Repairs are expected to take weeks."])
+    rest = [FILLER * 2, FILLER, "Repairs are expected to take weeks."] if lead != OTHER else [OTHER, OTHER]
+    body = "".join(f"<p>{text}</p>" for text in [lead, *rest])
     return (
         f"<html><head><title>{title} | {outlet}</title>"
         f'<meta property="og:site_name" content="{outlet}">'
@@ -55,9 +63,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _page("Crews rescue 27 from tunnel", "Harbor Ledger", "2026-11-11", LEAD)
     )
     (folder / "quay-tunnel.html").write_text(
-        _page("Tunnel flood: 27 rescued", "Quay Post", "2026-11-11T18:00:00", LEAD.replace("Rescue crews", "Crews"))
+        _page("Tunnel flood: 27 rescued", "Quay Post", "2026-11-11T18:00:00", OTHER)
     )
-    (folder / "broken.jsonl").write_text('{"id": "ok", "text": "' + FILLER * 3 + '"}\n{not json\n')
+    unrelated = "Grain prices in Aldmoor fell for a third week as the harvest came in early. " * 4
+    (folder / "broken.jsonl").write_text('{"id": "ok", "text": "' + unrelated + '"}\n{not json\n')
     return folder
 
 
@@ -85,7 +94,7 @@ def test_extract_prints_one_documented_object_per_file(corpus: Path) -> None:
     for obj in objects:
         assert keys <= obj.keys()
         assert obj["kind"] == "html"
-        assert "27 people" in obj["text"] and "Home" not in obj["text"]
+        assert "Marrow Street tunnel" in obj["text"] and "Home" not in obj["text"]
     assert objects[0]["published"].startswith("2026-11-11")
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from support import article_page
-
 from crosswire.extract import extract
 from crosswire.model import Capture
+from support import article_page
 
 
 def test_credit_outside_the_extracted_body_sets_publisher_and_via() -> None:

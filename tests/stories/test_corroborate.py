@@ -125,3 +125,29 @@ def test_different_percentages_are_not_a_conflict() -> None:
     )
     facts = corroborate([a, b], {"a": "x", "b": "y"})
     assert all(f.status != "conflict" for f in facts)
+
+
+def test_rival_counts_told_in_different_sentences_still_conflict() -> None:
+    a = _article(
+        "a",
+        "City officials said 27 people were injured, four of them seriously, after the footbridge gave way.",
+        [("27 people", 27, "people", None)],
+    )
+    b = _article(
+        "b",
+        "PORTVALE, Maine - Officials in Portvale said on Wednesday that 25 people were injured in the collapse.",
+        [("25 people", 25, "people", None)],
+    )
+    (fact,) = corroborate([a, b], {"a": "ledger", "b": "tribune"})
+    assert fact.status == "conflict"
+
+
+def test_far_apart_or_approximate_counts_are_not_rivals() -> None:
+    girls = "schoolgirls"
+    kidnapped = _article("a", "Boko Haram kidnapped 200 schoolgirls in 2014.", [("200 schoolgirls", 200, girls, None)])
+    freed = _article("b", "Officials said 82 schoolgirls were freed in May.", [("82 schoolgirls", 82, girls, None)])
+    vague = _article(
+        "c", "Militants have freed about 80 schoolgirls so far.", [("about 80 schoolgirls", 80, "schoolgirls", "about")]
+    )
+    facts = corroborate([kidnapped, freed, vague], {"a": "x", "b": "y", "c": "z"})
+    assert all(fact.status != "conflict" for fact in facts)

@@ -220,6 +220,25 @@ def body_lines(region: list[str], header: Header) -> list[str]:
     return _drop_repeats(kept)
 
 
+#: A masthead is a short name line: "MarketPulse Daily", "MERIDIAN WIRE".
+_MASTHEAD = re.compile(r"^[A-Z][\w&'.-]*(?: [A-Z&][\w&'.-]*){0,3}$")
+
+
+def masthead(lines: list[str]) -> str | None:
+    """The site's name when a capture opens with it, as browsers copy the logo
+    text (after any "Skip to main content" link)."""
+    opening = [line for line in lines[:3] if not line.lower().startswith("skip to")]
+    line = opening[0].strip() if opening else ""
+    if len(line) > 40 or not _MASTHEAD.match(line):
+        return None
+    return line.title() if line.isupper() and len(line) > 4 else line
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names are the same name, ignoring case and punctuation."""
+    return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
+
+
 def extract_capture(capture: Capture) -> Article:
     if capture.kind != "capture":
         raise ValueError(f"extract_capture needs a 'capture', got {capture.kind!r}")
@@ -239,10 +258,11 @@ def extract_capture(capture: Capture) -> Article:
         raise InputError(capture.origin, "no article text found")
     hints = capture.hints
     credit = header.credit or find_credit("\n".join(body))
-    publisher = hints.publisher or site_of(hints.url)
+    publisher = hints.publisher or site_of(hints.url) or masthead(lines)
     via = None
-    if credit is not None:
+    if credit is not None and not (publisher and same_outlet(publisher, credit.outlet)):
         via, publisher = publisher, credit.outlet
+    if credit is not None:
         body = [line for line in body if line != credit.line]
     return Article(
         id=capture.id,

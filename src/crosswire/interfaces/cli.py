@@ -93,6 +93,7 @@ def extract(
     """
     from crosswire.errors import InputError
     from crosswire.extract import extract as extract_article
+    from crosswire.model import Article
     from crosswire.serialize import extract_result
     from crosswire.sources import iter_sources
 
@@ -100,6 +101,9 @@ def extract(
     for item in iter_sources(paths):
         if isinstance(item, InputError):
             result: dict[str, Any] = item.as_json()
+        elif isinstance(item, Article):  # already extracted (Parquet from `crosswire batch`)
+            result = extract_result(item)
+            processed += 1
         else:
             try:
                 article = extract_article(item)

@@ -25,10 +25,21 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[SourceItem]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name in _IGNORED_NAMES or child.name.startswith("."):
-                    continue
-                yield from _read_file(child)
+            children = [
+                child
+                for child in sorted(p for p in path.rglob("*") if p.is_file())
+                if child.name not in _IGNORED_NAMES and not child.name.startswith(".")
+            ]
+            # The part files of a `crosswire batch` output are one stream in
+            # input order, not files to read one after another by name.
+            parts = [child for child in children if child.suffix.lower() == ".parquet"]
+            if parts:
+                from crosswire.sources.parquet import read_parquet_files
+
+                yield from read_parquet_files(parts)
+            for child in children:
+                if child.suffix.lower() != ".parquet":
+                    yield from _read_file(child)
         elif path.is_file():
             yield from _read_file(path)
         else:
@@ -37,7 +48,7 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[SourceItem]:
 
 def reader_for(path: Path) -> Reader | None:
     """The reader for a file, chosen by its extension (``.gz`` looked through)."""
-    from crosswire.sources import feeds, jsonl, pages, warc
+    from crosswire.sources import feeds, jsonl, pages, parquet, warc
 
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
@@ -53,6 +64,7 @@ def reader_for(path: Path) -> Reader | None:
         ".xml": feeds.read_feed,
         ".rss": feeds.read_feed,
         ".atom": feeds.read_feed,
+        ".parquet": parquet.read_parquet,
     }
     return readers.get(suffix)
 

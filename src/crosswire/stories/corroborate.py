@@ -53,6 +53,9 @@ class _Mention:
     context: frozenset[str]
     #: The nearest describing word on each side ("27 people *injured*"): what is counted.
     neighbours: frozenset[str]
+    #: What happened to what is counted, when the text says it right after:
+    #: "27 people *were injured*" → "injured".
+    predicate: str | None = None
 
 
 @dataclass
@@ -81,7 +84,20 @@ def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], fr
     left, right = _sentence_bounds(article, start, end)
     before = [stem(w) for w in content_words(article.text[left:start])[-CONTEXT_WORDS:]]
     after = [stem(w) for w in content_words(article.text[end:right])[:CONTEXT_WORDS]]
-    return frozenset(before + after), frozenset(before[-1:] + after[:1])
+    # The nearest lower-case words say what is counted ("were *injured*");
+    # capitalised ones name who or where, which every mention in a story shares.
+    described_before = _describing_words(article.text[left:start])[-1:]
+    described_after = _describing_words(article.text[end:right])[:1]
+    return frozenset(before + after), frozenset(described_before + described_after)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _describing_words(text: str) -> list[str]:
+    candidates = [w for w in _WORD.findall(text) if w[0].islower()]
+    kept = set(content_words(" ".join(candidates)))
+    return [stem(w) for w in candidates if w in kept]
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -123,7 +139,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
-                         *_context(article, q.start, q.end))
+                         *_context(article, q.start, q.end), predicate_after(article.text, q.end))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
@@ -150,7 +166,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
     same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
     if any(m.value == mention.value for m in group.members):
-        if mention.kind == "quantity" and mention.unit is not None and _distinctive(mention.value):
+        specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
+        if mention.kind == "quantity" and specific:
             return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
         needed = SAME_VALUE_CONTEXT
     elif all(_values_compatible(mention, m) for m in group.members):
@@ -171,7 +188,43 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
         if not _values_compatible(mention, m) and mention.neighbours & m.neighbours
     ]
     best = max(scores, default=0.0)
-    return best if best >= needed else None
+    if best >= needed:
+        return best
+    # Two close, exact counts of the same thing with the same predicate
+    # ("27 people were injured" / "25 people were injured") are rival figures
+    # for one fact even when the sentences around them differ.
+    if mention.kind == "quantity" and any(_rival_counts(mention, m) for m in group.members):
+        return needed
+    return None
+
+
+def _exact(mention: _Mention) -> bool:
+    reading = mention.reading
+    return reading is not None and reading.qualifier is None and reading.value_max is None
+
+
+#: Rival figures for one count are near each other; 21 and 200 are two facts.
+RIVAL_RATIO = 1.5
+
+
+_PREDICATE = re.compile(
+    r"\s+(?:(?:were|was|are|is|have been|has been|had been|got|being)\s+)?(?:reported\s+)?([a-z]+ed)\b"
+)
+
+
+def predicate_after(text: str, end: int) -> str | None:
+    """The participle right after a count: "27 people were injured" → "injured"."""
+    match = _PREDICATE.match(text, end)
+    return stem(match.group(1)) if match else None
+
+
+def _rival_counts(a: _Mention, b: _Mention) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
+        return False
+    if not (_exact(a) and _exact(b)):
+        return False  # "hundreds of" or "about 80" is no rival figure
+    close = max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO
+    return close and a.predicate is not None and a.predicate == b.predicate and not _values_compatible(a, b)
 
 
 def _distinctive(value: float | str) -> bool:
