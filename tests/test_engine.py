@@ -33,6 +33,7 @@ def _bad(folder: Path) -> Path:
     (folder / "empty.html").write_bytes(b"")
     (folder / "binary.html").write_bytes(bytes(range(256)) * 8)
     (folder / "broken.html").write_text("<html><body><div><p>unclosed <b>tags <i>only</div>")
+    (folder / "tag-soup.htm").write_text("<<<html>>> <head><title></title></head><body></p></div></table></body>")
     (folder / "latin.txt").write_bytes("Caf\u00e9 news d\u00e9j\u00e0 vu".encode("latin-1"))
     (folder / "cut.html.gz").write_bytes(gzip.compress(b"<p>" + b"word " * 400 + b"</p>")[:40])
     (folder / "cut.warc.gz").write_bytes(b"WARC/1.1\r\nWARC-Type: response\r\n")
@@ -60,10 +61,19 @@ def test_good_files_are_ingested_and_every_bad_one_is_named(tmp_path: Path, engi
     report = engine.ingest([str(good)])
     assert report.ingested == 3
     failed = {Path(error["path"].split(":")[0]).name for error in report.errors}
-    assert failed == {"empty.html", "binary.html", "broken.html", "latin.txt", "cut.html.gz", "cut.warc.gz",
-                      "records.jsonl", "slides.pptx"}  # fmt: skip
+    assert failed == {"empty.html", "binary.html", "broken.html", "tag-soup.htm", "latin.txt", "cut.html.gz",
+                      "cut.warc.gz", "records.jsonl", "slides.pptx"}  # fmt: skip
     assert all(error["error"] for error in report.errors)
     assert bad.exists()
+
+
+def test_an_article_in_mangled_markup_is_still_read(tmp_path: Path, engine: Engine) -> None:
+    page = article_page("Bridge shut", "Harbor Ledger", "2026-11-16", BRIDGE)
+    mangled = page.replace("</p>", "").replace("</article>", "").replace("</body></html>", "")[:-40]
+    (tmp_path / "mangled.html").write_text(mangled)
+    report = engine.ingest([str(tmp_path / "mangled.html")])
+    assert report.errors == [] and report.ingested == 1
+    assert "3 cracked cables" in engine.article("mangled.html").article.text
 
 
 def test_bad_input_changes_nothing_already_stored(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.errors import InputError
-from crosswire.extract import extract
+from crosswire.extract import extract, extract_record
 from crosswire.extract.dates import find_date, to_iso_date
 from crosswire.extract.provenance import find_credit
 from crosswire.model import Capture, SourceHints
@@ -15,11 +15,17 @@ def test_record_text_is_tidied_and_metadata_comes_from_hints() -> None:
     hints = SourceHints(title="T", published="2024-05-01T10:00:00", publisher="Outlet", url="https://o.example/1")
     capture = Capture(id="r1", kind="record", origin="in.jsonl#r1",
                       content="  First   paragraph.\n\n\n Second\u00a0paragraph.  ", hints=hints)
-    article = extract(capture)
+    article = extract_record(capture)
     assert article.text == "First paragraph.\n\nSecond paragraph."
     assert (article.title, article.publisher, article.url) == ("T", "Outlet", "https://o.example/1")
     assert article.published == "2024-05-01T10:00:00"
     assert article.kind == "record"
+
+
+def test_a_fragment_is_not_an_article() -> None:
+    capture = Capture(id="r3", kind="record", origin="in.jsonl#r3", content="Breaking: more soon.")
+    with pytest.raises(InputError, match="only 3 words"):
+        extract(capture)
 
 
 def test_record_with_no_text_is_an_input_error() -> None:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from crosswire.errors import InputError
 from crosswire.extract.capture import extract_capture
 from crosswire.extract.html import extract_html
 from crosswire.extract.record import extract_record
@@ -16,9 +17,18 @@ from crosswire.model import Article, Capture
 __all__ = ["extract", "extract_capture", "extract_html", "extract_record"]
 
 
+#: Fewer words than this is a fragment (a broken page, a teaser), not an article.
+MIN_ARTICLE_WORDS = 12
+
+
 def extract(capture: Capture) -> Article:
     if capture.kind == "html":
-        return extract_html(capture)
-    if capture.kind == "capture":
-        return extract_capture(capture)
-    return extract_record(capture)
+        article = extract_html(capture)
+    elif capture.kind == "capture":
+        article = extract_capture(capture)
+    else:
+        article = extract_record(capture)
+    words = len(article.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        raise InputError(capture.origin, f"only {words} words of text: too little to be an article")
+    return article

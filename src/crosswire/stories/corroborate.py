@@ -268,12 +268,18 @@ def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
 
 
 def _about(group: Sequence[_Mention]) -> str:
+    """A short label for what a fact measures: "people injured", "household evacuated"."""
     unit = next((m.unit for m in group if m.unit), None)
-    shared = Counter(w for m in group for w in m.context)
+    predicates = Counter(m.predicate for m in group if m.predicate)
+    if group[0].kind == "quantity" and unit and predicates:
+        return f"{unit} {predicates.most_common(1)[0][0]}"
+    # Otherwise the describing words next to the value, then the words around it.
+    describing = Counter(w for m in group for w in m.neighbours)
+    around = Counter(w for m in group for w in m.context)
+    words = [w for w, _ in describing.most_common(2)] or [w for w, _ in around.most_common(3)]
     if group[0].kind == "date":
-        words = [w for w, _ in shared.most_common(3)]
         return "date: " + " ".join(words) if words else "date"
-    words = [w for w, n in shared.most_common(4) if not unit or w not in unit.split()][:2]
+    words = [w for w in words if not unit or w not in unit.split()][:2]
     return " ".join(filter(None, [unit, *words])) or "number"
 
 
