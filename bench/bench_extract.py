@@ -2,7 +2,7 @@
 the ScrapingHub pages, and captures/s of ``extract_capture``.
 
 Usage: .venv/bin/python bench/bench_extract.py [DATA_DIR] [--limit N]
-(DATA_DIR defaults to /work/shared/data).
+(DATA_DIR defaults to ../shared/data beside the repository).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def text_captures(data_dir: Path, limit: int | None) -> list[Capture]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data_dir", nargs="?", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("data_dir", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     pages = html_pages(args.data_dir, args.limit)
