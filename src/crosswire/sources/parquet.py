@@ -23,7 +23,7 @@ from typing import Any
 
 from crosswire.errors import InputError
 from crosswire.model import Article, CaptureKind
-from crosswire.serialize import annotations_from_dict, annotations_to_dict
+from crosswire.serialize import annotations_from_dict, annotations_to_dict, article_metadata
 
 #: Column name → Arrow type name, in file order.  ``annotations`` holds the
 #: JSON of :func:`crosswire.serialize.annotations_to_dict` (or null when the
@@ -60,13 +60,7 @@ def article_row(article: Article, seq: int) -> dict[str, Any]:
         "kind": article.kind,
         "origin": article.origin,
         "text": article.text,
-        "title": article.title,
-        "author": article.author,
-        "published": article.published,
-        "publisher": article.publisher,
-        "via": article.via,
-        "url": article.url,
-        "language": article.language,
+        **article_metadata(article),
         "is_article": article.is_article,
         "annotations": annotations,
         "error": None,
