@@ -92,6 +92,8 @@ class Engine:
         return report
 
     def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport) -> None:
+        from crosswire.extract import require_article_text  # trafilatura loads only when ingesting
+
         articles: list[tuple[Article, str]] = []
         seen_ids: set[str] = set()
         seen_hashes: set[str] = set()
@@ -102,6 +104,11 @@ class Engine:
             seen_ids.add(item.id)
             article = item if isinstance(item, Article) else self._extract(item, report)
             if article is None:
+                continue
+            try:
+                require_article_text(article)
+            except InputError as error:
+                report.errors.append(error.as_json())
                 continue
             if not article.is_article:
                 report.skipped.append({"path": article.origin, "reason": "not an article (list or index page)"})

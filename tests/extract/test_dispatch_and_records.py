@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.errors import InputError
-from crosswire.extract import extract, extract_record
+from crosswire.extract import extract, extract_record, require_article_text
 from crosswire.extract.dates import find_date, to_iso_date
 from crosswire.extract.provenance import find_credit
 from crosswire.model import Capture, SourceHints
@@ -24,8 +24,10 @@ def test_record_text_is_tidied_and_metadata_comes_from_hints() -> None:
 
 def test_a_fragment_is_not_an_article() -> None:
     capture = Capture(id="r3", kind="record", origin="in.jsonl#r3", content="Breaking: more soon.")
+    article = extract(capture)
+    assert article.text == "Breaking: more soon."
     with pytest.raises(InputError, match="only 3 words"):
-        extract(capture)
+        require_article_text(article)
 
 
 def test_record_with_no_text_is_an_input_error() -> None:

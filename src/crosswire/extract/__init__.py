@@ -14,7 +14,7 @@ from crosswire.extract.html import extract_html
 from crosswire.extract.record import extract_record
 from crosswire.model import Article, Capture
 
-__all__ = ["extract", "extract_capture", "extract_html", "extract_record"]
+__all__ = ["extract", "extract_capture", "extract_html", "extract_record", "require_article_text"]
 
 
 #: Fewer words than this is a fragment (a broken page, a teaser), not an article.
@@ -23,12 +23,15 @@ MIN_ARTICLE_WORDS = 12
 
 def extract(capture: Capture) -> Article:
     if capture.kind == "html":
-        article = extract_html(capture)
-    elif capture.kind == "capture":
-        article = extract_capture(capture)
-    else:
-        article = extract_record(capture)
+        return extract_html(capture)
+    if capture.kind == "capture":
+        return extract_capture(capture)
+    return extract_record(capture)
+
+
+def require_article_text(article: Article) -> None:
+    """Refuse a fragment as an article to store (extraction itself returns
+    whatever text a page has; storing it as news is the ingest's decision)."""
     words = len(article.text.split())
     if words < MIN_ARTICLE_WORDS:
-        raise InputError(capture.origin, f"only {words} words of text: too little to be an article")
-    return article
+        raise InputError(article.origin, f"only {words} words of text: too little to be an article")

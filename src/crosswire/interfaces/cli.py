@@ -347,6 +347,8 @@ def batch(
     except CrosswireError as error:
         _fail(str(error))
     _emit_json(summary)
+    if summary.get("articles", 0) == 0:
+        raise typer.Exit(1)  # nothing could be processed (contract.md)
 
 
 def main() -> None:
