@@ -35,8 +35,7 @@ def rate(items: Sequence[object], work: Callable[[object], object]) -> float:
 
 def html_pages(data_dir: Path, limit: int | None) -> list[Capture]:
     pages = sorted((data_dir / "extraction" / "scrapinghub-dev" / "pages").glob("*.html.gz"))[:limit]
-    return [Capture(id=p.name, kind="html", origin=str(p), content=gzip.decompress(p.read_bytes()))
-            for p in pages]
+    return [Capture(id=p.name, kind="html", origin=str(p), content=gzip.decompress(p.read_bytes())) for p in pages]
 
 
 def text_captures(data_dir: Path, limit: int | None) -> list[Capture]:
@@ -46,7 +45,9 @@ def text_captures(data_dir: Path, limit: int | None) -> list[Capture]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data_dir", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     pages = html_pages(args.data_dir, args.limit)
