@@ -161,7 +161,6 @@ class Engine:
     # -- reading ------------------------------------------------------------
     def stories(self) -> list[Story]:
         """Every story, largest first (by independent sources, then articles)."""
-
         summaries = self.store.summaries()
         members: dict[str, list[Article]] = defaultdict(list)
         duplicates: dict[str, str] = {}
@@ -265,7 +264,7 @@ class _CorpusState:
         from crosswire.stories.dedupe import DuplicateIndex
 
         signature = DuplicateIndex.signature(article.text)
-        match = self.duplicates.add(article.id, article.text)
+        match = self.duplicates.add_signature(article.id, signature)
         if match is not None:
             story_id = self._story_of.get(match.original) or self._stored_story(match.original)
         else:

@@ -101,7 +101,7 @@ class DuplicateIndex:
         """Rebuild an index from stored signatures, in the order they were first added."""
         index = cls()
         for article_id, blob in items:
-            index._insert_signature(article_id, blob)
+            index.add_signature(article_id, blob)
         return index
 
     def add(self, article_id: str, text: str) -> DuplicateMatch | None:
@@ -125,9 +125,12 @@ class DuplicateIndex:
         """Every known copy → its original."""
         return dict(self._original_of)
 
-    def _insert_signature(self, article_id: str, blob: bytes) -> DuplicateMatch | None:
+    def add_signature(self, article_id: str, blob: bytes) -> DuplicateMatch | None:
+        """Index an article by its stored :meth:`signature` (no re-hashing of
+        the text); return the earlier article it copies, if any."""
         if article_id in self._sketches:
-            return None
+            original = self._original_of.get(article_id)
+            return DuplicateMatch(original, 1.0) if original else None
         sketch, size = _decode(blob)
         return self._insert(article_id, sketch, size, judge=size >= MIN_WORDS - SHINGLE_WORDS + 1)
 
