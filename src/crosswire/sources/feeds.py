@@ -25,18 +25,21 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote
 
 
 def read_feed(path: Path) -> Iterator[Capture | InputError]:
-    data = read_bytes(path)
+    publisher, entries = parse_feed(read_bytes(path), str(path))
+    for index, entry in enumerate(entries, start=1):
+        capture = entry_to_capture(entry, f"{path}#item{index}", publisher)
+        if capture is not None:
+            yield capture
+
+
+def parse_feed(data: bytes, origin: str) -> tuple[str | None, list[Any]]:
+    """The feed's title (the publisher) and its items; InputError when it has none."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f": {reason}" if reason else ""
-        yield InputError(str(path), f"not an RSS or Atom feed, or a feed with no items{detail}")
-        return
-    publisher = parsed.feed.get("title")
-    for index, entry in enumerate(parsed.entries, start=1):
-        capture = entry_to_capture(entry, f"{path}#item{index}", publisher)
-        if capture is not None:
-            yield capture
+        raise InputError(origin, f"not an RSS or Atom feed, or a feed with no items{detail}")
+    return parsed.feed.get("title"), list(parsed.entries)
 
 
 def entry_to_capture(entry: Any, origin: str, publisher: str | None) -> Capture | None:

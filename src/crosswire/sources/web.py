@@ -18,11 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from crosswire.errors import InputError
 from crosswire.model import Capture, SourceHints
-from crosswire.sources.feeds import entry_to_capture
+from crosswire.sources.feeds import entry_to_capture, parse_feed
 
 USER_AGENT = "crosswire/0.1 (+news corroboration; offline-first)"
 MAX_BYTES = 20_000_000
@@ -111,15 +109,11 @@ def poll_feed(feed_url: str, allow_private: bool = False) -> Iterator[Capture | 
     """The items of one feed; items without content are fetched from their link."""
     try:
         body, _ = download(feed_url, allow_private)
+        publisher, entries = parse_feed(body, feed_url)
     except InputError as error:
         yield error
         return
-    parsed = feedparser.parse(body)
-    if not parsed.entries:
-        yield InputError(feed_url, "not an RSS or Atom feed, or a feed with no items")
-        return
-    publisher = parsed.feed.get("title")
-    for index, entry in enumerate(parsed.entries, start=1):
+    for index, entry in enumerate(entries, start=1):
         capture = entry_to_capture(entry, f"{feed_url}#item{index}", publisher)
         if capture is not None:
             yield capture
