@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 FILLER = (
     "Water rose quickly after the storm drains failed near the old market, according to officials who "
     "asked residents to avoid the lower town until the pumps had cleared the road. "
@@ -19,4 +21,40 @@ def article_page(title: str, outlet: str, date: str, lead: str, paragraphs: int 
         '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>'
         f"<article><h1>{title}</h1>{body}</article>"
         f"<footer>Copyright {outlet}. All rights reserved.</footer></body></html>"
+    )
+
+
+def warc_record(headers: dict[str, str], payload: bytes) -> bytes:
+    """One gzip member holding one WARC/1.1 record."""
+    head = "WARC/1.1\r\n" + "".join(f"{key}: {value}\r\n" for key, value in headers.items())
+    head += f"Content-Length: {len(payload)}\r\n\r\n"
+    return gzip.compress(head.encode() + payload + b"\r\n\r\n")
+
+
+def warcinfo() -> bytes:
+    fields = b"software: crosswire-tests\r\nformat: WARC File Format 1.1\r\n"
+    return warc_record(
+        {
+            "WARC-Type": "warcinfo",
+            "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
+            "WARC-Date": "2026-11-12T10:00:00Z",
+            "Content-Type": "application/warc-fields",
+        },
+        fields,
+    )
+
+
+def response(uri: str, html: str, number: int) -> bytes:
+    body = html.encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+    http += f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+    return warc_record(
+        {
+            "WARC-Type": "response",
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+            "WARC-Date": "2026-11-12T10:00:00Z",
+            "WARC-Target-URI": uri,
+            "Content-Type": "application/http; msgtype=response",
+        },
+        http,
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 from typing import Any
 
-from support import article_page
+from support import article_page, response, warcinfo
 
 #: Three events, each reported by two or three outlets in their own words.
 EVENTS = {
@@ -25,42 +24,6 @@ EVENTS = {
     ),
 }
 OUTLETS = ("Harbor Ledger", "Quay Post")
-
-
-def warc_record(headers: dict[str, str], payload: bytes) -> bytes:
-    """One gzip member holding one WARC/1.1 record."""
-    head = "WARC/1.1\r\n" + "".join(f"{key}: {value}\r\n" for key, value in headers.items())
-    head += f"Content-Length: {len(payload)}\r\n\r\n"
-    return gzip.compress(head.encode() + payload + b"\r\n\r\n")
-
-
-def warcinfo() -> bytes:
-    fields = b"software: crosswire-tests\r\nformat: WARC File Format 1.1\r\n"
-    return warc_record(
-        {
-            "WARC-Type": "warcinfo",
-            "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
-            "WARC-Date": "2026-11-12T10:00:00Z",
-            "Content-Type": "application/warc-fields",
-        },
-        fields,
-    )
-
-
-def response(uri: str, html: str, number: int) -> bytes:
-    body = html.encode()
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-    http += f"Content-Length: {len(body)}\r\n\r\n".encode() + body
-    return warc_record(
-        {
-            "WARC-Type": "response",
-            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
-            "WARC-Date": "2026-11-12T10:00:00Z",
-            "WARC-Target-URI": uri,
-            "Content-Type": "application/http; msgtype=response",
-        },
-        http,
-    )
 
 
 def news_warc(path: Path) -> list[str]:

@@ -12,34 +12,13 @@ from crosswire.errors import InputError
 from crosswire.model import Capture
 from crosswire.sources import iter_sources
 from crosswire.sources.feeds import html_fragment_to_text
+from support import response, warcinfo
 
 PARAGRAPH = "The harbour authority counted 212 vessels at anchor on Monday morning. " * 4
 
 
 def _items(*paths: Path) -> list[Capture | InputError]:
     return [item for item in iter_sources(paths) if isinstance(item, Capture | InputError)]
-
-
-def _warc_record(headers: dict[str, str], payload: bytes) -> bytes:
-    head = "WARC/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-    head += f"Content-Length: {len(payload)}\r\n\r\n"
-    return gzip.compress(head.encode() + payload + b"\r\n\r\n")
-
-
-def _response(uri: str, html: str) -> bytes:
-    body = html.encode()
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-    http += f"Content-Length: {len(body)}\r\n\r\n".encode() + body
-    return _warc_record(
-        {
-            "WARC-Type": "response",
-            "WARC-Record-ID": f"<urn:uuid:{abs(hash(uri)):032x}>",
-            "WARC-Date": "2026-11-12T10:00:00Z",
-            "WARC-Target-URI": uri,
-            "Content-Type": "application/http; msgtype=response",
-        },
-        http,
-    )
 
 
 def test_html_and_gz_pages_are_captured_by_base_name(tmp_path: Path) -> None:
@@ -90,22 +69,18 @@ def test_malformed_jsonl_line_is_an_error_and_the_rest_still_reads(tmp_path: Pat
 
 
 def test_warc_responses_become_html_captures_keyed_by_target_uri(tmp_path: Path) -> None:
-    warcinfo = _warc_record(
-        {"WARC-Type": "warcinfo", "WARC-Record-ID": "<urn:uuid:00000000000000000000000000000001>",
-         "WARC-Date": "2026-11-12T10:00:00Z", "Content-Type": "application/warc-fields"},
-        b"software: test\r\n",
-    )  # fmt: skip
     pages = [
-        _response(f"https://news.example/{n}", f"<html><body><p>{n} {PARAGRAPH}</p></body></html>") for n in (1, 2)
+        response(f"https://news.example/{n}", f"<html><body><p>{n} {PARAGRAPH}</p></body></html>", n + 1)
+        for n in (1, 2)
     ]
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(warcinfo + b"".join(pages))
+    path.write_bytes(warcinfo() + b"".join(pages))
     items = _items(path)
     assert [i.id for i in items if isinstance(i, Capture)] == ["https://news.example/1", "https://news.example/2"]
 
 
 def test_truncated_warc_keeps_the_records_before_the_damage(tmp_path: Path) -> None:
-    pages = [_response(f"https://news.example/{n}", f"<p>{n} {PARAGRAPH}</p>") for n in (1, 2)]
+    pages = [response(f"https://news.example/{n}", f"<p>{n} {PARAGRAPH}</p>", n + 1) for n in (1, 2)]
     data = b"".join(pages)
     path = tmp_path / "cut.warc.gz"
     path.write_bytes(data[: len(pages[0]) + len(pages[1]) // 2])
