@@ -1,0 +1,124 @@
+"""Who/what/when/where/why/how of an article's main event, read from its headline and lead.
+
+News puts the main event in the headline and the first sentences:
+
+* *who* and *what* come from the main clause of the headline (subject and
+  verb phrase, see ``clause``), or of the first lead sentence when the
+  headline has none; the people and organisations of the lead follow;
+* *when* is the first time phrase of the lead as written (``when``);
+* *where* is the dateline, then the places of the headline and lead
+  (``where``);
+* *why* is the clause after a causal cue ("because", "due to"), *how* the
+  clause after "by" + gerund or "using".
+
+Each list is ranked best first and holds at most ``MAX_ANSWERS`` distinct
+answers.  Only the headline and one lead sentence are parsed, in batches,
+so the frame costs little next to the entity pass over the whole text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from crosswire.annotate.frame.clause import Clause, main_clause
+from crosswire.annotate.frame.headline import recase_headline
+from crosswire.annotate.frame.lead import Lead, read_lead
+from crosswire.annotate.frame.reasons import how_phrases, why_phrases
+from crosswire.annotate.frame.when import publication_day, time_phrases
+from crosswire.annotate.frame.where import dateline_place, place_phrases
+from crosswire.annotate.nlp import load_parser
+from crosswire.model import Annotations, Article, Entity, Frame
+
+__all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
+
+MAX_ANSWERS = 3
+WHO_LABELS = ("PERSON", "ORG", "NORP")
+_BATCH = 64
+
+
+class FrameStage:
+    """Fills ``Annotations.frame`` from the headline, the lead, entities and dates."""
+
+    name = "frame"
+    requires = frozenset({"text", "entities", "dates", "sentences"})
+    assigns = frozenset({"frame"})
+
+    def __call__(self, article: Article) -> Article:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        iterator = iter(articles)
+        while batch := list(itertools.islice(iterator, _BATCH)):
+            leads = [read_lead(article) for article in batch]
+            yield from map(_with_frame, batch, leads, _parse_all(leads))
+
+
+def build_frame(article: Article) -> Frame:
+    """The frame of one annotated article (entities, dates and sentences filled)."""
+    (lead,) = [read_lead(article)]
+    ((headline_doc, lead_doc),) = _parse_all([lead])
+    return _frame(article, lead, headline_doc, lead_doc)
+
+
+def _with_frame(article: Article, lead: Lead, docs: tuple[Doc | None, Doc | None]) -> Article:
+    annotations = article.annotations or Annotations()
+    frame = _frame(article, lead, *docs)
+    return dataclasses.replace(article, annotations=dataclasses.replace(annotations, frame=frame))
+
+
+def _parse_all(leads: list[Lead]) -> list[tuple[Doc | None, Doc | None]]:
+    """Parse every headline and lead sentence of a batch in one ``pipe`` call."""
+    texts = [
+        text
+        for lead in leads
+        for text in (recase_headline(lead.headline, lead.body) if lead.headline else None, lead.first_sentence)
+        if text
+    ]
+    docs = iter(load_parser().pipe(texts))
+    return [
+        (next(docs) if lead.headline else None, next(docs) if lead.first_sentence else None) for lead in leads
+    ]
+
+
+def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc | None) -> Frame:
+    annotations = article.annotations or Annotations()
+    text = article.text
+    headline_clause = main_clause(headline_doc, lead.headline) if headline_doc is not None and lead.headline else None
+    lead_clause = main_clause(lead_doc) if lead_doc is not None else None
+    clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
+    when = time_phrases(text, annotations.dates, lead.body_start, lead.end)
+    day = publication_day(article.published)
+    return Frame(
+        who=_top([*(actor for clause in clauses for actor in clause.actors),
+                  *_lead_actors(annotations.entities, lead.end)]),
+        what=_top(_actions(clauses, lead.headline)),
+        when=_top(when or ([day] if day else [])),
+        where=_top([dateline_place(text, lead.body_start) or "",
+                    *place_phrases(text, annotations.entities, 0, lead.end)]),
+        why=_top(why_phrases(text[lead.body_start : lead.end])),
+        how=_top(how_phrases(text[lead.body_start : lead.end])),
+    )  # fmt: skip
+
+
+def _actions(clauses: list[Clause], headline: str | None) -> list[str]:
+    return [clause.action for clause in clauses]
+
+
+def _lead_actors(entities: Iterable[Entity], lead_end: int) -> list[str]:
+    """People and organisations of the lead, by label preference, then position."""
+    chosen = [entity for entity in entities if entity.label in WHO_LABELS and entity.end <= lead_end]
+    chosen.sort(key=lambda entity: (WHO_LABELS.index(entity.label), entity.start))
+    return [entity.text for entity in chosen]
+
+
+def _top(values: Iterable[str]) -> tuple[str, ...]:
+    unique: list[str] = []
+    for value in values:
+        value = value.strip()
+        if value and value not in unique:
+            unique.append(value)
+    return tuple(unique[:MAX_ANSWERS])

@@ -1,0 +1,139 @@
+"""Who did what, read from the dependency parse of one headline or sentence.
+
+The main clause is the first verb with a subject of its own that is not
+subordinate to another verb ("as", "after", relative clauses).  Its actors
+are the subject and the subjects coordinated with it; in the passive the
+"by" agent comes first, because "Bank robbed by masked men" is about the
+men.  A pronoun subject ("he", "it", "I") says nothing on its own, so such a
+clause is passed over.
+
+The action is the verb phrase as written: auxiliaries and adverbs right
+before the verb, then its objects and complements up to the first comma,
+conjunction, subordinate clause or time/cause adjunct ("after ...", "as
+..."), which belong to *when* and *why*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from crosswire.annotate.entities import TITLES
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: A verb hanging from another verb by one of these is not the main event.
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp", "amod"})
+_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
+_ENDS_ACTION = frozenset(
+    {"punct", "cc", "conj", "advcl", "relcl", "parataxis", "mark", "nsubj", "nsubjpass", "dep", "intj", "meta"}
+)
+#: Prepositions that open a time or cause adjunct rather than part of the action.
+_ADJUNCT_WORDS = frozenset(
+    {"after", "before", "as", "amid", "amidst", "following", "despite", "since", "until", "while", "during",
+     "because", "ahead"}
+)  # fmt: skip
+_EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+#: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
+_NAME_GLUE = frozenset({"-", "’s"})
+_TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Actors (best first) and the action of one clause, as written in the text."""
+
+    actors: tuple[str, ...]
+    action: str
+
+
+def main_clause(doc: Doc, text: str | None = None) -> Clause | None:
+    """The clause that carries the event, or None when no verb has a meaningful subject.
+
+    Phrases are cut from ``text`` (default: the parsed text), which may differ
+    from the parsed text in letter case only.
+    """
+    source = doc.text if text is None else text
+    for verb in _predicates(doc):
+        subject = _subject(verb)
+        if subject is None:
+            continue
+        agent = _agent(verb)
+        heads = ([agent] if agent is not None else []) + [subject, *subject.conjuncts]
+        actors = tuple(dict.fromkeys(_cut(source, _actor(head)) for head in heads))
+        return Clause(actors=actors, action=_cut(source, _action(verb)))
+    return None
+
+
+def _predicates(doc: Doc) -> Iterator[Token]:
+    """Verbs in reading order, main clauses before subordinate ones."""
+    verbs = [token for token in doc if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")]
+    yield from (verb for verb in verbs if verb.dep_ not in _SUBORDINATE)
+    yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            empty = child.tag_ in _EMPTY_SUBJECT_TAGS or (child.pos_ == "DET" and child.n_lefts == 0)
+            return None if empty else child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.pos_ in _NOUNS:
+                    return noun
+    return None
+
+
+def _actor(head: Token) -> tuple[int, int]:
+    """The name or short noun phrase a subject token heads."""
+    doc = head.doc
+    if head.pos_ == "PROPN":
+        # "Red Bull boss Christian Horner" -> "Christian Horner": the name itself, without "Mayor".
+        start = end = head.i
+        while start > 0 and _in_name(doc[start - 1]):
+            start -= 1
+        while end + 1 < len(doc) and _in_name(doc[end + 1]) and doc[end + 1].head.i in range(start, end + 2):
+            end += 1
+        while start < head.i and doc[start].text in _TITLE_WORDS:
+            start += 1
+        return _char_span(doc, start, end)
+    modifiers = [child for child in head.lefts if child.dep_ not in ("punct", "cc", "case")]
+    start = modifiers[0].left_edge.i if modifiers else head.i
+    return _char_span(doc, start, head.i)
+
+
+def _in_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.text in _NAME_GLUE and not token.whitespace_)
+
+
+def _action(verb: Token) -> tuple[int, int]:
+    doc = verb.doc
+    start = verb.i
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ not in _BEFORE_VERB or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in _ENDS_ACTION or (child.dep_ == "prep" and child.lower_ in _ADJUNCT_WORDS):
+            break
+        end = child.right_edge.i
+    while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
+        end -= 1
+    return _char_span(doc, start, end)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``start`` to ``end`` inclusive."""
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _cut(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]]

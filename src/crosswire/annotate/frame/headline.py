@@ -1,0 +1,72 @@
+"""The headline recased so that the parser reads it like running text.
+
+Headlines have a register of their own: title case ("Fire Destroys Old Mill
+in Town Centre"), shouted words ("Mayor CLEARED by inquiry").  The small
+English model learned from running text and reads a capitalised verb as a
+proper noun, so each capitalised headline word takes the casing the article
+body gives it away from a sentence start: "Destroys" becomes "destroys" when
+the body writes "destroyed", "Mill" stays when the body writes "Mill".  Only
+letter case changes, so character offsets into the headline stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: A word right after one of these (or at the very start) opens a sentence, where capitals tell nothing.
+_SENTENCE_OPENERS = frozenset(".!?:\n\"“")
+_SUFFIXES = ("ing", "ed", "es", "s")
+_MIN_STEM = 4
+
+
+def recase_headline(headline: str, body: str) -> str:
+    """``headline`` with each capitalised word in the case the body mostly uses for it."""
+    usage = _body_casing(body)
+    return _WORD.sub(lambda match: _recased(match.group(), usage), headline)
+
+
+def _body_casing(body: str) -> dict[str, Counter[str]]:
+    """Lower-cased word -> how often each spelling appears mid-sentence in the body."""
+    usage: dict[str, Counter[str]] = {}
+    for match in _WORD.finditer(body):
+        before = body[: match.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_OPENERS:
+            continue
+        word = match.group()
+        usage.setdefault(word.lower(), Counter())[word] += 1
+    return usage
+
+
+def _recased(word: str, usage: dict[str, Counter[str]]) -> str:
+    if not word[0].isupper():
+        return word
+    seen = usage.get(word.lower())
+    if seen:
+        return _dominant_spelling(word, seen)
+    # "Blames" may appear in the body only as "blamed": judge the word by its stem.
+    stem = _stem(word.lower())
+    if len(stem) < _MIN_STEM:
+        return word
+    lower = upper = 0
+    for spelling, counter in usage.items():
+        if spelling.startswith(stem) and len(spelling) - len(stem) <= len(max(_SUFFIXES, key=len)):
+            for form, count in counter.items():
+                if form[0].isupper():
+                    upper += count
+                else:
+                    lower += count
+    return word.lower() if lower > upper else word
+
+
+def _dominant_spelling(word: str, seen: Counter[str]) -> str:
+    spelling, _ = max(seen.items(), key=lambda item: (item[1], item[0] == word))
+    return spelling
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word

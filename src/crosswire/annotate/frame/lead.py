@@ -1,0 +1,61 @@
+"""The headline and lead of an article: where the frame looks for the main event.
+
+The text may open with the headline (records often carry "title, blank
+line, body"); the body starts after it.  The lead is the first
+``LEAD_SENTENCES`` sentences of the body.  Its first sentence of at least
+``MIN_WORDS`` words, without a dateline ("KYIV (Reuters) -"), is the one
+parsed for who and what when the headline has no clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosswire.model import Article, Sentence
+
+LEAD_SENTENCES = 3
+MIN_WORDS = 6
+#: Without sentences, the lead is this many characters of the body.
+_FALLBACK_LEAD_CHARS = 400
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    headline: str | None
+    #: The text after the headline (all of it when the text does not open with the headline).
+    body: str
+    body_start: int
+    #: Where the lead ends in the text.
+    end: int
+    first_sentence: str | None
+
+
+def read_lead(article: Article) -> Lead:
+    text = article.text
+    headline = (article.title or "").strip() or None
+    body_start = _body_start(text, headline)
+    sentences = [s for s in (article.annotations.sentences if article.annotations else ()) if s.end > body_start]
+    lead = sentences[:LEAD_SENTENCES]
+    end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)
+    return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end,
+                first_sentence=_first_sentence(text, body_start, sentences))  # fmt: skip
+
+
+def _body_start(text: str, headline: str | None) -> int:
+    if not headline:
+        return 0
+    opening = text.lstrip()
+    if not opening.startswith(headline):
+        return 0
+    start = len(text) - len(opening) + len(headline)
+    return len(text) - len(text[start:].lstrip())
+
+
+def _first_sentence(text: str, body_start: int, sentences: list[Sentence]) -> str | None:
+    for sentence in sentences:
+        candidate = _DATELINE.sub("", text[max(sentence.start, body_start) : sentence.end].strip())
+        if len(candidate.split()) >= MIN_WORDS:
+            return candidate
+    return None
