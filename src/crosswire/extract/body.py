@@ -22,13 +22,16 @@ HEADER_LINES = 6
 
 
 @cache
-def _patterns(category: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in load_rules("boilerplate")[category])
+def _pattern(category: str) -> re.Pattern[str]:
+    # One alternation per category: a single scan of the line instead of one
+    # per rule (clean_body tests every line of every page against ~40 rules).
+    rules: list[str] = load_rules("boilerplate")[category]
+    return re.compile("|".join(f"(?:{rule})" for rule in rules), re.IGNORECASE)
 
 
 def matches(category: str, line: str) -> bool:
     """Whether a stripped line matches one of the ``category`` rules."""
-    return any(pattern.search(line) for pattern in _patterns(category))
+    return _pattern(category).search(line) is not None
 
 
 def is_byline(line: str) -> bool:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml import html as lxml_html
-
 
 @dataclass(frozen=True, slots=True)
 class PageMetadata:
@@ -99,10 +97,6 @@ def read_metadata(tree: Any) -> PageMetadata:
         og_url=_meta_content(tree, "og:url"),
         language=_clean(language[0]) if language else None,
     )
-
-
-def parse_html(text: str) -> Any:
-    return lxml_html.fromstring(text)
 
 
 def site_of(url: str | None) -> str | None:
