@@ -17,12 +17,12 @@ from crosswire.errors import InputError
 from crosswire.evaluate.extraction import read_gold
 from crosswire.evaluate.metrics import DateCounts
 from crosswire.extract.decode import decode_html
-from crosswire.extract.html import publication_date
+from crosswire.extract.html import parse_page, publication_date
 
 
 def _ours(page: bytes, origin: str) -> str | None:
     try:
-        return publication_date(decode_html(page, origin))
+        return publication_date(parse_page(decode_html(page, origin), origin))
     except InputError:
         return None
 

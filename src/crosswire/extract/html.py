@@ -24,6 +24,7 @@ from crosswire.extract.body import clean_body, looks_like_index_page
 from crosswire.extract.dates import to_iso_date
 from crosswire.extract.decode import decode_html
 from crosswire.extract.metadata import PageMetadata, read_metadata, site_of
+from crosswire.extract.page_dates import labelled_publication_date
 from crosswire.extract.provenance import detect_provenance
 from crosswire.model import Article, Capture
 
@@ -42,7 +43,7 @@ def extract_html(capture: Capture) -> Article:
         raise ValueError(f"extract_html needs an 'html' capture, got {capture.kind!r}")
     raw = capture.content
     page = decode_html(raw, capture.origin) if isinstance(raw, bytes) else raw
-    tree = _parse(page, capture.origin)
+    tree = parse_page(page, capture.origin)
     metadata = read_metadata(tree)
     # trafilatura copies a tree it is given: one parse serves both readers
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
@@ -95,18 +96,22 @@ def credit_blocks(tree: Any) -> list[str]:
     return blocks
 
 
-def publication_date(page: Any) -> str | None:
+def publication_date(tree: Any) -> str | None:
     """The original publication date (not the last update), ISO, or None.
 
-    ``page`` is a parsed tree (htmldate works on a copy) or the HTML text.
+    A date the article header labels as published wins; otherwise htmldate
+    weighs the page's signals (it works on a copy of the tree).
     """
+    labelled = labelled_publication_date(tree)
+    if labelled is not None:
+        return labelled
     try:
-        return htmldate.find_date(page, extensive_search=True, original_date=True)
+        return htmldate.find_date(tree, extensive_search=True, original_date=True)
     except (ValueError, TypeError):
         return None
 
 
-def _parse(page: str, origin: str) -> Any:
+def parse_page(page: str, origin: str) -> Any:
     """The page parsed as trafilatura parses it (repairs, fallbacks and all)."""
     try:
         tree = load_html(page)

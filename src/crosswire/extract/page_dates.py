@@ -1,0 +1,115 @@
+"""The publication date a page prints in its article header.
+
+htmldate weighs every date signal of a page; but when the header right
+under the headline says "Erschienen am 26. Jan 2022" or "Von Anna Berg
+3.2.2022", that printed label is the editor's own statement and beats a
+guess from the markup (htmldate then often picks a modified date, a date
+from a sidebar or a bare copyright year).  Only labelled dates count, and
+only near a headline: the same labels further down belong to comments,
+teasers and related-article lists.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+from crosswire.extract.rules import load_rules
+
+#: How far after the start of a headline (characters of visible text) a
+#: labelled date still belongs to the article header.
+HEADER_WINDOW = 1500
+#: Shorter <h1> texts are site names or section labels, not headlines.
+MIN_HEADLINE_CHARS = 10
+_YEAR = r"(?:19|20)\d\d"
+_NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s(?:[A-ZÄÖÜ][\w'’.-]+|von|van|de|der)){0,3}"
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    months: dict[str, list[str]] = load_rules("page_dates")["months"]
+    return {name: int(number) for number, names in months.items() for name in names}
+
+
+@cache
+def _date_pattern() -> str:
+    names = sorted(_month_numbers(), key=len, reverse=True)
+    month = "(?P<{}>" + "|".join(re.escape(name) for name in names) + r")\.?"
+    return (
+        rf"(?:(?P<dotted_day>\d{{1,2}})\.\s?(?P<dotted_month>\d{{1,2}})\.\s?(?P<dotted_year>{_YEAR})"
+        rf"|(?P<day_first>\d{{1,2}})(?:\.|st|nd|rd|th)?\s(?:de\s)?{month.format('month_after')}\s(?:de\s)?"
+        rf"(?P<year_after>{_YEAR})"
+        rf"|{month.format('month_first')}\s(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year_first>{_YEAR})"
+        rf"|(?P<iso_year>{_YEAR})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
+    )
+
+
+@cache
+def _labelled_patterns() -> tuple[re.Pattern[str], ...]:
+    rules = load_rules("page_dates")
+    labels = "|".join(rules["labels"])
+    joiners = "|".join(rules["label_joiners"])
+    bylines = "|".join(re.escape(word) for word in rules["bylines"])
+    dated = _date_pattern()
+    return (
+        # "Published on: 3 June 2021", "Erschienen am 26. Jan 2022"; the label may
+        # follow a time without a space ("14:49:39Erschienen am").
+        re.compile(rf"(?<![^\W\d])(?:{labels})(?:\s(?:{joiners}))?\s?:?\s{dated}", re.IGNORECASE),
+        # "Von Anna Berg 3.2.2022", "Par Loïc Le Clerc | 30 septembre 2018": case-sensitive,
+        # since a lower-case "von"/"by" is a preposition, not a credit.
+        re.compile(rf"\b(?:{bylines})\s{_NAME}\s?[,|·•–-]?\s(?:am\s|on\s)?{dated}"),
+    )
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    parts = match.groupdict()
+    months = _month_numbers()
+    try:
+        if parts["dotted_year"]:
+            return date(int(parts["dotted_year"]), int(parts["dotted_month"]), int(parts["dotted_day"]))
+        if parts["year_after"]:
+            return date(int(parts["year_after"]), months[parts["month_after"].lower()], int(parts["day_first"]))
+        if parts["year_first"]:
+            return date(int(parts["year_first"]), months[parts["month_first"].lower()], int(parts["day_after"]))
+        return date(int(parts["iso_year"]), int(parts["iso_month"]), int(parts["iso_day"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def visible_text(tree: Any) -> str:
+    """The page's body text as a reader sees it, whitespace collapsed.
+
+    Text nodes are joined with a space: elements without whitespace between
+    them in the markup ("<h1>…</h1><div>Published…") still read as words.
+    """
+    return " ".join(" ".join(tree.xpath(_VISIBLE_TEXT)).split())
+
+
+def headline_positions(tree: Any, text: str) -> list[int]:
+    """Where each <h1> headline starts in ``text`` (the page's visible text)."""
+    positions = []
+    for heading in tree.iter("h1"):
+        headline = " ".join(" ".join(heading.xpath(".//text()")).split())
+        if len(headline) >= MIN_HEADLINE_CHARS and (found := text.find(headline)) >= 0:
+            positions.append(found)
+    return positions
+
+
+def labelled_publication_date(tree: Any) -> str | None:
+    """The ISO date a page labels as published in its article header, or None."""
+    text = visible_text(tree)
+    headlines = headline_positions(tree, text)
+    if not headlines:
+        return None
+    found: list[tuple[int, date]] = []
+    for pattern in _labelled_patterns():
+        for match in pattern.finditer(text):
+            if any(start <= match.start() <= start + HEADER_WINDOW for start in headlines):
+                value = _to_date(match)
+                if value is not None:
+                    found.append((match.start(), value))
+                    break
+    return min(found)[1].isoformat() if found else None

@@ -1,0 +1,62 @@
+"""The publication date a page's article header labels, over htmldate's guess."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from crosswire.extract.html import publication_date
+from crosswire.extract.page_dates import labelled_publication_date
+
+HEADLINE = "Harbour council votes to rebuild the old ferry pier"
+
+
+def page(header: str, *, body: str = "<p>The council voted seven to two on Thursday night.</p>", head: str = "") -> str:
+    return (f"<html><head>{head}</head><body><nav>Home | News</nav><article><h1>{HEADLINE}</h1>"
+            f"<div class='meta'>{header}</div>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Erschienen am: 13.10.2021", "2021-10-13"),
+        ("Veröffentlicht am 16.08.2019", "2019-08-16"),
+        ("Published on 3 June 2021", "2021-06-03"),
+        ("Posted: March 4, 2020", "2020-03-04"),
+        ("Publié le 30 septembre 2018", "2018-09-30"),
+        ("Von Anna Berg 4. 2. 2022", "2022-02-04"),
+        ("Par Loïc Martin | 30 septembre 2018", "2018-09-30"),
+        ("By Dana Whitfield, 2023-11-08", "2023-11-08"),
+    ],
+)
+def test_labelled_header_dates(header: str, expected: str) -> None:
+    assert labelled_publication_date(html.fromstring(page(header))) == expected
+
+
+def test_unlabelled_or_lowercase_credit_is_no_label() -> None:
+    # "von São Paulo" is a preposition, not a credit; a bare date is no label
+    tree = html.fromstring(page("Bericht von São Paulo 17.10.2023"))
+    assert labelled_publication_date(tree) is None
+    assert labelled_publication_date(html.fromstring(page("12.03.2021"))) is None
+
+
+def test_label_far_below_the_headline_belongs_to_something_else() -> None:
+    filler = "<p>" + "The pier has stood since the harbour was dredged. " * 60 + "</p>"
+    tree = html.fromstring(page("", body=filler + "<aside>Published 21 July 2017</aside>"))
+    assert labelled_publication_date(tree) is None
+
+
+def test_invalid_date_and_script_text_are_ignored() -> None:
+    tree = html.fromstring(page("<script>var s='Published on 1 May 2001';</script>Published 31.02.2020"))
+    assert labelled_publication_date(tree) is None
+
+
+def test_label_beats_the_markup_date() -> None:
+    head = '<meta property="article:modified_time" content="2021-10-15T09:00:00">'
+    tree = html.fromstring(page("Erschienen am 13.10.2021", head=head))
+    assert publication_date(tree) == "2021-10-13"
+
+
+def test_without_a_label_htmldate_reads_the_markup() -> None:
+    head = '<meta property="article:published_time" content="2021-10-15T09:00:00">'
+    assert publication_date(html.fromstring(page("", head=head))) == "2021-10-15"
