@@ -25,10 +25,10 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from crosswire.annotate.frame.clause import Clause, main_clause
-from crosswire.annotate.frame.headline import recase_headline
+from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
-from crosswire.annotate.frame.when import publication_day, time_phrases
+from crosswire.annotate.frame.when import ranked_time_phrases
 from crosswire.annotate.frame.where import dateline_place, place_phrases
 from crosswire.annotate.nlp import load_parser
 from crosswire.model import Annotations, Article, Entity, Frame
@@ -75,28 +75,26 @@ def _parse_all(leads: list[Lead]) -> list[tuple[Doc | None, Doc | None]]:
     texts = [
         text
         for lead in leads
-        for text in (recase_headline(lead.headline, lead.body) if lead.headline else None, lead.first_sentence)
+        for text in (parser_ready(lead.headline, lead.body) if lead.headline else None, lead.first_sentence)
         if text
     ]
     docs = iter(load_parser().pipe(texts))
-    return [
-        (next(docs) if lead.headline else None, next(docs) if lead.first_sentence else None) for lead in leads
-    ]
+    return [(next(docs) if lead.headline else None, next(docs) if lead.first_sentence else None) for lead in leads]
 
 
 def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc | None) -> Frame:
     annotations = article.annotations or Annotations()
     text = article.text
-    headline_clause = main_clause(headline_doc, lead.headline) if headline_doc is not None and lead.headline else None
+    headline_clause = None
+    if headline_doc is not None and lead.headline:
+        headline_clause = main_clause(headline_doc, lead.headline, subordinate=False)
     lead_clause = main_clause(lead_doc) if lead_doc is not None else None
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
-    when = time_phrases(text, annotations.dates, lead.body_start, lead.end)
-    day = publication_day(article.published)
     return Frame(
         who=_top([*(actor for clause in clauses for actor in clause.actors),
                   *_lead_actors(annotations.entities, lead.end)]),
-        what=_top(_actions(clauses, lead.headline)),
-        when=_top(when or ([day] if day else [])),
+        what=_top(_actions(headline_clause, lead_clause, lead.headline)),
+        when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published)),
         where=_top([dateline_place(text, lead.body_start) or "",
                     *place_phrases(text, annotations.entities, 0, lead.end)]),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
@@ -104,8 +102,15 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
     )  # fmt: skip
 
 
-def _actions(clauses: list[Clause], headline: str | None) -> list[str]:
-    return [clause.action for clause in clauses]
+def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headline: str | None) -> list[str]:
+    """The headline's verb phrase; a headline without one ("Blast at chemical plant") is itself the what."""
+    first = headline_clause.action if headline_clause else _longest_part(headline or "")
+    return [first, lead_clause.action if lead_clause else ""]
+
+
+def _longest_part(headline: str) -> str:
+    """The part after a topic label: "Storm Ida: Flooding across three states" -> "Flooding across three states"."""
+    return max((part.strip() for part in headline.split(": ")), key=lambda part: len(part.split()))
 
 
 def _lead_actors(entities: Iterable[Entity], lead_end: int) -> list[str]:

@@ -49,14 +49,16 @@ class Clause:
     action: str
 
 
-def main_clause(doc: Doc, text: str | None = None) -> Clause | None:
+def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> Clause | None:
     """The clause that carries the event, or None when no verb has a meaningful subject.
 
     Phrases are cut from ``text`` (default: the parsed text), which may differ
-    from the parsed text in letter case only.
+    from the parsed text in letter case only.  With ``subordinate=False`` a
+    verb in a subordinate clause never counts: a headline such as "Two hurt
+    after bus overturns" is about the two hurt, not the bus.
     """
     source = doc.text if text is None else text
-    for verb in _predicates(doc):
+    for verb in _predicates(doc, subordinate):
         subject = _subject(verb)
         if subject is None:
             continue
@@ -67,19 +69,23 @@ def main_clause(doc: Doc, text: str | None = None) -> Clause | None:
     return None
 
 
-def _predicates(doc: Doc) -> Iterator[Token]:
+def _predicates(doc: Doc, subordinate: bool) -> Iterator[Token]:
     """Verbs in reading order, main clauses before subordinate ones."""
     verbs = [token for token in doc if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")]
     yield from (verb for verb in verbs if verb.dep_ not in _SUBORDINATE)
-    yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE)
+    if subordinate:
+        yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE)
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            empty = child.tag_ in _EMPTY_SUBJECT_TAGS or (child.pos_ == "DET" and child.n_lefts == 0)
-            return None if empty else child
-    return None
+    """The subject nearest the verb ("Tram crash: Police name victims" -> "Police")."""
+    subjects = [child for child in verb.lefts if child.dep_ in _SUBJECTS]
+    subjects = subjects or [child for child in verb.rights if child.dep_ in _SUBJECTS]
+    if not subjects:
+        return None
+    subject = subjects[-1] if subjects[-1].i < verb.i else subjects[0]
+    empty = subject.tag_ in _EMPTY_SUBJECT_TAGS or (subject.pos_ == "DET" and subject.n_lefts == 0)
+    return None if empty else subject
 
 
 def _agent(verb: Token) -> Token | None:

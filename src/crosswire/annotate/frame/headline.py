@@ -1,12 +1,13 @@
-"""The headline recased so that the parser reads it like running text.
+"""The headline made readable for a parser trained on running text.
 
 Headlines have a register of their own: title case ("Fire Destroys Old Mill
-in Town Centre"), shouted words ("Mayor CLEARED by inquiry").  The small
-English model learned from running text and reads a capitalised verb as a
-proper noun, so each capitalised headline word takes the casing the article
-body gives it away from a sentence start: "Destroys" becomes "destroys" when
-the body writes "destroyed", "Mill" stays when the body writes "Mill".  Only
-letter case changes, so character offsets into the headline stay valid.
+in Town Centre"), shouted words ("Mayor CLEARED by inquiry"), no full stop.
+The small English model reads a capitalised verb as a proper noun and a
+headline without a full stop often as one long noun phrase.  So each
+capitalised headline word takes the casing the article body gives it away
+from a sentence start ("Destroys" becomes "destroys" when the body writes
+"destroyed"; "Mill" stays when the body writes "Mill"), and a full stop is
+added.  Only letter case changes, so offsets into the headline stay valid.
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ from collections import Counter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: A word right after one of these (or at the very start) opens a sentence, where capitals tell nothing.
-_SENTENCE_OPENERS = frozenset(".!?:\n\"“")
+_SENTENCE_OPENERS = frozenset('.!?:\n"“')
 _SUFFIXES = ("ing", "ed", "es", "s")
 _MIN_STEM = 4
+
+
+def parser_ready(headline: str, body: str) -> str:
+    """The headline recased, with a full stop as the sentences the parser learned from have.
+
+    Offsets of the original headline stay valid in the result.
+    """
+    recased = recase_headline(headline, body)
+    return recased if recased[-1:] in ".!?" else recased + "."
 
 
 def recase_headline(headline: str, body: str) -> str:

@@ -1,21 +1,29 @@
-"""*When*: the time phrases of the lead, as written, first one first.
+"""*When*: the time phrases of the body as written, the time of the main event first.
 
 News gives the time of its main event early, mostly as a weekday ("on
 Thursday") or a date.  A clock time or a part of the day next to it belongs
 to the same phrase ("11pm local time on Thursday", "late Wednesday night").
 The phrase is kept as the text has it; the date stage already holds the
-resolved day.  When the lead names no time at all, the report is taken to be
-about its own publication day, written out ("March 4, 2026").
+resolved day.
+
+Ranking: phrases that name a day within ``RECENT_DAYS`` of publication, or a
+clock time, come first in reading order (the event being reported); then the
+publication day written out ("March 4, 2026"), because a report that names
+no recent day is about its own day; then the rest (a birthday in 1997,
+"last year", "this summer").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from crosswire.annotate.dates import parse_iso_day
 from crosswire.model import DateMention
 
+RECENT_DAYS = 7
 _CLOCK = re.compile(
     r"(?:\b(?:at|about|around|approximately|shortly|just|before|after|until|by)\s)*"
     r"(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:[01]\d|2[0-3]):[0-5]\d\b)"
@@ -25,38 +33,71 @@ _CLOCK = re.compile(
 #: What may stand between two parts of one time phrase: "11pm on Thursday", "Sunday, at 6am".
 _JOINER = re.compile(r",?\s(?:on\s|at\s)?")
 _PART_OF_DAY = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+#: A full stop that ends the sentence, not an abbreviation ("Sept."), is not part of a date.
+_SENTENCE_STOP = re.compile(r"(?<=[A-Za-z]{5})\.$")
 _EARLY_OR_LATE = re.compile(r"\b(?:early|late|in\sthe\searly\shours\sof)\s$", re.IGNORECASE)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")  # fmt: skip
 
 
-def time_phrases(text: str, dates: Sequence[DateMention], start: int, end: int) -> list[str]:
-    """Time phrases of ``text[start:end]`` in reading order, each with its clock time and part of day."""
-    spans = [(mention.start, mention.end) for mention in dates if start <= mention.start and mention.end <= end]
-    for match in _CLOCK.finditer(text, start, end):
-        if not any(match.start() < span_end and span_start < match.end() for span_start, span_end in spans):
-            spans.append((match.start(), match.end()))
-    phrases: list[str] = []
-    for span_start, span_end in _joined(text, sorted(spans)):
-        part_of_day = _PART_OF_DAY.match(text, span_end)
-        span_end = part_of_day.end() if part_of_day else span_end
-        early_or_late = _EARLY_OR_LATE.search(text, max(0, span_start - 25), span_start)
-        span_start = early_or_late.start() if early_or_late else span_start
-        phrases.append(text[span_start:span_end])
+@dataclass(frozen=True, slots=True)
+class _Part:
+    start: int
+    end: int
+    day: date | None
+    clock: bool
+
+
+def ranked_time_phrases(text: str, dates: Sequence[DateMention], start: int, published: str | None) -> list[str]:
+    """Time phrases of ``text[start:]``, ranked as the module docstring says."""
+    reference = parse_iso_day(published)
+    recent: list[tuple[int, str]] = []
+    other: list[str] = []
+    for phrase, parts in _phrases(text, dates, start):
+        named_days = [part.day for part in parts if part.day is not None]
+        distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
+        if any(part.clock for part in parts) or (named_days and distance <= RECENT_DAYS):
+            recent.append((distance, phrase))
+        else:
+            other.append(phrase)
+    own_day = [_written_out(reference)] if reference else []
+    return [*(phrase for _, phrase in recent), *own_day, *other]
+
+
+def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[str, list[_Part]]]:
+    parts = [
+        _Part(m.start, m.end, parse_iso_day(m.date), clock=False)
+        for m in dates
+        if m.start >= start and not _is_in_a_name(m.text)
+    ]
+    for match in _CLOCK.finditer(text, start):
+        if not any(match.start() < part.end and part.start < match.end() for part in parts):
+            parts.append(_Part(match.start(), match.end(), None, clock=True))
+    phrases: list[tuple[str, list[_Part]]] = []
+    for group in _joined(text, sorted(parts, key=lambda part: part.start)):
+        group_start, group_end = group[0].start, group[-1].end
+        part_of_day = _PART_OF_DAY.match(text, group_end)
+        group_end = part_of_day.end() if part_of_day else group_end
+        early_or_late = _EARLY_OR_LATE.search(text, max(0, group_start - 25), group_start)
+        group_start = early_or_late.start() if early_or_late else group_start
+        phrases.append((_SENTENCE_STOP.sub("", text[group_start:group_end]), group))
     return phrases
 
 
-def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    joined: list[tuple[int, int]] = []
-    for span in spans:
-        if joined and _JOINER.fullmatch(text, joined[-1][1], span[0]):
-            joined[-1] = (joined[-1][0], span[1])
+def _is_in_a_name(mention: str) -> bool:
+    """A day word in capitals is part of a masthead ("USA TODAY"), not a day."""
+    return mention.isupper() and len(mention) > 3
+
+
+def _joined(text: str, parts: list[_Part]) -> list[list[_Part]]:
+    groups: list[list[_Part]] = []
+    for part in parts:
+        if groups and _JOINER.fullmatch(text, groups[-1][-1].end, part.start):
+            groups[-1].append(part)
         else:
-            joined.append(span)
-    return joined
+            groups.append([part])
+    return groups
 
 
-def publication_day(published: str | None) -> str | None:
-    """The publication day written out ("March 4, 2026"), or None when unknown."""
-    day = parse_iso_day(published)
-    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}" if day else None
+def _written_out(day: date) -> str:
+    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
