@@ -29,7 +29,7 @@ from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
-from crosswire.annotate.frame.where import dateline_place, place_phrases
+from crosswire.annotate.frame.where import dateline_place, ranked_places
 from crosswire.annotate.nlp import load_parser
 from crosswire.model import Annotations, Article, Entity, Frame
 
@@ -96,7 +96,7 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published)),
         where=_top([dateline_place(text, lead.body_start) or "",
-                    *place_phrases(text, annotations.entities, 0, lead.end)]),
+                    *ranked_places(text, annotations.entities, lead.end)]),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip

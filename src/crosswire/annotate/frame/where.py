@@ -1,17 +1,20 @@
-"""*Where*: the places of the headline and lead, dateline first.
+"""*Where*: the dateline, then the places of the headline and lead, countries last.
 
 A dateline ("KYIV (Reuters) -") says where the story was reported from and
-is the first answer.  Then come place entities of the headline and the lead
-in reading order.  A place followed by ", <place>" is qualified by its
-region ("Springfield, Illinois") and is kept with it as one phrase.  A place
-right before a title ("US President", "French Foreign Minister") describes
-the person, not where the event happened, and is passed over.
+is the first answer.  Then come the place entities of the headline and the
+lead in reading order, whole countries after the rest: "Blast in Kenya"
+followed by a lead naming Mombasa happened in Mombasa, and Mombasa says
+more.  A place followed by ", <place>" is qualified by its region
+("Springfield, Illinois") and is kept with it as one phrase.  A place right
+before a title ("US President", "French Foreign Minister") describes the
+person, not where the event happened, and is passed over.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from crosswire.annotate.entities import TITLES
 from crosswire.model import Entity
@@ -23,6 +26,13 @@ _DATELINE = re.compile(
 )
 _TITLE_AFTER = re.compile(r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b")
 _QUALIFIER_GAP = re.compile(r",\s")
+#: Short forms CLDR does not list as country names.
+_EVERYDAY_COUNTRY_NAMES = frozenset(
+    {"uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "usa",
+     "united states of america", "holland"}
+)  # fmt: skip
+#: The rest of a hyphenated name the tokenizer split off ("Mazar" + "-i-Sharif").
+_HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
 
 
 def dateline_place(text: str, body_start: int) -> str | None:
@@ -31,21 +41,47 @@ def dateline_place(text: str, body_start: int) -> str | None:
     return match.group("place") if match else None
 
 
-def place_phrases(text: str, entities: Sequence[Entity], start: int, end: int) -> list[str]:
-    """Places of ``text[start:end]`` in reading order, each with the region that qualifies it."""
-    places = [e for e in entities if e.label in PLACE_LABELS and start <= e.start and e.end <= end]
-    phrases: list[str] = []
+def ranked_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
+    """Places up to ``lead_end``, countries last, each with its qualifying region."""
+    places = [_whole_name(text, e) for e in entities if e.label in PLACE_LABELS and not _TITLE_AFTER.match(text, e.end)]
+    phrases: list[tuple[int, str]] = []
+    in_lead = [place for place in places if place.end <= lead_end]
     skip_next = False
-    for index, place in enumerate(places):
+    for index, place in enumerate(in_lead):
         if skip_next:
             skip_next = False
             continue
-        if _TITLE_AFTER.match(text, place.end):
-            continue
-        following = places[index + 1] if index + 1 < len(places) else None
+        following = in_lead[index + 1] if index + 1 < len(in_lead) else None
         if following is not None and _QUALIFIER_GAP.fullmatch(text, place.end, following.start):
-            phrases.append(text[place.start : following.end])
+            phrases.append((place.start, text[place.start : following.end]))
             skip_next = True
         else:
-            phrases.append(place.text)
-    return phrases
+            phrases.append((place.start, place.text))
+    phrases.sort(key=lambda item: (is_country(item[1]), item[0]))
+    return [phrase for _, phrase in phrases]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-cased English names and codes of countries (CLDR, through Babel), with everyday short forms."""
+    try:
+        from babel import Locale
+    except ImportError:  # Babel comes with trafilatura; without it only the short forms are known
+        territories: dict[str, str] = {}
+    else:
+        territories = {code: name for code, name in Locale("en").territories.items() if code.isalpha()}
+    names = {name.lower() for name in territories.values()} | {code.lower() for code in territories}
+    return frozenset(names | _EVERYDAY_COUNTRY_NAMES)
+
+
+def is_country(place: str) -> bool:
+    """Whether ``place`` names a whole country ("Kenya", "the UK", "U.S.")."""
+    name = place.lower().removeprefix("the ")
+    return name in _country_names() or name.replace(".", "") in _country_names()
+
+
+def _whole_name(text: str, entity: Entity) -> Entity:
+    rest = _HYPHENATED_REST.match(text, entity.end)
+    if rest is None:
+        return entity
+    return Entity(text=text[entity.start : rest.end()], label=entity.label, start=entity.start, end=rest.end())
