@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check --quiet
 DB ?= crosswire.db
+DATA ?= ../shared/data
 # pip's configured local mirrors that do not exist on every machine only add noise.
 QUIET_PIP := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
 
-.PHONY: run test install install-dev lint typecheck clean
+.PHONY: run test gate install install-dev lint typecheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,10 @@ test: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+## The evaluation gate: every measured figure stays at or above its floor (needs ../shared/data).
+gate: install
+	$(BIN)/python -m crosswire.evaluate.gate $(DATA)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
