@@ -63,8 +63,10 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         if subject is None:
             continue
         agent = _agent(verb)
-        heads = ([agent] if agent is not None else []) + [subject, *subject.conjuncts]
-        actors = tuple(dict.fromkeys(_cut(source, _actor(head)) for head in heads))
+        spans = [_actor(head) for head in [subject, *subject.conjuncts]]
+        if agent is not None:
+            spans.insert(0, _actor(agent))
+        actors = tuple(dict.fromkeys(_cut(source, span) for span in spans))
         return Clause(actors=actors, action=_cut(source, _action(verb)))
     return None
 
@@ -89,9 +91,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for noun in child.children:
+    """The "by" agent of a passive verb, also when the parser hung it lower ("bombed in attack by rebels")."""
+    if not any(child.dep_ in ("auxpass", "nsubjpass", "agent") for child in verb.children) and verb.tag_ != "VBN":
+        return None
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "by" and token.dep_ in ("agent", "prep"):
+            for noun in token.children:
                 if noun.dep_ == "pobj" and noun.pos_ in _NOUNS:
                     return noun
     return None
