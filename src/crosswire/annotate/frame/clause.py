@@ -10,7 +10,8 @@ clause is passed over.
 The action is the verb phrase as written: auxiliaries and adverbs right
 before the verb, then its objects and complements up to the first comma,
 conjunction, subordinate clause or time/cause adjunct ("after ...", "as
-..."), which belong to *when* and *why*.
+..."), which belong to *when* and *why*, or a place adjunct after the object
+("met Smith | in Paris"), which belongs to *where*.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _ADJUNCT_WORDS = frozenset(
     {"after", "before", "as", "amid", "amidst", "following", "despite", "since", "until", "while", "during",
      "because", "ahead"}
 )  # fmt: skip
+#: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
+_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
@@ -135,6 +138,8 @@ def _action(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.dep_ in _ENDS_ACTION or (child.dep_ == "prep" and child.lower_ in _ADJUNCT_WORDS):
             break
+        if end > verb.i and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
+            break  # "avoids crash | at Monza": a place after the object is where, not what
         end = child.right_edge.i
     while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
         end -= 1
