@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from lxml import etree
+
 from crosswire.extract.rules import load_rules
 
 #: How far after the start of a headline (characters of visible text) a
@@ -25,7 +27,12 @@ HEADER_WINDOW = 1500
 MIN_HEADLINE_CHARS = 10
 _YEAR = r"(?:19|20)\d\d"
 _NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s(?:[A-ZÄÖÜ][\w'’.-]+|von|van|de|der)){0,3}"
-_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+#: The first text nodes after a headline, script and style left out.
+_TEXT_AFTER = etree.XPath(
+    "following::text()[not(parent::script or parent::style or parent::noscript)][position() <= 300]"
+)
+#: A labelled date is shorter than this, so a match starting in the window ends before the cut.
+_LONGEST_MATCH = 120
 
 
 @cache
@@ -79,37 +86,34 @@ def _to_date(match: re.Match[str]) -> date | None:
         return None
 
 
-def visible_text(tree: Any) -> str:
-    """The page's body text as a reader sees it, whitespace collapsed.
+def header_texts(tree: Any) -> list[str]:
+    """For each <h1> headline, the visible text from it to ``HEADER_WINDOW``
+    characters on (the article header), whitespace collapsed.
 
-    Text nodes are joined with a space: elements without whitespace between
-    them in the markup ("<h1>…</h1><div>Published…") still read as words.
+    Text nodes are joined with a space, so elements without whitespace
+    between them in the markup ("<h1>…</h1><div>Published…") still read as
+    words; only the nodes after each headline are read, not the whole page.
     """
-    return " ".join(" ".join(tree.xpath(_VISIBLE_TEXT)).split())
-
-
-def headline_positions(tree: Any, text: str) -> list[int]:
-    """Where each <h1> headline starts in ``text`` (the page's visible text)."""
-    positions = []
+    texts = []
     for heading in tree.iter("h1"):
         headline = " ".join(" ".join(heading.xpath(".//text()")).split())
-        if len(headline) >= MIN_HEADLINE_CHARS and (found := text.find(headline)) >= 0:
-            positions.append(found)
-    return positions
+        if len(headline) < MIN_HEADLINE_CHARS:
+            continue
+        following = " ".join(" ".join(_TEXT_AFTER(heading)).split())
+        texts.append(f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH])
+    return texts
 
 
 def labelled_publication_date(tree: Any) -> str | None:
     """The ISO date a page labels as published in its article header, or None."""
-    text = visible_text(tree)
-    headlines = headline_positions(tree, text)
-    if not headlines:
-        return None
-    found: list[tuple[int, date]] = []
-    for pattern in _labelled_patterns():
-        for match in pattern.finditer(text):
-            if any(start <= match.start() <= start + HEADER_WINDOW for start in headlines):
-                value = _to_date(match)
+    for text in header_texts(tree):
+        found: list[tuple[int, date]] = []
+        for pattern in _labelled_patterns():
+            for match in pattern.finditer(text, 0, len(text)):
+                value = _to_date(match) if match.start() <= HEADER_WINDOW else None
                 if value is not None:
                     found.append((match.start(), value))
                     break
-    return min(found)[1].isoformat() if found else None
+        if found:
+            return min(found)[1].isoformat()
+    return None
