@@ -35,6 +35,8 @@ _ADJUNCT_WORDS = frozenset(
     {"after", "before", "as", "amid", "amidst", "following", "despite", "since", "until", "while", "during",
      "because", "ahead"}
 )  # fmt: skip
+#: Clauses inside an object describe another event and end the action.
+_NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 #: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
 _PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
@@ -141,6 +143,10 @@ def _action(verb: Token) -> tuple[int, int]:
         if end > verb.i and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
             break  # "avoids crash | at Monza": a place after the object is where, not what
         end = child.right_edge.i
+    for token in doc[verb.i + 1 : end + 1]:
+        if token.dep_ in _NESTED_CLAUSES and token.head.i != verb.i:
+            end = max(verb.i, token.left_edge.i - 1)  # "rescue the boy | who fell into a well": another event
+            break
     while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
         end -= 1
     return _char_span(doc, start, end)
