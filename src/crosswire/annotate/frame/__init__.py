@@ -6,8 +6,8 @@ News puts the main event in the headline and the first sentences:
   verb phrase, see ``clause``), or of the first lead sentence when the
   headline has none; the people and organisations of the lead follow;
 * *when* is the first time phrase of the lead as written (``when``);
-* *where* is the dateline, then the places of the headline and lead
-  (``where``);
+* *where* is the dateline, then the places of the headline and lead,
+  countries last (``where``);
 * *why* is the clause after a causal cue ("because", "due to"), *how* the
   clause after "by" + gerund or "using".
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -29,7 +29,7 @@ from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
-from crosswire.annotate.frame.where import dateline_place, ranked_places
+from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places
 from crosswire.annotate.nlp import load_parser
 from crosswire.model import Annotations, Article, Entity, Frame
 
@@ -95,11 +95,16 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
                   *_lead_actors(annotations.entities, lead.end)]),
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published)),
-        where=_top([dateline_place(text, lead.body_start) or "",
-                    *ranked_places(text, annotations.entities, lead.end)]),
+        where=_top(_where(text, lead, annotations.entities)),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
+
+
+def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:
+    """The dateline, then places of the headline, then of the lead; whole countries after the rest."""
+    places = [*headline_places(lead.headline or "", entities), *lead_places(text, entities, lead.end)]
+    return [dateline_place(text, lead.body_start) or "", *sorted(places, key=is_country)]
 
 
 def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headline: str | None) -> list[str]:

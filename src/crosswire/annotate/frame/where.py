@@ -1,8 +1,9 @@
 """*Where*: the dateline, then the places of the headline and lead, countries last.
 
 A dateline ("KYIV (Reuters) -") says where the story was reported from and
-is the first answer.  Then come the place entities of the headline and the
-lead in reading order, whole countries after the rest: "Blast in Kenya"
+is the first answer.  Then come the places of the headline (names the
+article tags as places, so the headline need not be part of the text), then
+those of the lead in reading order, whole countries after the rest: "Blast in Kenya"
 followed by a lead naming Mombasa happened in Mombasa, and Mombasa says
 more.  A place followed by ", <place>" is qualified by its region
 ("Springfield, Illinois") and is kept with it as one phrase.  A place right
@@ -41,10 +42,17 @@ def dateline_place(text: str, body_start: int) -> str | None:
     return match.group("place") if match else None
 
 
-def ranked_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
-    """Places up to ``lead_end``, countries last, each with its qualifying region."""
+def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
+    """Names the article tags as places that the headline uses, in headline order."""
+    names = {e.text for e in entities if e.label in PLACE_LABELS}
+    found = [(match.start(), name) for name in names if (match := re.search(rf"\b{re.escape(name)}\b", headline))]
+    return [name for _, name in sorted(found)]
+
+
+def lead_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
+    """Places up to ``lead_end`` in reading order, each with its qualifying region."""
     places = [_whole_name(text, e) for e in entities if e.label in PLACE_LABELS and not _TITLE_AFTER.match(text, e.end)]
-    phrases: list[tuple[int, str]] = []
+    phrases: list[str] = []
     in_lead = [place for place in places if place.end <= lead_end]
     skip_next = False
     for index, place in enumerate(in_lead):
@@ -53,12 +61,11 @@ def ranked_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[
             continue
         following = in_lead[index + 1] if index + 1 < len(in_lead) else None
         if following is not None and _QUALIFIER_GAP.fullmatch(text, place.end, following.start):
-            phrases.append((place.start, text[place.start : following.end]))
+            phrases.append(text[place.start : following.end])
             skip_next = True
         else:
-            phrases.append((place.start, place.text))
-    phrases.sort(key=lambda item: (is_country(item[1]), item[0]))
-    return [phrase for _, phrase in phrases]
+            phrases.append(place.text)
+    return phrases
 
 
 @lru_cache(maxsize=1)
