@@ -79,13 +79,20 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
 def _predicates(doc: Doc, subordinate: bool) -> Iterator[Token]:
     """Verbs in reading order, main clauses before subordinate ones."""
     verbs = [token for token in doc if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")]
-    yield from (verb for verb in verbs if verb.dep_ not in _SUBORDINATE)
+    yield from (verb for verb in verbs if verb.dep_ not in _SUBORDINATE or _is_headline_passive(verb))
     if subordinate:
-        yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE)
+        yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE and not _is_headline_passive(verb))
+
+
+def _is_headline_passive(verb: Token) -> bool:
+    """A participle on the headline's main noun is a passive with "was" left out ("Bridge closed by protesters")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in _NOUNS
 
 
 def _subject(verb: Token) -> Token | None:
     """The subject nearest the verb ("Tram crash: Police name victims" -> "Police")."""
+    if _is_headline_passive(verb):
+        return verb.head
     subjects = [child for child in verb.lefts if child.dep_ in _SUBJECTS]
     subjects = subjects or [child for child in verb.rights if child.dep_ in _SUBJECTS]
     if not subjects:

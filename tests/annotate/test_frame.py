@@ -1,0 +1,144 @@
+"""The 5W1H frame: who/what from the headline's main clause, when and where from the lead."""
+
+from __future__ import annotations
+
+from crosswire.annotate import default_stages
+from crosswire.annotate.dates import find_dates
+from crosswire.annotate.frame import FrameStage
+from crosswire.annotate.frame.headline import recase_headline
+from crosswire.annotate.frame.when import ranked_time_phrases
+from crosswire.annotate.frame.where import is_country
+from crosswire.model import Article, Frame
+from crosswire.pipeline import Pipeline
+
+
+def frame_of(body: str, title: str | None = None, published: str | None = "2026-03-04") -> Frame:
+    """The frame of an article whose text opens with its title, as records carry it."""
+    text = f"{title}\n\n{body}" if title else body
+    article = Article(id="t", kind="record", origin="t", text=text, title=title, published=published)
+    annotated = Pipeline(default_stages())(article)
+    assert annotated.annotations is not None
+    return annotated.annotations.frame
+
+
+def test_who_is_the_headline_subject_and_what_its_verb_phrase() -> None:
+    frame = frame_of(
+        "The kettle maker said on Monday that a faulty switch could overheat. No injuries have been reported.",
+        title="Brightwell Appliances recalls 40,000 kettles",
+    )
+    assert frame.who[0] == "Brightwell Appliances"
+    assert frame.what[0] == "recalls 40,000 kettles"
+
+
+def test_a_title_before_a_name_is_not_part_of_who() -> None:
+    frame = frame_of("The city will repair the roads first.", title="Mayor Lena Ortiz unveils a new budget")
+    assert frame.who[0] == "Lena Ortiz"
+
+
+def test_passive_headline_puts_the_agent_first() -> None:
+    frame = frame_of(
+        "The minister had been accused of misusing travel funds. The committee found no wrongdoing.",
+        title="Minister Tom Reyes cleared by ethics committee",
+    )
+    assert frame.who[:2] == ("ethics committee", "Tom Reyes")
+    assert frame.what[0] == "cleared by ethics committee"
+
+
+def test_a_pronoun_subject_is_passed_over_for_the_next_clause() -> None:
+    frame = frame_of(
+        "Officials in Harbin said the pipes burst overnight.",
+        title="'We are freezing' residents say as heating fails",
+    )
+    assert frame.who[0] == "residents"
+
+
+def test_what_stops_before_time_cause_and_place_adjuncts() -> None:
+    frame = frame_of(
+        "Officials said the line will reopen next month.",
+        title="Rail operator suspends night trains after derailment",
+    )
+    assert frame.what[0] == "suspends night trains"
+    frame = frame_of("The fighters met little resistance.", title="Rebels seize the airport in Goma")
+    assert frame.what[0] == "seize the airport"
+
+
+def test_a_headline_without_a_verb_is_its_own_what_and_who_comes_from_the_lead() -> None:
+    frame = frame_of(
+        "Firefighters contained the blaze at the Corbin plant on Sunday evening. Two workers were treated for burns.",
+        title="Chemical plant fire: Explosion and thick smoke over Corbin",
+    )
+    assert frame.what[0] == "Explosion and thick smoke over Corbin"
+    assert frame.who[0] == "Firefighters"
+
+
+def test_without_a_headline_the_first_lead_sentence_is_read() -> None:
+    frame = frame_of("DENVER - The Colorado Rockies signed pitcher Sam Lowe to a two-year contract on Friday.", None)
+    assert frame.who[0] == "Colorado Rockies"
+    assert frame.what[0].startswith("signed pitcher Sam Lowe")
+
+
+def test_title_case_headline_is_recased_from_the_body() -> None:
+    body = "The county board approved the water plan on Monday. Mayor Ruth Hale of Ashford welcomed the plan."
+    assert recase_headline("County Board Approves Water Plan", body) == "county board approves water plan"
+    assert recase_headline("Ashford Board CLEARED", body) == "Ashford board CLEARED"  # unknown words keep their case
+    frame = frame_of(body, title="County Board Approves Water Plan")
+    assert frame.what[0] == "Approves Water Plan"  # phrases keep the headline's own spelling
+
+
+def test_when_is_the_surface_phrase_with_its_clock_time_and_part_of_day() -> None:
+    frame = frame_of(
+        "A fire broke out at a warehouse in Leeds at around 6am on Tuesday, the fire service said.",
+        title="Warehouse fire in Leeds",
+    )
+    assert frame.when[0] == "at around 6am on Tuesday"
+    frame = frame_of("Police were called late Sunday night to the stadium.", title="Fans clash")
+    assert frame.when[0] == "late Sunday night"
+
+
+def test_when_prefers_a_recent_day_then_the_publication_day() -> None:
+    text = "The singer, born on May 2, 1961, performed on Saturday in front of 40,000 people."
+    assert ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")[:2] == [
+        "on Saturday",
+        "March 4, 2026",
+    ]
+    frame = frame_of("The company raised its prices for the third time.", title="Prices rise again")
+    assert frame.when == ("March 4, 2026",)
+
+
+def test_a_masthead_is_not_a_day() -> None:
+    frame = frame_of("USA TODAY Sports reports that the coach resigned on Monday.", title="Coach resigns")
+    assert frame.when[0] == "on Monday"
+
+
+def test_where_starts_with_the_dateline() -> None:
+    frame = frame_of("NAIROBI (Reuters) - Heavy rain flooded parts of Mombasa and Kisumu on Monday.", "Floods")
+    assert frame.where[0] == "NAIROBI"
+
+
+def test_where_prefers_a_place_to_the_country_it_lies_in() -> None:
+    frame = frame_of(
+        "A ferry capsized near the port of Mombasa on Monday, officials said.",
+        title="Ferry capsizes in Kenya",
+    )
+    assert frame.where[:2] == ("Mombasa", "Kenya")
+    assert is_country("the UK") and is_country("U.S.") and not is_country("Mombasa")
+
+
+def test_where_keeps_a_place_with_its_region_and_skips_places_naming_an_office() -> None:
+    frame = frame_of(
+        "US President Ann Lee visited Springfield, Illinois, on Friday to meet flood victims.",
+        title="President visits flood zone",
+    )
+    assert frame.where[0] == "Springfield, Illinois"
+
+
+def test_pipe_keeps_order_and_matches_single_calls() -> None:
+    articles = [
+        Article(id=str(n), kind="record", origin="t", text=text, title=title, published="2026-03-04")
+        for n, (title, text) in enumerate(
+            [("Storm hits coast", "A storm hit the coast of Galicia on Monday."), (None, "Prices rose in May.")]
+        )
+    ]
+    annotated = list(Pipeline(default_stages()[:-1]).pipe(articles))
+    stage = FrameStage()
+    assert list(stage.pipe(annotated)) == [stage(article) for article in annotated]
