@@ -142,3 +142,13 @@ def test_pipe_keeps_order_and_matches_single_calls() -> None:
     annotated = list(Pipeline(default_stages()[:-1]).pipe(articles))
     stage = FrameStage()
     assert list(stage.pipe(annotated)) == [stage(article) for article in annotated]
+
+
+def test_a_headline_verb_read_as_a_noun_is_found_through_the_lead() -> None:
+    # The parser reads "Mara Vance stages" as the subject and "protest" as the verb.
+    frame = frame_of(
+        "Mara Vance staged a protest outside city hall on Monday against the housing law.",
+        title="Mara Vance stages protest outside city hall",
+    )
+    assert frame.who[0] == "Mara Vance"
+    assert frame.what[0] == "stages protest"

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
@@ -85,10 +86,8 @@ def _parse_all(leads: list[Lead]) -> list[tuple[Doc | None, Doc | None]]:
 def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc | None) -> Frame:
     annotations = article.annotations or Annotations()
     text = article.text
-    headline_clause = None
-    if headline_doc is not None and lead.headline:
-        headline_clause = main_clause(headline_doc, lead.headline, subordinate=False)
     lead_clause = main_clause(lead_doc) if lead_doc is not None else None
+    headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
     return Frame(
         who=_top([*(actor for clause in clauses for actor in clause.actors),
@@ -99,6 +98,14 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
+
+
+def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause | None) -> Clause | None:
+    if headline is None or doc is None:
+        return None
+    parsed = main_clause(doc, headline, subordinate=False)
+    reread = reread_with_lead_verb(doc, headline, parsed, lead_clause.verb) if lead_clause else None
+    return reread or parsed
 
 
 def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:

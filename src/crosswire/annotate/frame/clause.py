@@ -31,14 +31,14 @@ _ENDS_ACTION = frozenset(
     {"punct", "cc", "conj", "advcl", "relcl", "parataxis", "mark", "nsubj", "nsubjpass", "dep", "intj", "meta"}
 )
 #: Prepositions that open a time or cause adjunct rather than part of the action.
-_ADJUNCT_WORDS = frozenset(
+ADJUNCT_WORDS = frozenset(
     {"after", "before", "as", "amid", "amidst", "following", "despite", "since", "until", "while", "during",
      "because", "ahead"}
 )  # fmt: skip
 #: Clauses inside an object describe another event and end the action.
 _NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 #: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
-_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
@@ -52,6 +52,8 @@ class Clause:
 
     actors: tuple[str, ...]
     action: str
+    #: The verb itself, as written.
+    verb: str = ""
 
 
 def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> Clause | None:
@@ -72,7 +74,7 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         if agent is not None:
             spans.insert(0, _actor(agent))
         actors = tuple(dict.fromkeys(_cut(source, span) for span in spans))
-        return Clause(actors=actors, action=_cut(source, _action(verb)))
+        return Clause(actors=actors, action=_cut(source, _action(verb)), verb=verb.text)
     return None
 
 
@@ -145,9 +147,9 @@ def _action(verb: Token) -> tuple[int, int]:
         start = child.left_edge.i
     end = verb.i
     for child in verb.rights:
-        if child.dep_ in _ENDS_ACTION or (child.dep_ == "prep" and child.lower_ in _ADJUNCT_WORDS):
+        if child.dep_ in _ENDS_ACTION or (child.dep_ == "prep" and child.lower_ in ADJUNCT_WORDS):
             break
-        if end > verb.i and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
+        if end > verb.i and child.dep_ == "prep" and child.lower_ in PLACE_WORDS:
             break  # "avoids crash | at Monza": a place after the object is where, not what
         end = child.right_edge.i
     for token in doc[verb.i + 1 : end + 1]:

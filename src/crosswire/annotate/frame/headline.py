@@ -56,12 +56,12 @@ def _recased(word: str, usage: dict[str, Counter[str]]) -> str:
     if seen:
         return _dominant_spelling(word, seen)
     # "Blames" may appear in the body only as "blamed": judge the word by its stem.
-    stem = _stem(word.lower())
-    if len(stem) < _MIN_STEM:
+    root = stem(word.lower())
+    if len(root) < _MIN_STEM:
         return word
     lower = upper = 0
     for spelling, counter in usage.items():
-        if spelling.startswith(stem) and len(spelling) - len(stem) <= len(max(_SUFFIXES, key=len)):
+        if spelling.startswith(root) and len(spelling) - len(root) <= len(max(_SUFFIXES, key=len)):
             for form, count in counter.items():
                 if form[0].isupper():
                     upper += count
@@ -75,7 +75,8 @@ def _dominant_spelling(word: str, seen: Counter[str]) -> str:
     return spelling
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """``word`` without one inflection ending ("blames", "blamed" -> "blam"), kept when too short."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)]

@@ -1,0 +1,51 @@
+"""A headline verb the parser took for a noun, found through the lead.
+
+Headline English drops articles and auxiliaries, so "Singer stages protest
+outside tower" is read by the parser as a noun phrase "Singer stages" with
+"protest" as the verb.  The lead says the same thing in full sentences
+("The singer staged a protest ...") and the parser gets it right there.  When
+a headline word shares its stem with the lead's verb but the parser did not
+take it as the headline's verb, that word is the verb: the words before it
+are the actor and the words from it to the first break are the action.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from crosswire.annotate.frame.clause import ADJUNCT_WORDS, PLACE_WORDS, Clause
+from crosswire.annotate.frame.headline import stem
+
+#: Tokens that may belong to the actor before the verb ("Pop singer Ana Ruiz").
+_ACTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
+_QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
+
+
+def reread_with_lead_verb(doc: Doc, text: str, parsed: Clause | None, lead_verb: str) -> Clause | None:
+    """The headline clause around the word that shares the lead verb's stem, or None when nothing needs fixing."""
+    target = stem(lead_verb.lower())
+    if parsed is not None and stem(parsed.verb.lower()) == target:
+        return None
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") and stem(token.lower_) == target and token.i > 0:
+            return _clause_at(doc, text, token)
+    return None
+
+
+def _clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
+    start = verb.i
+    while start > 0 and doc[start - 1].pos_ in _ACTOR_POS:
+        start -= 1
+    if start == verb.i:
+        return None
+    end = verb.i
+    for token in doc[verb.i + 1 :]:
+        breaks = token.is_punct and token.text not in _QUOTES and token.text != "-"
+        if breaks or token.dep_ == "cc" or token.lower_ in ADJUNCT_WORDS:
+            break
+        if token.lower_ in PLACE_WORDS and end > verb.i:
+            break
+        end = token.i
+    actor = text[doc[start].idx : doc[verb.i - 1].idx + len(doc[verb.i - 1].text)]
+    action = text[verb.idx : doc[end].idx + len(doc[end].text)]
+    return Clause(actors=(actor,), action=action, verb=verb.text)
