@@ -78,7 +78,7 @@ def clean_body(text: str, title: str | None, drop_lines: Collection[str | None] 
             continue
         if in_header and (is_byline(line) or is_dateline(line)):
             continue
-        if is_promo(line) or is_ui(line) or is_caption(line):
+        if is_promo(line) or is_ui(line) or is_caption(line) or matches("residue", line):
             continue
         kept.append(line)
     return join_paragraphs(kept)
