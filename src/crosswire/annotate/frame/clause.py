@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from crosswire.annotate.entities import TITLES
+from crosswire.annotate.frame.tags import is_determiner, is_noun, is_proper_noun, is_verb
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A verb hanging from another verb by one of these is not the main event.
@@ -40,7 +41,6 @@ _NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 #: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
-_NOUNS = frozenset({"NOUN", "PROPN"})
 #: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
 _NAME_GLUE = frozenset({"-", "’s"})
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
@@ -80,7 +80,7 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
 
 def _predicates(doc: Doc, subordinate: bool) -> Iterator[Token]:
     """Verbs in reading order, main clauses before subordinate ones."""
-    verbs = [token for token in doc if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")]
+    verbs = [token for token in doc if is_verb(token) and token.dep_ not in ("aux", "auxpass")]
     yield from (verb for verb in verbs if verb.dep_ not in _SUBORDINATE or _is_headline_passive(verb))
     if subordinate:
         yield from (verb for verb in verbs if verb.dep_ in _SUBORDINATE and not _is_headline_passive(verb))
@@ -88,7 +88,7 @@ def _predicates(doc: Doc, subordinate: bool) -> Iterator[Token]:
 
 def _is_headline_passive(verb: Token) -> bool:
     """A participle on the headline's main noun is a passive with "was" left out ("Bridge closed by protesters")."""
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in _NOUNS
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_noun(verb.head)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -100,7 +100,7 @@ def _subject(verb: Token) -> Token | None:
     if not subjects:
         return None
     subject = subjects[-1] if subjects[-1].i < verb.i else subjects[0]
-    empty = subject.tag_ in _EMPTY_SUBJECT_TAGS or (subject.pos_ == "DET" and subject.n_lefts == 0)
+    empty = subject.tag_ in _EMPTY_SUBJECT_TAGS or (is_determiner(subject) and subject.n_lefts == 0)
     return None if empty else subject
 
 
@@ -111,7 +111,7 @@ def _agent(verb: Token) -> Token | None:
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "by" and token.dep_ in ("agent", "prep"):
             for noun in token.children:
-                if noun.dep_ == "pobj" and noun.pos_ in _NOUNS:
+                if noun.dep_ == "pobj" and is_noun(noun):
                     return noun
     return None
 
@@ -119,7 +119,7 @@ def _agent(verb: Token) -> Token | None:
 def _actor(head: Token) -> tuple[int, int]:
     """The name or short noun phrase a subject token heads."""
     doc = head.doc
-    if head.pos_ == "PROPN":
+    if is_proper_noun(head):
         # "Red Bull boss Christian Horner" -> "Christian Horner": the name itself, without "Mayor".
         start = end = head.i
         while start > 0 and _in_name(doc[start - 1]):
@@ -135,7 +135,7 @@ def _actor(head: Token) -> tuple[int, int]:
 
 
 def _in_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or (token.text in _NAME_GLUE and not token.whitespace_)
+    return is_proper_noun(token) or (token.text in _NAME_GLUE and not token.whitespace_)
 
 
 def _action(verb: Token) -> tuple[int, int]:

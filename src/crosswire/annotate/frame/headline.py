@@ -19,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: A word right after one of these (or at the very start) opens a sentence, where capitals tell nothing.
 _SENTENCE_OPENERS = frozenset('.!?:\n"“')
 _SUFFIXES = ("ing", "ed", "es", "s")
+_LONGEST_SUFFIX = max(len(suffix) for suffix in _SUFFIXES)
 _MIN_STEM = 4
 
 
@@ -33,16 +34,23 @@ def parser_ready(headline: str, body: str) -> str:
 
 def recase_headline(headline: str, body: str) -> str:
     """``headline`` with each capitalised word in the case the body mostly uses for it."""
-    usage = _body_casing(body)
+    capitalised = [word for word in _WORD.findall(headline) if word[0].isupper()]
+    if not capitalised:
+        return headline
+    usage = _body_casing(body, {stem(word.lower()) for word in capitalised})
     return _WORD.sub(lambda match: _recased(match.group(), usage), headline)
 
 
-def _body_casing(body: str) -> dict[str, Counter[str]]:
-    """Lower-cased word -> how often each spelling appears mid-sentence in the body."""
+def _body_casing(body: str, roots: set[str]) -> dict[str, Counter[str]]:
+    """Lower-cased word -> how often each spelling appears mid-sentence, for the words that start with ``roots``."""
+    alternatives = "|".join(re.escape(root) for root in sorted(roots, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![A-Za-z'’])(?:{alternatives})[A-Za-z'’]{{0,{_LONGEST_SUFFIX}}}(?![A-Za-z'’])", re.I)
     usage: dict[str, Counter[str]] = {}
-    for match in _WORD.finditer(body):
-        before = body[: match.start()].rstrip()
-        if not before or before[-1] in _SENTENCE_OPENERS:
+    for match in pattern.finditer(body):
+        before = match.start() - 1
+        while before >= 0 and body[before].isspace():
+            before -= 1
+        if before < 0 or body[before] in _SENTENCE_OPENERS:
             continue
         word = match.group()
         usage.setdefault(word.lower(), Counter())[word] += 1
@@ -61,7 +69,7 @@ def _recased(word: str, usage: dict[str, Counter[str]]) -> str:
         return word
     lower = upper = 0
     for spelling, counter in usage.items():
-        if spelling.startswith(root) and len(spelling) - len(root) <= len(max(_SUFFIXES, key=len)):
+        if spelling.startswith(root) and len(spelling) - len(root) <= _LONGEST_SUFFIX:
             for form, count in counter.items():
                 if form[0].isupper():
                     upper += count
