@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from crosswire.extract.rules import load_rules
 
@@ -59,22 +62,63 @@ def starts_tail(line: str) -> bool:
     return len(line) <= 220 and matches("tail_start", line)
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
+def squash(text: str) -> str:
+    return _NON_WORD.sub("", text).casefold()
+
+
 def same_text(a: str, b: str) -> bool:
     """Equal up to case, spacing and punctuation (a repeated headline)."""
-    def squash(text: str) -> str:
-        return re.sub(r"\W+", "", text).casefold()
     return bool(squash(a)) and squash(a) == squash(b)
+
+
+#: A header line this similar to the headline (0-100) repeats it with an edit.
+HEADLINE_SIMILARITY = 85
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The forms in which a page repeats its headline in the text: whole,
+    without the site name the <title> carries ("… | Inexhibit",
+    "… - SpaceNews.com"), or lightly edited (a word changed between the page
+    and its metadata)."""
+
+    squashed: str
+    forms: tuple[str, ...]
+    longest: int
+
+    @classmethod
+    def of(cls, title: str) -> Headline:
+        parts = _TITLE_SEPARATORS.split(title)
+        forms = {title, parts[0], *(part for part in parts if len(part) >= 20)}
+        return cls(squash(title), tuple(form.casefold() for form in forms), len(title))
+
+    def is_line(self, line: str) -> bool:
+        return bool(self.squashed) and squash(line) == self.squashed
+
+    def repeated_by(self, line: str) -> bool:
+        if len(line) > 1.5 * self.longest + 20:
+            return False
+        folded = line.casefold()
+        squashed = squash(line)
+        return any(squashed == squash(form) or fuzz.ratio(folded, form) >= HEADLINE_SIMILARITY for form in self.forms)
 
 
 def clean_body(text: str, title: str | None, drop_lines: Collection[str | None] = ()) -> str:
     """Drop headline, byline, date, promo, UI and caption lines from
     extracted text; paragraphs come back separated by blank lines."""
     kept: list[str] = []
+    headline = Headline.of(title) if title else None
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     for index, line in enumerate(lines):
         in_header = index < HEADER_LINES and not kept
-        if line in drop_lines or (title and same_text(line, title)):
+        if line in drop_lines or (headline and headline.is_line(line)):
+            continue
+        if headline and index < HEADER_LINES and headline.repeated_by(line):
             continue
         if in_header and (is_byline(line) or is_dateline(line)):
             continue

@@ -26,6 +26,7 @@ from crosswire.extract.decode import decode_html
 from crosswire.extract.metadata import PageMetadata, read_metadata, site_of
 from crosswire.extract.page_dates import labelled_publication_date
 from crosswire.extract.provenance import detect_provenance
+from crosswire.extract.split_body import recover_split_body
 from crosswire.model import Article, Capture
 
 #: trafilatura tuned for news: tables kept, reader comments left out.
@@ -47,7 +48,7 @@ def extract_html(capture: Capture) -> Article:
     metadata = read_metadata(tree)
     # trafilatura copies a tree it is given: one parse serves both readers
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
-    text = getattr(document, "text", None) or ""
+    text = recover_split_body(tree, getattr(document, "text", None) or "")
     if not text.strip():
         raise InputError(capture.origin, "no article text found")
     found = fallback_metadata(tree, metadata)
