@@ -152,3 +152,22 @@ def test_a_headline_verb_read_as_a_noun_is_found_through_the_lead() -> None:
     )
     assert frame.who[0] == "Mara Vance"
     assert frame.what[0] == "stages protest"
+
+
+def test_a_surname_in_the_headline_becomes_the_full_name_of_the_article() -> None:
+    frame = frame_of(
+        "Senator Grace Holloway said on Tuesday she would not seek a third term. Holloway, 71, has served since 2009.",
+        title="Holloway announces retirement",
+    )
+    assert frame.who[0] == "Grace Holloway"
+
+
+def test_a_tag_with_digits_is_not_a_place() -> None:
+    frame = frame_of("The G7 summit opened in Venice on Friday with talks on trade.", title="Leaders meet")
+    assert frame.where == ("Venice",)  # the tagger calls "G7" a place
+
+
+def test_a_paragraph_in_the_title_field_is_not_read_as_a_headline() -> None:
+    title = "Residents of the valley " + "and their neighbours " * 20 + "gathered."
+    frame = frame_of("Farmers protested water cuts in Tulare on Monday.", title=title)
+    assert frame.who[0] == "Farmers"

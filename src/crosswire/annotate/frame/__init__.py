@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
@@ -90,8 +91,8 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
     headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
     return Frame(
-        who=_top([*(actor for clause in clauses for actor in clause.actors),
-                  *_lead_actors(annotations.entities, lead.end)]),
+        who=_top(_full_names([*(actor for clause in clauses for actor in clause.actors),
+                              *_lead_actors(annotations.entities, lead.end)], annotations.entities)),
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published)),
         where=_top(_where(text, lead, annotations.entities)),
@@ -123,6 +124,17 @@ def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headlin
 def _longest_part(headline: str) -> str:
     """The part after a topic label: "Storm Ida: Flooding across three states" -> "Flooding across three states"."""
     return max((part.strip() for part in headline.split(": ")), key=lambda part: len(part.split()))
+
+
+def _full_names(actors: list[str], entities: Iterable[Entity]) -> list[str]:
+    """A surname alone ("Ruiz") becomes the full name the article gives most often ("Ana Ruiz")."""
+    people = Counter(entity.text for entity in entities if entity.label == "PERSON")
+    return [_full_name(actor, people) for actor in actors]
+
+
+def _full_name(actor: str, people: Counter[str]) -> str:
+    longer = [name for name in people if name.endswith(" " + actor)]
+    return min(longer, key=lambda name: (-people[name], len(name))) if longer else actor
 
 
 def _lead_actors(entities: Iterable[Entity], lead_end: int) -> list[str]:

@@ -16,6 +16,7 @@ from crosswire.model import Article, Sentence
 
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
+MAX_HEADLINE_CHARS = 300
 #: Without sentences, the lead is this many characters of the body.
 _FALLBACK_LEAD_CHARS = 400
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
@@ -42,8 +43,10 @@ class Lead:
 
 def read_lead(article: Article) -> Lead:
     text = article.text
-    headline = (article.title or "").strip() or None
-    body_start = _body_start(text, headline)
+    title = (article.title or "").strip() or None
+    body_start = _body_start(text, title)
+    # A summary or a whole paragraph in the title field is no headline to parse.
+    headline = title if title is not None and len(title) <= MAX_HEADLINE_CHARS else None
     sentences = [s for s in (article.annotations.sentences if article.annotations else ()) if s.end > body_start]
     lead = sentences[:LEAD_SENTENCES]
     end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)

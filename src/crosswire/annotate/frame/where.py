@@ -27,6 +27,8 @@ _DATELINE = re.compile(
 )
 _TITLE_AFTER = re.compile(r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b")
 _QUALIFIER_GAP = re.compile(r",\s")
+#: Place names have no digits; "F1" or "G7" tagged as a place is a tagging slip.
+_DIGIT = re.compile(r"\d")
 #: Short forms CLDR does not list as country names.
 _EVERYDAY_COUNTRY_NAMES = frozenset(
     {"uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "usa",
@@ -44,14 +46,14 @@ def dateline_place(text: str, body_start: int) -> str | None:
 
 def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
     """Names the article tags as places that the headline uses, in headline order."""
-    names = {e.text for e in entities if e.label in PLACE_LABELS}
+    names = {e.text for e in entities if e.label in PLACE_LABELS and not _DIGIT.search(e.text)}
     found = [(match.start(), name) for name in names if (match := re.search(rf"\b{re.escape(name)}\b", headline))]
     return [name for _, name in sorted(found)]
 
 
 def lead_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
     """Places up to ``lead_end`` in reading order, each with its qualifying region."""
-    places = [_whole_name(text, e) for e in entities if e.label in PLACE_LABELS and not _TITLE_AFTER.match(text, e.end)]
+    places = [_whole_name(text, e) for e in entities if _is_place(text, e)]
     phrases: list[str] = []
     in_lead = [place for place in places if place.end <= lead_end]
     skip_next = False
@@ -85,6 +87,10 @@ def is_country(place: str) -> bool:
     """Whether ``place`` names a whole country ("Kenya", "the UK", "U.S.")."""
     name = place.lower().removeprefix("the ")
     return name in _country_names() or name.replace(".", "") in _country_names()
+
+
+def _is_place(text: str, entity: Entity) -> bool:
+    return entity.label in PLACE_LABELS and not _DIGIT.search(entity.text) and not _TITLE_AFTER.match(text, entity.end)
 
 
 def _whole_name(text: str, entity: Entity) -> Entity:
