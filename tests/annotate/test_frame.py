@@ -171,3 +171,8 @@ def test_a_paragraph_in_the_title_field_is_not_read_as_a_headline() -> None:
     title = "Residents of the valley " + "and their neighbours " * 20 + "gathered."
     frame = frame_of("Farmers protested water cuts in Tulare on Monday.", title=title)
     assert frame.who[0] == "Farmers"
+
+
+def test_by_after_an_active_perfect_is_not_an_agent() -> None:
+    frame = frame_of("The report was published on Monday.", title="Auditors have found no wrongdoing by the mayor")
+    assert frame.who[0] == "Auditors"

@@ -5,7 +5,8 @@ News puts the main event in the headline and the first sentences:
 * *who* and *what* come from the main clause of the headline (subject and
   verb phrase, see ``clause``), or of the first lead sentence when the
   headline has none; the people and organisations of the lead follow;
-* *when* is the first time phrase of the lead as written (``when``);
+* *when* is a time phrase of the body as written, a recent day or a clock
+  time first, else the publication day (``when``);
 * *where* is the dateline, then the places of the headline and lead,
   countries last (``where``);
 * *why* is the clause after a causal cue ("because", "due to"), *how* the
@@ -61,7 +62,7 @@ class FrameStage:
 
 def build_frame(article: Article) -> Frame:
     """The frame of one annotated article (entities, dates and sentences filled)."""
-    (lead,) = [read_lead(article)]
+    lead = read_lead(article)
     ((headline_doc, lead_doc),) = _parse_all([lead])
     return _frame(article, lead, headline_doc, lead_doc)
 

@@ -106,7 +106,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _agent(verb: Token) -> Token | None:
     """The "by" agent of a passive verb, also when the parser hung it lower ("bombed in attack by rebels")."""
-    if not any(child.dep_ in ("auxpass", "nsubjpass", "agent") for child in verb.children) and verb.tag_ != "VBN":
+    deps = {child.dep_ for child in verb.children}
+    headline_participle = verb.tag_ == "VBN" and "aux" not in deps  # "Mayor cleared by panel"; not "has cleared"
+    if not (deps & {"auxpass", "nsubjpass", "agent"} or headline_participle):
         return None
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "by" and token.dep_ in ("agent", "prep"):

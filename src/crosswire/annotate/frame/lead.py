@@ -31,14 +31,6 @@ class Lead:
     #: Where the lead ends in the text.
     end: int
     first_sentence: str | None
-    #: Where each body sentence ends, in order.
-    sentence_ends: tuple[int, ...] = ()
-
-    def end_of_sentence(self, count: int) -> int:
-        """Where the first ``count`` body sentences end (the lead's end without sentences)."""
-        if not self.sentence_ends:
-            return self.end
-        return self.sentence_ends[min(count, len(self.sentence_ends)) - 1]
 
 
 def read_lead(article: Article) -> Lead:
@@ -51,8 +43,7 @@ def read_lead(article: Article) -> Lead:
     lead = sentences[:LEAD_SENTENCES]
     end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)
     return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end,
-                first_sentence=_first_sentence(text, body_start, sentences),
-                sentence_ends=tuple(sentence.end for sentence in sentences))  # fmt: skip
+                first_sentence=_first_sentence(text, body_start, sentences))  # fmt: skip
 
 
 def _body_start(text: str, headline: str | None) -> int:
