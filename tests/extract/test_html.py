@@ -129,3 +129,27 @@ def test_link_list_page_is_not_an_article() -> None:
     except InputError:
         return  # refusing a page with no article text is fine too
     assert not article.is_article
+
+
+def _section_front(teasers: int) -> str:
+    blocks = "".join(
+        f"<div class='teaser'><h2><a href='/news/{i}'>Council {i} weighs new plan for the harbour front</a></h2>"
+        f"<p>Residents of ward {i} will be asked for their views on the plan at a meeting next month.</p>"
+        f"<span>12 March 2025</span></div>"
+        for i in range(teasers)
+    )
+    nav = "".join(f"<a href='/s/{i}'>Section {i}</a>" for i in range(20))
+    return (f"<html><head><title>Local news | Vale Courier</title></head><body><nav>{nav}</nav>"
+            f"<h1>Local news</h1><main>{blocks}</main></body></html>")
+
+
+def test_section_front_of_teasers_is_reported_as_not_an_article() -> None:
+    article = extract(html_capture(_section_front(25)))
+    assert not article.is_article
+
+
+def test_article_with_a_related_links_box_is_still_an_article() -> None:
+    related = "".join(f"<li><a href='/r/{i}'>Related story number {i} from the vale</a></li>" for i in range(30))
+    article = extract(html_capture(page(bottom=f"<aside><h3>Related</h3><ul>{related}</ul></aside>")))
+    assert article.is_article
+    assert "Brannock weir" in article.text

@@ -132,14 +132,50 @@ def join_paragraphs(lines: Iterable[str]) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+#: Headings h2-h4 made of a link: the headlines of teasers on a section front.
+_TEASER_HEADINGS = "//body//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
+#: A page with fewer teaser headlines is not a list of stories.
+MIN_TEASERS = 5
+#: Share of the extracted text (in characters) found inside teaser blocks
+#: above which the "article" is the teasers' summaries run together.
+TEASER_TEXT_SHARE = 0.5
+#: A teaser block (headline, summary, date) is shorter than this.
+MAX_TEASER_CHARS = 600
+
+
 def looks_like_index_page(tree: Any, body: str) -> bool:
-    """A list or section page: what was extracted is mostly link text, or
-    the page is mostly links and little prose was found.  A first, cautious
-    heuristic."""
+    """A list or section page rather than an article.
+
+    Three signs, any of which is enough: what was extracted is mostly link
+    text; the page is mostly links and little prose was found; or most of
+    the extracted text sits inside teaser blocks (a headline linking
+    elsewhere, with its summary), i.e. it is a section front's summaries
+    run together.  Sidebars of teasers beside an article do not count,
+    since the article's own text is not inside them.
+    """
     link_texts = {" ".join(text.split()) for text in tree.xpath("//body//a//text()")}
     link_texts.discard("")
     lines = [line for line in body.split("\n") if line.strip()]
     if lines and sum(1 for line in lines if line in link_texts) / len(lines) > 0.5:
         return True
     links = len(tree.xpath("//body//a[@href]"))
-    return links > 40 and len(body.split()) < 60
+    if links > 40 and len(body.split()) < 60:
+        return True
+    return bool(lines) and _teaser_text_share(tree, lines) > TEASER_TEXT_SHARE
+
+
+def _teaser_text_share(tree: Any, lines: list[str]) -> float:
+    texts = []
+    for heading in tree.xpath(_TEASER_HEADINGS):
+        block = heading.getparent()
+        if block is None or len(heading.text_content().strip()) < 15:
+            continue
+        text = " ".join(block.text_content().split())
+        # a teaser is a headline and a summary; a long block is a section of an article
+        if len(text) <= MAX_TEASER_CHARS:
+            texts.append(text)
+    if len(texts) < MIN_TEASERS:
+        return 0.0
+    teaser_text = "\n".join(texts)
+    inside = sum(len(line) for line in lines if " ".join(line.split()) in teaser_text)
+    return inside / sum(len(line) for line in lines)
