@@ -6,7 +6,7 @@ import pytest
 from lxml import html
 
 from crosswire.extract.html import publication_date
-from crosswire.extract.page_dates import labelled_publication_date
+from crosswire.extract.page_dates import header_publication_date
 
 HEADLINE = "Harbour council votes to rebuild the old ferry pier"
 
@@ -30,25 +30,48 @@ def page(header: str, *, body: str = "<p>The council voted seven to two on Thurs
     ],
 )
 def test_labelled_header_dates(header: str, expected: str) -> None:
-    assert labelled_publication_date(html.fromstring(page(header))) == expected
+    assert header_publication_date(html.fromstring(page(header))) == expected
 
 
-def test_unlabelled_or_lowercase_credit_is_no_label() -> None:
-    # "von São Paulo" is a preposition, not a credit; a bare date is no label
+def test_lowercase_credit_is_no_label() -> None:
+    # "von São Paulo" is a preposition, not a credit
     tree = html.fromstring(page("Bericht von São Paulo 17.10.2023"))
-    assert labelled_publication_date(tree) is None
-    assert labelled_publication_date(html.fromstring(page("12.03.2021"))) is None
+    assert header_publication_date(tree) is None
+
+
+def test_a_bare_date_counts_only_right_under_the_headline() -> None:
+    assert header_publication_date(html.fromstring(page("12.03.2021"))) == "2021-03-12"
+    standfirst = "Engineers say the timber piles are rotting and must be replaced within two years. "
+    assert header_publication_date(html.fromstring(page(standfirst + "12.03.2021"))) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Bettina Berg 19.10.2019, 05:00 Uhr", "2019-10-19"),
+        ("Updated July 9, 2020 at 6:40 p.m.", "2020-07-09"),
+        ("Harbour desk | 19 FEB 2020 - 18:37 CET", "2020-02-19"),
+    ],
+)
+def test_a_date_with_its_clock_time_is_the_header_timestamp(header: str, expected: str) -> None:
+    standfirst = "Engineers say the timber piles are rotting and must be replaced within two years. "
+    assert header_publication_date(html.fromstring(page(standfirst + header))) == expected
+
+
+def test_a_labelled_date_outranks_a_timestamp() -> None:
+    tree = html.fromstring(page("Zuletzt geändert 20.10.2019, 08:00 Uhr · Erschienen am 18.10.2019"))
+    assert header_publication_date(tree) == "2019-10-18"
 
 
 def test_label_far_below_the_headline_belongs_to_something_else() -> None:
     filler = "<p>" + "The pier has stood since the harbour was dredged. " * 60 + "</p>"
     tree = html.fromstring(page("", body=filler + "<aside>Published 21 July 2017</aside>"))
-    assert labelled_publication_date(tree) is None
+    assert header_publication_date(tree) is None
 
 
 def test_invalid_date_and_script_text_are_ignored() -> None:
     tree = html.fromstring(page("<script>var s='Published on 1 May 2001';</script>Published 31.02.2020"))
-    assert labelled_publication_date(tree) is None
+    assert header_publication_date(tree) is None
 
 
 def test_label_beats_the_markup_date() -> None:

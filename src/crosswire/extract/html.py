@@ -24,7 +24,7 @@ from crosswire.extract.body import clean_body, looks_like_index_page
 from crosswire.extract.dates import to_iso_date
 from crosswire.extract.decode import decode_html
 from crosswire.extract.metadata import PageMetadata, read_metadata, site_of
-from crosswire.extract.page_dates import labelled_publication_date
+from crosswire.extract.page_dates import header_publication_date
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
 from crosswire.model import Article, Capture
@@ -103,9 +103,9 @@ def publication_date(tree: Any) -> str | None:
     A date the article header labels as published wins; otherwise htmldate
     weighs the page's signals (it works on a copy of the tree).
     """
-    labelled = labelled_publication_date(tree)
-    if labelled is not None:
-        return labelled
+    printed = header_publication_date(tree)
+    if printed is not None:
+        return printed
     try:
         return htmldate.find_date(tree, extensive_search=True, original_date=True)
     except (ValueError, TypeError):

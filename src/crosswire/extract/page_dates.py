@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -23,6 +23,10 @@ from crosswire.extract.rules import load_rules
 #: How far after the start of a headline (characters of visible text) a
 #: labelled date still belongs to the article header.
 HEADER_WINDOW = 1500
+#: A date with its clock time belongs to the header only this close to the headline.
+TIMESTAMP_WINDOW = 600
+#: At most this many characters between a headline and a date printed under it.
+HEADLINE_GAP = 8
 #: Shorter <h1> texts are site names or section labels, not headlines.
 MIN_HEADLINE_CHARS = 10
 _YEAR = r"(?:19|20)\d\d"
@@ -52,6 +56,17 @@ def _date_pattern() -> str:
         rf"|{month.format('month_first')}\s(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year_first>{_YEAR})"
         rf"|(?P<iso_year>{_YEAR})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
     )
+
+
+@cache
+def _any_date_pattern() -> re.Pattern[str]:
+    return re.compile(_date_pattern(), re.IGNORECASE)
+
+
+@cache
+def _timestamp_pattern() -> re.Pattern[str]:
+    # "19.10.2019, 05:00", "12. August 2015 um 8:13", "July 9, 2020 at 6:40", "19 FEB 2020 - 18:37"
+    return re.compile(rf"{_date_pattern()},?\s(?:um\s|at\s|à\s|-\s)?\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 
 
 @cache
@@ -86,34 +101,65 @@ def _to_date(match: re.Match[str]) -> date | None:
         return None
 
 
-def header_texts(tree: Any) -> list[str]:
+class Header(NamedTuple):
+    """A headline and the visible text from it on (the article header)."""
+
+    headline: str
+    text: str
+
+
+def headers(tree: Any) -> list[Header]:
     """For each <h1> headline, the visible text from it to ``HEADER_WINDOW``
-    characters on (the article header), whitespace collapsed.
+    characters on, whitespace collapsed.
 
     Text nodes are joined with a space, so elements without whitespace
     between them in the markup ("<h1>…</h1><div>Published…") still read as
     words; only the nodes after each headline are read, not the whole page.
     """
-    texts = []
+    found = []
     for heading in tree.iter("h1"):
         headline = " ".join(" ".join(heading.xpath(".//text()")).split())
         if len(headline) < MIN_HEADLINE_CHARS:
             continue
         following = " ".join(" ".join(_TEXT_AFTER(heading)).split())
-        texts.append(f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH])
-    return texts
+        found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH]))
+    return found
 
 
-def labelled_publication_date(tree: Any) -> str | None:
-    """The ISO date a page labels as published in its article header, or None."""
-    for text in header_texts(tree):
-        found: list[tuple[int, date]] = []
-        for pattern in _labelled_patterns():
-            for match in pattern.finditer(text, 0, len(text)):
-                value = _to_date(match) if match.start() <= HEADER_WINDOW else None
-                if value is not None:
-                    found.append((match.start(), value))
-                    break
-        if found:
-            return min(found)[1].isoformat()
+def header_publication_date(tree: Any) -> str | None:
+    """The ISO date the article header states as the publication date, or None.
+
+    In order of trust: a labelled date ("Published on …", "Von Anna Berg
+    …"); a date printed with its clock time ("19.10.2019, 05:00 Uhr", the
+    timestamp headers carry); a date printed right under the headline.
+    """
+    found = headers(tree)
+    for find in (_labelled_date, _timestamped_date, _date_under_headline):
+        for header in found:
+            value = find(header)
+            if value is not None:
+                return value.isoformat()
     return None
+
+
+def _labelled_date(header: Header) -> date | None:
+    earliest: tuple[int, date] | None = None
+    for pattern in _labelled_patterns():
+        for match in pattern.finditer(header.text):
+            value = _to_date(match) if match.start() <= HEADER_WINDOW else None
+            if value is not None:
+                if earliest is None or match.start() < earliest[0]:
+                    earliest = (match.start(), value)
+                break
+    return earliest[1] if earliest else None
+
+
+def _timestamped_date(header: Header) -> date | None:
+    match = _timestamp_pattern().search(header.text, 0, TIMESTAMP_WINDOW + _LONGEST_MATCH)
+    return _to_date(match) if match and match.start() <= TIMESTAMP_WINDOW else None
+
+
+def _date_under_headline(header: Header) -> date | None:
+    start = len(header.headline)
+    match = _any_date_pattern().search(header.text, start, start + HEADLINE_GAP + _LONGEST_MATCH)
+    return _to_date(match) if match and match.start() - start <= HEADLINE_GAP else None
