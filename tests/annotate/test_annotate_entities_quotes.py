@@ -92,3 +92,19 @@ def test_default_stages_build_a_valid_pipeline_and_fill_everything() -> None:
     assert [q.value for q in annotations.quantities] == [300]
     assert annotations.quotes[0].speaker == "Ana Ruiz"
     assert annotations.sentences and annotations.sentences[0].start == 0
+
+
+def test_worker_processes_give_the_same_entities_in_the_same_order() -> None:
+    from crosswire.annotate.entities import MIN_ARTICLES_PER_WORKER, EntityStage
+    from crosswire.model import Article
+
+    texts = [f"Mayor Ana Ruiz of Lisbon met {n} fishermen from Porto on Tuesday." for n in range(70)]
+    articles = [Article(id=str(n), kind="record", origin="t", text=text) for n, text in enumerate(texts)]
+    assert len(articles) >= 2 * MIN_ARTICLES_PER_WORKER  # large enough for two workers
+    one = list(EntityStage(processes=1).pipe(articles))
+    two = list(EntityStage(processes=2).pipe(articles))
+    assert [a.id for a in two] == [a.id for a in articles]
+    assert [a.annotations.entities for a in two if a.annotations] == [
+        a.annotations.entities for a in one if a.annotations
+    ]
+    assert any(e.text == "Ana Ruiz" for e in two[0].annotations.entities)  # type: ignore[union-attr]

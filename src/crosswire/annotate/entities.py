@@ -13,6 +13,8 @@ quantity and date stages handle those with their own rules.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator
 
@@ -43,21 +45,45 @@ _TITLE_PREFIX = re.compile(r"(?:\b[A-Z][a-z]+\s){1,3}$")
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 
+#: Fewer articles than this are parsed in this process: starting workers
+#: costs more than a second process saves on a small batch.
+MIN_ARTICLES_PER_WORKER = 32
+
+
+def default_processes() -> int:
+    """Worker processes for spaCy: ``CROSSWIRE_PROCESSES``, else every core (at most 4)."""
+    configured = os.environ.get("CROSSWIRE_PROCESSES")
+    if configured and configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 class EntityStage:
-    """Fills ``Annotations.entities`` and ``Annotations.sentences``."""
+    """Fills ``Annotations.entities`` and ``Annotations.sentences``.
+
+    spaCy is most of the annotation time, so a large batch is spread over
+    ``processes`` workers (``nlp.pipe(n_process=…)``); the articles
+    themselves stay in this process and are paired up with their docs.
+    """
 
     name = "entities"
     requires = frozenset({"text"})
     assigns = frozenset({"entities", "sentences"})
+
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = processes if processes is not None else default_processes()
 
     def __call__(self, article: Article) -> Article:
         return _with_doc(article, load_nlp()(article.text))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
         nlp = load_nlp()
-        # nlp.pipe wants texts; keep the articles alongside to pair them up again.
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        stream = iter(articles)
+        # Look ahead just far enough to know whether the batch pays for workers.
+        head = list(itertools.islice(stream, MIN_ARTICLES_PER_WORKER * 2))
+        processes = min(self.processes, len(head) // MIN_ARTICLES_PER_WORKER) or 1
+        pairs = ((article.text, article) for article in itertools.chain(head, stream))
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes):
             yield _with_doc(article, doc)
 
 

@@ -29,7 +29,8 @@ _HINT_FIELDS = ("title", "author", "published", "publisher", "url", "language")
 def _default_stage_factory() -> Sequence[Stage]:
     from crosswire.annotate import default_stages
 
-    return default_stages()
+    # Ray already runs one job per core: a worker must not fork spaCy workers of its own.
+    return default_stages(processes=1)
 
 
 class ArticleJob(RecordJob):
