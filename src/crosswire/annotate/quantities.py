@@ -118,8 +118,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for index, span in enumerate(spans):
         if span.start < consumed_until or not _is_amount(text, span):
             continue
-        following = spans[index + 1] if index + 1 < len(spans) else None
-        quantity = _read_quantity(text, span, following)
+        quantity = _read_quantity(text, span, spans[index + 1 :])
         if quantity is None:
             continue
         quantities.append(quantity)
@@ -211,7 +210,7 @@ def _measurement_unit_after(after: str, currency: str | None) -> tuple[str, int]
     return units.unit_for(match.group("unit")), match.end()
 
 
-def _read_quantity(text: str, span: numbers.NumberSpan, following: numbers.NumberSpan | None) -> Quantity | None:
+def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:
     start, value, value_max = span.start, span.value, span.value_max
     currency_match = units.CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
     currency = units.CURRENCY_PREFIXES[currency_match.group("currency")] if currency_match else None
@@ -234,6 +233,8 @@ def _read_quantity(text: str, span: numbers.NumberSpan, following: numbers.Numbe
     if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]
 
+    # The next number starts after this amount's own words ("million" is a span too).
+    following = next((other for other in later if other.start >= end), None)
     range_end = _read_range(text, span, start, end, unit, following)
     if range_end is not None:
         end, value, value_max, unit = _apply_range(text, range_end, value, multiplier, unit, currency)
@@ -287,7 +288,7 @@ def _read_range(
         return None
     joiner_word = joiner.group().strip().lower()
     gap = text[end + joiner.end() : following.start]
-    gap_currency = units.CURRENCY_BEFORE.search(gap) if gap else None
+    gap_currency = units.CURRENCY_BEFORE.fullmatch(gap) if gap else None
     if gap and gap_currency is None:
         return None
     if gap_currency is not None and unit != units.CURRENCY_PREFIXES[gap_currency.group("currency")]:
