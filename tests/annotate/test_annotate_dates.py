@@ -47,6 +47,25 @@ def test_future_weekday() -> None:
     assert resolved("Results are due next Monday.", "2026-03-03")[0][1] == "2026-03-09"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A memorial service is planned for Friday.",
+        "The final is set for Friday in the new stadium.",
+        "A public meeting is to be held on Friday evening.",
+        "The festival opens Friday with a drone show over the river.",
+    ],
+)
+def test_future_phrasings_point_a_weekday_ahead(sentence: str) -> None:
+    # 2026-03-03 is a Tuesday: the coming Friday is 2026-03-06.
+    assert resolved(sentence, "2026-03-03")[0][1] == "2026-03-06"
+
+
+def test_future_weekday_across_the_year_end() -> None:
+    # 2026-12-30 is a Wednesday: "next Monday" is in the new year.
+    assert resolved("Schools reopen next Monday.", "2026-12-30")[0][1] == "2027-01-04"
+
+
 def test_relative_days_and_vague_periods() -> None:
     found = dict(resolved("Yesterday the river rose; today it fell. Prices climbed last week.", "2026-03-01"))
     assert found["Yesterday"] == "2026-02-28"

@@ -14,7 +14,8 @@ Rules, kept simple so that a reader can predict them:
 * a weekday ("on Tuesday") is the most recent such day on or before
   publication, because news reports what happened; it is the next one on or
   after publication when the phrase says "next" or the sentence speaks of
-  the future ("will", "is expected to", "plans to", "scheduled");
+  the future ("will", "is expected to", "plans to", "planned for", "set for",
+  "scheduled", "to be held");
 * "yesterday", "today", "tomorrow" are one day either side of publication;
 * spans that do not name a day ("last week", "this month", "November 2026")
   and anything relative without a publication date get ``date: None``.
@@ -61,7 +62,8 @@ _VAGUE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|is\sexpected\sto|are\sexpected\sto|plans?\sto|scheduled|is\sdue|are\sdue|upcoming)\b",
+    r"\b(?:will|won't|shall|is\sexpected\sto|are\sexpected\sto|plans?\sto|planned\sfor|scheduled|is\sdue|are\sdue|"
+    r"upcoming|set\s(?:to|for)|to\sbe\sheld|is\sto|are\sto|would\sbegin|begins|starts|opens)\b",
     re.IGNORECASE,
 )
 
