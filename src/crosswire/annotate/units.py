@@ -140,3 +140,29 @@ RATE_AFTER = re.compile(
 def unit_for(surface: str) -> str:
     """Canonical unit of a surface form matched by ``UNIT_AFTER``."""
     return UNITS.get(surface.lower()) or UNITS.get(surface, surface)
+
+
+def measurement_unit_after(after: str, currency: str | None) -> tuple[str, int] | None:
+    """The canonical unit at the start of ``after`` and the characters it spans."""
+    match = UNIT_AFTER.match(after)
+    cased = CASED_UNIT_AFTER.match(after)
+    if cased and (match is None or cased.end() > match.end()):
+        if cased.group("unit") in ("m", "g", "l", "p", "C", "F", "K", "G") and currency is not None:
+            return None
+        return CASED_UNITS[cased.group("unit")], cased.end()
+    if match is None:
+        return None
+    return unit_for(match.group("unit")), match.end()
+
+
+def read_multiplier(text: str, position: int, currency: str | None) -> tuple[int, float]:
+    """Where a multiplier after ``position`` ends ("5 million", "$5bn") and its factor (1.0 if none)."""
+    after = text[position : position + 20]
+    word = MULTIPLIER_AFTER.match(after)
+    if word:
+        return position + word.end(), MULTIPLIERS[word.group("word").lower()]
+    if currency is not None:
+        letter = CURRENCY_MULTIPLIER_AFTER.match(after)
+        if letter:
+            return position + letter.end(), CURRENCY_MULTIPLIERS[letter.group("word").lower()]
+    return position, 1.0

@@ -1,0 +1,117 @@
+"""Which numbers are amounts: years, dates, times, phone numbers, ordinals, list numbers and
+numbers inside names ("Boeing 737", "COVID-19") name, order or date something rather than count it."""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.annotate import counted, numbers, units
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}\s?[-–]\s?)?$")
+#: The second half of "2014-15" (a season or fiscal year).
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
+_STREET_AFTER = re.compile(
+    r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b"
+)
+#: Lower-case labels that a number identifies rather than counts ("category 4").
+_LABEL_WORDS = frozenset(
+    {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
+     "season", "episode", "channel", "route", "highway", "flight", "room", "gate", "platform", "row", "seat",
+     "tier", "class", "type", "size", "model", "number", "no", "sub", "iphone", "ipad"}
+)  # fmt: skip
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
+_TIME_AFTER = re.compile(
+    r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
+)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
+#: A capitalised word right before the number, as in "Boeing 737", "Game 2".
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’]*)[\s-]?$")
+_NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
+#: Words that, capitalised before a number, are not part of a name.
+_NOT_NAME_WORDS = frozenset(
+    {"the", "in", "on", "at", "by", "of", "for", "from", "to", "with", "and", "but", "or", "as", "than", "all",
+     "only", "just", "some", "about", "around", "nearly", "almost", "over", "under", "more", "less", "roughly",
+     "approximately", "up", "down", "another", "those", "these", "its", "their", "his", "her", "our",
+     "after", "before", "since", "until", "during", "between", "among", "within", "each", "every", "last",
+     "next", "first", "top", "least", "most", "estimated", "exactly", "total", "average", "per", "cent",
+     "percent", "rose", "fell", "added", "lost", "gained", "dropped", "is", "was", "were", "are", "be",
+     "has", "had", "have", "said", "says", "reported", "a", "an"}
+)  # fmt: skip
+#: Words before "one" that make it a pronoun ("each one", "no one").
+_PRONOUN_ONE_BEFORE = frozenset({"each", "no", "any", "every", "the", "this", "that", "which", "another", "someone"})
+
+
+def inside_phone_number(text: str, span: numbers.NumberSpan) -> bool:
+    window_start = max(0, span.start - 20)
+    for match in _PHONE.finditer(text, window_start, min(len(text), span.end + 20)):
+        if match.start() <= span.start and span.end <= match.end():
+            return True
+    return False
+
+
+def is_amount(text: str, span: numbers.NumberSpan) -> bool:
+    """False for numbers that name, order or date something rather than count it."""
+    before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
+    if span.in_words:
+        return _is_counting_word(text, span, before, after)
+    has_currency = units.CURRENCY_BEFORE.search(before) is not None
+    if re.search(r"[A-Za-z]$", before) and not has_currency:
+        return False  # glued to a word: "S23", "V10", "A4"
+    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or re.search(r"\d:$", before):
+        return False
+    if re.match(r"^'?s\b", after) or before.endswith("'"):  # decades: 1990s, '90s
+        return False
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _YEAR_SPAN_BEFORE.search(before):
+        return False
+    if _STREET_AFTER.match(after):
+        return False
+    if _NUMBER_PREFIX.search(before):
+        return False
+    line_start = before.rsplit("\n", 1)[-1]
+    if (not line_start.strip() or span.start == 0) and re.match(r"^[.)]\s", after):
+        return False
+    has_unit = units.measurement_unit_after(after, currency=None) is not None
+    if _looks_like_year(text, span) and not has_currency and not has_unit:
+        return False
+    if has_currency or has_unit or not _part_of_name(before):
+        return True
+    # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.
+    opens_sentence = re.search(r"(?:^|[.!?]\s+|\n\s*|^\d+[.)]\s+)[A-Z][a-z]+\s$", before) is not None
+    noun = counted.counted_noun(text, span.end, span.value)
+    return opens_sentence and noun is not None and noun[0].islower() and counted.looks_plural(noun[0])
+
+
+def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
+    word = text[span.start : span.end].lower()
+    if re.search(r"\bper\s+$", before, re.IGNORECASE):
+        return False  # the "million" of "parts per million"
+    if word == "one":
+        previous = re.search(r"(\w+)\s+$", before)
+        if previous and previous.group(1).lower() in _PRONOUN_ONE_BEFORE:
+            return False
+        if re.match(r"^\s*(?:another|'s|’s)\b", after):
+            return False
+    return not _part_of_name(before)
+
+
+def _looks_like_year(text: str, span: numbers.NumberSpan) -> bool:
+    literal = text[span.start : span.end]
+    return literal.isdigit() and len(literal) == 4 and 1500 <= int(literal) <= 2100
+
+
+def _part_of_name(before: str) -> bool:
+    if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
+        return True  # "COVID-19", "F-35"
+    match = _WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group("word")
+    if word.lower() in _LABEL_WORDS:
+        return True
+    has_capital = any(letter.isupper() for letter in word)
+    return has_capital and word.lower() not in _NOT_NAME_WORDS
