@@ -125,3 +125,38 @@ def test_offsets_always_index_the_text(fragments: list[str], separator: str) -> 
 def test_never_crashes_and_offsets_hold_on_any_text(text: str) -> None:
     for quantity in find_quantities(text):
         assert text[quantity.start : quantity.end] == quantity.text
+
+
+def values(text: str) -> list[tuple[float, float | None, str | None]]:
+    return [(q.value, q.value_max, q.unit) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the scale word of the first end is not the second number
+        ("Guidance moved from between $US20 million and $US25 million to between $US15 million and $US18 million.",
+         [(20e6, 25e6, "USD"), (15e6, 18e6, "USD")]),
+        ("Temperatures dropped by 1 to 1.5 degrees overnight.", [(1, 1.5, "degree")]),
+        ("The coupe does 0-to-60-mph in four seconds.", [(0, 60, "mph"), (4, None, "second")]),
+        ("Flats range from 300 sq ft up to 600 sq ft.", [(300, 600, "sq ft")]),
+        ("Fuel economy improved from 20 mpg in 2010 to 31 mpg in 2022.", [(20, 31, "mpg")]),
+    ],
+)  # fmt: skip
+def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # different units on either side of "to": a change and a price
+        ("Shares fell 10 per cent to 18.97 yuan.", [(10, None, "%"), (18.97, None, "CNY")]),
+        # a currency far after "to" does not make a range
+        ("The firm spent $2M to build a plant that will get up to $5 million.", [(2e6, None, "USD"), (5e6, None, "USD")]),
+        # a from-to range stops at an amount in the aside
+        ("Sales went from 20 cars in 3 weeks to 31 cars.", [(20, None, "cars"), (3, None, "week"), (31, None, "cars")]),
+    ],
+)  # fmt: skip
+def test_not_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert values(sentence) == expected

@@ -79,7 +79,12 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
     if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]
 
-    second = read_range(text, First(span, start, end, value, multiplier, unit, currency), later)
+    second = read_range(
+        text,
+        First(span, start, end, value, multiplier, unit, currency),
+        later,
+        lambda other: amounts.is_amount(text, other),
+    )
     if second is not None:
         end, value, value_max, unit = second.end, second.value, second.value_max, second.unit
 

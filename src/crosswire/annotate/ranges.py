@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosswire.annotate import numbers, units
+from crosswire.annotate import counted, numbers, units
 from crosswire.annotate.qualifiers import CHANGE_BEFORE
 
-_RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|—|and|through)\s*", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"^\s*(?:-to-|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+#: "from 20 mpg in 2008 to 29 mpg": a short aside (a date, a time) between the ends of a from-to range.
+_FROM_ASIDE = re.compile(r"\s+(?:in|at|on|during)\s+[^,;:()]{1,25}?(?=\s+to\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +40,15 @@ class First:
     currency: str | None
 
 
-def read_range(text: str, first: First, later: list[numbers.NumberSpan]) -> Range | None:
+def read_range(
+    text: str, first: First, later: list[numbers.NumberSpan], is_amount: Callable[[numbers.NumberSpan], bool]
+) -> Range | None:
     """The range that ``first`` opens, or None when no second number follows it."""
     # The next number starts after this amount's own words ("million" is a span too).
-    following = next((other for other in later if other.start >= first.end), None)
+    following = _next_span(later, first.end)
     second = _second_number(text, first, following)
+    if second is None and following is not None:
+        second = _second_number_after_aside(text, first, later, is_amount)
     if second is None:
         return None
     end, second_multiplier = units.read_multiplier(text, second.end, first.currency)
@@ -50,8 +59,32 @@ def read_range(text: str, first: First, later: list[numbers.NumberSpan]) -> Rang
     unit = first.unit
     measured = units.measurement_unit_after(text[end : end + 40], first.currency)
     if measured is not None and first.currency is None:
+        if unit is not None and measured[0] != unit:
+            return None  # "10 per cent to 18.97 yuan": a change and a price
         unit, end = measured[0], end + measured[1]
+    elif unit is not None and first.currency is None and counted.counted_noun(text, end, value_max) is not None:
+        return None  # "3 weeks to 31 cars"
+    if re.match(r"\s?[-–]\s?\d", text[end : end + 4]):
+        return None  # "from 24.2 to 33-35": the second number opens a range of its own
     return Range(end, value, value_max, unit)
+
+
+def _second_number_after_aside(
+    text: str, first: First, later: list[numbers.NumberSpan], is_amount: Callable[[numbers.NumberSpan], bool]
+) -> numbers.NumberSpan | None:
+    """The end of "from 20 mpg in 2008 to 29 mpg": only dates and times may sit in the aside."""
+    if not _FROM_BEFORE.search(text[max(0, first.start - 30) : first.start]):
+        return None
+    aside = _FROM_ASIDE.match(text, first.end)
+    if aside is None:
+        return None
+    if any(first.end <= other.start < aside.end() and is_amount(other) for other in later):
+        return None
+    return _second_number(text, dataclasses.replace(first, end=aside.end()), _next_span(later, aside.end()))
+
+
+def _next_span(spans: list[numbers.NumberSpan], position: int) -> numbers.NumberSpan | None:
+    return next((span for span in spans if span.start >= position), None)
 
 
 def _second_number(text: str, first: First, following: numbers.NumberSpan | None) -> numbers.NumberSpan | None:
@@ -71,10 +104,12 @@ def _second_number(text: str, first: First, following: numbers.NumberSpan | None
     before = text[max(0, first.start - 40) : first.start]
     if joiner_word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
+    if joiner_word in ("up to", "-to-") and not (joiner_word == "-to-" or _FROM_BEFORE.search(before)):
+        return None
     if joiner_word == "to" and unit is not None and CHANGE_BEFORE.search(before):
         return None  # "rose 5% to 20%", "fell 0.4 per cent to 13176": a change and a new level
-    if joiner_word == "to" and re.search(r"\bby\s+(?:\S+\s+)?$", before):
-        return None
+    if joiner_word == "to" and unit is not None and re.search(r"\bby\s+(?:\S+\s+)?$", before):
+        return None  # "cut by 5% to 20%"; but "dropped by 1 to 1.5 degrees" is a range
     _, second_multiplier = units.read_multiplier(text, following.end, unit if unit in units.CURRENCIES else None)
     if following.value * second_multiplier < span.value:
         return None
