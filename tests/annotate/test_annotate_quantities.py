@@ -153,7 +153,7 @@ def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, st
         # different units on either side of "to": a change and a price
         ("Shares fell 10 per cent to 18.97 yuan.", [(10, None, "%"), (18.97, None, "CNY")]),
         # a currency far after "to" does not make a range
-        ("The firm spent $2M to build a plant that will get up to $5 million.", [(2e6, None, "USD"), (5e6, None, "USD")]),
+        ("It spent $2M to fund a plant worth up to $5 million.", [(2e6, None, "USD"), (5e6, None, "USD")]),
         # a from-to range stops at an amount in the aside
         ("Sales went from 20 cars in 3 weeks to 31 cars.", [(20, None, "cars"), (3, None, "week"), (31, None, "cars")]),
     ],
