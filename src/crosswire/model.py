@@ -54,6 +54,10 @@ class Entity:
     label: str
     start: int
     end: int
+    #: Who or what is meant, as one spelling for the whole article: the full
+    #: name for a surname-only mention, the common form of a known variant
+    #: ("Kiev" -> "Kyiv"), the state behind a metonym ("the Kremlin" -> "Russia").
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

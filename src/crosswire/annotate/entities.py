@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from crosswire.annotate.names import link_names
 from crosswire.annotate.nlp import load_nlp
 from crosswire.model import Annotations, Article, Entity, Sentence
 
@@ -100,7 +101,7 @@ def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
         for span in doc.ents
         if span.label_ not in NUMERIC_LABELS
     ]
-    return apply_title_rule(text, found)
+    return link_names(text, apply_title_rule(text, found))
 
 
 def apply_title_rule(text: str, entities: list[Entity]) -> list[Entity]:
