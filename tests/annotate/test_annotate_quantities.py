@@ -160,3 +160,23 @@ def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, st
 )  # fmt: skip
 def test_not_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The ferry ticket cost 150 kn in July.", 150, "HRK"),
+        ("The old racer topped out at 95 m.p.h. on the straight.", 95, "mph"),
+        ("Stir in 1/2 pound of butter.", 0.5, "lb"),
+        ("A yearly plan costs AU $79.99 in Sydney.", 79.99, "AUD"),
+        ("The plates were rated at 12 ksi in the test.", 12, "ksi"),
+    ],
+)
+def test_unit_forms(sentence: str, value: float, unit: str) -> None:
+    quantity = only(sentence)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_currency_codes_after_the_amount() -> None:
+    assert values("The rate stood at 150 JPY to 1 USD on Friday.") == [(150, None, "JPY"), (1, None, "USD")]

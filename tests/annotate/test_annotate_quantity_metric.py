@@ -43,3 +43,18 @@ def test_unit_names_follow_newsquant() -> None:
 def test_missing_dataset_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"gold\.jsonl"):
         evaluate_quantities(tmp_path / "absent")
+
+
+def test_counted_things_are_named_by_their_lemmas() -> None:
+    assert newsquant_unit("tallest towers") == "tall tower"
+    assert newsquant_unit("bigger rooms") == "big room"
+    assert newsquant_unit("best seats") == "good seat"
+    assert newsquant_unit("Tesla’s newest cars") == "tesla new car"
+    # a noun ending like a comparative is left alone
+    assert newsquant_unit("water bottles") == "water bottle"
+
+
+def test_a_fraction_of_counted_things_is_a_share() -> None:
+    assert newsquant_unit("voters", fraction=True) == "% voter"
+    assert newsquant_unit("km", fraction=True) == "kilometre"
+    assert newsquant_unit("ILS") == "shekel"

@@ -13,10 +13,10 @@ import re
 #: ``PS`` and ``Y=`` are how "£" and "¥" survive an ASCII transliteration.
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "$US": "USD", "US $": "USD", "USD": "USD", "$": "USD",
-    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AU $": "AUD", "A $": "AUD", "AUD": "AUD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "HK$": "HKD", "HK $": "HKD", "HKD": "HKD",
-    "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "S $": "SGD", "SGD": "SGD",
+    "NZ$": "NZD", "NZ $": "NZD", "NZD": "NZD", "S$": "SGD", "S $": "SGD", "SGD": "SGD",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "PS": "GBP",
     "¥": "JPY", "Y=": "JPY", "JPY": "JPY", "RMB": "CNY", "CNY": "CNY",
     "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "RM": "MYR", "MYR": "MYR",
@@ -44,7 +44,7 @@ UNITS: dict[str, str] = {
     "cents": "cent", "cent": "cent", "sen": "sen", "pence": "pence",
     "us dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
-    "danish crowns": "DKK", "danish kroner": "DKK", "kroner": "DKK", "kuna": "HRK", "€": "EUR",
+    "danish crowns": "DKK", "danish kroner": "DKK", "kroner": "DKK", "kuna": "HRK", "kn": "HRK", "€": "EUR",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rupees": "INR", "ringgit": "MYR", "shekels": "ILS", "francs": "CHF",
@@ -55,7 +55,7 @@ UNITS: dict[str, str] = {
     "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm", "mm": "mm",
     "nanometer": "nm", "nanometre": "nm", "micrometres": "µm", "micrometers": "µm", "μm": "µm", "µm": "µm",
     "nanometres": "nm", "nanometers": "nm",
-    "miles per hour": "mph", "miles an hour": "mph", "mph": "mph",
+    "miles per hour": "mph", "miles an hour": "mph", "mph": "mph", "m.p.h.": "mph", "m.p.h": "mph",
     "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "km an hour": "km/h",
     "kilometres an hour": "km/h",
     "kilometers an hour": "km/h", "km per hour": "km/h", "km/hr": "km/h",
@@ -71,7 +71,7 @@ UNITS: dict[str, str] = {
     "milligrams": "mg", "milligram": "mg", "mg": "mg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
     "grams": "g", "gram": "g",
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "gigatonnes": "Gt", "gigatons": "Gt",
-    "pounds": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "millilitres": "ml", "milliliters": "ml", "ml": "ml", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
     "gallons": "gal", "gallon": "gal", "barrels a day": "bbl/d", "barrels per day": "bbl/d",
     "barrels": "bbl", "barrel": "bbl", "cubic metres": "m3", "cubic meters": "m3",
@@ -103,8 +103,13 @@ CASED_UNITS: dict[str, str] = {
     "GB": "GB", "TB": "TB", "MB": "MB", "kW": "kW", "MW": "MW", "GW": "GW",
     "G": "G", "W": "W", "K": "thousand", "C": "°C", "F": "°F", "PS": "hp",
     "ppg": "points per game", "rpg": "rebounds per game", "apg": "assists per game",
-    "WAR": "wins above replacement", "″": "in", "m": "m", "g": "g", "l": "l", "p": "pence", "mAh": "mAh",
+    "WAR": "wins above replacement", "″": "in", "′": "ft", "ksi": "ksi",
+    "m": "m", "g": "g", "l": "l", "p": "pence", "mAh": "mAh",
 }  # fmt: skip
+
+#: ISO codes written after the amount ("110 JPY to 1 USD"; Reuters adds "=": "108.79 JPY=").
+CURRENCY_CODES_AFTER = ("USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "CHF", "INR", "HKD", "SGD", "NZD", "MYR")
+CASED_UNITS.update({code: code for code in CURRENCY_CODES_AFTER})
 
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(CURRENCY_PREFIXES.values()) | {"ILS", "DKK", "HRK"}

@@ -31,7 +31,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
     "NZD": "new zealand dollar", "SGD": "singaporean dollar", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "MYR": "malaysian ringgit",
-    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "israeli new shekel",
+    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "shekel",
     "BRL": "brazilian real", "KRW": "south korean won",
 }  # fmt: skip
 MEASUREMENT_NAMES: dict[str, str] = {
@@ -61,15 +61,29 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "dB": "decibel", "Hz": "hertz", "kHz": "kilohertz", "GHz": "gigahertz", "MHz": "megahertz", "GPa": "gigapascal",
     "ppb": "parts-per-billion", "ppm": "parts-per-million", "V": "volt", "mAh": "milliampere hour",
     "G": "generation wireless", "wins above replacement": "win above replacement", "ml": "millilitre",
-    "N m": "newton metre", "Mbps": "megabit per second", "Gbps": "gigabit per second",
+    "ksi": "kilopound per square inch", "N m": "newton metre",
+    "Mbps": "megabit per second", "Gbps": "gigabit per second",
 }  # fmt: skip
 _IRREGULAR_SINGULARS = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
+#: Adjectives whose comparative and superlative forms NewsQuant lemmatises ("best screens" -> "good screen").
+_ADJECTIVES = frozenset(
+    {"big", "small", "large", "great", "high", "low", "long", "short", "old", "new", "young", "early", "late",
+     "wide", "narrow", "deep", "tall", "heavy", "light", "fast", "slow", "quick", "cheap", "rich", "poor",
+     "strong", "weak", "hard", "soft", "easy", "busy", "happy", "close", "fine", "proud", "hot", "cold", "warm",
+     "safe", "bright", "dark", "clean", "fresh", "tough", "nice", "bad", "good"}
+)  # fmt: skip
+_IRREGULAR_ADJECTIVES = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
 
 
-def newsquant_unit(unit: str | None) -> str:
-    """Our unit in NewsQuant's naming ("-" for none), lower-cased as it scores."""
+def newsquant_unit(unit: str | None, fraction: bool = False) -> str:
+    """Our unit in NewsQuant's naming ("-" for none), lower-cased as it scores.
+
+    NewsQuant names a fraction of counted things as a share: "a third of voters" is "% voter".
+    """
     if unit is None:
         return "-"
+    if fraction and _is_counted(unit):
+        return "% " + newsquant_unit(unit)
     if " per " in unit and unit not in MEASUREMENT_NAMES:
         amount, denominator = unit.split(" per ", 1)
         return f"{newsquant_unit(amount)} per {newsquant_unit(denominator)}"
@@ -77,8 +91,40 @@ def newsquant_unit(unit: str | None) -> str:
         return CURRENCY_NAMES[unit]
     if unit in MEASUREMENT_NAMES:
         return MEASUREMENT_NAMES[unit]
-    words = [singular(word) for word in re.split(r"\s+", unit) if word.lower() not in STOP_WORDS]
+    words = [_possessor(word) for word in re.split(r"\s+", unit) if word.lower() not in STOP_WORDS]
+    words = [adjective_base(word) for word in words[:-1]] + [singular(word) for word in words[-1:]]
     return " ".join(words).lower() or "-"
+
+
+def _is_counted(unit: str) -> bool:
+    return unit not in CURRENCY_NAMES and unit not in MEASUREMENT_NAMES and " per " not in unit
+
+
+def _possessor(word: str) -> str:
+    """ "Airbnb's" -> "Airbnb": lemmas drop the possessive ending."""
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _adjective_forms(base: str) -> dict[str, str]:
+    if base.endswith("e"):
+        stem = base[:-1]
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        stem = base[:-1] + "i"
+    elif len(base) <= 4 and base[-1] not in "aeiouwy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        stem = base + base[-1]  # big -> bigger, hot -> hottest
+    else:
+        stem = base
+    return {stem + "er": base, stem + "est": base}
+
+
+_ADJECTIVE_BASES: dict[str, str] = {
+    form: base for adjective in _ADJECTIVES for form, base in _adjective_forms(adjective).items()
+} | _IRREGULAR_ADJECTIVES
+
+
+def adjective_base(word: str) -> str:
+    """The plain form of a comparative or superlative adjective ("largest" -> "large"), else the word."""
+    return _ADJECTIVE_BASES.get(word.lower(), word)
 
 
 def singular(word: str) -> str:
@@ -158,7 +204,9 @@ def _predicted(text: str) -> list[_Scored]:
         value: float | tuple[float, float] = (
             (quantity.value, quantity.value_max) if quantity.value_max is not None else quantity.value
         )
-        scored.append(_Scored(value, newsquant_unit(quantity.unit)))
+        # "a third", "half", "1/2" but not a decimal such as ".500"
+        fraction = 0 < quantity.value < 1 and quantity.value_max is None and "." not in quantity.text
+        scored.append(_Scored(value, newsquant_unit(quantity.unit, fraction)))
     return scored
 
 
