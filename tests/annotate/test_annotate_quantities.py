@@ -180,3 +180,28 @@ def test_unit_forms(sentence: str, value: float, unit: str) -> None:
 
 def test_currency_codes_after_the_amount() -> None:
     assert values("The rate stood at 150 JPY to 1 USD on Friday.") == [(150, None, "JPY"), (1, None, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Two of Smith's deputies quit on Monday.", 2, "Smith's deputies"),
+        ("Two of the mayor's aides quit on Monday.", 2, "mayor's aides"),
+        ("Half the flats were sold in a week.", 0.5, "flats"),
+        ("It was one of my favourite shops.", 1, "favourite shops"),
+        ("One plan asks the board to resign.", 1, "plan"),
+        ("He left about 200 recorded songs.", 200, "songs"),
+        ("About 40 commercial fishermen protested.", 40, "commercial fishermen"),
+        ("Dealers sold 300 Ford and Toyota pickups.", 300, "Ford and Toyota pickups"),
+        ("The firm offered two petrol-only engine options.", 2, "petrol-only engine options"),
+        ("The airline grounded three new 787 Dreamliner jets.", 3, "new 787 Dreamliner jets"),
+        # a measurement unit heading the phrase is the unit
+        ("He ran for 212 rushing yards.", 212, "yd"),
+        ("It joins 40 previous years of archives.", 40, "year"),
+        ("The boot holds 20 cubic feet.", 20, "cu ft"),
+    ],
+)
+def test_counted_things(sentence: str, value: float, unit: str) -> None:
+    quantity = only(sentence)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit

@@ -58,3 +58,7 @@ def test_a_fraction_of_counted_things_is_a_share() -> None:
     assert newsquant_unit("voters", fraction=True) == "% voter"
     assert newsquant_unit("km", fraction=True) == "kilometre"
     assert newsquant_unit("ILS") == "shekel"
+
+
+def test_plural_men_is_singular_man() -> None:
+    assert newsquant_unit("commercial fishermen") == "commercial fisherman"

@@ -19,12 +19,18 @@ STOP_WORDS = frozenset(
     but so up down out about against between through across each every all some ago earlier later last next
     only just also still already ahead apiece respectively even again then there here what how why such
     other others another most least both either neither same says said say told according i we they he she
-    you them him us me one two three four five six seven eight nine ten cent percent times year years
-    like around among within without toward towards via yet very much many few several""".split()  # noqa: SIM905
+    you them him us me one two three four five six seven eight nine ten cent percent times
+    like around among within without toward towards via yet very much many few several thanks""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’-]*)")
-_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?", re.IGNORECASE)
-_MAX_WORDS = 4
+#: A word of the phrase, or a model number inside a name ("two new 737 Max jets").
+_WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’-]*|\d+(?=\s+[A-Z]))")
+_DETERMINER = r"(?:the|those|these|its|their|his|her|our|my|your)\s+"
+#: "one of the students", "two of Smith's aides", "one of the most gifted players".
+_OF_PHRASE = re.compile(rf"\s+of\s+(?P<determiner>{_DETERMINER})?(?:(?:most|least)\s+)?", re.IGNORECASE)
+#: "half the condos"
+_BARE_PARTITIVE = re.compile(rf"\s+{_DETERMINER}", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s+[A-Z][\w&.-]*['’]s\s")
+_MAX_WORDS = 5
 #: Stop words that may sit inside a counted phrase when a plural follows
 #: ("eight more picks", "two other players").
 _MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
@@ -32,26 +38,33 @@ _MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
 
 def counted_noun(text: str, position: int, value: float, vague: bool = False) -> tuple[str, int] | None:
     """The counted phrase starting after ``position`` and where it ends, or None."""
-    start = position
-    of_phrase = _OF_PHRASE.match(text, position)
-    if of_phrase and (value <= 1 or vague):
-        # "one of the students", "a third of voters", "millions of Americans"
-        start = of_phrase.end() - 1
+    start = _partitive_end(text, position, value, vague)
+    partitive = start != position
     words: list[re.Match[str]] = []
     cursor = start
     while len(words) < _MAX_WORDS:
         match = _WORD.match(text, cursor)
         if match is None:
             break
-        if match.group("word").lower() in _MODIFIERS:
-            following = _WORD.match(text, match.end())
-            if following is None or not looks_plural(following.group("word")):
-                break
-        elif not _may_be_in_phrase(match.group("word")):
+        word = match.group("word")
+        if word[0].isdigit() and not words:
             break
+        if word.lower() in _MODIFIERS or (
+            word.lower() in ("and", "&") and words and not looks_plural(words[-1].group("word"))
+        ):
+            # "eight more picks", "460 Kia and Hyundai vehicles": only on the way to a plural noun
+            if not _plural_ahead(text, match.end()):
+                break
+        elif _is_participle(word) and _plural_next(text, match.end()):
+            cursor = match.end()  # "300 recorded songs": the songs are counted
+            continue
+        elif not _may_be_in_phrase(word):
+            break
+        if value == 1 and not partitive and words and looks_plural(word):
+            break  # "one proposal asks": a single thing is not counted by a plural
         words.append(match)
         cursor = match.end()
-        if looks_plural(match.group("word")):
+        if looks_plural(word):
             break
     if not words:
         return None
@@ -68,12 +81,48 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
     return text[phrase_start:phrase_end], phrase_end
 
 
+def _partitive_end(text: str, position: int, value: float, vague: bool) -> int:
+    """Where the counted words start after "of the" ("one of the students") or ``position``."""
+    of_phrase = _OF_PHRASE.match(text, position)
+    if of_phrase and (value <= 1 or vague):
+        # "one of the students", "a third of voters", "millions of Americans"
+        return of_phrase.end() - 1
+    if of_phrase and (of_phrase.group("determiner") or _POSSESSIVE.match(text, of_phrase.end() - 1)):
+        return of_phrase.end() - 1  # "two of the victims", "two of Smith's aides"
+    bare = _BARE_PARTITIVE.match(text, position)
+    if bare and value < 1:
+        return bare.end() - 1  # "half the condos"
+    return position
+
+
+def _plural_ahead(text: str, position: int) -> bool:
+    """A plural noun within the next two words, before any function word."""
+    cursor = position
+    for _ in range(2):
+        match = _WORD.match(text, cursor)
+        if match is None or match.group("word").lower() in STOP_WORDS:
+            return False
+        if looks_plural(match.group("word")):
+            return True
+        cursor = match.end()
+    return False
+
+
+def _plural_next(text: str, position: int) -> bool:
+    match = _WORD.match(text, position)
+    return match is not None and match.group("word").islower() and looks_plural(match.group("word"))
+
+
+def _is_participle(word: str) -> bool:
+    return word.islower() and word.endswith("ed") and len(word) > 4
+
+
 def _may_be_in_phrase(word: str) -> bool:
     lower = word.lower()
     if lower in STOP_WORDS:
         return False
-    if lower.endswith("ly") and len(lower) > 4:
-        return False  # adverbs: "5 previously", "two only recently"
+    if lower.endswith("ly") and len(lower) > 4 and "-" not in lower:
+        return False  # adverbs: "5 previously", "two only recently"; but "gas-only engines"
     # participles and past tenses end a phrase too: "12 killed", "five arrested"
     return not (lower.endswith("ed") and len(lower) > 4)
 
@@ -81,5 +130,6 @@ def _may_be_in_phrase(word: str) -> bool:
 def looks_plural(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 3 or not lower.endswith("s"):
-        return lower in ("people", "children", "men", "women", "police", "staff", "personnel", "feet", "mice")
+        irregular = ("people", "children", "men", "women", "police", "staff", "personnel", "feet", "mice")
+        return lower in irregular or (lower.endswith("men") and len(lower) > 5)  # "fishermen"
     return not lower.endswith(("ss", "us", "is", "'s", "’s"))

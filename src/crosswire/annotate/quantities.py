@@ -96,7 +96,7 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
     if unit is None:
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
         if noun is not None:
-            unit, end = noun
+            unit, end = _unit_at_head(noun[0]), noun[1]
 
     if unit is None and _AGE_APPOSITION.search(text[max(0, start - 30) : start]) and re.match(r"^,", text[end:]):
         unit = "years old"
@@ -107,3 +107,13 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
         text=text[start:end], start=start, end=end, value=value, value_max=value_max,
         unit=unit, qualifier=qualifier, change=change,
     )  # fmt: skip
+
+
+def _unit_at_head(phrase: str) -> str:
+    """ "517 rushing yards", "50 previous years": a measurement unit heading the phrase is the unit."""
+    head = phrase.rsplit(None, 1)[-1]
+    if units.UNIT_AFTER.fullmatch(head):
+        unit = units.unit_for(head)
+        if unit not in units.CURRENCIES:
+            return unit
+    return phrase

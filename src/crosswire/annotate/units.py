@@ -75,6 +75,7 @@ UNITS: dict[str, str] = {
     "millilitres": "ml", "milliliters": "ml", "ml": "ml", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
     "gallons": "gal", "gallon": "gal", "barrels a day": "bbl/d", "barrels per day": "bbl/d",
     "barrels": "bbl", "barrel": "bbl", "cubic metres": "m3", "cubic meters": "m3",
+    "cubic feet": "cu ft", "cubic foot": "cu ft", "cubic inches": "cu in", "cubic yards": "cu yd",
     # time
     "years": "year", "year": "year", "months": "month", "month": "month",
     "weeks": "week", "week": "week", "days": "day", "day": "day",

@@ -51,6 +51,7 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "kg": "kilogram", "g": "gram", "t": "metric ton", "mg": "milligram", "Gt": "gigaton", "lb": "pound-mass",
     "oz": "ounce",
     "l": "litre", "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
+    "cu ft": "cubic foot", "cu in": "cubic inch", "cu yd": "cubic yard",
     # time and age
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "years old": "year of age",
@@ -132,6 +133,8 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR_SINGULARS:
         return _IRREGULAR_SINGULARS[lower]
+    if lower.endswith("men") and len(lower) > 5:
+        return word[:-2] + "an"  # "fishermen"
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
