@@ -205,3 +205,60 @@ def test_counted_things(sentence: str, value: float, unit: str) -> None:
     quantity = only(sentence)
     assert quantity.value == pytest.approx(value)
     assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It has a 2.0-liter six-cylinder engine.", [(2.0, None, "l"), (6, None, "cylinder")]),
+        ("Buyers choose a 10- or 12-inch screen.", [(10, None, "in"), (12, None, "in")]),
+        ("It has three-, four- and five-door bodies.", [(3, None, "door"), (4, None, "door"), (5, None, "door")]),
+        ("Profits grew almost tenfold in ten years.", [(10, None, "times"), (10, None, "year")]),
+    ],
+)  # fmt: skip
+def test_compound_modifiers(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Miller, 52, was named chief executive.",
+        "Jane Miller 52 has led the firm since May.",
+        "The prize went to his son Tom, who was 12.",
+        "She will be 40 by the time the plant opens.",
+        "The drug is approved for children over the age of 12.",
+        "The drug is approved for children over the age of 12 years.",
+    ],
+)
+def test_bare_ages(sentence: str) -> None:
+    quantity = only(sentence)
+    assert quantity.unit == "years old"
+
+
+def test_numbers_that_only_look_like_ages_stay_bare() -> None:
+    assert values("The score was 12 at half time.") == [(12, None, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The church was built between A.D. 900 and 1150 by monks.",
+        "The coin dates from 300 BC and was found in a field.",
+        "She lives at 12 W 44th St in Manhattan.",
+        "He sold the flat at 40 Avenue Foch last year.",
+        "The review covers the Pixel 8 Pro and the 8 Pro XL.",
+        "United won 3-1 thanks to a late goal.",
+        "They were 2-0 down at the break.",
+        "The team slipped into the bottom three after the loss.",
+        "the sp 500 slid while the ftse 100 held steady.",
+        "A third-party audit will follow.",
+    ],
+)
+def test_more_non_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_four_digit_counts_after_a_quantity_qualifier() -> None:
+    assert values("Fares will rise by an average of 1200 next year.") == [(1200, None, None)]
+    assert values("The top three seeds all won.") == [(3, None, "seeds")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from crosswire.annotate import counted, numbers, units
+from crosswire.annotate import ages, counted, numbers, units
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -17,11 +17,32 @@ _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_AFTER = re.compile(
     r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b"
 )
+#: "9 E 71st St", "22 Ave Foch": a house number before a street.
+_HOUSE_NUMBER_AFTER = re.compile(
+    r"^\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)|(?:Ave|Avenue|Rue|Via|Calle)\s[A-Z])"
+)
+#: "A.D. 1000", "500 BC": years of an era.
+_ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s?(?:\d{1,4}\s?(?:and|to|-|–)\s?)?$")
+_ERA_AFTER = re.compile(r"^\s?(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
+#: "iPhone 11 Pro", "Galaxy S10 Plus": a model number, named by the word after it.
+_MODEL_SUFFIX_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Mini|Ultra|Lite|Edition|Series|XL)\b")
+#: "a 2-1 win", "at 2-0 down": a score, the first number not below the second.
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:per|%))")
+#: "the top three", "the bottom 10": a place in a ranking unless something is counted after it.
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s$", re.IGNORECASE)
+#: Words before a four-digit number that make it a count rather than a year.
+_AMOUNT_BEFORE_YEAR_LIKE = re.compile(
+    r"\b(?:average of|total of|more than|less than|fewer than|nearly|almost|up to|at least|as many as|"
+    r"an estimated|approximately|roughly)\s$",
+    re.IGNORECASE,
+)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = frozenset(
     {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
      "season", "episode", "channel", "route", "highway", "flight", "room", "gate", "platform", "row", "seat",
-     "tier", "class", "type", "size", "model", "number", "no", "sub", "iphone", "ipad"}
+     "tier", "class", "type", "size", "model", "number", "no", "sub", "iphone", "ipad",
+     # stock indices, as lower-cased copy leaves them: "the sp 500", "ftse 100"
+     "sp", "s&p", "ftse", "nikkei", "stoxx", "russell", "cac", "asx", "kospi", "sensex", "nifty"}
 )  # fmt: skip
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
 _TIME_AFTER = re.compile(
@@ -68,7 +89,9 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _YEAR_SPAN_BEFORE.search(before):
         return False
-    if _STREET_AFTER.match(after):
+    if _STREET_AFTER.match(after) or _HOUSE_NUMBER_AFTER.match(after) or _MODEL_SUFFIX_AFTER.match(after):
+        return False
+    if _ERA_BEFORE.search(before) or _ERA_AFTER.match(after) or _in_score(text, span):
         return False
     if _NUMBER_PREFIX.search(before):
         return False
@@ -76,8 +99,17 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     if (not line_start.strip() or span.start == 0) and re.match(r"^[.)]\s", after):
         return False
     has_unit = units.measurement_unit_after(after, currency=None) is not None
-    if _looks_like_year(text, span) and not has_currency and not has_unit:
+    if (
+        _looks_like_year(text, span)
+        and not has_currency
+        and not has_unit
+        and not _AMOUNT_BEFORE_YEAR_LIKE.search(before)
+    ):
         return False
+    if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
+        return False
+    if ages.is_age_after_name(text, span.start, span.end, span.value):
+        return True
     if has_currency or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.
@@ -86,8 +118,18 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     return opens_sentence and noun is not None and noun[0].islower() and counted.looks_plural(noun[0])
 
 
+def _in_score(text: str, span: numbers.NumberSpan) -> bool:
+    window_start = max(0, span.start - 4)
+    for match in _SCORE.finditer(text, window_start, min(len(text), span.end + 4)):
+        if match.start() <= span.start and span.end <= match.end():
+            return int(match.group(1)) >= int(match.group(2))
+    return False
+
+
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
     word = text[span.start : span.end].lower()
+    if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
+        return False
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
         return False  # the "million" of "parts per million"
     if word == "one":

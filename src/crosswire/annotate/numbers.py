@@ -43,9 +43,13 @@ _WORD_RUN = re.compile(
     re.IGNORECASE,
 )
 _FRACTION_PHRASE = re.compile(
-    rf"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+({_FRACTION})\b|\b(half)\b(?=\s+(?:of|the|a|an)\b)",
+    rf"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+({_FRACTION})\b(?!-)"  # not "a third-party"
+    rf"|\b(half)\b(?=\s+(?:of|the|a|an)\b)",
     re.IGNORECASE,
 )
+#: "sixfold", "tenfold": the number word glued to "fold" (the unit reader takes "fold").
+_FOLD_WORDS = "|".join([*SMALL_NUMBERS, *TENS, "hundred", "thousand"])
+_FOLD = re.compile(rf"\b({_FOLD_WORDS})(?=fold\b)", re.IGNORECASE)
 #: "dozens of", "hundreds of", "tens of thousands of", "millions of"
 _VAGUE = re.compile(
     r"\b(?:(tens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+of\b)",
@@ -92,6 +96,10 @@ def find_number_spans(text: str) -> list[NumberSpan]:
         numerator = 1 if match.group(1).lower() in ("a", "an") else SMALL_NUMBERS[match.group(1).lower()]
         value = numerator / FRACTIONS[match.group(2).lower()]
         spans.append(NumberSpan(match.start(), match.end(), value, in_words=True))
+    for match in _FOLD.finditer(text):
+        word = match.group(1).lower()
+        value = SMALL_NUMBERS.get(word) or TENS.get(word) or SCALES[word]
+        spans.append(NumberSpan(match.start(), match.end(), float(value), in_words=True))
     for match in _WORD_RUN.finditer(text):
         spans.extend(_word_numbers(match))
     return _without_overlaps(spans)

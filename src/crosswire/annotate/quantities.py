@@ -14,13 +14,10 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate import amounts, counted, numbers, units
+from crosswire.annotate import ages, amounts, compounds, counted, numbers, units
 from crosswire.annotate.qualifiers import qualifier_and_change
 from crosswire.annotate.ranges import First, read_range
 from crosswire.model import Annotations, Article, Quantity
-
-#: "Senard, 65, now faces": an age in apposition to a name.
-_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
 
 
 class QuantityStage:
@@ -97,9 +94,15 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
         if noun is not None:
             unit, end = _unit_at_head(noun[0]), noun[1]
+    if unit is None:
+        unit = _measured_after_hyphens(text, end, later)
 
-    if unit is None and _AGE_APPOSITION.search(text[max(0, start - 30) : start]) and re.match(r"^,", text[end:]):
-        unit = "years old"
+    if unit is None and value_max is None:
+        age_end = ages.age_end(text, start, end, value)
+        if age_end is not None:
+            unit, end = "years old", age_end
+    elif unit == "year" and ages.follows_age_of(text, start):
+        unit = "years old"  # "under the age of 5 years"
     qualifier, change = qualifier_and_change(text, start)
     if value_max is not None and value_max < value:
         value_max = None
@@ -117,3 +120,12 @@ def _unit_at_head(phrase: str) -> str:
         if unit not in units.CURRENCIES:
             return unit
     return phrase
+
+
+def _measured_after_hyphens(text: str, end: int, later: list[numbers.NumberSpan]) -> str | None:
+    """ "a four-cylinder engine" counts cylinders; "a 7- or 8-inch screen" measures inches."""
+    noun = compounds.compound_noun(text, end, later)
+    if noun is None:
+        return None
+    measured = units.measurement_unit_after(noun, None)
+    return measured[0] if measured is not None and measured[1] == len(noun) else noun

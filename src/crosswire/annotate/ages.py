@@ -1,0 +1,55 @@
+"""Ages written as bare numbers: "Senard, 65, said", "Nick Hague 44 has", "who was 10", "over the age of 21".
+
+News gives a person's age without a unit; these are the places where a bare
+number can only be one.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "Senard, 65, now faces": an age in apposition to a name.
+_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
+#: "Nick Hague 44 has": a full name, then the age, then the verb (news copy that lost its commas).
+_FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s[A-Z][a-z]+,?\s$")
+_VERB_AFTER = re.compile(r"^,?\s(?:has|had|is|was|said|says|will|would|who|and|died|dies)\b")
+#: "who was 10", "He will be 35 by", "she turned 40 in"
+_COPULA_BEFORE = re.compile(
+    r"\b(?:who|he|she|I)\s(?:is|was|will be|would be|turns|turned|had turned|is now|was only|was just)\s$",
+    re.IGNORECASE,
+)
+_CLAUSE_END_AFTER = re.compile(r"^(?:\s?[.,;:!?)]|\s(?:by|when|in|on|at|and|but|after|before|this|last|next)\b|$)")
+#: "over the age of 21", "under the age of 5 (years)"
+_AGE_OF_BEFORE = re.compile(r"\bage\sof\s$", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"^\s(?:years|yrs)\b", re.IGNORECASE)
+
+
+def could_be_age(value: float) -> bool:
+    return value.is_integer() and 0 < value <= 120
+
+
+def is_age_after_name(text: str, start: int, end: int, value: float) -> bool:
+    """ "Nick Hague 44 has spent": the number after a full name is the person's age."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 12]
+    return could_be_age(value) and bool(_FULL_NAME_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
+
+
+def follows_age_of(text: str, start: int) -> bool:
+    return _AGE_OF_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
+def age_end(text: str, start: int, end: int, value: float) -> int | None:
+    """Where the age ends ("5 years" after "the age of") when the bare number at start..end is one, else None."""
+    if not could_be_age(value):
+        return None
+    before, after = text[max(0, start - 40) : start], text[end : end + 12]
+    if _AGE_OF_BEFORE.search(before):
+        years = _YEARS_AFTER.match(after)
+        return end + years.end() if years else end
+    if _APPOSITION_BEFORE.search(before) and after.startswith(","):
+        return end
+    if _COPULA_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):
+        return end
+    if is_age_after_name(text, start, end, value):
+        return end
+    return None
