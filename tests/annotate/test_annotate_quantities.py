@@ -262,3 +262,24 @@ def test_more_non_quantities(sentence: str) -> None:
 def test_four_digit_counts_after_a_quantity_qualifier() -> None:
     assert values("Fares will rise by an average of 1200 next year.") == [(1200, None, None)]
     assert values("The top three seeds all won.") == [(3, None, "seeds")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm built 300 homes last year and 450 this year.", [(300, None, "homes"), (450, None, "homes")]),
+        ("The highest bid was 92.5 cents and the lowest 80.25.", [(92.5, None, "cent"), (80.25, None, "cent")]),
+        ("Tickets cost about 8 or $9 each.", [(8, None, "USD"), (9, None, "USD")]),
+        # a level after a change in points is in points, after a change in per cent it is not
+        ("The index rose 50.5 points to 7,120.3.", [(50.5, None, "point"), (7120.3, None, "point")]),
+        ("The index closed at 7,120.3, up 50.5 points.", [(7120.3, None, "point"), (50.5, None, "point")]),
+        ("The index fell 0.5 per cent to 7120.", [(0.5, None, "%"), (7120, None, None)]),
+        # which currency a bare amount is in is unclear after two currencies
+        ("Profit was 2.2 billion shekels ($590 million) and sales 71 million.",
+         [(2.2e9, None, "ILS"), (590e6, None, "USD"), (71e6, None, None)]),
+        # a unit is not lent across sentences
+        ("He sold 300 homes. Then 40 stayed empty.", [(300, None, "homes"), (40, None, None)]),
+    ],
+)  # fmt: skip
+def test_units_left_unsaid(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert values(sentence) == expected

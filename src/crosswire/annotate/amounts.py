@@ -61,7 +61,8 @@ _NOT_NAME_WORDS = frozenset(
      "after", "before", "since", "until", "during", "between", "among", "within", "each", "every", "last",
      "next", "first", "top", "least", "most", "estimated", "exactly", "total", "average", "per", "cent",
      "percent", "rose", "fell", "added", "lost", "gained", "dropped", "is", "was", "were", "are", "be",
-     "has", "had", "have", "said", "says", "reported", "a", "an"}
+     "has", "had", "have", "said", "says", "reported", "a", "an", "then", "now", "also", "still", "so", "yet", "while",
+     "when", "where", "if", "though", "although", "because", "whereas", "whilst", "today", "yesterday"}
 )  # fmt: skip
 #: Words before "one" that make it a pronoun ("each one", "no one").
 _PRONOUN_ONE_BEFORE = frozenset({"each", "no", "any", "every", "the", "this", "that", "which", "another", "someone"})

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate import ages, amounts, compounds, counted, numbers, units
+from crosswire.annotate import ages, amounts, compounds, counted, ellipsis, numbers, units
 from crosswire.annotate.qualifiers import qualifier_and_change
 from crosswire.annotate.ranges import First, read_range
 from crosswire.model import Annotations, Article, Quantity
@@ -50,7 +50,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         quantities.append(quantity)
         consumed_until = quantity.end
-    return quantities
+    return ellipsis.lend_units(text, quantities)
 
 
 def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:

@@ -1,0 +1,64 @@
+"""Units left unsaid: a bare number that shares the unit of a number next to it.
+
+News drops a unit it has just written: "435 homes by sale and 187 by tender",
+"the highest forecast is 84.75 cents, the lowest 74.07", "about 8 or $9".
+An index level after a change in points is in points too ("rose 64.06 points
+to 4,577.10"), but a level after a change in per cent is not ("fell 0.4 per
+cent to 13176").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from crosswire.annotate import units
+from crosswire.model import Quantity
+
+#: Units of a change relative to the level; the level itself is in some other unit.
+RELATIVE_UNITS = frozenset({"%", "percentage point", "basis point", "times"})
+#: Units a neighbour does not lend: ages belong to one person each.
+_NOT_LENT = frozenset({"years old"})
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
+#: "rose 64.06 points to 4,577.10", "was down 0.1 per cent at 5884"
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s$")
+#: "4,577.10, up 64.06 points", "(16369.03 up 58.06 points)"
+_CHANGE_AFTER = re.compile(r"^,?\s(?:up|down)\s$")
+#: "8 or $9", "three or four years": the unit is written once, on the last number.
+_ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to)\s$")
+
+
+def lend_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` with the unit of a neighbour given to bare numbers that leave it unsaid."""
+    lent = list(quantities)
+    for index, quantity in enumerate(quantities):
+        if quantity.unit is not None:
+            continue
+        unit = _lent_unit(text, quantities, index)
+        if unit is not None:
+            lent[index] = dataclasses.replace(quantity, unit=unit)
+    return lent
+
+
+def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
+    quantity = quantities[index]
+    following = quantities[index + 1] if index + 1 < len(quantities) else None
+    if following is not None and following.unit is not None and following.unit not in _NOT_LENT:
+        between = text[quantity.end : following.start]
+        if _ALTERNATIVE_AFTER.match(between):
+            return following.unit
+        if _CHANGE_AFTER.match(between):
+            return following.unit if following.unit not in RELATIVE_UNITS else None
+    earlier = [q for q in quantities[:index] if not _SENTENCE_BREAK.search(text, q.end, quantity.start)]
+    if _LEVEL_BEFORE.search(text[max(0, quantity.start - 4) : quantity.start]):
+        changes = [q for q in earlier if q.change is not None and q.unit is not None]
+        if changes:
+            # the level is in the unit of the change, unless the change was relative
+            absolute = [q for q in changes if q.unit not in RELATIVE_UNITS]
+            return absolute[-1].unit if absolute else None
+    previous = earlier[-1] if earlier else None
+    if previous is None or previous.unit is None or previous.unit in _NOT_LENT:
+        return None
+    if previous.unit in units.CURRENCIES:
+        return None  # "2.2 billion shekels ($590 million) and 71 million": which currency is unclear
+    return previous.unit
