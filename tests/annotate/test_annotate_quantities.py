@@ -283,3 +283,62 @@ def test_four_digit_counts_after_a_quantity_qualifier() -> None:
 )  # fmt: skip
 def test_units_left_unsaid(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One in four adults now works from home.", [(0.25, None, "adults")]),
+        ("She made seven out of 10 attempts.", [(0.7, None, "attempts")]),
+        ("It happens 2 in 3 years.", [(2, None, None), (3, None, "year")]),
+        ("About 100-odd fans waited outside.", [(100, None, "fans")]),
+        ("He has 40-plus years of service.", [(40, None, "year")]),
+        ("The 800-square metre site was cleared.", [(800, None, "m2")]),
+        ("The beach is 300, 400 metres away.", [(300, None, "m"), (400, None, "m")]),
+        ("She has two sons, aged six and nine.", [(2, None, "sons"), (6, None, "years old"), (9, None, "years old")]),
+        ("The class takes pupils ages 11 to 14.", [(11, 14, "years old")]),
+        ("He married Lisa after 11yrs together.", [(11, None, "year")]),
+    ],
+)
+def test_proportions_rough_numbers_and_ages(
+    sentence: str, expected: list[tuple[float, float | None, str | None]]
+) -> None:
+    assert values(sentence) == expected
+
+
+def test_rough_suffixes_are_qualifiers() -> None:
+    assert only("He has 40-plus years of service.").qualifier == "more than"
+    assert only("About 100-odd fans waited outside.").qualifier == "about"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team went 10-5-1 last season.",
+        "Leeds (12-3) beat Hull (4-11) at home.",
+        "They won 8-7, after extra time.",
+        "It is a one-time charge for the bank.",
+        "The phone has an 18:9 screen.",
+    ],
+)
+def test_records_ratios_and_one_compounds_are_not_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_one_is_not_an_age() -> None:
+    assert all(q.unit != "years old" for q in find_quantities("He was one in a million."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a neighbour's unit is not lent to a number that counts something else or a pronoun
+        ("He sold 300 homes, one of them to a friend.", [(300, None, "homes"), (1, None, None)]),
+        ("Costs rose by a factor of 12 after the 40 km road opened.", [(12, None, None), (40, None, "km")]),
+        ("It holds 61 percent of the 100 billion tokens.", [(61, None, "%"), (100e9, None, "tokens")]),
+        ("Prices fell 3 percent and sales 40 units.", [(3, None, "%"), (40, None, "units")]),
+        ("It runs 2 km, then 3 more days.", [(2, None, "km"), (3, None, "day")]),
+    ],
+)
+def test_units_not_lent(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert values(sentence) == expected

@@ -19,8 +19,8 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_AFTER = re.compile(r"^(?:\s?[.,;:!?)]|\s(?:by|when|in|on|at|and|but|after|before|this|last|next)\b|$)")
-#: "over the age of 21", "under the age of 5 (years)"
-_AGE_OF_BEFORE = re.compile(r"\bage\sof\s$", re.IGNORECASE)
+#: "over the age of 21", "under the age of 5 (years)", "sons aged six and nine", "girls ages 16 to 18"
+_AGE_OF_BEFORE = re.compile(r"\b(?:age\sof|aged?|ages)\s(?:(?:\d{1,3}|[a-z]+)(?:,|\sand|\sor)\s)?$", re.IGNORECASE)
 _YEARS_AFTER = re.compile(r"^\s(?:years|yrs)\b", re.IGNORECASE)
 
 
@@ -31,11 +31,13 @@ def could_be_age(value: float) -> bool:
 def is_age_after_name(text: str, start: int, end: int, value: float) -> bool:
     """ "Nick Hague 44 has spent": the number after a full name is the person's age."""
     before, after = text[max(0, start - 40) : start], text[end : end + 12]
-    return could_be_age(value) and bool(_FULL_NAME_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
+    # adults only: "Landing Zone 1 and", "Sam Jong 2 was" name things
+    adult = could_be_age(value) and value >= 15
+    return adult and bool(_FULL_NAME_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
 
 
 def follows_age_of(text: str, start: int) -> bool:
-    return _AGE_OF_BEFORE.search(text[max(0, start - 12) : start]) is not None
+    return _AGE_OF_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
 def age_end(text: str, start: int, end: int, value: float) -> int | None:
@@ -46,9 +48,9 @@ def age_end(text: str, start: int, end: int, value: float) -> int | None:
     if _AGE_OF_BEFORE.search(before):
         years = _YEARS_AFTER.match(after)
         return end + years.end() if years else end
-    if _APPOSITION_BEFORE.search(before) and after.startswith(","):
+    if _APPOSITION_BEFORE.search(before) and re.match(r"[,.;)]", after):
         return end
-    if _COPULA_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):
+    if value >= 2 and _COPULA_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):  # not "he was one in a"
         return end
     if is_age_after_name(text, start, end, value):
         return end

@@ -11,7 +11,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}\s?[-–]\s?)?$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:and|to|or)\s))?$")
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_AFTER = re.compile(
@@ -27,7 +27,9 @@ _ERA_AFTER = re.compile(r"^\s?(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
 #: "iPhone 11 Pro", "Galaxy S10 Plus": a model number, named by the word after it.
 _MODEL_SUFFIX_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Mini|Ultra|Lite|Edition|Series|XL)\b")
 #: "a 2-1 win", "at 2-0 down": a score, the first number not below the second.
-_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%]|\s?(?:per|%))")
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
+#: "went 59-35-1", "(4-11)" after a team: win-loss records.
+_RECORD = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\))")
 #: "the top three", "the bottom 10": a place in a ranking unless something is counted after it.
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s$", re.IGNORECASE)
 #: Words before a four-digit number that make it a count rather than a year.
@@ -46,7 +48,7 @@ _LABEL_WORDS = frozenset(
 )  # fmt: skip
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
 _TIME_AFTER = re.compile(
-    r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
+    r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
@@ -120,8 +122,11 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
 
 
 def _in_score(text: str, span: numbers.NumberSpan) -> bool:
-    window_start = max(0, span.start - 4)
-    for match in _SCORE.finditer(text, window_start, min(len(text), span.end + 4)):
+    window_start, window_end = max(0, span.start - 8), min(len(text), span.end + 8)
+    for match in _RECORD.finditer(text, window_start, window_end):
+        if match.start() <= span.start and span.end <= match.end():
+            return True
+    for match in _SCORE.finditer(text, window_start, window_end):
         if match.start() <= span.start and span.end <= match.end():
             return int(match.group(1)) >= int(match.group(2))
     return False
@@ -139,6 +144,9 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
             return False
         if re.match(r"^\s*(?:another|'s|’s)\b", after):
             return False
+        compound = re.match(r"^-([a-z]+)", after)
+        if compound and units.measurement_unit_after(compound.group(1), None) is None:
+            return False  # "one-time", "one-off", "one-way": an adjective, not a count
     return not _part_of_name(before)
 
 

@@ -12,7 +12,7 @@ import re
 from crosswire.annotate import numbers
 
 #: "-cylinder" right after the number; a unit after a hyphen is read as a unit elsewhere.
-_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)")
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?<!ed)(?!-)")  # not "three-wheeled"
 #: "7- or 8-inch", "four-, five- and six-cylinder"
 _SUSPENDED = re.compile(r"-(?:,\s*|\s+(?:or|and|to)\s+|,?\s+(?:or|and)\s+)")
 

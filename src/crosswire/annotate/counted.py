@@ -73,10 +73,10 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
         # "49 Zorro Ranch Road", "iPhone 11 Pro": a name, not a count;
         # "seven European countries" ends in a common plural and is one.
         return None
-    if not looks_plural(words[-1].group("word")) and value > 1:
+    if not looks_plural(last) and partitive and value >= 1 and not vague:
+        return None  # "one of the most difficult": a partitive count picks from a plural
+    if not looks_plural(last) and value > 1:
         words = words[:1] if len(words) > 1 else words
-    if not words:
-        return None
     phrase_start, phrase_end = words[0].start("word"), words[-1].end("word")
     return text[phrase_start:phrase_end], phrase_end
 

@@ -24,8 +24,17 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s$")
 #: "4,577.10, up 64.06 points", "(16369.03 up 58.06 points)"
 _CHANGE_AFTER = re.compile(r"^,?\s(?:up|down)\s$")
+#: After a bare number that leaves its unit unsaid: punctuation, the end, or a function word.
+_ALONE_AFTER = re.compile(
+    r"\s?(?:[.,;:)!?]|$)|\s(?:by|in|on|at|for|during|from|to|and|but|or|while|whereas|last|this|a|an|the|"
+    r"each|apiece|respectively|compared|versus|vs|against|up|down)\b",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\bof\s$|:\s?$")
+#: How far back the number whose unit is lent may be.
+_MAX_GAP = 100
 #: "8 or $9", "three or four years": the unit is written once, on the last number.
-_ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to)\s$")
+_ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to)\s$|^,\s$")  # also "300, 400 metres"
 
 
 def lend_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -61,4 +70,24 @@ def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
         return None
     if previous.unit in units.CURRENCIES:
         return None  # "2.2 billion shekels ($590 million) and 71 million": which currency is unclear
+    if not _stands_alone(text, quantity) or quantity.start - previous.end > _MAX_GAP:
+        return None
+    if previous.unit in RELATIVE_UNITS and _word_before(text, quantity.start) != _word_before(text, previous.start):
+        return None  # "rose by 2 percent and fell by 1" is parallel; "61 percent of the 100 billion" is not
     return previous.unit
+
+
+def _stands_alone(text: str, quantity: Quantity) -> bool:
+    """A number with nothing counted after it ("and 187 by tender", "the lowest is 74.07.")."""
+    if quantity.text.lower() in ("one", "a", "an") or _OF_BEFORE.search(
+        text[max(0, quantity.start - 6) : quantity.start]
+    ):
+        return False  # "the second one", "a factor of two"
+    if quantity.value < 1 and re.search(r"[A-Za-z]", quantity.text):
+        return False  # "one-half to two-thirds": a share, not a count of the neighbour's things
+    return _ALONE_AFTER.match(text, quantity.end) is not None
+
+
+def _word_before(text: str, position: int) -> str:
+    match = re.search(r"(\w+)\W*$", text[max(0, position - 20) : position])
+    return match.group(1).lower() if match else ""

@@ -37,6 +37,11 @@ class QuantityStage:
             yield self(article)
 
 
+#: "one in five adults", "seven out of 16 attempts"
+_PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
+_ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity stated in ``text``, in order of appearance."""
     spans = [span for span in numbers.find_number_spans(text) if not amounts.inside_phone_number(text, span)]
@@ -67,20 +72,31 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
             start, value = start - len(minus.group()), -value
 
     end, multiplier = units.read_multiplier(text, span.end, currency)
+    # "100-odd humans", "40-plus years": the suffix says how exact the number is
+    rough = _ROUGH_SUFFIX.match(text, end)
+    if rough:
+        end = rough.end()
     value *= multiplier
     value_max = value_max * multiplier if value_max is not None else None
 
     unit: str | None = currency
-    measured = units.measurement_unit_after(text[end : end + 40], currency)
+    proportion = _read_proportion(text, span, end, later) if currency is None and multiplier == 1.0 else None
+    if proportion is not None:
+        value, unit, end = proportion
+    measured = units.measurement_unit_after(text[end : end + 40], currency) if proportion is None else None
     # After a currency only a per-share unit may follow ("63 cents per share").
     if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]
 
-    second = read_range(
-        text,
-        First(span, start, end, value, multiplier, unit, currency),
-        later,
-        lambda other: amounts.is_amount(text, other),
+    second = (
+        None
+        if proportion is not None
+        else read_range(
+            text,
+            First(span, start, end, value, multiplier, unit, currency),
+            later,
+            lambda other: amounts.is_amount(text, other),
+        )
     )
     if second is not None:
         end, value, value_max, unit = second.end, second.value, second.value_max, second.unit
@@ -101,9 +117,11 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
         age_end = ages.age_end(text, start, end, value)
         if age_end is not None:
             unit, end = "years old", age_end
-    elif unit == "year" and ages.follows_age_of(text, start):
-        unit = "years old"  # "under the age of 5 years"
+    elif unit in (None, "year") and ages.follows_age_of(text, start):
+        unit = "years old"  # "under the age of 5 years", "ages 16 to 18"
     qualifier, change = qualifier_and_change(text, start)
+    if rough:
+        qualifier = "more than" if rough.group("suffix").lower() == "plus" else "about"
     if value_max is not None and value_max < value:
         value_max = None
     return Quantity(
@@ -129,3 +147,21 @@ def _measured_after_hyphens(text: str, end: int, later: list[numbers.NumberSpan]
         return None
     measured = units.measurement_unit_after(noun, None)
     return measured[0] if measured is not None and measured[1] == len(noun) else noun
+
+
+def _read_proportion(
+    text: str, span: numbers.NumberSpan, end: int, later: list[numbers.NumberSpan]
+) -> tuple[float, str, int] | None:
+    """ "one in five adults" is a fifth of the adults: the share, the counted thing and where it ends."""
+    joiner = _PROPORTION_JOINER.match(text, end)
+    if joiner is None or span.value_max is not None:
+        return None
+    whole = next((other for other in later if other.start >= joiner.end()), None)
+    if whole is None or whole.start != joiner.end() or whole.value_max is not None or whole.value <= span.value:
+        return None
+    if units.measurement_unit_after(text[whole.end : whole.end + 40], None) is not None:
+        return None  # "2 in 3 years"
+    noun = counted.counted_noun(text, whole.end, whole.value)
+    if noun is None:
+        return None
+    return span.value / whole.value, noun[0], noun[1]

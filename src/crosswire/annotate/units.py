@@ -63,8 +63,10 @@ UNITS: dict[str, str] = {
     "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
     "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
     "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "sqft": "sq ft",
-    "square metres": "m2", "square meters": "m2", "sq m": "m2", "sqm": "m2", "m2": "m2",
-    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
+    "sq m": "m2", "sqm": "m2", "m2": "m2",
+    "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
+    "square kilometer": "km2", "sq km": "km2", "km2": "km2",
     "square miles": "sq mi", "square mile": "sq mi", "acres": "acre", "acre": "acre",
     "hectares": "ha", "hectare": "ha",
     # mass and volume
@@ -77,7 +79,7 @@ UNITS: dict[str, str] = {
     "barrels": "bbl", "barrel": "bbl", "cubic metres": "m3", "cubic meters": "m3",
     "cubic feet": "cu ft", "cubic foot": "cu ft", "cubic inches": "cu in", "cubic yards": "cu yd",
     # time
-    "years": "year", "year": "year", "months": "month", "month": "month",
+    "years": "year", "year": "year", "yrs": "year", "months": "month", "month": "month",
     "weeks": "week", "week": "week", "days": "day", "day": "day",
     "hours": "hour", "hour": "hour", "hrs": "hour", "minutes": "minute", "minute": "minute",
     "mins": "minute", "seconds": "second", "second": "second", "decades": "decade",
