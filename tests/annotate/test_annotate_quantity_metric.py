@@ -62,3 +62,8 @@ def test_a_fraction_of_counted_things_is_a_share() -> None:
 
 def test_plural_men_is_singular_man() -> None:
     assert newsquant_unit("commercial fishermen") == "commercial fisherman"
+
+
+def test_other_describes_the_thing_and_more_the_count() -> None:
+    assert newsquant_unit("other players") == "other player"
+    assert newsquant_unit("more players") == "player"

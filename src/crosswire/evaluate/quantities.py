@@ -65,6 +65,9 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "ksi": "kilopound per square inch", "N m": "newton metre",
     "Mbps": "megabit per second", "Gbps": "gigabit per second",
 }  # fmt: skip
+#: Function words NewsQuant leaves out of a counted thing's name; "other" describes the thing ("eight other
+#: employees") and stays, while "more" is about the count ("eight more picks") and goes.
+_DROPPED_WORDS = STOP_WORDS - {"other"}
 _IRREGULAR_SINGULARS = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
 #: Adjectives whose comparative and superlative forms NewsQuant lemmatises ("best screens" -> "good screen").
 _ADJECTIVES = frozenset(
@@ -92,7 +95,7 @@ def newsquant_unit(unit: str | None, fraction: bool = False) -> str:
         return CURRENCY_NAMES[unit]
     if unit in MEASUREMENT_NAMES:
         return MEASUREMENT_NAMES[unit]
-    words = [_possessor(word) for word in re.split(r"\s+", unit) if word.lower() not in STOP_WORDS]
+    words = [_possessor(word) for word in re.split(r"\s+", unit) if word.lower() not in _DROPPED_WORDS]
     words = [adjective_base(word) for word in words[:-1]] + [singular(word) for word in words[-1:]]
     return " ".join(words).lower() or "-"
 
