@@ -1,5 +1,10 @@
 """``crosswire eval stories``: cluster a dataset's articles and score against its events.
 
+The clusterer is fed as the engine feeds it: in publication order, with
+the annotations (entities, dates, quantities) the engine's pipeline adds
+before clustering, and with near-duplicates placed in their original's
+story instead of being clustered again.
+
 Metrics (shared/data/README.md, stories sets): B-cubed precision/recall/F1
 (per article: overlap of its predicted and gold cluster, averaged) and
 pairwise precision/recall/F1 over all article pairs.
@@ -82,15 +87,34 @@ def record_to_article(record: Mapping[str, Any], position: int) -> Article:
     )
 
 
-def cluster_records(records: Sequence[dict[str, Any]]) -> dict[int, str]:
+def annotated(articles: list[Article]) -> list[Article]:
+    """The articles with the annotations the engine adds before clustering."""
+    from crosswire.annotate import default_stages
+    from crosswire.pipeline import Pipeline
+
+    return list(Pipeline(default_stages()).pipe(articles))
+
+
+def cluster_records(records: Sequence[dict[str, Any]], annotate: bool = True) -> dict[int, str]:
     """Record position → story id, feeding records in publication order."""
-    clusterer = StoryClusterer()
+    from crosswire.stories.dedupe import DuplicateIndex
+
     positions = {id(r): i for i, r in enumerate(records)}
-    assignment: dict[int, str] = {}
+    articles: list[Article] = []
+    position_of: dict[str, int] = {}
     for record in in_publication_order(records):
-        position = positions[id(record)]
-        assignment[position] = clusterer.assign(record_to_article(record, position))
-    return assignment
+        article = record_to_article(record, positions[id(record)])
+        articles.append(article)
+        position_of[article.id] = positions[id(record)]
+    if annotate:
+        articles = annotated(articles)
+    clusterer = StoryClusterer()
+    duplicates = DuplicateIndex()
+    story_of: dict[str, str] = {}
+    for article in articles:
+        match = duplicates.add_signature(article.id, DuplicateIndex.signature(article.text))
+        story_of[article.id] = story_of[match.original] if match is not None else clusterer.assign(article)
+    return {position_of[article_id]: story for article_id, story in story_of.items()}
 
 
 def evaluate_stories(dataset_dir: Path) -> dict[str, Any]:

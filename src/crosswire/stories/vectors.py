@@ -1,9 +1,14 @@
 """Sparse term vectors of articles for story clustering.
 
 An article is represented by what its headline and opening say, since that
-is where outlets name the event; names (people, places, organisations) weigh
-more than other words because two earthquakes share vocabulary, not places.
-IDF comes from document frequencies counted as articles arrive.
+is where outlets name the event.  Names (people, places, organisations) and
+specific numbers (scores, magnitudes, tolls, years) weigh more than other
+words: two earthquakes share vocabulary, not places, magnitudes or dates.
+
+IDF comes from document frequencies counted as articles arrive, smoothed by
+a prior of documents that contain none of the words, so that in a nearly
+empty store every content word weighs about the same instead of the first
+few articles deciding what is "common".
 """
 
 from __future__ import annotations
@@ -12,59 +17,123 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
 
 from crosswire.model import Article
-from crosswire.stories.text import STOPWORDS, content_words, normalise
+from crosswire.stories.text import STOPWORDS, normalise
 
 SparseVector = dict[str, float]
 
-#: How many words of the body count as the lead.
-LEAD_WORDS = 500
-TITLE_WEIGHT = 3.0
+#: How many tokens of the body count as the lead.
+LEAD_WORDS = 150
+TITLE_WEIGHT = 2.0
 LEAD_WEIGHT = 1.0
 #: Extra weight of a word that belongs to a name.
 NAME_BOOST = 1.5
+#: Extra weight of a number that is specific enough to tell events apart.
+NUMBER_BOOST = 1.0
+#: Weight of a pair of adjacent content tokens against a single token.
+BIGRAM_WEIGHT = 1.0
+#: Documents assumed seen before the store's first, none holding the term.
+PRIOR_DOCUMENTS = 50
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+#: Words (letters, inner apostrophes) and numbers (with decimal or thousands separators).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: A capitalised word that does not open a sentence: a cheap stand-in for a
 #: name when the article carries no entity annotations.
 _CAPITALISED = re.compile(r"(?<![.!?\n\"“])\s([A-Z][\w’'-]+)")
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleTerms:
+    """Weighted term counts of an article (before IDF) and which of the terms are names."""
+
+    counts: dict[str, float]
+    names: frozenset[str]
+    headline: frozenset[str] = frozenset()
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens: stemmed words that are not stopwords, and numbers of two or more digits."""
+    found: list[str] = []
+    for token in _TOKEN.findall(normalise(text)):
+        if token[0].isdigit():
+            number = token.replace(",", "")
+            if len(number.replace(".", "")) >= 2:
+                found.append("#" + number)
+        else:
+            word = _POSSESSIVE.sub("", token)
+            if len(word) > 1 and word not in STOPWORDS:
+                found.append(fold(word))
+    return found
+
+
+def fold(word: str) -> str:
+    """Plural and third-person endings off, so "quakes"/"quake" and "injuries"/"injury" meet."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _without_urls(text: str) -> str:
+    # A link spelled out in the text is page furniture, not what the article says.
+    return _URL.sub(" ", text)
+
+
 def _lead(text: str) -> str:
-    # Scan a little more than the lead so the word cut falls after LEAD_WORDS content words.
-    pieces = text.split()
-    return " ".join(pieces[: LEAD_WORDS * 2])
+    # Scan a little more than the lead so the cut falls after LEAD_WORDS content tokens.
+    return " ".join(text.split()[: LEAD_WORDS * 2])
 
 
-def _name_words(article: Article, lead: str) -> set[str]:
+def _name_words(article: Article, lead_end: int, lead: str) -> set[str]:
     annotations = article.annotations
     if annotations is not None and annotations.entities:
-        names = " ".join(e.text for e in annotations.entities if e.start < len(lead) + 1)
-        return set(content_words(names))
-    return {w for m in _CAPITALISED.finditer(lead) for w in content_words(m.group(1))}
+        names = " ".join(e.text for e in annotations.entities if e.start < lead_end)
+    else:
+        names = " ".join(m.group(1) for m in _CAPITALISED.finditer(lead))
+    return {t for t in tokens(names) if not t.startswith("#")}
 
 
-def term_counts(article: Article) -> tuple[dict[str, float], frozenset[str]]:
-    """Weighted term counts of an article's title and lead (before IDF), and which terms are names."""
-    lead = _lead(article.text)
-    counts: defaultdict[str, float] = defaultdict(float)
-    title = article.title or ""
+def article_terms(article: Article) -> ArticleTerms:
+    """Weighted term counts of an article's title and lead, and which terms are names."""
+    raw_lead = _lead(article.text)
+    lead = _without_urls(raw_lead)
+    title = _without_urls(article.title or "").strip()
     # Many bodies repeat the headline as their first line; count it once, as title.
-    if title and normalise(lead).startswith(normalise(title)[:60]):
-        lead = lead[len(title) :]
-    for word in content_words(title):
-        counts[word] += TITLE_WEIGHT
-    for word in content_words(lead)[:LEAD_WORDS]:
-        counts[word] += LEAD_WEIGHT
+    stripped = lead.lstrip()
+    if title and normalise(stripped).startswith(normalise(title)[:60]):
+        lead = stripped[len(title) :]
+    counts: defaultdict[str, float] = defaultdict(float)
+    title_tokens = tokens(title)
+    lead_tokens = tokens(lead)[:LEAD_WORDS]
+    for token in title_tokens:
+        counts[token] += TITLE_WEIGHT
+    for token in lead_tokens:
+        counts[token] += LEAD_WEIGHT
+    if BIGRAM_WEIGHT > 0:
+        for first, second in pairwise(title_tokens):
+            counts[first + " " + second] += TITLE_WEIGHT * BIGRAM_WEIGHT
+        for first, second in pairwise(lead_tokens):
+            counts[first + " " + second] += LEAD_WEIGHT * BIGRAM_WEIGHT
     # Names come from the body only: headlines are often in Title Case.
-    names = frozenset(w for w in _name_words(article, lead) if w in counts and w not in STOPWORDS)
+    names = frozenset(w for w in _name_words(article, len(raw_lead) + 1, lead) if w in counts)
     for word in names:
         counts[word] *= NAME_BOOST
-    return dict(counts), names
+    for token in counts:
+        if token.startswith("#"):
+            counts[token] *= NUMBER_BOOST
+    return ArticleTerms(dict(counts), names, frozenset(title_tokens))
 
 
 class DocumentFrequencies:
-    """Incremental document frequencies and the IDF they imply."""
+    """Incremental document frequencies and the smoothed IDF they imply."""
 
     def __init__(self, counts: dict[str, int] | None = None, documents: int = 0) -> None:
         self.counts: dict[str, int] = dict(counts or {})
@@ -76,13 +145,23 @@ class DocumentFrequencies:
             self.counts[term] = self.counts.get(term, 0) + 1
 
     def idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.counts.get(term, 0) + 1)) + 1.0
+        return math.log((self.documents + PRIOR_DOCUMENTS) / (self.counts.get(term, 0) + 1))
 
 
 def weigh(counts: dict[str, float], frequencies: DocumentFrequencies) -> SparseVector:
     """Unit-length TF-IDF vector (sublinear TF) of weighted term counts."""
     vector = {term: (1.0 + math.log(tf)) * frequencies.idf(term) for term, tf in counts.items() if tf > 0}
+    return unit(vector)
+
+
+def unit(vector: SparseVector) -> SparseVector:
     norm = math.sqrt(sum(w * w for w in vector.values()))
     if norm == 0:
         return {}
     return {term: w / norm for term, w in vector.items()}
+
+
+def dot(small: SparseVector, large: SparseVector) -> float:
+    if len(small) > len(large):
+        small, large = large, small
+    return sum(w * large.get(t, 0.0) for t, w in small.items())

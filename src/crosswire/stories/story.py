@@ -1,0 +1,194 @@
+"""What the clusterer remembers of one story, and how strongly an article belongs to it.
+
+The evidence that an article reports the same event as a story is scored
+in units of cosine similarity, starting from how alike its words are to the
+story's articles and then adjusted:
+
+* names: two earthquakes or two arrests share every word but who and where,
+  so the share of the article's names (people, places, organisations) that
+  the story has used moves the score up or down; when both sides name
+  several and not one is shared, the story is ruled out;
+* numbers: scores, magnitudes, tolls and dates the story already reported
+  count for it, new ones against it;
+* headline: words of the headline that the story's headlines keep using
+  (the name an event goes by, "Tiangong-1", "Panama Papers");
+* size: a large story's words cover many articles, so looking like it is
+  weaker evidence than looking like a small one;
+* time: published within days of the story's latest article counts for it,
+  a long silence against it (news comes in bursts).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.stories.vectors import SparseVector, dot
+
+#: Recent articles kept for the closest-article comparison, and how many terms of each.
+MEMBERS_KEPT = 4
+MEMBER_TERMS = 30
+
+#: Below this cosine (to the story or its closest article) nothing else is considered.
+MIN_SIMILARITY = 0.07
+MEAN_WEIGHT = 1.0
+CLOSEST_WEIGHT = 0.1
+NAME_WEIGHT = 0.3
+#: Name agreement assumed when one side names no one; the score moves by how far from it the agreement is.
+EXPECTED_NAMES = 0.2
+NUMBER_WEIGHT = 0.0
+HEADLINE_WEIGHT = 0.0
+SIZE_PENALTY = 0.03
+GAP_PENALTY = 0.02
+RECENT_BONUS = 0.05
+RECENT_DAYS = 2
+#: Names each side must have before sharing none of them rules a story out.
+MIN_NAMES_TO_VETO = 2
+#: Mass of numbers assumed unreported, so that one number decides little.
+NUMBER_PRIOR = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """An article as stories see it: its unit vector and the parts of it that are names, numbers, headline."""
+
+    vector: SparseVector
+    names: SparseVector
+    numbers: SparseVector
+    headline: SparseVector
+    day: int | None
+
+    @classmethod
+    def of(cls, vector: SparseVector, names: frozenset[str], headline: frozenset[str], day: int | None) -> Incoming:
+        return cls(
+            vector=vector,
+            names={t: w for t, w in vector.items() if t in names},
+            numbers={t: w for t, w in vector.items() if t.startswith("#")},
+            headline={t: w for t, w in vector.items() if t in headline},
+            day=day,
+        )
+
+
+@dataclass
+class Centroid:
+    """Sum of unit vectors, with its squared norm kept up to date for cheap cosines."""
+
+    weights: SparseVector = field(default_factory=dict)
+    norm_squared: float = 0.0
+
+    def add(self, vector: SparseVector) -> None:
+        self.norm_squared += 2.0 * dot(vector, self.weights) + sum(w * w for w in vector.values())
+        for term, weight in vector.items():
+            self.weights[term] = self.weights.get(term, 0.0) + weight
+
+    def cosine(self, vector: SparseVector, vector_norm: float = 1.0) -> float:
+        norm = math.sqrt(self.norm_squared) * vector_norm
+        return dot(vector, self.weights) / norm if norm > 0 else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": dict(self.weights), "norm_squared": self.norm_squared}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Centroid:
+        return cls({str(t): float(w) for t, w in data["weights"].items()}, float(data["norm_squared"]))
+
+
+@dataclass
+class Story:
+    id: str
+    terms: Centroid = field(default_factory=Centroid)
+    names: Centroid = field(default_factory=Centroid)
+    #: The heaviest terms of the latest articles.
+    members: list[SparseVector] = field(default_factory=list)
+    #: Every number the story's articles reported.
+    numbers: set[str] = field(default_factory=set)
+    #: How many of the story's headlines hold each term.
+    headlines: dict[str, int] = field(default_factory=dict)
+    size: int = 0
+    last_day: int | None = None
+
+    def add(self, article: Incoming) -> None:
+        self.terms.add(article.vector)
+        self.names.add(article.names)
+        heaviest = sorted(article.vector.items(), key=lambda item: item[1], reverse=True)[:MEMBER_TERMS]
+        self.members = [*self.members[len(self.members) + 1 - MEMBERS_KEPT :], dict(heaviest)]
+        self.numbers.update(article.numbers)
+        for term in article.headline:
+            self.headlines[term] = self.headlines.get(term, 0) + 1
+        self.size += 1
+        if article.day is not None:
+            self.last_day = article.day if self.last_day is None else max(self.last_day, article.day)
+
+    def evidence(self, article: Incoming) -> float | None:
+        """How strongly the article belongs here (see the module notes); None when it cannot."""
+        overall = self.terms.cosine(article.vector)
+        closest = max((dot(article.vector, member) for member in self.members), default=0.0)
+        if max(overall, closest) < MIN_SIMILARITY:
+            return None
+        name_agreement = self._name_agreement(article)
+        if name_agreement is None:
+            return None
+        # The mean cosine to the story's articles: unlike the cosine to their
+        # sum, it does not grow with the number of articles.
+        mean_member = overall * math.sqrt(self.terms.norm_squared) / self.size
+        score = MEAN_WEIGHT * mean_member + CLOSEST_WEIGHT * closest
+        score += NAME_WEIGHT * (name_agreement - EXPECTED_NAMES)
+        score += NUMBER_WEIGHT * self._number_agreement(article)
+        score += HEADLINE_WEIGHT * self._headline_support(article)
+        score -= SIZE_PENALTY * math.log(self.size)
+        if article.day is not None and self.last_day is not None:
+            gap = abs(article.day - self.last_day)
+            score += RECENT_BONUS if gap <= RECENT_DAYS else 0.0
+            score -= GAP_PENALTY * math.log1p(gap)
+        return score
+
+    def _name_agreement(self, article: Incoming) -> float | None:
+        """Cosine of the names; None when both sides name several and share none."""
+        if not article.names or self.names.norm_squared <= 0:
+            return EXPECTED_NAMES
+        agreement = self.names.cosine(article.names, math.sqrt(sum(w * w for w in article.names.values())))
+        if agreement == 0.0 and min(len(article.names), len(self.names.weights)) >= MIN_NAMES_TO_VETO:
+            return None
+        return agreement
+
+    def _number_agreement(self, article: Incoming) -> float:
+        """From -1 (every number of the article is new to the story) to 1 (all were reported).
+
+        Weighted by the article's own weights, so a common number such as the
+        current year counts for little; near 0 when the article has few numbers.
+        """
+        agree = sum(w if t in self.numbers else -w for t, w in article.numbers.items())
+        return agree / (sum(article.numbers.values()) + NUMBER_PRIOR)
+
+    def _headline_support(self, article: Incoming) -> float:
+        """Share of the headline's weight in words most of the story's headlines use."""
+        total = sum(article.headline.values())
+        if total <= 0:
+            return 0.0
+        return sum(w * self.headlines.get(t, 0) for t, w in article.headline.items()) / (self.size * total)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "terms": self.terms.to_json(),
+            "names": self.names.to_json(),
+            "members": self.members,
+            "numbers": sorted(self.numbers),
+            "headlines": self.headlines,
+            "size": self.size,
+            "last_day": self.last_day,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Story:
+        return cls(
+            id=str(data["id"]),
+            terms=Centroid.from_json(data["terms"]),
+            names=Centroid.from_json(data["names"]),
+            members=[{str(t): float(w) for t, w in member.items()} for member in data["members"]],
+            numbers={str(t) for t in data["numbers"]},
+            headlines={str(t): int(n) for t, n in data["headlines"].items()},
+            size=int(data["size"]),
+            last_day=data["last_day"],
+        )

@@ -1,0 +1,58 @@
+"""Which stories might an article belong to: an inverted index with capped posting lists.
+
+A story is indexed under the heaviest terms of each article it takes (the
+rare, specific ones, since weights carry IDF).  Each term keeps only the
+stories that used it most recently, at most ``POSTINGS_KEPT``: a common
+term forgets old stories quickly, a rare name remembers its story for as
+long as nobody else uses it.  Looking up an article therefore reads a
+bounded number of postings whatever the size of the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosswire.stories.vectors import SparseVector
+
+#: Heaviest terms of an article that a story is indexed under.
+INDEXED_TERMS = 30
+#: Heaviest terms of an article used to look stories up.
+QUERY_TERMS = 30
+#: Stories remembered per term, most recently active first.
+POSTINGS_KEPT = 32
+
+
+class StoryIndex:
+    def __init__(self) -> None:
+        # term → story ids, least recently active first (dict order is the recency order).
+        self._postings: dict[str, dict[str, None]] = {}
+
+    def add(self, story_id: str, vector: SparseVector) -> None:
+        for term in _heaviest(vector, INDEXED_TERMS):
+            posting = self._postings.setdefault(term, {})
+            posting.pop(story_id, None)  # re-insert at the end: most recently active
+            posting[story_id] = None
+            if len(posting) > POSTINGS_KEPT:
+                del posting[next(iter(posting))]
+
+    def candidates(self, vector: SparseVector, limit: int) -> list[str]:
+        """Stories sharing the article's heaviest terms, most shared weight first."""
+        overlap: dict[str, float] = {}
+        for term in _heaviest(vector, QUERY_TERMS):
+            for story_id in self._postings.get(term, ()):
+                overlap[story_id] = overlap.get(story_id, 0.0) + vector[term]
+        ranked = sorted(overlap.items(), key=lambda item: item[1], reverse=True)
+        return [story_id for story_id, _ in ranked[:limit]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {term: list(ids) for term, ids in self._postings.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryIndex:
+        index = cls()
+        index._postings = {str(term): dict.fromkeys(ids) for term, ids in data.items()}
+        return index
+
+
+def _heaviest(vector: SparseVector, count: int) -> list[str]:
+    return [term for term, _ in sorted(vector.items(), key=lambda item: item[1], reverse=True)[:count]]
