@@ -342,3 +342,22 @@ def test_one_is_not_an_age() -> None:
 )
 def test_units_not_lent(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Revenue was $5.1 billion against $4.8 billion a year earlier.", [(5.1e9, None, "USD"), (4.8e9, None, "USD")]),
+        ("Fees rose by up to £5 a-year.", [(5, None, "GBP per year")]),
+        ("The plant burns 2.5m tonnes of coal.", [(2.5e6, None, "t")]),
+        ("The race is a 100m sprint.", [(100, None, "m")]),
+        ("The repair takes a day or two.", [(2, None, "day")]),
+        ("A quarter of the UK workforce is remote.", [(0.25, None, "UK workforce")]),
+        ("It hurts Ruritanias 4 billion dollar industry.", [(4e9, None, "USD")]),
+        ("They made eight million 330ml cans.", [(8e6, None, "cans"), (330, None, "ml")]),
+    ],
+)  # fmt: skip
+def test_rates_scales_and_counted_things_after_a_measure(
+    sentence: str, expected: list[tuple[float, float | None, str | None]]
+) -> None:
+    assert values(sentence) == expected

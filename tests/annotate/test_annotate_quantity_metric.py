@@ -67,3 +67,7 @@ def test_plural_men_is_singular_man() -> None:
 def test_other_describes_the_thing_and_more_the_count() -> None:
     assert newsquant_unit("other players") == "other player"
     assert newsquant_unit("more players") == "player"
+
+
+def test_acronyms_are_not_stop_words() -> None:
+    assert newsquant_unit("UK workforce", fraction=True) == "% uk workforce"

@@ -38,6 +38,7 @@ _AMOUNT_BEFORE_YEAR_LIKE = re.compile(
     r"an estimated|approximately|roughly)\s$",
     re.IGNORECASE,
 )
+_SCALE_AFTER = re.compile(r"\s(?:million|billion|trillion)\b", re.IGNORECASE)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = frozenset(
     {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
@@ -113,6 +114,8 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if ages.is_age_after_name(text, span.start, span.end, span.value):
         return True
+    if _SCALE_AFTER.match(after):
+        return True  # "Israels 9 billion shekels": names do not run to billions
     if has_currency or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.

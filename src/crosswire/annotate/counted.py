@@ -69,7 +69,14 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
     if not words:
         return None
     first, last = words[0].group("word"), words[-1].group("word")
-    if first[0].isupper() and not vague and not (looks_plural(last) and last.islower()) and not looks_plural(first):
+    share = partitive and value < 1 and last.islower()  # "a fourth of the US population"
+    if (
+        first[0].isupper()
+        and not vague
+        and not share
+        and not (looks_plural(last) and last.islower())
+        and not looks_plural(first)
+    ):
         # "49 Zorro Ranch Road", "iPhone 11 Pro": a name, not a count;
         # "seven European countries" ends in a common plural and is one.
         return None
@@ -119,7 +126,7 @@ def _is_participle(word: str) -> bool:
 
 def _may_be_in_phrase(word: str) -> bool:
     lower = word.lower()
-    if lower in STOP_WORDS:
+    if lower in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "the US population" is not "us"
         return False
     if lower.endswith("ly") and len(lower) > 4 and "-" not in lower:
         return False  # adverbs: "5 previously", "two only recently"; but "gas-only engines"

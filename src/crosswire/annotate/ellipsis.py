@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from crosswire.annotate import units
+from crosswire.annotate import counted, units
 from crosswire.model import Quantity
 
 #: Units of a change relative to the level; the level itself is in some other unit.
@@ -31,6 +31,8 @@ _ALONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\bof\s$|:\s?$")
+#: "a day or two", "another pick or two": the thing is named once, before the number.
+_NOUN_OR_BEFORE = re.compile(r"\b(?:a|an|another|one)\s(?P<noun>[a-z]{3,})\sor\s$", re.IGNORECASE)
 #: How far back the number whose unit is lent may be.
 _MAX_GAP = 100
 #: "8 or $9", "three or four years": the unit is written once, on the last number.
@@ -51,6 +53,11 @@ def lend_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
     quantity = quantities[index]
+    noun_before = _NOUN_OR_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
+    if noun_before and noun_before.group("noun").lower() not in counted.STOP_WORDS:
+        noun = noun_before.group("noun")
+        measured = units.measurement_unit_after(noun, None)
+        return measured[0] if measured is not None and measured[1] == len(noun) else noun
     following = quantities[index + 1] if index + 1 < len(quantities) else None
     if following is not None and following.unit is not None and following.unit not in _NOT_LENT:
         between = text[quantity.end : following.start]

@@ -37,6 +37,7 @@ class QuantityStage:
             yield self(article)
 
 
+_MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
 #: "one in five adults", "seven out of 16 attempts"
 _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
@@ -110,6 +111,8 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
         if noun is not None:
             unit, end = _unit_at_head(noun[0]), noun[1]
+        else:
+            unit = _counted_past_a_measure(text, end, value)
     if unit is None:
         unit = _measured_after_hyphens(text, end, later)
 
@@ -165,3 +168,15 @@ def _read_proportion(
     if noun is None:
         return None
     return span.value / whole.value, noun[0], noun[1]
+
+
+def _counted_past_a_measure(text: str, end: int, value: float) -> str | None:
+    """ "eight million 250ml bottles" counts bottles; the 250ml is a quantity of its own, read next."""
+    measure = _MEASURE_AFTER.match(text, end)
+    if measure is None:
+        return None
+    measured = units.measurement_unit_after(text[measure.end() : measure.end() + 40], None)
+    if measured is None:
+        return None
+    noun = counted.counted_noun(text, measure.end() + measured[1], value)
+    return noun[0] if noun is not None and counted.looks_plural(noun[0].rsplit(None, 1)[-1]) else None

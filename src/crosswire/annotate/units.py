@@ -141,7 +141,10 @@ RATE_DENOMINATORS: dict[str, str] = {
     "game": "game", "night": "night", "unit": "unit", "kilowatt-hour": "kilowatt hour", "kwh": "kilowatt hour",
 }  # fmt: skip
 RATE_AFTER = re.compile(
-    rf"\s(?:per|a|an|each)\s(?P<denominator>{_alternation(list(RATE_DENOMINATORS))})\b", re.IGNORECASE
+    rf"\s(?:per|a|an|each)[\s-](?P<denominator>{_alternation(list(RATE_DENOMINATORS))})\b"
+    # "$6.78 billion a year earlier" dates the amount; it is not a rate
+    r"(?!\s(?:earlier|ago|later|previously)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -169,8 +172,13 @@ def read_multiplier(text: str, position: int, currency: str | None) -> tuple[int
     word = MULTIPLIER_AFTER.match(after)
     if word:
         return position + word.end(), MULTIPLIERS[word.group("word").lower()]
-    if currency is not None:
-        letter = CURRENCY_MULTIPLIER_AFTER.match(after)
-        if letter:
-            return position + letter.end(), CURRENCY_MULTIPLIERS[letter.group("word").lower()]
+    letter = CURRENCY_MULTIPLIER_AFTER.match(after)
+    if letter and (currency is not None or _unit_follows(text, position + letter.end())):
+        # "$5m"; "12.3m tonnes" (a unit after the "m" makes it millions, not metres)
+        return position + letter.end(), CURRENCY_MULTIPLIERS[letter.group("word").lower()]
     return position, 1.0
+
+
+def _unit_follows(text: str, position: int) -> bool:
+    found = UNIT_AFTER.match(text, position, position + 40)
+    return found is not None and found.group().startswith(" ") and unit_for(found.group("unit")) not in ("m", "in")

@@ -95,9 +95,13 @@ def newsquant_unit(unit: str | None, fraction: bool = False) -> str:
         return CURRENCY_NAMES[unit]
     if unit in MEASUREMENT_NAMES:
         return MEASUREMENT_NAMES[unit]
-    words = [_possessor(word) for word in re.split(r"\s+", unit) if word.lower() not in _DROPPED_WORDS]
+    words = [_possessor(word) for word in re.split(r"\s+", unit) if not _dropped(word)]
     words = [adjective_base(word) for word in words[:-1]] + [singular(word) for word in words[-1:]]
     return " ".join(words).lower() or "-"
+
+
+def _dropped(word: str) -> bool:
+    return word.lower() in _DROPPED_WORDS and not (word.isupper() and len(word) > 1)  # "US" is not "us"
 
 
 def _is_counted(unit: str) -> bool:
