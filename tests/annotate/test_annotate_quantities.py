@@ -361,3 +361,18 @@ def test_rates_scales_and_counted_things_after_a_measure(
     sentence: str, expected: list[tuple[float, float | None, str | None]]
 ) -> None:
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Lenders agreed a 40 billion pound rescue.", 40e9, "GBP"),
+        ("The engines make 3 million pounds of thrust.", 3e6, "lb"),
+        ("The ship was 80 nautical miles offshore.", 80, "nmi"),
+        ("He wore one red coat and blue boots.", 1, "red coat"),
+    ],
+)
+def test_pounds_miles_and_joined_phrases(sentence: str, value: float, unit: str) -> None:
+    quantity = only(sentence)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit

@@ -66,6 +66,9 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
         cursor = match.end()
         if looks_plural(word):
             break
+    joined = [index for index, match in enumerate(words) if match.group("word").lower() in ("and", "&")]
+    if joined and not looks_plural(words[-1].group("word")):
+        words = words[: joined[0]]  # "one uniform and black boots": "and" only joins on the way to a plural
     if not words:
         return None
     first, last = words[0].group("word"), words[-1].group("word")

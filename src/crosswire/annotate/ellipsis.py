@@ -34,7 +34,7 @@ _OF_BEFORE = re.compile(r"\bof\s$|:\s?$")
 #: "a day or two", "another pick or two": the thing is named once, before the number.
 _NOUN_OR_BEFORE = re.compile(r"\b(?:a|an|another|one)\s(?P<noun>[a-z]{3,})\sor\s$", re.IGNORECASE)
 #: How far back the number whose unit is lent may be.
-_MAX_GAP = 100
+_MAX_GAP = 60
 #: "8 or $9", "three or four years": the unit is written once, on the last number.
 _ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to)\s$|^,\s$")  # also "300, 400 metres"
 

@@ -37,6 +37,7 @@ class QuantityStage:
             yield self(article)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
 _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
 #: "one in five adults", "seven out of 16 attempts"
 _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
@@ -85,6 +86,13 @@ def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numb
     if proportion is not None:
         value, unit, end = proportion
     measured = units.measurement_unit_after(text[end : end + 40], currency) if proportion is None else None
+    if (
+        measured is not None
+        and measured[0] == "lb"
+        and multiplier >= 1e6
+        and not _OF_AFTER.match(text, end + measured[1])
+    ):
+        measured = ("GBP", measured[1])  # "a 6 billion pound aid package"; but "5 million pounds of thrust"
     # After a currency only a per-share unit may follow ("63 cents per share").
     if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]

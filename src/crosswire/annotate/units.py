@@ -60,6 +60,7 @@ UNITS: dict[str, str] = {
     "kilometres an hour": "km/h",
     "kilometers an hour": "km/h", "km per hour": "km/h", "km/hr": "km/h",
     "miles per gallon": "mpg", "mpg": "mpg",
+    "nautical miles": "nmi", "nautical mile": "nmi",
     "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
     "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
     "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "sqft": "sq ft",

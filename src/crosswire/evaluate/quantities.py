@@ -43,7 +43,8 @@ MEASUREMENT_NAMES: dict[str, str] = {
     "assists per game": "assist per game", "times": "count", "thousand": "-",
     # length, area, speed
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre",
-    "nm": "nanometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "mph": "mile per hour",
+    "nm": "nanometre", "mi": "mile", "nmi": "nautical mile",
+    "ft": "foot", "in": "inch", "yd": "yard", "mph": "mile per hour",
     "km/h": "kilometre per hour", "mpg": "mile per gallon", "sq ft": "square foot", "m2": "square metre",
     "km2": "square kilometre", "sq mi": "square mile", "acre": "acre", "ha": "hectare",
     # mass, volume
