@@ -4,10 +4,13 @@ the canonical link.  Only reads; deciding between sources is the caller's job.""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +110,31 @@ def site_of(url: str | None) -> str | None:
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+#: Elements that name the author in the page: rel/itemprop markup and the
+#: class names sites give bylines.
+_BYLINE_ELEMENTS = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or @itemprop='author name' or @id='author'"
+    " or contains(@class, 'byline') or contains(@class, 'author')][not(self::meta or self::link or self::script)]"
+)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:posted|written|words|text|story)\s+)?(?:by|von|par|por|di|de)\s*:?\s+", re.IGNORECASE
+)
+_IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
+
+
+def byline_author(tree: Any) -> str | None:
+    """The author named in the page's byline markup, or None.
+
+    A name is 1-6 words, without digits, outside the comments (whose
+    authors wear the same class names).
+    """
+    for element in _BYLINE_ELEMENTS(tree):
+        name = _CREDIT_PREFIX.sub("", " ".join(element.text_content().split()))
+        if not (3 <= len(name) <= 60 and len(name.split()) <= 6) or any(c.isdigit() for c in name):
+            continue
+        if any(_IN_COMMENTS.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()):
+            continue
+        return name
+    return None
