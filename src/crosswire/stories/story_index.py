@@ -15,11 +15,11 @@ from typing import Any
 from crosswire.stories.vectors import SparseVector
 
 #: Heaviest terms of an article that a story is indexed under.
-INDEXED_TERMS = 30
+INDEXED_TERMS = 20
 #: Heaviest terms of an article used to look stories up.
-QUERY_TERMS = 30
+QUERY_TERMS = 20
 #: Stories remembered per term, most recently active first.
-POSTINGS_KEPT = 32
+POSTINGS_KEPT = 16
 
 
 class StoryIndex:
@@ -55,4 +55,6 @@ class StoryIndex:
 
 
 def _heaviest(vector: SparseVector, count: int) -> list[str]:
-    return [term for term, _ in sorted(vector.items(), key=lambda item: item[1], reverse=True)[:count]]
+    # Single words only: a pair of words finds nothing its rarer word would not, and would double the index.
+    words = [(term, weight) for term, weight in vector.items() if " " not in term]
+    return [term for term, _ in sorted(words, key=lambda item: item[1], reverse=True)[:count]]

@@ -24,6 +24,8 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 def normalise(text: str) -> str:
     """Lower-case, accent-folded text so that typography does not hide a copy."""
+    if text.isascii():  # nothing to fold, and far quicker
+        return text.lower()
     folded = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
 

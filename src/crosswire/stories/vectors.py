@@ -1,14 +1,16 @@
 """Sparse term vectors of articles for story clustering.
 
 An article is represented by what its headline and opening say, since that
-is where outlets name the event.  Names (people, places, organisations) and
-specific numbers (scores, magnitudes, tolls, years) weigh more than other
-words: two earthquakes share vocabulary, not places, magnitudes or dates.
+is where outlets name the event: its words, the pairs of adjacent words
+("tony thompson", "sixth round"), which tell two similar events apart far
+better than single words, and its numbers (scores, magnitudes, tolls).
+Words that belong to names (people, places, organisations) weigh more.
 
 IDF comes from document frequencies counted as articles arrive, smoothed by
 a prior of documents that contain none of the words, so that in a nearly
 empty store every content word weighs about the same instead of the first
-few articles deciding what is "common".
+few articles deciding what is "common".  Pairs are not counted (there are
+far too many); a pair weighs as if its words met by chance.
 """
 
 from __future__ import annotations
@@ -31,10 +33,10 @@ TITLE_WEIGHT = 2.0
 LEAD_WEIGHT = 1.0
 #: Extra weight of a word that belongs to a name.
 NAME_BOOST = 1.5
-#: Extra weight of a number that is specific enough to tell events apart.
-NUMBER_BOOST = 1.0
 #: Weight of a pair of adjacent content tokens against a single token.
 BIGRAM_WEIGHT = 1.0
+#: Terms kept per article vector: the light ones change a cosine little and would fill memory.
+VECTOR_TERMS = 100
 #: Documents assumed seen before the store's first, none holding the term.
 PRIOR_DOCUMENTS = 50
 
@@ -42,6 +44,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 #: Words (letters, inner apostrophes) and numbers (with decimal or thousands separators).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PIECE = re.compile(r"\S+")
 #: A capitalised word that does not open a sentence: a cheap stand-in for a
 #: name when the article carries no entity annotations.
 _CAPITALISED = re.compile(r"(?<![.!?\n\"“])\s([A-Z][\w’'-]+)")
@@ -88,8 +91,13 @@ def _without_urls(text: str) -> str:
 
 
 def _lead(text: str) -> str:
-    # Scan a little more than the lead so the cut falls after LEAD_WORDS content tokens.
-    return " ".join(text.split()[: LEAD_WORDS * 2])
+    # A little more than LEAD_WORDS pieces, so the cut falls after LEAD_WORDS content tokens.
+    end = 0
+    for count, piece in enumerate(_PIECE.finditer(text), start=1):
+        end = piece.end()
+        if count >= LEAD_WORDS * 2:
+            break
+    return text[:end]
 
 
 def _name_words(article: Article, lead_end: int, lead: str) -> set[str]:
@@ -123,12 +131,9 @@ def article_terms(article: Article) -> ArticleTerms:
         for first, second in pairwise(lead_tokens):
             counts[first + " " + second] += LEAD_WEIGHT * BIGRAM_WEIGHT
     # Names come from the body only: headlines are often in Title Case.
-    names = frozenset(w for w in _name_words(article, len(raw_lead) + 1, lead) if w in counts)
+    names = frozenset(w for w in _name_words(article, len(raw_lead), lead) if w in counts)
     for word in names:
         counts[word] *= NAME_BOOST
-    for token in counts:
-        if token.startswith("#"):
-            counts[token] *= NUMBER_BOOST
     return ArticleTerms(dict(counts), names, frozenset(title_tokens))
 
 
@@ -140,17 +145,35 @@ class DocumentFrequencies:
         self.documents = documents
 
     def add(self, terms: Iterable[str]) -> None:
+        """Count one document's single words (pairs of words are not counted)."""
         self.documents += 1
         for term in set(terms):
-            self.counts[term] = self.counts.get(term, 0) + 1
+            if " " not in term:
+                self.counts[term] = self.counts.get(term, 0) + 1
 
-    def idf(self, term: str) -> float:
-        return math.log((self.documents + PRIOR_DOCUMENTS) / (self.counts.get(term, 0) + 1))
+    def idf(self, word: str) -> float:
+        return math.log((self.documents + PRIOR_DOCUMENTS) / (self.counts.get(word, 0) + 1))
+
+    def unseen_idf(self) -> float:
+        """IDF of a term no document has held: the most any term can weigh."""
+        return math.log(self.documents + PRIOR_DOCUMENTS)
 
 
 def weigh(counts: dict[str, float], frequencies: DocumentFrequencies) -> SparseVector:
-    """Unit-length TF-IDF vector (sublinear TF) of weighted term counts."""
-    vector = {term: (1.0 + math.log(tf)) * frequencies.idf(term) for term, tf in counts.items() if tf > 0}
+    """Unit-length TF-IDF vector (sublinear TF) of weighted term counts, its heaviest VECTOR_TERMS terms."""
+    word_idf = {term: frequencies.idf(term) for term in counts if " " not in term}
+    unseen = frequencies.unseen_idf()
+    vector: SparseVector = {}
+    for term, tf in counts.items():
+        if " " in term:
+            # Independent words meet with the product of their document rates: the IDFs add up.
+            first, second = term.split(" ")
+            idf = min(word_idf[first] + word_idf[second], unseen)
+        else:
+            idf = word_idf[term]
+        vector[term] = (1.0 + math.log(tf)) * idf
+    if len(vector) > VECTOR_TERMS:
+        vector = dict(sorted(vector.items(), key=lambda item: item[1], reverse=True)[:VECTOR_TERMS])
     return unit(vector)
 
 

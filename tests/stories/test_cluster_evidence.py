@@ -1,0 +1,143 @@
+"""The evidence that an article belongs to a story, the terms it is built from, and the story index."""
+
+from __future__ import annotations
+
+from crosswire.evaluate.stories import cluster_records
+from crosswire.model import Article
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.story import Incoming, Story
+from crosswire.stories.story_index import POSTINGS_KEPT, StoryIndex
+from crosswire.stories.vectors import TITLE_WEIGHT, article_terms, tokens, unit
+
+
+def _incoming(weights: dict[str, float], names: frozenset[str] = frozenset(), day: int | None = None) -> Incoming:
+    return Incoming.of(unit(weights), names, frozenset(), day)
+
+
+def _story(*articles: Incoming) -> Story:
+    story = Story(id="s-test")
+    for article in articles:
+        story.add(article)
+    return story
+
+
+def test_tokens_fold_plurals_and_possessives_and_keep_numbers() -> None:
+    found = tokens("The quake's toll: 23 villages, magnitude 6.1 earthquakes")
+    assert "quake" in found and "earthquake" in found and "village" in found
+    assert "#23" in found and "#6.1" in found
+
+
+def test_a_link_spelled_out_in_the_text_is_not_a_term() -> None:
+    text = "https://news.example.org/2026/harbour-fire-report\nA fire broke out at the harbour warehouse."
+    terms = article_terms(Article("a", "record", "t", text, title="Harbour fire"))
+    assert "harbour" in terms.counts
+    assert not any("example" in term or "http" in term for term in terms.counts)
+
+
+def test_a_headline_repeated_as_the_first_line_counts_once() -> None:
+    title = "Ferry runs aground off Calder Point"
+    article = Article("a", "record", "t", f"{title}\nThe ferry ran aground in fog, the coast guard said.", title=title)
+    terms = article_terms(article)
+    assert terms.counts["calder"] == TITLE_WEIGHT  # not TITLE_WEIGHT + LEAD_WEIGHT
+    assert "calder" in terms.headline and "fog" not in terms.headline
+
+
+def test_numbers_the_story_reported_count_for_it_and_new_ones_against_it() -> None:
+    reported = _incoming({"quake": 1.0, "island": 1.0, "#5.9": 1.0, "#12": 1.0})
+    story = _story(reported)
+    same_numbers = _incoming({"quake": 1.0, "island": 1.0, "#5.9": 1.0, "#12": 1.0})
+    other_numbers = _incoming({"quake": 1.0, "island": 1.0, "#6.4": 1.0, "#31": 1.0})
+    assert story._number_agreement(same_numbers) > 0 > story._number_agreement(other_numbers)
+
+
+def test_a_story_that_has_named_others_rules_out_an_article_naming_none_of_them() -> None:
+    story = _story(
+        _incoming({"fight": 1.0, "title": 1.0, "okafor": 1.0, "lindqvist": 1.0}, frozenset({"okafor", "lindqvist"}))
+    )
+    rival = _incoming({"fight": 1.0, "title": 1.0, "brandt": 1.0, "moreau": 1.0}, frozenset({"brandt", "moreau"}))
+    same = _incoming({"fight": 1.0, "title": 1.0, "okafor": 1.0, "moreau": 1.0}, frozenset({"okafor", "moreau"}))
+    assert story.evidence(rival) is None
+    assert story.evidence(same) is not None
+
+
+def test_a_story_quiet_for_months_needs_more_evidence_than_one_active_yesterday() -> None:
+    day = 740_000
+    words = {"bridge": 1.0, "collapse": 1.0, "river": 1.0, "crowd": 1.0}
+    active = _story(_incoming(words, day=day - 1))
+    quiet = _story(_incoming(words, day=day - 200))
+    article = _incoming(words, day=day)
+    active_score, quiet_score = active.evidence(article), quiet.evidence(article)
+    assert active_score is not None and quiet_score is not None
+    assert active_score > quiet_score
+
+
+def test_a_large_story_is_not_favoured_for_its_size() -> None:
+    words = {"drone": 1.0, "airport": 1.0, "closed": 1.0, "runway": 1.0}
+    small = _story(_incoming(words))
+    large = _story(*[_incoming({**words, f"detail{i}": 1.0}) for i in range(12)])
+    article = _incoming(words)
+    small_score, large_score = small.evidence(article), large.evidence(article)
+    assert small_score is not None and large_score is not None
+    assert small_score > large_score
+
+
+def test_unrelated_words_never_join() -> None:
+    story = _story(_incoming({"election": 1.0, "ballot": 1.0, "turnout": 1.0}))
+    assert story.evidence(_incoming({"harvest": 1.0, "orchard": 1.0, "frost": 1.0})) is None
+
+
+def _report(article_id: str, title: str, text: str) -> Article:
+    return Article(article_id, "record", "t", text, title=title, published="2026-05-04")
+
+
+def test_an_empty_store_joins_two_differently_worded_reports_of_one_event() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.assign(
+        _report(
+            "r1",
+            "Grain silo explodes in Harlow Flats",
+            "An explosion tore the roof off a grain silo at the Harlow Flats co-operative on Monday. "
+            "Two workers were taken to hospital, site manager Irene Vasquez said.",
+        )
+    )
+    second = clusterer.assign(
+        _report(
+            "r2",
+            "Two hurt in Harlow Flats silo blast",
+            "Irene Vasquez, who runs the Harlow Flats co-operative, said two workers were hurt when dust "
+            "inside a grain silo ignited and blew off its roof.",
+        )
+    )
+    other = clusterer.assign(
+        _report(
+            "r3",
+            "Library reopens after flood repairs in Dunmere",
+            "The Dunmere public library reopened its doors after months of repairs, librarian Tom Achebe said.",
+        )
+    )
+    assert first == second
+    assert other != first
+
+
+def test_the_index_remembers_a_bounded_number_of_stories_per_term() -> None:
+    index = StoryIndex()
+    for number in range(POSTINGS_KEPT * 3):
+        index.add(f"s-{number}", unit({"storm": 1.0, f"town{number}": 1.0}))
+    found = index.candidates(unit({"storm": 1.0}), limit=POSTINGS_KEPT * 3)
+    assert len(found) == POSTINGS_KEPT
+    assert f"s-{POSTINGS_KEPT * 3 - 1}" in found and "s-0" not in found
+    # A rare term still finds its old story after the common term has forgotten it.
+    assert index.candidates(unit({"town0": 1.0}), limit=5) == ["s-0"]
+
+
+def test_the_evaluation_places_a_reprint_with_its_original() -> None:
+    text = (
+        "Harbour officials in Port Selwyn closed the north quay on Tuesday after a container ship lost power "
+        "and drifted into the pier, damaging two cranes; no one was hurt, the port authority said."
+    )
+    records = [
+        {"title": "Ship drifts into Port Selwyn pier", "text": text, "published": "2026-02-03", "event": "a"},
+        {"title": "Port Selwyn quay closed", "text": text + " (Wire copy)", "published": "2026-02-03", "event": "a"},
+    ]
+    assignment = cluster_records(records, annotate=False)
+    assert assignment[0] == assignment[1]
