@@ -250,7 +250,10 @@ class _CorpusState:
         count = store.count_articles()
         saved = store.load_state(_CLUSTER_STATE_KEY)
         if saved is not None and saved.get("articles") == count:
-            return cls(store, duplicates, StoryClusterer.from_state(saved["state"]), count)
+            try:
+                return cls(store, duplicates, StoryClusterer.from_state(saved["state"]), count)
+            except ValueError:  # saved by another version of the clusterer: replay as below
+                log.info("story clusterer state is from another version; replaying the stored articles")
         # The saved clusterer is missing or behind the articles (an ingest was
         # interrupted before it saved): replay the stored articles in order,
         # which reproduces the same assignments deterministically.
