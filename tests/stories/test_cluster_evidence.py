@@ -42,14 +42,6 @@ def test_a_headline_repeated_as_the_first_line_counts_once() -> None:
     assert "calder" in terms.headline and "fog" not in terms.headline
 
 
-def test_numbers_the_story_reported_count_for_it_and_new_ones_against_it() -> None:
-    reported = _incoming({"quake": 1.0, "island": 1.0, "#5.9": 1.0, "#12": 1.0})
-    story = _story(reported)
-    same_numbers = _incoming({"quake": 1.0, "island": 1.0, "#5.9": 1.0, "#12": 1.0})
-    other_numbers = _incoming({"quake": 1.0, "island": 1.0, "#6.4": 1.0, "#31": 1.0})
-    assert story._number_agreement(same_numbers) > 0 > story._number_agreement(other_numbers)
-
-
 def test_a_story_that_has_named_others_rules_out_an_article_naming_none_of_them() -> None:
     story = _story(
         _incoming({"fight": 1.0, "title": 1.0, "okafor": 1.0, "lindqvist": 1.0}, frozenset({"okafor", "lindqvist"}))

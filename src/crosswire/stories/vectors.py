@@ -29,16 +29,16 @@ SparseVector = dict[str, float]
 
 #: How many tokens of the body count as the lead.
 LEAD_WORDS = 150
-TITLE_WEIGHT = 2.0
+TITLE_WEIGHT = 4.0
 LEAD_WEIGHT = 1.0
 #: Extra weight of a word that belongs to a name.
 NAME_BOOST = 1.5
 #: Weight of a pair of adjacent content tokens against a single token.
 BIGRAM_WEIGHT = 1.0
 #: Terms kept per article vector: the light ones change a cosine little and would fill memory.
-VECTOR_TERMS = 100
+VECTOR_TERMS = 150
 #: Documents assumed seen before the store's first, none holding the term.
-PRIOR_DOCUMENTS = 50
+PRIOR_DOCUMENTS = 100
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 #: Words (letters, inner apostrophes) and numbers (with decimal or thousands separators).
