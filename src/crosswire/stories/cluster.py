@@ -3,7 +3,7 @@
 Articles arrive in publication order and each joins the story it most
 clearly belongs to, or starts a new one; nothing is re-clustered, so story
 ids never change.  How strongly an article belongs to a story is weighed in
-``crosswire.stories.story``: similar words, shared names and numbers, the
+``crosswire.stories.story``: similar words and word pairs, shared names, the
 story's headline words, and time.
 
 Cost: candidates come from an inverted index (``StoryIndex``) whose posting
