@@ -25,8 +25,8 @@ HEADER_LINES = 6
 
 
 @cache
-def _patterns(category: str) -> tuple[re.Pattern[str], ...]:
-    """The category's rules as at most two alternations: one for the rules
+def _patterns(*categories: str) -> tuple[re.Pattern[str], ...]:
+    """The categories' rules as at most two alternations: one for the rules
     anchored at the line start, one for the rest.
 
     One alternation scans a line once instead of once per rule (clean_body
@@ -34,7 +34,7 @@ def _patterns(category: str) -> tuple[re.Pattern[str], ...]:
     are kept apart because a single leading ``^`` lets the engine try only
     the first position, where ``(?:^a)|(?:^b)`` would be tried at every one.
     """
-    rules: list[str] = load_rules("boilerplate")[category]
+    rules: list[str] = [rule for category in categories for rule in load_rules("boilerplate")[category]]
     anchored = [rule[1:] for rule in rules if rule.startswith("^")]
     floating = [rule for rule in rules if not rule.startswith("^")]
     patterns = []
@@ -48,6 +48,22 @@ def _patterns(category: str) -> tuple[re.Pattern[str], ...]:
 def matches(category: str, line: str) -> bool:
     """Whether a stripped line matches one of the ``category`` rules."""
     return any(pattern.search(line) for pattern in _patterns(category))
+
+
+#: Captions are short; prose may end with a "(Source: Reuters)"-like credit too.
+CAPTION_MAX_CHARS = 320
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is promotion, UI, a consent banner, a caption or
+    metadata residue: the line rules clean_body drops anywhere, tested in one
+    or two scans (the categories a line's length allows, combined)."""
+    categories = ["ui", "consent", "residue"]
+    if len(line) <= CAPTION_MAX_CHARS:
+        categories.append("caption")
+    if len(line) <= PROMO_MAX_CHARS:
+        categories.append("promo")
+    return any(pattern.search(line) for pattern in _patterns(*categories))
 
 
 def is_byline(line: str) -> bool:
@@ -67,8 +83,7 @@ def is_ui(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    # Prose may end with "(Source: Reuters)"-like credits too; captions are short.
-    return len(line) <= 320 and matches("caption", line)
+    return len(line) <= CAPTION_MAX_CHARS and matches("caption", line)
 
 
 def starts_tail(line: str) -> bool:
@@ -135,7 +150,7 @@ def clean_body(text: str, title: str | None, drop_lines: Collection[str | None] 
             continue
         if in_header and (is_byline(line) or is_dateline(line)):
             continue
-        if is_promo(line) or is_ui(line) or is_caption(line) or matches("residue", line):
+        if is_chrome(line):
             continue
         kept.append(line)
     return join_paragraphs(kept)

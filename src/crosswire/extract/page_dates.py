@@ -12,6 +12,7 @@ teasers and related-article lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
@@ -31,10 +32,7 @@ HEADLINE_GAP = 8
 MIN_HEADLINE_CHARS = 10
 _YEAR = r"(?:19|20)\d\d"
 _NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s(?:[A-ZÄÖÜ][\w'’.-]+|von|van|de|der)){0,3}"
-#: The first text nodes after a headline, script and style left out.
-_TEXT_AFTER = etree.XPath(
-    "following::text()[not(parent::script or parent::style or parent::noscript)][position() <= 300]"
-)
+_UNSEEN = frozenset({"script", "style", "noscript"})
 #: A labelled date is shorter than this, so a match starting in the window ends before the cut.
 _LONGEST_MATCH = 120
 
@@ -121,9 +119,37 @@ def headers(tree: Any) -> list[Header]:
         headline = " ".join(" ".join(heading.xpath(".//text()")).split())
         if len(headline) < MIN_HEADLINE_CHARS:
             continue
-        following = " ".join(" ".join(_TEXT_AFTER(heading)).split())
+        following = " ".join(" ".join(_text_after(heading, HEADER_WINDOW + _LONGEST_MATCH)).split())
         found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH]))
     return found
+
+
+def _text_after(heading: Any, limit: int) -> Iterator[str]:
+    """The visible text that follows ``heading`` in the page, at least
+    ``limit`` characters of it once spaces are collapsed: the heading's tail,
+    its later siblings, then its ancestors' later siblings, script and style
+    left out."""
+    seen = 0
+
+    def counted(text: str | None) -> Iterator[str]:
+        nonlocal seen
+        if text and not text.isspace():
+            seen += len(text.strip()) + 1
+            yield text
+
+    node = heading
+    while node is not None and seen < limit:
+        yield from counted(node.tail)
+        for sibling in node.itersiblings():
+            # text on entering an element, its tail on leaving it: page order
+            for event, element in etree.iterwalk(sibling, events=("start", "end")):
+                if event == "start" and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+                    yield from counted(element.text)
+                elif event == "end":
+                    yield from counted(element.tail)
+            if seen >= limit:
+                return
+        node = node.getparent()
 
 
 def header_publication_date(tree: Any) -> str | None:
