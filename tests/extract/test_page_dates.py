@@ -83,3 +83,11 @@ def test_label_beats_the_markup_date() -> None:
 def test_without_a_label_htmldate_reads_the_markup() -> None:
     head = '<meta property="article:published_time" content="2021-10-15T09:00:00">'
     assert publication_date(html.fromstring(page("", head=head))) == "2021-10-15"
+
+
+def test_a_date_after_tomorrow_is_no_publication_date() -> None:
+    from datetime import date, timedelta
+
+    tomorrow, later = date.today() + timedelta(days=1), date.today() + timedelta(days=30)
+    assert header_publication_date(html.fromstring(page(f"Published {tomorrow.isoformat()}"))) == tomorrow.isoformat()
+    assert header_publication_date(html.fromstring(page(f"Published {later.isoformat()}"))) is None

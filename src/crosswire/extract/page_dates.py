@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -160,10 +160,12 @@ def header_publication_date(tree: Any) -> str | None:
     timestamp headers carry); a date printed right under the headline.
     """
     found = headers(tree)
+    # A page is not published in the future; one day ahead is a time zone.
+    latest = date.today() + timedelta(days=1)
     for find in (_labelled_date, _timestamped_date, _date_under_headline):
         for header in found:
             value = find(header)
-            if value is not None:
+            if value is not None and value <= latest:
                 return value.isoformat()
     return None
 
