@@ -11,8 +11,9 @@ stand in the page.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from crosswire.extract.body import squash
 
 #: Paragraphs shorter than this are too generic to tell one container from another.
 MIN_PARAGRAPH_CHARS = 40
@@ -24,13 +25,6 @@ MIN_RECOVERED_WORDS = 30
 MAX_CHUNK_DISTANCE = 3
 #: Tags that hold a chunk of text (a blockquote of the same class is an embed).
 _CHUNK_TAGS = ("div", "section")
-_NON_WORD = re.compile(r"\W+")
-
-
-def _squash(text: str) -> str:
-    return _NON_WORD.sub("", text).casefold()
-
-
 def _paragraph_text(element: Any) -> str:
     return " ".join(element.text_content().split())
 
@@ -38,14 +32,14 @@ def _paragraph_text(element: Any) -> str:
 def recover_split_body(tree: Any, text: str) -> str:
     """``text`` with the paragraphs of the article's other chunks put back."""
     lines = text.split("\n")
-    extracted = {_squash(line): index for index, line in enumerate(lines) if len(line) >= MIN_PARAGRAPH_CHARS}
+    extracted = {squash(line): index for index, line in enumerate(lines) if len(line) >= MIN_PARAGRAPH_CHARS}
     if not extracted:
         return text
     # the paragraphs that hold extracted lines, and their containers
     found: dict[int, Any] = {}
     holders: set[Any] = set()
     for paragraph in tree.iter("p"):
-        index = extracted.get(_squash(_paragraph_text(paragraph)))
+        index = extracted.get(squash(_paragraph_text(paragraph)))
         if index is not None and paragraph.getparent() is not None:
             found[index] = paragraph
             holders.add(paragraph.getparent())
@@ -62,10 +56,10 @@ def recover_split_body(tree: Any, text: str) -> str:
         if _overlaps(element, holders) or near.isdisjoint(_ancestors(element)):
             continue
         paragraphs = [_paragraph_text(p) for p in element.iter("p")]
-        new = [p for p in paragraphs if len(p) >= MIN_PARAGRAPH_CHARS and _squash(p) not in taken]
+        new = [p for p in paragraphs if len(p) >= MIN_PARAGRAPH_CHARS and squash(p) not in taken]
         if len(" ".join(new).split()) >= MIN_RECOVERED_WORDS:
             recovered.append((element, new))
-            taken.update(_squash(p) for p in new)
+            taken.update(squash(p) for p in new)
     if not recovered:
         return text
     # page order is needed only now, on the rare page that was split
