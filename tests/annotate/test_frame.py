@@ -105,6 +105,17 @@ def test_when_prefers_a_recent_day_then_the_publication_day() -> None:
     assert frame.when == ("March 4, 2026",)
 
 
+def test_when_prefers_the_day_told_in_the_headlines_words() -> None:
+    text = (
+        "Residents had protested outside the town hall on Tuesday. "
+        "After a long debate, the council voted on Thursday to close the old harbour bridge to lorries."
+    )
+    dates = find_dates(text, "2026-03-06")
+    headline = "Council votes to close harbour bridge to lorries"
+    assert ranked_time_phrases(text, dates, 0, "2026-03-06", headline)[0] == "on Thursday"
+    assert ranked_time_phrases(text, dates, 0, "2026-03-06")[0] == "on Tuesday"  # no headline: reading order
+
+
 def test_a_masthead_is_not_a_day() -> None:
     frame = frame_of("USA TODAY Sports reports that the coach resigned on Monday.", title="Coach resigns")
     assert frame.when[0] == "on Monday"

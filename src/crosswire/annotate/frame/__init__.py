@@ -95,7 +95,7 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
         who=_top(_full_names([*(actor for clause in clauses for actor in clause.actors),
                               *_lead_actors(annotations.entities, lead.end)], annotations.entities)),
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
-        when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published)),
+        when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
         where=_top(_where(text, lead, annotations.entities)),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),

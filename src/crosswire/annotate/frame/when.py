@@ -6,8 +6,11 @@ to the same phrase ("11pm local time on Thursday", "late Wednesday night").
 The phrase is kept as the text has it; the date stage already holds the
 resolved day.
 
-Ranking: phrases that name a day within ``RECENT_DAYS`` of publication, or a
-clock time, come first in reading order (the event being reported); then the
+Ranking: a phrase whose sentence repeats words of the headline ("met at the
+White House on Thursday" under "Obama and Trump meet at White House") tells
+the time of the headline's event and goes first.  Otherwise phrases that name
+a day within ``RECENT_DAYS`` of publication, or a clock time, come first in
+reading order (the event being reported); then the
 publication day written out ("March 4, 2026"), because a report that names
 no recent day is about its own day; then the rest (a birthday in 1997,
 "last year", "this summer").
@@ -20,10 +23,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crosswire.annotate.dates import parse_iso_day
+from crosswire.annotate.frame.headline import stem
 from crosswire.model import DateMention
 
 RECENT_DAYS = 7
+#: Characters read around a time phrase for words of the headline, and how many distinct ones it takes.
+ECHO_BEFORE = 90
+ECHO_AFTER = 30
+ECHOES_NEEDED = 2
+_WORD = re.compile(r"[a-z]{3,}")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _CLOCK = re.compile(
     r"(?:\b(?:at|about|around|approximately|shortly|just|before|after|until|by)\s)*"
     r"(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:[01]\d|2[0-3]):[0-5]\d\b)"
@@ -48,12 +60,18 @@ class _Part:
     clock: bool
 
 
-def ranked_time_phrases(text: str, dates: Sequence[DateMention], start: int, published: str | None) -> list[str]:
+def ranked_time_phrases(
+    text: str, dates: Sequence[DateMention], start: int, published: str | None, headline: str | None = None
+) -> list[str]:
     """Time phrases of ``text[start:]``, ranked as the module docstring says."""
     reference = parse_iso_day(published)
     recent: list[tuple[int, str]] = []
     other: list[str] = []
-    for phrase, parts in _phrases(text, dates, start):
+    headline_stems = _content_stems(headline or "")
+    phrases = _phrases(text, dates, start)
+    # Stable sort: phrases told in the words of the headline first, reading order otherwise.
+    phrases.sort(key=lambda phrase: not _echoes_headline(text, phrase[1], headline_stems))
+    for phrase, parts in phrases:
         named_days = [part.day for part in parts if part.day is not None]
         distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
         if any(part.clock for part in parts) or (named_days and distance <= RECENT_DAYS):
@@ -82,6 +100,17 @@ def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[
         group_start = early_or_late.start() if early_or_late else group_start
         phrases.append((_SENTENCE_STOP.sub("", text[group_start:group_end]), group))
     return phrases
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(word) for word in _WORD.findall(text.lower()) if word not in STOP_WORDS}
+
+
+def _echoes_headline(text: str, parts: list[_Part], headline_stems: set[str]) -> bool:
+    """Whether the words around a phrase, within its sentence, repeat ``ECHOES_NEEDED`` headline words."""
+    before = _SENTENCE_BREAK.split(text[max(0, parts[0].start - ECHO_BEFORE) : parts[0].start])[-1]
+    after = _SENTENCE_BREAK.split(text[parts[-1].end : parts[-1].end + ECHO_AFTER])[0]
+    return len(_content_stems(f"{before} {after}") & headline_stems) >= ECHOES_NEEDED
 
 
 def _is_in_a_name(mention: str) -> bool:
