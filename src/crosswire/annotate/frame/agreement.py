@@ -27,11 +27,11 @@ def reread_with_lead_verb(doc: Doc, text: str, parsed: Clause | None, lead_verb:
         return None
     for token in doc:
         if not is_verb(token) and stem(token.lower_) == target and token.i > 0:
-            return _clause_at(doc, text, token)
+            return clause_at(doc, text, token)
     return None
 
 
-def _clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
+def clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
     start = verb.i
     while start > 0 and in_noun_phrase(doc[start - 1]):
         start -= 1
