@@ -140,6 +140,29 @@ def test_where_starts_with_the_dateline() -> None:
     assert frame.where[0] == "NAIROBI"
 
 
+def test_where_a_caption_label_before_the_dateline_is_skipped() -> None:
+    frame = frame_of("Photo LISBON -- The port workers ended their strike on Monday.", "Port strike ends")
+    assert frame.where[0] == "LISBON"
+
+
+def test_where_a_town_in_the_headline_beats_the_dateline() -> None:
+    frame = frame_of(
+        "NAIROBI (Reuters) - Gunmen attacked a police post in the port city of Mombasa late on Friday.",
+        title="Gunmen attack police post in Mombasa",
+    )
+    assert frame.where[:2] == ("Mombasa", "NAIROBI")
+
+
+def test_where_skips_a_team_name_and_an_owned_thing() -> None:
+    frame = frame_of(
+        "The Denver Owls beat the home side 3-1 in Portland, Oregon, on Sunday. "
+        "Their striker crashed his Volvo after the match.",
+        title="Denver Owls win the cup final",
+    )
+    assert "Denver" not in frame.where
+    assert frame.where[0] == "Portland, Oregon"
+
+
 def test_where_prefers_a_place_to_the_country_it_lies_in() -> None:
     frame = frame_of(
         "A ferry capsized near the port of Mombasa on Monday, officials said.",

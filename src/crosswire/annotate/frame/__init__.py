@@ -7,8 +7,8 @@ News puts the main event in the headline and the first sentences:
   headline has none; the people and organisations of the lead follow;
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
-* *where* is the dateline, then the places of the headline and lead,
-  countries last (``where``);
+* *where* is a town or site the headline names, then the dateline, then the
+  places of the headline and lead, countries last (``where``);
 * *why* is the clause after a causal cue ("because", "due to"), *how* the
   clause after "by" + gerund or "using".
 
@@ -112,9 +112,11 @@ def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause 
 
 
 def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:
-    """The dateline, then places of the headline, then of the lead; whole countries after the rest."""
-    places = [*headline_places(lead.headline or "", entities), *lead_places(text, entities, lead.end)]
-    return [dateline_place(text, lead.body_start) or "", *sorted(places, key=is_country)]
+    """A town or site the headline names, the dateline, then places of the headline and lead, countries last."""
+    in_headline = headline_places(lead.headline or "", entities)
+    places = sorted([*in_headline, *lead_places(text, entities, lead.end)], key=is_country)
+    named_sites = [place for place in in_headline if not is_country(place)]
+    return [*named_sites, dateline_place(text, lead.body_start) or "", *places]
 
 
 def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headline: str | None) -> list[str]:

@@ -1,7 +1,8 @@
-"""*Where*: the dateline, then the places of the headline and lead, countries last.
+"""*Where*: headline sites, the dateline, then the places of the headline and lead, countries last.
 
-A dateline ("KYIV (Reuters) -") says where the story was reported from and
-is the first answer.  Then come the places of the headline (names the
+A town or site the headline names is where the event happened.  A dateline
+("KYIV (Reuters) -") says where the story was reported from, often the same
+place, so it comes next.  Then come the places of the headline (names the
 article tags as places, so the headline need not be part of the text), then
 those of the lead in reading order, whole countries after the rest: "Blast in Kenya"
 followed by a lead naming Mombasa happened in Mombasa, and Mombasa says
@@ -22,10 +23,13 @@ from crosswire.model import Entity
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATELINE = re.compile(
+    r"(?:(?:Photo|Video|Image|Advertisement)\s+)?"  # a caption label the page left before the dateline
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
 )
 _TITLE_AFTER = re.compile(r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b")
+#: "his Ferrari", "their Toyota": something owned is no place (a tagging slip on brands).
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r",\s")
 #: Place names have no digits; "F1" or "G7" tagged as a place is a tagging slip.
 _DIGIT = re.compile(r"\d")
@@ -45,10 +49,26 @@ def dateline_place(text: str, body_start: int) -> str | None:
 
 
 def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
-    """Names the article tags as places that the headline uses, in headline order."""
+    """Names the article tags as places that the headline uses, in headline order.
+
+    A place inside the name of an organisation the headline uses ("Chicago"
+    in "Chicago Cubs win title") names the team, not where anything happened.
+    """
     names = {e.text for e in entities if e.label in PLACE_LABELS and not _DIGIT.search(e.text)}
-    found = [(match.start(), name) for name in names if (match := re.search(rf"\b{re.escape(name)}\b", headline))]
+    organisations = [m.span() for e in entities if e.label == "ORG" for m in _whole_words(e.text).finditer(headline)]
+    found = [
+        (match.start(), name)
+        for name in names
+        if (match := _whole_words(name).search(headline))
+        and not any(
+            start <= match.start() and match.end() <= end and end - start > len(name) for start, end in organisations
+        )
+    ]
     return [name for _, name in sorted(found)]
+
+
+def _whole_words(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
 
 
 def lead_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
@@ -90,7 +110,12 @@ def is_country(place: str) -> bool:
 
 
 def _is_place(text: str, entity: Entity) -> bool:
-    return entity.label in PLACE_LABELS and not _DIGIT.search(entity.text) and not _TITLE_AFTER.match(text, entity.end)
+    return (
+        entity.label in PLACE_LABELS
+        and not _DIGIT.search(entity.text)
+        and not _TITLE_AFTER.match(text, entity.end)
+        and not _POSSESSIVE_BEFORE.search(text, max(0, entity.start - 7), entity.start)
+    )
 
 
 def _whole_name(text: str, entity: Entity) -> Entity:
