@@ -30,6 +30,14 @@ def test_who_is_the_headline_subject_and_what_its_verb_phrase() -> None:
     assert frame.what[0] == "recalls 40,000 kettles"
 
 
+def test_who_is_whom_the_footage_shows_not_the_footage() -> None:
+    frame = frame_of(
+        "The clip, filmed from a balcony, was shared thousands of times on Tuesday.",
+        title="Video shows firefighters carrying a pensioner from a burning block",
+    )
+    assert frame.who[:2] == ("firefighters", "Video")
+
+
 def test_a_title_before_a_name_is_not_part_of_who() -> None:
     frame = frame_of("The city will repair the roads first.", title="Mayor Lena Ortiz unveils a new budget")
     assert frame.who[0] == "Lena Ortiz"

@@ -40,6 +40,10 @@ ADJUNCT_WORDS = frozenset(
 _NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 #: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
 PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+#: Subjects that only carry what the event's actors did, with the verbs that say so.
+_MEDIA_NOUNS = frozenset({"footage", "video", "videos", "photo", "photos", "picture", "pictures", "image", "images",
+                          "clip", "film", "report", "study", "survey", "poll", "data", "figures"})  # fmt: skip
+_SHOWING_VERBS = frozenset({"shows", "show", "showed", "shown", "reveals", "revealed", "captures", "captured"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
 #: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
 _NAME_GLUE = frozenset({"-", "’s"})
@@ -73,6 +77,9 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         spans = [_actor(head) for head in [subject, *subject.conjuncts]]
         if agent is not None:
             spans.insert(0, _actor(agent))
+        shown = _shown(verb, subject)
+        if shown is not None:
+            spans.insert(0, _actor(shown))
         actors = tuple(dict.fromkeys(_cut(source, span) for span in spans))
         return Clause(actors=actors, action=_cut(source, _action(verb)), verb=verb.text)
     return None
@@ -102,6 +109,17 @@ def _subject(verb: Token) -> Token | None:
     subject = subjects[-1] if subjects[-1].i < verb.i else subjects[0]
     empty = subject.tag_ in _EMPTY_SUBJECT_TAGS or (is_determiner(subject) and subject.n_lefts == 0)
     return None if empty else subject
+
+
+def _shown(verb: Token, subject: Token) -> Token | None:
+    """Who a piece of footage or a report shows: "Video shows police clearing the square" is about the police."""
+    if subject.lower_ not in _MEDIA_NOUNS or verb.lower_ not in _SHOWING_VERBS:
+        return None
+    # The object, or the subject of the clause shown ("shows [rescuers using diggers]").
+    candidates = [child for child in verb.rights if child.dep_ == "dobj"]
+    candidates += [grandchild for child in verb.rights if child.dep_ == "ccomp" for grandchild in child.lefts
+                   if grandchild.dep_ == "nsubj"]  # fmt: skip
+    return next((token for token in candidates if is_noun(token)), None)
 
 
 def _agent(verb: Token) -> Token | None:
