@@ -38,6 +38,15 @@ def test_who_is_whom_the_footage_shows_not_the_footage() -> None:
     assert frame.who[:2] == ("firefighters", "Video")
 
 
+def test_what_of_a_says_headline_is_the_event_the_lead_tells() -> None:
+    frame = frame_of(
+        "The mayor met union leaders for the first time at city hall on Monday.",
+        title="Mayor says talks with union went well",
+    )
+    assert frame.what[0].startswith("met union leaders for the first time")
+    assert frame.what[1] == "says talks with union went well"
+
+
 def test_a_title_before_a_name_is_not_part_of_who() -> None:
     frame = frame_of("The city will repair the roads first.", title="Mayor Lena Ortiz unveils a new budget")
     assert frame.who[0] == "Lena Ortiz"

@@ -37,10 +37,12 @@ from crosswire.annotate.frame.where import dateline_place, headline_places, is_c
 from crosswire.annotate.nlp import load_parser
 from crosswire.model import Annotations, Article, Entity, Frame
 
-__all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
+__all__ = ["MAX_ANSWERS", "SPEECH_VERBS", "FrameStage", "build_frame"]
 
 MAX_ANSWERS = 3
 WHO_LABELS = ("PERSON", "ORG", "NORP")
+#: Verbs that report what someone said rather than what happened.
+SPEECH_VERBS = frozenset({"says", "say", "said", "tells", "tell", "told", "claims", "claimed", "insists", "insisted"})
 _BATCH = 64
 
 
@@ -122,7 +124,14 @@ def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:
 def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headline: str | None) -> list[str]:
     """The headline's verb phrase; a headline without one ("Blast at chemical plant") is itself the what."""
     first = headline_clause.action if headline_clause else _longest_part(headline or "")
+    if headline_clause and lead_clause and _is_speech(headline_clause.verb) and not _is_speech(lead_clause.verb):
+        # "Mayor says talks with union went well": the lead tells the event itself ("met the union on Monday").
+        return [lead_clause.action, first]
     return [first, lead_clause.action if lead_clause else ""]
+
+
+def _is_speech(verb: str) -> bool:
+    return verb.lower() in SPEECH_VERBS
 
 
 def _longest_part(headline: str) -> str:
