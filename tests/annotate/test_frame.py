@@ -177,6 +177,8 @@ def test_where_skips_a_team_name_and_an_owned_thing() -> None:
         title="Denver Owls win the cup final",
     )
     assert "Denver" not in frame.where
+    frame = frame_of("Its US-based owner said prices would rise.", title="Chocolate maker shrinks its bars")
+    assert "US" not in frame.where
     assert frame.where[0] == "Portland, Oregon"
 
 

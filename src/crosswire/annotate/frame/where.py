@@ -8,8 +8,9 @@ those of the lead in reading order, whole countries after the rest: "Blast in Ke
 followed by a lead naming Mombasa happened in Mombasa, and Mombasa says
 more.  A place followed by ", <place>" is qualified by its region
 ("Springfield, Illinois") and is kept with it as one phrase.  A place right
-before a title ("US President", "French Foreign Minister") describes the
-person, not where the event happened, and is passed over.
+before a title ("US President", "French Foreign Minister") or in an
+attribute ("US-based maker") describes someone, not where the event
+happened, and is passed over.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
 )
-_TITLE_AFTER = re.compile(r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b")
+_DESCRIBES_AFTER = re.compile(
+    r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b|-(?:based|born|led|backed|owned|made)\b"
+)
 #: "his Ferrari", "their Toyota": something owned is no place (a tagging slip on brands).
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r",\s")
@@ -113,7 +116,7 @@ def _is_place(text: str, entity: Entity) -> bool:
     return (
         entity.label in PLACE_LABELS
         and not _DIGIT.search(entity.text)
-        and not _TITLE_AFTER.match(text, entity.end)
+        and not _DESCRIBES_AFTER.match(text, entity.end)
         and not _POSSESSIVE_BEFORE.search(text, max(0, entity.start - 7), entity.start)
     )
 
