@@ -177,9 +177,9 @@ def test_where_skips_a_team_name_and_an_owned_thing() -> None:
         title="Denver Owls win the cup final",
     )
     assert "Denver" not in frame.where
+    assert frame.where[0] == "Portland, Oregon"
     frame = frame_of("Its US-based owner said prices would rise.", title="Chocolate maker shrinks its bars")
     assert "US" not in frame.where
-    assert frame.where[0] == "Portland, Oregon"
 
 
 def test_where_prefers_a_place_to_the_country_it_lies_in() -> None:
