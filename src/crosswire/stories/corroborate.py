@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from crosswire.model import Article, Fact, FactMention, FactStatus
 from crosswire.stories.compat import Reading, compatible, width
+from crosswire.stories.people_places import people_and_places
 from crosswire.stories.text import content_words, stem
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
@@ -284,7 +285,8 @@ def _about(group: Sequence[_Mention]) -> str:
 
 
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:
-    """Facts (quantities and dates) of a story's articles, each with its status.
+    """Facts of a story's articles, each with its status: quantities and dates,
+    then people in roles and the place of the event (``people_places``).
 
     ``articles`` should be in publication order: a conflict's value is the
     latest statement.  ``source_of`` maps article id → independent-source key.
@@ -305,4 +307,5 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 ),
             )
         )
+    facts.extend(people_and_places(articles, source_of))
     return tuple(facts)

@@ -28,6 +28,9 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
 )
+#: Capitals before a dash that label the text rather than place it ("FILE - In this photo ...").
+_NOT_DATELINES = frozenset({"FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "EXCLUSIVE",
+                            "OPINION", "ANALYSIS", "EDITORIAL", "LIVE", "CORRECTION"})  # fmt: skip
 _DESCRIBES_AFTER = re.compile(
     r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b|-(?:based|born|led|backed|owned|made)\b"
 )
@@ -48,7 +51,9 @@ _HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
 def dateline_place(text: str, body_start: int) -> str | None:
     """The place of a dateline opening the body ("LONDON --"), as written."""
     match = _DATELINE.match(text, body_start)
-    return match.group("place") if match else None
+    if match is None or match.group("place").upper() in _NOT_DATELINES:
+        return None
+    return match.group("place")
 
 
 def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:

@@ -1,0 +1,205 @@
+"""People in roles and the place of the event, compared across a story's outlets.
+
+Numbers and dates are not the only facts outlets disagree on: one names
+"Interior Minister Ana Ruiz", another "Interior Minister Ana Ruis"; one puts
+the blast in Mombasa, another in Nairobi.  Two kinds of fact come from here:
+
+* ``person``: a titled name ("Defense Minister Rustem Umerov", "FBI Director
+  James Comey").  ``about`` is the role, ``value`` the person.  Outlets that
+  name the same person for a role agree.  Different people for the same role
+  conflict only when the role has one holder at a time (an office qualified
+  by its organisation, "Interior Minister", or one of ``SOLE_OFFICES``):
+  a story may well quote two different "Officer"s.
+* ``place``: the frame's *where* of each article.  Outlets that give the
+  same place agree; different places are separate facts, never a conflict,
+  because without a gazetteer "Croydon" and "south London" may both be right.
+
+Names are compared after the story-wide merge of spelling variants
+(``same_name``): "Zelensky" and "Zelenskyy", a surname and the full name,
+"Kiev" and "Kyiv" (through ``annotate.names``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from crosswire.annotate.entities import TITLES
+from crosswire.annotate.names import common_form
+from crosswire.model import Article, Fact, FactMention, FactStatus
+
+#: Two spellings at least this similar (0..100) are one name: "Zelensky" / "Zelenskyy".
+NAME_SIMILARITY = 90
+#: With the first names equal, surnames of at least ``MIN_SURNAME`` letters this similar are one name.
+SURNAME_SIMILARITY = 75
+MIN_SURNAME = 4
+#: Offices with one holder at a time, even without an organisation named.
+SOLE_OFFICES = frozenset(
+    {"president", "vice president", "prime minister", "chancellor", "premier", "mayor", "governor", "pope",
+     "attorney general", "chief executive", "ceo", "speaker"}
+)  # fmt: skip
+#: Titles with one holder once it is said whose they are ("Interior Minister", "FBI Director"); an "Officer" or
+#: a "Spokesman" has many colleagues.
+OFFICES_OF_ONE = frozenset(
+    {"minister", "secretary", "director", "commissioner", "ambassador", "chairman", "chairwoman", "chair",
+     "superintendent", "sheriff", "coach", "archbishop", "king", "queen", "commander"}
+)  # fmt: skip
+#: Forms of address, not roles.
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
+_TITLE_WORDS = "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
+#: A title right before a name, with up to two capitalised words saying whose it is ("Kenya's Interior Minister",
+#: "FBI Director"), or in lower case with one lower-case qualifier ("police chief", "interior minister").
+_ROLE_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<role>(?P<whose>(?:[A-Z][\w&'’-]*\s){{0,2}})(?P<title>{_TITLE_WORDS})"
+    rf"|(?P<whose_lower>(?:[A-Za-z]+\s)?)(?P<title_lower>(?i:{_TITLE_WORDS})))\s$"
+)
+#: Words that may qualify a title as part of the role ("Defense", "FBI", "interior"), but not grammar words.
+_NOT_QUALIFIERS = frozenset({"the", "a", "an", "and", "of", "former", "said", "says", "by", "with", "to", "as"})
+
+
+_Same = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    article: str
+    source: str
+    text: str
+    value: str
+    about: str
+    start: int
+    end: int
+    #: For a person: whether the role has one holder at a time, so that two names for it conflict.
+    sole: bool = False
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names of a story are one person.
+
+    Known variants are first mapped to one form; then a surname matches the
+    full name ("Umerov" / "Rustem Umerov"), and spellings differing by a
+    letter or two match ("Zelensky" / "Zelenskyy", "Ana Ruiz" / "Ana Ruis").
+    """
+    a, b = common_form(a).casefold(), common_form(b).casefold()
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) < len(long):
+        # "Umerov" / "Rustem Umerov", "Lai Mohammed" / "Alhaji Lai Mohammed", "Donald Trump" / "Donald J. Trump".
+        return short[-1] == long[-1] and _in_order(short, long)
+    if short[:-1] == long[:-1] and len(short[-1]) >= MIN_SURNAME:
+        # "Ana Ruiz" / "Ana Ruis": the same first names, the surname off by a letter.
+        return fuzz.ratio(short[-1], long[-1]) >= SURNAME_SIMILARITY
+    return fuzz.ratio(a, b) >= NAME_SIMILARITY
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two place names of a story are one place: "Erie" / "ERIE" / "Erie, Pa." / "Erie, Pennsylvania".
+
+    Only the name before a qualifying region is compared, so "Abuja, Nigeria"
+    is not "Nigeria".
+    """
+    a, b = (common_form(name.split(",")[0]).casefold() for name in (a, b))
+    return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:
+    """``person`` and ``place`` facts of a story's articles (in publication order)."""
+    roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
+    places = [mention for article in articles if (mention := _place_mention(article, source_of))]
+    facts = [_fact("person", group, same_name) for group in _person_groups(roles)]
+    facts += [_fact("place", group, same_place) for group in _by_value(places, same_place)]
+    return facts
+
+
+def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Mention]:
+    annotations = article.annotations
+    if annotations is None:
+        return []
+    mentions = []
+    for entity in annotations.entities:
+        if entity.label != "PERSON" or len(entity.text.split()) < 2:
+            continue
+        title = _ROLE_BEFORE.search(article.text, max(0, entity.start - 60), entity.start)
+        if title is None:
+            continue
+        whose = _whose(title.group("whose") or title.group("whose_lower") or "")
+        office = (title.group("title") or title.group("title_lower")).lower()
+        if office in _HONORIFICS:
+            continue
+        start = title.end("role") - len(office) - (len(whose) + 1 if whose else 0)
+        mentions.append(
+            _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
+                     entity.name or entity.text, " ".join(filter(None, [whose.lower(), office])), start, entity.end,
+                     sole=office in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE))
+        )  # fmt: skip
+    return mentions
+
+
+def _whose(qualifier: str) -> str:
+    """The words that say whose a title is, without a possessive owner or grammar words.
+
+    "Kenya's Interior" -> "Interior"; "The FBI" -> "FBI"; "said" -> "".
+    """
+    words = qualifier.split()
+    while words and (words[0].lower() in _NOT_QUALIFIERS or words[0].endswith(("'s", "’s"))):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _place_mention(article: Article, source_of: Mapping[str, str]) -> _Mention | None:
+    annotations = article.annotations
+    frame = annotations.frame if annotations else None
+    if frame is None or not frame.where:
+        return None
+    place = frame.where[0]
+    start = article.text.find(place)
+    if start < 0:
+        return None
+    return _Mention(article.id, source_of.get(article.id, article.id), place, place, "where the event happened",
+                    start, start + len(place))  # fmt: skip
+
+
+def _person_groups(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
+    """Mentions of one role together when the role has one holder; otherwise one group per person."""
+    by_role: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        by_role.setdefault(mention.about, []).append(mention)
+    groups: list[list[_Mention]] = []
+    for members in by_role.values():
+        groups.extend([members] if all(m.sole for m in members) else _by_value(members))
+    return groups
+
+
+def _by_value(mentions: Sequence[_Mention], same: _Same = same_name) -> list[list[_Mention]]:
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        group = next((g for g in groups if same(g[0].value, mention.value)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    return groups
+
+
+def _status(group: Sequence[_Mention], same: _Same) -> FactStatus:
+    if len({m.source for m in group}) < 2:
+        return "single"
+    first = group[0].value
+    return "agree" if all(same(first, m.value) for m in group) else "conflict"
+
+
+def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
+    status = _status(group, same)
+    # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
+    value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
+    mentions = tuple(FactMention(m.article, m.text, m.value, None, m.start, m.end) for m in group)
+    return Fact(kind=kind, about=group[0].about, value=value, status=status, mentions=mentions)

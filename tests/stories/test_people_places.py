@@ -1,0 +1,89 @@
+"""People in roles and the place of the event, compared across outlets."""
+
+from __future__ import annotations
+
+from crosswire.annotate import default_stages
+from crosswire.model import Article, Fact
+from crosswire.pipeline import Pipeline
+from crosswire.stories.corroborate import corroborate
+from crosswire.stories.people_places import people_and_places, same_name, same_place
+
+STORY = {
+    "coast-times": (
+        "Ferry sinks off Mombasa",
+        "MOMBASA (Reuters) - A ferry sank off Mombasa on Monday. Interior Minister Ana Ruiz said 12 people were "
+        "rescued. Police officer John Kamau said divers were still searching.",
+    ),
+    "daily-ledger": (
+        "Ferry disaster in Mombasa",
+        "A ferry went down near Mombasa on Monday, Kenya's Interior Minister Ana Ruis told reporters. "
+        "Police officer Mary Wanjiru said two bodies had been found.",
+    ),
+    "evening-post": (
+        "Kenya ferry sinking",
+        "Interior Minister Peter Otieno said on Monday that a ferry sank near Mombasa.",
+    ),
+}
+
+
+def text_of(outlet: str) -> str:
+    title, body = STORY[outlet]
+    return f"{title}\n\n{body}"
+
+
+def story_articles() -> list[Article]:
+    articles = [
+        Article(id=outlet, kind="record", origin="t", text=text_of(outlet), title=STORY[outlet][0],
+                published="2026-03-04")
+        for outlet in STORY
+    ]  # fmt: skip
+    return list(Pipeline(default_stages()).pipe(articles))
+
+
+def story_facts() -> list[Fact]:
+    return people_and_places(story_articles(), {outlet: outlet for outlet in STORY})
+
+
+def test_two_holders_of_one_office_conflict_and_a_misspelling_does_not() -> None:
+    facts = story_facts()
+    ministers = [f for f in facts if f.kind == "person" and f.about == "interior minister"]
+    assert len(ministers) == 1
+    minister = ministers[0]
+    assert minister.status == "conflict"
+    assert {m.value for m in minister.mentions} == {"Ana Ruiz", "Ana Ruis", "Peter Otieno"}
+    assert {m.text for m in minister.mentions} >= {"Interior Minister Ana Ruiz", "Interior Minister Peter Otieno"}
+
+
+def test_two_officers_are_two_people_not_a_conflict() -> None:
+    officers = [f for f in story_facts() if f.kind == "person" and f.about.endswith("officer")]
+    assert sorted(f.value for f in officers) == ["John Kamau", "Mary Wanjiru"]
+    assert all(f.status == "single" for f in officers)
+
+
+def test_the_place_three_outlets_give_is_agreed() -> None:
+    places = [f for f in story_facts() if f.kind == "place"]
+    assert [(f.value, f.status) for f in places] == [("Mombasa", "agree")]
+    for mention in places[0].mentions:  # each citation points at the place in its own article
+        assert text_of(mention.article)[mention.start : mention.end] == mention.text
+
+
+def test_corroborate_reports_people_and_places_with_numbers() -> None:
+    facts = corroborate(story_articles(), {outlet: outlet for outlet in STORY})
+    assert {"quantity", "person", "place"} <= {fact.kind for fact in facts}
+
+
+def test_names_of_one_person() -> None:
+    assert same_name("Zelensky", "Zelenskyy")
+    assert same_name("Umerov", "Rustem Umerov")
+    assert same_name("Lai Mohammed", "Alhaji Lai Mohammed")
+    assert same_name("Donald Trump", "Donald J. Trump")
+    assert same_name("Ana Ruiz", "Ana Ruis")
+    assert not same_name("Ana Ruiz", "Ana Ortiz")
+    assert not same_name("Ana Ruiz", "Peter Ruiz")
+    assert not same_name("Mohammed", "Lai Ahmed")
+
+
+def test_names_of_one_place() -> None:
+    assert same_place("Erie", "ERIE") and same_place("Erie, Pa.", "Erie, Pennsylvania")
+    assert same_place("Kiev", "Kyiv")
+    assert not same_place("Abuja, Nigeria", "Nigeria")
