@@ -147,6 +147,12 @@ def test_when_prefers_the_day_told_in_the_headlines_words() -> None:
     assert ranked_time_phrases(text, dates, 0, "2026-03-06")[0] == "on Tuesday"  # no headline: reading order
 
 
+def test_when_may_be_told_relative_to_another_event() -> None:
+    text = "The senator resigned just two days before the vote, aides said today."
+    phrases = ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")
+    assert phrases[0] == "just two days before the vote"
+
+
 def test_a_masthead_is_not_a_day() -> None:
     frame = frame_of("USA TODAY Sports reports that the coach resigned on Monday.", title="Coach resigns")
     assert frame.when[0] == "on Monday"

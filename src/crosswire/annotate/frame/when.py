@@ -6,6 +6,10 @@ to the same phrase ("11pm local time on Thursday", "late Wednesday night").
 The phrase is kept as the text has it; the date stage already holds the
 resolved day.
 
+A time told by its distance from another event ("two days before the
+election") has no day of its own in the date stage but is a time of the
+reported event, so it counts as recent.
+
 Ranking: a phrase whose sentence repeats words of the headline ("met at the
 White House on Thursday" under "Obama and Trump meet at White House") tells
 the time of the headline's event and goes first.  Otherwise phrases that name
@@ -42,6 +46,12 @@ _CLOCK = re.compile(
     r"(?:\s(?:local\stime|GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|PDT)\b)?",
     re.IGNORECASE,
 )
+#: A time told by its distance from another event: "two days before the election", "hours after the vote".
+_RELATIVE_TO_EVENT = re.compile(
+    r"\b(?:(?:just|only|barely)\s)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|several|\d+)\s"
+    r"(?:minutes?|hours?|days?|weeks?|months?)\s(?:before|after|ahead\sof)\s(?:the|his|her|their|its)\s"
+    r"[a-z]+(?:[\s-](?:[A-Z][a-z]+|day|night|vote|election|match|game|race))?",
+)
 #: What may stand between two parts of one time phrase: "11pm on Thursday", "Sunday, at 6am".
 _JOINER = re.compile(r",?\s(?:on\s|at\s)?")
 _PART_OF_DAY = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -58,6 +68,8 @@ class _Part:
     end: int
     day: date | None
     clock: bool
+    #: Told by its distance from another event ("two days before the election"): the reported event's own time.
+    relative: bool = False
 
 
 def ranked_time_phrases(
@@ -74,7 +86,7 @@ def ranked_time_phrases(
     for phrase, parts in phrases:
         named_days = [part.day for part in parts if part.day is not None]
         distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
-        if any(part.clock for part in parts) or (named_days and distance <= RECENT_DAYS):
+        if any(part.clock or part.relative for part in parts) or (named_days and distance <= RECENT_DAYS):
             recent.append((distance, phrase))
         else:
             other.append(phrase)
@@ -88,6 +100,9 @@ def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[
         for m in dates
         if m.start >= start and not _is_in_a_name(m.text)
     ]
+    for match in _RELATIVE_TO_EVENT.finditer(text, start):
+        if not any(match.start() < part.end and part.start < match.end() for part in parts):
+            parts.append(_Part(match.start(), match.end(), None, clock=False, relative=True))
     for match in _CLOCK.finditer(text, start):
         if not any(match.start() < part.end and part.start < match.end() for part in parts):
             parts.append(_Part(match.start(), match.end(), None, clock=True))
