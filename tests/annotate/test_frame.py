@@ -188,6 +188,18 @@ def test_where_skips_a_team_name_and_an_owned_thing() -> None:
     assert "US" not in frame.where
 
 
+def test_where_cuts_a_person_the_tagger_ran_into_a_place() -> None:
+    from crosswire.annotate.frame.where import lead_places
+    from crosswire.model import Entity
+
+    text = "Crowds cheered at Lakeside Stadium Ana Ruiz waved. Ana Ruiz, the race director, said it went well."
+    entities = [
+        Entity(text="Lakeside Stadium Ana Ruiz", label="FAC", start=18, end=43),
+        Entity(text="Ana Ruiz", label="PERSON", start=51, end=59),
+    ]
+    assert lead_places(text, entities, len(text)) == ["Lakeside Stadium"]
+
+
 def test_where_prefers_a_place_to_the_country_it_lies_in() -> None:
     frame = frame_of(
         "A ferry capsized near the port of Mombasa on Monday, officials said.",

@@ -81,7 +81,8 @@ def _whole_words(name: str) -> re.Pattern[str]:
 
 def lead_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
     """Places up to ``lead_end`` in reading order, each with its qualifying region."""
-    places = [_whole_name(text, e) for e in entities if _is_place(text, e)]
+    people = {e.text for e in entities if e.label == "PERSON" and " " in e.text}
+    places = [_without_person(_whole_name(text, e), people) for e in entities if _is_place(text, e)]
     phrases: list[str] = []
     in_lead = [place for place in places if place.end <= lead_end]
     skip_next = False
@@ -124,6 +125,20 @@ def _is_place(text: str, entity: Entity) -> bool:
         and not _DESCRIBES_AFTER.match(text, entity.end)
         and not _POSSESSIVE_BEFORE.search(text, max(0, entity.start - 7), entity.start)
     )
+
+
+def _without_person(place: Entity, people: set[str]) -> Entity:
+    """The place without a person's name the tagger ran into it across a lost full stop.
+
+    "at the Harbour Cup Ana Ruiz, the race director, said" gives one place
+    "the Harbour Cup Ana Ruiz" when a caption lost its full stop; the
+    article names "Ana Ruiz" as a person elsewhere, so she is cut off.
+    """
+    for person in people:
+        if place.text.endswith(" " + person):
+            end = place.end - len(person) - 1
+            return Entity(text=place.text[: -len(person) - 1], label=place.label, start=place.start, end=end)
+    return place
 
 
 def _whole_name(text: str, entity: Entity) -> Entity:
