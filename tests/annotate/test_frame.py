@@ -7,8 +7,8 @@ from crosswire.annotate.dates import find_dates
 from crosswire.annotate.frame import FrameStage
 from crosswire.annotate.frame.headline import recase_headline
 from crosswire.annotate.frame.when import ranked_time_phrases
-from crosswire.annotate.frame.where import is_country
-from crosswire.model import Article, Frame
+from crosswire.annotate.frame.where import is_country, lead_places
+from crosswire.model import Article, Entity, Frame
 from crosswire.pipeline import Pipeline
 
 
@@ -189,9 +189,6 @@ def test_where_skips_a_team_name_and_an_owned_thing() -> None:
 
 
 def test_where_cuts_a_person_the_tagger_ran_into_a_place() -> None:
-    from crosswire.annotate.frame.where import lead_places
-    from crosswire.model import Entity
-
     text = "Crowds cheered at Lakeside Stadium Ana Ruiz waved. Ana Ruiz, the race director, said it went well."
     entities = [
         Entity(text="Lakeside Stadium Ana Ruiz", label="FAC", start=18, end=43),
