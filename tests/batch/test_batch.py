@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import BatchRun
 
 from crosswire.batch import run_batch
 from crosswire.engine import Engine
@@ -18,6 +18,9 @@ from crosswire.serialize import annotations_to_dict
 from crosswire.sources import iter_sources
 from crosswire.sources.parquet import ARTICLE_COLUMNS, read_parquet
 from crosswire.store import open_store
+
+if TYPE_CHECKING:  # the fixture's type; conftest modules of other folders share the name
+    from conftest import BatchRun
 
 
 def _rows(out: Path) -> list[dict[str, object]]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from conftest import StoreFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosswire.model import Annotations, Article, DateMention, Entity, Frame, Quantity, Quote, Sentence
 from crosswire.store import StoredArticle
+
+if TYPE_CHECKING:  # the fixture's type; conftest modules of other folders share the name
+    from conftest import StoreFactory
 
 
 def stored_article(
