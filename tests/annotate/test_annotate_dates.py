@@ -61,6 +61,16 @@ def test_future_phrasings_point_a_weekday_ahead(sentence: str) -> None:
     assert resolved(sentence, "2026-03-03")[0][1] == "2026-03-06"
 
 
+def test_future_words_inside_a_quotation_are_the_speakers_not_the_narrations() -> None:
+    # Published on a Wednesday.
+    text = '"This town will not forget it," the mayor said late Tuesday night.'
+    assert [m.date for m in find_dates(text, "2026-11-04")] == ["2026-11-03"]
+    quoted = '"We will meet the engineers on Friday," she said.'
+    assert [m.date for m in find_dates(quoted, "2026-11-04")] == ["2026-11-06"]
+    reported = "The council will need answers, the mayor told reporters on Monday."
+    assert [m.date for m in find_dates(reported, "2026-11-04")] == ["2026-11-02"]
+
+
 def test_future_weekday_across_the_year_end() -> None:
     # 2026-12-30 is a Wednesday: "next Monday" is in the new year.
     assert resolved("Schools reopen next Monday.", "2026-12-30")[0][1] == "2027-01-04"

@@ -67,6 +67,10 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
+#: A past-tense report of what was said or done, which fixes the time of the clause that follows.
+_PAST_REPORT = re.compile(r"\b(?:said|told|announced|added|reported|confirmed|was|were|had)\b", re.IGNORECASE)
+
 
 class DateStage:
     """Fills ``Annotations.dates`` from the text and the publication date."""
@@ -152,7 +156,7 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     modifier = (match.group("modifier") or "").lower()
     sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     future = modifier in ("next", "this coming") or (
-        modifier not in ("last", "this past") and _FUTURE_CUE.search(text, sentence_start, match.start()) is not None
+        modifier not in ("last", "this past") and _speaks_of_the_future(text[sentence_start : match.start()])
     )
     if future:
         return reference + timedelta(days=(target - reference.weekday()) % 7)
@@ -160,6 +164,25 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     if modifier == "last" and back == 0:
         back = 7
     return reference - timedelta(days=back)
+
+
+def _speaks_of_the_future(before: str) -> bool:
+    """Whether the narration before a weekday looks ahead.
+
+    Words inside a quotation are the speaker's, not the narration's: in
+    '"We will rebuild," the mayor said on Tuesday' Tuesday is past.  When
+    the weekday itself is quoted ('"We will meet on Friday'), the speaker's
+    words are the ones that count.  A past-tense report after the last
+    future cue wins the same way ("will", then "said ... on Tuesday").
+    """
+    if before.count('"') % 2 == 1:
+        narration = before[before.rfind('"') + 1 :]
+    elif before.rfind("“") > before.rfind("”"):
+        narration = before[before.rfind("“") + 1 :]
+    else:
+        narration = _QUOTATION.sub(" ", before)
+    cues = list(_FUTURE_CUE.finditer(narration))
+    return bool(cues) and _PAST_REPORT.search(narration, cues[-1].end()) is None
 
 
 def _relative_day(word: str, reference: date | None) -> date | None:
