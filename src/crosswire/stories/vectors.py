@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from crosswire.model import Article
+from crosswire.stories.headline import headline
 from crosswire.stories.text import STOPWORDS, normalise
 
 SparseVector = dict[str, float]
@@ -113,7 +114,7 @@ def article_terms(article: Article) -> ArticleTerms:
     """Weighted term counts of an article's title and lead, and which terms are names."""
     raw_lead = _lead(article.text)
     lead = _without_urls(raw_lead)
-    title = _without_urls(article.title or "").strip()
+    title = _without_urls(headline(article)).strip()
     # Many bodies repeat the headline as their first line; count it once, as title.
     stripped = lead.lstrip()
     if title and normalise(stripped).startswith(normalise(title)[:60]):
