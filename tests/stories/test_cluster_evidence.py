@@ -5,9 +5,9 @@ from __future__ import annotations
 from crosswire.evaluate.stories import cluster_records
 from crosswire.model import Article
 from crosswire.stories.cluster import StoryClusterer
-from crosswire.stories.story import Incoming, Story
+from crosswire.stories.story import MIN_SIMILARITY, Incoming, Story
 from crosswire.stories.story_index import POSTINGS_KEPT, StoryIndex
-from crosswire.stories.vectors import TITLE_WEIGHT, article_terms, tokens, unit
+from crosswire.stories.vectors import TITLE_WEIGHT, SparseVector, article_terms, tokens, unit
 
 
 def _incoming(weights: dict[str, float], names: frozenset[str] = frozenset(), day: int | None = None) -> Incoming:
@@ -50,6 +50,42 @@ def test_a_story_that_has_named_others_rules_out_an_article_naming_none_of_them(
     same = _incoming({"fight": 1.0, "title": 1.0, "okafor": 1.0, "moreau": 1.0}, frozenset({"okafor", "moreau"}))
     assert story.evidence(rival) is None
     assert story.evidence(same) is not None
+
+
+def test_a_name_of_the_story_in_the_headline_lifts_the_name_veto() -> None:
+    # Lead names can be a byline or a spokesman; a headline naming what the story's headlines name still counts.
+    story = _story(
+        Incoming.of(
+            unit({"fight": 1.0, "title": 1.0, "okafor": 1.0, "lindqvist": 1.0}),
+            frozenset({"okafor", "lindqvist"}),
+            frozenset({"fight", "title", "okafor"}),
+            None,
+        )
+    )
+    words = unit({"fight": 1.0, "title": 1.0, "okafor": 1.0, "brandt": 1.0, "moreau": 1.0})
+    lead_names = frozenset({"brandt", "moreau"})
+    naming_the_story = Incoming.of(words, lead_names, frozenset({"okafor", "brandt"}), None)
+    sharing_common_words = Incoming.of(words, lead_names, frozenset({"fight", "title"}), None)
+    assert story.evidence(naming_the_story) is not None
+    assert story.evidence(sharing_common_words) is None
+
+
+def _with_pairs(words: list[str], pair_prefix: str, pairs: int) -> SparseVector:
+    return unit({**dict.fromkeys(words, 1.0), **{f"{pair_prefix}{i} x": 1.0 for i in range(pairs)}})
+
+
+def test_a_shared_subject_is_considered_when_the_word_pairs_differ() -> None:
+    subject = ["equifax", "breach", "credit", "hack"]
+    story = _story(Incoming.of(_with_pairs(subject, "first", 40), frozenset({"equifax"}), frozenset(subject), None))
+    other_pairs = _with_pairs(subject, "second", 40)
+    same_subject = Incoming.of(other_pairs, frozenset(), frozenset({"equifax", "hack"}), None)
+    no_shared_name = Incoming.of(other_pairs, frozenset(), frozenset({"breach", "hack"}), None)
+    other_words = _with_pairs(["harvest", "orchard", "frost", "apple"], "second", 40)
+    other_subject = Incoming.of(other_words, frozenset(), frozenset({"harvest"}), None)
+    assert story.terms.cosine(same_subject.vector) < MIN_SIMILARITY  # the pairs alone would rule it out
+    assert story.evidence(same_subject) is not None
+    assert story.evidence(no_shared_name) is None
+    assert story.evidence(other_subject) is None
 
 
 def test_a_story_quiet_for_months_needs_more_evidence_than_one_active_yesterday() -> None:

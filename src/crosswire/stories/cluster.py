@@ -28,7 +28,7 @@ JOIN_THRESHOLD = 0.06
 #: Candidate stories weighed per article (those sharing the most of its heaviest terms).
 CANDIDATES_WEIGHED = 8
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 def story_id_for(first_article_id: str) -> str:

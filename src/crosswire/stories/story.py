@@ -4,10 +4,17 @@ The evidence that an article reports the same event as a story is scored
 in units of cosine similarity, starting from how alike its words are to the
 story's articles and then adjusted:
 
+* subject: outlets phrase one event differently, and the word pairs that
+  tell two similar events apart also drag the cosine of two reports of
+  the same event down; single words alike (their own mean cosine) and a
+  headline naming what the story's headlines name ("Equifax", "Galaxy
+  S9") show a shared subject, which is enough to be considered;
 * names: two earthquakes or two arrests share every word but who and where,
   so the share of the article's names (people, places, organisations) that
   the story has used moves the score up or down; when both sides name
-  several and not one is shared, the story is ruled out;
+  several and not one is shared, the story is ruled out, unless the
+  headline uses a name the story's headlines use (the names of a lead are
+  sometimes a byline, a spokesman or a "follow us on Facebook");
 * headline: words of the headline that the story's headlines keep using
   (the name an event goes by, "Tiangong-1", "Panama Papers");
 * size: a large story's words cover many articles, so looking like it is
@@ -22,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosswire.stories.vectors import SparseVector, dot
+from crosswire.stories.vectors import SparseVector, dot, unit
 
 #: Recent articles kept for the closest-article comparison, and how many terms of each.
 MEMBERS_KEPT = 4
@@ -32,8 +39,10 @@ MEMBER_TERMS = 30
 # setting for both, checked on the two fed as one stream and on the fire
 # scenarios of tests/stories/test_cluster.py); see the module notes for why each exists.
 
-#: Below this cosine (to the story or its closest article) nothing else is considered.
-MIN_SIMILARITY = 0.09
+#: Below this cosine (to the story or its closest article) nothing else is considered ...
+MIN_SIMILARITY = 0.1
+#: ... unless the mean cosine of the single words to the story's articles reaches this.
+MIN_WORD_SIMILARITY = 0.16
 MEAN_WEIGHT = 1.0
 #: The closest recent article lets a story drift as it develops.
 CLOSEST_WEIGHT = 0.2
@@ -57,6 +66,8 @@ class Incoming:
     names: SparseVector
     headline: SparseVector
     day: int | None
+    #: The single words of the vector (no pairs), as a unit vector of their own.
+    words: SparseVector
 
     @classmethod
     def of(cls, vector: SparseVector, names: frozenset[str], headline: frozenset[str], day: int | None) -> Incoming:
@@ -65,6 +76,7 @@ class Incoming:
             names={t: w for t, w in vector.items() if t in names},
             headline={t: w for t, w in vector.items() if t in headline},
             day=day,
+            words=unit({t: w for t, w in vector.items() if " " not in t}),
         )
 
 
@@ -96,6 +108,7 @@ class Centroid:
 class Story:
     id: str
     terms: Centroid = field(default_factory=Centroid)
+    words: Centroid = field(default_factory=Centroid)
     names: Centroid = field(default_factory=Centroid)
     #: The heaviest terms of the latest articles.
     members: list[SparseVector] = field(default_factory=list)
@@ -106,6 +119,7 @@ class Story:
 
     def add(self, article: Incoming) -> None:
         self.terms.add(article.vector)
+        self.words.add(article.words)
         self.names.add(article.names)
         heaviest = sorted(article.vector.items(), key=lambda item: item[1], reverse=True)[:MEMBER_TERMS]
         self.members = [*self.members[len(self.members) + 1 - MEMBERS_KEPT :], dict(heaviest)]
@@ -119,23 +133,38 @@ class Story:
         """How strongly the article belongs here (see the module notes); None when it cannot."""
         overall = self.terms.cosine(article.vector)
         closest = max((dot(article.vector, member) for member in self.members), default=0.0)
-        if max(overall, closest) < MIN_SIMILARITY:
+        if max(overall, closest) < MIN_SIMILARITY and not self._same_subject(article):
             return None
+        headline_support = self._headline_support(article)
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
-            return None
+            if not self._headline_names_shared(article):
+                return None
+            name_agreement = 0.0
         # The mean cosine to the story's articles: unlike the cosine to their
         # sum, it does not grow with the number of articles.
         mean_member = overall * math.sqrt(self.terms.norm_squared) / self.size
         score = MEAN_WEIGHT * mean_member + CLOSEST_WEIGHT * closest
         score += NAME_WEIGHT * (name_agreement - EXPECTED_NAMES)
-        score += HEADLINE_WEIGHT * self._headline_support(article)
+        score += HEADLINE_WEIGHT * headline_support
         score -= SIZE_PENALTY * math.log(self.size)
         if article.day is not None and self.last_day is not None:
             gap = abs(article.day - self.last_day)
             score += RECENT_BONUS if gap <= RECENT_DAYS else 0.0
             score -= GAP_PENALTY * math.log1p(gap)
         return score
+
+    def _headline_names_shared(self, article: Incoming) -> bool:
+        """Does the headline use a name the story's headlines use (the name an event goes by)?"""
+        shared = (term for term in article.headline if term in self.headlines)
+        return any(term in article.names or term in self.names.weights for term in shared)
+
+    def _same_subject(self, article: Incoming) -> bool:
+        """Single words alike, and a name of the story's headlines in the article's headline."""
+        return self._mean_word_cosine(article) >= MIN_WORD_SIMILARITY and self._headline_names_shared(article)
+
+    def _mean_word_cosine(self, article: Incoming) -> float:
+        return dot(article.words, self.words.weights) / self.size
 
     def _name_agreement(self, article: Incoming) -> float | None:
         """Cosine of the names; None when both sides name several and share none."""
@@ -157,6 +186,7 @@ class Story:
         return {
             "id": self.id,
             "terms": self.terms.to_json(),
+            "words": self.words.to_json(),
             "names": self.names.to_json(),
             "members": self.members,
             "headlines": self.headlines,
@@ -169,6 +199,7 @@ class Story:
         return cls(
             id=str(data["id"]),
             terms=Centroid.from_json(data["terms"]),
+            words=Centroid.from_json(data["words"]),
             names=Centroid.from_json(data["names"]),
             members=[{str(t): float(w) for t, w in member.items()} for member in data["members"]],
             headlines={str(t): int(n) for t, n in data["headlines"].items()},
