@@ -135,7 +135,6 @@ class Story:
         closest = max((dot(article.vector, member) for member in self.members), default=0.0)
         if max(overall, closest) < MIN_SIMILARITY and not self._same_subject(article):
             return None
-        headline_support = self._headline_support(article)
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
             if not self._headline_names_shared(article):
@@ -146,7 +145,7 @@ class Story:
         mean_member = overall * math.sqrt(self.terms.norm_squared) / self.size
         score = MEAN_WEIGHT * mean_member + CLOSEST_WEIGHT * closest
         score += NAME_WEIGHT * (name_agreement - EXPECTED_NAMES)
-        score += HEADLINE_WEIGHT * headline_support
+        score += HEADLINE_WEIGHT * self._headline_support(article)
         score -= SIZE_PENALTY * math.log(self.size)
         if article.day is not None and self.last_day is not None:
             gap = abs(article.day - self.last_day)

@@ -37,12 +37,12 @@ from crosswire.annotate.frame.where import dateline_place, headline_places, is_c
 from crosswire.annotate.nlp import load_parser
 from crosswire.model import Annotations, Article, Entity, Frame
 
-__all__ = ["MAX_ANSWERS", "SPEECH_VERBS", "FrameStage", "build_frame"]
+__all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
 
 MAX_ANSWERS = 3
 WHO_LABELS = ("PERSON", "ORG", "NORP")
 #: Verbs that report what someone said rather than what happened.
-SPEECH_VERBS = frozenset({"says", "say", "said", "tells", "tell", "told", "claims", "claimed", "insists", "insisted"})
+_SPEECH_VERBS = frozenset({"says", "say", "said", "tells", "tell", "told", "claims", "claimed", "insists", "insisted"})
 _BATCH = 64
 
 
@@ -131,7 +131,7 @@ def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headlin
 
 
 def _is_speech(verb: str) -> bool:
-    return verb.lower() in SPEECH_VERBS
+    return verb.lower() in _SPEECH_VERBS
 
 
 def _longest_part(headline: str) -> str:

@@ -15,6 +15,7 @@ happened, and is passed over.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -136,8 +137,8 @@ def _without_person(place: Entity, people: set[str]) -> Entity:
     """
     for person in people:
         if place.text.endswith(" " + person):
-            end = place.end - len(person) - 1
-            return Entity(text=place.text[: -len(person) - 1], label=place.label, start=place.start, end=end)
+            cut = len(person) + 1
+            return dataclasses.replace(place, text=place.text[:-cut], end=place.end - cut)
     return place
 
 
@@ -145,4 +146,4 @@ def _whole_name(text: str, entity: Entity) -> Entity:
     rest = _HYPHENATED_REST.match(text, entity.end)
     if rest is None:
         return entity
-    return Entity(text=text[entity.start : rest.end()], label=entity.label, start=entity.start, end=rest.end())
+    return dataclasses.replace(entity, text=text[entity.start : rest.end()], end=rest.end())
