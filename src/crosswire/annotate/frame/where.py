@@ -10,7 +10,13 @@ more.  A place followed by ", <place>" is qualified by its region
 ("Springfield, Illinois") and is kept with it as one phrase.  A place right
 before a title ("US President", "French Foreign Minister") or in an
 attribute ("US-based maker") describes someone, not where the event
-happened, and is passed over.
+happened, and is passed over; so is a place that tells where someone comes
+from ("a 42-year-old man, from Leeds", "President of France", "a Leeds
+fan"), a name the article tags as a person more often than as a place,
+and an event the tagger called a place ("his home Grand Prix") unless it
+stands after "at" ("crashed at the Monaco Grand Prix").  A name right
+after "outside", "inside", "near" or "opposite" is a site whatever the
+tagger called it ("a vigil outside Marlow House").
 """
 
 from __future__ import annotations
@@ -24,6 +30,15 @@ from crosswire.annotate.entities import TITLES
 from crosswire.model import Entity
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels a building or venue may get from the tagger when it is not known as a place.
+_SITE_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+#: Words that only stand before a site: what follows is one, whatever its tag.
+_SITE_BEFORE = re.compile(r"\b(?:outside|inside|near|opposite)\s$", re.IGNORECASE)
+#: "at the Brazilian Grand Prix": an event named after "at" is where something happened.
+_AT_BEFORE = re.compile(r"\bat\s(?:the\s)?(?:[a-z]+\s)?$")
+#: Last words of the names of events, which the tagger may take for venues ("Grand Prix", "World Cup").
+_EVENT_NAME_ENDS = frozenset({"prix", "cup", "open", "championship", "championships", "games", "olympics",
+                              "festival", "marathon", "series", "tournament", "summit", "awards"})  # fmt: skip
 _DATELINE = re.compile(
     r"(?:(?:Photo|Video|Image|Advertisement)\s+)?"  # a caption label the page left before the dateline
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
@@ -33,7 +48,13 @@ _DATELINE = re.compile(
 _NOT_DATELINES = frozenset({"FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "EXCLUSIVE",
                             "OPINION", "ANALYSIS", "EDITORIAL", "LIVE", "CORRECTION"})  # fmt: skip
 _DESCRIBES_AFTER = re.compile(
-    r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r")\b|-(?:based|born|led|backed|owned|made)\b"
+    r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r"|fans?|supporters?)\b"
+    r"|-(?:based|born|led|backed|owned|made)\b"
+)
+#: "President of France", "a man, 42, from Leeds", "Ann Hale, 61, of Dover": where someone holds office or lives.
+_DESCRIBES_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(title) for title in TITLES) + r")\s+of\s+(?:the\s+)?"
+    r"|(?:\b\d{1,3}|-old(?:\s[a-z]+)?|\b(?:man|woman|boy|girl|men|women|resident|residents)),?\s+(?:from|of)\s+)$"
 )
 #: "his Ferrari", "their Toyota": something owned is no place (a tagging slip on brands).
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
@@ -62,18 +83,55 @@ def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
 
     A place inside the name of an organisation the headline uses ("Chicago"
     in "Chicago Cubs win title") names the team, not where anything happened.
+    Of two names at one spot the longer is kept ("Trump Tower", not "Trump").
     """
-    names = {e.text for e in entities if e.label in PLACE_LABELS and not _DIGIT.search(e.text)}
+    labels: dict[str, set[str]] = {}
+    for entity in entities:
+        labels.setdefault(entity.text, set()).add(entity.label)
+    people = _mostly_people(entities)
     organisations = [m.span() for e in entities if e.label == "ORG" for m in _whole_words(e.text).finditer(headline)]
-    found = [
-        (match.start(), name)
-        for name in names
-        if (match := _whole_words(name).search(headline))
-        and not any(
-            start <= match.start() and match.end() <= end and end - start > len(name) for start, end in organisations
-        )
-    ]
-    return [name for _, name in sorted(found)]
+    found: list[tuple[int, int, str]] = []
+    for name, name_labels in labels.items():
+        if name in people or _DIGIT.search(name):
+            continue
+        for match in _whole_words(name).finditer(headline):
+            span = match.span()
+            if not _inside_longer(span, organisations) and _reads_as_place(headline, *span, name_labels):
+                found.append((*span, name))
+                break
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda item: (item[0], item[0] - item[1])):
+        if not any(start < kept_end and kept_start < end for kept_start, kept_end, _ in kept):
+            kept.append((start, end, name))
+    return [name for _, _, name in kept]
+
+
+def _inside_longer(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end and end - start > span[1] - span[0] for start, end in names)
+
+
+def _reads_as_place(text: str, start: int, end: int, labels: set[str]) -> bool:
+    """Whether the name at ``text[start:end]``, tagged with ``labels``, tells a place there."""
+    if _names_an_event(text[start:end]):
+        return "PERSON" not in labels and _AT_BEFORE.search(text, max(0, start - 30), start) is not None
+    if labels & PLACE_LABELS:
+        return True
+    return bool(labels & _SITE_LABELS) and _SITE_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
+def _mostly_people(entities: Sequence[Entity]) -> set[str]:
+    """Names the article tags as a person more often than as a place ("Brexit" read as a surname)."""
+    votes: dict[str, int] = {}
+    for entity in entities:
+        if entity.label == "PERSON":
+            votes[entity.text] = votes.get(entity.text, 0) + 1
+        elif entity.label in PLACE_LABELS:
+            votes[entity.text] = votes.get(entity.text, 0) - 1
+    return {name for name, vote in votes.items() if vote > 0}
+
+
+def _names_an_event(name: str) -> bool:
+    return name.rsplit(None, 1)[-1].lower() in _EVENT_NAME_ENDS
 
 
 def _whole_words(name: str) -> re.Pattern[str]:
@@ -83,7 +141,12 @@ def _whole_words(name: str) -> re.Pattern[str]:
 def lead_places(text: str, entities: Sequence[Entity], lead_end: int) -> list[str]:
     """Places up to ``lead_end`` in reading order, each with its qualifying region."""
     people = {e.text for e in entities if e.label == "PERSON" and " " in e.text}
-    places = [_without_person(_whole_name(text, e), people) for e in entities if _is_place(text, e)]
+    mostly_people = _mostly_people(entities)
+    places = [
+        _without_person(_whole_name(text, e), people)
+        for e in entities
+        if e.text not in mostly_people and _is_place(text, e)
+    ]
     phrases: list[str] = []
     in_lead = [place for place in places if place.end <= lead_end]
     skip_next = False
@@ -121,9 +184,10 @@ def is_country(place: str) -> bool:
 
 def _is_place(text: str, entity: Entity) -> bool:
     return (
-        entity.label in PLACE_LABELS
+        _reads_as_place(text, entity.start, entity.end, {entity.label})
         and not _DIGIT.search(entity.text)
         and not _DESCRIBES_AFTER.match(text, entity.end)
+        and not _DESCRIBES_BEFORE.search(text, max(0, entity.start - 40), entity.start)
         and not _POSSESSIVE_BEFORE.search(text, max(0, entity.start - 7), entity.start)
     )
 

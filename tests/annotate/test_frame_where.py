@@ -1,0 +1,61 @@
+"""*Where* of the frame: which tagged names tell where the event happened."""
+
+from __future__ import annotations
+
+from crosswire.annotate.frame.where import headline_places, lead_places
+from crosswire.model import Entity
+
+
+def tagged(text: str, *names: tuple[str, str, int]) -> list[Entity]:
+    """Entities for ``(name, label, occurrence)``: the occurrence-th (from 0) appearance of name in text."""
+    entities = []
+    for name, label, occurrence in names:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(name, start + 1)
+        entities.append(Entity(text=name, label=label, start=start, end=start + len(name)))
+    return sorted(entities, key=lambda entity: entity.start)
+
+
+def test_a_name_after_outside_is_a_site_whatever_its_tag() -> None:
+    text = "Fans held a vigil outside Halden Towers. Halden Towers sold its last flat in May."
+    entities = tagged(text, ("Halden Towers", "WORK_OF_ART", 0), ("Halden Towers", "WORK_OF_ART", 1))
+    assert lead_places(text, entities, len(text)) == ["Halden Towers"]
+    assert lead_places(text, entities[1:], len(text)) == []  # the owner of the flats is no place
+
+
+def test_the_headline_keeps_the_longer_of_two_names_at_one_spot() -> None:
+    headline = "Singer protests outside Halden Towers"
+    entities = [
+        Entity(text="Halden Towers", label="WORK_OF_ART", start=0, end=13),
+        Entity(text="Halden", label="ORG", start=40, end=46),
+    ]
+    assert headline_places(headline, entities) == ["Halden Towers"]
+    assert headline_places("Halden Towers sells its last flat", entities) == []
+
+
+def test_an_event_is_a_place_only_after_at() -> None:
+    text = "She crashed in her last home Grand Prix. He spun twice at the wet Lisbon Grand Prix on the coast."
+    entities = tagged(text, ("Grand Prix", "FAC", 0), ("Lisbon Grand Prix", "FAC", 0))
+    assert lead_places(text, entities, len(text)) == ["Lisbon Grand Prix"]
+    assert headline_places("Rain ruins Lisbon Grand Prix", entities) == []
+    assert headline_places("Rookie wins at Lisbon Grand Prix", entities) == ["Lisbon Grand Prix"]
+
+
+def test_a_name_tagged_mostly_as_a_person_is_no_place() -> None:
+    text = "Prices rose in the UK after Quorex. Quorex said on Monday that Quorex would fight on."
+    entities = tagged(text, ("UK", "GPE", 0), ("Quorex", "GPE", 0), ("Quorex", "PERSON", 1), ("Quorex", "PERSON", 2))
+    assert lead_places(text, entities, len(text)) == ["UK"]
+    assert headline_places("Quorex hits UK shoppers", entities) == ["UK"]
+
+
+def test_where_someone_lives_or_holds_office_is_not_where_the_event_happened() -> None:
+    text = (
+        "The driver, a 42-year-old man from Leeds, was bailed. Ann Hale, 61, of Dover, died in Harwich. "
+        "The President of Freedonia and a Bristol fan watched on."
+    )
+    entities = tagged(
+        text, ("Leeds", "GPE", 0), ("Dover", "GPE", 0), ("Harwich", "GPE", 0), ("Freedonia", "GPE", 0),
+        ("Bristol", "GPE", 0),
+    )  # fmt: skip
+    assert lead_places(text, entities, len(text)) == ["Harwich"]
