@@ -11,7 +11,9 @@ The action is the verb phrase as written: auxiliaries and adverbs right
 before the verb, then its objects and complements up to the first comma,
 conjunction, subordinate clause or time/cause adjunct ("after ...", "as
 ..."), which belong to *when* and *why*, or a place adjunct after the object
-("met Smith | in Paris"), which belongs to *where*.
+("met Smith | in Paris"), which belongs to *where*.  A headline participle
+whose "was" is left out ("Old pier in Hove damaged by storm") reads as one
+phrase: what happened is the participle with the noun it befell.
 """
 
 from __future__ import annotations
@@ -81,7 +83,10 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         if shown is not None:
             spans.insert(0, _actor(shown))
         actors = tuple(dict.fromkeys(_cut(source, span) for span in spans))
-        return Clause(actors=actors, action=_cut(source, _action(verb)), verb=verb.text)
+        action = _action(verb)
+        if _is_reduced_passive(verb, subject):
+            action = (_char_span(doc, _phrase_start(subject), subject.i)[0], action[1])
+        return Clause(actors=actors, action=_cut(source, action), verb=verb.text)
     return None
 
 
@@ -96,6 +101,21 @@ def _predicates(doc: Doc, subordinate: bool) -> Iterator[Token]:
 def _is_headline_passive(verb: Token) -> bool:
     """A participle on the headline's main noun is a passive with "was" left out ("Bridge closed by protesters")."""
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and is_noun(verb.head)
+
+
+def _is_reduced_passive(verb: Token, subject: Token) -> bool:
+    """A participle whose "was" a headline left out ("Consulate bombed in attack"), after its subject."""
+    deps = {child.dep_ for child in verb.children}
+    return verb.tag_ == "VBN" and not deps & {"aux", "auxpass", "dobj"} and subject.i < verb.i
+
+
+def _phrase_start(head: Token) -> int:
+    """Where the phrase ``head`` heads begins, after any topic label ("Tram crash: victims")."""
+    start = head.left_edge.i
+    for token in head.doc[start : head.i]:
+        if token.is_punct and token.text not in _NAME_GLUE:
+            start = token.i + 1
+    return start
 
 
 def _subject(verb: Token) -> Token | None:
