@@ -92,7 +92,7 @@ def test_a_story_quiet_for_months_needs_more_evidence_than_one_active_yesterday(
     day = 740_000
     words = {"bridge": 1.0, "collapse": 1.0, "river": 1.0, "crowd": 1.0}
     active = _story(_incoming(words, day=day - 1))
-    quiet = _story(_incoming(words, day=day - 200))
+    quiet = _story(_incoming(words, day=day - 60))
     article = _incoming(words, day=day)
     active_score, quiet_score = active.evidence(article), quiet.evidence(article)
     assert active_score is not None and quiet_score is not None
@@ -169,3 +169,26 @@ def test_the_evaluation_places_a_reprint_with_its_original() -> None:
     ]
     assignment = cluster_records(records, annotate=False)
     assert assignment[0] == assignment[1]
+
+
+def _launch_report(number: int, day: int) -> Incoming:
+    words = {"veldra": 1.0, "ostmark": 1.0, **{f"launch{number}x{i}": 1.0 for i in range(28)}}
+    headline = frozenset({"veldra", "satellite", f"launch{number}x0"})
+    return Incoming.of(unit(words), frozenset({"veldra", "ostmark"}), headline, day)
+
+
+def test_a_dormant_story_wakes_only_for_an_article_close_to_one_of_its_reports() -> None:
+    day = 740_000
+    # Months later the same state tests a missile: the state's names are shared, the event is not.
+    missile_words = {"veldra": 1.0, "ostmark": 1.0, **{f"missile{i}": 1.0 for i in range(40)}}
+    missile = Incoming.of(
+        unit(missile_words), frozenset({"veldra", "ostmark"}), frozenset({"veldra", "missile0"}), day
+    )
+    dormant = _story(*[_launch_report(n, day - 200) for n in range(6)])
+    assert dormant.terms.cosine(missile.vector) >= MIN_SIMILARITY  # like the story as a whole, through its names
+    assert dormant.evidence(missile) is None
+    # A report retelling the latest launch report wakes it.
+    assert dormant.evidence(_launch_report(5, day)) is not None
+    # The same missile report a month after the launch is weighed, not ruled out.
+    active = _story(*[_launch_report(n, day - 30) for n in range(6)])
+    assert active.evidence(missile) is not None

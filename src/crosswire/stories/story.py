@@ -20,7 +20,12 @@ story's articles and then adjusted:
 * size: a large story's words cover many articles, so looking like it is
   weaker evidence than looking like a small one;
 * time: published within days of the story's latest article counts for it,
-  a long silence against it (news comes in bursts).
+  a long silence against it (news comes in bursts); a story silent for a
+  season is dormant, and only an article that closely resembles one of its
+  latest reports and shares its subject wakes it: looking like the story as
+  a whole is not enough, since that is mostly the vocabulary it shares with
+  every story about the same country or company (a missile test months after
+  a satellite launch by the same state).
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ RECENT_BONUS = 0.1
 RECENT_DAYS = 2
 #: Names each side must have before sharing none of them rules a story out.
 MIN_NAMES_TO_VETO = 2
+#: Days without a new article after which a story is dormant.
+DORMANT_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +142,8 @@ class Story:
         closest = max((dot(article.vector, member) for member in self.members), default=0.0)
         if max(overall, closest) < MIN_SIMILARITY and not self._same_subject(article):
             return None
+        if self._dormant_for(article) and (closest < MIN_SIMILARITY or not self._same_subject(article)):
+            return None
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
             if not self._headline_names_shared(article):
@@ -152,6 +161,12 @@ class Story:
             score += RECENT_BONUS if gap <= RECENT_DAYS else 0.0
             score -= GAP_PENALTY * math.log1p(gap)
         return score
+
+    def _dormant_for(self, article: Incoming) -> bool:
+        """Had the story been silent for a season when the article appeared?"""
+        if article.day is None or self.last_day is None:
+            return False
+        return abs(article.day - self.last_day) > DORMANT_DAYS
 
     def _headline_names_shared(self, article: Incoming) -> bool:
         """Does the headline use a name the story's headlines use (the name an event goes by)?"""
