@@ -181,9 +181,7 @@ def test_a_dormant_story_wakes_only_for_an_article_close_to_one_of_its_reports()
     day = 740_000
     # Months later the same state tests a missile: the state's names are shared, the event is not.
     missile_words = {"veldra": 1.0, "ostmark": 1.0, **{f"missile{i}": 1.0 for i in range(40)}}
-    missile = Incoming.of(
-        unit(missile_words), frozenset({"veldra", "ostmark"}), frozenset({"veldra", "missile0"}), day
-    )
+    missile = Incoming.of(unit(missile_words), frozenset({"veldra", "ostmark"}), frozenset({"veldra", "missile0"}), day)
     dormant = _story(*[_launch_report(n, day - 200) for n in range(6)])
     assert dormant.terms.cosine(missile.vector) >= MIN_SIMILARITY  # like the story as a whole, through its names
     assert dormant.evidence(missile) is None
