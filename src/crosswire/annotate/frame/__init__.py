@@ -4,7 +4,8 @@ News puts the main event in the headline and the first sentences:
 
 * *who* and *what* come from the main clause of the headline (subject and
   verb phrase, see ``clause``), or of the first lead sentence when the
-  headline has none; the people and organisations of the lead follow;
+  headline has none; the people and organisations of the lead follow
+  (``actors``);
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
 * *where* is a town or site the headline names, then the dateline, then the
@@ -21,11 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
@@ -40,7 +41,6 @@ from crosswire.model import Annotations, Article, Entity, Frame
 __all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
 
 MAX_ANSWERS = 3
-WHO_LABELS = ("PERSON", "ORG", "NORP")
 #: Verbs that report what someone said rather than what happened.
 _SPEECH_VERBS = frozenset({"says", "say", "said", "tells", "tell", "told", "claims", "claimed", "insists", "insisted"})
 _BATCH = 64
@@ -94,9 +94,9 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
     lead_clause = main_clause(lead_doc) if lead_doc is not None else None
     headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
+    clause_actors = [actor for clause in clauses for actor in clause.actors]
     return Frame(
-        who=_top(_full_names([*(actor for clause in clauses for actor in clause.actors),
-                              *_lead_actors(annotations.entities, lead.end)], annotations.entities)),
+        who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
         where=_top(_where(text, lead, annotations.entities)),
@@ -137,24 +137,6 @@ def _is_speech(verb: str) -> bool:
 def _longest_part(headline: str) -> str:
     """The part after a topic label: "Storm Ida: Flooding across three states" -> "Flooding across three states"."""
     return max((part.strip() for part in headline.split(": ")), key=lambda part: len(part.split()))
-
-
-def _full_names(actors: list[str], entities: Iterable[Entity]) -> list[str]:
-    """A surname alone ("Ruiz") becomes the full name the article gives most often ("Ana Ruiz")."""
-    people = Counter(entity.text for entity in entities if entity.label == "PERSON")
-    return [_full_name(actor, people) for actor in actors]
-
-
-def _full_name(actor: str, people: Counter[str]) -> str:
-    longer = [name for name in people if name.endswith(" " + actor)]
-    return min(longer, key=lambda name: (-people[name], len(name))) if longer else actor
-
-
-def _lead_actors(entities: Iterable[Entity], lead_end: int) -> list[str]:
-    """People and organisations of the lead, by label preference, then position."""
-    chosen = [entity for entity in entities if entity.label in WHO_LABELS and entity.end <= lead_end]
-    chosen.sort(key=lambda entity: (WHO_LABELS.index(entity.label), entity.start))
-    return [entity.text for entity in chosen]
 
 
 def _top(values: Iterable[str]) -> tuple[str, ...]:

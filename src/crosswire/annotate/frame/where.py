@@ -112,7 +112,7 @@ def _inside_longer(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
 
 def _reads_as_place(text: str, start: int, end: int, labels: set[str]) -> bool:
     """Whether the name at ``text[start:end]``, tagged with ``labels``, tells a place there."""
-    if _names_an_event(text[start:end]):
+    if names_an_event(text[start:end]):
         return "PERSON" not in labels and _AT_BEFORE.search(text, max(0, start - 30), start) is not None
     if labels & PLACE_LABELS:
         return True
@@ -130,7 +130,8 @@ def _mostly_people(entities: Sequence[Entity]) -> set[str]:
     return {name for name, vote in votes.items() if vote > 0}
 
 
-def _names_an_event(name: str) -> bool:
+def names_an_event(name: str) -> bool:
+    """Whether ``name`` is the name of an event ("Monaco Grand Prix", "World Cup") by its last word."""
     return name.rsplit(None, 1)[-1].lower() in _EVENT_NAME_ENDS
 
 
