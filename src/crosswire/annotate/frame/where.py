@@ -92,7 +92,7 @@ def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
     organisations = [m.span() for e in entities if e.label == "ORG" for m in _whole_words(e.text).finditer(headline)]
     found: list[tuple[int, int, str]] = []
     for name, name_labels in labels.items():
-        if name in people or _DIGIT.search(name):
+        if name not in headline or name in people or _DIGIT.search(name):
             continue
         for match in _whole_words(name).finditer(headline):
             span = match.span()
