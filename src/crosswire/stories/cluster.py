@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from crosswire.model import Article
+from crosswire.stories.signature import HeadlineWords
 from crosswire.stories.story import Incoming, Story
 from crosswire.stories.story_index import StoryIndex
 from crosswire.stories.vectors import DocumentFrequencies, article_terms, weigh
@@ -28,7 +29,7 @@ JOIN_THRESHOLD = 0.06
 #: Candidate stories weighed per article (those sharing the most of its heaviest terms).
 CANDIDATES_WEIGHED = 8
 
-STATE_VERSION = 4
+STATE_VERSION = 5
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -52,6 +53,7 @@ class StoryClusterer:
         self._frequencies = DocumentFrequencies()
         self._stories: dict[str, Story] = {}
         self._index = StoryIndex()
+        self._headline_words = HeadlineWords()
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -68,6 +70,7 @@ class StoryClusterer:
             self._stories[story.id] = story
         story.add(incoming)
         self._index.add(story.id, vector)
+        self._headline_words.add(story.id, incoming.headline)
         return story.id
 
     def export_state(self) -> dict[str, Any]:
@@ -77,6 +80,7 @@ class StoryClusterer:
             "document_frequencies": dict(self._frequencies.counts),
             "stories": [story.to_json() for story in self._stories.values()],
             "index": self._index.to_json(),
+            "headline_words": self._headline_words.to_json(),
         }
 
     @classmethod
@@ -89,6 +93,7 @@ class StoryClusterer:
             story = Story.from_json(item)
             clusterer._stories[story.id] = story
         clusterer._index = StoryIndex.from_json(state["index"])
+        clusterer._headline_words = HeadlineWords.from_json(state["headline_words"])
         return clusterer
 
     def _new_id(self, article_id: str) -> str:
@@ -99,12 +104,17 @@ class StoryClusterer:
             suffix += 1
         return story_id
 
+    def _last_day(self, story_id: str) -> int | None:
+        story = self._stories.get(story_id)
+        return story.last_day if story is not None else None
+
     def _best_story(self, article: Incoming) -> Story | None:
         best: Story | None = None
         best_score = JOIN_THRESHOLD
         for story_id in self._index.candidates(article.vector, CANDIDATES_WEIGHED):
             story = self._stories[story_id]
-            score = story.evidence(article)
+            owned = self._headline_words.owned_by(story_id, article.headline, article.day, self._last_day)
+            score = story.evidence(article, owned)
             if score is not None and score >= best_score:
                 best, best_score = story, score
         return best

@@ -16,7 +16,11 @@ story's articles and then adjusted:
   headline uses a name the story's headlines use (the names of a lead are
   sometimes a byline, a spokesman or a "follow us on Facebook");
 * headline: words of the headline that the story's headlines keep using
-  (the name an event goes by, "Tiangong-1", "Panama Papers");
+  (the name an event goes by, "Tiangong-1", "Panama Papers"); when such a
+  name is the story's signature (no other story's headlines use it, see
+  ``crosswire.stories.signature``) and the story is running, a headline
+  naming it is enough to be considered, lifts the name veto and counts for
+  the story, however differently the rest of the report is worded;
 * size: a large story's words cover many articles, so looking like it is
   weaker evidence than looking like a small one;
 * time: published within days of the story's latest article counts for it,
@@ -63,6 +67,11 @@ RECENT_DAYS = 2
 MIN_NAMES_TO_VETO = 2
 #: Days without a new article after which a story is dormant.
 DORMANT_DAYS = 90
+SIGNATURE_WEIGHT = 0.1
+#: Share of the story's headlines that must use a name for it to be the story's signature ...
+SIGNATURE_SHARE = 0.5
+#: ... and days since the story's latest article within which a headline naming it joins on that alone.
+SIGNATURE_DAYS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +145,22 @@ class Story:
         if article.day is not None:
             self.last_day = article.day if self.last_day is None else max(self.last_day, article.day)
 
-    def evidence(self, article: Incoming) -> float | None:
-        """How strongly the article belongs here (see the module notes); None when it cannot."""
+    def evidence(self, article: Incoming, owned: frozenset[str] = frozenset()) -> float | None:
+        """How strongly the article belongs here (see the module notes); None when it cannot.
+
+        ``owned`` are the words of the article's headline that only this
+        story's headlines use (``crosswire.stories.signature``).
+        """
         overall = self.terms.cosine(article.vector)
         closest = max((dot(article.vector, member) for member in self.members), default=0.0)
-        if max(overall, closest) < MIN_SIMILARITY and not self._same_subject(article):
+        signature = self._signature_share(article, owned)
+        if max(overall, closest) < MIN_SIMILARITY and not (signature or self._same_subject(article)):
             return None
         if self._dormant_for(article) and (closest < MIN_SIMILARITY or not self._same_subject(article)):
             return None
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
-            if not self._headline_names_shared(article):
+            if not (signature or self._headline_names_shared(article)):
                 return None
             name_agreement = 0.0
         # The mean cosine to the story's articles: unlike the cosine to their
@@ -154,13 +168,28 @@ class Story:
         mean_member = overall * math.sqrt(self.terms.norm_squared) / self.size
         score = MEAN_WEIGHT * mean_member + CLOSEST_WEIGHT * closest
         score += NAME_WEIGHT * (name_agreement - EXPECTED_NAMES)
-        score += HEADLINE_WEIGHT * self._headline_support(article)
+        score += HEADLINE_WEIGHT * self._headline_support(article) + SIGNATURE_WEIGHT * signature
         score -= SIZE_PENALTY * math.log(self.size)
         if article.day is not None and self.last_day is not None:
             gap = abs(article.day - self.last_day)
             score += RECENT_BONUS if gap <= RECENT_DAYS else 0.0
             score -= GAP_PENALTY * math.log1p(gap)
         return score
+
+    def _signature_share(self, article: Incoming, owned: frozenset[str]) -> float:
+        """Share of the story's headlines using the name of its own that the headline uses; 0 when none.
+
+        Only while the story is running: a signature is a name in the news now,
+        and the same name may return months later for another event.
+        """
+        if article.day is None or self.last_day is None or abs(article.day - self.last_day) > SIGNATURE_DAYS:
+            return 0.0
+        shares = (
+            self.headlines.get(term, 0) / self.size
+            for term in owned
+            if term in article.headline and (term in article.names or term in self.names.weights)
+        )
+        return max((share for share in shares if share >= SIGNATURE_SHARE), default=0.0)
 
     def _dormant_for(self, article: Incoming) -> bool:
         """Had the story been silent for a season when the article appeared?"""
