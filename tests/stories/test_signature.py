@@ -67,3 +67,13 @@ def test_a_headline_naming_the_running_story_signature_is_enough_to_join() -> No
         follow_up.vector, frozenset({"ansel", "mireille"}), frozenset({"korvex"}), DAY + SIGNATURE_DAYS + 5
     )
     assert story.evidence(later, frozenset({"korvex"})) is None
+
+
+def test_a_name_in_only_half_the_story_headlines_is_no_signature() -> None:
+    story = Story(id="s-half")
+    story.add(_breach_report(0, DAY - 1))
+    unnamed = {f"other{i}": 1.0 for i in range(30)}
+    story.add(Incoming.of(unit(unnamed), frozenset(), frozenset({"other0"}), DAY - 1))
+    words = {"korvex": 1.0, **{f"follow{i}": 1.0 for i in range(40)}}
+    follow_up = Incoming.of(unit(words), frozenset({"ansel", "mireille"}), frozenset({"korvex"}), DAY)
+    assert story.evidence(follow_up, frozenset({"korvex"})) is None

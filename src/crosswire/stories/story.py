@@ -68,7 +68,7 @@ MIN_NAMES_TO_VETO = 2
 #: Days without a new article after which a story is dormant.
 DORMANT_DAYS = 90
 SIGNATURE_WEIGHT = 0.1
-#: Share of the story's headlines that must use a name for it to be the story's signature ...
+#: A name is the story's signature when more than this share of its headlines use it ...
 SIGNATURE_SHARE = 0.5
 #: ... and days since the story's latest article within which a headline naming it joins on that alone.
 SIGNATURE_DAYS = 45
@@ -179,6 +179,9 @@ class Story:
     def _signature_share(self, article: Incoming, owned: frozenset[str]) -> float:
         """Share of the story's headlines using the name of its own that the headline uses; 0 when none.
 
+        Most of the story's headlines must use the name: one headline of two
+        naming a celebrity does not make the celebrity the story's name.
+
         Only while the story is running: a signature is a name in the news now,
         and the same name may return months later for another event.
         """
@@ -189,7 +192,7 @@ class Story:
             for term in owned
             if term in article.headline and (term in article.names or term in self.names.weights)
         )
-        return max((share for share in shares if share >= SIGNATURE_SHARE), default=0.0)
+        return max((share for share in shares if share > SIGNATURE_SHARE), default=0.0)
 
     def _dormant_for(self, article: Incoming) -> bool:
         """Had the story been silent for a season when the article appeared?"""
