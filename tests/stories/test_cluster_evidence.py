@@ -185,8 +185,11 @@ def test_a_dormant_story_wakes_only_for_an_article_close_to_one_of_its_reports()
     dormant = _story(*[_launch_report(n, day - 200) for n in range(6)])
     assert dormant.terms.cosine(missile.vector) >= MIN_SIMILARITY  # like the story as a whole, through its names
     assert dormant.evidence(missile) is None
-    # A report retelling the latest launch report wakes it.
-    assert dormant.evidence(_launch_report(5, day)) is not None
+    # A report retelling the latest launch report wakes it, whether or not its headline names anyone.
+    retelling = _launch_report(5, day)
+    assert dormant.evidence(retelling) is not None
+    unnamed_headline = Incoming.of(retelling.vector, retelling.names.keys(), frozenset({"launch5x0"}), day)
+    assert dormant.evidence(unnamed_headline) is not None
     # The same missile report a month after the launch is weighed, not ruled out.
     active = _story(*[_launch_report(n, day - 30) for n in range(6)])
     assert active.evidence(missile) is not None

@@ -26,10 +26,10 @@ story's articles and then adjusted:
 * time: published within days of the story's latest article counts for it,
   a long silence against it (news comes in bursts); a story silent for a
   season is dormant, and only an article that closely resembles one of its
-  latest reports and shares its subject wakes it: looking like the story as
-  a whole is not enough, since that is mostly the vocabulary it shares with
-  every story about the same country or company (a missile test months after
-  a satellite launch by the same state).
+  latest reports and uses the story's own words wakes it: looking like the
+  story as a whole is not enough, since that is mostly the vocabulary it
+  shares with every story about the same country or company (a missile test
+  months after a satellite launch by the same state).
 """
 
 from __future__ import annotations
@@ -156,7 +156,8 @@ class Story:
         signature = self._signature_share(article, owned)
         if max(overall, closest) < MIN_SIMILARITY and not (signature or self._same_subject(article)):
             return None
-        if self._dormant_for(article) and (closest < MIN_SIMILARITY or not self._same_subject(article)):
+        words_alike = self._mean_word_cosine(article) >= MIN_WORD_SIMILARITY
+        if self._dormant_for(article) and (closest < MIN_SIMILARITY or not words_alike):
             return None
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
