@@ -35,6 +35,13 @@ def test_raising_floors_rounds_down_and_never_lowers() -> None:
     assert [entry["floor"] for entry in raised_floors([up, down])] == [0.9123, 0.90]
 
 
+def test_raising_floors_keeps_a_ceiling_of_zero() -> None:
+    zero = judge(Figure("corroboration", "corroboration/x", "false_conflicts", ceiling=0), {"false_conflicts": 0})
+    assert raised_floors([zero]) == [
+        {"task": "corroboration", "dataset": "corroboration/x", "path": "false_conflicts", "ceiling": 0}
+    ]
+
+
 def test_packaged_floors_name_known_tasks() -> None:
     from crosswire.evaluate import TASKS
 

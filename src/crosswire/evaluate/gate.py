@@ -99,7 +99,8 @@ def raised_floors(outcomes: list[Outcome]) -> list[dict[str, Any]]:
     """The figures with each floor raised to what was measured (never lowered)."""
     entries = []
     for outcome in outcomes:
-        entry = {key: value for key, value in vars(outcome.figure).items() if value not in (None, False)}
+        # "is not": a ceiling of 0 equals False and must stay.
+        entry = {key: value for key, value in vars(outcome.figure).items() if value is not None and value is not False}
         if outcome.figure.floor is not None:
             measured = math.floor(outcome.value * 10**DECIMALS) / 10**DECIMALS
             entry["floor"] = max(outcome.figure.floor, measured)
