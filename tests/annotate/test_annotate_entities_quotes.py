@@ -108,3 +108,19 @@ def test_worker_processes_give_the_same_entities_in_the_same_order() -> None:
         a.annotations.entities for a in one if a.annotations
     ]
     assert any(e.text == "Ana Ruiz" for e in two[0].annotations.entities)  # type: ignore[union-attr]
+
+
+def test_a_sentence_never_runs_across_a_blank_line() -> None:
+    from crosswire.annotate.entities import EntityStage
+    from crosswire.model import Article
+
+    text = (
+        "• Ferry ran aground near the harbour mouth\n\n• No one was hurt\n\n"
+        "KESTON, Nov 2 - A ferry carrying 140 passengers ran aground off Keston on Sunday. "
+        "Tugs freed it two hours later."
+    )
+    annotated = EntityStage(processes=1)(Article("a", "record", "t", text))
+    assert annotated.annotations is not None
+    sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
+    assert sentences[:2] == ["• Ferry ran aground near the harbour mouth", "• No one was hurt"]
+    assert sentences[2].startswith("KESTON, Nov 2 - A ferry") and sentences[2].endswith("on Sunday.")

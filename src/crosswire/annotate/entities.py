@@ -49,6 +49,8 @@ _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 #: Fewer articles than this are parsed in this process: starting workers
 #: costs more than a second process saves on a small batch.
 MIN_ARTICLES_PER_WORKER = 32
+#: A blank line: the end of a paragraph, a list item or a headline.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def default_processes() -> int:
@@ -90,9 +92,27 @@ class EntityStage:
 
 def _with_doc(article: Article, doc: Doc) -> Article:
     entities = tuple(entities_from_doc(article.text, doc))
-    sentences = tuple(Sentence(sent.start_char, sent.end_char) for sent in doc.sents)
+    sentences = tuple(_within_paragraphs(article.text, doc))
     annotations = dataclasses.replace(article.annotations or Annotations(), entities=entities, sentences=sentences)
     return dataclasses.replace(article, annotations=annotations)
+
+
+def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:
+    """spaCy's sentences, cut at blank lines.
+
+    The model joins lines that end without a full stop to the sentence after
+    them, so a page's summary bullets ("• Four people in serious condition")
+    or a headline would open the lead's first sentence; no sentence runs
+    across a paragraph.
+    """
+    for sent in doc.sents:
+        start = sent.start_char
+        for match in _PARAGRAPH_BREAK.finditer(text, start, sent.end_char):
+            if text[start : match.start()].strip():
+                yield Sentence(start, match.start())
+            start = match.end()
+        if text[start : sent.end_char].strip():
+            yield Sentence(start, sent.end_char)
 
 
 def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
