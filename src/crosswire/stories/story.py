@@ -156,8 +156,7 @@ class Story:
         signature = self._signature_share(article, owned)
         if max(overall, closest) < MIN_SIMILARITY and not (signature or self._same_subject(article)):
             return None
-        words_alike = self._mean_word_cosine(article) >= MIN_WORD_SIMILARITY
-        if self._dormant_for(article) and (closest < MIN_SIMILARITY or not words_alike):
+        if self._dormant_for(article) and not self._wakes_dormant(article, closest):
             return None
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
@@ -200,6 +199,10 @@ class Story:
         if article.day is None or self.last_day is None:
             return False
         return abs(article.day - self.last_day) > DORMANT_DAYS
+
+    def _wakes_dormant(self, article: Incoming, closest: float) -> bool:
+        """Close to one of the latest reports, in the story's own words."""
+        return closest >= MIN_SIMILARITY and self._mean_word_cosine(article) >= MIN_WORD_SIMILARITY
 
     def _headline_names_shared(self, article: Incoming) -> bool:
         """Does the headline use a name the story's headlines use (the name an event goes by)?"""
