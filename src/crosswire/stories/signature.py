@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from crosswire.stories.story_index import remember_recent
+
 #: Stories remembered per headline word, most recent last.
 USERS_KEPT = 4
 #: How long a story's use of a word keeps the word from being another story's signature.
@@ -30,11 +32,7 @@ class HeadlineWords:
 
     def add(self, story_id: str, words: Iterable[str]) -> None:
         for word in words:
-            users = self._users.setdefault(word, {})
-            users.pop(story_id, None)  # re-insert at the end: the most recent user
-            users[story_id] = None
-            if len(users) > USERS_KEPT:
-                del users[next(iter(users))]
+            remember_recent(self._users.setdefault(word, {}), story_id, USERS_KEPT)
 
     def owned_by(
         self, story_id: str, words: Iterable[str], day: int | None, last_day_of: Callable[[str], int | None]

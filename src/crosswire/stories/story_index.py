@@ -29,11 +29,7 @@ class StoryIndex:
 
     def add(self, story_id: str, vector: SparseVector) -> None:
         for term in _heaviest(vector, INDEXED_TERMS):
-            posting = self._postings.setdefault(term, {})
-            posting.pop(story_id, None)  # re-insert at the end: most recently active
-            posting[story_id] = None
-            if len(posting) > POSTINGS_KEPT:
-                del posting[next(iter(posting))]
+            remember_recent(self._postings.setdefault(term, {}), story_id, POSTINGS_KEPT)
 
     def candidates(self, vector: SparseVector, limit: int) -> list[str]:
         """Stories sharing the article's heaviest terms, most shared weight first."""
@@ -52,6 +48,14 @@ class StoryIndex:
         index = cls()
         index._postings = {str(term): dict.fromkeys(ids) for term, ids in data.items()}
         return index
+
+
+def remember_recent(recent: dict[str, None], story_id: str, kept: int) -> None:
+    """Move ``story_id`` to the end of ``recent`` (dict order is recency) and forget the oldest beyond ``kept``."""
+    recent.pop(story_id, None)
+    recent[story_id] = None
+    if len(recent) > kept:
+        del recent[next(iter(recent))]
 
 
 def _heaviest(vector: SparseVector, count: int) -> list[str]:
