@@ -15,11 +15,13 @@ import importlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import CrosswireError
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, by_event, by_story, select
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.compat import Reading, compatible
 from crosswire.stories.corroborate import corroborate
@@ -115,50 +117,69 @@ def _story_articles(records: Sequence[dict[str, Any]], annotate: Annotate) -> li
     ]
 
 
-def evaluate_corroboration(dataset_dir: Path, annotate: Annotate | None = None) -> dict[str, Any]:
-    dataset_dir = Path(dataset_dir)
-    records = _load_jsonl(dataset_dir / "articles.jsonl")
-    gold_facts = _load_jsonl(dataset_dir / "facts.jsonl")
-    annotate = annotate or default_annotator()
-    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for record in records:
-        by_story[str(record["event"])].append(record)
+@dataclass(frozen=True)
+class JudgedFact:
+    """One gold fact: its status, whether a system fact matched it, with the right status,
+    and the id of a system conflict it was wrongly put in (None otherwise)."""
 
-    totals = dict.fromkeys(STATUSES, 0)
-    correct = dict.fromkeys(STATUSES, 0)
-    matched = 0
-    matched_agree_or_single = 0
-    false_conflicts: set[int] = set()
+    status: str
+    matched: bool
+    right: bool
+    false_conflict: int | None
+
+
+def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
+    totals = {s: sum(1 for j in judged if j.status == s) for s in STATUSES}
+    correct = {s: sum(1 for j in judged if j.status == s and j.right) for s in STATUSES}
+    matched_agree_or_single = sum(1 for j in judged if j.matched and j.status != "conflict")
+    false_conflicts = {j.false_conflict for j in judged if j.false_conflict is not None}
+    n = len(judged)
+    return {
+        "task": "corroboration",
+        "n": n,
+        "recall": sum(correct.values()) / n if n else 0.0,
+        "recall_by_status": {s: (correct[s] / totals[s] if totals[s] else None) for s in STATUSES},
+        "gold_by_status": totals,
+        "match_recall": sum(j.matched for j in judged) / n if n else 0.0,
+        "false_conflicts": len(false_conflicts),
+        "false_conflict_rate": len(false_conflicts) / matched_agree_or_single if matched_agree_or_single else 0.0,
+    }
+
+
+def _judge(gold: dict[str, Any], facts: Sequence[Fact]) -> JudgedFact:
+    status = gold["status"]
+    fact = _best_match(gold, facts)
+    if fact is None:
+        return JudgedFact(status, matched=False, right=False, false_conflict=None)
+    wrongly_contested = status != "conflict" and fact.status == "conflict"
+    return JudgedFact(status, True, fact.status == status, id(fact) if wrongly_contested else None)
+
+
+def score_corroboration(
+    dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all"
+) -> Scored[JudgedFact]:
+    dataset_dir = Path(dataset_dir)
+    records = select(_load_jsonl(dataset_dir / "articles.jsonl"), part, by_event)
+    gold_facts = select(_load_jsonl(dataset_dir / "facts.jsonl"), part, by_story)
+    annotate = annotate or default_annotator()
+    by_story_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        by_story_id[str(record["event"])].append(record)
+
+    judged: list[JudgedFact] = []
     system_facts = 0
-    for story, story_records in by_story.items():
+    for story, story_records in by_story_id.items():
         articles = _story_articles(story_records, annotate)
         # Gold rule: articles of one site are one source; different sites are independent.
         source_of = {a.id: a.publisher or a.id for a in articles}
         facts = corroborate(articles, source_of)
         system_facts += len(facts)
-        for gold in (g for g in gold_facts if g["story"] == story):
-            status = gold["status"]
-            totals[status] += 1
-            fact = _best_match(gold, facts)
-            if fact is None:
-                continue
-            matched += 1
-            correct[status] += fact.status == status
-            if status != "conflict":
-                matched_agree_or_single += 1
-                if fact.status == "conflict":
-                    false_conflicts.add(id(fact))
+        judged.extend(_judge(gold, facts) for gold in gold_facts if gold["story"] == story)
+    figures = {**_figures(judged), "dataset": dataset_dir.name, "part": part, "system_facts": system_facts}
+    return Scored(figures, judged, _figures)
 
-    n = sum(totals.values())
-    return {
-        "task": "corroboration",
-        "dataset": dataset_dir.name,
-        "n": n,
-        "recall": sum(correct.values()) / n if n else 0.0,
-        "recall_by_status": {s: (correct[s] / totals[s] if totals[s] else None) for s in STATUSES},
-        "gold_by_status": totals,
-        "match_recall": matched / n if n else 0.0,
-        "false_conflicts": len(false_conflicts),
-        "false_conflict_rate": len(false_conflicts) / matched_agree_or_single if matched_agree_or_single else 0.0,
-        "system_facts": system_facts,
-    }
+
+def evaluate_corroboration(
+    dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all"
+) -> dict[str, Any]:
+    return score_corroboration(dataset_dir, annotate, part).figures

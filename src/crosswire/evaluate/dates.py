@@ -8,6 +8,7 @@ figure and reported apart (``null_gold``), since the origin cannot score them.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ import htmldate
 from crosswire.errors import InputError
 from crosswire.evaluate.extraction import read_gold
 from crosswire.evaluate.metrics import DateCounts
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, select
 from crosswire.extract.decode import decode_html
 from crosswire.extract.html import parse_page, publication_date
 
@@ -40,14 +43,28 @@ def _summary(counts: DateCounts) -> dict[str, Any]:
                           "some_date_found": counts.null_gold_some_date}}
 
 
-def evaluate_dates(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    records = read_gold(dataset_dir)[:limit]
-    ours, baseline = DateCounts(), DateCounts()
-    for record in records:
-        page = gzip.decompress((dataset_dir / "pages" / f"{record['id']}.html.gz").read_bytes())
-        ours.add(record["date"], _ours(page, record["id"]))
-        baseline.add(record["date"], _plain_htmldate(page))
-    scored = ours.tp + ours.fp + ours.fn
-    return {"task": "dates", "dataset": dataset_dir.name, "n": len(records), "scored": scored,
+#: One page: our counts and htmldate's.
+PageDates = tuple[DateCounts, DateCounts]
+
+
+def _figures(units: Sequence[PageDates]) -> dict[str, Any]:
+    ours = DateCounts.pooled(page for page, _ in units)
+    baseline = DateCounts.pooled(page for _, page in units)
+    return {"task": "dates", "n": len(units), "scored": ours.tp + ours.fp + ours.fn,
             "null_gold_policy": "pages with a null gold date are left out of every figure",
             **_summary(ours), "baseline": {"name": "htmldate", **_summary(baseline)}}
+
+
+def score_dates(dataset_dir: Path, part: Part = "all", limit: int | None = None) -> Scored[PageDates]:
+    units: list[PageDates] = []
+    for record in select(read_gold(dataset_dir), part)[:limit]:
+        page = gzip.decompress((dataset_dir / "pages" / f"{record['id']}.html.gz").read_bytes())
+        ours, baseline = DateCounts(), DateCounts()
+        ours.add(record["date"], _ours(page, record["id"]))
+        baseline.add(record["date"], _plain_htmldate(page))
+        units.append((ours, baseline))
+    return Scored({**_figures(units), "dataset": dataset_dir.name, "part": part}, units, _figures)
+
+
+def evaluate_dates(dataset_dir: Path, limit: int | None = None, part: Part = "all") -> dict[str, Any]:
+    return score_dates(dataset_dir, part, limit).figures

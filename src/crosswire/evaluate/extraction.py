@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,13 @@ import trafilatura
 
 from crosswire.errors import InputError
 from crosswire.evaluate.metrics import ShingleMatch, SnippetCounts, shingle_match, shingle_scores
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, select
 from crosswire.extract import extract
 from crosswire.model import Capture, SourceHints
 
-Extractor = Callable[[dict[str, Any], bytes], str]
+#: One page's match: ours, and the baseline's (None when the baseline is not run).
+PageUnit = tuple[ShingleMatch | SnippetCounts, ShingleMatch | SnippetCounts | None]
 
 
 def read_gold(dataset_dir: Path) -> list[dict[str, Any]]:
@@ -55,30 +58,58 @@ def plain_trafilatura(record: dict[str, Any], page: bytes) -> str:
     return trafilatura.extract(page) or ""
 
 
-def _score(records: list[dict[str, Any]], outputs: Iterator[tuple[dict[str, Any], str]]) -> dict[str, float]:
-    if "body" in records[0]:
-        matches: list[ShingleMatch] = [shingle_match(record["body"], text) for record, text in outputs]
-        return shingle_scores(matches)
+def _page_units(dataset_dir: Path, records: list[dict[str, Any]], baseline: bool) -> list[PageUnit]:
+    """Per page: our match and, when asked, plain trafilatura's."""
+    units: list[PageUnit] = []
+    for record in records:
+        page = _page_bytes(dataset_dir, record["id"])
+        ours = _match(record, ours_from_html(record, page))
+        units.append((ours, _match(record, plain_trafilatura(record, page)) if baseline else None))
+    return units
+
+
+def _match(record: dict[str, Any], text: str) -> ShingleMatch | SnippetCounts:
+    if "body" in record:
+        return shingle_match(record["body"], text)
     counts = SnippetCounts()
-    for record, text in outputs:
-        counts.add(text, record.get("with", []), record.get("without", []))
-    return counts.scores()
+    counts.add(text, record.get("with", []), record.get("without", []))
+    return counts
 
 
-def _run(dataset_dir: Path, records: list[dict[str, Any]], extractor: Extractor) -> dict[str, float]:
-    outputs = ((record, extractor(record, _page_bytes(dataset_dir, record["id"]))) for record in records)
-    return _score(records, outputs)
+def _scores(matches: Sequence[ShingleMatch | SnippetCounts]) -> dict[str, float]:
+    shingles = [match for match in matches if isinstance(match, ShingleMatch)]
+    if shingles:
+        return shingle_scores(shingles)
+    return SnippetCounts.pooled(match for match in matches if isinstance(match, SnippetCounts)).scores()
 
 
-def evaluate_extraction(dataset_dir: Path, limit: int | None = None, baseline: bool = True) -> dict[str, Any]:
+def _figures_of(task: str, metric: str, baseline_name: str | None) -> Callable[[Sequence[PageUnit]], dict[str, Any]]:
+    def figures(units: Sequence[PageUnit]) -> dict[str, Any]:
+        result: dict[str, Any] = {"task": task, "n": len(units), "metric": metric,
+                                  **_scores([ours for ours, _ in units])}
+        if baseline_name is not None:
+            result["baseline"] = {"name": baseline_name,
+                                  **_scores([theirs for _, theirs in units if theirs is not None])}
+        return result
+
+    return figures
+
+
+def score_extraction(
+    dataset_dir: Path, part: Part = "all", limit: int | None = None, baseline: bool = True
+) -> Scored[PageUnit]:
     """Extraction figures of ``extract_html`` (and plain trafilatura) on a dataset."""
-    records = read_gold(dataset_dir)[:limit]
-    metric = "shingles" if "body" in records[0] else "snippets"
-    result: dict[str, Any] = {"task": "extraction", "dataset": dataset_dir.name, "n": len(records),
-                              "metric": metric, **_run(dataset_dir, records, ours_from_html)}
-    if baseline:
-        result["baseline"] = {"name": "trafilatura", **_run(dataset_dir, records, plain_trafilatura)}
-    return result
+    records = select(read_gold(dataset_dir), part)[:limit]
+    metric = "shingles" if records and "body" in records[0] else "snippets"
+    units = _page_units(dataset_dir, records, baseline)
+    figures = _figures_of("extraction", metric, "trafilatura" if baseline else None)
+    return Scored({**figures(units), "dataset": dataset_dir.name, "part": part}, units, figures)
+
+
+def evaluate_extraction(
+    dataset_dir: Path, limit: int | None = None, baseline: bool = True, part: Part = "all"
+) -> dict[str, Any]:
+    return score_extraction(dataset_dir, part, limit, baseline).figures
 
 
 def ours_from_capture(record: dict[str, Any], text: str) -> str:
@@ -90,14 +121,19 @@ def ours_from_capture(record: dict[str, Any], text: str) -> str:
         return ""
 
 
-def evaluate_captures(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
+def score_captures(dataset_dir: Path, part: Part = "all", limit: int | None = None) -> Scored[PageUnit]:
     """Shingle figures of ``extract_capture`` on plain-text page captures.
 
     The baseline is the whole capture kept as it is: what cleaning gains."""
-    records = read_gold(dataset_dir)[:limit]
-    captures = {record["id"]: (dataset_dir / "captures" / f"{record['id']}.txt").read_text("utf-8")
-                for record in records}
-    ours = [shingle_match(r["body"], ours_from_capture(r, captures[r["id"]])) for r in records]
-    whole = [shingle_match(r["body"], captures[r["id"]]) for r in records]
-    return {"task": "captures", "dataset": dataset_dir.name, "n": len(records), "metric": "shingles",
-            **shingle_scores(ours), "baseline": {"name": "whole capture", **shingle_scores(whole)}}
+    records = select(read_gold(dataset_dir), part)[:limit]
+    units: list[PageUnit] = []
+    for record in records:
+        capture = (dataset_dir / "captures" / f"{record['id']}.txt").read_text("utf-8")
+        units.append((shingle_match(record["body"], ours_from_capture(record, capture)),
+                      shingle_match(record["body"], capture)))
+    figures = _figures_of("captures", "shingles", "whole capture")
+    return Scored({**figures(units), "dataset": dataset_dir.name, "part": part}, units, figures)
+
+
+def evaluate_captures(dataset_dir: Path, limit: int | None = None, part: Part = "all") -> dict[str, Any]:
+    return score_captures(dataset_dir, part, limit).figures

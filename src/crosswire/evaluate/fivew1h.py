@@ -12,10 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crosswire.model import Article
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, select
+from crosswire.model import Article, Frame
 from crosswire.pipeline import Pipeline
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
@@ -38,35 +42,19 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def evaluate_fivew1h(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    from crosswire.annotate import default_stages
+@dataclass(frozen=True)
+class ArticleAnswers:
+    """Per question of one article: asked (gold has a phrase), answered, right."""
 
-    gold_path = dataset_dir / "gold.jsonl"
-    if not gold_path.is_file():
-        raise FileNotFoundError(f"{gold_path}: not found; expected a set such as ../shared/data/fivew1h/giveme5w1h-dev")
-    records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[:limit] if limit is not None else records
-    articles = [
-        Article(id=r["id"], kind="record", origin=str(gold_path), text=f"{r['title']}\n\n{r['text']}",
-                title=r["title"], published=r.get("published"))
-        for r in records
-    ]  # fmt: skip
-    answered: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    asked: Counter[str] = Counter()
-    for record, article in zip(records, Pipeline(default_stages()).pipe(articles), strict=True):
-        frame = article.annotations.frame if article.annotations else None
-        for question in QUESTIONS:
-            gold = [phrase for phrase in record.get(question, []) if phrase.strip()]
-            if not gold:
-                continue
-            asked[question] += 1
-            ours = getattr(frame, question) if frame else ()
-            if not ours:
-                continue
-            answered[question] += 1
-            if max(token_f1(ours[0], phrase) for phrase in gold) >= RIGHT_AT:
-                right[question] += 1
+    asked: Counter[str]
+    answered: Counter[str]
+    right: Counter[str]
+
+
+def _figures(articles: Sequence[ArticleAnswers]) -> dict[str, Any]:
+    asked: Counter[str] = sum((a.asked for a in articles), Counter())
+    answered: Counter[str] = sum((a.answered for a in articles), Counter())
+    right: Counter[str] = sum((a.right for a in articles), Counter())
     per_question = {
         q: {
             "asked": asked[q],
@@ -84,11 +72,50 @@ def evaluate_fivew1h(dataset_dir: Path, limit: int | None = None) -> dict[str, A
 
     return {
         "task": "fivew1h",
-        "dataset": dataset_dir.name,
-        "n": len(records),
+        "n": len(articles),
         "precision": pooled(CORE_QUESTIONS, answered),
         "accuracy": pooled(CORE_QUESTIONS, asked),
         "precision_all": pooled(QUESTIONS, answered),
         "per_question": per_question,
         "rule": f"top answer right when token F1 >= {RIGHT_AT} with a gold phrase; empty gold lists left out",
     }
+
+
+def _judge(record: dict[str, Any], frame: Frame | None) -> ArticleAnswers:
+    answers = ArticleAnswers(Counter(), Counter(), Counter())
+    for question in QUESTIONS:
+        gold = [phrase for phrase in record.get(question, []) if phrase.strip()]
+        if not gold:
+            continue
+        answers.asked[question] += 1
+        ours = getattr(frame, question) if frame else ()
+        if not ours:
+            continue
+        answers.answered[question] += 1
+        if max(token_f1(ours[0], phrase) for phrase in gold) >= RIGHT_AT:
+            answers.right[question] += 1
+    return answers
+
+
+def score_fivew1h(dataset_dir: Path, part: Part = "all", limit: int | None = None) -> Scored[ArticleAnswers]:
+    from crosswire.annotate import default_stages
+
+    gold_path = dataset_dir / "gold.jsonl"
+    if not gold_path.is_file():
+        raise FileNotFoundError(f"{gold_path}: not found; expected a set such as ../shared/data/fivew1h/giveme5w1h-dev")
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    records = select((json.loads(line) for line in lines if line.strip()), part)[:limit]
+    articles = [
+        Article(id=r["id"], kind="record", origin=str(gold_path), text=f"{r['title']}\n\n{r['text']}",
+                title=r["title"], published=r.get("published"))
+        for r in records
+    ]  # fmt: skip
+    judged = [
+        _judge(record, article.annotations.frame if article.annotations else None)
+        for record, article in zip(records, Pipeline(default_stages()).pipe(articles), strict=True)
+    ]
+    return Scored({**_figures(judged), "dataset": dataset_dir.name, "part": part}, judged, _figures)
+
+
+def evaluate_fivew1h(dataset_dir: Path, limit: int | None = None, part: Part = "all") -> dict[str, Any]:
+    return score_fivew1h(dataset_dir, part, limit).figures

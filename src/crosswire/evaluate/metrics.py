@@ -107,6 +107,16 @@ class SnippetCounts:
             else:
                 self.tn += 1
 
+    @classmethod
+    def pooled(cls, documents: Iterable[SnippetCounts]) -> SnippetCounts:
+        """The counts of several documents added up, as the origin pools them."""
+        total = cls()
+        for counts in documents:
+            total.tp, total.fn, total.fp, total.tn = (
+                total.tp + counts.tp, total.fn + counts.fn, total.fp + counts.fp, total.tn + counts.tn
+            )
+        return total
+
     def scores(self) -> dict[str, float]:
         total = self.tp + self.fn + self.fp + self.tn
         return {
@@ -142,6 +152,17 @@ class DateCounts:
             self.tp += 1
         else:
             self.fp += 1
+
+    @classmethod
+    def pooled(cls, pages: Iterable[DateCounts]) -> DateCounts:
+        total = cls()
+        for counts in pages:
+            total.tp += counts.tp
+            total.fp += counts.fp
+            total.fn += counts.fn
+            total.null_gold_no_date += counts.null_gold_no_date
+            total.null_gold_some_date += counts.null_gold_some_date
+        return total
 
     def scores(self) -> dict[str, float]:
         scored = self.tp + self.fp + self.fn

@@ -25,6 +25,8 @@ from typing import Any
 
 from crosswire.annotate.counted import STOP_WORDS
 from crosswire.annotate.quantities import find_quantities
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, select
 
 CURRENCY_NAMES: dict[str, str] = {
     "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
@@ -188,6 +190,15 @@ class _Counts:
     value: int = 0
     value_unit: int = 0
 
+    @classmethod
+    def pooled(cls, sentences: Sequence[_Counts]) -> _Counts:
+        return cls(
+            gold=sum(s.gold for s in sentences),
+            predicted=sum(s.predicted for s in sentences),
+            value=sum(s.value for s in sentences),
+            value_unit=sum(s.value_unit for s in sentences),
+        )
+
     def add(self, gold: Sequence[_Scored], predicted: Sequence[_Scored]) -> None:
         self.gold += len(gold)
         self.predicted += len(predicted)
@@ -225,33 +236,13 @@ def _predicted(text: str) -> list[_Scored]:
     return scored
 
 
-def evaluate_quantities(dataset_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    """Value and value+unit P/R/F1 (x100) over ``dataset_dir/gold.jsonl``."""
-    gold_path = Path(dataset_dir) / "gold.jsonl"
-    if not gold_path.is_file():
-        raise FileNotFoundError(
-            f"{gold_path}: NewsQuant gold file not found; expected quantities/newsquant-dev/gold.jsonl "
-            "from ../shared/data (see its README.md)"
-        )
-    counts = _Counts()
-    sentences = 0
-    with gold_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            if limit is not None and sentences >= limit:
-                break
-            record = json.loads(line)
-            gold = [
-                _Scored(_gold_value(str(q["value"])), str(q["normalized_unit"]).lower()) for q in record["quantities"]
-            ]
-            counts.add(gold, _predicted(record["text"]))
-            sentences += 1
+def _figures(sentences: Sequence[_Counts]) -> dict[str, Any]:
+    counts = _Counts.pooled(sentences)
     value = _scores(counts.value, counts.gold, counts.predicted)
     value_unit = _scores(counts.value_unit, counts.gold, counts.predicted)
     return {
         "task": "quantities",
-        "n": sentences,
+        "n": len(sentences),
         "gold_quantities": counts.gold,
         "predicted_quantities": counts.predicted,
         "value_precision": value["precision"],
@@ -261,3 +252,26 @@ def evaluate_quantities(dataset_dir: Path, limit: int | None = None) -> dict[str
         "value_unit_recall": value_unit["recall"],
         "value_unit_f1": value_unit["f1"],
     }
+
+
+def score_quantities(dataset_dir: Path, part: Part = "all", limit: int | None = None) -> Scored[_Counts]:
+    """Value and value+unit P/R/F1 (x100) over ``dataset_dir/gold.jsonl``, one unit a sentence."""
+    gold_path = Path(dataset_dir) / "gold.jsonl"
+    if not gold_path.is_file():
+        raise FileNotFoundError(
+            f"{gold_path}: NewsQuant gold file not found; expected quantities/newsquant-dev/gold.jsonl "
+            "from ../shared/data (see its README.md)"
+        )
+    with gold_path.open(encoding="utf-8") as lines:
+        records = select((json.loads(line) for line in lines if line.strip()), part)[:limit]
+    sentences: list[_Counts] = []
+    for record in records:
+        gold = [_Scored(_gold_value(str(q["value"])), str(q["normalized_unit"]).lower()) for q in record["quantities"]]
+        counts = _Counts()
+        counts.add(gold, _predicted(record["text"]))
+        sentences.append(counts)
+    return Scored({**_figures(sentences), "dataset": Path(dataset_dir).name, "part": part}, sentences, _figures)
+
+
+def evaluate_quantities(dataset_dir: Path, limit: int | None = None, part: Part = "all") -> dict[str, Any]:
+    return score_quantities(dataset_dir, part, limit).figures

@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from crosswire.evaluate.scored import Scored
+from crosswire.evaluate.split import Part, select, story_set_key
 from crosswire.model import Article
 from crosswire.stories.cluster import StoryClusterer, day_number
 
@@ -117,17 +119,48 @@ def cluster_records(records: Sequence[dict[str, Any]], annotate: bool = True) ->
     return {position_of[article_id]: story for article_id, story in story_of.items()}
 
 
-def evaluate_stories(dataset_dir: Path) -> dict[str, Any]:
-    records = load_records(dataset_dir)
+def _bcubed_by_article(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, tuple[float, float]]:
+    """Each article's B-cubed precision and recall."""
+    predicted_sizes = Counter(predicted[i] for i in gold)
+    gold_sizes = Counter(gold.values())
+    both = Counter((predicted[i], gold[i]) for i in gold)
+    shared = {i: both[predicted[i], gold[i]] for i in gold}
+    return {i: (shared[i] / predicted_sizes[predicted[i]], shared[i] / gold_sizes[gold[i]]) for i in gold}
+
+
+#: One unit of the bootstrap: the articles of one story (or ECB+ topic) as (precision, recall) pairs.
+StoryUnit = tuple[tuple[float, float], ...]
+
+
+def _figures(units: Sequence[StoryUnit]) -> dict[str, Any]:
+    articles = [article for unit in units for article in unit]
+    precision = sum(p for p, _ in articles) / len(articles) if articles else 0.0
+    recall = sum(r for _, r in articles) / len(articles) if articles else 0.0
+    return {"task": "stories", "n": len(articles), "precision": precision, "recall": recall,
+            "f1": _f1(precision, recall)}
+
+
+def score_stories(dataset_dir: Path, part: Part = "all") -> Scored[StoryUnit]:
+    """Cluster one part's articles (only them: the other part is not there to lean on) and score them."""
+    split_key = story_set_key(dataset_dir)
+    records = select(load_records(dataset_dir), part, split_key)
     assignment = cluster_records(records)
     gold = {str(i): str(r["event"]) for i, r in enumerate(records)}
     predicted = {str(i): story for i, story in assignment.items()}
-    scores = bcubed(predicted, gold)
-    return {
-        "task": "stories",
+    per_article = _bcubed_by_article(predicted, gold)
+    grouped: dict[str, list[tuple[float, float]]] = {}
+    for i, record in enumerate(records):
+        grouped.setdefault(split_key(record), []).append(per_article[str(i)])
+    units = [tuple(articles) for articles in grouped.values()]
+    figures = {
+        **_figures(units),
         "dataset": Path(dataset_dir).name,
-        "n": len(records),
-        **scores,
+        "part": part,
         "pairwise": pairwise(predicted, gold),
         "clusters": len(set(predicted.values())),
     }
+    return Scored(figures, units, _figures)
+
+
+def evaluate_stories(dataset_dir: Path, part: Part = "all") -> dict[str, Any]:
+    return score_stories(dataset_dir, part).figures

@@ -238,17 +238,25 @@ def evaluate(
     dataset_dir: Annotated[Path, typer.Argument(help="A dataset folder laid out as in shared/data/README.md.")],
     as_json: JsonFlag = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N items (quick checks).")] = None,
+    part: Annotated[
+        str, typer.Option(help="tune (read and debug on it), check (scored only, never read) or all.")
+    ] = "all",
 ) -> None:
-    """Score crosswire on an evaluation dataset.
+    """Score crosswire on an evaluation dataset, or on its tuning or check part.
 
-    Example: crosswire eval extraction ../shared/data/extraction/scrapinghub-dev --json
+    Only aggregate figures are printed, never an item, so scoring the check part reveals none of it.
+
+    Example: crosswire eval extraction ../shared/data/extraction/scrapinghub-dev --part tune --json
     """
     from crosswire.evaluate import TASKS, run_task
+    from crosswire.evaluate.split import PARTS
 
     if task not in TASKS:
         _fail(f"unknown task {task!r}: choose one of {', '.join(TASKS)}", 2)
+    if part not in PARTS:
+        _fail(f"unknown part {part!r}: choose one of {', '.join(PARTS)}", 2)
     try:
-        result = run_task(task, dataset_dir, limit=limit)
+        result = run_task(task, dataset_dir, limit=limit, part=part)
     except (FileNotFoundError, CrosswireError) as error:
         _fail(str(error))
     if as_json:
