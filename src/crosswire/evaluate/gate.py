@@ -116,7 +116,9 @@ def measure(figure: Figure, scored: Scored[Any]) -> Measured:
 def judge(figure: Figure, tune: Measured, check: Measured) -> Outcome:
     problems = []
     if figure.floor is not None and check.value < figure.floor - check.noise:
-        problems.append(f"check {check.value:.4f} below its floor {figure.floor} by more than its noise {check.noise:.4f}")
+        problems.append(
+            f"check {check.value:.4f} below its floor {figure.floor} by more than its noise {check.noise:.4f}"
+        )
     if figure.ceiling is not None:
         for part, measured in (("tune", tune), ("check", check)):
             if measured.value > figure.ceiling:
