@@ -251,7 +251,7 @@ def test_numbers_that_only_look_like_ages_stay_bare() -> None:
         "United won 3-1 thanks to a late goal.",
         "They were 2-0 down at the break.",
         "The team slipped into the bottom three after the loss.",
-        "the sp 500 slid while the ftse 100 held steady.",
+        "The FTSE 100 slid while the Nasdaq 100 held steady.",
         "A third-party audit will follow.",
     ],
 )

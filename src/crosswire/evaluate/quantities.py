@@ -10,8 +10,9 @@ pooled; P, R and F1 are reported x100 with one decimal.
 
 NewsQuant names units in words ("kilometre", "japanese yen") and counted
 things by their lemmas without stop words ("heart transplant").  Our units
-are symbols and codes, so ``newsquant_unit`` translates by kind of unit:
-currencies by ISO code, measurements by symbol, counted nouns by lemma.
+are symbols and codes; each entry of the unit registry
+(``annotate/quantities/lexicons/units.json``) carries its NewsQuant name,
+and ``newsquant_unit`` reads it there; counted nouns are named by lemma.
 """
 
 from __future__ import annotations
@@ -23,53 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crosswire.annotate.counted import STOP_WORDS
-from crosswire.annotate.quantities import find_quantities
+from crosswire.annotate.quantities import find_quantities, units
+from crosswire.annotate.quantities.counted import STOP_WORDS
 from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, select
 
-CURRENCY_NAMES: dict[str, str] = {
-    "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
-    "NZD": "new zealand dollar", "SGD": "singaporean dollar", "EUR": "euro", "GBP": "pound sterling",
-    "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "MYR": "malaysian ringgit",
-    "CHF": "swiss franc", "DKK": "danish krone", "HRK": "croatian kuna", "ILS": "shekel",
-    "BRL": "brazilian real", "KRW": "south korean won",
-}  # fmt: skip
-MEASUREMENT_NAMES: dict[str, str] = {
-    # proportions, finance, scores
-    "%": "percentage", "percentage point": "percentage point", "basis point": "basis point",
-    "point": "point", "cent": "cent", "cents per share": "cent per share", "sen": "sen",
-    # NewsQuant scores London prices in pence ("164p") as points.
-    "pence": "point",
-    "points per game": "point per game", "rebounds per game": "rebound per game",
-    "assists per game": "assist per game", "times": "count", "thousand": "-",
-    # length, area, speed
-    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre",
-    "nm": "nanometre", "mi": "mile", "nmi": "nautical mile",
-    "ft": "foot", "in": "inch", "yd": "yard", "mph": "mile per hour",
-    "km/h": "kilometre per hour", "mpg": "mile per gallon", "sq ft": "square foot", "m2": "square metre",
-    "km2": "square kilometre", "sq mi": "square mile", "acre": "acre", "ha": "hectare",
-    # mass, volume
-    "kg": "kilogram", "g": "gram", "t": "metric ton", "mg": "milligram", "Gt": "gigaton", "lb": "pound-mass",
-    "oz": "ounce",
-    "l": "litre", "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
-    "cu ft": "cubic foot", "cu in": "cubic inch", "cu yd": "cubic yard",
-    # time and age
-    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "second": "second", "decade": "decade", "century": "century", "years old": "year of age",
-    # power, energy, data, physics
-    "hp": "horsepower", "bhp": "brake horsepower", "lb-ft": "foot pound-force", "W": "watt",
-    "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "GB": "gigabyte",
-    "TB": "terabyte", "MB": "megabyte", "°C": "celsius", "°F": "fahrenheit", "degree": "degree",
-    "dB": "decibel", "Hz": "hertz", "kHz": "kilohertz", "GHz": "gigahertz", "MHz": "megahertz", "GPa": "gigapascal",
-    "ppb": "parts-per-billion", "ppm": "parts-per-million", "V": "volt", "mAh": "milliampere hour",
-    "G": "generation wireless", "wins above replacement": "win above replacement", "ml": "millilitre",
-    "ksi": "kilopound per square inch", "N m": "newton metre",
-    "Mbps": "megabit per second", "Gbps": "gigabit per second",
-}  # fmt: skip
+#: NewsQuant's name of each of our units, from the one unit registry the annotator reads.
+UNIT_NAMES: dict[str, str] = units.NEWSQUANT_NAMES
 #: Function words NewsQuant leaves out of a counted thing's name; "other" describes the thing ("eight other
 #: employees") and stays, while "more" is about the count ("eight more picks") and goes.
-_DROPPED_WORDS = STOP_WORDS - {"other"}
+_DROPPED_WORDS = STOP_WORDS
 _IRREGULAR_SINGULARS = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
 #: Adjectives whose comparative and superlative forms NewsQuant lemmatises ("best screens" -> "good screen").
 _ADJECTIVES = frozenset(
@@ -90,13 +54,11 @@ def newsquant_unit(unit: str | None, fraction: bool = False) -> str:
         return "-"
     if fraction and _is_counted(unit):
         return "% " + newsquant_unit(unit)
-    if " per " in unit and unit not in MEASUREMENT_NAMES:
+    if " per " in unit and unit not in UNIT_NAMES:
         amount, denominator = unit.split(" per ", 1)
         return f"{newsquant_unit(amount)} per {newsquant_unit(denominator)}"
-    if unit in CURRENCY_NAMES:
-        return CURRENCY_NAMES[unit]
-    if unit in MEASUREMENT_NAMES:
-        return MEASUREMENT_NAMES[unit]
+    if unit in UNIT_NAMES:
+        return UNIT_NAMES[unit]
     words = [_possessor(word) for word in re.split(r"\s+", unit) if not _dropped(word)]
     words = [adjective_base(word) for word in words[:-1]] + [singular(word) for word in words[-1:]]
     return " ".join(words).lower() or "-"
@@ -107,7 +69,7 @@ def _dropped(word: str) -> bool:
 
 
 def _is_counted(unit: str) -> bool:
-    return unit not in CURRENCY_NAMES and unit not in MEASUREMENT_NAMES and " per " not in unit
+    return unit not in UNIT_NAMES and " per " not in unit
 
 
 def _possessor(word: str) -> str:

@@ -1,4 +1,4 @@
-"""Ages written as bare numbers: "Senard, 65, said", "Nick Hague 44 has", "who was 10", "over the age of 21".
+"""Ages written as bare numbers: "Miller, 52, said", "Jane Miller 52 has", "who was 10", "over the age of 21".
 
 News gives a person's age without a unit; these are the places where a bare
 number can only be one.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-#: "Senard, 65, now faces": an age in apposition to a name.
+#: "Miller, 52, now leads": an age in apposition to a name.
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
-#: "Nick Hague 44 has": a full name, then the age, then the verb (news copy that lost its commas).
+#: "Jane Miller 52 has": a full name, then the age, then the verb (news copy that lost its commas).
 _FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s[A-Z][a-z]+,?\s$")
 _VERB_AFTER = re.compile(r"^,?\s(?:has|had|is|was|said|says|will|would|who|and|died|dies)\b")
 #: "who was 10", "He will be 35 by", "she turned 40 in"
@@ -29,11 +29,9 @@ def could_be_age(value: float) -> bool:
 
 
 def is_age_after_name(text: str, start: int, end: int, value: float) -> bool:
-    """ "Nick Hague 44 has spent": the number after a full name is the person's age."""
+    """ "Jane Miller 52 has led": the number after a full name is the person's age."""
     before, after = text[max(0, start - 40) : start], text[end : end + 12]
-    # adults only: "Landing Zone 1 and", "Sam Jong 2 was" name things
-    adult = could_be_age(value) and value >= 15
-    return adult and bool(_FULL_NAME_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
+    return could_be_age(value) and bool(_FULL_NAME_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
 
 
 def follows_age_of(text: str, start: int) -> bool:

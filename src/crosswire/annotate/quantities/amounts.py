@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import re
 
-from crosswire.annotate import ages, counted, numbers, units
+from crosswire.annotate.quantities import ages, counted, numbers, qualifiers, units
+from crosswire.lexicon import load_lexicon, terms
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+_PACKAGE = "crosswire.annotate.quantities"
+_MONTH_FORMS = [form for entry in load_lexicon(_PACKAGE, "months").entries for form in entry.value]
+_MONTH = "(?:" + "|".join(sorted((form.capitalize() for form in _MONTH_FORMS), key=len, reverse=True)) + r")\.?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:and|to|or)\s))?$")
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
-_STREET_AFTER = re.compile(
-    r"^(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Blvd|Boulevard|Drive|Place|Square)\b"
-)
+_STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
+_STREET_AFTER = re.compile(rf"^(?:\s[A-Z][a-z]+){{1,3}}\s(?:{_STREET_TYPES})\b")
 #: "9 E 71st St", "22 Ave Foch": a house number before a street.
 _HOUSE_NUMBER_AFTER = re.compile(
     r"^\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)|(?:Ave|Avenue|Rue|Via|Calle)\s[A-Z])"
@@ -24,29 +23,26 @@ _HOUSE_NUMBER_AFTER = re.compile(
 #: "A.D. 1000", "500 BC": years of an era.
 _ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s?(?:\d{1,4}\s?(?:and|to|-|–)\s?)?$")
 _ERA_AFTER = re.compile(r"^\s?(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
-#: "iPhone 11 Pro", "Galaxy S10 Plus": a model number, named by the word after it.
-_MODEL_SUFFIX_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Mini|Ultra|Lite|Edition|Series|XL)\b")
+#: "the 12 Pro", "the 900 Series": a model number, named by the word after it.
+_MODEL_SUFFIXES = "|".join(sorted(terms(_PACKAGE, "model_suffixes"), key=len, reverse=True))
+_MODEL_SUFFIX_AFTER = re.compile(rf"^\s(?:{_MODEL_SUFFIXES})\b", re.IGNORECASE)
 #: "a 2-1 win", "at 2-0 down": a score, the first number not below the second.
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
 #: "went 59-35-1", "(4-11)" after a team: win-loss records.
 _RECORD = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\))")
 #: "the top three", "the bottom 10": a place in a ranking unless something is counted after it.
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s$", re.IGNORECASE)
-#: Words before a four-digit number that make it a count rather than a year.
+#: Qualifiers before a four-digit number that make it a count rather than a year ("at least 1200"); the
+#: prepositions among them ("over", "around") and those marked as dating ("circa") also precede years.
+_COUNT_QUALIFIERS = [q for q in qualifiers.QUALIFIERS if q not in counted.STOP_WORDS and q not in qualifiers.DATING]
 _AMOUNT_BEFORE_YEAR_LIKE = re.compile(
-    r"\b(?:average of|total of|more than|less than|fewer than|nearly|almost|up to|at least|as many as|"
-    r"an estimated|approximately|roughly)\s$",
+    r"\b(?:" + "|".join(re.escape(q) for q in sorted(_COUNT_QUALIFIERS, key=len, reverse=True)) + r")\s$",
     re.IGNORECASE,
 )
-_SCALE_AFTER = re.compile(r"\s(?:million|billion|trillion)\b", re.IGNORECASE)
+_LARGE_SCALES = "|".join(word for word, value in numbers.SCALES.items() if value >= 1_000_000)
+_SCALE_AFTER = re.compile(rf"\s(?:{_LARGE_SCALES})\b", re.IGNORECASE)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
-_LABEL_WORDS = frozenset(
-    {"category", "level", "grade", "phase", "chapter", "section", "article", "page", "stage", "version",
-     "season", "episode", "channel", "route", "highway", "flight", "room", "gate", "platform", "row", "seat",
-     "tier", "class", "type", "size", "model", "number", "no", "sub", "iphone", "ipad",
-     # stock indices, as lower-cased copy leaves them: "the sp 500", "ftse 100"
-     "sp", "s&p", "ftse", "nikkei", "stoxx", "russell", "cac", "asx", "kospi", "sensex", "nifty"}
-)  # fmt: skip
+_LABEL_WORDS = terms(_PACKAGE, "labels")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
 _TIME_AFTER = re.compile(
     r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
@@ -56,19 +52,16 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}
 #: A capitalised word right before the number, as in "Boeing 737", "Game 2".
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’]*)[\s-]?$")
 _NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
-#: Words that, capitalised before a number, are not part of a name.
-_NOT_NAME_WORDS = frozenset(
-    {"the", "in", "on", "at", "by", "of", "for", "from", "to", "with", "and", "but", "or", "as", "than", "all",
-     "only", "just", "some", "about", "around", "nearly", "almost", "over", "under", "more", "less", "roughly",
-     "approximately", "up", "down", "another", "those", "these", "its", "their", "his", "her", "our",
-     "after", "before", "since", "until", "during", "between", "among", "within", "each", "every", "last",
-     "next", "first", "top", "least", "most", "estimated", "exactly", "total", "average", "per", "cent",
-     "percent", "rose", "fell", "added", "lost", "gained", "dropped", "is", "was", "were", "are", "be",
-     "has", "had", "have", "said", "says", "reported", "a", "an", "then", "now", "also", "still", "so", "yet", "while",
-     "when", "where", "if", "though", "although", "because", "whereas", "whilst", "today", "yesterday"}
-)  # fmt: skip
+#: Words that, capitalised before a number, are not part of a name: function words, qualifiers, words of
+#: change and a few more that open a sentence ("Today 40 ferries sailed").
+_NOT_NAME_WORDS = (
+    counted.STOP_WORDS
+    | frozenset(word for qualifier in qualifiers.QUALIFIERS for word in qualifier.split())
+    | frozenset(qualifiers.CHANGE_WORDS)
+    | terms(_PACKAGE, "name_openers")
+)
 #: Words before "one" that make it a pronoun ("each one", "no one").
-_PRONOUN_ONE_BEFORE = frozenset({"each", "no", "any", "every", "the", "this", "that", "which", "another", "someone"})
+_PRONOUN_ONE_BEFORE = terms(_PACKAGE, "pronoun_one")
 
 
 def inside_phone_number(text: str, span: numbers.NumberSpan) -> bool:
@@ -115,7 +108,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     if ages.is_age_after_name(text, span.start, span.end, span.value):
         return True
     if _SCALE_AFTER.match(after):
-        return True  # "Israels 9 billion shekels": names do not run to billions
+        return True  # "Ruritania 9 billion": names do not run to billions
     if has_currency or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from crosswire.annotate import counted, units
+from crosswire.annotate.quantities import counted, units
 from crosswire.model import Quantity
 
 #: Units of a change relative to the level; the level itself is in some other unit.

@@ -12,38 +12,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SMALL_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
+from crosswire.lexicon import load_lexicon
+
+_PACKAGE = "crosswire.annotate.quantities"
+_NUMBER_WORDS = load_lexicon(_PACKAGE, "number_words").entries
+
+
+def _words_of_kind(kind: str) -> dict[str, int]:
+    return {entry.term: int(entry.value["value"]) for entry in _NUMBER_WORDS if entry.value["kind"] == kind}
+
+
+SMALL_NUMBERS: dict[str, int] = _words_of_kind("unit")
+TENS: dict[str, int] = _words_of_kind("tens")
+SCALES: dict[str, int] = _words_of_kind("scale")
 #: Denominators of fractions; only read as fractions after a numerator
 #: ("a third", "two-thirds"), since "third" alone is an ordinal.
 FRACTIONS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
-}  # fmt: skip
+    form: int(entry.value["denominator"])
+    for entry in load_lexicon(_PACKAGE, "fractions").entries
+    for form in (entry.term, entry.value["plural"])
+}
 
+_SCALE = "|".join(SCALES)
 _WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+_NUMERATOR = "|".join(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 9)
 
 #: Runs of number words joined by spaces, hyphens or "and" ("one hundred and five").
 _WORD_RUN = re.compile(
-    rf"\b(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"\b(?:(?:an?|half\s+an?)\s+(?=(?:{_SCALE}|dozen)\b))?"
     rf"(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 _FRACTION_PHRASE = re.compile(
-    rf"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+({_FRACTION})\b(?!-)"  # not "a third-party"
+    rf"\b(a|an|{_NUMERATOR})[\s-]+({_FRACTION})\b(?!-)"  # not "a third-party"
     rf"|\b(half)\b(?=\s+(?:of|the|a|an)\b)",
     re.IGNORECASE,
 )
@@ -51,14 +53,12 @@ _FRACTION_PHRASE = re.compile(
 _FOLD_WORDS = "|".join([*SMALL_NUMBERS, *TENS, "hundred", "thousand"])
 _FOLD = re.compile(rf"\b({_FOLD_WORDS})(?=fold\b)", re.IGNORECASE)
 #: "dozens of", "hundreds of", "tens of thousands of", "millions of"
-_VAGUE = re.compile(
-    r"\b(?:(tens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions|trillions)\b(?=\s+of\b)",
-    re.IGNORECASE,
-)
+_PLURAL_SCALES = "|".join(["dozens", *(f"{word}s" for word in SCALES)])
+_VAGUE = re.compile(rf"\b(?:(tens|hundreds)\s+of\s+)?({_PLURAL_SCALES})\b(?=\s+of\b)", re.IGNORECASE)
 #: Digits with optional thousands separators and decimals, not glued to a
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
 _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
-#: "1.99×10−30", "3 x 10^8": mantissa, sign and exponent.
+#: "2.5×10−8", "3 x 10^8": mantissa, sign and exponent.
 _SCIENTIFIC = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[×x]\s?10\s?\^?([−-]?)(\d{1,3})\b")
 #: "1/2", "3/4" standing alone (not dates like 12/05/2024).
 _SLASH_FRACTION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")

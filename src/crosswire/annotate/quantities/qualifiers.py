@@ -3,36 +3,37 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "greater than", "no more than", "no fewer than",
-    "no less than", "just over", "just under", "well over", "well under", "just below",
-    "just above", "at least", "at most", "up to", "as many as", "as much as", "as few as",
-    "as little as", "upwards of", "close to", "an estimated", "approximately", "approx.",
-    "roughly", "about", "around", "some", "nearly", "almost", "over", "under", "below",
-    "above", "only", "just", "barely", "exactly", "precisely", "circa", "an average of",
-    "on average", "a total of", "a further", "another", "at", "estimated",
-)  # fmt: skip
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
+from crosswire.lexicon import load_lexicon
+
+_PACKAGE = "crosswire.annotate.quantities"
+_QUALIFIER_ENTRIES = load_lexicon(_PACKAGE, "qualifiers").entries
+QUALIFIERS: tuple[str, ...] = tuple(entry.term for entry in _QUALIFIER_ENTRIES)
+#: Qualifiers that say nothing about the amount's precision ("only", "a total of") are read but not reported.
+_SILENT_QUALIFIERS = frozenset(entry.term for entry in _QUALIFIER_ENTRIES if not entry.value["reported"])
+#: Qualifiers that also date ("circa 1900"): a four-digit number after them may be a year.
+DATING = frozenset(entry.term for entry in _QUALIFIER_ENTRIES if entry.value.get("dates"))
+#: Words of change: "rose" -> "up", "fell" -> "down".
+CHANGE_WORDS: dict[str, str] = load_lexicon(_PACKAGE, "changes").mapping()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qualifier>{_alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+#: A change word, an optional "by" and an optional qualifier of the amount ("rose by more than 5%").
+#: "up to" bounds the amount and is not part of a change ("rose up to 5%" is read apart).
+_HEDGES = ["a", "an", *(q for q in QUALIFIERS if q not in _SILENT_QUALIFIERS and q != "up to")]
+CHANGE_BEFORE = re.compile(
+    rf"\b(?P<change>{_alternation(CHANGE_WORDS)})\s+(?:by\s+)?(?:(?:{_alternation(_HEDGES)})\s+)?$",
     re.IGNORECASE,
 )
-#: Qualifiers that say nothing about the amount's precision are not reported.
-_SILENT_QUALIFIERS = frozenset({"at", "a total of", "another", "a further", "only", "just"})
 
-_UP_WORDS = (
-    "rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|gained|gain|gains|"
-    "grew|grow|grows|growing|jumped|jump|jumps|climbed|climb|climbs|soared|surged|added|adding|"
-    "higher|boosted|boost|raised|advanced"
-)
-_DOWN_WORDS = (
-    "fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|decreased|"
-    "decrease|decreases|down|lost|lose|loses|slid|slipped|plunged|tumbled|shed|sank|lower|"
-    "eased|cut|cuts|reduced|shrank|slumped"
-)
-CHANGE_BEFORE = re.compile(
-    rf"\b(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\s+(?:by\s+)?"
-    r"(?:(?:a|an|some|about|around|nearly|almost|roughly|over|more than|just over|just under)\s+)?$",
+#: The verb's object may come between the verb and "by": "increased its fleet by 30 buses".
+_CHANGE_THEN_BY = re.compile(
+    rf"\b(?P<change>{_alternation(CHANGE_WORDS)})\s+(?:[^\W\d]+\s+){{1,4}}by\s+(?:(?:{_alternation(_HEDGES)})\s+)?$",
     re.IGNORECASE,
 )
 
@@ -50,8 +51,8 @@ def qualifier_and_change(text: str, start: int) -> tuple[str | None, str | None]
             r"\b(?:rose|risen|rising|jumped|climbed)\s+up\s+to\s+$", before, re.IGNORECASE
         ):
             qualifier = None
-    change_match = CHANGE_BEFORE.search(before)
+    change_match = CHANGE_BEFORE.search(before) or _CHANGE_THEN_BY.search(before)
     change = None
     if change_match and not re.search(r"\bup\s+to\s+$", before, re.IGNORECASE):
-        change = "up" if change_match.group("up") else "down"
+        change = CHANGE_WORDS[change_match.group("change").lower()]
     return qualifier, change

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosswire.annotate import counted, numbers, units
-from crosswire.annotate.qualifiers import CHANGE_BEFORE
+from crosswire.annotate.quantities import counted, numbers, units
+from crosswire.annotate.quantities.qualifiers import CHANGE_BEFORE
 
 _RANGE_JOINER = re.compile(r"^\s*(?:-to-|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE)

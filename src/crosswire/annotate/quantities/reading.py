@@ -1,41 +1,14 @@
-"""Quantities: amounts with their unit or counted thing, qualifier and change.
-
-``find_quantities`` is a regex and lexicon scanner (no model): it takes every
-number ``numbers.find_number_spans`` finds, drops the numbers that are not
-amounts (years, dates, times, phone numbers, ordinals, list numbers, parts of
-names), then reads the context around each amount: a currency before it, a
-multiplier and a unit or counted noun after it, a second number that makes it
-a range, a qualifier ("more than") and a change verb ("rose by") before it.
-"""
+"""One amount read from its context: sign and currency before it, scale, unit or counted thing after it,
+the second number of a range, the qualifier and change before it, and the age a bare number may be."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable, Iterator
 
-from crosswire.annotate import ages, amounts, compounds, counted, ellipsis, numbers, units
-from crosswire.annotate.qualifiers import qualifier_and_change
-from crosswire.annotate.ranges import First, read_range
-from crosswire.model import Annotations, Article, Quantity
-
-
-class QuantityStage:
-    """Fills ``Annotations.quantities`` from the article text."""
-
-    name = "quantities"
-    requires = frozenset({"text"})
-    assigns = frozenset({"quantities"})
-
-    def __call__(self, article: Article) -> Article:
-        annotations = article.annotations or Annotations()
-        found = tuple(find_quantities(article.text))
-        return dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=found))
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            yield self(article)
-
+from crosswire.annotate.quantities import ages, amounts, counted, numbers, units
+from crosswire.annotate.quantities.qualifiers import qualifier_and_change
+from crosswire.annotate.quantities.ranges import First, read_range
+from crosswire.model import Quantity
 
 _OF_AFTER = re.compile(r"\s+of\b")
 _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
@@ -44,23 +17,7 @@ _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity stated in ``text``, in order of appearance."""
-    spans = [span for span in numbers.find_number_spans(text) if not amounts.inside_phone_number(text, span)]
-    quantities: list[Quantity] = []
-    consumed_until = 0
-    for index, span in enumerate(spans):
-        if span.start < consumed_until or not amounts.is_amount(text, span):
-            continue
-        quantity = _read_quantity(text, span, spans[index + 1 :])
-        if quantity is None:
-            continue
-        quantities.append(quantity)
-        consumed_until = quantity.end
-    return ellipsis.lend_units(text, quantities)
-
-
-def _read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:
+def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:
     start, value, value_max = span.start, span.value, span.value_max
     currency_match = units.CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
     currency = units.CURRENCY_PREFIXES[currency_match.group("currency")] if currency_match else None
@@ -153,7 +110,7 @@ def _unit_at_head(phrase: str) -> str:
 
 def _measured_after_hyphens(text: str, end: int, later: list[numbers.NumberSpan]) -> str | None:
     """ "a four-cylinder engine" counts cylinders; "a 7- or 8-inch screen" measures inches."""
-    noun = compounds.compound_noun(text, end, later)
+    noun = counted.compound_noun(text, end, later)
     if noun is None:
         return None
     measured = units.measurement_unit_after(noun, None)

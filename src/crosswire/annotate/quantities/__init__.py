@@ -1,0 +1,61 @@
+"""Quantities: amounts with their unit or counted thing, qualifier and change.
+
+The path of a number through this package, one module a step, each using
+only the ones before it:
+
+1. ``numbers``     find every number, in digits or words, with its value (vague ones as ranges);
+2. ``amounts``     drop the numbers that name, order or date something (years, times, scores, names);
+3. ``reading``     read each amount's context: sign and currency, scale word (``units``), a range
+                   (``ranges``), the qualifier and change before it (``qualifiers``), the unit after it
+                   (the ``units`` registry) or, failing one, the thing it counts (``counted``), or an age
+                   (``ages``);
+4. ``ellipsis``    give a bare number the unit a neighbour left unsaid ("300 homes and 450 this year").
+
+Every word list and table is data in ``lexicons/`` (``crosswire.lexicon``), each entry with an example
+sentence that ``examples`` checks the scanner reads as the entry says.  No model is loaded: the scanner
+reads word shapes, which keeps it fast enough to run on every article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+from crosswire.annotate.quantities import amounts, ellipsis, numbers
+from crosswire.annotate.quantities.reading import read_quantity
+from crosswire.model import Annotations, Article, Quantity
+
+__all__ = ["QuantityStage", "find_quantities"]
+
+
+class QuantityStage:
+    """Fills ``Annotations.quantities`` from the article text."""
+
+    name = "quantities"
+    requires = frozenset({"text"})
+    assigns = frozenset({"quantities"})
+
+    def __call__(self, article: Article) -> Article:
+        annotations = article.annotations or Annotations()
+        found = tuple(find_quantities(article.text))
+        return dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=found))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self(article)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity stated in ``text``, in order of appearance."""
+    spans = [span for span in numbers.find_number_spans(text) if not amounts.inside_phone_number(text, span)]
+    quantities: list[Quantity] = []
+    consumed_until = 0
+    for index, span in enumerate(spans):
+        if span.start < consumed_until or not amounts.is_amount(text, span):
+            continue
+        quantity = read_quantity(text, span, spans[index + 1 :])
+        if quantity is None:
+            continue
+        quantities.append(quantity)
+        consumed_until = quantity.end
+    return ellipsis.lend_units(text, quantities)

@@ -1,0 +1,108 @@
+"""Checks that the scanner reads each lexicon entry's example sentence as the entry says.
+
+``tests/test_lexicons.py`` calls the function a lexicon names in its ``check``
+field with each entry; a failure names the entry and what was read instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from crosswire.annotate.quantities import find_quantities
+from crosswire.lexicon import Entry
+from crosswire.model import Quantity
+
+
+def _read(entry: Entry) -> list[Quantity]:
+    return find_quantities(entry.example)
+
+
+def _explain(entry: Entry, found: list[Quantity]) -> str:
+    read = [(q.text, q.value, q.value_max, q.unit, q.qualifier, q.change) for q in found]
+    return f"{entry.term!r}: {entry.example!r} was read as {read}"
+
+
+def _contains_word(phrase: str | None, word: str) -> bool:
+    return phrase is not None and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", phrase, re.IGNORECASE) is not None
+
+
+def check_unit(entry: Entry) -> None:
+    """The example states ``reads`` in the entry's unit."""
+    found = _read(entry)
+    unit, amount = entry.value["unit"], float(entry.value["reads"])
+    assert any(q.unit == unit and math.isclose(q.value, amount) for q in found), _explain(entry, found)
+
+
+def check_scale(entry: Entry) -> None:
+    """The scale word multiplies the amount before it."""
+    found = _read(entry)
+    amount = float(entry.value["reads"])
+    assert any(math.isclose(q.value, amount) for q in found), _explain(entry, found)
+
+
+def check_rate(entry: Entry) -> None:
+    """The amount is a rate per the entry's denominator ("$81 a barrel" is USD per barrel)."""
+    found = _read(entry)
+    assert any(q.unit is not None and q.unit.endswith(f" per {entry.value}") for q in found), _explain(entry, found)
+
+
+def check_number_word(entry: Entry) -> None:
+    """The number word is read with its value."""
+    found = _read(entry)
+    value = float(entry.value["value"])
+    assert any(_contains_word(q.text, entry.term) and math.isclose(q.value, value) for q in found), _explain(
+        entry, found
+    )
+
+
+def check_fraction(entry: Entry) -> None:
+    """ "A third of the seats" is one third."""
+    found = _read(entry)
+    share = 1 / float(entry.value["denominator"])
+    assert any(math.isclose(q.value, share) for q in found), _explain(entry, found)
+
+
+def check_qualifier(entry: Entry) -> None:
+    """The qualifier before the amount is reported, unless it says nothing about precision."""
+    found = _read(entry)
+    expected = entry.term if entry.value["reported"] else None
+    assert found and found[0].qualifier == expected, _explain(entry, found)
+
+
+def check_change(entry: Entry) -> None:
+    """The amount after a word of change is a change in that direction."""
+    found = _read(entry)
+    assert found and found[0].change == entry.value, _explain(entry, found)
+
+
+def check_function_word(entry: Entry) -> None:
+    """No counted thing runs into a function word."""
+    found = _read(entry)
+    assert found and not any(_contains_word(q.unit, entry.term) for q in found), _explain(entry, found)
+
+
+def check_not_a_quantity(entry: Entry) -> None:
+    """A number that names, dates or places something is not read as an amount."""
+    found = _read(entry)
+    assert found == [], _explain(entry, found)
+
+
+def check_pronoun_one(entry: Entry) -> None:
+    """ "No one", "each one": the pronoun is not a count of one."""
+    found = _read(entry)
+    assert not any(q.text.lower() == "one" for q in found), _explain(entry, found)
+
+
+def check_counted_contains_term(entry: Entry) -> None:
+    """The counted thing includes the entry's word ("3 more players", "200 people")."""
+    found = _read(entry)
+    assert any(_contains_word(q.unit, entry.term) for q in found), _explain(entry, found)
+
+
+def check_counted_contains_plural(entry: Entry) -> None:
+    """A sentence opened by the entry's word still counts the noun after the number."""
+    found = _read(entry)
+    assert any(q.unit is not None and q.unit.islower() for q in found), _explain(
+        entry, found
+    )
