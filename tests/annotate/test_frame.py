@@ -23,7 +23,7 @@ def frame_of(body: str, title: str | None = None, published: str | None = "2026-
 
 def test_who_is_the_headline_subject_and_what_its_verb_phrase() -> None:
     frame = frame_of(
-        "The kettle maker said on Monday that a faulty switch could overheat. No injuries have been reported.",
+        "The kettle maker said on Monday that a faulty switch could overheat; three scorched worktops were found.",
         title="Brightwell Appliances recalls 40,000 kettles",
     )
     assert frame.who[0] == "Brightwell Appliances"
@@ -40,11 +40,11 @@ def test_who_is_whom_the_footage_shows_not_the_footage() -> None:
 
 def test_what_of_a_says_headline_is_the_event_the_lead_tells() -> None:
     frame = frame_of(
-        "The mayor met union leaders for the first time at city hall on Monday.",
-        title="Mayor says talks with union went well",
+        "The mayor signed a twenty-year lease with the port authority at city hall on Monday.",
+        title="Mayor says harbour deal is close",
     )
-    assert frame.what[0].startswith("met union leaders for the first time")
-    assert frame.what[1] == "says talks with union went well"
+    assert frame.what[0].startswith("signed a twenty-year lease")
+    assert frame.what[1] == "says harbour deal is close"
 
 
 def test_a_title_before_a_name_is_not_part_of_who() -> None:
@@ -74,10 +74,10 @@ def test_a_headline_participle_keeps_its_noun_in_what() -> None:
 
 def test_a_pronoun_subject_is_passed_over_for_the_next_clause() -> None:
     frame = frame_of(
-        "Officials in Harbin said the pipes burst overnight.",
-        title="'We are freezing' residents say as heating fails",
+        "Officials in Tromso said the water mains froze overnight.",
+        title="'We are leaving' tenants say as pipes burst",
     )
-    assert frame.who[0] == "residents"
+    assert frame.who[0] == "tenants"
 
 
 def test_what_stops_before_time_cause_and_place_adjuncts() -> None:
@@ -86,7 +86,7 @@ def test_what_stops_before_time_cause_and_place_adjuncts() -> None:
         title="Rail operator suspends night trains after derailment",
     )
     assert frame.what[0] == "suspends night trains"
-    frame = frame_of("The fighters met little resistance.", title="Rebels seize the airport in Goma")
+    frame = frame_of("The fighters met little resistance.", title="Rebels seize the airport in Tromso")
     assert frame.what[0] == "seize the airport"
 
 
@@ -100,9 +100,9 @@ def test_a_headline_without_a_verb_is_its_own_what_and_who_comes_from_the_lead()
 
 
 def test_without_a_headline_the_first_lead_sentence_is_read() -> None:
-    frame = frame_of("DENVER - The Colorado Rockies signed pitcher Sam Lowe to a two-year contract on Friday.", None)
-    assert frame.who[0] == "Colorado Rockies"
-    assert frame.what[0].startswith("signed pitcher Sam Lowe")
+    frame = frame_of("HALIFAX - The Halifax Comets signed goalkeeper Sam Lowe to a two-year contract on Friday.", None)
+    assert frame.who[0] == "Halifax Comets"
+    assert frame.what[0].startswith("signed goalkeeper Sam Lowe")
 
 
 def test_title_case_headline_is_recased_from_the_body() -> None:
@@ -116,23 +116,23 @@ def test_title_case_headline_is_recased_from_the_body() -> None:
 def test_a_headline_verb_read_as_a_noun_is_found_in_the_verb_list() -> None:
     # The parser reads "slams" and "rams" as plural nouns: no clause without the verb list.
     frame = frame_of(
-        "The senator told reporters the count could not be trusted and asked for a recount.",
-        title="Senator Ada Quill slams 'rigged' vote count and demands recount",
+        "The coach told reporters the schedule favoured the larger clubs and asked the league to redo it.",
+        title="Coach Ada Quill slams 'unfair' fixture list and demands review",
     )
-    assert frame.what[0] == "slams 'rigged' vote count"
+    assert frame.what[0] == "slams 'unfair' fixture list"
     frame = frame_of(
-        "A driver crashed a lorry into the gates of the embassy on Friday, police said.",
-        title="Lorry driver rams truck into embassy gates in Tallinn",
+        "A driver steered a coach into the railings of the museum on Friday, police said.",
+        title="Bus driver rams coach into museum railings in Ghent",
     )
-    assert (frame.who[0], frame.what[0]) == ("Lorry driver", "rams truck into embassy gates")
+    assert (frame.who[0], frame.what[0]) == ("Bus driver", "rams coach into museum railings")
 
 
 def test_when_is_the_surface_phrase_with_its_clock_time_and_part_of_day() -> None:
     frame = frame_of(
-        "A fire broke out at a warehouse in Leeds at around 6am on Tuesday, the fire service said.",
-        title="Warehouse fire in Leeds",
+        "A fire broke out at a warehouse in Tromso at around 5am on Tuesday, the fire service said.",
+        title="Warehouse fire in Tromso",
     )
-    assert frame.when[0] == "at around 6am on Tuesday"
+    assert frame.when[0] == "at around 5am on Tuesday"
     frame = frame_of("Police were called late Sunday night to the stadium.", title="Fans clash")
     assert frame.when[0] == "late Sunday night"
 
@@ -159,19 +159,19 @@ def test_when_prefers_the_day_told_in_the_headlines_words() -> None:
 
 
 def test_when_may_be_told_relative_to_another_event() -> None:
-    text = "The senator resigned just two days before the vote, aides said today."
+    text = "The ferry sank only two weeks after its launch, the owners said today."
     phrases = ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")
-    assert phrases[0] == "just two days before the vote"
+    assert phrases[0] == "only two weeks after its launch"
 
 
 def test_a_masthead_is_not_a_day() -> None:
-    frame = frame_of("USA TODAY Sports reports that the coach resigned on Monday.", title="Coach resigns")
+    frame = frame_of("METRO TODAY Radio reports that the coach resigned on Monday.", title="Coach resigns")
     assert frame.when[0] == "on Monday"
 
 
 def test_where_starts_with_the_dateline() -> None:
-    frame = frame_of("NAIROBI (Reuters) - Heavy rain flooded parts of Mombasa and Kisumu on Monday.", "Floods")
-    assert frame.where[0] == "NAIROBI"
+    frame = frame_of("LIMA (Reuters) - Heavy rain flooded parts of Cusco and Arequipa on Monday.", "Floods")
+    assert frame.where[0] == "LIMA"
 
 
 def test_where_a_caption_label_before_the_dateline_is_skipped() -> None:
@@ -181,20 +181,20 @@ def test_where_a_caption_label_before_the_dateline_is_skipped() -> None:
 
 def test_where_a_town_in_the_headline_beats_the_dateline() -> None:
     frame = frame_of(
-        "NAIROBI (Reuters) - Gunmen attacked a police post in the port city of Mombasa late on Friday.",
-        title="Gunmen attack police post in Mombasa",
+        "LIMA (Reuters) - Gunmen attacked a police post in the mountain town of Cusco late on Friday.",
+        title="Gunmen attack police post in Cusco",
     )
-    assert frame.where[:2] == ("Mombasa", "NAIROBI")
+    assert frame.where[:2] == ("Cusco", "LIMA")
 
 
 def test_where_skips_a_team_name_and_an_owned_thing() -> None:
     frame = frame_of(
-        "The Denver Owls beat the home side 3-1 in Portland, Oregon, on Sunday. "
-        "Their striker crashed his Volvo after the match.",
+        "The Denver Owls beat the home side 3-1 in Eugene, Oregon, on Sunday. "
+        "Their striker crashed his Skoda after the match.",
         title="Denver Owls win the cup final",
     )
     assert "Denver" not in frame.where
-    assert frame.where[0] == "Portland, Oregon"
+    assert frame.where[0] == "Eugene, Oregon"
     frame = frame_of("Its US-based owner said prices would rise.", title="Chocolate maker shrinks its bars")
     assert "US" not in frame.where
 
@@ -210,19 +210,19 @@ def test_where_cuts_a_person_the_tagger_ran_into_a_place() -> None:
 
 def test_where_prefers_a_place_to_the_country_it_lies_in() -> None:
     frame = frame_of(
-        "A ferry capsized near the port of Mombasa on Monday, officials said.",
-        title="Ferry capsizes in Kenya",
+        "A ferry capsized near the port of Piraeus on Monday, officials said.",
+        title="Ferry capsizes in Greece",
     )
-    assert frame.where[:2] == ("Mombasa", "Kenya")
-    assert is_country("the UK") and is_country("U.S.") and not is_country("Mombasa")
+    assert frame.where[:2] == ("Piraeus", "Greece")
+    assert is_country("the UK") and is_country("U.S.") and not is_country("Piraeus")
 
 
 def test_where_keeps_a_place_with_its_region_and_skips_places_naming_an_office() -> None:
     frame = frame_of(
-        "US President Ann Lee visited Springfield, Illinois, on Friday to meet flood victims.",
+        "US President Ann Lee visited Tulsa, Oklahoma, on Friday to meet flood victims.",
         title="President visits flood zone",
     )
-    assert frame.where[0] == "Springfield, Illinois"
+    assert frame.where[0] == "Tulsa, Oklahoma"
 
 
 def test_pipe_keeps_order_and_matches_single_calls() -> None:
@@ -238,13 +238,13 @@ def test_pipe_keeps_order_and_matches_single_calls() -> None:
 
 
 def test_a_headline_verb_read_as_a_noun_is_found_through_the_lead() -> None:
-    # The parser reads "Mara Vance stages" as the subject and "protest" as the verb.
+    # The parser reads "Mara Vance stages" as the subject and "boycott" as the verb.
     frame = frame_of(
-        "Mara Vance staged a protest outside city hall on Monday against the housing law.",
-        title="Mara Vance stages protest outside city hall",
+        "Mara Vance staged a boycott outside the ferry office on Monday over the new fares.",
+        title="Mara Vance stages boycott outside ferry office",
     )
     assert frame.who[0] == "Mara Vance"
-    assert frame.what[0] == "stages protest"
+    assert frame.what[0] == "stages boycott"
 
 
 def test_a_surname_in_the_headline_becomes_the_full_name_of_the_article() -> None:
@@ -256,8 +256,8 @@ def test_a_surname_in_the_headline_becomes_the_full_name_of_the_article() -> Non
 
 
 def test_a_tag_with_digits_is_not_a_place() -> None:
-    frame = frame_of("The G7 summit opened in Venice on Friday with talks on trade.", title="Leaders meet")
-    assert frame.where == ("Venice",)  # the tagger calls "G7" a place
+    frame = frame_of("The G20 summit opened in Geneva on Friday with talks on trade.", title="Leaders meet")
+    assert frame.where == ("Geneva",)  # the tagger may call "G20" a place
 
 
 def test_a_paragraph_in_the_title_field_is_not_read_as_a_headline() -> None:

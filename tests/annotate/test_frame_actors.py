@@ -1,4 +1,4 @@
-"""*Who* of the frame: actors as the article names them, events last."""
+"""*Who* of the frame: actors as the article names them."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.model import Entity
 
 
-def test_a_named_event_is_no_actor_and_goes_last() -> None:
-    text = "Ana Ruiz spun off at the Lisbon Grand Prix."
+def test_clause_actors_come_first_as_full_names_then_the_lead_people() -> None:
+    text = "Tomas Brandvik opened the new ferry terminal. The Harbour Trust paid for it."
     entities = [
-        Entity(text="Ana Ruiz", label="PERSON", start=0, end=8),
-        Entity(text="Lisbon Grand Prix", label="EVENT", start=25, end=42),
+        Entity(text="Tomas Brandvik", label="PERSON", start=0, end=14),
+        Entity(text="Harbour Trust", label="ORG", start=50, end=63),
     ]
-    # The clause's actors, then the lead's (repeats are dropped later), the event last.
-    actors = ranked_actors(["Lisbon Grand Prix", "Ruiz"], entities, len(text))
-    assert actors == ["Ana Ruiz", "Ana Ruiz", "Lisbon Grand Prix"]
-    assert ranked_actors(["Harbour Council"], entities, len(text)) == ["Harbour Council", "Ana Ruiz"]
+    # The clause's actors, then the lead's people before its organisations (repeats are dropped later).
+    assert ranked_actors(["Brandvik"], entities, len(text)) == ["Tomas Brandvik", "Tomas Brandvik", "Harbour Trust"]
+    assert ranked_actors(["Port workers"], entities, 20) == ["Port workers", "Tomas Brandvik"]

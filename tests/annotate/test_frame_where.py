@@ -51,11 +51,11 @@ def test_a_name_tagged_mostly_as_a_person_is_no_place() -> None:
 
 def test_where_someone_lives_or_holds_office_is_not_where_the_event_happened() -> None:
     text = (
-        "The driver, a 42-year-old man from Leeds, was bailed. Ann Hale, 61, of Dover, died in Harwich. "
+        "The rider, a 35-year-old nurse from Hull, was fined. Ivo Brandt, 58, of Ghent, died in Harwich. "
         "The President of Freedonia and a Bristol fan watched on."
     )
     entities = tagged(
-        text, ("Leeds", "GPE", 0), ("Dover", "GPE", 0), ("Harwich", "GPE", 0), ("Freedonia", "GPE", 0),
+        text, ("Hull", "GPE", 0), ("Ghent", "GPE", 0), ("Harwich", "GPE", 0), ("Freedonia", "GPE", 0),
         ("Bristol", "GPE", 0),
     )  # fmt: skip
     assert lead_places(text, entities, len(text)) == ["Harwich"]

@@ -12,29 +12,29 @@ from crosswire.stories.sources import independent_sources
 _REPORTS = {
     "north": (
         "North Gazette",
-        "A tourist boat carrying 129 people struck a bridge pillar on the Rhine on Saturday evening. "
-        "Police said 25 people were injured, four of them seriously. "
-        "The captain had lost control after an engine failure, investigators believe. "
-        "Rescue teams took the passengers ashore within two hours.",
+        "A lake ferry carrying 86 people rammed a jetty at Varnholm on Saturday evening. "
+        "Officials said 14 people were hurt, three of them badly. "
+        "The skipper had lost steering when a rudder cable snapped, inspectors think. "
+        "Lifeboat crews brought everyone to shore within ninety minutes.",
     ),
     "south": (
         "South Herald",
-        "Police said 27 people were injured when a tourist boat struck a bridge pillar on the Rhine. "
-        "The vessel, with 129 people on board, had left the harbour an hour earlier. "
-        "Engine failure is suspected, and the river was closed to traffic overnight.",
+        "Officials said 16 people were hurt when a lake ferry rammed a jetty at Varnholm. "
+        "The ferry, with 86 people aboard, had set off from the north shore forty minutes before. "
+        "A steering fault is the likely cause, and the jetty is shut until further notice.",
     ),
     "east": (
         "East Courier",
-        "A river cruise ended in chaos on Saturday when a tourist boat with 129 people hit a bridge. "
-        "Passengers described a loud bang and broken glass across the lower deck. "
-        "The operator said it was cooperating fully with the police investigation.",
+        "An evening crossing went wrong on Saturday when a lake ferry with 86 people rammed a jetty. "
+        "Travellers spoke of a jolt, then spilt coffee and cracked windows on the upper deck. "
+        "The ferry company said it would help the inspectors in every way it could.",
     ),
 }
 
 
 def _annotated(article_id: str, publisher: str, text: str) -> Article:
     quantities = []
-    for written, value in (("129 people", 129), ("25 people", 25), ("27 people", 27)):
+    for written, value in (("86 people", 86), ("14 people", 14), ("16 people", 16)):
         if written in text:
             start = text.index(written)
             quantities.append(Quantity(written, start, start + len(written), value, None, "people"))
@@ -48,7 +48,7 @@ def _annotated(article_id: str, publisher: str, text: str) -> Article:
 
 def _brief_inputs() -> tuple[Story, list[Article]]:
     articles = [_annotated(key, publisher, text) for key, (publisher, text) in _REPORTS.items()]
-    story = Story("s-1", "Tourist boat hits bridge", tuple(a.id for a in articles), 3, None, None)
+    story = Story("s-1", "Lake ferry rams jetty", tuple(a.id for a in articles), 3, None, None)
     return story, articles
 
 
@@ -84,7 +84,7 @@ def test_markdown_shows_the_conflict_and_the_sources() -> None:
     brief = write_brief(story, articles, corroborate(articles, source_of), sources)
     markdown = brief_to_markdown(brief)
     assert "## Discrepancies" in markdown
-    assert "25 people" in markdown and "27 people" in markdown
+    assert "14 people" in markdown and "16 people" in markdown
     for publisher, _ in _REPORTS.values():
         assert publisher in markdown
 
@@ -100,5 +100,5 @@ def test_brief_json_has_the_contract_fields() -> None:
     assert set(data["facts"][0]["mentions"][0]) >= {"article", "text", "value", "qualifier", "start", "end"}
     east = next(s for s in data["sources"] if s["article"] == "east")
     assert east["independent"] is False and east["copy_of"] == "north"
-    people_on_board = next(f for f in data["facts"] if f["value"] == 129)
+    people_on_board = next(f for f in data["facts"] if f["value"] == 86)
     assert people_on_board["status"] == "agree"  # north and south; east is north's copy

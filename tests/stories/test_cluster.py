@@ -29,7 +29,7 @@ FIRE_A = [
         "fire-3",
         "Millbrook furniture warehouse destroyed by fire",
         "Fire destroyed a furniture warehouse in Millbrook overnight. Dana Ortiz, the town's fire chief, "
-        "said three firefighters were taken to hospital after the roof gave way.",
+        "said three firefighters needed hospital care after the roof gave way.",
     ),
 ]
 FIRE_B = (

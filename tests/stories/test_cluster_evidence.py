@@ -22,9 +22,9 @@ def _story(*articles: Incoming) -> Story:
 
 
 def test_tokens_fold_plurals_and_possessives_and_keep_numbers() -> None:
-    found = tokens("The quake's toll: 23 villages, magnitude 6.1 earthquakes")
-    assert "quake" in found and "earthquake" in found and "village" in found
-    assert "#23" in found and "#6.1" in found
+    found = tokens("The flood's reach: 17 bridges, a crest of 4.5 metres, more floods")
+    assert found.count("flood") == 2 and "bridge" in found and "metre" in found
+    assert "#17" in found and "#4.5" in found
 
 
 def test_a_link_spelled_out_in_the_text_is_not_a_term() -> None:
@@ -75,11 +75,11 @@ def _with_pairs(words: list[str], pair_prefix: str, pairs: int) -> SparseVector:
 
 
 def test_a_shared_subject_is_considered_when_the_word_pairs_differ() -> None:
-    subject = ["equifax", "breach", "credit", "hack"]
-    story = _story(Incoming.of(_with_pairs(subject, "first", 40), frozenset({"equifax"}), frozenset(subject), None))
+    subject = ["korvex", "breach", "password", "leak"]
+    story = _story(Incoming.of(_with_pairs(subject, "first", 40), frozenset({"korvex"}), frozenset(subject), None))
     other_pairs = _with_pairs(subject, "second", 40)
-    same_subject = Incoming.of(other_pairs, frozenset(), frozenset({"equifax", "hack"}), None)
-    no_shared_name = Incoming.of(other_pairs, frozenset(), frozenset({"breach", "hack"}), None)
+    same_subject = Incoming.of(other_pairs, frozenset(), frozenset({"korvex", "leak"}), None)
+    no_shared_name = Incoming.of(other_pairs, frozenset(), frozenset({"breach", "leak"}), None)
     other_words = _with_pairs(["harvest", "orchard", "frost", "apple"], "second", 40)
     other_subject = Incoming.of(other_words, frozenset(), frozenset({"harvest"}), None)
     assert story.terms.cosine(same_subject.vector) < MIN_SIMILARITY  # the pairs alone would rule it out
@@ -161,7 +161,7 @@ def test_the_index_remembers_a_bounded_number_of_stories_per_term() -> None:
 def test_the_evaluation_places_a_reprint_with_its_original() -> None:
     text = (
         "Harbour officials in Port Selwyn closed the north quay on Tuesday after a container ship lost power "
-        "and drifted into the pier, damaging two cranes; no one was hurt, the port authority said."
+        "and drifted into the pier, denting two cranes; nobody was injured, the port authority said."
     )
     records = [
         {"title": "Ship drifts into Port Selwyn pier", "text": text, "published": "2026-02-03", "event": "a"},

@@ -23,71 +23,71 @@ def test_unit_key_folds_plurals_and_case() -> None:
 
 def test_same_number_from_two_outlets_agrees() -> None:
     a = _article(
-        "a", "There were 129 people on board the boat when it hit the bridge.", [("129 people", 129, "people", None)]
+        "a", "There were 86 passengers on the ferry when it hit the pier.", [("86 passengers", 86, "passengers", None)]
     )
     b = _article(
-        "b", "The boat, which had 129 people on board, hit a bridge pillar.", [("129 people", 129, "people", None)]
+        "b", "The ferry, which had 86 passengers aboard, struck a pier.", [("86 passengers", 86, "passengers", None)]
     )
     facts = corroborate([a, b], {"a": "dw", "b": "nyt"})
     assert len(facts) == 1
     fact = facts[0]
     assert fact.status == "agree"
-    assert fact.value == 129
+    assert fact.value == 86
     assert {m.article for m in fact.mentions} == {"a", "b"}
     for mention, article in zip(sorted(fact.mentions, key=lambda m: m.article), (a, b), strict=True):
         assert article.text[mention.start : mention.end] == mention.text
 
 
 def test_copies_of_one_source_stay_single() -> None:
-    a = _article("a", "Police say 27 people are injured after the crash.", [("27 people", 27, "people", None)])
-    b = _article("b", "Police say 27 people are injured after the crash.", [("27 people", 27, "people", None)])
+    a = _article("a", "Medics say 19 climbers were hurt in the rockfall.", [("19 climbers", 19, "climbers", None)])
+    b = _article("b", "Medics say 19 climbers were hurt in the rockfall.", [("19 climbers", 19, "climbers", None)])
     facts = corroborate([a, b], {"a": "ap", "b": "ap"})
     assert [f.status for f in facts] == ["single"]
 
 
 def test_incompatible_counts_of_the_same_thing_conflict_and_take_the_latest() -> None:
     a = _article(
-        "a", "Police said 25 people were injured when the boat hit the bridge.", [("25 people", 25, "people", None)]
+        "a", "Officials said 14 workers were injured when the scaffold fell.", [("14 workers", 14, "workers", None)]
     )
     b = _article(
-        "b", "Police said 27 people were injured when the boat hit the bridge.", [("27 people", 27, "people", None)]
+        "b", "Officials said 16 workers were injured when the scaffold fell.", [("16 workers", 16, "workers", None)]
     )
     facts = corroborate([a, b], {"a": "nyt", "b": "dailymail"})
     assert len(facts) == 1
     assert facts[0].status == "conflict"
-    assert facts[0].value == 27  # b was published later
+    assert facts[0].value == 16  # b was published later
 
 
 def test_qualified_value_agrees_with_a_fitting_exact_one() -> None:
     a = _article(
-        "a", "The hackers stole data of 143 million customers last year.", [("143 million", 143e6, "customers", None)]
+        "a", "The intruders copied records of 57 million subscribers.", [("57 million", 57e6, "subscribers", None)]
     )
-    b = _article("b", "Data of more than 140 million customers was stolen by hackers.",
-                 [("140 million", 140e6, "customers", "more than")])  # fmt: skip
+    b = _article("b", "Records of more than 55 million subscribers were copied in the intrusion.",
+                 [("55 million", 55e6, "subscribers", "more than")])  # fmt: skip
     facts = corroborate([a, b], {"a": "x", "b": "y"})
     assert len(facts) == 1
     assert facts[0].status == "agree"
-    assert facts[0].value == 143e6  # the most precise statement
+    assert facts[0].value == 57e6  # the most precise statement
 
 
 def test_different_numbers_with_unrelated_context_are_not_a_conflict() -> None:
-    a = _article("a", "The storm dropped 34 inches of snow on the city overnight.", [("34 inches", 34, "inches", None)])
-    b = _article("b", "The previous record, set in 1958, was 26 inches of snow in one day.",
-                 [("26 inches", 26, "inches", None)])  # fmt: skip
+    a = _article("a", "The blizzard left 41 centimetres of snow in the valley.", [("41 centimetres", 41, "cm", None)])
+    b = _article("b", "The old record, from 1979, was 29 centimetres of snow in one day.",
+                 [("29 centimetres", 29, "cm", None)])  # fmt: skip
     facts = corroborate([a, b], {"a": "x", "b": "y"})
     assert all(f.status != "conflict" for f in facts)
 
 
 def test_bare_numbers_never_conflict() -> None:
-    a = _article("a", "The company said 12 of its offices were closed on Monday.", [("12", 12, None, None)])
-    b = _article("b", "The company said 15 of its offices were closed on Monday.", [("15", 15, None, None)])
+    a = _article("a", "The chain said 12 of its bakeries stayed shut on Monday.", [("12", 12, None, None)])
+    b = _article("b", "The chain said 15 of its bakeries stayed shut on Monday.", [("15", 15, None, None)])
     facts = corroborate([a, b], {"a": "x", "b": "y"})
     assert all(f.status != "conflict" for f in facts)
 
 
 def test_two_numbers_in_one_article_are_two_facts() -> None:
-    text = "Four people were seriously hurt and 20 people were slightly hurt in the crash."
-    a = _article("a", text, [("Four people", 4, "people", None), ("20 people", 20, "people", None)])
+    text = "Three riders were badly hurt and 11 riders were lightly hurt in the pile-up."
+    a = _article("a", text, [("Three riders", 3, "riders", None), ("11 riders", 11, "riders", None)])
     facts = corroborate([a], {"a": "x"})
     assert len(facts) == 2
     assert {f.status for f in facts} == {"single"}
@@ -95,20 +95,20 @@ def test_two_numbers_in_one_article_are_two_facts() -> None:
 
 def test_dates_about_the_same_event_agree() -> None:
     texts = {
-        "a": "The boat hit the bridge on Saturday, police said.",
-        "b": "A tourist boat hit a bridge on Dec. 30, injuring passengers.",
+        "a": "The crane toppled on Saturday, officials said.",
+        "b": "A crane toppled onto a warehouse on Aug. 14, injuring two dockers.",
     }
     articles = []
     for article_id, text in texts.items():
-        written = "Saturday" if article_id == "a" else "Dec. 30"
+        written = "Saturday" if article_id == "a" else "Aug. 14"
         start = text.index(written)
-        mention = DateMention(written, start, start + len(written), "2017-12-30")
+        mention = DateMention(written, start, start + len(written), "2027-08-14")
         articles.append(Article(article_id, "record", "t", text, annotations=Annotations(dates=(mention,))))
     facts = corroborate(articles, {"a": "x", "b": "y"})
     assert len(facts) == 1
     assert facts[0].kind == "date"
     assert facts[0].status == "agree"
-    assert facts[0].value == "2017-12-30"
+    assert facts[0].value == "2027-08-14"
 
 
 def test_articles_without_annotations_give_no_facts() -> None:
@@ -117,12 +117,8 @@ def test_articles_without_annotations_give_no_facts() -> None:
 
 
 def test_different_percentages_are_not_a_conflict() -> None:
-    a = _article(
-        "a", "The corporate tax rate falls from 35 percent under the new tax law.", [("35 percent", 35, "%", None)]
-    )
-    b = _article(
-        "b", "The corporate tax rate falls to 21 percent under the new tax law.", [("21 percent", 21, "%", None)]
-    )
+    a = _article("a", "The fuel duty drops from 12 percent in the spring budget.", [("12 percent", 12, "%", None)])
+    b = _article("b", "The fuel duty drops to 8 percent in the spring budget.", [("8 percent", 8, "%", None)])
     facts = corroborate([a, b], {"a": "x", "b": "y"})
     assert all(f.status != "conflict" for f in facts)
 
@@ -130,24 +126,24 @@ def test_different_percentages_are_not_a_conflict() -> None:
 def test_rival_counts_told_in_different_sentences_still_conflict() -> None:
     a = _article(
         "a",
-        "City officials said 27 people were injured, four of them seriously, after the footbridge gave way.",
-        [("27 people", 27, "people", None)],
+        "City officials said 33 people were injured, five of them seriously, after the footbridge gave way.",
+        [("33 people", 33, "people", None)],
     )
     b = _article(
         "b",
-        "PORTVALE, Maine - Officials in Portvale said on Wednesday that 25 people were injured in the collapse.",
-        [("25 people", 25, "people", None)],
+        "PORTVALE, Maine - The Portvale council said on Wednesday that 31 people were injured when it fell.",
+        [("31 people", 31, "people", None)],
     )
     (fact,) = corroborate([a, b], {"a": "ledger", "b": "tribune"})
     assert fact.status == "conflict"
 
 
 def test_far_apart_or_approximate_counts_are_not_rivals() -> None:
-    girls = "schoolgirls"
-    kidnapped = _article("a", "Boko Haram kidnapped 200 schoolgirls in 2014.", [("200 schoolgirls", 200, girls, None)])
-    freed = _article("b", "Officials said 82 schoolgirls were freed in May.", [("82 schoolgirls", 82, girls, None)])
+    crew = "fishermen"
+    seized = _article("a", "Pirates seized 240 fishermen in 2019.", [("240 fishermen", 240, crew, None)])
+    released = _article("b", "Officials said 67 fishermen were released in May.", [("67 fishermen", 67, crew, None)])
     vague = _article(
-        "c", "Militants have freed about 80 schoolgirls so far.", [("about 80 schoolgirls", 80, "schoolgirls", "about")]
+        "c", "The pirates have released about 70 fishermen so far.", [("about 70 fishermen", 70, crew, "about")]
     )
-    facts = corroborate([kidnapped, freed, vague], {"a": "x", "b": "y", "c": "z"})
+    facts = corroborate([seized, released, vague], {"a": "x", "b": "y", "c": "z"})
     assert all(fact.status != "conflict" for fact in facts)

@@ -10,18 +10,18 @@ from crosswire.stories.people_places import people_and_places, same_name, same_p
 
 STORY = {
     "coast-times": (
-        "Ferry sinks off Mombasa",
-        "MOMBASA (Reuters) - A ferry sank off Mombasa on Monday. Interior Minister Ana Ruiz said 12 people were "
+        "Ferry sinks off Piraeus",
+        "PIRAEUS (Reuters) - A ferry sank off Piraeus on Monday. Interior Minister Ana Ruiz said 12 people were "
         "rescued. Police officer John Kamau said divers were still searching.",
     ),
     "daily-ledger": (
-        "Ferry disaster in Mombasa",
-        "A ferry went down near Mombasa on Monday, Kenya's Interior Minister Ana Ruis told reporters. "
+        "Ferry disaster in Piraeus",
+        "A ferry went down near Piraeus on Monday, Greece's Interior Minister Ana Ruis told reporters. "
         "Police officer Mary Wanjiru said two bodies had been found.",
     ),
     "evening-post": (
-        "Kenya ferry sinking",
-        "Interior Minister Peter Otieno said on Monday that a ferry sank near Mombasa.",
+        "Greek ferry sinking",
+        "Interior Minister Peter Otieno said on Monday that a ferry sank near Piraeus.",
     ),
 }
 
@@ -62,7 +62,7 @@ def test_two_officers_are_two_people_not_a_conflict() -> None:
 
 def test_the_place_three_outlets_give_is_agreed() -> None:
     places = [f for f in story_facts() if f.kind == "place"]
-    assert [(f.value, f.status) for f in places] == [("Mombasa", "agree")]
+    assert [(f.value, f.status) for f in places] == [("Piraeus", "agree")]
     for mention in places[0].mentions:  # each citation points at the place in its own article
         assert text_of(mention.article)[mention.start : mention.end] == mention.text
 
@@ -73,17 +73,17 @@ def test_corroborate_reports_people_and_places_with_numbers() -> None:
 
 
 def test_names_of_one_person() -> None:
-    assert same_name("Zelensky", "Zelenskyy")
-    assert same_name("Umerov", "Rustem Umerov")
-    assert same_name("Lai Mohammed", "Alhaji Lai Mohammed")
-    assert same_name("Donald Trump", "Donald J. Trump")
+    assert same_name("Kovac", "Kovach")
+    assert same_name("Kovac", "Lena Kovac")
+    assert same_name("Ivo Brandt", "Dr Ivo Brandt")
+    assert same_name("Ana Ruiz", "Ana M. Ruiz")
     assert same_name("Ana Ruiz", "Ana Ruis")
     assert not same_name("Ana Ruiz", "Ana Ortiz")
     assert not same_name("Ana Ruiz", "Peter Ruiz")
-    assert not same_name("Mohammed", "Lai Ahmed")
+    assert not same_name("Brandt", "Ivo Brand")
 
 
 def test_names_of_one_place() -> None:
-    assert same_place("Erie", "ERIE") and same_place("Erie, Pa.", "Erie, Pennsylvania")
-    assert same_place("Kiev", "Kyiv")
-    assert not same_place("Abuja, Nigeria", "Nigeria")
+    assert same_place("Ghent", "GHENT") and same_place("Ghent, Belg.", "Ghent, Belgium")
+    assert same_place("Bombay", "Mumbai")  # a known variant (annotate/rules/names.json)
+    assert not same_place("Cusco, Peru", "Peru")

@@ -1,7 +1,7 @@
 """Named entities and sentences, from spaCy, with a fix for titles before names.
 
-The small English model reads "Defense Minister Rustem Umerov" as ORG
-"Defense" plus PERSON "Umerov".  A title word followed by capitalised words
+The small English model reads "Fisheries Minister Lena Kovac" as ORG
+"Fisheries" plus PERSON "Kovac".  A title word followed by capitalised words
 is a strong sign of a person, so ``apply_title_rule`` finds those runs
 itself, makes the words after the title one PERSON and drops whatever spaCy
 had found overlapping the run.
@@ -41,7 +41,7 @@ _TITLE_RUN = re.compile(
     r"(?P<title>\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r"))"
     rf"\s(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})"
 )
-#: Capitalised words right before a title belong to it ("Defense Minister").
+#: Capitalised words right before a title belong to it ("Fisheries Minister").
 _TITLE_PREFIX = re.compile(r"(?:\b[A-Z][a-z]+\s){1,3}$")
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
@@ -101,7 +101,7 @@ def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:
     """spaCy's sentences, cut at blank lines.
 
     The model joins lines that end without a full stop to the sentence after
-    them, so a page's summary bullets ("• Four people in serious condition")
+    them, so a page's summary bullets ("• Two crew members rescued")
     or a headline would open the lead's first sentence; no sentence runs
     across a paragraph.
     """

@@ -50,12 +50,13 @@ def link_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
     A one-word PERSON takes the full name of the person mentioned last
     before it with that surname (or, failing that, the first after it):
-    "Defense Minister Rustem Umerov … Umerov said" makes both "Rustem Umerov".
+    "Fisheries Minister Lena Kovac … Kovac said" makes both "Lena Kovac".
     """
     entities = sorted([*entities, *_missed_surnames(text, entities)], key=lambda e: (e.start, e.end))
     forms = [common_form(entity.text) for entity in entities]
     full_names: list[tuple[int, str]] = [
-        (entity.start, form) for entity, form in zip(entities, forms, strict=True)
+        (entity.start, form)
+        for entity, form in zip(entities, forms, strict=True)
         if entity.label == "PERSON" and len(form.split()) >= 2
     ]
     linked = []
@@ -68,9 +69,12 @@ def link_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 def _missed_surnames(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Later bare mentions of a named person's surname that no entity covers
-    (the small model often misses "Umerov said" after "Rustem Umerov")."""
-    surnames = {entity.text.split()[-1] for entity in entities
-                if entity.label == "PERSON" and len(entity.text.split()) >= 2 and len(entity.text.split()[-1]) >= 3}
+    (the small model often misses "Kovac said" after "Lena Kovac")."""
+    surnames = {
+        entity.text.split()[-1]
+        for entity in entities
+        if entity.label == "PERSON" and len(entity.text.split()) >= 2 and len(entity.text.split()[-1]) >= 3
+    }
     found = []
     for surname in surnames:
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text):

@@ -52,10 +52,10 @@ class _Mention:
     reading: Reading | None
     unit: str | None
     context: frozenset[str]
-    #: The nearest describing word on each side ("27 people *injured*"): what is counted.
+    #: The nearest describing word on each side ("14 people *injured*"): what is counted.
     neighbours: frozenset[str]
     #: What happened to what is counted, when the text says it right after:
-    #: "27 people *were injured*" → "injured".
+    #: "14 people *were injured*" → "injured".
     predicate: str | None = None
 
 
@@ -181,7 +181,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
 def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     """Join with an incompatible value only on strong evidence against that very statement."""
     if mention.kind == "quantity" and (mention.unit is None or mention.unit in GENERIC_UNITS):
-        return None  # "35 percent" and "21 percent" are often two different rates
+        return None  # "12 percent" and "8 percent" are often two different rates
     needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
     scores = [
         context_overlap(mention.context, m.context)
@@ -192,7 +192,7 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     if best >= needed:
         return best
     # Two close, exact counts of the same thing with the same predicate
-    # ("27 people were injured" / "25 people were injured") are rival figures
+    # ("14 people were injured" / "16 people were injured") are rival figures
     # for one fact even when the sentences around them differ.
     if mention.kind == "quantity" and any(_rival_counts(mention, m) for m in group.members):
         return needed
@@ -204,7 +204,7 @@ def _exact(mention: _Mention) -> bool:
     return reading is not None and reading.qualifier is None and reading.value_max is None
 
 
-#: Rival figures for one count are near each other; 21 and 200 are two facts.
+#: Rival figures for one count are near each other; 18 and 150 are two facts.
 RIVAL_RATIO = 1.5
 
 
@@ -214,7 +214,7 @@ _PREDICATE = re.compile(
 
 
 def predicate_after(text: str, end: int) -> str | None:
-    """The participle right after a count: "27 people were injured" → "injured"."""
+    """The participle right after a count: "14 people were injured" → "injured"."""
     match = _PREDICATE.match(text, end)
     return stem(match.group(1)) if match else None
 

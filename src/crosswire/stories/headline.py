@@ -1,8 +1,8 @@
 """The headline of an article as story clustering should read it.
 
 The extracted title is usually the headline, but some pages give a dateline
-("Last Updated: Monday, 28 November 2005, 02:24 GMT") or the outlet's name
-("ABC News") instead.  Neither says what happened, and both would weigh as
+("Last Updated: Friday, 3 March 2028, 14:10 GMT") or the outlet's name
+("Northwind News") instead.  Neither says what happened, and both would weigh as
 much as a real headline; a dateline's headline is then the next line of
 the text, and an outlet name is no headline at all.
 """

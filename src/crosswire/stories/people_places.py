@@ -2,21 +2,21 @@
 
 Numbers and dates are not the only facts outlets disagree on: one names
 "Interior Minister Ana Ruiz", another "Interior Minister Ana Ruis"; one puts
-the blast in Mombasa, another in Nairobi.  Two kinds of fact come from here:
+the blast in Cusco, another in Lima.  Two kinds of fact come from here:
 
-* ``person``: a titled name ("Defense Minister Rustem Umerov", "FBI Director
-  James Comey").  ``about`` is the role, ``value`` the person.  Outlets that
+* ``person``: a titled name ("Fisheries Minister Lena Kovac", "Port Authority
+  Director Ivo Brandt").  ``about`` is the role, ``value`` the person.  Outlets that
   name the same person for a role agree.  Different people for the same role
   conflict only when the role has one holder at a time (an office qualified
   by its organisation, "Interior Minister", or one of ``SOLE_OFFICES``):
   a story may well quote two different "Officer"s.
 * ``place``: the frame's *where* of each article.  Outlets that give the
   same place agree; different places are separate facts, never a conflict,
-  because without a gazetteer "Croydon" and "south London" may both be right.
+  because without a gazetteer "Ghent" and "East Flanders" may both be right.
 
 Names are compared after the story-wide merge of spelling variants
-(``same_name``): "Zelensky" and "Zelenskyy", a surname and the full name,
-"Kiev" and "Kyiv" (through ``annotate.names``).
+(``same_name``): "Ana Ruis" and "Ana Ruiz", a surname and the full name,
+and the known variants of ``annotate/rules/names.json``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from crosswire.annotate.entities import TITLES
 from crosswire.annotate.names import common_form
 from crosswire.model import Article, Fact, FactMention, FactStatus
 
-#: Two spellings at least this similar (0..100) are one name: "Zelensky" / "Zelenskyy".
+#: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
 #: With the first names equal, surnames of at least ``MIN_SURNAME`` letters this similar are one name.
 SURNAME_SIMILARITY = 75
@@ -41,8 +41,8 @@ SOLE_OFFICES = frozenset(
     {"president", "vice president", "prime minister", "chancellor", "premier", "mayor", "governor", "pope",
      "attorney general", "chief executive", "ceo", "speaker"}
 )  # fmt: skip
-#: Titles with one holder once it is said whose they are ("Interior Minister", "FBI Director"); an "Officer" or
-#: a "Spokesman" has many colleagues.
+#: Titles with one holder once it is said whose they are ("Interior Minister", "Port Authority Director");
+#: an "Officer" or a "Spokesman" has many colleagues.
 OFFICES_OF_ONE = frozenset(
     {"minister", "secretary", "director", "commissioner", "ambassador", "chairman", "chairwoman", "chair",
      "superintendent", "sheriff", "coach", "archbishop", "king", "queen", "commander"}
@@ -50,13 +50,13 @@ OFFICES_OF_ONE = frozenset(
 #: Forms of address, not roles.
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
 _TITLE_WORDS = "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
-#: A title right before a name, with up to two capitalised words saying whose it is ("Kenya's Interior Minister",
-#: "FBI Director"), or in lower case with one lower-case qualifier ("police chief", "interior minister").
+#: A title right before a name, with up to two capitalised words saying whose it is ("Peru's Interior Minister",
+#: "Port Authority Director"), or in lower case with one lower-case qualifier ("police chief", "interior minister").
 _ROLE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<role>(?P<whose>(?:[A-Z][\w&'’-]*\s){{0,2}})(?P<title>{_TITLE_WORDS})"
     rf"|(?P<whose_lower>(?:[A-Za-z]+\s)?)(?P<title_lower>(?i:{_TITLE_WORDS})))\s$"
 )
-#: Words that may qualify a title as part of the role ("Defense", "FBI", "interior"), but not grammar words.
+#: Words that may qualify a title as part of the role ("Fisheries", "FBI", "interior"), but not grammar words.
 _NOT_QUALIFIERS = frozenset({"the", "a", "an", "and", "of", "former", "said", "says", "by", "with", "to", "as"})
 
 
@@ -80,15 +80,15 @@ def same_name(a: str, b: str) -> bool:
     """Whether two names of a story are one person.
 
     Known variants are first mapped to one form; then a surname matches the
-    full name ("Umerov" / "Rustem Umerov"), and spellings differing by a
-    letter or two match ("Zelensky" / "Zelenskyy", "Ana Ruiz" / "Ana Ruis").
+    full name ("Kovac" / "Lena Kovac"), and spellings differing by a
+    letter or two match ("Kovac" / "Kovach", "Ana Ruiz" / "Ana Ruis").
     """
     a, b = common_form(a).casefold(), common_form(b).casefold()
     if a == b:
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) < len(long):
-        # "Umerov" / "Rustem Umerov", "Lai Mohammed" / "Alhaji Lai Mohammed", "Donald Trump" / "Donald J. Trump".
+        # "Kovac" / "Lena Kovac", "Ivo Brandt" / "Dr Ivo Brandt", "Ana Ruiz" / "Ana M. Ruiz".
         return short[-1] == long[-1] and _in_order(short, long)
     if short[:-1] == long[:-1] and len(short[-1]) >= MIN_SURNAME:
         # "Ana Ruiz" / "Ana Ruis": the same first names, the surname off by a letter.
@@ -97,10 +97,10 @@ def same_name(a: str, b: str) -> bool:
 
 
 def same_place(a: str, b: str) -> bool:
-    """Whether two place names of a story are one place: "Erie" / "ERIE" / "Erie, Pa." / "Erie, Pennsylvania".
+    """Whether two place names of a story are one place: "Ghent" / "GHENT" / "Ghent, Belg." / "Ghent, Belgium".
 
-    Only the name before a qualifying region is compared, so "Abuja, Nigeria"
-    is not "Nigeria".
+    Only the name before a qualifying region is compared, so "Cusco, Peru"
+    is not "Peru".
     """
     a, b = (common_form(name.split(",")[0]).casefold() for name in (a, b))
     return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
@@ -147,7 +147,7 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
 def _whose(qualifier: str) -> str:
     """The words that say whose a title is, without a possessive owner or grammar words.
 
-    "Kenya's Interior" -> "Interior"; "The FBI" -> "FBI"; "said" -> "".
+    "Peru's Interior" -> "Interior"; "The FBI" -> "FBI"; "said" -> "".
     """
     words = qualifier.split()
     while words and (words[0].lower() in _NOT_QUALIFIERS or words[0].endswith(("'s", "’s"))):

@@ -1,9 +1,10 @@
 """Which headline words are a story's own: the name an event goes by.
 
-Outlets headline one event with the same name ("Equifax", "Panama Papers",
-"Tiangong-1") while the rest of their wording differs.  A headline word
+Outlets headline one event with the same name ("Korvex", "Harbour Files",
+"Aurora-3") while the rest of their wording differs.  A headline word
 that no other story's headlines have used for a year is the signature of
-the story that uses it; "North Korea", "Trump" or "Musk" head many stories
+the story that uses it; a large country, a head of state or a famous
+founder head many stories
 and are nobody's signature.
 
 For each headline word the register keeps the stories whose headlines used

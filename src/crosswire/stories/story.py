@@ -7,16 +7,16 @@ story's articles and then adjusted:
 * subject: outlets phrase one event differently, and the word pairs that
   tell two similar events apart also drag the cosine of two reports of
   the same event down; single words alike (their own mean cosine) and a
-  headline naming what the story's headlines name ("Equifax", "Galaxy
-  S9") show a shared subject, which is enough to be considered;
+  headline naming what the story's headlines name ("Korvex", "Aurora-3
+  probe") show a shared subject, which is enough to be considered;
 * names: two earthquakes or two arrests share every word but who and where,
   so the share of the article's names (people, places, organisations) that
   the story has used moves the score up or down; when both sides name
   several and not one is shared, the story is ruled out, unless the
   headline uses a name the story's headlines use (the names of a lead are
-  sometimes a byline, a spokesman or a "follow us on Facebook");
+  sometimes a byline, a spokesman or a "follow us on" line);
 * headline: words of the headline that the story's headlines keep using
-  (the name an event goes by, "Tiangong-1", "Panama Papers"); when such a
+  (the name an event goes by, "Aurora-3", "Harbour Files"); when such a
   name is the story's signature (no other story's headlines use it, see
   ``crosswire.stories.signature``) and the story is running, a headline
   naming it is enough to be considered, lifts the name veto and counts for
@@ -28,8 +28,8 @@ story's articles and then adjusted:
   season is dormant, and only an article that closely resembles one of its
   latest reports and uses the story's own words wakes it: looking like the
   story as a whole is not enough, since that is mostly the vocabulary it
-  shares with every story about the same country or company (a missile test
-  months after a satellite launch by the same state).
+  shares with every story about the same country or company (a company's
+  second recall months after its first).
 """
 
 from __future__ import annotations

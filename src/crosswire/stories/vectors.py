@@ -2,7 +2,7 @@
 
 An article is represented by what its headline and opening say, since that
 is where outlets name the event: its words, the pairs of adjacent words
-("tony thompson", "sixth round"), which tell two similar events apart far
+("ana ruiz", "second half"), which tell two similar events apart far
 better than single words, and its numbers (scores, magnitudes, tolls).
 Words that belong to names (people, places, organisations) weigh more.
 

@@ -125,7 +125,7 @@ def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headlin
     """The headline's verb phrase; a headline without one ("Blast at chemical plant") is itself the what."""
     first = headline_clause.action if headline_clause else _longest_part(headline or "")
     if headline_clause and lead_clause and _is_speech(headline_clause.verb) and not _is_speech(lead_clause.verb):
-        # "Mayor says talks with union went well": the lead tells the event itself ("met the union on Monday").
+        # "Mayor says harbour deal is close": the lead tells the event itself ("signed a lease on Monday").
         return [lead_clause.action, first]
     return [first, lead_clause.action if lead_clause else ""]
 
@@ -135,7 +135,7 @@ def _is_speech(verb: str) -> bool:
 
 
 def _longest_part(headline: str) -> str:
-    """The part after a topic label: "Storm Ida: Flooding across three states" -> "Flooding across three states"."""
+    """The part after a topic label: "Heatwave: Reservoirs drop to record lows" -> "Reservoirs drop to record lows"."""
     return max((part.strip() for part in headline.split(": ")), key=lambda part: len(part.split()))
 
 

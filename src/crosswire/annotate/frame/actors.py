@@ -1,9 +1,7 @@
 """*Who*: the actors of the main clauses, then the people and organisations of the lead.
 
 Each actor is given as the article names it: a surname alone ("Ruiz")
-becomes the full name the article gives most often ("Ana Ruiz").  An
-event is no actor: "Monaco Grand Prix thrown into chaos" is about whoever
-threw it, so named events ("Monaco Grand Prix", "World Cup") go last.
+becomes the full name the article gives most often ("Ana Ruiz").
 """
 
 from __future__ import annotations
@@ -11,17 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from crosswire.annotate.frame.where import names_an_event
 from crosswire.model import Entity
 
 WHO_LABELS = ("PERSON", "ORG", "NORP")
 
 
 def ranked_actors(clause_actors: Iterable[str], entities: Sequence[Entity], lead_end: int) -> list[str]:
-    """The clauses' actors, then those of the lead, as full names, named events last."""
+    """The clauses' actors, then those of the lead, as full names."""
     people = Counter(entity.text for entity in entities if entity.label == "PERSON")
-    actors = [_full_name(actor, people) for actor in [*clause_actors, *_lead_actors(entities, lead_end)]]
-    return sorted(actors, key=names_an_event)
+    return [_full_name(actor, people) for actor in [*clause_actors, *_lead_actors(entities, lead_end)]]
 
 
 def _full_name(actor: str, people: Counter[str]) -> str:

@@ -3,8 +3,8 @@
 The main clause is the first verb with a subject of its own that is not
 subordinate to another verb ("as", "after", relative clauses).  Its actors
 are the subject and the subjects coordinated with it; in the passive the
-"by" agent comes first, because "Bank robbed by masked men" is about the
-men.  A pronoun subject ("he", "it", "I") says nothing on its own, so such a
+"by" agent comes first, because "Depot raided by smugglers" is about the
+smugglers.  A pronoun subject ("he", "it", "I") says nothing on its own, so such a
 clause is passed over.
 
 The action is the verb phrase as written: auxiliaries and adverbs right
@@ -47,7 +47,7 @@ _MEDIA_NOUNS = frozenset({"footage", "video", "videos", "photo", "photos", "pict
                           "clip", "film", "report", "study", "survey", "poll", "data", "figures"})  # fmt: skip
 _SHOWING_VERBS = frozenset({"shows", "show", "showed", "shown", "reveals", "revealed", "captures", "captured"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
-#: Words that join a name's parts or attach to it without breaking it ("Mazar-i-Sharif", "F.B.I.").
+#: Words that join a name's parts or attach to it without breaking it ("Stratford-upon-Avon", "F.B.I.").
 _NAME_GLUE = frozenset({"-", "’s"})
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
@@ -104,7 +104,7 @@ def _is_headline_passive(verb: Token) -> bool:
 
 
 def _is_reduced_passive(verb: Token, subject: Token) -> bool:
-    """A participle whose "was" a headline left out ("Consulate bombed in attack"), after its subject."""
+    """A participle whose "was" a headline left out ("Depot flooded in storm"), after its subject."""
     deps = {child.dep_ for child in verb.children}
     return verb.tag_ == "VBN" and not deps & {"aux", "auxpass", "dobj"} and subject.i < verb.i
 
@@ -135,7 +135,7 @@ def _shown(verb: Token, subject: Token) -> Token | None:
     """Who a piece of footage or a report shows: "Video shows police clearing the square" is about the police."""
     if subject.lower_ not in _MEDIA_NOUNS or verb.lower_ not in _SHOWING_VERBS:
         return None
-    # The object, or the subject of the clause shown ("shows [rescuers using diggers]").
+    # The object, or the subject of the clause shown ("shows [volunteers rowing boats]").
     candidates = [child for child in verb.rights if child.dep_ == "dobj"]
     candidates += [grandchild for child in verb.rights if child.dep_ == "ccomp" for grandchild in child.lefts
                    if grandchild.dep_ == "nsubj"]  # fmt: skip
@@ -143,7 +143,7 @@ def _shown(verb: Token, subject: Token) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
-    """The "by" agent of a passive verb, also when the parser hung it lower ("bombed in attack by rebels")."""
+    """The "by" agent of a passive verb, also when the parser hung it lower ("seized in raid by customs officers")."""
     deps = {child.dep_ for child in verb.children}
     headline_participle = verb.tag_ == "VBN" and "aux" not in deps  # "Mayor cleared by panel"; not "has cleared"
     if not (deps & {"auxpass", "nsubjpass", "agent"} or headline_participle):
@@ -160,7 +160,7 @@ def _actor(head: Token) -> tuple[int, int]:
     """The name or short noun phrase a subject token heads."""
     doc = head.doc
     if is_proper_noun(head):
-        # "Red Bull boss Christian Horner" -> "Christian Horner": the name itself, without "Mayor".
+        # "Port chief Ana Ruiz", "Mayor Ana Ruiz" -> "Ana Ruiz": the name itself, without role or title.
         start = end = head.i
         while start > 0 and _in_name(doc[start - 1]):
             start -= 1
@@ -194,7 +194,7 @@ def _action(verb: Token) -> tuple[int, int]:
         end = child.right_edge.i
     for token in doc[verb.i + 1 : end + 1]:
         if token.dep_ in _NESTED_CLAUSES and token.head.i != verb.i:
-            end = max(verb.i, token.left_edge.i - 1)  # "rescue the boy | who fell into a well": another event
+            end = max(verb.i, token.left_edge.i - 1)  # "free the hikers | who were lost in fog": another event
             break
     while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
         end -= 1

@@ -3,7 +3,7 @@
 The text may open with the headline (records often carry "title, blank
 line, body"); the body starts after it.  The lead is the first
 ``LEAD_SENTENCES`` sentences of the body.  Its first sentence of at least
-``MIN_WORDS`` words, without a dateline ("KYIV (Reuters) -"), is the one
+``MIN_WORDS`` words, without a dateline ("OSLO (Reuters) -"), is the one
 parsed for who and what when the headline has no clause.
 """
 

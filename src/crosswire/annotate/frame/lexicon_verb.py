@@ -1,7 +1,7 @@
 """A headline verb the parser missed, found through a list of English verbs.
 
-Headlines drop the words that tell a parser where the verb is: "Senator
-slams 'rigged' vote count" is read as one noun phrase with "slams" a plural
+Headlines drop the words that tell a parser where the verb is: "Coach
+slams 'unfair' fixture list" is read as one noun phrase with "slams" a plural
 noun, so no clause is found.  When the parse gives no clause, the first word
 after the noun phrase opening the headline (after any "Topic:" label) is
 taken as the verb when it is a verb form (its base form is in the model's

@@ -2,16 +2,16 @@
 
 News gives the time of its main event early, mostly as a weekday ("on
 Thursday") or a date.  A clock time or a part of the day next to it belongs
-to the same phrase ("11pm local time on Thursday", "late Wednesday night").
+to the same phrase ("9pm local time on Friday", "early Sunday morning").
 The phrase is kept as the text has it; the date stage already holds the
 resolved day.
 
-A time told by its distance from another event ("two days before the
-election") has no day of its own in the date stage but is a time of the
+A time told by its distance from another event ("three hours after the
+kickoff") has no day of its own in the date stage but is a time of the
 reported event, so it counts as recent.
 
-Ranking: a phrase whose sentence repeats words of the headline ("met at the
-White House on Thursday" under "Obama and Trump meet at White House") tells
+Ranking: a phrase whose sentence repeats words of the headline ("signed the
+lease at the harbour office on Friday" under "Port and city sign harbour lease") tells
 the time of the headline's event and goes first.  Otherwise phrases that name
 a day within ``RECENT_DAYS`` of publication, or a clock time, come first in
 reading order (the event being reported); then the
@@ -46,7 +46,7 @@ _CLOCK = re.compile(
     r"(?:\s(?:local\stime|GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|PDT)\b)?",
     re.IGNORECASE,
 )
-#: A time told by its distance from another event: "two days before the election", "hours after the vote".
+#: A time told by its distance from another event: "three hours after the kickoff", "weeks before the ballot".
 _RELATIVE_TO_EVENT = re.compile(
     r"\b(?:(?:just|only|barely)\s)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|several|\d+)\s"
     r"(?:minutes?|hours?|days?|weeks?|months?)\s(?:before|after|ahead\sof)\s(?:the|his|her|their|its)\s"
@@ -68,7 +68,7 @@ class _Part:
     end: int
     day: date | None
     clock: bool
-    #: Told by its distance from another event ("two days before the election"): the reported event's own time.
+    #: Told by its distance from another event ("weeks before the ballot"): the reported event's own time.
     relative: bool = False
 
 

@@ -1,20 +1,20 @@
 """*Where*: headline sites, the dateline, then the places of the headline and lead, countries last.
 
 A town or site the headline names is where the event happened.  A dateline
-("KYIV (Reuters) -") says where the story was reported from, often the same
+("OSLO (Reuters) -") says where the story was reported from, often the same
 place, so it comes next.  Then come the places of the headline (names the
 article tags as places, so the headline need not be part of the text), then
-those of the lead in reading order, whole countries after the rest: "Blast in Kenya"
-followed by a lead naming Mombasa happened in Mombasa, and Mombasa says
+those of the lead in reading order, whole countries after the rest: "Flood in Peru"
+followed by a lead naming Cusco happened in Cusco, and Cusco says
 more.  A place followed by ", <place>" is qualified by its region
 ("Springfield, Illinois") and is kept with it as one phrase.  A place right
 before a title ("US President", "French Foreign Minister") or in an
 attribute ("US-based maker") describes someone, not where the event
 happened, and is passed over; so is a place that tells where someone comes
-from ("a 42-year-old man, from Leeds", "President of France", "a Leeds
+from ("a 35-year-old nurse, from Hull", "President of Chile", "a Hull
 fan"), a name the article tags as a person more often than as a place,
-and an event the tagger called a place ("his home Grand Prix") unless it
-stands after "at" ("crashed at the Monaco Grand Prix").  A name right
+and an event the tagger called a place ("her home marathon") unless it
+stands after "at" ("fell at the Lisbon Marathon").  A name right
 after "outside", "inside", "near" or "opposite" is a site whatever the
 tagger called it ("a vigil outside Marlow House").
 """
@@ -34,7 +34,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SITE_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 #: Words that only stand before a site: what follows is one, whatever its tag.
 _SITE_BEFORE = re.compile(r"\b(?:outside|inside|near|opposite)\s$", re.IGNORECASE)
-#: "at the Brazilian Grand Prix": an event named after "at" is where something happened.
+#: "at the Lisbon Marathon": an event named after "at" is where something happened.
 _AT_BEFORE = re.compile(r"\bat\s(?:the\s)?(?:[a-z]+\s)?$")
 #: Last words of the names of events, which the tagger may take for venues ("Grand Prix", "World Cup").
 _EVENT_NAME_ENDS = frozenset({"prix", "cup", "open", "championship", "championships", "games", "olympics",
@@ -51,12 +51,12 @@ _DESCRIBES_AFTER = re.compile(
     r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r"|fans?|supporters?)\b"
     r"|-(?:based|born|led|backed|owned|made)\b"
 )
-#: "President of France", "a man, 42, from Leeds", "Ann Hale, 61, of Dover": where someone holds office or lives.
+#: "President of Chile", "a nurse, 35, from Hull", "Ivo Brandt, 58, of Ghent": where someone holds office or lives.
 _DESCRIBES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(title) for title in TITLES) + r")\s+of\s+(?:the\s+)?"
     r"|(?:\b\d{1,3}|-old(?:\s[a-z]+)?|\b(?:man|woman|boy|girl|men|women|resident|residents)),?\s+(?:from|of)\s+)$"
 )
-#: "his Ferrari", "their Toyota": something owned is no place (a tagging slip on brands).
+#: "his Skoda", "their Fiat": something owned is no place (a tagging slip on brands).
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r",\s")
 #: Place names have no digits; "F1" or "G7" tagged as a place is a tagging slip.
@@ -66,7 +66,7 @@ _EVERYDAY_COUNTRY_NAMES = frozenset(
     {"uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "usa",
      "united states of america", "holland"}
 )  # fmt: skip
-#: The rest of a hyphenated name the tokenizer split off ("Mazar" + "-i-Sharif").
+#: The rest of a hyphenated name the tokenizer split off ("Stratford" + "-upon-Avon").
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
 
 
@@ -81,9 +81,9 @@ def dateline_place(text: str, body_start: int) -> str | None:
 def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
     """Names the article tags as places that the headline uses, in headline order.
 
-    A place inside the name of an organisation the headline uses ("Chicago"
-    in "Chicago Cubs win title") names the team, not where anything happened.
-    Of two names at one spot the longer is kept ("Trump Tower", not "Trump").
+    A place inside the name of an organisation the headline uses ("Denver"
+    in "Denver Owls win title") names the team, not where anything happened.
+    Of two names at one spot the longer is kept ("Halden Towers", not "Halden").
     """
     labels: dict[str, set[str]] = {}
     for entity in entities:
@@ -131,7 +131,7 @@ def _mostly_people(entities: Sequence[Entity]) -> set[str]:
 
 
 def names_an_event(name: str) -> bool:
-    """Whether ``name`` is the name of an event ("Monaco Grand Prix", "World Cup") by its last word."""
+    """Whether ``name`` is the name of an event ("Lisbon Marathon", "World Cup") by its last word."""
     return name.rsplit(None, 1)[-1].lower() in _EVENT_NAME_ENDS
 
 
@@ -178,7 +178,7 @@ def _country_names() -> frozenset[str]:
 
 
 def is_country(place: str) -> bool:
-    """Whether ``place`` names a whole country ("Kenya", "the UK", "U.S.")."""
+    """Whether ``place`` names a whole country ("Peru", "the UK", "U.S.")."""
     name = place.lower().removeprefix("the ")
     return name in _country_names() or name.replace(".", "") in _country_names()
 
