@@ -137,7 +137,7 @@ def values(text: str) -> list[tuple[float, float | None, str | None]]:
         # the scale word of the first end is not the second number
         ("Guidance moved from between $US20 million and $US25 million to between $US15 million and $US18 million.",
          [(20e6, 25e6, "USD"), (15e6, 18e6, "USD")]),
-        ("Temperatures dropped by 1 to 1.5 degrees overnight.", [(1, 1.5, "degree")]),
+        ("The lake cooled by 1 to 1.5 degrees over the winter.", [(1, 1.5, "degree")]),
         ("The coupe does 0-to-60-mph in four seconds.", [(0, 60, "mph"), (4, None, "second")]),
         ("Flats range from 300 sq ft up to 600 sq ft.", [(300, 600, "sq ft")]),
         ("Fuel economy improved from 20 mpg in 2010 to 31 mpg in 2022.", [(20, 31, "mpg")]),

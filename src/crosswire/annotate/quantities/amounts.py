@@ -16,7 +16,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:a
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
 _STREET_AFTER = re.compile(rf"^(?:\s[A-Z][a-z]+){{1,3}}\s(?:{_STREET_TYPES})\b")
-#: "9 E 71st St", "22 Ave Foch": a house number before a street.
+#: "12 W 44th St", "40 Avenue Foch": a house number before a street.
 _HOUSE_NUMBER_AFTER = re.compile(
     r"^\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)|(?:Ave|Avenue|Rue|Via|Calle)\s[A-Z])"
 )
@@ -28,7 +28,7 @@ _MODEL_SUFFIXES = "|".join(sorted(terms(_PACKAGE, "model_suffixes"), key=len, re
 _MODEL_SUFFIX_AFTER = re.compile(rf"^\s(?:{_MODEL_SUFFIXES})\b", re.IGNORECASE)
 #: "a 2-1 win", "at 2-0 down": a score, the first number not below the second.
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
-#: "went 59-35-1", "(4-11)" after a team: win-loss records.
+#: "went 10-5-1", "(4-11)" after a team: win-loss records.
 _RECORD = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\))")
 #: "the top three", "the bottom 10": a place in a ranking unless something is counted after it.
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s$", re.IGNORECASE)

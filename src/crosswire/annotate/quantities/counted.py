@@ -1,8 +1,8 @@
-"""The thing a bare number counts: "6,000 drones", "two mosques", "one of the students".
+"""The thing a bare number counts: "6,000 bodies", "two bridges", "one of the students".
 
 Without a tagger we read the noun phrase from word shapes: the words after
 the number up to the first function word, ending at the first plural-looking
-word (in English the head noun of "700 heart transplants" comes last and
+word (in English the head noun of "90 knee operations" comes last and
 carries the plural).  Good enough for news prose and fast.
 
 A number inside a compound modifier ("a four-cylinder engine", "a 7- or
@@ -27,17 +27,17 @@ STOP_WORDS: frozenset[str] = (
     | frozenset(form for form, unit in units.UNITS.items() if unit in ("%", "times") and " " not in form)
     | {"cent"}
 )
-#: A word of the phrase, or a model number inside a name ("two new 737 Max jets").
+#: A word of the phrase, or a model number inside a name ("three new 787 Dreamliner jets").
 _WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’-]*|\d+(?=\s+[A-Z]))")
 _DETERMINER = r"(?:the|those|these|its|their|his|her|our|my|your)\s+"
-#: "one of the students", "two of Smith's aides", "one of the most gifted players".
+#: "one of the students", "two of Smith's deputies", "one of the most gifted players".
 _OF_PHRASE = re.compile(rf"\s+of\s+(?P<determiner>{_DETERMINER})?(?:(?:most|least)\s+)?", re.IGNORECASE)
-#: "half the condos"
+#: "half the flats"
 _BARE_PARTITIVE = re.compile(rf"\s+{_DETERMINER}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+[A-Z][\w&.-]*['’]s\s")
 _MAX_WORDS = 5
 #: Stop words that may sit inside a counted phrase when a plural follows
-#: ("eight more picks", "two other players").
+#: ("three more players", "two other players").
 _MODIFIERS = terms(_PACKAGE, "modifiers")
 _IRREGULAR_PLURALS = terms(_PACKAGE, "plurals")
 
@@ -58,11 +58,11 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
         if word.lower() in _MODIFIERS or (
             word.lower() in ("and", "&") and words and not looks_plural(words[-1].group("word"))
         ):
-            # "eight more picks", "460 Kia and Hyundai vehicles": only on the way to a plural noun
+            # "three more players", "300 Ford and Toyota pickups": only on the way to a plural noun
             if not _plural_ahead(text, match.end()):
                 break
         elif _is_participle(word) and _plural_next(text, match.end()):
-            cursor = match.end()  # "300 recorded songs": the songs are counted
+            cursor = match.end()  # "200 recorded songs": the songs are counted
             continue
         elif not _may_be_in_phrase(word):
             break
@@ -78,7 +78,7 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
     if not words:
         return None
     first, last = words[0].group("word"), words[-1].group("word")
-    share = partitive and value < 1 and last.islower()  # "a fourth of the US population"
+    share = partitive and value < 1 and last.islower()  # "a quarter of the UK workforce"
     if (
         first[0].isupper()
         and not vague
@@ -86,7 +86,7 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
         and not (looks_plural(last) and last.islower())
         and not looks_plural(first)
     ):
-        # "49 Zorro Ranch Road", "iPhone 11 Pro": a name, not a count;
+        # "12 Mill Lane Road", "Pixel 8 Pro": a name, not a count;
         # "seven European countries" ends in a common plural and is one.
         return None
     if not looks_plural(last) and partitive and value >= 1 and not vague:
@@ -104,10 +104,10 @@ def _partitive_end(text: str, position: int, value: float, vague: bool) -> int:
         # "one of the students", "a third of voters", "millions of Americans"
         return of_phrase.end() - 1
     if of_phrase and (of_phrase.group("determiner") or _POSSESSIVE.match(text, of_phrase.end() - 1)):
-        return of_phrase.end() - 1  # "two of the victims", "two of Smith's aides"
+        return of_phrase.end() - 1  # "two of the victims", "two of Smith's deputies"
     bare = _BARE_PARTITIVE.match(text, position)
     if bare and value < 1:
-        return bare.end() - 1  # "half the condos"
+        return bare.end() - 1  # "half the flats"
     return position
 
 

@@ -1,10 +1,10 @@
 """Units left unsaid: a bare number that shares the unit of a number next to it.
 
-News drops a unit it has just written: "435 homes by sale and 187 by tender",
-"the highest forecast is 84.75 cents, the lowest 74.07", "about 8 or $9".
-An index level after a change in points is in points too ("rose 64.06 points
-to 4,577.10"), but a level after a change in per cent is not ("fell 0.4 per
-cent to 13176").
+News drops a unit it has just written: "300 homes last year and 450 this
+year", "the top bid was 92.5 cents, the lowest 80.25", "about 8 or $9".
+An index level after a change in points is in points too ("gained 31.2 points
+to 6,210.4"), but a level after a change in per cent is not ("fell 0.5 per
+cent to 7120").
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ RELATIVE_UNITS = frozenset({"%", "percentage point", "basis point", "times"})
 #: Units a neighbour does not lend: ages belong to one person each.
 _NOT_LENT = frozenset({"years old"})
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
-#: "rose 64.06 points to 4,577.10", "was down 0.1 per cent at 5884"
+#: "gained 31.2 points to 6,210.4", "was off 0.3 per cent at 7102"
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s$")
-#: "4,577.10, up 64.06 points", "(16369.03 up 58.06 points)"
+#: "6,210.4, up 31.2 points", "(9120.5 down 12.7 points)"
 _CHANGE_AFTER = re.compile(r"^,?\s(?:up|down)\s$")
 #: After a bare number that leaves its unit unsaid: punctuation, the end, or a function word.
 _ALONE_AFTER = re.compile(
@@ -76,16 +76,16 @@ def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
     if previous is None or previous.unit is None or previous.unit in _NOT_LENT:
         return None
     if previous.unit in units.CURRENCIES:
-        return None  # "2.2 billion shekels ($590 million) and 71 million": which currency is unclear
+        return None  # "3 billion kroner ($430 million) and 60 million": which currency is unclear
     if not _stands_alone(text, quantity) or quantity.start - previous.end > _MAX_GAP:
         return None
     if previous.unit in RELATIVE_UNITS and _word_before(text, quantity.start) != _word_before(text, previous.start):
-        return None  # "rose by 2 percent and fell by 1" is parallel; "61 percent of the 100 billion" is not
+        return None  # "rose by 3 percent and fell by 2" is parallel; "40 percent of the 9 billion" is not
     return previous.unit
 
 
 def _stands_alone(text: str, quantity: Quantity) -> bool:
-    """A number with nothing counted after it ("and 187 by tender", "the lowest is 74.07.")."""
+    """A number with nothing counted after it ("and 450 this year", "the lowest was 80.25.")."""
     if quantity.text.lower() in ("one", "a", "an") or _OF_BEFORE.search(
         text[max(0, quantity.start - 6) : quantity.start]
     ):

@@ -103,6 +103,4 @@ def check_counted_contains_term(entry: Entry) -> None:
 def check_counted_contains_plural(entry: Entry) -> None:
     """A sentence opened by the entry's word still counts the noun after the number."""
     found = _read(entry)
-    assert any(q.unit is not None and q.unit.islower() for q in found), _explain(
-        entry, found
-    )
+    assert any(q.unit is not None and q.unit.islower() for q in found), _explain(entry, found)

@@ -13,7 +13,7 @@ from crosswire.annotate.quantities.qualifiers import CHANGE_BEFORE
 _RANGE_JOINER = re.compile(r"^\s*(?:-to-|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
-#: "from 20 mpg in 2008 to 29 mpg": a short aside (a date, a time) between the ends of a from-to range.
+#: "from 20 mpg in 2010 to 31 mpg": a short aside (a date, a time) between the ends of a from-to range.
 _FROM_ASIDE = re.compile(r"\s+(?:in|at|on|during)\s+[^,;:()]{1,25}?(?=\s+to\s)", re.IGNORECASE)
 
 
@@ -65,14 +65,14 @@ def read_range(
     elif unit is not None and first.currency is None and counted.counted_noun(text, end, value_max) is not None:
         return None  # "3 weeks to 31 cars"
     if re.match(r"\s?[-–]\s?\d", text[end : end + 4]):
-        return None  # "from 24.2 to 33-35": the second number opens a range of its own
+        return None  # "from 12.5 to 20-22": the second number opens a range of its own
     return Range(end, value, value_max, unit)
 
 
 def _second_number_after_aside(
     text: str, first: First, later: list[numbers.NumberSpan], is_amount: Callable[[numbers.NumberSpan], bool]
 ) -> numbers.NumberSpan | None:
-    """The end of "from 20 mpg in 2008 to 29 mpg": only dates and times may sit in the aside."""
+    """The end of "from 20 mpg in 2010 to 31 mpg": only dates and times may sit in the aside."""
     if not _FROM_BEFORE.search(text[max(0, first.start - 30) : first.start]):
         return None
     aside = _FROM_ASIDE.match(text, first.end)
@@ -100,16 +100,16 @@ def _second_number(text: str, first: First, following: numbers.NumberSpan | None
     if gap and gap_currency is None:
         return None
     if gap_currency is not None and unit != units.CURRENCY_PREFIXES[gap_currency.group("currency")]:
-        return None  # "18 sen to RM23.50": a change and a price
+        return None  # "15 sen to RM9.40": a change and a price
     before = text[max(0, first.start - 40) : first.start]
     if joiner_word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
     if joiner_word in ("up to", "-to-") and not (joiner_word == "-to-" or _FROM_BEFORE.search(before)):
         return None
     if joiner_word == "to" and unit is not None and CHANGE_BEFORE.search(before):
-        return None  # "rose 5% to 20%", "fell 0.4 per cent to 13176": a change and a new level
+        return None  # "rose 5% to 20%", "fell 0.5 per cent to 7120": a change and a new level
     if joiner_word == "to" and unit is not None and re.search(r"\bby\s+(?:\S+\s+)?$", before):
-        return None  # "cut by 5% to 20%"; but "dropped by 1 to 1.5 degrees" is a range
+        return None  # "cut by 5% to 20%"; but "cooled by 1 to 1.5 degrees" is a range
     _, second_multiplier = units.read_multiplier(text, following.end, unit if unit in units.CURRENCIES else None)
     if following.value * second_multiplier < span.value:
         return None

@@ -12,7 +12,7 @@ from crosswire.model import Quantity
 
 _OF_AFTER = re.compile(r"\s+of\b")
 _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
-#: "one in five adults", "seven out of 16 attempts"
+#: "one in four adults", "seven out of 10 attempts"
 _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
 
@@ -24,14 +24,14 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
     if currency_match:
         start -= len(currency_match.group(0))
         if currency_match.group(0).endswith("-"):
-            value = -value  # "$-50.8bn"
+            value = -value  # "$-12.4bn"
     else:
         minus = re.search(r"(?:(?<![\w\d])[-−]|\bminus[\s-])$", text[max(0, start - 6) : start], re.IGNORECASE)
         if minus:
             start, value = start - len(minus.group()), -value
 
     end, multiplier = units.read_multiplier(text, span.end, currency)
-    # "100-odd humans", "40-plus years": the suffix says how exact the number is
+    # "100-odd fans", "40-plus years": the suffix says how exact the number is
     rough = _ROUGH_SUFFIX.match(text, end)
     if rough:
         end = rough.end()
@@ -49,8 +49,8 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
         and multiplier >= 1e6
         and not _OF_AFTER.match(text, end + measured[1])
     ):
-        measured = ("GBP", measured[1])  # "a 6 billion pound aid package"; but "5 million pounds of thrust"
-    # After a currency only a per-share unit may follow ("63 cents per share").
+        measured = ("GBP", measured[1])  # "a 40 billion pound rescue"; but "3 million pounds of thrust"
+    # After a currency only a per-share unit may follow ("31 cents per share").
     if measured is not None and (currency is None or measured[0] == "cents per share"):
         unit, end = measured[0], end + measured[1]
 
@@ -99,7 +99,7 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
 
 
 def _unit_at_head(phrase: str) -> str:
-    """ "517 rushing yards", "50 previous years": a measurement unit heading the phrase is the unit."""
+    """ "212 rushing yards", "40 previous years": a measurement unit heading the phrase is the unit."""
     head = phrase.rsplit(None, 1)[-1]
     if units.UNIT_AFTER.fullmatch(head):
         unit = units.unit_for(head)
@@ -136,7 +136,7 @@ def _read_proportion(
 
 
 def _counted_past_a_measure(text: str, end: int, value: float) -> str | None:
-    """ "eight million 250ml bottles" counts bottles; the 250ml is a quantity of its own, read next."""
+    """ "eight million 330ml cans" counts cans; the 330ml is a quantity of its own, read next."""
     measure = _MEASURE_AFTER.match(text, end)
     if measure is None:
         return None

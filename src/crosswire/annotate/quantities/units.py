@@ -62,7 +62,7 @@ MULTIPLIERS: dict[str, float] = {form: float(e.value["factor"]) for e in _SCALES
 CURRENCY_MULTIPLIERS: dict[str, float] = {
     letter: float(e.value["factor"]) for e in _SCALES for letter in e.value.get("after_currency", ())
 }
-#: Denominators of rates ("$52 a barrel", "RM79 a month", "30 miles per gallon").
+#: Denominators of rates ("$81 a barrel", "RM60 a month", "30 miles per gallon").
 RATE_DENOMINATORS: dict[str, str] = dict(load_lexicon(PACKAGE, "rates").mapping())
 
 
@@ -79,7 +79,7 @@ MULTIPLIER_AFTER = re.compile(rf"\s?(?P<word>{_alternation(list(MULTIPLIERS))})\
 CURRENCY_MULTIPLIER_AFTER = re.compile(rf"(?P<word>{_alternation(list(CURRENCY_MULTIPLIERS))})\b", re.IGNORECASE)
 RATE_AFTER = re.compile(
     rf"\s(?:per|a|an|each)[\s-](?P<denominator>{_alternation(list(RATE_DENOMINATORS))})\b"
-    # "$6.78 billion a year earlier" dates the amount; it is not a rate
+    # "$4.8 billion a year earlier" dates the amount; it is not a rate
     r"(?!\s(?:earlier|ago|later|previously)\b)",
     re.IGNORECASE,
 )
@@ -111,7 +111,7 @@ def read_multiplier(text: str, position: int, currency: str | None) -> tuple[int
         return position + word.end(), MULTIPLIERS[word.group("word").lower()]
     letter = CURRENCY_MULTIPLIER_AFTER.match(after)
     if letter and (currency is not None or _unit_follows(text, position + letter.end())):
-        # "$5m"; "12.3m tonnes" (a unit after the "m" makes it millions, not metres)
+        # "$5m"; "2.5m tonnes" (a unit after the "m" makes it millions, not metres)
         return position + letter.end(), CURRENCY_MULTIPLIERS[letter.group("word").lower()]
     return position, 1.0
 
