@@ -67,6 +67,8 @@ class Figure:
     max_gap: float | None = None
     #: 100 for figures reported as percentages (quantities), 1 otherwise.
     scale: float = 1.0
+    #: Why a bound differs from the default, or why a floor was lowered: kept with the figure.
+    why: str | None = None
 
     @property
     def name(self) -> str:
