@@ -28,21 +28,20 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
+from crosswire.lexicon import Entry, mapping
 from crosswire.model import Annotations, Article, DateMention
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+#: Month name or short form (lower case) -> the month's number (``lexicons/months.json``).
+MONTHS: dict[str, int] = {term: int(number) for term, number in mapping("crosswire.annotate", "months").items()}
+#: The full English month names (the longest form of each month), January first.
+MONTH_NAMES = tuple(
+    max((name for name, number in MONTHS.items() if number == month), key=len).capitalize() for month in range(1, 13)
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# "May" and "March" are also a verb and a noun: only capitalised forms count.
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+# "May" and "March" are also a verb and a noun: only capitalised forms count.  Longer forms come first so that
+# "Sept" is not cut to "Sep".
+_MONTH = "(?P<month>" + "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -104,6 +103,12 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for match in _VAGUE_PERIOD.finditer(text):
         found.append(_mention(text, match, None))
     return _without_overlaps(found)
+
+
+def check_month_example(entry: Entry) -> None:
+    """The lexicon check: the example's date is found and falls in the entry's month."""
+    months = [int(m.date[5:7]) for m in find_dates(entry.example, "2026-06-15") if m.date]
+    assert entry.value in months, (entry.term, months)
 
 
 def parse_iso_day(value: str | None) -> date | None:

@@ -22,20 +22,13 @@ from spacy.tokens import Doc
 
 from crosswire.annotate.names import link_names
 from crosswire.annotate.nlp import load_nlp
+from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Annotations, Article, Entity, Sentence
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
-TITLES = (
-    "President", "Vice President", "Prime Minister", "Minister", "Secretary", "Mayor", "Governor",
-    "Senator", "Sen.", "Rep.", "Representative", "Gov.", "Judge", "Justice", "Chancellor", "General",
-    "Gen.", "Col.", "Colonel", "Captain", "Capt.", "Lt.", "Lieutenant", "Sergeant", "Sgt.", "Officer",
-    "Dr.", "Mr.", "Mrs.", "Ms.", "Professor", "Prof.", "King", "Queen", "Prince", "Princess", "Pope",
-    "Director", "Chairman", "Chairwoman", "Chair", "Commissioner", "Ambassador", "Spokesman",
-    "Spokeswoman", "Spokesperson", "Coach", "Sheriff", "Detective", "Inspector", "Deputy", "Speaker",
-    "Premier", "Attorney General", "Chief Executive", "CEO", "Commander", "Admiral", "Archbishop",
-    "Bishop", "Rabbi", "Imam", "Councillor", "Councilman", "Councilwoman", "Superintendent",
-)  # fmt: skip
+#: Titles and offices before a name, as written (``lexicons/titles.json``), in the file's order.
+TITLES = tuple(entry.term for entry in load_lexicon("crosswire.annotate", "titles").entries)
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)"
 _TITLE_RUN = re.compile(
     r"(?P<title>\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r"))"
@@ -122,6 +115,13 @@ def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
         if span.label_ not in NUMERIC_LABELS
     ]
     return link_names(text, apply_title_rule(text, found))
+
+
+def check_title_example(entry: Entry) -> None:
+    """The lexicon check: the capitalised words right after the title in the example become a PERSON."""
+    name_start = entry.example.index(entry.term + " ") + len(entry.term) + 1
+    people = [e for e in apply_title_rule(entry.example, []) if e.label == "PERSON"]
+    assert any(person.start == name_start for person in people), (entry.term, people)
 
 
 def apply_title_rule(text: str, entities: list[Entity]) -> list[Entity]:

@@ -36,13 +36,14 @@ from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
 from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places
 from crosswire.annotate.nlp import load_parser
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Annotations, Article, Entity, Frame
 
 __all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
 
 MAX_ANSWERS = 3
-#: Verbs that report what someone said rather than what happened.
-_SPEECH_VERBS = frozenset({"says", "say", "said", "tells", "tell", "told", "claims", "claimed", "insists", "insisted"})
+#: Verbs that report what someone said rather than what happened (``lexicons/speech_verbs.json``).
+_SPEECH_VERBS = terms("crosswire.annotate.frame", "speech_verbs")
 _BATCH = 64
 
 
@@ -132,6 +133,12 @@ def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headlin
 
 def _is_speech(verb: str) -> bool:
     return verb.lower() in _SPEECH_VERBS
+
+
+def check_speech_verb(entry: Entry) -> None:
+    """The lexicon check: the example's main clause has the entry as its verb, and it is read as speech."""
+    clause = main_clause(load_parser()(entry.example))
+    assert clause is not None and clause.verb.lower() == entry.term and _is_speech(clause.verb), (entry.term, clause)
 
 
 def _longest_part(headline: str) -> str:

@@ -1,9 +1,9 @@
 """A headline verb the parser took for a noun, found through the lead.
 
-Headline English drops articles and auxiliaries, so "Singer stages protest
+Headline English drops articles and auxiliaries, so "Singer stages boycott
 outside tower" is read by the parser as a noun phrase "Singer stages" with
-"protest" as the verb.  The lead says the same thing in full sentences
-("The singer staged a protest ...") and the parser gets it right there.  When
+"boycott" as the verb.  The lead says the same thing in full sentences
+("The singer staged a boycott ...") and the parser gets it right there.  When
 a headline word shares its stem with the lead's verb but the parser did not
 take it as the headline's verb, that word is the verb: the words before it
 are the actor and the words from it to the first break are the action.

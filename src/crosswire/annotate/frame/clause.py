@@ -12,7 +12,7 @@ before the verb, then its objects and complements up to the first comma,
 conjunction, subordinate clause or time/cause adjunct ("after ...", "as
 ..."), which belong to *when* and *why*, or a place adjunct after the object
 ("met Smith | in Paris"), which belongs to *where*.  A headline participle
-whose "was" is left out ("Old pier in Hove damaged by storm") reads as one
+whose "was" is left out ("Old pier in Carrow damaged by storm") reads as one
 phrase: what happened is the participle with the noun it befell.
 """
 

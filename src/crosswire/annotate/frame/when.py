@@ -29,7 +29,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crosswire.annotate.dates import parse_iso_day
+from crosswire.annotate.dates import MONTH_NAMES, parse_iso_day
 from crosswire.annotate.frame.headline import stem
 from crosswire.model import DateMention
 
@@ -58,8 +58,6 @@ _PART_OF_DAY = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNOREC
 #: A full stop that ends the sentence, not an abbreviation ("Sept."), is not part of a date.
 _SENTENCE_STOP = re.compile(r"(?<=[A-Za-z]{5})\.$")
 _EARLY_OR_LATE = re.compile(r"\b(?:early|late|in\sthe\searly\shours\sof)\s$", re.IGNORECASE)
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,4 +142,4 @@ def _joined(text: str, parts: list[_Part]) -> list[list[_Part]]:
 
 
 def _written_out(day: date) -> str:
-    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"

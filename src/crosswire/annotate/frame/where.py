@@ -7,7 +7,7 @@ article tags as places, so the headline need not be part of the text), then
 those of the lead in reading order, whole countries after the rest: "Flood in Peru"
 followed by a lead naming Cusco happened in Cusco, and Cusco says
 more.  A place followed by ", <place>" is qualified by its region
-("Springfield, Illinois") and is kept with it as one phrase.  A place right
+("Tulsa, Oklahoma") and is kept with it as one phrase.  A place right
 before a title ("US President", "French Foreign Minister") or in an
 attribute ("US-based maker") describes someone, not where the event
 happened, and is passed over; so is a place that tells where someone comes
@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from crosswire.annotate.entities import TITLES
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Entity
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,9 +37,8 @@ _SITE_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _SITE_BEFORE = re.compile(r"\b(?:outside|inside|near|opposite)\s$", re.IGNORECASE)
 #: "at the Lisbon Marathon": an event named after "at" is where something happened.
 _AT_BEFORE = re.compile(r"\bat\s(?:the\s)?(?:[a-z]+\s)?$")
-#: Last words of the names of events, which the tagger may take for venues ("Grand Prix", "World Cup").
-_EVENT_NAME_ENDS = frozenset({"prix", "cup", "open", "championship", "championships", "games", "olympics",
-                              "festival", "marathon", "series", "tournament", "summit", "awards"})  # fmt: skip
+#: Last words of the names of events, which the tagger may take for venues (``lexicons/event_name_ends.json``).
+_EVENT_NAME_ENDS = terms("crosswire.annotate.frame", "event_name_ends")
 _DATELINE = re.compile(
     r"(?:(?:Photo|Video|Image|Advertisement)\s+)?"  # a caption label the page left before the dateline
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
@@ -133,6 +133,15 @@ def _mostly_people(entities: Sequence[Entity]) -> set[str]:
 def names_an_event(name: str) -> bool:
     """Whether ``name`` is the name of an event ("Lisbon Marathon", "World Cup") by its last word."""
     return name.rsplit(None, 1)[-1].lower() in _EVENT_NAME_ENDS
+
+
+def check_event_name(entry: Entry) -> None:
+    """The lexicon check: the event the example names is an event, and a place where it stands after "at"."""
+    event = str(entry.value)
+    start = entry.example.index(event)
+    assert names_an_event(event), event
+    assert _reads_as_place(entry.example, start, start + len(event), {"FAC"}), event
+    assert not _reads_as_place(f"{event} draws crowds", 0, len(event), {"FAC"}), event
 
 
 def _whole_words(name: str) -> re.Pattern[str]:
