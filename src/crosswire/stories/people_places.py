@@ -27,26 +27,21 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosswire.annotate.entities import TITLES
+from crosswire.annotate.entities import TITLES, apply_title_rule
 from crosswire.annotate.names import common_form
-from crosswire.model import Article, Fact, FactMention, FactStatus
+from crosswire.lexicon import Entry, terms
+from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus
 
 #: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
 #: With the first names equal, surnames of at least ``MIN_SURNAME`` letters this similar are one name.
 SURNAME_SIMILARITY = 75
 MIN_SURNAME = 4
-#: Offices with one holder at a time, even without an organisation named.
-SOLE_OFFICES = frozenset(
-    {"president", "vice president", "prime minister", "chancellor", "premier", "mayor", "governor", "pope",
-     "attorney general", "chief executive", "ceo", "speaker"}
-)  # fmt: skip
+#: Offices with one holder at a time, even without an organisation named (``lexicons/sole_offices.json``).
+SOLE_OFFICES = terms("crosswire.stories", "sole_offices")
 #: Titles with one holder once it is said whose they are ("Interior Minister", "Port Authority Director");
-#: an "Officer" or a "Spokesman" has many colleagues.
-OFFICES_OF_ONE = frozenset(
-    {"minister", "secretary", "director", "commissioner", "ambassador", "chairman", "chairwoman", "chair",
-     "superintendent", "sheriff", "coach", "archbishop", "king", "queen", "commander"}
-)  # fmt: skip
+#: an "Officer" or a "Spokesman" has many colleagues (``lexicons/offices_of_one.json``).
+OFFICES_OF_ONE = terms("crosswire.stories", "offices_of_one")
 #: Forms of address, not roles.
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
 _TITLE_WORDS = "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
@@ -111,6 +106,19 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(word in remaining for word in short)
 
 
+def check_sole_office(entry: Entry) -> None:
+    """The lexicon check: the example's titled person is read in that role, as a role with one holder."""
+    text = entry.example
+    article = Article(
+        "example", "record", "lexicon", text, annotations=Annotations(entities=tuple(apply_title_rule(text, [])))
+    )
+    mentions = _role_mentions(article, {})
+    assert any(m.about.split()[-len(entry.term.split()) :] == entry.term.split() and m.sole for m in mentions), (
+        entry.term,
+        mentions,
+    )
+
+
 def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:
     """``person`` and ``place`` facts of a story's articles (in publication order)."""
     roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
@@ -136,10 +144,12 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         if office in _HONORIFICS:
             continue
         start = title.end("role") - len(office) - (len(whose) + 1 if whose else 0)
+        role = " ".join(filter(None, [whose.lower(), office]))
+        # "Attorney General" is read as "General" qualified by "Attorney": the whole role may be the sole office.
+        sole = office in SOLE_OFFICES or role in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE)
         mentions.append(
             _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
-                     entity.name or entity.text, " ".join(filter(None, [whose.lower(), office])), start, entity.end,
-                     sole=office in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE))
+                     entity.name or entity.text, role, start, entity.end, sole=sole)
         )  # fmt: skip
     return mentions
 
