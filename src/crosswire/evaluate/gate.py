@@ -139,7 +139,8 @@ def run_gate(data_dir: Path, figures: list[Figure]) -> list[Outcome]:
     scored: dict[tuple[str, str, Part], Scored[Any]] = {}
     outcomes = []
     for figure in figures:
-        for part in ("tune", "check"):
+        parts: tuple[Part, ...] = ("tune", "check")
+        for part in parts:
             key = (figure.task, figure.dataset, part)
             if key not in scored:
                 started = time.perf_counter()
