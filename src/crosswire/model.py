@@ -70,6 +70,10 @@ class Quantity:
     unit: str | None = None
     qualifier: str | None = None
     change: str | None = None
+    #: What was counted, from the parse: the noun the number modifies with its modifiers ("prisoners of war").
+    counted: str | None = None
+    #: What happened to it: the verb above it, as a base form with its particle ("shoot down", "evacuate").
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,15 @@ only the ones before it:
                    (``ranges``), the qualifier and change before it (``qualifiers``), the unit after it
                    (the ``units`` registry) or, failing one, the thing it counts (``counted``), or an age
                    (``ages``);
-4. ``ellipsis``    give a bare number the unit a neighbour left unsaid ("300 homes and 450 this year").
+4. ``ellipsis``    give a bare number the unit a neighbour left unsaid ("300 homes and 450 this year");
+5. ``grammar``     read from the dependency parse of the amount's sentence what it counts ("prisoners of
+                   war") and what happened to it ("exchanged"): the stage does this step, ``find_quantities``
+                   (the scanner alone) does not.
 
 Every word list and table is data in ``lexicons/`` (``crosswire.lexicon``), each entry with an example
-sentence that ``examples`` checks the scanner reads as the entry says.  No model is loaded: the scanner
-reads word shapes, which keeps it fast enough to run on every article.
+sentence that ``examples`` checks the scanner reads as the entry says.  Steps 1–4 load no model: they read
+word shapes, which keeps them fast enough for every number; step 5 parses only the sentences that hold an
+amount.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate.quantities import amounts, ellipsis, numbers
+from crosswire.annotate.quantities import amounts, ellipsis, grammar, numbers
 from crosswire.annotate.quantities.reading import read_quantity
 from crosswire.model import Annotations, Article, Quantity
 
@@ -29,20 +33,36 @@ __all__ = ["QuantityStage", "find_quantities"]
 
 
 class QuantityStage:
-    """Fills ``Annotations.quantities`` from the article text."""
+    """Fills ``Annotations.quantities`` from the article text, each with its counted thing and predicate."""
 
     name = "quantities"
     requires = frozenset({"text"})
     assigns = frozenset({"quantities"})
 
     def __call__(self, article: Article) -> Article:
-        annotations = article.annotations or Annotations()
-        found = tuple(find_quantities(article.text))
-        return dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=found))
+        return next(iter(self.pipe([article])))
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Article]:
+        """Scan each article, then parse the sentences holding amounts a batch of articles at a time."""
+        batch: list[Article] = []
         for article in articles:
-            yield self(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from _with_quantities(batch)
+                batch = []
+        yield from _with_quantities(batch)
+
+
+def _with_quantities(articles: list[Article]) -> Iterator[Article]:
+    if not articles:
+        return
+    scanned = [
+        (article.text, find_quantities(article.text), article.annotations.sentences if article.annotations else ())
+        for article in articles
+    ]
+    for article, quantities in zip(articles, grammar.add_claims_to_many(scanned), strict=True):
+        annotations = article.annotations or Annotations()
+        yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=tuple(quantities)))
 
 
 def find_quantities(text: str) -> list[Quantity]:

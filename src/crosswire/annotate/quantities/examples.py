@@ -104,3 +104,25 @@ def check_counted_contains_plural(entry: Entry) -> None:
     """A sentence opened by the entry's word still counts the noun after the number."""
     found = _read(entry)
     assert any(q.unit is not None and q.unit.islower() for q in found), _explain(entry, found)
+
+
+def check_linking_verb(entry: Entry) -> None:
+    """The state the linking verb links is what happened to the counted thing."""
+    found = [q for q in _read_with_claims(entry) if q.counted is not None]
+    assert any(q.predicate == entry.value for q in found), _explain(
+        entry, found
+    ) + f", predicates {[q.predicate for q in found]}"
+
+
+def check_particle(entry: Entry) -> None:
+    """The particle stays with the verb in the predicate."""
+    found = _read_with_claims(entry)
+    assert any(q.predicate == entry.value for q in found), _explain(entry, found) + (
+        f", predicates {[q.predicate for q in found]}"
+    )
+
+
+def _read_with_claims(entry: Entry) -> list[Quantity]:
+    from crosswire.annotate.quantities.grammar import add_claims
+
+    return add_claims(entry.example, find_quantities(entry.example))

@@ -1,0 +1,77 @@
+"""What an amount counts and what happened to it, read from the parse (quantities/grammar.py).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.annotate import QuantityStage
+from crosswire.annotate.quantities import find_quantities
+from crosswire.annotate.quantities.grammar import add_claims, add_claims_to_many
+from crosswire.model import Article
+
+
+def claims(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.counted, q.predicate) for q in add_claims(text, find_quantities(text))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "counted", "predicate"),
+    [
+        ("Coastal batteries shot down 18 drones before dawn.", "18 drones", "drones", "shot down"),
+        ("The rivals swapped 640 prisoners of war at the border crossing.", "640 prisoners", "prisoners of war",
+         "swapped"),
+        ("At least 23 people were injured when the roof gave way.", "23 people", "people", "injured"),
+        ("Firefighters evacuated some 900 residents from the hillside.", "900 residents", "residents",
+         "evacuated"),
+        ("The ministry said 31 fishermen remained missing.", "31 fishermen", "fishermen", "missing"),
+        ("Nine of the wounded were flown to the regional hospital.", "Nine", "wounded", "flown"),
+    ],
+)  # fmt: skip
+def test_the_counted_thing_and_what_happened_to_it(sentence: str, amount: str, counted: str, predicate: str) -> None:
+    found = {text: (thing, verb) for text, thing, verb in claims(sentence)}
+    assert found[amount] == (counted, predicate)
+
+
+def test_a_number_completing_a_verb_of_change_counts_the_subject() -> None:
+    ((_, counted, predicate),) = claims("The number of displaced families climbed to 4,100 on Sunday.")
+    assert (counted, predicate) == ("number of displaced families", "climbed")
+    ((_, counted, predicate),) = claims("The official toll is 38, the governor said.")
+    assert (counted, predicate) == ("official toll", "is")
+
+
+def test_modifiers_touching_the_noun_say_which_ones_were_counted() -> None:
+    ((_, counted, _),) = claims("The club sold 14 first-team players over the summer.")
+    assert counted == "first-team players"
+
+
+def test_two_amounts_of_one_sentence_each_get_their_own_verb() -> None:
+    found = claims("Storms flattened 70 barns and the army rescued 45 farmers.")
+    assert [(counted, verb) for _, counted, verb in found] == [("barns", "flattened"), ("farmers", "rescued")]
+
+
+def test_money_has_no_counted_thing_but_keeps_its_verb() -> None:
+    ((text, counted, predicate),) = claims("The airline was fined $2.3 million for the delays.")
+    assert text.startswith("$2.3 million") and counted is None and predicate == "fined"
+
+
+def test_texts_are_read_in_one_batch_with_the_same_result_as_one_by_one() -> None:
+    texts = ["Volunteers planted 5,000 trees.", "No numbers here at all.", "Police detained 12 protesters."]
+    batched = add_claims_to_many([(text, find_quantities(text), ()) for text in texts])
+    assert batched == [add_claims(text, find_quantities(text)) for text in texts]
+    assert [q.counted for q in batched[2]] == ["protesters"]
+
+
+def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
+    articles = [
+        Article(id=str(i), kind="record", origin="test", text=f"Rangers counted {i + 10} wolves in the park.")
+        for i in range(70)
+    ]
+    annotated = list(QuantityStage().pipe(articles))
+    assert len(annotated) == 70
+    for index, article in enumerate(annotated):
+        assert article.annotations is not None
+        ((quantity),) = article.annotations.quantities
+        assert (quantity.value, quantity.counted, quantity.predicate) == (index + 10, "wolves", "counted")
