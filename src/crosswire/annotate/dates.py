@@ -15,10 +15,16 @@ Rules, kept simple so that a reader can predict them:
   publication, because news reports what happened; it is the next one on or
   after publication when the phrase says "next" or the sentence speaks of
   the future ("will", "is expected to", "plans to", "planned for", "set for",
-  "scheduled", "to be held");
+  "scheduled", "to be held") with no past report ("said", "was") after that;
 * "yesterday", "today", "tomorrow" are one day either side of publication;
 * spans that do not name a day ("last week", "this month", "November 2026")
   and anything relative without a publication date get ``date: None``.
+
+The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
+relative_days, date_periods, date_period_modifiers, future_cues,
+past_reports), each entry with an example sentence, the day it is published
+and what it resolves to (``check_date_example``); the patterns below are
+built from them once, at import.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from crosswire.lexicon import Entry, mapping
+from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
 from crosswire.model import Annotations, Article, DateMention
 
 #: Month name or short form (lower case) -> the month's number (``lexicons/months.json``).
@@ -37,7 +43,28 @@ MONTHS: dict[str, int] = {term: int(number) for term, number in mapping("crosswi
 MONTH_NAMES = tuple(
     max((name for name, number in MONTHS.items() if number == month), key=len).capitalize() for month in range(1, 13)
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PACKAGE = "crosswire.annotate"
+
+
+def _entries(name: str) -> tuple[Entry, ...]:
+    return load_lexicon(_PACKAGE, name).entries
+
+
+def _alternatives(entries: Iterable[Entry]) -> str:
+    """The terms as regex alternatives, in the lexicon's order; a space inside a term matches any space."""
+    return "|".join(r"\s".join(re.escape(word) for word in entry.term.split()) for entry in entries)
+
+
+#: Weekday names (lower case), Monday first (``lexicons/weekdays.json``).
+WEEKDAYS = tuple(entry.term for entry in sorted(_entries("weekdays"), key=lambda entry: int(entry.value["weekday"])))
+#: How a modifier places a weekday (``lexicons/weekday_modifiers.json``).
+_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE = "before", "on or before", "on or after", "as the sentence says"
+_WEEKDAY_READING: dict[str, str] = {entry.term: entry.value["reading"] for entry in _entries("weekday_modifiers")}
+if not set(_WEEKDAY_READING.values()) <= {_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE}:
+    raise LexiconError(f"weekday_modifiers: unknown reading in {sorted(set(_WEEKDAY_READING.values()))}")
+#: yesterday/today/tonight/tomorrow -> days from publication (``lexicons/relative_days.json``).
+_DAY_SHIFT: dict[str, int] = {entry.term: int(entry.value["shift"]) for entry in _entries("relative_days")}
+_PERIOD_MODIFIERS = _entries("date_period_modifiers")
 
 # "May" and "March" are also a verb and a noun: only capitalised forms count.  Longer forms come first so that
 # "Sept" is not cut to "Sep".
@@ -51,24 +78,22 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_MONTH}\s(?:of\s)?{_YEAR}\b"),
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<modifier>last|this|next|on|this\spast|this\scoming)\s)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
+    rf"\b(?:(?P<modifier>{_alternatives(_entries('weekday_modifiers'))})\s)?"
+    r"(?P<weekday>" + "|".join(day.capitalize() for day in WEEKDAYS) + r")s?\b",
     re.IGNORECASE,
 )
-_RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(rf"\b(?P<word>{_alternatives(_entries('relative_days'))})\b", re.IGNORECASE)
 _VAGUE_PERIOD = re.compile(
-    r"\b(?:(?:earlier|later)\s)?(?:last|this|next|past|coming)\s(?:week|month|year|weekend|summer|winter|spring|autumn|fall)\b",
+    rf"\b(?:(?:{_alternatives(e for e in _PERIOD_MODIFIERS if e.value.get('before_modifier'))})\s)?"
+    rf"(?:{_alternatives(e for e in _PERIOD_MODIFIERS if not e.value.get('before_modifier'))})"
+    rf"\s(?:{_alternatives(_entries('date_periods'))})\b",
     re.IGNORECASE,
 )
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|is\sexpected\sto|are\sexpected\sto|plans?\sto|planned\sfor|scheduled|is\sdue|are\sdue|"
-    r"upcoming|set\s(?:to|for)|to\sbe\sheld|is\sto|are\sto|would\sbegin|begins|starts|opens)\b",
-    re.IGNORECASE,
-)
+_FUTURE_CUE = re.compile(rf"\b(?:{_alternatives(_entries('future_cues'))})\b", re.IGNORECASE)
 
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
 #: A past-tense report of what was said or done, which fixes the time of the clause that follows.
-_PAST_REPORT = re.compile(r"\b(?:said|told|announced|added|reported|confirmed|was|were|had)\b", re.IGNORECASE)
+_PAST_REPORT = re.compile(rf"\b(?:{_alternatives(_entries('past_reports'))})\b", re.IGNORECASE)
 
 
 class DateStage:
@@ -109,6 +134,22 @@ def check_month_example(entry: Entry) -> None:
     """The lexicon check: the example's date is found and falls in the entry's month."""
     months = [int(m.date[5:7]) for m in find_dates(entry.example, "2026-06-15") if m.date]
     assert entry.value in months, (entry.term, months)
+
+
+def check_date_example(entry: Entry) -> None:
+    """The lexicon check: published on the value's day, the example has the value's span resolved to its date.
+
+    A weekday's number and a relative day's shift must agree with that date.
+    """
+    value = entry.value
+    found = [(mention.text, mention.date) for mention in find_dates(entry.example, value["published"])]
+    assert (value["span"], value["date"]) in found, (entry.term, found)
+    if "weekday" in value:
+        assert WEEKDAYS[value["weekday"]] == entry.term, (entry.term, WEEKDAYS)
+        assert date.fromisoformat(value["date"]).weekday() == value["weekday"], (entry.term, value)
+    if "shift" in value:
+        shift = date.fromisoformat(value["date"]) - date.fromisoformat(value["published"])
+        assert shift.days == value["shift"], (entry.term, value)
 
 
 def parse_iso_day(value: str | None) -> date | None:
@@ -158,15 +199,15 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     if reference is None:
         return None
     target = WEEKDAYS.index(match.group("weekday").lower())
-    modifier = (match.group("modifier") or "").lower()
+    reading = _WEEKDAY_READING.get((match.group("modifier") or "").lower(), _BY_SENTENCE)
     sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    future = modifier in ("next", "this coming") or (
-        modifier not in ("last", "this past") and _speaks_of_the_future(text[sentence_start : match.start()])
+    future = reading == _ON_OR_AFTER or (
+        reading == _BY_SENTENCE and _speaks_of_the_future(text[sentence_start : match.start()])
     )
     if future:
         return reference + timedelta(days=(target - reference.weekday()) % 7)
     back = (reference.weekday() - target) % 7
-    if modifier == "last" and back == 0:
+    if reading == _BEFORE and back == 0:
         back = 7
     return reference - timedelta(days=back)
 
@@ -193,8 +234,7 @@ def _speaks_of_the_future(before: str) -> bool:
 def _relative_day(word: str, reference: date | None) -> date | None:
     if reference is None:
         return None
-    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word.lower()]
-    return reference + timedelta(days=shift)
+    return reference + timedelta(days=_DAY_SHIFT[word.lower()])
 
 
 def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:

@@ -8,6 +8,10 @@ the attribution next to it:
   ``"…," she said.``
 * before the quote: ``Ruiz said: "…"`` / ``Ruiz told reporters, "…"``
 
+The attribution verbs (``lexicons/attribution_verbs.json``, where "told" may
+take an object) and the particles inside names ("van", ``lexicons/
+name_particles.json``) are data, each with an example quote and its speaker.
+
 A pronoun stands for the last PERSON named before the quote, and a surname
 is expanded to the full name the article gave earlier ("Ruiz" → "Ana
 Ruiz").  A clause ending in ", according to X" is an indirect quote of X.
@@ -19,13 +23,23 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
+from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Annotations, Article, Entity, Quote
 
-_SPEECH_VERBS = (
-    r"(?:said|says|say|added|adds|told\s[\w\s]{0,30}?|asked|explained|noted|wrote|stated|declared|insisted|"
-    r"warned|argued|recalled|continued|replied|tweeted|posted|announced|claimed|admitted|shouted)"
-)
-_NAME = r"(?:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da))*)"
+_ATTRIBUTION_VERBS = load_lexicon("crosswire.annotate", "attribution_verbs").entries
+_NAME_PARTICLES = load_lexicon("crosswire.annotate", "name_particles").entries
+
+
+def _verb_pattern(entry: Entry) -> str:
+    """An attribution verb; one that takes an object ("told reporters") may have a few words after it."""
+    verb = re.escape(entry.term)
+    takes_object = isinstance(entry.value, dict) and entry.value.get("object", False)
+    return verb + r"\s[\w\s]{0,30}?" if takes_object else verb
+
+
+_SPEECH_VERBS = "(?:" + "|".join(_verb_pattern(entry) for entry in _ATTRIBUTION_VERBS) + ")"
+_PARTICLES = "|".join(re.escape(entry.term) for entry in _NAME_PARTICLES)
+_NAME = rf"(?:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|{_PARTICLES}))*)"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _QUOTED = re.compile(r"\"(?P<straight>[^\"\n]{2,}?)\"|“(?P<curly>[^”\n]{2,}?)”")
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SPEECH_VERBS}\s(?P<speaker>(?:the\s)?{_NAME}|{_PRONOUN})")
@@ -112,3 +126,21 @@ def _according_to(text: str, people: list[Entity], direct: list[Quote]) -> list[
         speaker = _resolve(match.group("speaker"), people, match.start())
         found.append(Quote(text=clause, start=start, end=start + len(clause), speaker=speaker))
     return found
+
+
+def check_attribution_verb(entry: Entry) -> None:
+    """The lexicon check: the example's one quote is attributed, through the verb, to the entry's speaker."""
+    _assert_one_speaker(entry)
+    if entry.value.get("object"):
+        assert re.search(rf"\b{re.escape(entry.term)}\s+[a-z]", entry.example), (entry.term, "no object after the verb")
+
+
+def check_name_particle(entry: Entry) -> None:
+    """The lexicon check: the example's one quote is attributed to the whole name, particle included."""
+    assert f" {entry.term} " in entry.value["speaker"], (entry.term, entry.value)
+    _assert_one_speaker(entry)
+
+
+def _assert_one_speaker(entry: Entry) -> None:
+    speakers = [quote.speaker for quote in find_quotes(entry.example)]
+    assert speakers == [entry.value["speaker"]], (entry.term, speakers)
