@@ -72,6 +72,21 @@ def test_a_headline_participle_keeps_its_noun_in_what() -> None:
     assert frame.what[0] == "damages old lighthouse"  # an active verb keeps its subject out
 
 
+def test_who_of_a_headline_naming_several_people_is_all_of_them() -> None:
+    frame = frame_of(
+        "The three trustees resigned on Friday over the sale of two paintings. Ivo Brandt said he was tired.",
+        title="Ivo Brandt, Lena Kovac and Tomas Brandvik quit the museum board",
+    )
+    assert frame.who[0] == "Ivo Brandt, Lena Kovac and Tomas Brandvik"
+    assert frame.what[0] == "quit the museum board"
+    frame = frame_of(
+        "Diego Moreno said the deal would keep the ferry running. Ruth Hale, the harbour chair, agreed. "
+        "Hale and Moreno spoke to reporters after the vote.",
+        title="Hale and Moreno sign ferry deal",
+    )
+    assert frame.who[0] == "Ruth Hale and Diego Moreno"  # each surname as the article names the person
+
+
 def test_a_pronoun_subject_is_passed_over_for_the_next_clause() -> None:
     frame = frame_of(
         "Officials in Tromso said the water mains froze overnight.",
@@ -111,6 +126,34 @@ def test_title_case_headline_is_recased_from_the_body() -> None:
     assert recase_headline("Ashford Board CLEARED", body) == "Ashford board CLEARED"  # unknown words keep their case
     frame = frame_of(body, title="County Board Approves Water Plan")
     assert frame.what[0] == "Approves Water Plan"  # phrases keep the headline's own spelling
+
+
+def test_a_title_case_verb_the_body_writes_in_another_tense_is_still_a_verb() -> None:
+    # The body says "held", never "hold": in a title-case headline the capital tells nothing.
+    frame = frame_of(
+        "Rebels held the airport in Tromso for six hours on Monday, officials said.",
+        title="Rebels Hold Airport in Tromso",
+    )
+    assert (frame.who[0], frame.what[0]) == ("Rebels", "Hold Airport")
+    assert frame.where[0] == "Tromso"
+
+
+def test_a_promo_line_before_the_lead_is_not_the_event() -> None:
+    frame = frame_of(
+        "Get our morning briefing in your inbox every day! Dock workers in Carrow walked out on Monday over pay.",
+        title="Port of Carrow: a long week",
+    )
+    assert frame.who[0] == "Dock workers"
+    frame = frame_of("Sign up for our newsletter and never miss a story! Dock workers in Carrow walked out on Monday.")
+    assert frame.what[0] == "walked out"
+
+
+def test_what_leaves_the_time_of_the_event_to_when() -> None:
+    frame = frame_of("Rescuers in Carrow freed two climbers late Thursday night after a nine-hour search.")
+    assert frame.what[0] == "freed two climbers"
+    assert frame.when[0] == "late Thursday night"
+    frame = frame_of("The museum board sold the two paintings at 6pm on Friday to a private buyer.")
+    assert frame.what[0] == "sold the two paintings"
 
 
 def test_a_headline_verb_read_as_a_noun_is_found_in_the_verb_list() -> None:

@@ -3,8 +3,8 @@
 News puts the main event in the headline and the first sentences:
 
 * *who* and *what* come from the main clause of the headline (subject and
-  verb phrase, see ``clause``), or of the first lead sentence when the
-  headline has none; the people and organisations of the lead follow
+  verb phrase, see ``clause``), or of the first lead sentence that has one
+  when the headline has none; the people and organisations of the lead follow
   (``actors``);
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
@@ -14,7 +14,7 @@ News puts the main event in the headline and the first sentences:
   clause after "by" + gerund or "using".
 
 Each list is ranked best first and holds at most ``MAX_ANSWERS`` distinct
-answers.  Only the headline and one lead sentence are parsed, in batches,
+answers.  Only the headline and the lead's sentences are parsed, in batches,
 so the frame costs little next to the entity pass over the whole text.
 """
 
@@ -67,32 +67,32 @@ class FrameStage:
 def build_frame(article: Article) -> Frame:
     """The frame of one annotated article (entities, dates and sentences filled)."""
     lead = read_lead(article)
-    ((headline_doc, lead_doc),) = _parse_all([lead])
-    return _frame(article, lead, headline_doc, lead_doc)
+    ((headline_doc, lead_docs),) = _parse_all([lead])
+    return _frame(article, lead, headline_doc, lead_docs)
 
 
-def _with_frame(article: Article, lead: Lead, docs: tuple[Doc | None, Doc | None]) -> Article:
+def _with_frame(article: Article, lead: Lead, docs: tuple[Doc | None, list[Doc]]) -> Article:
     annotations = article.annotations or Annotations()
     frame = _frame(article, lead, *docs)
     return dataclasses.replace(article, annotations=dataclasses.replace(annotations, frame=frame))
 
 
-def _parse_all(leads: list[Lead]) -> list[tuple[Doc | None, Doc | None]]:
+def _parse_all(leads: list[Lead]) -> list[tuple[Doc | None, list[Doc]]]:
     """Parse every headline and lead sentence of a batch in one ``pipe`` call."""
     texts = [
         text
         for lead in leads
-        for text in (parser_ready(lead.headline, lead.body) if lead.headline else None, lead.first_sentence)
+        for text in (parser_ready(lead.headline, lead.body) if lead.headline else None, *lead.sentences)
         if text
     ]
     docs = iter(load_parser().pipe(texts))
-    return [(next(docs) if lead.headline else None, next(docs) if lead.first_sentence else None) for lead in leads]
+    return [(next(docs) if lead.headline else None, [next(docs) for _ in lead.sentences]) for lead in leads]
 
 
-def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc | None) -> Frame:
+def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: list[Doc]) -> Frame:
     annotations = article.annotations or Annotations()
     text = article.text
-    lead_clause = main_clause(lead_doc) if lead_doc is not None else None
+    lead_clause = _lead_clause(lead_docs)
     headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
     clause_actors = [actor for clause in clauses for actor in clause.actors]
@@ -104,6 +104,12 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_doc: Doc
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
+
+
+def _lead_clause(docs: list[Doc]) -> Clause | None:
+    """The main clause of the first lead sentence that has one and is no command to the reader ("Sign up ...")."""
+    clauses = (main_clause(doc) for doc in docs if doc[0].tag_ != "VB")
+    return next((clause for clause in clauses if clause is not None), None)
 
 
 def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause | None) -> Clause | None:

@@ -10,7 +10,8 @@ clause is passed over.
 The action is the verb phrase as written: auxiliaries and adverbs right
 before the verb, then its objects and complements up to the first comma,
 conjunction, subordinate clause or time/cause adjunct ("after ...", "as
-..."), which belong to *when* and *why*, or a place adjunct after the object
+...", "on Monday", "late Thursday night"), which belong to *when* and *why*,
+or a place adjunct after the object
 ("met Smith | in Paris"), which belongs to *where*.  A headline participle
 whose "was" is left out ("Old pier in Carrow damaged by storm") reads as one
 phrase: what happened is the participle with the noun it befell.
@@ -25,10 +26,15 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.entities import TITLES
 from crosswire.annotate.frame.tags import is_determiner, is_noun, is_proper_noun, is_verb
+from crosswire.annotate.frame.when import time_spans
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A verb hanging from another verb by one of these is not the main event.
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "pcomp", "amod"})
+#: Dependents that may be a bare time adjunct ("left yesterday", "met Thursday night").
+_TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "nummod"})
+#: What the verb takes after it as part of the action: objects and complements.
+_COMPLEMENTS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 _BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
 _ENDS_ACTION = frozenset(
     {"punct", "cc", "conj", "advcl", "relcl", "parataxis", "mark", "nsubj", "nsubjpass", "dep", "intj", "meta"}
@@ -76,7 +82,10 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         if subject is None:
             continue
         agent = _agent(verb)
-        spans = [_actor(head) for head in [subject, *subject.conjuncts]]
+        members = _members(subject)
+        spans = [_actor(head) for head in members]
+        if len(members) > 1 and all(is_proper_noun(member) for member in members):
+            spans.insert(0, (spans[0][0], spans[-1][1]))  # "Ann Lee, Bo Park and Cy Moss" act together
         if agent is not None:
             spans.insert(0, _actor(agent))
         shown = _shown(verb, subject)
@@ -129,6 +138,22 @@ def _subject(verb: Token) -> Token | None:
     subject = subjects[-1] if subjects[-1].i < verb.i else subjects[0]
     empty = subject.tag_ in _EMPTY_SUBJECT_TAGS or (is_determiner(subject) and subject.n_lefts == 0)
     return None if empty else subject
+
+
+def _members(subject: Token) -> list[Token]:
+    """The subject and the subjects coordinated with it, in reading order.
+
+    A list of names is often parsed as an apposition followed by a
+    conjunction ("Ann Lee, [appos] Bo Park and [conj] Cy Moss"); a proper
+    noun in apposition to a proper noun counts as a member when the list
+    goes on with a conjunction.
+    """
+    members = [subject, *subject.conjuncts]
+    if is_proper_noun(subject):
+        for child in subject.children:
+            if child.dep_ == "appos" and is_proper_noun(child) and child.conjuncts:
+                members += [child, *child.conjuncts]
+    return sorted(set(members), key=lambda token: token.i)
 
 
 def _shown(verb: Token, subject: Token) -> Token | None:
@@ -186,9 +211,13 @@ def _action(verb: Token) -> tuple[int, int]:
             break
         start = child.left_edge.i
     end = verb.i
-    for child in verb.rights:
+    times = time_spans(doc.text)
+    dependents = list(verb.rights)
+    for index, child in enumerate(dependents):
         if child.dep_ in _ENDS_ACTION or (child.dep_ == "prep" and child.lower_ in ADJUNCT_WORDS):
             break
+        if _tells_time(child, times) and not any(later.dep_ in _COMPLEMENTS for later in dependents[index + 1 :]):
+            break  # "walked out | on Monday": the time is when, not what (but "said on Monday that ...")
         if end > verb.i and child.dep_ == "prep" and child.lower_ in PLACE_WORDS:
             break  # "avoids crash | at Monza": a place after the object is where, not what
         end = child.right_edge.i
@@ -199,6 +228,18 @@ def _action(verb: Token) -> tuple[int, int]:
     while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
         end -= 1
     return _char_span(doc, start, end)
+
+
+def _tells_time(adjunct: Token, times: list[tuple[int, int]]) -> bool:
+    """Whether a dependent of the verb is a time adjunct: its noun or a word before it is a day, date or clock time."""
+    head = adjunct
+    if adjunct.dep_ == "prep":
+        head = next((child for child in adjunct.children if child.dep_ == "pobj"), adjunct)
+        if head is adjunct:
+            return False
+    elif adjunct.dep_ not in _TIME_DEPS:
+        return False
+    return any(start <= token.idx < end for token in (head, *head.lefts) for start, end in times)
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -2,9 +2,11 @@
 
 The text may open with the headline (records often carry "title, blank
 line, body"); the body starts after it.  The lead is the first
-``LEAD_SENTENCES`` sentences of the body.  Its first sentence of at least
-``MIN_WORDS`` words, without a dateline ("OSLO (Reuters) -"), is the one
-parsed for who and what when the headline has no clause.
+``LEAD_SENTENCES`` sentences of the body.  Its sentences of at least
+``MIN_WORDS`` words, without a dateline ("OSLO (Reuters) -"), are parsed, and
+the first that has a main clause gives who and what when the headline has no
+clause: a page's promo line ("Sign up for our newsletter!") or a caption
+without a verb before the lead is passed over.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class Lead:
     body_start: int
     #: Where the lead ends in the text.
     end: int
-    first_sentence: str | None
+    #: The lead's sentences worth parsing, in reading order.
+    sentences: tuple[str, ...]
 
 
 def read_lead(article: Article) -> Lead:
@@ -43,7 +46,7 @@ def read_lead(article: Article) -> Lead:
     lead = sentences[:LEAD_SENTENCES]
     end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)
     return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end,
-                first_sentence=_first_sentence(text, body_start, sentences))  # fmt: skip
+                sentences=_lead_sentences(text, body_start, lead))  # fmt: skip
 
 
 def _body_start(text: str, headline: str | None) -> int:
@@ -56,9 +59,6 @@ def _body_start(text: str, headline: str | None) -> int:
     return len(text) - len(text[start:].lstrip())
 
 
-def _first_sentence(text: str, body_start: int, sentences: list[Sentence]) -> str | None:
-    for sentence in sentences:
-        candidate = _DATELINE.sub("", text[max(sentence.start, body_start) : sentence.end].strip())
-        if len(candidate.split()) >= MIN_WORDS:
-            return candidate
-    return None
+def _lead_sentences(text: str, body_start: int, sentences: list[Sentence]) -> tuple[str, ...]:
+    candidates = (_DATELINE.sub("", text[max(s.start, body_start) : s.end].strip()) for s in sentences)
+    return tuple(candidate for candidate in candidates if len(candidate.split()) >= MIN_WORDS)

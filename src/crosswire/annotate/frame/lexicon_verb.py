@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.annotate.frame.agreement import clause_at
 from crosswire.annotate.frame.clause import Clause
+from crosswire.annotate.frame.headline import is_verb_form
 from crosswire.annotate.frame.tags import in_noun_phrase, is_determiner, is_noun
-from crosswire.annotate.nlp import verb_lemmas
 
 #: Tags the parser gives a headline verb it mistook: a plural or singular noun, or a verb without a subject.
 _MISREAD_TAGS = frozenset({"NNS", "NN", "VBZ", "VBP", "VB"})
@@ -63,15 +63,4 @@ def _reads_as_verb(token: Token, subject: Span) -> bool:
     plural = nouns[-1].tag_ in _PLURAL_TAGS or any(word.tag_ == "CC" for word in subject)
     if third_person == plural:
         return False
-    return any(form in verb_lemmas() for form in _base_forms(token.lower_))
-
-
-def _base_forms(word: str) -> tuple[str, ...]:
-    """Candidate base forms of a present-tense verb: "cries" -> "cry", "slams" -> "slam", "lead" -> "lead"."""
-    if word.endswith("ies"):
-        return (word[:-3] + "y",)
-    if word.endswith("es"):
-        return (word[:-2], word[:-1])
-    if word.endswith("s") and not word.endswith("ss"):
-        return (word[:-1],)
-    return (word,)
+    return is_verb_form(token.lower_)

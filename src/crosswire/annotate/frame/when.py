@@ -29,7 +29,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crosswire.annotate.dates import MONTH_NAMES, parse_iso_day
+from crosswire.annotate.dates import MONTH_NAMES, find_dates, parse_iso_day
 from crosswire.annotate.frame.headline import stem
 from crosswire.model import DateMention
 
@@ -90,6 +90,11 @@ def ranked_time_phrases(
             other.append(phrase)
     own_day = [_written_out(reference)] if reference else []
     return [*(phrase for _, phrase in recent), *own_day, *other]
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the days, dates and clock times written in ``text`` ("on Monday", "at 6am")."""
+    return [(m.start, m.end) for m in find_dates(text, None)] + [m.span() for m in _CLOCK.finditer(text)]
 
 
 def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[str, list[_Part]]]:
