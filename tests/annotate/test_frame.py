@@ -280,6 +280,29 @@ def test_pipe_keeps_order_and_matches_single_calls() -> None:
     assert list(stage.pipe(annotated)) == [stage(article) for article in annotated]
 
 
+def test_a_headline_verb_read_as_a_noun_beats_a_later_subject() -> None:
+    # The parser takes "Kovac beats" for a noun phrase and Ruiz for the one who wins.
+    frame = frame_of(
+        "Lena Kovac won the Varnholm Open on Sunday, beating Ana Ruiz in three sets.",
+        title="Kovac beats Ruiz to win Varnholm Open",
+    )
+    assert frame.who[0] == "Lena Kovac"
+    assert frame.what[0] == "beats Ruiz to win Varnholm Open"
+    frame = frame_of(
+        "The Carrow Harbour Board voted on Wednesday to close the old pier.",
+        title="Carrow Harbour Board Votes to Close Old Pier",
+    )
+    assert (frame.who[0], frame.what[0]) == ("Carrow Harbour Board", "Votes to Close Old Pier")
+
+
+def test_a_label_before_a_colon_is_not_part_of_the_subject() -> None:
+    frame = frame_of(
+        "Police said the suspect fled in a stolen van on Tuesday night.", title="Police: Suspect fled in stolen van"
+    )
+    assert frame.who[0] == "Suspect"
+    assert frame.what[0] == "fled in stolen van"
+
+
 def test_a_headline_verb_read_as_a_noun_is_found_through_the_lead() -> None:
     # The parser reads "Mara Vance stages" as the subject and "boycott" as the verb.
     frame = frame_of(

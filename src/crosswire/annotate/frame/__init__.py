@@ -117,7 +117,10 @@ def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause 
         return None
     parsed = main_clause(doc, headline, subordinate=False)
     reread = reread_with_lead_verb(doc, headline, parsed, lead_clause.verb) if lead_clause else None
-    return reread or parsed or reread_with_verb_list(doc, headline)
+    listed = reread_with_verb_list(doc, headline)
+    if parsed is not None and listed is not None and listed.verb_at < parsed.subject_at:
+        parsed = None  # "Kovac beats Ruiz to win final": a verb comes before the parsed subject
+    return reread or parsed or listed
 
 
 def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:

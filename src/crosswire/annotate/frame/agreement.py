@@ -47,4 +47,4 @@ def clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
         end = token.i
     actor = text[doc[start].idx : doc[verb.i - 1].idx + len(doc[verb.i - 1].text)]
     action = text[verb.idx : doc[end].idx + len(doc[end].text)]
-    return Clause(actors=(actor,), action=action, verb=verb.text)
+    return Clause(actors=(actor,), action=action, verb=verb.text, verb_at=verb.idx, subject_at=doc[start].idx)

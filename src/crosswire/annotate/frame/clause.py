@@ -66,6 +66,9 @@ class Clause:
     action: str
     #: The verb itself, as written.
     verb: str = ""
+    #: Where the verb and the subject start in the text (-1: not known).
+    verb_at: int = -1
+    subject_at: int = -1
 
 
 def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> Clause | None:
@@ -95,7 +98,8 @@ def main_clause(doc: Doc, text: str | None = None, subordinate: bool = True) -> 
         action = _action(verb)
         if _is_reduced_passive(verb, subject):
             action = (_char_span(doc, _phrase_start(subject), subject.i)[0], action[1])
-        return Clause(actors=actors, action=_cut(source, action), verb=verb.text)
+        return Clause(actors=actors, action=_cut(source, action), verb=verb.text, verb_at=verb.idx,
+                      subject_at=min(span[0] for span in spans))  # fmt: skip
     return None
 
 
@@ -196,6 +200,9 @@ def _actor(head: Token) -> tuple[int, int]:
         return _char_span(doc, start, end)
     modifiers = [child for child in head.lefts if child.dep_ not in ("punct", "cc", "case")]
     start = modifiers[0].left_edge.i if modifiers else head.i
+    for token in doc[start : head.i]:
+        if token.is_punct and token.text not in _NAME_GLUE:
+            start = token.i + 1  # "Police: Suspect fled": the label before the colon is not part of the subject
     return _char_span(doc, start, head.i)
 
 

@@ -7,7 +7,10 @@ after the noun phrase opening the headline (after any "Topic:" label) is
 taken as the verb when it is a verb form (its base form is in the model's
 verb list: "slams" -> "slam", "rams" -> "ram", "lead"), agrees with the
 noun before it ("Mayor slams", "Mayor and aide slam") and is followed by
-something a verb can take (an object, a particle, a quote).
+something a verb can take (an object, a particle, a quote, "to").  The same
+reading wins over a parse whose subject comes after that word: in "Kovac
+beats Ruiz to win final" the parser takes "Kovac beats" for a noun phrase
+and Ruiz for the one who wins.
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ _MISREAD_TAGS = frozenset({"NNS", "NN", "VBZ", "VBP", "VB"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Words that join the parts of a coordinated actor ("Ann Lee, Bo Park and Cy Moss").
 _JOINING_TAGS = frozenset({"CC", ","})
-#: What may follow a verb: an object, its modifiers, a particle or preposition, a quote.
+#: What may follow a verb: an object, its modifiers, a particle or preposition, a quote, an infinitive ("votes to").
 _FOLLOWER_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "RP", "IN",
-                            "RB", "``", "''", "VBN", "VBG"})  # fmt: skip
+                            "RB", "``", "''", "VBN", "VBG", "TO"})  # fmt: skip
 
 
 def reread_with_verb_list(doc: Doc, text: str) -> Clause | None:
