@@ -35,15 +35,16 @@ from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
 from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places
+from crosswire.annotate.frame.words import words
 from crosswire.annotate.nlp import load_parser
-from crosswire.lexicon import Entry, terms
+from crosswire.lexicon import Entry
 from crosswire.model import Annotations, Article, Entity, Frame
 
 __all__ = ["MAX_ANSWERS", "FrameStage", "build_frame"]
 
 MAX_ANSWERS = 3
 #: Verbs that report what someone said rather than what happened (``lexicons/speech_verbs.json``).
-_SPEECH_VERBS = terms("crosswire.annotate.frame", "speech_verbs")
+_SPEECH_VERBS = words("speech_verbs")
 _BATCH = 64
 
 

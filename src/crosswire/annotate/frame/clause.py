@@ -27,6 +27,9 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.entities import TITLES
 from crosswire.annotate.frame.tags import is_determiner, is_noun, is_proper_noun, is_verb
 from crosswire.annotate.frame.when import time_spans
+from crosswire.annotate.frame.words import words
+from crosswire.annotate.nlp import load_parser
+from crosswire.lexicon import Entry
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A verb hanging from another verb by one of these is not the main event.
@@ -39,19 +42,17 @@ _BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "prt"})
 _ENDS_ACTION = frozenset(
     {"punct", "cc", "conj", "advcl", "relcl", "parataxis", "mark", "nsubj", "nsubjpass", "dep", "intj", "meta"}
 )
-#: Prepositions that open a time or cause adjunct rather than part of the action.
-ADJUNCT_WORDS = frozenset(
-    {"after", "before", "as", "amid", "amidst", "following", "despite", "since", "until", "while", "during",
-     "because", "ahead"}
-)  # fmt: skip
+#: Prepositions that open a time or cause adjunct rather than part of the action (``lexicons/adjunct_words.json``).
+ADJUNCT_WORDS = words("adjunct_words")
 #: Clauses inside an object describe another event and end the action.
 _NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
-#: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris").
-PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
-#: Subjects that only carry what the event's actors did, with the verbs that say so.
-_MEDIA_NOUNS = frozenset({"footage", "video", "videos", "photo", "photos", "picture", "pictures", "image", "images",
-                          "clip", "film", "report", "study", "survey", "poll", "data", "figures"})  # fmt: skip
-_SHOWING_VERBS = frozenset({"shows", "show", "showed", "shown", "reveals", "revealed", "captures", "captured"})
+#: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris";
+#: ``lexicons/place_words.json``).
+PLACE_WORDS = words("place_words")
+#: Subjects that only carry what the event's actors did, with the verbs that say so
+#: (``lexicons/media_nouns.json``, ``lexicons/showing_verbs.json``).
+_MEDIA_NOUNS = words("media_nouns")
+_SHOWING_VERBS = words("showing_verbs")
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
 #: Words that join a name's parts or attach to it without breaking it ("Stratford-upon-Avon", "F.B.I.").
 _NAME_GLUE = frozenset({"-", "’s"})
@@ -256,3 +257,28 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _cut(text: str, span: tuple[int, int]) -> str:
     return text[span[0] : span[1]]
+
+
+def check_action_ends(entry: Entry) -> None:
+    """The lexicon check: the action read from the example stops before the word and is the entry's value.
+
+    Both readings are checked: the headline re-reading word by word from the
+    main verb (``agreement.clause_at``), and the parse, where the word opens a
+    prepositional dependent of the verb.
+    """
+    from crosswire.annotate.frame.agreement import clause_at  # agreement reads this module's lists
+
+    doc = load_parser()(entry.example)
+    clause = main_clause(doc)
+    assert clause is not None, entry.term
+    verb = next(token for token in doc if token.idx == clause.verb_at)
+    reread = clause_at(doc, entry.example, verb)
+    assert reread is not None and reread.action == entry.value, (entry.term, reread)
+    if any(child.dep_ == "prep" and child.lower_ == entry.term for child in verb.rights):
+        assert clause.action == entry.value, (entry.term, clause)
+
+
+def check_shown_actor(entry: Entry) -> None:
+    """The lexicon check: who the example's footage or report shows (the value) is its first actor."""
+    clause = main_clause(load_parser()(entry.example))
+    assert clause is not None and clause.actors[0] == entry.value, (entry.term, clause)

@@ -31,6 +31,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.annotate.dates import MONTH_NAMES, find_dates, parse_iso_day
 from crosswire.annotate.frame.headline import stem
+from crosswire.annotate.frame.words import alternation
+from crosswire.lexicon import Entry
 from crosswire.model import DateMention
 
 RECENT_DAYS = 7
@@ -40,24 +42,30 @@ ECHO_AFTER = 30
 ECHOES_NEEDED = 2
 _WORD = re.compile(r"[a-z]{3,}")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+#: A clock time, with the words that lead up to it ("shortly after 11pm": ``lexicons/clock_cue_words.json``)
+#: and its time zone ("9pm local time": ``lexicons/time_zones.json``).
 _CLOCK = re.compile(
-    r"(?:\b(?:at|about|around|approximately|shortly|just|before|after|until|by)\s)*"
+    rf"(?:\b(?:{alternation('clock_cue_words')})\s)*"
     r"(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:[01]\d|2[0-3]):[0-5]\d\b)"
-    r"(?:\s(?:local\stime|GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|PDT)\b)?",
+    rf"(?:\s(?:{alternation('time_zones')})\b)?",
     re.IGNORECASE,
 )
 #: A time told by its distance from another event: "three hours after the kickoff", "weeks before the ballot".
+#: Its words are lexicons: a hedge ("just"), a count ("three"), a unit ("hours"), a relation ("after") and the
+#: words that may end the event's name ("the polling day"; ``lexicons/event_words.json``).
 _RELATIVE_TO_EVENT = re.compile(
-    r"\b(?:(?:just|only|barely)\s)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|several|\d+)\s"
-    r"(?:minutes?|hours?|days?|weeks?|months?)\s(?:before|after|ahead\sof)\s(?:the|his|her|their|its)\s"
-    r"[a-z]+(?:[\s-](?:[A-Z][a-z]+|day|night|vote|election|match|game|race))?",
+    rf"\b(?:(?:{alternation('distance_hedges')})\s)?(?:{alternation('count_words')}|\d+)\s"
+    rf"(?:{alternation('time_units')})\s(?:{alternation('relation_words')})\s(?:the|his|her|their|its)\s"
+    rf"[a-z]+(?:[\s-](?:[A-Z][a-z]+|{alternation('event_words')}))?",
 )
 #: What may stand between two parts of one time phrase: "11pm on Thursday", "Sunday, at 6am".
 _JOINER = re.compile(r",?\s(?:on\s|at\s)?")
-_PART_OF_DAY = re.compile(r"\s(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+#: A part of the day after a day or a clock time ("Sunday morning": ``lexicons/parts_of_day.json``).
+_PART_OF_DAY = re.compile(rf"\s(?:{alternation('parts_of_day')})\b", re.IGNORECASE)
 #: A full stop that ends the sentence, not an abbreviation ("Sept."), is not part of a date.
 _SENTENCE_STOP = re.compile(r"(?<=[A-Za-z]{5})\.$")
-_EARLY_OR_LATE = re.compile(r"\b(?:early|late|in\sthe\searly\shours\sof)\s$", re.IGNORECASE)
+#: Words before a day or a clock time that belong to the phrase ("early Sunday": ``lexicons/day_edge_words.json``).
+_EARLY_OR_LATE = re.compile(rf"\b(?:{alternation('day_edge_words')})\s$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +156,9 @@ def _joined(text: str, parts: list[_Part]) -> list[list[_Part]]:
 
 def _written_out(day: date) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def check_time_phrase(entry: Entry) -> None:
+    """The lexicon check: the example's time phrases (no publication day) include the value, as written."""
+    phrases = ranked_time_phrases(entry.example, find_dates(entry.example, None), 0, None)
+    assert entry.value in phrases, (entry.term, phrases)

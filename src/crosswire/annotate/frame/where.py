@@ -27,45 +27,46 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from crosswire.annotate.entities import TITLES
-from crosswire.lexicon import Entry, terms
+from crosswire.annotate.frame.words import alternation, words
+from crosswire.lexicon import Entry
 from crosswire.model import Entity
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels a building or venue may get from the tagger when it is not known as a place.
 _SITE_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
-#: Words that only stand before a site: what follows is one, whatever its tag.
-_SITE_BEFORE = re.compile(r"\b(?:outside|inside|near|opposite)\s$", re.IGNORECASE)
+#: Words that only stand before a site: what follows is one, whatever its tag (``lexicons/site_words.json``).
+_SITE_BEFORE = re.compile(rf"\b(?:{alternation('site_words')})\s$", re.IGNORECASE)
 #: "at the Lisbon Marathon": an event named after "at" is where something happened.
 _AT_BEFORE = re.compile(r"\bat\s(?:the\s)?(?:[a-z]+\s)?$")
 #: Last words of the names of events, which the tagger may take for venues (``lexicons/event_name_ends.json``).
-_EVENT_NAME_ENDS = terms("crosswire.annotate.frame", "event_name_ends")
+_EVENT_NAME_ENDS = words("event_name_ends")
 _DATELINE = re.compile(
-    r"(?:(?:Photo|Video|Image|Advertisement)\s+)?"  # a caption label the page left before the dateline
+    rf"(?:(?:{alternation('caption_labels')})\s+)?"  # a caption label the page left (``lexicons/caption_labels.json``)
     r"(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s"
 )
-#: Capitals before a dash that label the text rather than place it ("FILE - In this photo ...").
-_NOT_DATELINES = frozenset({"FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "EXCLUSIVE",
-                            "OPINION", "ANALYSIS", "EDITORIAL", "LIVE", "CORRECTION"})  # fmt: skip
+#: Capitals before a dash that label the text rather than place it ("FILE - In this photo ...";
+#: ``lexicons/not_datelines.json``, lower case).
+_NOT_DATELINES = words("not_datelines")
+#: "US President", "a Hull fan", "US-based": a title, a follower (``lexicons/follower_nouns.json``) or an
+#: attribute (``lexicons/attribute_words.json``) after a place describes someone.
 _DESCRIBES_AFTER = re.compile(
-    r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + r"|fans?|supporters?)\b"
-    r"|-(?:based|born|led|backed|owned|made)\b"
+    r"[\s-]*(?:" + "|".join(re.escape(title) for title in TITLES) + rf"|{alternation('follower_nouns')})\b"
+    rf"|-(?:{alternation('attribute_words')})\b"
 )
-#: "President of Chile", "a nurse, 35, from Hull", "Ivo Brandt, 58, of Ghent": where someone holds office or lives.
+#: "President of Chile", "a nurse, 35, from Hull", "Ivo Brandt, 58, of Ghent": where someone holds office or lives
+#: (the people who come from a place: ``lexicons/origin_nouns.json``).
 _DESCRIBES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(title) for title in TITLES) + r")\s+of\s+(?:the\s+)?"
-    r"|(?:\b\d{1,3}|-old(?:\s[a-z]+)?|\b(?:man|woman|boy|girl|men|women|resident|residents)),?\s+(?:from|of)\s+)$"
+    rf"|(?:\b\d{{1,3}}|-old(?:\s[a-z]+)?|\b(?:{alternation('origin_nouns')})),?\s+(?:from|of)\s+)$"
 )
-#: "his Skoda", "their Fiat": something owned is no place (a tagging slip on brands).
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
+#: "his Skoda", "their Fiat": something owned is no place (a tagging slip on brands; ``lexicons/possessives.json``).
+_POSSESSIVE_BEFORE = re.compile(rf"\b(?:{alternation('possessives')})\s$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r",\s")
 #: Place names have no digits; "F1" or "G7" tagged as a place is a tagging slip.
 _DIGIT = re.compile(r"\d")
-#: Short forms CLDR does not list as country names.
-_EVERYDAY_COUNTRY_NAMES = frozenset(
-    {"uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "usa",
-     "united states of america", "holland"}
-)  # fmt: skip
+#: Short forms CLDR does not list as country names (``lexicons/everyday_country_names.json``).
+_EVERYDAY_COUNTRY_NAMES = words("everyday_country_names")
 #: The rest of a hyphenated name the tokenizer split off ("Stratford" + "-upon-Avon").
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
 
@@ -73,7 +74,7 @@ _HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
 def dateline_place(text: str, body_start: int) -> str | None:
     """The place of a dateline opening the body ("LONDON --"), as written."""
     match = _DATELINE.match(text, body_start)
-    if match is None or match.group("place").upper() in _NOT_DATELINES:
+    if match is None or match.group("place").lower() in _NOT_DATELINES:
         return None
     return match.group("place")
 
@@ -221,3 +222,31 @@ def _whole_name(text: str, entity: Entity) -> Entity:
     if rest is None:
         return entity
     return dataclasses.replace(entity, text=text[entity.start : rest.end()], end=rest.end())
+
+
+def check_site_word(entry: Entry) -> None:
+    """The lexicon check: the name after the word (the value) is a site even when tagged as an organisation."""
+    site = str(entry.value)
+    start = entry.example.index(site)
+    assert _reads_as_place(entry.example, start, start + len(site), {"ORG"}), site
+
+
+def check_dateline(entry: Entry) -> None:
+    """The lexicon check: the example opens with a dateline-like line whose place is the value (None: no dateline)."""
+    assert _DATELINE.match(entry.example) is not None, entry.example
+    assert dateline_place(entry.example, 0) == entry.value, (entry.term, dateline_place(entry.example, 0))
+
+
+def check_not_a_place(entry: Entry) -> None:
+    """The lexicon check: the place name the value gives, tagged as a place, describes someone and is passed over."""
+    name = str(entry.value)
+    start = entry.example.index(name)
+    entity = Entity(text=name, label="GPE", start=start, end=start + len(name))
+    assert not _is_place(entry.example, entity), name
+    assert _reads_as_place(entry.example, start, start + len(name), {"GPE"}), name
+
+
+def check_country(entry: Entry) -> None:
+    """The lexicon check: the name as the example writes it is a whole country (ranked after towns and sites)."""
+    match = re.search(rf"(?<!\w){re.escape(entry.term)}(?!\w)", entry.example, re.IGNORECASE)
+    assert match is not None and is_country(match.group()), entry.term
