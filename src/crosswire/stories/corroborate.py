@@ -1,11 +1,15 @@
 """Corroboration: which numbers and dates of a story independent outlets agree on.
 
-Mentions from different articles are grouped when they speak of the same
-thing: the same counted thing or unit, and enough shared words around the
-number.  The evidence asked for depends on what grouping would claim: equal
-values need little context, merely compatible ones a bit more, and
-incompatible values (a conflict) need both a unit and strong shared context,
-because a false conflict is worse than two separate single-source facts.
+Each quantity is read as a claim (``claims.py``): what was counted and what
+happened to it, from the parse.  Mentions from different articles are grouped
+when they speak of the same thing: the same counted thing or unit, and enough
+shared words around the number, or the same claim in other words ("300
+residents evacuated" / "300 people forced from their homes").  Two mentions
+whose predicates name different events (killed / injured) are never grouped.
+The evidence asked for depends on what grouping would claim: equal values need
+little context, merely compatible ones a bit more, and incompatible values (a
+conflict) need both a unit and strong shared context, because a false conflict
+is worse than two separate single-source facts.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from crosswire.model import Article, Fact, FactMention, FactStatus
+from crosswire.stories.claims import Claim, claims_match, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
 from crosswire.stories.people_places import people_and_places
 from crosswire.stories.text import content_words, stem
@@ -57,6 +62,8 @@ class _Mention:
     #: What happened to what is counted, when the text says it right after:
     #: "14 people *were injured*" → "injured".
     predicate: str | None = None
+    #: What was counted and what happened to it, read from the parse (quantities only).
+    claim: Claim | None = None
 
 
 @dataclass
@@ -140,7 +147,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
-                         *_context(article, q.start, q.end), predicate_after(article.text, q.end))
+                         *_context(article, q.start, q.end), predicate_after(article.text, q.end),
+                         read_claim(article.text, q.start, q.end, q.counted, q.predicate))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
@@ -158,13 +166,26 @@ def _values_compatible(a: _Mention, b: _Mention) -> bool:
     return a.value == b.value
 
 
+def _claim_verdicts(mention: _Mention, group: _Group) -> list[str]:
+    if mention.claim is None:
+        return []
+    return [claims_match(mention.claim, m.claim) for m in group.members if m.claim is not None]
+
+
 def _join_score(mention: _Mention, group: _Group) -> float | None:
     """How well a mention fits a group, or None when it must not join."""
-    if group.kind != mention.kind or not same_unit(group.members[0].unit, mention.unit):
+    if group.kind != mention.kind:
         return None
     if any(m.article == mention.article and m.value != mention.value for m in group.members):
         return None  # one article's two different numbers are two different things
+    verdicts = _claim_verdicts(mention, group)
+    if "different" in verdicts:
+        return None  # killed is not injured, whatever the numbers
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
+    if "same" in verdicts and all(_values_compatible(mention, m) for m in group.members):
+        return 1.0 + overlap  # the same claim in other words, with values that can both be true
+    if not same_unit(group.members[0].unit, mention.unit):
+        return None
     same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
     if any(m.value == mention.value for m in group.members):
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
@@ -182,6 +203,8 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     """Join with an incompatible value only on strong evidence against that very statement."""
     if mention.kind == "quantity" and (mention.unit is None or mention.unit in GENERIC_UNITS):
         return None  # "12 percent" and "8 percent" are often two different rates
+    if any(_different_things(mention, m) for m in group.members):
+        return None  # two different counted things never conflict
     needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
     scores = [
         context_overlap(mention.context, m.context)
@@ -197,6 +220,12 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     if mention.kind == "quantity" and any(_rival_counts(mention, m) for m in group.members):
         return needed
     return None
+
+
+def _different_things(a: _Mention, b: _Mention) -> bool:
+    if a.claim is None or b.claim is None:
+        return False
+    return same_counted(a.claim.counted, b.claim.counted) == "different"
 
 
 def _exact(mention: _Mention) -> bool:
@@ -238,6 +267,8 @@ def _distinctive(value: float | str) -> bool:
 
 
 def _group(mentions: Sequence[_Mention]) -> list[_Group]:
+    # One encoder batch for every phrase of the story; comparisons then read the cache.
+    prime(part for m in mentions if m.claim for part in (m.claim.counted, m.claim.predicate) if part)
     groups: list[_Group] = []
     for mention in mentions:
         scored = [(score, g) for g in groups if (score := _join_score(mention, g)) is not None]
@@ -268,8 +299,21 @@ def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
     return Counter(m.value for m in group).most_common(1)[0][0]
 
 
+def _claim_label(group: Sequence[_Mention]) -> str | None:
+    """The group's claim in plain words, "people injured": its most written counted thing and predicate."""
+    counted = Counter(m.claim.counted for m in group if m.claim and m.claim.counted)
+    predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
+    if not counted:
+        return None
+    top_counted = counted.most_common(1)[0][0]
+    top_predicate = predicates.most_common(1)[0][0] if predicates else None
+    return Claim(top_counted, top_predicate).label
+
+
 def _about(group: Sequence[_Mention]) -> str:
-    """A short label for what a fact measures: "people injured", "household evacuated"."""
+    """A short label for what a fact measures: "people injured", "drones shot down"."""
+    if group[0].kind == "quantity" and (label := _claim_label(group)):
+        return label
     unit = next((m.unit for m in group if m.unit), None)
     predicates = Counter(m.predicate for m in group if m.predicate)
     if group[0].kind == "quantity" and unit and predicates:

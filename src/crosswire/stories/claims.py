@@ -1,0 +1,263 @@
+"""Claims: what a number says happened to what, and whether two claims mean the same.
+
+A quantity's claim parts come from the parse (``Quantity.counted``: what was
+counted, ``Quantity.predicate``: what happened to it, as written); when the
+parse gave none, the word after the number ("14 people *were injured*").
+
+Sameness is decided by meaning, with the sentence encoder on short phrases.
+The encoder alone places co-hyponyms close ("killed" / "wounded" sit nearer
+than "injured" / "hurt"), so predicates are compared through kinds of event:
+``lexicons/event_classes.json`` lists ways news writes each kind, and a
+predicate takes the kind of its nearest listed phrase when it is near enough
+and clearly nearer than to any other kind.  Two predicates of different kinds
+are different; of one kind the same; otherwise the plain cosine decides when it
+is high, and the answer is "unknown" (left to the words around the numbers).
+The thresholds were chosen on labelled phrase pairs written here
+(``tests/stories/test_claims.py``), never on evaluation items.
+
+Phrase vectors are cached per process; ``encoder_seconds()`` says what they cost.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from crosswire.errors import CrosswireError
+from crosswire.lexicon import load_lexicon, mapping, terms
+
+Verdict = Literal["same", "different", "unknown"]
+
+#: A predicate takes the kind of its nearest listed phrase when the cosine reaches this ...
+KIND_MIN = 0.6
+#: ... and beats the best phrase of any other kind by this much.
+KIND_MARGIN = 0.05
+#: Two unclassified predicates this close are the same ("slain" / "gunned down" stay unknown).
+PREDICATE_SAME = 0.8
+#: Two counted things this close are the same ("girls" / "schoolgirls", "drones" / "UAVs" at 0.60);
+#: "crew members" / "passengers" sit at 0.595, so the margin is thin and a claim also needs the same predicate.
+COUNTED_SAME = 0.6
+#: Below this two counted things are different ("people" / "drones" at 0.36) and never conflict.
+COUNTED_DIFFERENT = 0.5
+#: A specific count stands for a general one ("residents" for "people") when this close to it.
+GENERAL_MIN = 0.45
+
+_PACKAGE = "crosswire.stories"
+#: Auxiliaries the parse may leave in a predicate ("are back"), and words before a participle.
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got", "get", "reported"}
+)
+_DIRECTIONAL = re.compile(r"\s+((?:from|out of|away from|off)\s+(?:(?:their|his|her|its|the)\s+)?[a-z]+)\b")
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have been|has been|had been|got|being)\s+)?(?:reported\s+)?([a-z]+ed)\b"
+)
+
+Vector = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a number counts and what happened to it, as written, lower case; None when unknown."""
+
+    counted: str | None
+    predicate: str | None
+
+    @property
+    def label(self) -> str | None:
+        """The claim in plain words: "people injured", "drones shot down"."""
+        verb = participle(self.predicate) if self.predicate else None
+        return " ".join(filter(None, [self.counted, verb])) or None
+
+
+def read_claim(text: str, start: int, end: int, counted: str | None, predicate: str | None) -> Claim:
+    """The claim of a number at ``text[start:end]``: the parse's parts when it gave them, else the
+    participle written right after the number. A predicate that says nothing ("were", "said") is none."""
+    if predicate is None:
+        match = _PARTICIPLE_AFTER.match(text, end)
+        predicate = match.group(1) if match else None
+    return Claim(_clean_counted(counted), _event_predicate(predicate, text, end))
+
+
+def _clean_counted(counted: str | None) -> str | None:
+    if not counted:
+        return None
+    cleaned = " ".join(w for w in counted.split() if any(ch.isalpha() for ch in w) and w not in "()")
+    return cleaned or None
+
+
+def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
+    if not predicate:
+        return None
+    words = [w for w in predicate.lower().split() if w not in _AUXILIARIES]
+    if not words or words[0] in terms(_PACKAGE, "light_predicates"):
+        return None
+    phrase = " ".join(words)
+    # "forced from their homes": a direction after the verb is part of what happened.
+    position = text.lower().find(phrase, max(0, end - 200))
+    if position >= 0 and len(words) == 1:
+        direction = _DIRECTIONAL.match(text.lower(), position + len(phrase))
+        if direction is not None:
+            phrase = f"{phrase} {direction.group(1)}"
+    return phrase
+
+
+def participle(predicate: str) -> str:
+    """The past participle of a predicate as written: "frees" → "freed", "shot down" → "shot down"."""
+    verb, *rest = predicate.split()
+    forms: dict[str, str] = mapping(_PACKAGE, "participles")
+    if verb in forms:
+        verb = forms[verb]
+    elif not verb.endswith(("ed", "en")):
+        verb = _regular_participle(verb)
+    return " ".join([verb, *rest])
+
+
+def _regular_participle(verb: str) -> str:
+    if verb.endswith("ing") and len(verb) > 5:
+        stem = verb[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stem = stem[:-1]  # "stopping" → "stop"
+        elif stem.endswith(("at", "ur", "uc", "iv", "us", "ov", "as", "ag")):
+            stem += "e"  # "rescuing" → "rescue", "evacuating" → "evacuate"
+        verb = stem
+    elif verb.endswith("ies") and len(verb) > 4:
+        verb = verb[:-3] + "y"
+    elif verb.endswith(("sses", "shes", "ches", "xes")):
+        verb = verb[:-2]
+    elif verb.endswith("s") and not verb.endswith("ss"):
+        verb = verb[:-1]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+# --- meaning -------------------------------------------------------------------------------------------
+
+_vectors: dict[str, Vector] = {}
+_seconds = [0.0]
+
+
+def encoder_seconds() -> float:
+    """Seconds this process has spent encoding claim phrases."""
+    return _seconds[0]
+
+
+@cache
+def _encoder_available() -> bool:
+    try:
+        from crosswire.semantics import default_encoder
+
+        default_encoder()
+    except (CrosswireError, ImportError, OSError):
+        return False
+    return True
+
+
+def prime(phrases: Iterable[str]) -> None:
+    """Encode every phrase not yet cached, in one batch."""
+    missing = sorted({p for p in phrases if p and p not in _vectors})
+    if not missing or not _encoder_available():
+        return
+    from crosswire.semantics import default_encoder
+
+    began = time.perf_counter()
+    rows = default_encoder().encode(missing)
+    _seconds[0] += time.perf_counter() - began
+    _vectors.update(zip(missing, rows, strict=True))
+
+
+def similarity(a: str, b: str) -> float | None:
+    """Cosine of two phrases' encodings; None without the encoder."""
+    if a == b:
+        return 1.0
+    prime((a, b))
+    if a not in _vectors or b not in _vectors:
+        return None
+    return float(_vectors[a] @ _vectors[b])
+
+
+@cache
+def _kind_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    entries = load_lexicon(_PACKAGE, "event_classes").entries
+    return tuple(e.term for e in entries), tuple(str(e.value) for e in entries)
+
+
+@cache
+def event_kind(predicate: str) -> str | None:
+    """The kind of event a predicate names ("wounded" → "injure"), or None when no kind is clearly nearest."""
+    phrases, kinds = _kind_table()
+    if predicate in phrases:
+        return kinds[phrases.index(predicate)]
+    if predicate in terms("crosswire.annotate.quantities", "particles"):
+        return None  # a bare "down" or "up" is a state, and sits near every phrasal verb with it
+    prime([*phrases, predicate])
+    if predicate not in _vectors:
+        return None
+    best: dict[str, float] = {}
+    for phrase, kind in zip(phrases, kinds, strict=True):
+        score = float(_vectors[predicate] @ _vectors[phrase])
+        best[kind] = max(best.get(kind, -1.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    (kind, score), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else -1.0
+    return kind if score >= KIND_MIN and score - runner_up >= KIND_MARGIN else None
+
+
+def same_predicate(a: str | None, b: str | None) -> Verdict:
+    """Whether two predicates name the same event: wounded/injured yes, killed/injured never."""
+    if a is None or b is None:
+        return "unknown"
+    if a == b or participle(a) == participle(b):
+        return "same"
+    kind_a, kind_b = event_kind(a), event_kind(b)
+    if kind_a is not None and kind_b is not None:
+        return "same" if kind_a == kind_b else "different"
+    score = similarity(a, b)
+    return "same" if score is not None and score >= PREDICATE_SAME else "unknown"
+
+
+def same_counted(a: str | None, b: str | None) -> Verdict:
+    """Whether two counted things are the same: girls/schoolgirls yes, people/residents yes (general)."""
+    if a is None or b is None:
+        return "unknown"
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return "same"
+    if head_noun(a) == head_noun(b):
+        # "photos of herself" / "photos": the same things, perhaps told apart by the modifiers.
+        return "unknown"
+    general = terms(_PACKAGE, "general_counted")
+    score = similarity(a, b)
+    if score is None:
+        return "unknown"
+    if (a in general or b in general) and score >= GENERAL_MIN:
+        return "same"
+    if score >= COUNTED_SAME:
+        return "same"
+    return "different" if score < COUNTED_DIFFERENT else "unknown"
+
+
+def head_noun(counted: str) -> str:
+    """The noun a counted phrase is about: "prisoners of war" → "prisoners", "first-team players" → "players"."""
+    before_of = counted.split(" of ")[0].split()
+    return before_of[-1] if before_of else counted
+
+
+def claims_match(a: Claim, b: Claim) -> Verdict:
+    """Two claims are the same when both what happened and what was counted mean the same;
+    different when either differs; unknown when a part is missing or unclear."""
+    predicate = same_predicate(a.predicate, b.predicate)
+    if predicate == "different":
+        return "different"
+    counted = same_counted(a.counted, b.counted)
+    if predicate == "same" and counted == "same":
+        return "same"
+    return "unknown"

@@ -1,0 +1,132 @@
+"""Claims read from a quantity and compared by meaning (``crosswire.stories.claims``).
+
+The labelled phrase pairs below, written here, are what the thresholds in
+claims.py were chosen on: every "same" pair must come out same, every
+"different" pair different.  Pairs marked held-out use phrases that are not in
+``lexicons/event_classes.json``, so they test the encoder, not the list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.stories.claims import (
+    Claim,
+    _encoder_available,
+    encoder_seconds,
+    participle,
+    read_claim,
+    same_counted,
+    same_predicate,
+)
+
+needs_encoder = pytest.mark.skipif(not _encoder_available(), reason="the sentence encoder is not installed")
+
+PREDICATE_PAIRS = [
+    ("injured", "wounded", "same"),
+    ("injured", "hurt", "same"),
+    ("killed", "died", "same"),
+    ("shot down", "intercepted", "same"),
+    ("evacuated", "forced from their homes", "same"),
+    ("freed", "released", "same"),
+    ("arrested", "detained", "same"),
+    ("exchanged", "swapped", "same"),
+    # held-out: not listed in the event kinds
+    ("slain", "killed", "same"),
+    ("taken into custody", "arrested", "same"),
+    ("set free", "released", "same"),
+    ("penalised", "fined", "same"),
+    ("demolished", "destroyed", "same"),
+    # never the same event
+    ("killed", "injured", "different"),
+    ("killed", "wounded", "different"),
+    ("hurt", "killed", "different"),
+    ("evacuated", "rescued", "different"),
+    ("abducted", "freed", "different"),
+    ("escaped", "freed", "different"),
+    ("missing", "dead", "different"),
+    ("destroyed", "damaged", "different"),
+    ("fined", "charged", "different"),
+    ("launched", "intercepted", "different"),
+    ("sold", "bought", "different"),
+    ("fell", "rose", "different"),
+    ("kidnapped", "rescued", "different"),
+]
+
+COUNTED_PAIRS = [
+    ("girls", "schoolgirls", "same"),
+    ("drones", "UAVs", "same"),
+    ("soldiers", "troops", "same"),
+    ("workers", "employees", "same"),
+    ("homes", "houses", "same"),
+    ("prisoners of war", "captured soldiers", "same"),
+    ("people", "residents", "same"),
+    ("people", "passengers", "same"),
+    ("people", "drones", "different"),
+    ("houses", "cars", "different"),
+    ("people", "tons", "different"),
+    ("girls", "rockets", "different"),
+]
+
+
+@needs_encoder
+@pytest.mark.parametrize(("a", "b", "verdict"), PREDICATE_PAIRS)
+def test_predicates_are_compared_by_meaning(a: str, b: str, verdict: str) -> None:
+    assert same_predicate(a, b) == verdict
+    assert same_predicate(b, a) == verdict
+
+
+@needs_encoder
+@pytest.mark.parametrize(("a", "b", "verdict"), COUNTED_PAIRS)
+def test_counted_things_are_compared_by_meaning(a: str, b: str, verdict: str) -> None:
+    assert same_counted(a, b) == verdict
+
+
+@needs_encoder
+def test_a_bare_particle_is_no_event_kind() -> None:
+    # "shares were down 1 percent" is not "shot down".
+    assert same_predicate("down", "shot down") != "different"
+
+
+def test_the_same_head_noun_is_not_a_different_thing() -> None:
+    assert same_counted("photos of the harbour", "photos") != "different"
+
+
+@needs_encoder
+def test_phrase_encodings_are_cached() -> None:
+    same_predicate("toppled", "knocked over")
+    spent = encoder_seconds()
+    same_predicate("toppled", "knocked over")
+    assert encoder_seconds() == spent
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("frees", "freed"), ("rescuing", "rescued"), ("shot down", "shot down"), ("fell", "fallen"),
+     ("evacuated", "evacuated"), ("racked up", "racked up"), ("carries", "carried"), ("hurt", "hurt")],
+)  # fmt: skip
+def test_participle(written: str, expected: str) -> None:
+    assert participle(written) == expected
+
+
+def test_read_claim_takes_the_parse_and_drops_light_verbs() -> None:
+    text = "The ferry had 129 people on board."
+    start = text.index("129")
+    assert read_claim(text, start, start + 10, "people", "had") == Claim("people", None)
+
+
+def test_read_claim_falls_back_to_the_participle_after_the_number() -> None:
+    text = "Medics said 19 climbers were hurt in the rockfall."
+    start = text.index("19")
+    claim = read_claim(text, start, start + len("19 climbers"), None, None)
+    assert claim == Claim(None, None)  # "hurt" is no -ed form: the fallback reads only regular participles
+    text = "Medics said 19 climbers were injured in the rockfall."
+    assert read_claim(text, start, start + len("19 climbers"), "climbers", None) == Claim("climbers", "injured")
+
+
+def test_read_claim_keeps_a_direction_after_the_verb() -> None:
+    text = "About 300 people were forced from their homes by the mudslide."
+    start = text.index("300")
+    claim = read_claim(text, start, start + len("300 people"), "people", "forced")
+    assert claim.predicate == "forced from their homes"
+    assert claim.label == "people forced from their homes"
