@@ -196,6 +196,27 @@ def test_eval_extraction_on_a_tiny_dataset(tmp_path: Path) -> None:
     assert 0.5 < metrics["f1"] <= 1.0
 
 
+def test_eval_scores_one_part_and_refuses_an_unknown_part(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    records = []
+    for number in range(6):
+        body = LEAD + " " + FILLER * (number + 1)
+        page = _page("Crews rescue 27", "Harbor Ledger", "2026-11-11", body)
+        (tmp_path / "pages" / f"p{number}.html.gz").write_bytes(gzip.compress(page.encode()))
+        records.append(json.dumps({"id": f"p{number}", "url": None, "body": body}))
+    (tmp_path / "gold.jsonl").write_text("\n".join(records) + "\n")
+    sizes = {}
+    for part in ("tune", "check"):
+        result = run("eval", "extraction", str(tmp_path), "--part", part, "--json")
+        assert result.returncode == 0, result.stderr
+        metrics = json.loads(result.stdout)
+        assert metrics["part"] == part and set(metrics) >= {"n", "precision", "recall", "f1"}
+        sizes[part] = metrics["n"]
+    assert sizes["tune"] + sizes["check"] == 6
+    refused = run("eval", "extraction", str(tmp_path), "--part", "dev", "--json")
+    assert refused.returncode == 2 and "unknown part 'dev'" in refused.stderr
+
+
 def test_eval_on_a_missing_dataset_says_so(tmp_path: Path) -> None:
     result = run("eval", "stories", str(tmp_path / "absent"), "--json")
     assert result.returncode != 0
