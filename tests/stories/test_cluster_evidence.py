@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crosswire.evaluate.stories import cluster_records
 from crosswire.model import Article
-from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.cluster import JOIN_THRESHOLD, StoryClusterer
 from crosswire.stories.story import MIN_SIMILARITY, Incoming, Story
 from crosswire.stories.story_index import POSTINGS_KEPT, StoryIndex
 from crosswire.stories.vectors import TITLE_WEIGHT, SparseVector, article_terms, tokens, unit
@@ -177,19 +177,28 @@ def _launch_report(number: int, day: int) -> Incoming:
     return Incoming.of(unit(words), frozenset({"veldra", "ostmark"}), headline, day)
 
 
-def test_a_dormant_story_wakes_only_for_an_article_close_to_one_of_its_reports() -> None:
+def test_a_story_silent_for_months_still_takes_a_report_of_its_event() -> None:
+    # Events are followed for years (a space programme, a trial):
+    # a long silence weighs against a story, never rules it out.
+    day = 740_000
+    silent = _story(*[_launch_report(n, day - 400) for n in range(6)])
+    recent = _story(*[_launch_report(n, day - 1) for n in range(6)])
+    retelling = _launch_report(5, day)
+    silent_score, recent_score = silent.evidence(retelling), recent.evidence(retelling)
+    assert silent_score is not None and recent_score is not None
+    assert silent_score >= JOIN_THRESHOLD
+    assert recent_score > silent_score
+
+
+def test_another_event_of_the_same_state_weighs_less_than_a_report_of_the_story() -> None:
     day = 740_000
     # Months later the same state tests a missile: the state's names are shared, the event is not.
     missile_words = {"veldra": 1.0, "ostmark": 1.0, **{f"missile{i}": 1.0 for i in range(40)}}
     missile = Incoming.of(unit(missile_words), frozenset({"veldra", "ostmark"}), frozenset({"veldra", "missile0"}), day)
-    dormant = _story(*[_launch_report(n, day - 200) for n in range(6)])
-    assert dormant.terms.cosine(missile.vector) >= MIN_SIMILARITY  # like the story as a whole, through its names
-    assert dormant.evidence(missile) is None
-    # A report retelling the latest launch report wakes it, whether or not its headline names anyone.
-    retelling = _launch_report(5, day)
-    assert dormant.evidence(retelling) is not None
-    unnamed_headline = Incoming.of(retelling.vector, retelling.names.keys(), frozenset({"launch5x0"}), day)
-    assert dormant.evidence(unnamed_headline) is not None
-    # The same missile report a month after the launch is weighed, not ruled out.
-    active = _story(*[_launch_report(n, day - 30) for n in range(6)])
-    assert active.evidence(missile) is not None
+    story = _story(*[_launch_report(n, day - 200) for n in range(6)])
+    assert story.terms.cosine(missile.vector) >= MIN_SIMILARITY  # like the story as a whole, through its names
+    names = frozenset({"veldra", "ostmark"})
+    retelling = Incoming.of(_launch_report(5, day).vector, names, frozenset({"launch5x0"}), day)
+    missile_score, retelling_score = story.evidence(missile), story.evidence(retelling)
+    assert retelling_score is not None
+    assert missile_score is None or missile_score < retelling_score

@@ -24,12 +24,11 @@ story's articles and then adjusted:
 * size: a large story's words cover many articles, so looking like it is
   weaker evidence than looking like a small one;
 * time: published within days of the story's latest article counts for it,
-  a long silence against it (news comes in bursts); a story silent for a
-  season is dormant, and only an article that closely resembles one of its
-  latest reports and uses the story's own words wakes it: looking like the
-  story as a whole is not enough, since that is mostly the vocabulary it
-  shares with every story about the same country or company (a company's
-  second recall months after its first).
+  a long silence against it (news comes in bursts), growing with the log of
+  the silence.  There is no cut-off after which a story stops taking
+  articles: an event followed for years (a trial, a space programme) gets
+  reports after long silences, and a separate rule for silent stories
+  helped on one dev item while splitting such events elsewhere.
 """
 
 from __future__ import annotations
@@ -65,8 +64,6 @@ RECENT_BONUS = 0.1
 RECENT_DAYS = 2
 #: Names each side must have before sharing none of them rules a story out.
 MIN_NAMES_TO_VETO = 2
-#: Days without a new article after which a story is dormant.
-DORMANT_DAYS = 90
 SIGNATURE_WEIGHT = 0.1
 #: A name is the story's signature when more than this share of its headlines use it ...
 SIGNATURE_SHARE = 0.5
@@ -156,8 +153,6 @@ class Story:
         signature = self._signature_share(article, owned)
         if max(overall, closest) < MIN_SIMILARITY and not (signature or self._same_subject(article)):
             return None
-        if self._dormant_for(article) and not self._wakes_dormant(article, closest):
-            return None
         name_agreement = self._name_agreement(article)
         if name_agreement is None:
             if not (signature or self._headline_names_shared(article)):
@@ -193,16 +188,6 @@ class Story:
             if term in article.headline and (term in article.names or term in self.names.weights)
         )
         return max((share for share in shares if share > SIGNATURE_SHARE), default=0.0)
-
-    def _dormant_for(self, article: Incoming) -> bool:
-        """Had the story been silent for a season when the article appeared?"""
-        if article.day is None or self.last_day is None:
-            return False
-        return abs(article.day - self.last_day) > DORMANT_DAYS
-
-    def _wakes_dormant(self, article: Incoming, closest: float) -> bool:
-        """Close to one of the latest reports, in the story's own words."""
-        return closest >= MIN_SIMILARITY and self._mean_word_cosine(article) >= MIN_WORD_SIMILARITY
 
     def _headline_names_shared(self, article: Incoming) -> bool:
         """Does the headline use a name the story's headlines use (the name an event goes by)?"""
