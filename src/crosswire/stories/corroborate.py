@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from crosswire.lexicon import terms
 from crosswire.model import Article, Fact, FactMention, FactStatus
 from crosswire.stories.claims import Claim, claims_match, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
@@ -32,10 +33,8 @@ SAME_VALUE_CONTEXT = 0.15
 COMPATIBLE_CONTEXT = 0.3
 CONFLICT_CONTEXT = 0.5
 DATE_CONFLICT_CONTEXT = 0.6
-#: Units too general to say what is measured: a conflict needs the counted thing.
-GENERIC_UNITS = frozenset(
-    {"%", "percent", "per cent", "usd", "eur", "gbp", "year", "month", "day", "week", "hour", "time"}
-)
+#: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
+GENERIC_UNITS = terms("crosswire.stories", "generic_units")
 #: Words either side of a mention that describe it.
 CONTEXT_WORDS = 8
 #: Similarity (0..100) of two unit phrases to count as the same counted thing.

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import re
 
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Article
 from crosswire.stories.text import normalise
 
-#: Words a dateline is made of besides numbers.
-_DATELINE_TEXT = """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    st nd rd th am pm gmt utc est edt cst cdt pst pdt bst cet ist et pt
-    posted published updated last update article on at by
-"""
-_DATELINE_WORDS = frozenset(_DATELINE_TEXT.split())
+#: Words a dateline is made of besides numbers (``lexicons/dateline_words.json``).
+_DATELINE_WORDS = terms("crosswire.stories", "dateline_words")
+#: Words an outlet's name adds to its domain ("news", ``lexicons/outlet_words.json``).
+_OUTLET_WORDS = terms("crosswire.stories", "outlet_words")
 _WORD = re.compile(r"[^\W\d_]+")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 #: Longest line (in words) taken for the headline after a dateline.
@@ -39,12 +35,12 @@ def is_dateline(line: str) -> bool:
 
 
 def names_outlet(title: str, publisher: str | None) -> bool:
-    """True when every word of the title is in the publisher's domain or is "news": the outlet, not the story."""
+    """True when every word of the title is in the publisher's domain or an outlet word ("news"): not a headline."""
     if not publisher:
         return False
     domain = normalise(publisher)
     words = _WORD.findall(normalise(title))
-    return bool(words) and all(word in domain or word in {"news", "world", "international"} for word in words)
+    return bool(words) and all(word in domain or word in _OUTLET_WORDS for word in words)
 
 
 def headline(article: Article) -> str:
@@ -60,3 +56,23 @@ def headline(article: Article) -> str:
             continue
         return line if len(line.split()) <= HEADLINE_MAX_WORDS else ""
     return ""
+
+
+_LETTERS = r"(?<![^\W\d_]){}(?![^\W\d_])"
+
+
+def check_dateline_word(entry: Entry) -> None:
+    """The lexicon check: the example is a dateline, and is none once the word is replaced by an ordinary one."""
+    assert is_dateline(entry.example), entry.example
+    other = re.sub(_LETTERS.format(re.escape(entry.term)), "harbour", entry.example, flags=re.IGNORECASE)
+    assert not is_dateline(other), other
+
+
+def check_outlet_word(entry: Entry) -> None:
+    """The lexicon check: the example, an outlet's name, is taken for it (not a headline) given the outlet's domain,
+    and is a headline once the word is replaced by an ordinary one."""
+    name = [word for word in _WORD.findall(normalise(entry.example)) if word != entry.term]
+    domain = "".join(name) + ".example"
+    assert names_outlet(entry.example, domain), (entry.example, domain)
+    other = re.sub(_LETTERS.format(re.escape(entry.term)), "Ferry", entry.example, flags=re.IGNORECASE)
+    assert not names_outlet(other, domain), other

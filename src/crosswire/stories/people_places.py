@@ -42,8 +42,8 @@ SOLE_OFFICES = terms("crosswire.stories", "sole_offices")
 #: Titles with one holder once it is said whose they are ("Interior Minister", "Port Authority Director");
 #: an "Officer" or a "Spokesman" has many colleagues (``lexicons/offices_of_one.json``).
 OFFICES_OF_ONE = terms("crosswire.stories", "offices_of_one")
-#: Forms of address, not roles.
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
+#: Forms of address, not roles (``lexicons/honorifics.json``).
+_HONORIFICS = terms("crosswire.stories", "honorifics")
 _TITLE_WORDS = "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
 #: A title right before a name, with up to two capitalised words saying whose it is ("Peru's Interior Minister",
 #: "Port Authority Director"), or in lower case with one lower-case qualifier ("police chief", "interior minister").
@@ -51,8 +51,9 @@ _ROLE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<role>(?P<whose>(?:[A-Z][\w&'’-]*\s){{0,2}})(?P<title>{_TITLE_WORDS})"
     rf"|(?P<whose_lower>(?:[A-Za-z]+\s)?)(?P<title_lower>(?i:{_TITLE_WORDS})))\s$"
 )
-#: Words that may qualify a title as part of the role ("Fisheries", "FBI", "interior"), but not grammar words.
-_NOT_QUALIFIERS = frozenset({"the", "a", "an", "and", "of", "former", "said", "says", "by", "with", "to", "as"})
+#: Words that may qualify a title as part of the role ("Fisheries", "FBI", "interior"), but not grammar words
+#: (``lexicons/not_role_qualifiers.json``).
+_NOT_QUALIFIERS = terms("crosswire.stories", "not_role_qualifiers")
 
 
 _Same = Callable[[str, str], bool]
@@ -117,6 +118,25 @@ def check_sole_office(entry: Entry) -> None:
         entry.term,
         mentions,
     )
+
+
+def _example_roles(text: str) -> tuple[int, list[_Mention]]:
+    """How many people the title rule finds in a lexicon example, and their roles."""
+    people = apply_title_rule(text, [])
+    article = Article("example", "record", "lexicon", text, annotations=Annotations(entities=tuple(people)))
+    return len(people), _role_mentions(article, {})
+
+
+def check_honorific(entry: Entry) -> None:
+    """The lexicon check: the name after the form of address is read as a person, with no role."""
+    people, mentions = _example_roles(entry.example)
+    assert people == 1 and not mentions, (entry.term, mentions)
+
+
+def check_not_qualifier(entry: Entry) -> None:
+    """The lexicon check: the example's titled person is read in a role that does not take in the word."""
+    _, mentions = _example_roles(entry.example)
+    assert len(mentions) == 1 and entry.term not in mentions[0].about.split(), (entry.term, mentions)
 
 
 def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:

@@ -8,13 +8,17 @@ count once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, SourceEntry
 
-#: Second-level labels under which registrations happen (example.co.uk, example.com.au).
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
+#: Second-level labels under which registrations happen (example.co.uk, example.com.au;
+#: ``lexicons/second_level_domains.json``).
+_SECOND_LEVEL = terms("crosswire.stories", "second_level_domains")
+_URL = re.compile(r"https?://[^\s/]+")
 
 
 def registered_domain(url: str | None) -> str | None:
@@ -28,6 +32,14 @@ def registered_domain(url: str | None) -> str | None:
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:]) if len(labels) >= 2 else host
+
+
+def check_second_level(entry: Entry) -> None:
+    """The lexicon check: the example's link is registered under the label, so its domain keeps three labels."""
+    link = _URL.search(entry.example)
+    assert link is not None, entry.example
+    domain = registered_domain(link.group())
+    assert domain is not None and domain.split(".")[-2:-1] == [entry.term] and domain.count(".") == 2, domain
 
 
 def own_source_key(article: Article) -> str:

@@ -5,21 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from crosswire.lexicon import Entry, terms
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
-#: Function words (and page furniture) that say nothing about what a story is about.
-_STOPWORD_TEXT = """
-    a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having
-    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours yourself yourselves
-    said says say told according also new one two three year years time people would could may might must
-    mr mrs ms monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week last
-    image images photo caption getty reuters ap afp read more share click advertisement
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+#: Function words (and page furniture) that say nothing about what a story is about (``lexicons/stopwords.json``).
+STOPWORDS = terms("crosswire.stories", "stopwords")
 
 
 def normalise(text: str) -> str:
@@ -38,6 +29,12 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: no stopwords, no single letters or bare digits."""
     return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+
+
+def check_stopword(entry: Entry) -> None:
+    """The lexicon check: the example's word is read as a word and dropped from its content words."""
+    assert entry.term in words(entry.example), (entry.term, words(entry.example))
+    assert entry.term not in content_words(entry.example), (entry.term, content_words(entry.example))
 
 
 def stem(word: str) -> str:
@@ -77,3 +74,25 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_AMOUNT = re.compile(r"(?P<number>\d+)[\s-]?(?P<unit>%|per cent|[^\W\d_]+)")
+
+
+def check_generic_unit(entry: Entry) -> None:
+    """The lexicon check (``corroborate.GENERIC_UNITS``): the example's first amount has this unit, and two
+    outlets giving different amounts in the example's words are not taken to conflict."""
+    from crosswire.model import Annotations, Article, Quantity
+    from crosswire.stories.corroborate import corroborate, unit_key  # corroborate imports this module
+
+    amount = _AMOUNT.search(entry.example)
+    assert amount is not None, entry.example
+    assert unit_key(amount.group("unit")) == entry.term, (entry.term, unit_key(amount.group("unit")))
+    articles = []
+    for article_id, value in (("first", int(amount.group("number"))), ("second", int(amount.group("number")) + 7)):
+        text = entry.example[: amount.start()] + str(value) + entry.example[amount.end("number") :]
+        end = amount.end() + len(str(value)) - len(amount.group("number"))
+        quantity = Quantity(text[amount.start() : end], amount.start(), end, value, unit=amount.group("unit"))
+        articles.append(Article(article_id, "record", "lexicon", text, annotations=Annotations(quantities=(quantity,))))
+    facts = corroborate(articles, {"first": "one outlet", "second": "another outlet"})
+    assert [fact.status for fact in facts] == ["single", "single"], (entry.term, facts)
