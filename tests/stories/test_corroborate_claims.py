@@ -6,14 +6,9 @@ annotator, so the parse supplies ``counted`` and ``predicate``.
 
 from __future__ import annotations
 
-import pytest
-
 from crosswire.annotate.quantities import QuantityStage
 from crosswire.model import Annotations, Article, Fact
-from crosswire.stories.claims import _encoder_available
 from crosswire.stories.corroborate import corroborate
-
-pytestmark = pytest.mark.skipif(not _encoder_available(), reason="the sentence encoder is not installed")
 
 
 def _facts(*texts: str) -> list[Fact]:
@@ -40,6 +35,15 @@ def test_the_same_event_in_other_words_groups() -> None:
         "The ministry said air defences intercepted 30 UAVs over Tarrin overnight.",
     )
     assert [(f.status, f.about) for f in facts] == [("agree", "drones shot down")]
+
+
+def test_a_common_figure_in_other_words_without_shared_context_stays_apart() -> None:
+    """'3 killed' told in passing may be another event's toll: without shared words it is no agreement."""
+    facts = _facts(
+        "Gunmen attacked a checkpoint outside Dorrel at dawn, and 3 people were killed.",
+        "Last spring a landslide buried the road to the quarry, where 3 people died.",
+    )
+    assert all(f.status == "single" for f in facts)
 
 
 def test_killed_and_injured_with_the_same_number_never_group() -> None:

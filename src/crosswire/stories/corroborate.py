@@ -182,7 +182,11 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # killed is not injured, whatever the numbers
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
     if "same" in verdicts and all(_values_compatible(mention, m) for m in group.members):
-        return 1.0 + overlap  # the same claim in other words, with values that can both be true
+        # The same claim in other words, with values that can both be true. Without words shared around the
+        # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
+        equal = all(m.value == mention.value for m in group.members)
+        if overlap >= SAME_VALUE_CONTEXT or (equal and _distinctive(mention.value)):
+            return 1.0 + overlap
     if not same_unit(group.members[0].unit, mention.unit):
         return None
     same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
