@@ -12,15 +12,12 @@ import pytest
 
 from crosswire.stories.claims import (
     Claim,
-    _encoder_available,
     encoder_seconds,
     participle,
     read_claim,
     same_counted,
     same_predicate,
 )
-
-needs_encoder = pytest.mark.skipif(not _encoder_available(), reason="the sentence encoder is not installed")
 
 PREDICATE_PAIRS = [
     ("injured", "wounded", "same"),
@@ -69,20 +66,17 @@ COUNTED_PAIRS = [
 ]
 
 
-@needs_encoder
 @pytest.mark.parametrize(("a", "b", "verdict"), PREDICATE_PAIRS)
 def test_predicates_are_compared_by_meaning(a: str, b: str, verdict: str) -> None:
     assert same_predicate(a, b) == verdict
     assert same_predicate(b, a) == verdict
 
 
-@needs_encoder
 @pytest.mark.parametrize(("a", "b", "verdict"), COUNTED_PAIRS)
 def test_counted_things_are_compared_by_meaning(a: str, b: str, verdict: str) -> None:
     assert same_counted(a, b) == verdict
 
 
-@needs_encoder
 def test_a_bare_particle_is_no_event_kind() -> None:
     # "shares were down 1 percent" is not "shot down".
     assert same_predicate("down", "shot down") != "different"
@@ -92,7 +86,6 @@ def test_the_same_head_noun_is_not_a_different_thing() -> None:
     assert same_counted("photos of the harbour", "photos") != "different"
 
 
-@needs_encoder
 def test_phrase_encodings_are_cached() -> None:
     same_predicate("toppled", "knocked over")
     spent = encoder_seconds()
