@@ -27,11 +27,17 @@ TASKS: dict[str, tuple[str, str]] = {
     "quantities": ("crosswire.evaluate.quantities", "score_quantities"),
     "fivew1h": ("crosswire.evaluate.fivew1h", "score_fivew1h"),
     "corroboration": ("crosswire.evaluate.corroboration", "score_corroboration"),
+    "metadata": ("crosswire.evaluate.metadata", "score_metadata"),
 }
 
 
-def score_task(task: str, dataset_dir: Path, part: Part = "all", limit: int | None = None) -> Scored[Any]:
-    """Run one evaluation task on one part of a set; raises FileNotFoundError when the data is absent."""
+def score_task(
+    task: str, dataset_dir: Path, part: Part = "all", limit: int | None = None, **task_options: Any
+) -> Scored[Any]:
+    """Run one evaluation task on one part of a set; raises FileNotFoundError when the data is absent.
+
+    ``task_options`` go to the tasks that take them (``source`` for metadata) and are refused by the others.
+    """
     if not Path(dataset_dir).is_dir():
         raise FileNotFoundError(
             f"{dataset_dir}: dataset folder not found. The evaluation sets live in ../shared/data "
@@ -45,13 +51,19 @@ def score_task(task: str, dataset_dir: Path, part: Part = "all", limit: int | No
     except ModuleNotFoundError as error:
         raise CrosswireError(f"evaluation task {task!r} is not available in this version") from error
     function = getattr(module, function_name)
-    options: dict[str, Any] = {"part": part}
-    if limit is not None and "limit" in inspect.signature(function).parameters:
+    parameters = inspect.signature(function).parameters
+    unknown = [name for name in task_options if name not in parameters]
+    if unknown:
+        raise CrosswireError(f"evaluation task {task!r} takes no option {', '.join(unknown)}")
+    options: dict[str, Any] = {"part": part, **task_options}
+    if limit is not None and "limit" in parameters:
         options["limit"] = limit
     scored: Scored[Any] = function(Path(dataset_dir), **options)
     return scored
 
 
-def run_task(task: str, dataset_dir: Path, limit: int | None = None, part: Part = "all") -> dict[str, Any]:
+def run_task(
+    task: str, dataset_dir: Path, limit: int | None = None, part: Part = "all", **task_options: Any
+) -> dict[str, Any]:
     """The figures of one evaluation task (what ``crosswire eval`` prints)."""
-    return score_task(task, dataset_dir, part, limit).figures
+    return score_task(task, dataset_dir, part, limit, **task_options).figures

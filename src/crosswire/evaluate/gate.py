@@ -69,10 +69,13 @@ class Figure:
     scale: float = 1.0
     #: Why a bound differs from the default, or why a floor was lowered: kept with the figure.
     why: str | None = None
+    #: Options of the task ({"source": "capture"} for metadata).
+    options: dict[str, str] | None = None
 
     @property
     def name(self) -> str:
-        return f"{self.task} {self.dataset} {self.path}"
+        options = "".join(f" {key}={value}" for key, value in sorted((self.options or {}).items()))
+        return f"{self.task} {self.dataset}{options} {self.path}"
 
     @property
     def gap_bound(self) -> float:
@@ -136,19 +139,20 @@ def judge(figure: Figure, tune: Measured, check: Measured) -> Outcome:
 
 def run_gate(data_dir: Path, figures: list[Figure]) -> list[Outcome]:
     """Score every (task, set) once per part, then judge each figure."""
-    scored: dict[tuple[str, str, Part], Scored[Any]] = {}
+    scored: dict[tuple[str, str, str, Part], Scored[Any]] = {}
     outcomes = []
     for figure in figures:
+        options = figure.options or {}
+        run = (figure.task, figure.dataset, json.dumps(options, sort_keys=True))
         parts: tuple[Part, ...] = ("tune", "check")
         for part in parts:
-            key = (figure.task, figure.dataset, part)
-            if key not in scored:
+            if (*run, part) not in scored:
                 started = time.perf_counter()
-                scored[key] = score_task(figure.task, data_dir / figure.dataset, part)
+                scored[(*run, part)] = score_task(figure.task, data_dir / figure.dataset, part, None, **options)
                 seconds = time.perf_counter() - started
-                print(f"  ran {figure.task} on {figure.dataset} ({part}) in {seconds:.0f} s", file=sys.stderr)
-        tune = measure(figure, scored[(figure.task, figure.dataset, "tune")])
-        check = measure(figure, scored[(figure.task, figure.dataset, "check")])
+                print(f"  ran {figure.name} ({part}) in {seconds:.0f} s", file=sys.stderr)
+        tune = measure(figure, scored[(*run, "tune")])
+        check = measure(figure, scored[(*run, "check")])
         outcomes.append(judge(figure, tune, check))
     return outcomes
 
@@ -180,14 +184,14 @@ def raised_floors(outcomes: list[Outcome]) -> list[dict[str, Any]]:
 
 
 def _report(outcomes: list[Outcome]) -> None:
-    print(f"{'figure':52s} {'tune':>8s} {'check':>8s} {'±noise':>7s} {'gap':>7s} {'floor':>7s}  verdict")
+    print(f"{'figure':60s} {'tune':>8s} {'check':>8s} {'±noise':>7s} {'gap':>7s} {'floor':>7s}  verdict")
     for outcome in outcomes:
         figure = outcome.figure
         limit = figure.floor if figure.floor is not None else figure.ceiling
         beside = f"  (baseline {outcome.check.baseline:.4f})" if outcome.check.baseline is not None else ""
         verdict = "FAIL " + "; ".join(outcome.problems) if outcome.problems else "ok"
         print(
-            f"{figure.name:52s} {outcome.tune.value:8.4f} {outcome.check.value:8.4f} {outcome.check.noise:7.4f} "
+            f"{figure.name:60s} {outcome.tune.value:8.4f} {outcome.check.value:8.4f} {outcome.check.noise:7.4f} "
             f"{outcome.gap:7.4f} {limit!s:>7s}  {verdict}{beside}"
         )
 

@@ -233,7 +233,7 @@ def brief(
 @app.command(name="eval")
 def evaluate(
     task: Annotated[
-        str, typer.Argument(help="extraction, captures, dates, stories, quantities, fivew1h, corroboration")
+        str, typer.Argument(help="extraction, captures, dates, metadata, stories, quantities, fivew1h, corroboration")
     ],
     dataset_dir: Annotated[Path, typer.Argument(help="A dataset folder laid out as in shared/data/README.md.")],
     as_json: JsonFlag = False,
@@ -241,6 +241,9 @@ def evaluate(
     part: Annotated[
         str, typer.Option(help="tune (read and debug on it), check (scored only, never read) or all.")
     ] = "all",
+    source: Annotated[
+        str | None, typer.Option(help="metadata only: read each page from its html (default) or its text capture.")
+    ] = None,
 ) -> None:
     """Score crosswire on an evaluation dataset, or on its tuning or check part.
 
@@ -256,7 +259,8 @@ def evaluate(
     if part not in PARTS:
         _fail(f"unknown part {part!r}: choose one of {', '.join(PARTS)}", 2)
     try:
-        result = run_task(task, dataset_dir, limit=limit, part=part)
+        options = {"source": source} if source is not None else {}
+        result = run_task(task, dataset_dir, limit=limit, part=part, **options)
     except (FileNotFoundError, CrosswireError) as error:
         _fail(str(error))
     if as_json:
