@@ -17,12 +17,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from starlette.types import ASGIApp
 
 from crosswire.engine import Engine
 from crosswire.interfaces.api import TOKEN_ENV, create_app
@@ -119,6 +121,27 @@ def _bound_loopback_socket() -> socket.socket:
     return sock
 
 
+@contextmanager
+def running(app: ASGIApp) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port; yields its base URL."""
+    sock = _bound_loopback_socket()
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     directory = tmp_path_factory.mktemp("served")
@@ -132,22 +155,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
     previous_token = os.environ.get(TOKEN_ENV)
     os.environ[TOKEN_ENV] = WRITE_TOKEN
-    sock = _bound_loopback_socket()
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
     try:
-        yield Served(f"http://127.0.0.1:{port}", db, tuple(str(r["id"]) for r in ARTICLES))
+        with running(create_app(db)) as base_url:
+            yield Served(base_url, db, tuple(str(r["id"]) for r in ARTICLES))
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
         if previous_token is None:
             os.environ.pop(TOKEN_ENV, None)
         else:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from crosswire.interfaces.api import CONTENT_SECURITY_POLICY
 from crosswire.interfaces.web.highlight import Piece, highlight_spans, parse_span, snippet_pieces
 from crosswire.interfaces.web.pages import discrepancy_table
 
@@ -110,6 +111,88 @@ def test_story_page_shows_status_badges_and_sources(page: Page, http: httpx.Clie
     for status in {fact["status"] for fact in brief["facts"]}:
         expect(page.locator(f"#facts .badge-{status}").first).to_be_visible()
     expect(page.locator("#sources tbody tr")).to_have_count(len(brief["sources"]))
+
+
+# -- the pages under the Content-Security-Policy -------------------------------------
+#: Collects the policy violations a page reports; added by Playwright (over the
+#: DevTools protocol), so the page's own policy does not block it.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
+});
+"""
+
+
+def test_pages_render_under_the_policy_without_violations(
+    page: Page, http: httpx.Client, served: Served, ferry_story: str
+) -> None:
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.add_init_script(RECORD_VIOLATIONS)
+    text = http.get(f"/api/articles/{served.ferry_ids[0]}").json()["text"]
+    start = text.index("212 passengers")
+    paths = [
+        "/",
+        f"/stories/{ferry_story}",
+        f"/articles/{served.ferry_ids[0]}?hl={start}-{start + 14}",
+        "/search?q=lighthouse",
+        "/articles/no-such-article",
+    ]
+    for path in paths:
+        response = page.goto(path)
+        assert response is not None
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert page.evaluate("window.__violations") == [], path
+        # The stylesheet is allowed and applied: the header bar is dark, the text has its font.
+        header = page.locator("header.site").evaluate("element => getComputedStyle(element).backgroundColor")
+        assert header == "rgb(29, 35, 43)", path
+    expect(page.locator("h1")).to_have_text("Not found")
+    page.goto(f"/stories/{ferry_story}")
+    expect(page.locator("#key-points li").first).to_be_visible()
+    page.goto(f"/articles/{served.ferry_ids[0]}?hl={start}-{start + 14}")
+    expect(page.locator(f"mark#c-{start}-{start + 14}")).to_have_text("212 passengers")
+    assert [line for line in console if "Content Security Policy" in line or "Refused to" in line] == []
+
+    # The listener does see a violation: an inline style is refused.
+    page.evaluate("() => { const s = document.createElement('style'); s.textContent = 'body{}'; "
+                  "document.head.appendChild(s); }")  # fmt: skip
+    page.wait_for_function("window.__violations.length > 0")
+    assert page.evaluate("window.__violations")[0].startswith("style-src")
+
+
+BROWSER_HOSTILE_URLS = [
+    "JaVaScRiPt:document.title='clicked'",
+    " javascript:document.title='clicked'",
+    "java\tscript:document.title='clicked'",
+    "javascript://%0adocument.title='clicked'",
+    "data:text/html,<script>document.title='clicked'</script>",
+]
+
+
+def test_hostile_article_urls_are_no_links_in_the_browser(page: Page, http: httpx.Client, served: Served) -> None:
+    records = [
+        {
+            "id": f"browser-hostile-{index}",
+            "source": "Pier Notes",
+            "url": url,
+            "title": f"Pier lights repaired, report {index}",
+            "published": f"2024-08-0{index + 1}",
+            "text": f"Report {index}: the lights on the old pier were repaired on Monday, the pier trust said.",
+        }
+        for index, url in enumerate(BROWSER_HOSTILE_URLS)
+    ]
+    auth = {"Authorization": f"Bearer {served.write_token}"}
+    assert http.post("/api/ingest", json={"records": records}, headers=auth).json()["errors"] == []
+    for record in records:
+        page.goto(f"/articles/{record['id']}")
+        # The browser's own reading of every link on the page.
+        protocols = page.locator("a").evaluate_all("links => links.map(link => link.protocol)")
+        assert set(protocols) <= {"http:", "https:"}, (record["url"], protocols)
+        expect(page.locator("dd span.url")).to_have_count(1)
+        for link in page.locator("a").all():
+            assert not (link.get_attribute("href") or "").strip().lower().startswith(("javascript", "data"))
+        expect(page).to_have_title(f"Pier lights repaired, report {record['id'][-1]} · crosswire")
 
 
 # -- helpers behind the pages ------------------------------------------------------

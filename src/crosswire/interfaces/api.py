@@ -13,7 +13,8 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +25,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosswire.engine import Engine
 from crosswire.errors import InputError, NotFoundError
@@ -39,6 +42,28 @@ TOKEN_ENV = "CROSSWIRE_TOKEN"
 STATIC = Path(__file__).parent / "web" / "static"
 #: Records one POST may carry; larger loads belong to ``crosswire ingest``.
 MAX_RECORDS = 1000
+#: Largest request body accepted, in bytes (``20000000``, ``512K``, ``20M``, ``1G``).
+MAX_BODY_ENV = "CROSSWIRE_MAX_BODY"
+DEFAULT_MAX_BODY = 20 * 1024 * 1024
+
+#: Every response (pages, JSON, the feed, static files, errors) carries these.
+#: The pages use one same-origin stylesheet and no script, image, font or frame.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
 
 ReadingEngine = Annotated[Engine, Depends(reading_engine)]
 
@@ -188,7 +213,9 @@ INGEST_BODY_EXAMPLE = {
     description=(
         'Body: `{"records": [...]}`, a list of records, or one record. A record is '
         '`{"id", "source", "url", "title", "published", "text"}` and/or `"html"` with the raw page. '
-        f"Requires `Authorization: Bearer <{TOKEN_ENV}>`; refused with 403 when the server has no token set."
+        f"Requires `Authorization: Bearer <{TOKEN_ENV}>`; refused with 403 when the server has no token set. "
+        f"A body over the server's limit ({MAX_BODY_ENV}, default {DEFAULT_MAX_BODY // (1024 * 1024)} MiB) "
+        f"or with more than {MAX_RECORDS} records is refused with 413."
     ),
     responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}},
 )
@@ -261,9 +288,159 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+# -- what every request passes first ------------------------------------------------
+_SIZE = re.compile(r"^\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+#: Methods that never write; any other method on /api/ needs the write token.
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def parse_size(value: str) -> int:
+    """``"20M"`` → 20971520; plain digits are bytes.  Raises ValueError otherwise."""
+    match = _SIZE.match(value)
+    if match is None:
+        raise ValueError(f"not a size in bytes: {value!r} (e.g. 20000000, 512K, 20M)")
+    size = int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
+    if size <= 0:
+        raise ValueError(f"a size must be positive: {value!r}")
+    return size
+
+
+def max_body_from_env(environ: Mapping[str, str] | None = None) -> int:
+    """The request body limit from ``CROSSWIRE_MAX_BODY`` (default 20 MiB)."""
+    raw = (os.environ if environ is None else environ).get(MAX_BODY_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BODY
+    try:
+        return parse_size(raw)
+    except ValueError as error:
+        raise ValueError(f"{MAX_BODY_ENV}: {error}") from None
+
+
+class SecurityHeaders:
+    """ASGI middleware: puts :data:`SECURITY_HEADERS` on every response.
+
+    It wraps the whole application, Starlette's error middleware included, so
+    a 500, a 404, a static file and a 413 from :class:`RequestGuard` carry
+    them as well as the pages and the JSON.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._headers = [
+            (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in SECURITY_HEADERS.items()
+        ]
+        self._names = {name for name, _ in self._headers}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(name, value) for name, value in message.get("headers", []) if name.lower() not in self._names]
+                message = {**message, "headers": kept + self._headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class RequestGuard:
+    """ASGI middleware: refuses what must not be read, before anything reads it.
+
+    1. A declared ``Content-Length`` over ``max_body`` gets 413 at once: no
+       byte of the body is read and no token is checked.
+    2. A write (any method but GET/HEAD/OPTIONS under ``/api/``) without the
+       write token gets 401/403, again without reading the body.
+    3. A body without a length (chunked) is counted as the application reads
+       it; past ``max_body`` reading stops and the answer is 413, whatever the
+       application was about to say.
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        declared = _content_length(headers)
+        if declared is not None and declared > self.max_body:
+            message = f"request body too large: {declared} bytes, the limit is {self.max_body} bytes"
+            await _error(413, message)(scope, receive, send)
+            return
+        if scope["method"] not in _READ_METHODS and scope["path"].startswith("/api/"):
+            try:
+                require_write_token(headers.get("authorization"))
+            except WriteRefused as refusal:
+                await _refusal_response(refusal)(scope, receive, send)
+                return
+
+        received = 0
+        exceeded = False
+        started = False
+
+        async def receive_limited() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    exceeded = True
+                    raise _BodyTooLarge
+            return message
+
+        async def send_unless_exceeded(message: Message) -> None:
+            nonlocal started
+            if exceeded and not started:
+                return  # the 413 below replaces whatever the application answers
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive_limited, send_unless_exceeded)
+        except Exception:
+            # The application may turn the interrupted read into its own error
+            # (a 400, a 500) or let it through; either way the answer is 413.
+            if not exceeded or started:
+                raise
+        if exceeded and not started:
+            message = f"request body too large: more than {self.max_body} bytes"
+            await _error(413, message)(scope, receive, send)
+
+
+def _content_length(headers: Headers) -> int | None:
+    # The HTTP server has already refused a malformed or repeated length.
+    value = headers.get("content-length")
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+class _CrosswireApp(FastAPI):
+    max_body: int = DEFAULT_MAX_BODY
+
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's ServerErrorMiddleware, so even a 500 has the headers.
+        return SecurityHeaders(RequestGuard(super().build_middleware_stack(), self.max_body))
+
+
 # -- the app --------------------------------------------------------------------
-def create_app(db: str) -> FastAPI:
-    """The whole ``crosswire serve`` application over the store at ``db``."""
+def create_app(db: str, max_body: int | None = None) -> FastAPI:
+    """The whole ``crosswire serve`` application over the store at ``db``.
+
+    ``max_body`` is the largest request body accepted, in bytes; by default
+    it comes from ``CROSSWIRE_MAX_BODY`` (20 MiB when unset).
+    """
+    limit = max_body_from_env() if max_body is None else max_body
+    if limit <= 0:
+        raise ValueError(f"max_body must be positive, not {limit}")
     access = StoreAccess(db)
 
     @asynccontextmanager
@@ -271,7 +448,7 @@ def create_app(db: str) -> FastAPI:
         yield
         access.close()
 
-    app = FastAPI(
+    app = _CrosswireApp(
         title="crosswire",
         summary="Stories, cited briefs and corroborated facts from many news outlets.",
         version="0.1.0",
@@ -281,6 +458,7 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.max_body = limit
     app.state.store_access = access
     app.include_router(api)
     app.include_router(pages_router)

@@ -18,6 +18,7 @@ from crosswire.engine import Engine
 from crosswire.interfaces.web.access import reading_engine
 from crosswire.interfaces.web.feed import stories_feed
 from crosswire.interfaces.web.highlight import highlight_spans, parse_span, snippet_pieces, span_anchor
+from crosswire.interfaces.web.links import http_url
 from crosswire.serialize import story_to_dict
 from crosswire.stories.brief import brief_to_dict
 
@@ -48,6 +49,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(article_url=article_url, story_url=story_url)
+    # Every outside URL goes through this filter before it may be an href:
+    # ``{% set href = url | http_url %}{% if href %}<a href="{{ href }}">...``
+    env.filters["http_url"] = http_url
     return env
 
 
