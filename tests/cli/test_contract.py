@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,11 @@ def test_fetch_refuses_loopback_without_allow_private(tmp_path: Path) -> None:
     result = run("fetch", "http://127.0.0.1:9/page.html", db=tmp_path / "f.db")
     assert result.returncode != 0
     assert "private, loopback" in result.stderr
+
+
+def test_serve_refuses_an_unreadable_body_limit_without_a_traceback(tmp_path: Path) -> None:
+    command = [CROSSWIRE, "--db", str(tmp_path / "s.db"), "serve", "--port", "0"]
+    environment = {**os.environ, "CROSSWIRE_MAX_BODY": "a lot"}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=environment)
+    assert result.returncode == 2
+    assert "CROSSWIRE_MAX_BODY" in result.stderr and "Traceback" not in result.stderr

@@ -286,7 +286,11 @@ def serve(
 
     from crosswire.interfaces.api import create_app
 
-    uvicorn.run(create_app(_settings(ctx).db), host=host, port=port, log_level="info")
+    try:
+        application = create_app(_settings(ctx).db)
+    except ValueError as error:  # a setting such as CROSSWIRE_MAX_BODY that cannot be read
+        _fail(str(error), 2)
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 # -- fetch / watch ------------------------------------------------------------
