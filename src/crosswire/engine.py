@@ -19,6 +19,7 @@ from crosswire.errors import InputError, NotFoundError
 from crosswire.model import Article, Brief, Capture, Story
 from crosswire.pipeline import Pipeline, Stage
 from crosswire.sources import SourceItem, iter_sources
+from crosswire.sources.limits import check_text_length
 from crosswire.store import Store, StoredArticle
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,9 @@ class Engine:
             if article is None:
                 continue
             try:
+                # Over the limit, a text would fail annotation (spaCy's E088)
+                # and take the rest of its chunk with it: refuse it alone.
+                check_text_length(article.origin, article.text, article.title)
                 require_article_text(article)
             except InputError as error:
                 report.errors.append(error.as_json())

@@ -24,6 +24,10 @@ class InputError(CrosswireError):
         return {"path": self.origin, "error": self.problem}
 
 
+class LimitError(InputError):
+    """An input item is over one of the per-item limits (size, length, decompressed size)."""
+
+
 class StoreError(CrosswireError):
     """The store cannot be opened or is in a state we cannot work with."""
 

@@ -18,6 +18,7 @@ import lxml.html
 from crosswire.errors import InputError
 from crosswire.model import Capture, SourceHints
 from crosswire.sources.files import read_bytes
+from crosswire.sources.limits import FILE_BYTES
 
 #: A feed summary shorter than this is a teaser, not the article.
 _MIN_CONTENT_CHARS = 200
@@ -25,7 +26,7 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote
 
 
 def read_feed(path: Path) -> Iterator[Capture | InputError]:
-    publisher, entries = parse_feed(read_bytes(path), str(path))
+    publisher, entries = parse_feed(read_bytes(path, FILE_BYTES), str(path))
     for index, entry in enumerate(entries, start=1):
         capture = entry_to_capture(entry, f"{path}#item{index}", publisher)
         if capture is not None:

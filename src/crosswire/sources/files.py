@@ -6,9 +6,11 @@ import gzip
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from crosswire.errors import InputError
 from crosswire.model import Article, Capture
+from crosswire.sources.limits import FILE_BYTES, ITEM_BYTES, Limit
 
 #: What a reader yields: raw captures, already-processed articles (Parquet from
 #: ``crosswire batch``), or the error that took an item's place.
@@ -86,20 +88,79 @@ def _read_file(path: Path) -> Iterator[SourceItem]:
         yield InputError(str(path), f"cannot read file: {error.strerror or error}")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: Limit = ITEM_BYTES) -> bytes:
     """The file's bytes, un-gzipped when its name ends in ``.gz``.
 
-    Raises :class:`InputError` for an empty file or a truncated/corrupt gzip.
+    ``limit`` caps the bytes read (a page is one item, a feed a whole file);
+    gzip data is decompressed only up to the cap (and never past
+    ``FILE_BYTES``), so a gzip bomb costs no more memory than the cap.
+
+    Raises :class:`InputError` for an empty file, a truncated/corrupt gzip or
+    a file over the limit.
     """
-    data = path.read_bytes()
+    cap = limit.value()
     if path.name.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as error:
-            raise InputError(str(path), f"corrupt or truncated gzip data ({error})") from error
+        if limit is not FILE_BYTES and FILE_BYTES.value() < cap:
+            limit, cap = FILE_BYTES, FILE_BYTES.value()
+        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as stream:
+            try:
+                data = stream.read(cap + 1)
+            except (EOFError, OSError, zlib.error) as error:
+                raise InputError(str(path), f"corrupt or truncated gzip data ({error})") from error
+        if len(data) > cap:
+            raise limit.error(str(path), "decompressed size", limit=cap)
+    else:
+        size = path.stat().st_size
+        if size > cap:
+            raise limit.error(str(path), "file", size, cap)
+        data = path.read_bytes()
     if not data.strip():
         raise InputError(str(path), "file is empty")
     return data
+
+
+class CappedStream:
+    """A file read line by line, un-gzipped when its name ends in ``.gz``.
+
+    What is decompressed from a gzip file is counted, and reading past
+    ``FILE_BYTES`` raises a :class:`~crosswire.errors.LimitError`; damaged
+    gzip data raises an :class:`InputError`.  Plain files are not capped as a
+    whole: only one line at a time is held.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._raw: BinaryIO = path.open("rb")
+        self._gzip = path.name.lower().endswith(".gz")
+        self._stream: BinaryIO = self._raw
+        if self._gzip:
+            self._stream = cast(BinaryIO, gzip.GzipFile(fileobj=self._raw, mode="rb"))
+        self._cap = FILE_BYTES.value()
+        self.position = 0  # bytes read so far (decompressed)
+
+    def readline(self, size: int) -> bytes:
+        if self._gzip:  # never inflate more than one byte past the cap
+            size = min(size, self._cap - self.position + 1)
+        try:
+            line = self._stream.readline(size)
+        except (EOFError, OSError, zlib.error) as error:
+            if not self._gzip:
+                raise
+            raise InputError(str(self.path), f"corrupt or truncated gzip data ({error})") from error
+        self.position += len(line)
+        if self._gzip and self.position > self._cap:
+            raise FILE_BYTES.error(str(self.path), "decompressed size", limit=self._cap)
+        return line
+
+    def close(self) -> None:
+        self._stream.close()
+        self._raw.close()
+
+    def __enter__(self) -> CappedStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def decode_text(data: bytes, origin: str) -> str:

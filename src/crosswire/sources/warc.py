@@ -14,21 +14,26 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from crosswire.errors import InputError
+from crosswire.errors import InputError, LimitError
 from crosswire.model import Capture, SourceHints
+from crosswire.sources.limits import ITEM_BYTES
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: A record is read whole to check it; larger tails are not expected in news WARCs.
 _MAX_TAIL_BYTES = 64 * 1024 * 1024
 _LATER_RECORDS_LOST = "; later records were not read"
+#: Bytes inflated at a time when a gzip member is only checked for damage.
+_INFLATE_PIECE = 1 << 20
 _CONTENT_LENGTH = re.compile(rb"(?im)^content-length:\s*(\d+)")
 
 
 def read_warc(path: Path) -> Iterator[Capture | InputError]:
     last_record_at: int | None = None
-    # Each capture is held back until the next record has been read, so that
-    # a record cut off at the end of a damaged file is never passed on.
-    pending: Capture | None = None
+    # Each capture (or refusal of an oversized record) is held back until the
+    # next record has been read, so that a record cut off at the end of a
+    # damaged file is never passed on.
+    pending: Capture | InputError | None = None
+    cap = ITEM_BYTES.value()
     try:
         with path.open("rb") as stream:
             if not stream.read(1):
@@ -39,9 +44,15 @@ def read_warc(path: Path) -> Iterator[Capture | InputError]:
                     yield pending
                     pending = None
                 last_record_at = record.stream_pos
-                if record.record_type == WarcRecordType.response:
-                    record.parse_http()
-                    pending = _record_to_capture(record, path)
+                if record.record_type != WarcRecordType.response:
+                    continue
+                if record.content_length > cap:
+                    # Refused by its header, before any of it is read; the
+                    # iterator skips its block without holding it.
+                    pending = ITEM_BYTES.error(_record_origin(record, path), "WARC record", record.content_length, cap)
+                    continue
+                record.parse_http()
+                pending = _record_to_capture(record, path)
     except OSError as error:
         yield InputError(str(path), f"corrupt or truncated WARC data ({error})")
         return
@@ -52,7 +63,14 @@ def read_warc(path: Path) -> Iterator[Capture | InputError]:
     # kept, and the damage is reported.
     damage = _damage_after(path, last_record_at)
     last_record_whole = damage is None or damage.endswith(_LATER_RECORDS_LOST)
-    if pending is not None and last_record_whole:
+    if isinstance(pending, InputError):
+        # The iterator skipped what the oversized record's Content-Length
+        # claimed: damage found from there on is that claim, one error says both.
+        if damage:
+            damage = None
+            pending = LimitError(pending.origin, pending.problem + _LATER_RECORDS_LOST)
+        yield pending
+    elif pending is not None and last_record_whole:
         yield pending
     if damage:
         yield InputError(str(path), damage)
@@ -61,12 +79,17 @@ def read_warc(path: Path) -> Iterator[Capture | InputError]:
 def _damage_after(path: Path, last_record_at: int) -> str | None:
     """Why the bytes from the last readable record on are not a whole record, if they are not."""
     with path.open("rb") as stream:
+        size = stream.seek(0, 2)
         stream.seek(last_record_at)
-        tail = stream.read(_MAX_TAIL_BYTES)
+        tail = stream.read(max(0, min(_MAX_TAIL_BYTES, size - last_record_at)))
     if tail[:2] == b"\x1f\x8b":
         member = zlib.decompressobj(wbits=31)
         try:
-            member.decompress(tail)
+            # Inflated a piece at a time and dropped: the member may be a bomb.
+            pending = tail
+            while pending and not member.eof:
+                member.decompress(pending, _INFLATE_PIECE)
+                pending = member.unconsumed_tail
         except zlib.error as error:
             return f"corrupt gzip data in the WARC after offset {last_record_at} ({error})"
         if not member.eof:
@@ -84,6 +107,13 @@ def _damage_after(path: Path, last_record_at: int) -> str | None:
     if tail[record_end:].strip():
         return f"corrupt WARC data after offset {last_record_at}" + _LATER_RECORDS_LOST
     return None
+
+
+def _record_origin(record: object, path: Path) -> str:
+    """``FILE#TARGET-URI`` (or the record id, or its offset when it has neither)."""
+    headers = record.headers  # type: ignore[attr-defined]
+    name = headers.get("WARC-Target-URI") or headers.get("WARC-Record-ID")
+    return f"{path}#{name}" if name else f"{path}@{record.stream_pos}"  # type: ignore[attr-defined]
 
 
 def _record_to_capture(record: object, path: Path) -> Capture | None:
