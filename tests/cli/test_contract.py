@@ -236,3 +236,16 @@ def test_serve_refuses_an_unreadable_body_limit_without_a_traceback(tmp_path: Pa
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=environment)
     assert result.returncode == 2
     assert "CROSSWIRE_MAX_BODY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_annotate_refuses_an_over_long_text_alone() -> None:
+    lines = [json.dumps({"id": "short", "text": "Over 40 boats left the harbour on Tuesday."}),
+             json.dumps({"id": "long", "text": "The tide turned again. " * 200})]  # fmt: skip
+    command = [CROSSWIRE, "annotate", "-", "--json"]
+    environment = {**os.environ, "CROSSWIRE_MAX_TEXT_CHARS": "1000"}
+    result = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300,
+                            check=False, env=environment)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    short, long = json_lines(result.stdout)
+    assert short["id"] == "short" and short["quantities"]
+    assert long["id"] == "long" and "over the limit" in long["error"]

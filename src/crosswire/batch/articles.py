@@ -16,6 +16,7 @@ from crosswire.errors import InputError
 from crosswire.model import Article, Capture, SourceHints
 from crosswire.pipeline import Pipeline, Stage
 from crosswire.sources.files import iter_sources
+from crosswire.sources.limits import check_text_length
 from crosswire.sources.parquet import arrow_schema, article_row, error_row
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,10 @@ class ArticleJob(RecordJob):
             return error_row(0, record["id"], record["origin"], record["error"])
         capture = _capture_from_record(record)
         try:
-            return extract(capture)
+            article = extract(capture)
+            # Over the limit, a text would fail annotation (spaCy's E088) and take its whole block with it.
+            check_text_length(article.origin, article.text, article.title)
+            return article
         except InputError as error:
             return error_row(0, capture.id, error.origin, error.problem)
         except Exception as error:  # one bad page must not stop the batch (as in Engine)

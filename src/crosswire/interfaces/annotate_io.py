@@ -6,8 +6,10 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from crosswire.errors import LimitError
 from crosswire.model import Annotations, Article
 from crosswire.serialize import annotations_to_dict
+from crosswire.sources.limits import check_text_length
 
 _BATCH = 64
 
@@ -40,6 +42,10 @@ def _parse(line: str, where: str) -> Article | dict[str, Any]:
     if published is not None and not isinstance(published, str):
         return {"path": where, "id": record.get("id"), "error": "field 'published' must be a string or null"}
     article_id = str(record.get("id") if record.get("id") is not None else where)
+    try:
+        check_text_length(where, text)  # over the limit, spaCy would fail the whole batch
+    except LimitError as error:
+        return {"path": where, "id": record.get("id"), "error": error.problem}
     return Article(id=article_id, kind="record", origin=where, text=text, published=published)
 
 
