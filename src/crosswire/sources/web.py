@@ -4,10 +4,20 @@ A URL is refused unless every address its host resolves to is public: a
 server that fetches user-given URLs must not be turned against the machine's
 own network (loopback, private ranges, link-local, cloud metadata).  The
 check is repeated on every redirect.
+
+The host is resolved once per request, through :func:`resolve_host`, and the
+connection goes to an address that was checked: the HTTP client never resolves
+the name again, so a second DNS answer (127.0.0.1 after a public address, "DNS
+rebinding") cannot reach the machine's own network.  The request still carries
+the original ``Host`` header, and for https the TLS server name and the
+certificate check are the URL's host name.  Environment proxies are not used:
+a proxy would resolve the name itself.
 """
 
 from __future__ import annotations
 
+import functools
+import http.client
 import ipaddress
 import socket
 import time
@@ -31,27 +41,67 @@ class BlockedAddressError(InputError):
     pass
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Raise :class:`BlockedAddressError` (or InputError) unless ``url`` may be fetched."""
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def resolve_host(host: str, port: int) -> list[IPAddress]:
+    """Every address ``host`` resolves to, in the resolver's order.
+
+    The one place a fetch resolves a name (tests replace it with a resolver
+    that answers differently each time).  Raises ``OSError`` (``socket.gaierror``).
+    """
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    addresses: list[IPAddress] = []
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+def _split_http_url(url: str) -> tuple[str, int]:
+    """The host name and port of an http(s) URL, or InputError."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise InputError(url, f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
     if not parts.hostname:
         raise InputError(url, "URL has no host name")
-    if allow_private:
-        return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as error:
-        raise InputError(url, f"cannot resolve host {parts.hostname!r} ({error.strerror})") from error
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not is_public_address(address):
-            raise BlockedAddressError(
-                url,
-                f"refused: {parts.hostname} resolves to {address}, a private, loopback, link-local or "
-                "metadata address (use --allow-private to fetch it anyway)",
-            )
+        port = parts.port
+    except ValueError as error:
+        raise InputError(url, f"invalid port ({error})") from error
+    return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
+def checked_addresses(url: str, host: str, port: int, allow_private: bool = False) -> list[IPAddress]:
+    """Resolve ``host`` once; every answer must be public unless ``allow_private``."""
+    try:
+        addresses = resolve_host(host, port)
+    except OSError as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(url, f"cannot resolve host {host!r} ({reason})") from error
+    if not addresses:
+        raise InputError(url, f"cannot resolve host {host!r} (no addresses)")
+    if not allow_private:
+        for address in addresses:
+            if not is_public_address(address):
+                raise BlockedAddressError(
+                    url,
+                    f"refused: {host} resolves to {address}, a private, loopback, link-local or "
+                    "metadata address (use --allow-private to fetch it anyway)",
+                )
+    return addresses
+
+
+def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
+    """The checked addresses of ``url``'s host; :class:`BlockedAddressError` (or InputError) unless it may be fetched.
+
+    With ``allow_private`` only the scheme and host are checked (nothing is resolved, the list is empty).
+    """
+    host, port = _split_http_url(url)
+    if allow_private:
+        return []
+    return checked_addresses(url, host, port)
 
 
 def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -67,22 +117,83 @@ def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) ->
     )
 
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+class _PinnedConnection(http.client.HTTPConnection):
+    """Resolves the host once, checks every answer, and dials only those checked addresses.
+
+    ``http.client`` would hand the host name to ``socket.create_connection``,
+    which resolves it again; here the resolution that was checked is the one
+    that is dialled.  ``self.host`` stays the name, so the ``Host`` header (and,
+    for https, the TLS server name and certificate check) are unchanged.
+    """
+
+    def __init__(self, host: str, *, url: str, allow_private: bool, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._url = url
+        self._allow_private = allow_private
+        self._create_connection = self._connect_checked
+
+    def _connect_checked(
+        self, address: tuple[str, int], timeout: Any = None, source_address: Any = None
+    ) -> socket.socket:
+        host, port = address
+        addresses = checked_addresses(self._url, host, port, self._allow_private)
+        error: OSError | None = None
+        for checked in addresses:
+            try:
+                return socket.create_connection((str(checked), port), timeout, source_address)
+            except OSError as failed:
+                error = failed
+        assert error is not None
+        raise error
+
+
+class _PinnedHTTPSConnection(_PinnedConnection, http.client.HTTPSConnection):
+    pass
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
     def __init__(self, allow_private: bool) -> None:
+        super().__init__()
         self.allow_private = allow_private
 
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_PinnedConnection, url=req.full_url, allow_private=self.allow_private)
+        return self.do_open(connection, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_PinnedHTTPSConnection, url=req.full_url, allow_private=self.allow_private)
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Only http(s) redirects with a host; the address check of the new hop is its connection's."""
+
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
-        check_url(newurl, self.allow_private)
+        _split_http_url(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),  # a proxy would resolve the host itself
+        _PinnedHTTPHandler(allow_private),
+        _PinnedHTTPSHandler(allow_private),
+        _CheckedRedirects(),
+    )
+
+
 def download(url: str, allow_private: bool = False) -> tuple[bytes, str]:
-    """The body and content type of ``url``, after the address checks."""
-    check_url(url, allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
+    """The body and content type of ``url``; each hop connects only to addresses that passed the check."""
+    _split_http_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+        with _opener(allow_private).open(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             content_type = response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as error:
