@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from crosswire.annotate.names import link_names
-from crosswire.annotate.nlp import load_nlp
+from crosswire.annotate.nlp import load_nlp, pipe_in_workers
 from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Annotations, Article, Entity, Sentence
 
@@ -58,8 +58,9 @@ class EntityStage:
     """Fills ``Annotations.entities`` and ``Annotations.sentences``.
 
     spaCy is most of the annotation time, so a large batch is spread over
-    ``processes`` workers (``nlp.pipe(n_process=…)``); the articles
-    themselves stay in this process and are paired up with their docs.
+    ``processes`` worker processes (``pipe_in_workers``, workers that end
+    with this process); the articles themselves stay in this process and are
+    paired up with their docs.
     """
 
     name = "entities"
@@ -79,7 +80,12 @@ class EntityStage:
         head = list(itertools.islice(stream, MIN_ARTICLES_PER_WORKER * 2))
         processes = min(self.processes, len(head) // MIN_ARTICLES_PER_WORKER) or 1
         pairs = ((article.text, article) for article in itertools.chain(head, stream))
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes):
+        if processes == 1:
+            parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+        else:
+            # Not ``nlp.pipe(n_process=…)``: these workers end with this process.
+            parsed = pipe_in_workers(pairs, processes, batch_size)
+        for doc, article in parsed:
             yield _with_doc(article, doc)
 
 
