@@ -73,7 +73,8 @@ class Engine:
         """Ingest captures (and record the errors found while reading them).
 
         Idempotent: an article id or a text already stored is counted as a
-        duplicate and left as it is.
+        duplicate and left as it is.  Safe beside other ingests into the
+        same store, in this or other processes: see :meth:`_store_chunk`.
         """
         report = IngestReport()
         done = 0
@@ -88,8 +89,6 @@ class Engine:
             done += len(chunk)
             if progress is not None:
                 progress(done, report.ingested)
-        if self._corpus is not None and report.ingested:
-            self._corpus.save()
         return report
 
     def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport) -> None:
@@ -99,6 +98,8 @@ class Engine:
         seen_ids: set[str] = set()
         seen_hashes: set[str] = set()
         for item in inputs:
+            # A first look for duplicates, to spare their extraction and
+            # annotation; _store_chunk looks again under the write lock.
             if item.id in seen_ids or self.store.has_article(item.id):
                 report.duplicates += 1
                 continue
@@ -129,12 +130,45 @@ class Engine:
         # copy of a text is the one recorded as the original.
         articles.sort(key=lambda pair: publication_sort_key(pair[0]))
         hashes = {article.id: digest for article, digest in articles}
-        corpus = self._corpus_state()
-        for annotated in self._annotate([article for article, _ in articles]):
-            stored = corpus.place(annotated, hashes[annotated.id])
-            self.store.save_article(stored)
-            report.ingested += 1
-            report.article_ids.append(annotated.id)
+        # Annotate the whole chunk before taking the write lock: the slow,
+        # parallel part runs beside other ingests, and spaCy's workers are
+        # done before anything can fail in the store.
+        annotated = list(self._annotate([article for article, _ in articles]))
+        self._store_chunk([(article, hashes[article.id]) for article in annotated], report)
+
+    def _store_chunk(self, articles: list[tuple[Article, str]], report: IngestReport) -> None:
+        """Dedupe, cluster, store and save the clusterer state: one critical section.
+
+        Clustering is incremental and order-dependent, so these steps run
+        under the store's write lock (one transaction, shared by every
+        process): the corpus state is checked against the store, and
+        reloaded when another ingest has stored articles since, before any
+        article is placed; the articles and the state that placed them
+        commit together.  Concurrent ingests thus give what one ingest after
+        another would, their chunks taken in the order they got the lock.
+        """
+        stored_ids: list[str] = []
+        duplicates = 0
+        try:
+            with self.store.writing():
+                corpus = self._corpus_state()
+                for article, digest in articles:
+                    # Another process may have stored it since the first look.
+                    if self.store.has_article(article.id) or self.store.article_with_content(digest) is not None:
+                        duplicates += 1
+                        continue
+                    self.store.save_article(corpus.place(article, digest))
+                    stored_ids.append(article.id)
+                if stored_ids:
+                    corpus.save()
+        except BaseException:
+            # Nothing of the chunk was committed, but the in-memory state has
+            # placed some of it: load it afresh next time.
+            self._corpus = None
+            raise
+        report.ingested += len(stored_ids)
+        report.duplicates += duplicates
+        report.article_ids.extend(stored_ids)
 
     def _extract(self, capture: Capture, report: IngestReport) -> Article | None:
         from crosswire.extract import extract
@@ -156,8 +190,12 @@ class Engine:
             yield article if article.annotations is not None else next(pending)
 
     def _corpus_state(self) -> _CorpusState:
-        # Another process (a CLI ingest beside a running server) may have
-        # stored articles since the state was loaded: then load it afresh.
+        """The corpus state in step with the store; call it under the write lock.
+
+        Articles are only ever added, and only under that lock, so when the
+        store holds as many as this state has placed, no other process has
+        written since this one: the state in memory is current.
+        """
         if self._corpus is None or self._corpus.placed != self.store.count_articles():
             self._corpus = _CorpusState.load(self.store)
         return self._corpus
@@ -253,18 +291,24 @@ class _CorpusState:
         duplicates = DuplicateIndex.restore(store.signatures())
         count = store.count_articles()
         saved = store.load_state(_CLUSTER_STATE_KEY)
-        if saved is not None and saved.get("articles") == count:
+        problem = _state_problem(saved, count, store)
+        if problem is None and saved is not None:
             try:
                 return cls(store, duplicates, StoryClusterer.from_state(saved["state"]), count)
-            except ValueError:  # saved by another version of the clusterer: replay as below
-                log.info("story clusterer state is from another version; replaying the stored articles")
-        # The saved clusterer is missing or behind the articles (an ingest was
-        # interrupted before it saved): replay the stored articles in order,
-        # which reproduces the same assignments deterministically.
+            except (ValueError, KeyError, TypeError) as error:  # another version of the clusterer
+                problem = f"it cannot be read ({error})"
+        if problem is not None:
+            log.warning("the saved story clusterer state does not match the store: %s; replaying", problem)
+        # The saved clusterer is missing or does not match the articles:
+        # replay the stored articles in the order they were placed, which
+        # reproduces the same assignments deterministically.
         clusterer = StoryClusterer()
+        differing = 0
         for stored in store.iter_articles():
-            if stored.duplicate_of is None:
-                clusterer.assign(stored.article)
+            if stored.duplicate_of is None and clusterer.assign(stored.article) != stored.story_id:
+                differing += 1
+        if differing:
+            log.warning("replaying the store put %d articles in other stories than stored", differing)
         return cls(store, duplicates, clusterer, count)
 
     def place(self, article: Article, digest: str) -> StoredArticle:
@@ -295,6 +339,26 @@ class _CorpusState:
 
     def save(self) -> None:
         self.store.save_state(_CLUSTER_STATE_KEY, {"articles": self.placed, "state": self.clusterer.export_state()})
+
+
+def _state_problem(saved: dict[str, Any] | None, count: int, store: Store) -> str | None:
+    """Why a saved clusterer state does not describe the stored articles, or None.
+
+    It must have placed exactly the stored articles (their number) and know
+    exactly the stories they are in.
+    """
+    if saved is None:
+        return None if count == 0 else "there is none"
+    if saved.get("articles") != count:
+        return f"it has placed {saved.get('articles')} articles, the store holds {count}"
+    try:
+        known = {str(story["id"]) for story in saved["state"]["stories"]}
+    except (KeyError, TypeError):
+        return "it names no stories"
+    stored = store.story_ids()
+    if known != stored:
+        return f"{len(stored - known)} stored stories are missing from it, {len(known - stored)} are not stored"
+    return None
 
 
 def content_hash(text: str) -> str:

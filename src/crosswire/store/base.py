@@ -7,6 +7,7 @@ implementation, PostgreSQL the shared-server one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -56,8 +57,18 @@ class Store(Protocol):
         """The id of a stored article with exactly this content, if any."""
         ...
 
+    def writing(self) -> AbstractContextManager[None]:
+        """A transaction holding the store's write lock, shared by every process.
+
+        Writers queue on it, so what is read inside cannot change until it
+        ends; every write made inside commits together at the end, or none
+        on an exception.  Nested ``writing()`` blocks join the outer one.
+        """
+        ...
+
     def save_article(self, stored: StoredArticle) -> None:
-        """Store one article and its decisions atomically (one transaction)."""
+        """Store one article and its decisions atomically (one transaction,
+        or the enclosing ``writing()`` one)."""
         ...
 
     def get_article(self, article_id: str) -> StoredArticle | None: ...
@@ -73,6 +84,10 @@ class Store(Protocol):
     def story_article_ids(self, story_id: str) -> list[str]: ...
 
     def count_articles(self) -> int: ...
+
+    def story_ids(self) -> set[str]:
+        """Every story id some stored article has."""
+        ...
 
     def signatures(self) -> Iterator[tuple[str, bytes]]: ...
 

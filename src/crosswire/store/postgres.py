@@ -4,6 +4,9 @@ Same interface and row layout as the SQLite store.  Full-text search uses a
 generated ``tsvector`` column with a GIN index.  Migrations are numbered and
 recorded in ``crosswire_schema``; each runs once, in a transaction, under an
 advisory lock so two processes starting together do not both migrate.
+Writers serialise on another transaction-level advisory lock
+(:meth:`PostgresStore.writing`), so what one reads inside it cannot change
+under it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from crosswire.errors import StoreError
@@ -19,7 +23,7 @@ from crosswire.store.rows import ARTICLE_COLUMN_COUNT, ARTICLE_COLUMNS, SUMMARY_
 
 MIGRATIONS: tuple[str, ...] = (
     """
-    CREATE TABLE articles (
+    CREATE TABLE IF NOT EXISTS articles (
         seq BIGSERIAL PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL,
@@ -38,15 +42,18 @@ MIGRATIONS: tuple[str, ...] = (
             setweight(to_tsvector('simple', coalesce(title, '')), 'A') || to_tsvector('simple', text)
         ) STORED
     );
-    CREATE INDEX articles_content_hash ON articles(content_hash);
-    CREATE INDEX articles_story ON articles(story_id);
-    CREATE INDEX articles_search ON articles USING GIN (search);
-    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+    CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
+    CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+    CREATE INDEX IF NOT EXISTS articles_search ON articles USING GIN (search);
+    CREATE TABLE IF NOT EXISTS state (
+        key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
     """,
 )
 
-#: Any fixed number: the advisory lock held while migrating.
+#: Any fixed numbers: the advisory locks held while migrating and while writing.
 _MIGRATION_LOCK = 7_123_401
+_WRITE_LOCK = 7_123_402
 
 
 class PostgresStore:
@@ -54,7 +61,9 @@ class PostgresStore:
         import psycopg
 
         self.url = url
-        self._lock = threading.Lock()
+        # Re-entrant: reads inside ``writing()`` take it again.
+        self._lock = threading.RLock()
+        self._writing = False
         try:
             self._db = psycopg.connect(url, autocommit=True)
             self._migrate()
@@ -89,15 +98,35 @@ class PostgresStore:
             return list(self._db.execute(sql.encode(), tuple(params)).fetchall())
 
     # -- writes -------------------------------------------------------------
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction holding the store's write lock (an advisory lock).
+
+        Every write inside commits at the end, or none on an exception;
+        writes inside another ``writing()`` join the outer transaction.
+        """
+        with self._lock:
+            if self._writing:
+                yield
+                return
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+                self._writing = True
+                try:
+                    yield
+                finally:
+                    self._writing = False
+
     def save_article(self, stored: StoredArticle) -> None:
         marks = ", ".join(["%s"] * ARTICLE_COLUMN_COUNT)
-        with self._lock, self._db.transaction():
+        # A savepoint inside writing(): a refused row leaves the rest of the transaction usable.
+        with self.writing(), self._db.transaction():
             self._db.execute(
                 f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({marks})".encode(), stored_to_row(stored)
             )
 
     def save_state(self, key: str, value: dict[str, Any]) -> None:
-        with self._lock:
+        with self.writing():
             self._db.execute(
                 "INSERT INTO state (key, value) VALUES (%s, %s) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()",
@@ -143,6 +172,9 @@ class PostgresStore:
 
     def count_articles(self) -> int:
         return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def story_ids(self) -> set[str]:
+        return {str(row[0]) for row in self._query("SELECT DISTINCT story_id FROM articles")}
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._query("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")

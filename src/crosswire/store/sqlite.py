@@ -1,9 +1,13 @@
 """SQLite store: the embedded default.
 
-WAL mode so that readers (the web UI) never block an ingest; one transaction
-per article so an interrupted ingest leaves every stored article whole.
+WAL mode so that readers (the web UI) never block an ingest.  Every write
+runs in a ``BEGIN IMMEDIATE`` transaction, which takes the database's one
+write lock at its start: writers in several processes queue on it (waiting
+up to :data:`WRITE_LOCK_TIMEOUT` seconds), and what a writer reads inside
+:meth:`SQLiteStore.writing` cannot change under it.
 The schema is versioned with ``PRAGMA user_version``; each migration runs once,
-in order, inside a transaction.
+in order, inside such a transaction, the version read again once the lock is
+held, so two processes opening a new store together migrate it once.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,7 @@ from crosswire.store.rows import (
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles with their corpus-level decisions, key-value state, full-text index.
     """
-    CREATE TABLE articles (
+    CREATE TABLE IF NOT EXISTS articles (
         seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL,
@@ -45,12 +51,17 @@ MIGRATIONS: tuple[str, ...] = (
         signature BLOB,
         ingested_at TEXT NOT NULL
     );
-    CREATE INDEX articles_content_hash ON articles(content_hash);
-    CREATE INDEX articles_story ON articles(story_id);
-    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
-    CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
+    CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
+    CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+    CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, text);
     """,
 )
+
+#: Seconds a writer waits for another process's write transaction before giving up.
+WRITE_LOCK_TIMEOUT = 600.0
+#: SQLite's own wait (busy handler) per attempt, in milliseconds.
+_BUSY_MS = 10_000
 
 
 class SQLiteStore:
@@ -58,31 +69,37 @@ class SQLiteStore:
         self.path = str(path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._writing = False
+            # The busy timeout first: switching a new file to WAL takes a lock
+            # another process opening the same new store may hold.
+            self._db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+            self._retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL").fetchone())
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open as a crosswire SQLite store ({error})") from error
 
     # -- schema -------------------------------------------------------------
     def _migrate(self) -> None:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if self._checked_version() == len(MIGRATIONS):
+            return
+        with self.writing():
+            # Read again under the write lock: another process opening the
+            # same new store may have migrated it while this one waited.
+            version = self._checked_version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+
+    def _checked_version(self) -> int:
+        version = self.schema_version
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this crosswire "
                 f"understands ({len(MIGRATIONS)}); upgrade crosswire"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _statements(script):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number}")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        return version
 
     @property
     def schema_version(self) -> int:
@@ -92,10 +109,45 @@ class SQLiteStore:
         self._db.close()
 
     # -- writes -------------------------------------------------------------
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction holding the database's write lock.
+
+        Every write inside commits at the end, or none on an exception;
+        writes inside another ``writing()`` join the outer transaction.
+        """
+        if self._writing:
+            yield
+            return
+        self._retry_while_locked(lambda: self._db.execute("BEGIN IMMEDIATE"))
+        self._writing = True
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._writing = False
+
+    def _retry_while_locked(self, step: Callable[[], object]) -> None:
+        deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
+        while True:
+            try:
+                step()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{self.path}: another process has held the write lock for over {WRITE_LOCK_TIMEOUT:.0f} s"
+                    ) from error
+                time.sleep(0.05)  # some lock waits bypass the busy handler: do not spin
+
     def save_article(self, stored: StoredArticle) -> None:
         a = stored.article
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.writing():
             self._db.execute(
                 f"INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at) "
                 f"VALUES ({', '.join('?' * (ARTICLE_COLUMN_COUNT + 1))})",
@@ -105,17 +157,14 @@ class SQLiteStore:
                 "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                 (a.id, a.title or "", a.text),
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def save_state(self, key: str, value: dict[str, Any]) -> None:
-        self._db.execute(
-            "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (key, json.dumps(value), _now()),
-        )
+        with self.writing():
+            self._db.execute(
+                "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                (key, json.dumps(value), _now()),
+            )
 
     # -- reads --------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -156,6 +205,9 @@ class SQLiteStore:
 
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def story_ids(self) -> set[str]:
+        return {str(row[0]) for row in self._db.execute("SELECT DISTINCT story_id FROM articles")}
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._db.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")
