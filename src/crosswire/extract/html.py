@@ -23,7 +23,14 @@ from crosswire.errors import InputError
 from crosswire.extract.body import clean_body, looks_like_index_page
 from crosswire.extract.dates import to_iso_date
 from crosswire.extract.decode import decode_html
-from crosswire.extract.metadata import PageMetadata, byline_author, read_metadata, site_of
+from crosswire.extract.metadata import (
+    Outlet,
+    PageMetadata,
+    byline_author,
+    read_metadata,
+    site_of,
+    strip_site_name,
+)
 from crosswire.extract.page_dates import header_publication_date
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
@@ -45,13 +52,13 @@ def extract_html(capture: Capture) -> Article:
     raw = capture.content
     page = decode_html(raw, capture.origin) if isinstance(raw, bytes) else raw
     tree = parse_page(page, capture.origin)
-    metadata = read_metadata(tree)
+    metadata = read_metadata(tree, capture.hints.url)
     # trafilatura copies a tree it is given: one parse serves both readers
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
     text = recover_split_body(tree, getattr(document, "text", None) or "")
     if not text.strip():
         raise InputError(capture.origin, "no article text found")
-    found = fallback_metadata(tree, metadata)
+    found = fallback_metadata(tree, metadata, capture.hints.url)
     hints = capture.hints
     url = metadata.canonical_url or metadata.og_url or found.get("url") or hints.url
     title = metadata.title or found.get("title") or hints.title
@@ -62,7 +69,8 @@ def extract_html(capture: Capture) -> Article:
     if provenance is not None:
         publisher, via = provenance.publisher, provenance.via
         published = provenance.published or published
-    body = clean_body(text, title=title, drop_lines={provenance.credit_line} if provenance else set())
+    drop = {provenance.credit_line} if provenance else set()
+    body = clean_body(text, title=metadata.title_as_given or title, drop_lines=drop)
     if not body:
         raise InputError(capture.origin, "no article text found")
     return Article(
@@ -123,7 +131,7 @@ def parse_page(page: str, origin: str) -> Any:
     return tree
 
 
-def fallback_metadata(tree: Any, ours: PageMetadata) -> dict[str, str]:
+def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None) -> dict[str, str]:
     """The fields our meta-tag and JSON-LD readers left open, from
     trafilatura's readers (more meta-tag spellings, <title>) and our byline
     reader.
@@ -136,7 +144,7 @@ def fallback_metadata(tree: Any, ours: PageMetadata) -> dict[str, str]:
     the same markup in one plain XPath (about 1 ms) and found the same name
     on 30 of the 42 scrapinghub-dev pages that needed it; most of the others
     differ in form ("A and B" for "A; B") or are commenters both took for
-    the byline.
+    the byline.  Its title loses the site name, as ours does.
     """
     missing = {
         "title": not ours.title,
@@ -150,8 +158,15 @@ def fallback_metadata(tree: Any, ours: PageMetadata) -> dict[str, str]:
     found = tm.examine_meta(tree)
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader is best-effort
         found = tm.extract_meta_json(tree, found)
+    outlet = Outlet.of(ours.site_name, ours.publisher, page_url, ours.canonical_url, ours.og_url)
+
+    def title() -> str | None:
+        raw = found.title or tm.extract_title(tree)
+        cleaned = strip_site_name(raw, outlet) if raw else None
+        return None if cleaned is None or outlet.names(cleaned) else cleaned
+
     readers: dict[str, Callable[[], str | None]] = {
-        "title": lambda: found.title or tm.extract_title(tree),
+        "title": title,
         # trafilatura itself distrusts a one-word meta author (often a site handle)
         "author": lambda: found.author if found.author and " " in found.author else byline_author(tree),
         "url": lambda: found.url or tm.extract_url(tree),

@@ -1,16 +1,27 @@
-"""Page metadata from the places publishers put it: meta tags, JSON-LD and
-the canonical link.  Only reads; deciding between sources is the caller's job."""
+"""Page metadata from the places publishers put it: meta tags, JSON-LD, the
+canonical link and the byline markup.  Only reads; deciding between sources
+is the caller's job.
+
+A title loses the site name the page appends or prepends to it ("Headline |
+Outlet"), told apart by the outlet's own names (``og:site_name``, the
+publisher, the domain) and, where a heading of the page repeats a part of
+the title, by that heading.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
+
+from crosswire.lexicon import Entry, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,23 +34,32 @@ class PageMetadata:
     canonical_url: str | None = None
     og_url: str | None = None
     language: str | None = None
+    #: The title as the page's metadata gives it, site name and all (the body cleaner drops its repeats).
+    title_as_given: str | None = None
 
 
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join(html.unescape(html.unescape(value)).split())
     return text or None
+
+
+def _meta_values(tree: Any, key: str) -> list[str]:
+    found: list[str] = []
+    for attribute in ("property", "name", "itemprop"):
+        for value in tree.xpath(f'//meta[@{attribute}="{key}"]/@content'):
+            cleaned = _clean(value)
+            if cleaned and cleaned not in found:
+                found.append(cleaned)
+    return found
 
 
 def _meta_content(tree: Any, *keys: str) -> str | None:
     for key in keys:
-        for attribute in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[@{attribute}="{key}"]/@content')
-            for value in found:
-                cleaned = _clean(value)
-                if cleaned:
-                    return cleaned
+        values = _meta_values(tree, key)
+        if values:
+            return values[0]
     return None
 
 
@@ -73,6 +93,14 @@ def _name_of(value: Any) -> str | None:
     return _clean(value)
 
 
+def _names_of(value: Any) -> list[str]:
+    """The names in a JSON-LD author value: a string, a Person, or a list of them."""
+    if isinstance(value, list):
+        return [name for item in value for name in _names_of(item)]
+    name = _name_of(value)
+    return [name] if name else []
+
+
 def _json_ld_article(tree: Any) -> dict[str, Any]:
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
@@ -85,20 +113,27 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
     return {}
 
 
-def read_metadata(tree: Any) -> PageMetadata:
-    """Collect metadata from a parsed page (an lxml HTML tree)."""
+def read_metadata(tree: Any, page_url: str | None = None) -> PageMetadata:
+    """Collect metadata from a parsed page (an lxml HTML tree); ``page_url``
+    (where the page was found) helps tell the outlet's name from a writer's."""
     article = _json_ld_article(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     language = tree.xpath("/html/@lang")
+    site_name = _meta_content(tree, "og:site_name", "application-name")
+    publisher = _name_of(article.get("publisher"))
+    canonical_url = _clean(canonical[0]) if canonical else None
+    og_url = _meta_content(tree, "og:url")
+    outlet = Outlet.of(site_name, publisher, page_url, canonical_url, og_url)
     return PageMetadata(
-        title=_clean(article.get("headline")) or _meta_content(tree, "og:title", "twitter:title"),
+        title=page_title(tree, article, outlet),
         author=_name_of(article.get("author")) or _meta_content(tree, "author", "article:author", "byl"),
         published=_clean(article.get("datePublished")) or _meta_content(tree, "article:published_time"),
-        site_name=_meta_content(tree, "og:site_name", "application-name"),
-        publisher=_name_of(article.get("publisher")),
-        canonical_url=_clean(canonical[0]) if canonical else None,
-        og_url=_meta_content(tree, "og:url"),
+        site_name=site_name,
+        publisher=publisher,
+        canonical_url=canonical_url,
+        og_url=og_url,
         language=_clean(language[0]) if language else None,
+        title_as_given=_clean(article.get("headline")) or _meta_content(tree, "og:title", "twitter:title"),
     )
 
 
@@ -110,6 +145,77 @@ def site_of(url: str | None) -> str | None:
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+# --- the outlet -----------------------------------------------------------------------------------
+
+_SQUASH = re.compile(r"[\W_]+")
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+#: What sites put between a headline and their name ("Headline | Outlet", "Outlet - Headline").
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»•·⋆│/~]{1,2}\s+|\s*[|│]\s*|\s+::\s+")
+
+
+_GENERIC_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+
+
+def _domain_label(url: str | None) -> str | None:
+    """The registrable label of a URL's host ('dailymail' for news.dailymail.co.uk), squashed."""
+    host = site_of(url)
+    if not host:
+        return None
+    labels = host.split(".")[:-1]
+    while len(labels) > 1 and labels[-1] in _GENERIC_SECOND_LEVEL:
+        labels.pop()
+    return _squash(labels[-1]) if labels else None
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """The page's own outlet as names and domain labels, squashed (lower case, letters and digits only)."""
+
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, site_name: str | None, publisher: str | None, *urls: str | None) -> Outlet:
+        keys: set[str] = set()
+        for name in (site_name, publisher):
+            if name:
+                keys.add(_squash(name))
+                keys.update(_squash(part) for part in _TITLE_SEPARATOR.split(name))
+        for url in urls:
+            label = _domain_label(url)
+            if label:
+                keys.update((label, _squash(site_of(url) or "")))
+        return cls(frozenset(key for key in keys if len(key) >= 3))
+
+    def names(self, text: str) -> bool:
+        """The text is the outlet's name (perhaps with a legal form, an article or a tagline word)."""
+        squashed = _squash(text)
+        if not squashed:
+            return False
+        if squashed in self.keys:
+            return True
+        words = [_squash(word) for word in text.split()]
+        for key in self.keys:
+            if len(key) >= 4 and key in squashed:
+                rest = squashed.replace(key, "", 1)
+                if len(rest) <= 3 or any(word in _organisation_words() for word in words):
+                    return True
+        return False
+
+
+# --- organisations and bylines -----------------------------------------------------------------
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's ("Ltd", "Media"): ``lexicons/organisation_words.json``."""
+    return frozenset(_squash(term) for term in load_lexicon("crosswire.extract", "organisation_words").terms)
 
 
 #: Elements that name the author in the page: rel/itemprop markup and the
@@ -137,4 +243,62 @@ def byline_author(tree: Any) -> str | None:
         if any(_IN_COMMENTS.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()):
             continue
         return name
+    return None
+
+
+def check_outlet_word(entry: Entry) -> None:
+    """The lexicon check: with the entry's site, the example is the outlet's name, and a headline before it is kept."""
+    outlet = Outlet.of(None, None, entry.value["site"])
+    assert outlet.names(entry.example), (entry.term, entry.example)
+    headline = "Ferry fares rise again in the harbour towns"
+    assert strip_site_name(f"{headline} | {entry.example}", outlet) == headline, entry.term
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+
+def strip_site_name(title: str, outlet: Outlet, headings: Sequence[str] = ()) -> str:
+    """The title without the site name before or after it ("Headline | Outlet - Tagline").
+
+    When a heading of the page is one of the title's parts, that part is the
+    headline; otherwise the parts that name the outlet are cut, with the
+    tagline after a trailing outlet name.
+    """
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    spans = [match.span() for match in _TITLE_SEPARATOR.finditer(title)]
+    starts = [0] + [end for _, end in spans]
+    ends = [start for start, _ in spans] + [len(title)]
+    squashed_headings = {_squash(heading) for heading in headings if len(heading.split()) >= 2}
+    for first in range(len(parts)):
+        for last in range(len(parts) - 1, first - 1, -1):
+            if (first, last) != (0, len(parts) - 1) and _squash(title[starts[first]:ends[last]]) in squashed_headings:
+                return title[starts[first]:ends[last]]
+    first = 1 if outlet.names(parts[0]) else 0
+    last = len(parts) - 1
+    for index in range(first + 1, len(parts)):
+        if outlet.names(parts[index]):
+            last = index - 1
+            break
+    while last > first and not _squash(parts[last]):
+        last -= 1
+    if first > last:
+        return title
+    return title[starts[first]:ends[last]].strip() or title
+
+
+def _headings(tree: Any) -> list[str]:
+    return [text for text in (_clean(h.text_content()) for h in tree.xpath("//h1")[:3]) if text]
+
+
+def page_title(tree: Any, article: dict[str, Any], outlet: Outlet) -> str | None:
+    """The headline: JSON-LD, og:title or twitter:title, without the site name; None when it is only the site name."""
+    headings = _headings(tree)
+    for candidate in (_clean(article.get("headline")), _meta_content(tree, "og:title", "twitter:title")):
+        if not candidate:
+            continue
+        title = strip_site_name(candidate, outlet, headings)
+        if not outlet.names(title):
+            return title
     return None
