@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import json
+from pathlib import Path
 
 FILLER = (
     "Water rose quickly after the storm drains failed near the old market, according to officials who "
@@ -58,3 +60,16 @@ def response(uri: str, html: str, number: int) -> bytes:
         },
         http,
     )
+
+
+def quantity_set(folder: Path, count: int) -> Path:
+    """A NewsQuant-shaped set of ``count`` one-quantity sentences (ids "0", "1", ...) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sentences = [
+        {"id": str(i), "text": f"Wardens counted {i + 2} herons on the lake.",
+         "quantities": [{"value": str(i + 2), "unit": "herons", "normalized_unit": "heron",
+                         "change": "=", "concept": None}]}
+        for i in range(count)
+    ]  # fmt: skip
+    (folder / "gold.jsonl").write_text("".join(json.dumps(s) + "\n" for s in sentences), "utf-8")
+    return folder

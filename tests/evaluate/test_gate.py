@@ -9,6 +9,7 @@ import pytest
 
 from crosswire.evaluate.gate import Figure, Measured, judge, load_figures, main, raised_floors, round_to_noise
 from crosswire.evaluate.scored import Scored
+from support import quantity_set
 
 
 def test_a_check_figure_may_sit_below_its_floor_by_its_noise_but_not_more() -> None:
@@ -94,15 +95,7 @@ def test_missing_data_passes_outside_ci_and_fails_under_ci(
 
 def test_gate_scores_both_parts_of_a_real_set_and_the_floor_decides(tmp_path: Path) -> None:
     """A whole run on a small set of our own, split by the documented rule into both parts."""
-    data = tmp_path / "data" / "quantities" / "mini-dev"
-    data.mkdir(parents=True)
-    sentences = [
-        {"id": str(i), "text": f"Rescuers pulled {i + 3} people from the river.",
-         "quantities": [{"value": str(i + 3), "unit": "people", "normalized_unit": "people",
-                         "change": "=", "concept": None}]}
-        for i in range(9)
-    ]  # fmt: skip
-    (data / "gold.jsonl").write_text("".join(json.dumps(s) + "\n" for s in sentences), "utf-8")
+    quantity_set(tmp_path / "data" / "quantities" / "mini-dev", 9)
     floors = tmp_path / "floors.json"
     entry = {"task": "quantities", "dataset": "quantities/mini-dev", "path": "value_f1", "scale": 100}
     floors.write_text(json.dumps({"figures": [{**entry, "floor": 0.0}]}), "utf-8")

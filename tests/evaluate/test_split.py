@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from crosswire.evaluate import run_task
 from crosswire.evaluate.split import by_event, by_topic, in_check_part, select, story_set_key
+from support import quantity_set
 
 
 def test_the_rule_is_the_documented_hash() -> None:
@@ -46,15 +46,7 @@ def test_an_unknown_part_is_refused() -> None:
 
 def test_eval_scores_each_part_on_its_own_items(tmp_path: Path) -> None:
     """Tune and check figures count disjoint items that together make the whole set."""
-    data = tmp_path / "mini-dev"
-    data.mkdir()
-    sentences = [
-        {"id": str(i), "text": f"Wardens counted {i + 2} herons on the lake.",
-         "quantities": [{"value": str(i + 2), "unit": "herons", "normalized_unit": "heron",
-                         "change": "=", "concept": None}]}
-        for i in range(12)
-    ]  # fmt: skip
-    (data / "gold.jsonl").write_text("".join(json.dumps(s) + "\n" for s in sentences), "utf-8")
+    data = quantity_set(tmp_path / "mini-dev", 12)
     sizes = {part: run_task("quantities", data, part=part)["n"] for part in ("tune", "check", "all")}
     assert sizes["tune"] + sizes["check"] == sizes["all"] == 12
     assert sizes["check"] == sum(in_check_part(str(i)) for i in range(12))
