@@ -32,5 +32,9 @@ class StoreError(CrosswireError):
     """The store cannot be opened or is in a state we cannot work with."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than we wait: nothing was written; try again."""
+
+
 class NotFoundError(CrosswireError):
     """A story or article id that the store does not hold."""

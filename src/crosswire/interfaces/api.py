@@ -29,7 +29,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosswire.engine import Engine
-from crosswire.errors import InputError, NotFoundError
+from crosswire.errors import InputError, NotFoundError, StoreBusy
 from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
 from crosswire.interfaces.web.pages import render
 from crosswire.interfaces.web.pages import router as pages_router
@@ -284,6 +284,10 @@ def _refusal_response(refusal: WriteRefused) -> JSONResponse:
     return response
 
 
+#: What a 503 asks a client to wait before trying a write again.
+RETRY_AFTER_SECONDS = 30
+
+
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -478,6 +482,13 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
             except WriteRefused as refusal:
                 return _refusal_response(refusal)
         return await request_validation_exception_handler(request, error)
+
+    @app.exception_handler(StoreBusy)
+    def store_busy(_: Request, error: StoreBusy) -> Response:
+        # Another process (a long CLI ingest) holds the write lock: nothing was written, the client may retry.
+        response = _error(503, f"the store is busy: {error}; nothing was written, try again later")
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     @app.exception_handler(NotFoundError)
     def not_found(request: Request, error: NotFoundError) -> Response:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crosswire.errors import StoreError
+from crosswire.errors import StoreBusy, StoreError
 from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle
 from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
@@ -140,7 +140,7 @@ class SQLiteStore:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise
                 if time.monotonic() >= deadline:
-                    raise StoreError(
+                    raise StoreBusy(
                         f"{self.path}: another process has held the write lock for over {WRITE_LOCK_TIMEOUT:.0f} s"
                     ) from error
                 time.sleep(0.05)  # some lock waits bypass the busy handler: do not spin
