@@ -1,0 +1,135 @@
+"""Minimal reproducers of the bugs the fuzz tests found, each marked xfail(strict=True)
+because the fix is outside ``tests/fuzz``: when a fix lands, its test passes,
+strict xfail turns that into a failure, and the mark (and the matching
+exclusion in the fuzz strategies or the corpus) is to be removed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from crosswire.engine import Engine
+from crosswire.errors import InputError
+from crosswire.extract import extract
+from crosswire.model import Article, Capture
+from crosswire.sources import iter_sources
+from crosswire.sources.feeds import html_fragment_to_text
+from crosswire.sources.parquet import arrow_schema
+from crosswire.store import open_store
+
+TEXT = "Ferry crews in Portvale carried 310 passengers across the bay on Sunday while the bridge was shut for checks."
+
+#: Corpus files that still hit a known bug: the corpus test expects them to fail (strict xfail).
+KNOWN_BAD_TO_INGEST: dict[str, str] = {
+    "deep-nesting.jsonl": "RecursionError from json.loads escapes read_jsonl (fix in src/crosswire/sources/jsonl.py)",
+    "lone-surrogate.jsonl": "a \\ud800 escape reaches the engine's UTF-8 hash (fix in src/crosswire/sources/jsonl.py)",
+    "null-seq.parquet": "a null seq is compared with an int (fix in src/crosswire/sources/parquet.py)",
+    "list-annotations.parquet": "annotations JSON that is not an object: AttributeError "
+    "(fix in src/crosswire/sources/parquet.py)",
+    "surrogate-charref.xml": "feedparser raises UnicodeEncodeError on &#xD800; and read_feed lets it through "
+    "(fix in src/crosswire/sources/feeds.py)",
+    "out-of-range-charref.rss": "feedparser raises ValueError on &#x110000; and read_feed lets it through "
+    "(fix in src/crosswire/sources/feeds.py)",
+    "noncharacter-charref.xml": "lxml refuses U+FFFF when html_fragment_to_text sets a tail: ValueError "
+    "(fix in src/crosswire/sources/feeds.py)",
+}
+UTF16_LATIN1 = (
+    "declares-utf16-is-latin1.html: a latin-1 page declaring utf-16 decodes to U+FFFD "
+    "(fix in src/crosswire/extract/decode.py)"
+)
+#: Of those, the files whose reader already fails (the surrogate is read fine, and fails in the engine).
+KNOWN_BAD_TO_READ = {name: why for name, why in KNOWN_BAD_TO_INGEST.items() if name != "lone-surrogate.jsonl"}
+
+
+def _everything(path: Path) -> list[object]:
+    return list(iter_sources([path]))
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["deep-nesting.jsonl"], raises=RecursionError)
+def test_deeply_nested_jsonl_line_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(json.dumps({"id": "ok", "text": TEXT}).encode() + b"\n" + b"[" * 5000 + b"]" * 5000 + b"\n")
+    items = _everything(path)  # today: RecursionError, and the whole ingest stops with a traceback
+    assert len(items) == 2 and isinstance(items[1], InputError) and items[1].origin == f"{path}:2"
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["lone-surrogate.jsonl"], raises=UnicodeEncodeError)
+def test_jsonl_text_with_a_lone_surrogate_escape_does_not_stop_the_ingest(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    good = json.dumps({"id": "good", "text": TEXT})
+    bad = json.dumps({"id": "bad", "text": TEXT + " \ud800"})  # json.dumps writes the escape "\\ud800"
+    path.write_text(f"{bad}\n{good}\n", encoding="ascii")
+    store = open_store(tmp_path / "s.db")
+    try:
+        # today: UnicodeEncodeError ('surrogates not allowed') from engine.content_hash
+        report = Engine(store, stages=[]).ingest([str(path)])
+    finally:
+        store.close()
+    assert report.ingested == 1 and [error["path"] for error in report.errors] == [f"{path}:1"]
+
+
+def _parquet(path: Path, rows: list[dict[str, object]]) -> None:
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema()), path)
+
+
+ROW = {"seq": 0, "id": "a", "kind": "record", "origin": "in.jsonl:1", "text": TEXT, "is_article": True}
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["null-seq.parquet"], raises=TypeError)
+def test_parquet_row_without_seq_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.parquet"
+    _parquet(path, [ROW, {**ROW, "id": "b", "seq": None}])
+    items = _everything(path)  # today: TypeError: '<=' not supported between 'int' and 'NoneType'
+    assert any(isinstance(item, Article) for item in items)
+    assert any(isinstance(item, InputError) for item in items)
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["list-annotations.parquet"], raises=AttributeError)
+@pytest.mark.parametrize("annotations", ["[]", "null", '{"frame": ["who"]}'])
+def test_parquet_annotations_that_are_not_an_object_are_an_error(tmp_path: Path, annotations: str) -> None:
+    path = tmp_path / "p.parquet"
+    _parquet(path, [{**ROW, "annotations": annotations}])
+    (item,) = _everything(path)  # today: AttributeError: 'list' object has no attribute 'get'
+    assert isinstance(item, InputError) and "annotations" in item.problem
+
+
+@pytest.mark.xfail(strict=True, reason=UTF16_LATIN1, raises=AssertionError)
+def test_page_declaring_utf16_written_in_latin1_is_read_as_latin1() -> None:
+    """Issue 13, item 7.  Without a BOM a utf-16 declaration cannot be true of a page the
+    declaration itself is readable in (browsers then read it as UTF-8, else windows-1252)."""
+    page = (
+        '<html><head><meta charset="utf-16"><title>Caf\u00e9 reopens on the quay</title></head><body><article>'
+        "<p>The caf\u00e9 on the quay in Portvale reopened on Monday with 14 tables and a new cr\u00e8perie, "
+        "its owner said, after the winter floods had closed it for three months.</p></article></body></html>"
+    ).encode("latin-1")
+    article = extract(Capture(id="cafe.html", kind="html", origin="cafe.html", content=page))
+    assert article.title == "Caf\u00e9 reopens on the quay"  # today: "Caf\ufffd reopens on the quay"
+    assert "\ufffd" not in article.text and "caf\u00e9" in article.text
+
+
+@pytest.mark.xfail(
+    strict=True, reason=KNOWN_BAD_TO_INGEST["surrogate-charref.xml"], raises=(UnicodeEncodeError, ValueError)
+)
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#x110000;", "&#99999999;"])
+def test_feed_with_a_bad_character_reference_is_read_or_refused(tmp_path: Path, reference: str) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        '<rss version="2.0"><channel><title>Ledger</title><item><title>Charref</title>'
+        f"<link>https://ledger.example/c</link><description>{TEXT} {TEXT} {TEXT} {reference}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    items = _everything(path)  # today: UnicodeEncodeError or ValueError from feedparser's handle_charref
+    assert len(items) == 1 and isinstance(items[0], Capture | InputError)
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["noncharacter-charref.xml"], raises=ValueError)
+@pytest.mark.parametrize("fragment", ["<p>one</p>\uffff<p>two</p>", "<p>one</p>\x01<p>two</p>"])
+def test_feed_fragment_with_a_character_xml_forbids_becomes_text(fragment: str) -> None:
+    text = html_fragment_to_text(fragment)  # today: ValueError "All strings must be XML compatible"
+    assert "one" in text and "two" in text
