@@ -35,7 +35,11 @@ def read_feed(path: Path) -> Iterator[Capture | InputError]:
 
 def parse_feed(data: bytes, origin: str) -> tuple[str | None, list[Any]]:
     """The feed's title (the publisher) and its items; InputError when it has none."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, OverflowError, RecursionError) as error:
+        # feedparser's own character-reference decoding raises on out-of-range references ("&#x110000;")
+        raise InputError(origin, f"unreadable feed ({error})") from error
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f": {reason}" if reason else ""
