@@ -31,10 +31,6 @@ KNOWN_BAD_TO_INGEST: dict[str, str] = {
     "null-seq.parquet": "a null seq is compared with an int (fix in src/crosswire/sources/parquet.py)",
     "list-annotations.parquet": "annotations JSON that is not an object: AttributeError "
     "(fix in src/crosswire/sources/parquet.py)",
-    "surrogate-charref.xml": "feedparser raises UnicodeEncodeError on &#xD800; and read_feed lets it through "
-    "(fix in src/crosswire/sources/feeds.py)",
-    "out-of-range-charref.rss": "feedparser raises ValueError on &#x110000; and read_feed lets it through "
-    "(fix in src/crosswire/sources/feeds.py)",
     "noncharacter-charref.xml": "lxml refuses U+FFFF when html_fragment_to_text sets a tail: ValueError "
     "(fix in src/crosswire/sources/feeds.py)",
 }
@@ -112,9 +108,6 @@ def test_page_declaring_utf16_written_in_latin1_is_read_as_latin1() -> None:
     assert "\ufffd" not in article.text and "caf\u00e9" in article.text
 
 
-@pytest.mark.xfail(
-    strict=True, reason=KNOWN_BAD_TO_INGEST["surrogate-charref.xml"], raises=(UnicodeEncodeError, ValueError)
-)
 @pytest.mark.parametrize("reference", ["&#xD800;", "&#x110000;", "&#99999999;"])
 def test_feed_with_a_bad_character_reference_is_read_or_refused(tmp_path: Path, reference: str) -> None:
     path = tmp_path / "feed.xml"
@@ -124,7 +117,7 @@ def test_feed_with_a_bad_character_reference_is_read_or_refused(tmp_path: Path, 
         "</channel></rss>",
         encoding="utf-8",
     )
-    items = _everything(path)  # today: UnicodeEncodeError or ValueError from feedparser's handle_charref
+    items = _everything(path)  # was: UnicodeEncodeError or ValueError from feedparser's handle_charref
     assert len(items) == 1 and isinstance(items[0], Capture | InputError)
 
 
