@@ -8,6 +8,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
-from hypothesis import settings
+from hypothesis import reject, settings
 
 from crosswire.errors import InputError
 from crosswire.model import Article, Capture
@@ -133,3 +134,25 @@ def check_items(items: Iterable[Any], path: Path, names_path: bool = True) -> li
             assert item.origin.startswith(str(path))
             assert isinstance(item.content, bytes | str)
     return checked
+
+
+#: Known bugs (each with a strict-xfail reproducer in ``test_fuzz_known_bugs.py``),
+#: by the function they are raised in: an example that hits one is rejected, so a
+#: fuzz test goes on looking for other bugs.  Remove an entry when its fix lands.
+KNOWN_BUG_FRAMES = (
+    ("feedparser/mixin.py", "handle_charref"),  # &#xD800; or &#x110000; in a feed (sources/feeds.py)
+    ("crosswire/sources/feeds.py", "html_fragment_to_text"),  # U+FFFF or a control character in an item
+)
+
+
+@contextmanager
+def known_bugs_rejected() -> Iterator[None]:
+    try:
+        yield
+    except (ValueError, UnicodeError) as error:
+        frames = traceback.extract_tb(error.__traceback__)
+        if any(
+            frame.filename.endswith(file) and frame.name == name for frame in frames for file, name in KNOWN_BUG_FRAMES
+        ):
+            reject()
+        raise
