@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from typing import Any
 
 from hypothesis import strategies as st
@@ -94,19 +93,3 @@ def gzip_variants(data: bytes) -> st.SearchStrategy[tuple[bytes, bool]]:
 
 def json_line(record: Any) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
-
-
-_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,12})|([0-9]{1,14}));")
-
-
-def _harmless_charref(match: re.Match[bytes]) -> bytes:
-    value = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-    return b"&#63;" if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else match.group(0)
-
-
-def without_known_bad_charrefs(data: bytes) -> bytes:
-    """``data`` with references to a surrogate or past U+10FFFF turned into "?".
-
-    feedparser raises on those (a known bug: ``test_fuzz_known_bugs.py``); feed
-    inputs go through this until it is fixed, so the fuzzing finds other bugs."""
-    return _CHARREF.sub(_harmless_charref, data)

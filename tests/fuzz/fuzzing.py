@@ -140,7 +140,6 @@ def check_items(items: Iterable[Any], path: Path, names_path: bool = True) -> li
 #: by the function they are raised in: an example that hits one is rejected, so a
 #: fuzz test goes on looking for other bugs.  Remove an entry when its fix lands.
 KNOWN_BUG_FRAMES = (
-    ("feedparser/mixin.py", "handle_charref"),  # &#xD800; or &#x110000; in a feed (sources/feeds.py)
     ("crosswire/sources/feeds.py", "html_fragment_to_text"),  # U+FFFF or a control character in an item
 )
 
