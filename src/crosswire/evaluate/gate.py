@@ -128,10 +128,11 @@ def judge(figure: Figure, tune: Measured, check: Measured) -> Outcome:
         for part, measured in (("tune", tune), ("check", check)):
             if measured.value > figure.ceiling:
                 problems.append(f"{part} {measured.value:g} above its ceiling {figure.ceiling:g}")
-    if figure.ceiling is None:
-        gap, noise = tune.value - check.value, math.hypot(tune.noise, check.noise)
-        if gap > figure.gap_bound + noise:
-            problems.append(f"tune-check gap {gap:.4f} past its bound {figure.gap_bound:g} + noise {noise:.4f}")
+    both = Outcome(figure, tune, check, ())
+    if figure.ceiling is None and both.gap > figure.gap_bound + both.gap_noise:
+        problems.append(
+            f"tune-check gap {both.gap:.4f} past its bound {figure.gap_bound:g} + noise {both.gap_noise:.4f}"
+        )
     if check.baseline is not None and check.value < check.baseline + figure.baseline_margin:
         problems.append(f"check not {figure.baseline_margin:g} above the baseline's {check.baseline:.4f}")
     return Outcome(figure, tune, check, tuple(problems))

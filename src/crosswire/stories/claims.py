@@ -80,9 +80,14 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
     """The claim of a number at ``text[start:end]``: the parse's parts when it gave them, else the
     participle written right after the number. A predicate that says nothing ("were", "said") is none."""
     if predicate is None:
-        match = _PARTICIPLE_AFTER.match(text, end)
-        predicate = match.group(1) if match else None
+        predicate = participle_after(text, end)
     return Claim(_clean_counted(counted), _event_predicate(predicate, text, end))
+
+
+def participle_after(text: str, end: int) -> str | None:
+    """The participle written right after a count: "14 people were injured" → "injured"."""
+    match = _PARTICIPLE_AFTER.match(text, end)
+    return match.group(1) if match else None
 
 
 def _clean_counted(counted: str | None) -> str | None:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from crosswire.lexicon import terms
 from crosswire.model import Article, Fact, FactMention, FactStatus
-from crosswire.stories.claims import Claim, claims_match, prime, read_claim, same_counted
+from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
 from crosswire.stories.people_places import people_and_places
 from crosswire.stories.text import content_words, stem
@@ -240,15 +240,10 @@ def _exact(mention: _Mention) -> bool:
 RIVAL_RATIO = 1.5
 
 
-_PREDICATE = re.compile(
-    r"\s+(?:(?:were|was|are|is|have been|has been|had been|got|being)\s+)?(?:reported\s+)?([a-z]+ed)\b"
-)
-
-
 def predicate_after(text: str, end: int) -> str | None:
-    """The participle right after a count: "14 people were injured" → "injured"."""
-    match = _PREDICATE.match(text, end)
-    return stem(match.group(1)) if match else None
+    """The participle right after a count, stemmed as other words are: "14 people were injured" → "injured"."""
+    participle = participle_after(text, end)
+    return stem(participle) if participle else None
 
 
 def _rival_counts(a: _Mention, b: _Mention) -> bool:
