@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "invalid-utf8.jsonl": (("invalid UTF-8 at byte",), ("good", "after")),
     "nul-line.jsonl": (("NUL bytes",), ("first",)),
     "utf16.jsonl": (("NUL bytes",), ()),
+    "deep-nesting.jsonl": (("nested too deeply",), ("fine",)),
     "nul.html": (("NUL bytes",), ()),
     "pdf-named.html": ((), ("pdf-named.html",)),  # refused by extraction, see the ingest test
     "empty.html": (("file is empty",), ()),

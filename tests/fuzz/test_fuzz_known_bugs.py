@@ -26,7 +26,6 @@ TEXT = "Ferry crews in Portvale carried 310 passengers across the bay on Sunday 
 
 #: Corpus files that still hit a known bug: the corpus test expects them to fail (strict xfail).
 KNOWN_BAD_TO_INGEST: dict[str, str] = {
-    "deep-nesting.jsonl": "RecursionError from json.loads escapes read_jsonl (fix in src/crosswire/sources/jsonl.py)",
     "lone-surrogate.jsonl": "a \\ud800 escape reaches the engine's UTF-8 hash (fix in src/crosswire/sources/jsonl.py)",
     "null-seq.parquet": "a null seq is compared with an int (fix in src/crosswire/sources/parquet.py)",
     "list-annotations.parquet": "annotations JSON that is not an object: AttributeError "
@@ -46,12 +45,16 @@ def _everything(path: Path) -> list[object]:
     return list(iter_sources([path]))
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["deep-nesting.jsonl"], raises=RecursionError)
-def test_deeply_nested_jsonl_line_is_one_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("nesting", [b"[" * 5000 + b"]" * 5000, b'{"a":' * 3000 + b"1" + b"}" * 3000, b"[" * 50_000])
+def test_deeply_nested_jsonl_line_is_one_error(tmp_path: Path, nesting: bytes) -> None:
     path = tmp_path / "deep.jsonl"
-    path.write_bytes(json.dumps({"id": "ok", "text": TEXT}).encode() + b"\n" + b"[" * 5000 + b"]" * 5000 + b"\n")
-    items = _everything(path)  # today: RecursionError, and the whole ingest stops with a traceback
-    assert len(items) == 2 and isinstance(items[1], InputError) and items[1].origin == f"{path}:2"
+    good = json.dumps({"id": "ok", "text": TEXT}).encode()
+    path.write_bytes(good + b"\n" + nesting + b"\n" + good.replace(b'"ok"', b'"after"') + b"\n")
+    items = _everything(path)  # was: RecursionError, and the whole ingest stopped with a traceback
+    assert [type(item) for item in items] == [Capture, InputError, Capture]
+    error = items[1]
+    assert isinstance(error, InputError) and error.origin == f"{path}:2" and "nested too deeply" in error.problem
+    assert [item.id for item in items if isinstance(item, Capture)] == ["ok", "after"]
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["lone-surrogate.jsonl"], raises=UnicodeEncodeError)

@@ -17,6 +17,8 @@ from crosswire.sources.pages import article_id_for
 
 #: An oversized line is skipped in pieces of this many bytes.
 _SKIP_CHUNK = 1 << 20
+#: ``json.loads`` raises RecursionError on arrays or objects nested about 1,000 deep.
+_TOO_DEEP = "JSON nested too deeply (arrays or objects about 1,000 levels deep)"
 
 
 def read_jsonl(path: Path) -> Iterator[Capture | InputError]:
@@ -73,10 +75,15 @@ def read_jsonl(path: Path) -> Iterator[Capture | InputError]:
             except json.JSONDecodeError as error:
                 yield InputError(origin, f"malformed JSON ({error.msg} at column {error.colno})")
                 continue
+            except RecursionError:
+                yield InputError(origin, _TOO_DEEP)
+                continue
             try:
                 yield record_to_capture(record, origin, default_id=f"{article_id_for(path)}#{line_number}")
             except InputError as error:
                 yield error
+            except RecursionError:  # a record read whole whose nested id is turned into text
+                yield InputError(origin, _TOO_DEEP)
     if not records:
         raise InputError(str(path), "file is empty")
 
