@@ -92,4 +92,10 @@ def gzip_variants(data: bytes) -> st.SearchStrategy[tuple[bytes, bool]]:
 
 
 def json_line(record: Any) -> bytes:
+    """``record`` as raw UTF-8 (a lone surrogate becomes bytes that are not valid UTF-8)."""
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def json_escaped_line(record: Any) -> bytes:
+    """``record`` as ASCII JSON: every other character, a lone surrogate too, is a ``\\uXXXX`` escape."""
+    return json.dumps(record, ensure_ascii=True).encode("ascii")

@@ -33,6 +33,7 @@ BUDGETS: dict[str, tuple[int, int]] = {
     "capture_surrogates": (200, 4_000),
     "jsonl_lines": (500, 15_000),
     "jsonl_gz": (200, 4_000),
+    "jsonl_surrogates": (200, 4_000),
     "warc_records": (400, 12_000),
     "warc_bytes": (200, 6_000),
     "feed_xml": (300, 8_000),
@@ -133,7 +134,26 @@ def check_items(items: Iterable[Any], path: Path, names_path: bool = True) -> li
             assert item.id, "a capture without an id"
             assert item.origin.startswith(str(path))
             assert isinstance(item.content, bytes | str)
+        _assert_valid_unicode(item)
     return checked
+
+
+def _assert_valid_unicode(item: Any) -> None:
+    """Every text an item carries can be encoded as UTF-8 (no lone surrogate gets past a reader)."""
+    texts: list[object] = []
+    if isinstance(item, InputError):
+        texts = [item.origin, item.problem]
+    elif isinstance(item, Capture):
+        texts = [item.id, item.origin, item.content, *_hint_texts(item.hints)]
+    elif isinstance(item, Article):
+        texts = [item.id, item.origin, item.text, item.title, item.author, item.publisher, item.url]
+    for text in texts:
+        if isinstance(text, str):
+            text.encode("utf-8")  # UnicodeEncodeError fails the example
+
+
+def _hint_texts(hints: Any) -> list[object]:
+    return [getattr(hints, name) for name in ("title", "author", "published", "publisher", "url", "language")]
 
 
 #: Known bugs (each with a strict-xfail reproducer in ``test_fuzz_known_bugs.py``),

@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "nul-line.jsonl": (("NUL bytes",), ("first",)),
     "utf16.jsonl": (("NUL bytes",), ()),
     "deep-nesting.jsonl": (("nested too deeply",), ("fine",)),
+    "lone-surrogate.jsonl": ((), ("surrogate",)),
     "nul.html": (("NUL bytes",), ()),
     "pdf-named.html": ((), ("pdf-named.html",)),  # refused by extraction, see the ingest test
     "empty.html": (("file is empty",), ()),
@@ -118,6 +119,7 @@ def test_corpus_ingests_into_a_fresh_store(tmp_path: Path, lowered_limits: None)
             first = Engine(store).ingest([str(inputs)])
             second = Engine(store).ingest([str(inputs)])
         stored = store.count_articles()
+        surrogate = store.get_article("surrogate")
     finally:
         store.close()
     named = {Path(error["path"].split("#")[0].split(":")[0]).name for error in first.errors}
@@ -133,4 +135,5 @@ def test_corpus_ingests_into_a_fresh_store(tmp_path: Path, lowered_limits: None)
     assert "binary content (a PDF document)" in problems.get("pdf-named.html", "")
     assert "over the limit" in problems.get("long-line.txt.gz", ""), problems.get("long-line.txt.gz")
     assert first.ingested == stored > 0
+    assert surrogate is not None and "\ufffd and more." in surrogate.article.text  # the "\\ud800" escape
     assert second.ingested == 0 and second.errors == first.errors

@@ -26,7 +26,6 @@ TEXT = "Ferry crews in Portvale carried 310 passengers across the bay on Sunday 
 
 #: Corpus files that still hit a known bug: the corpus test expects them to fail (strict xfail).
 KNOWN_BAD_TO_INGEST: dict[str, str] = {
-    "lone-surrogate.jsonl": "a \\ud800 escape reaches the engine's UTF-8 hash (fix in src/crosswire/sources/jsonl.py)",
     "null-seq.parquet": "a null seq is compared with an int (fix in src/crosswire/sources/parquet.py)",
     "list-annotations.parquet": "annotations JSON that is not an object: AttributeError "
     "(fix in src/crosswire/sources/parquet.py)",
@@ -37,8 +36,8 @@ UTF16_LATIN1 = (
     "declares-utf16-is-latin1.html: a latin-1 page declaring utf-16 decodes to U+FFFD "
     "(fix in src/crosswire/extract/decode.py)"
 )
-#: Of those, the files whose reader already fails (the surrogate is read fine, and fails in the engine).
-KNOWN_BAD_TO_READ = {name: why for name, why in KNOWN_BAD_TO_INGEST.items() if name != "lone-surrogate.jsonl"}
+#: Of those, the files whose reader already fails (all of them).
+KNOWN_BAD_TO_READ = dict(KNOWN_BAD_TO_INGEST)
 
 
 def _everything(path: Path) -> list[object]:
@@ -57,19 +56,25 @@ def test_deeply_nested_jsonl_line_is_one_error(tmp_path: Path, nesting: bytes) -
     assert [item.id for item in items if isinstance(item, Capture)] == ["ok", "after"]
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["lone-surrogate.jsonl"], raises=UnicodeEncodeError)
-def test_jsonl_text_with_a_lone_surrogate_escape_does_not_stop_the_ingest(tmp_path: Path) -> None:
+OTHER = "The library in Aldmoor lent 2,400 books in March, twice as many as a year ago, its keeper said."
+
+
+def test_jsonl_text_with_a_lone_surrogate_escape_is_stored_with_a_replacement_character(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
-    good = json.dumps({"id": "good", "text": TEXT})
-    bad = json.dumps({"id": "bad", "text": TEXT + " \ud800"})  # json.dumps writes the escape "\\ud800"
+    good = json.dumps({"id": "good", "text": OTHER})
+    # json.dumps writes the escapes "\\ud800" and "\\udfff"; a pair written as two escapes stays one character
+    bad = json.dumps({"id": "bad\udfff", "title": "Ferry \ud800", "text": TEXT + " \ud800 \ud83d\ude00"})
     path.write_text(f"{bad}\n{good}\n", encoding="ascii")
     store = open_store(tmp_path / "s.db")
     try:
-        # today: UnicodeEncodeError ('surrogates not allowed') from engine.content_hash
+        # was: UnicodeEncodeError ('surrogates not allowed') from engine.content_hash, and the ingest stopped
         report = Engine(store, stages=[]).ingest([str(path)])
+        stored = store.get_article("bad\ufffd")
     finally:
         store.close()
-    assert report.ingested == 1 and [error["path"] for error in report.errors] == [f"{path}:1"]
+    assert report.ingested == 2 and report.errors == []
+    assert stored is not None
+    assert stored.article.text == TEXT + " \ufffd \U0001f600" and stored.article.title == "Ferry \ufffd"
 
 
 def _parquet(path: Path, rows: list[dict[str, object]]) -> None:

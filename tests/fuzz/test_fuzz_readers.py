@@ -19,6 +19,7 @@ from fuzz_strategies import (
     any_str,
     gzip_variants,
     html_bytes,
+    json_escaped_line,
     json_line,
     json_value,
     news_text,
@@ -154,6 +155,7 @@ record = st.fixed_dictionaries(
 )
 jsonl_line = (
     record.map(json_line)
+    | record.map(json_escaped_line)  # "\\ud800" escapes: lone surrogates, replaced by U+FFFD
     | json_value.map(json_line)
     | st.binary(max_size=120).map(lambda b: b.replace(b"\n", b" "))
     | st.integers(1, MAX_JSON_DEPTH).map(lambda depth: b"[" * depth + b"]" * depth)
@@ -191,6 +193,22 @@ def test_jsonl_gives_one_item_per_nonblank_line(lines: list[bytes], newline: byt
             if isinstance(item, Capture):
                 assert item.kind in ("record", "html")
                 assert isinstance(item.content, bytes | str) and item.content
+
+
+@budget("jsonl_surrogates")
+@given(before=odd_text, surrogate=st.integers(0xD800, 0xDFFF), after=odd_text, field=st.sampled_from(["text", "title"]))
+def test_jsonl_escaped_lone_surrogate_becomes_a_replacement_character(
+    before: str, surrogate: int, after: str, field: str
+) -> None:
+    """``"\\ud800"`` in a JSON string is a lone surrogate once decoded: the record is read with U+FFFD there."""
+    value = before + chr(surrogate) + after
+    record = {"id": "r", "text": value} if field == "text" else {"id": "r", "text": "Quay", "title": value}
+    with bounded("jsonl_surrogates"), scratch() as folder:
+        path = _write(folder, "records.jsonl", json_escaped_line(record))
+        (item,) = check_items(read_all(read_jsonl, path), path)
+        assert isinstance(item, Capture)
+        got = item.content if field == "text" else item.hints.title
+        assert got == before + "\ufffd" + after
 
 
 @budget("jsonl_gz")

@@ -1,0 +1,31 @@
+"""Characters text may not carry past a reader.
+
+A Python ``str`` can hold a lone surrogate (U+D800 to U+DFFF), which a JSON
+escape such as ``"\\ud800"``, a character reference or a few codecs produce,
+but which UTF-8 cannot encode: it would stop an ingest wherever the text is
+next encoded (the content hash, the store, a web page).  Readers therefore
+replace each one with U+FFFD, as a browser does, so that the text of every
+item is valid Unicode from the reader on.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogates(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD.
+
+    A high and low surrogate that stand next to each other (two halves a
+    decoder left apart) are joined into the one character they encode.
+    """
+    if not has_surrogates(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
