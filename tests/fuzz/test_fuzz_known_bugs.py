@@ -26,9 +26,6 @@ TEXT = "Ferry crews in Portvale carried 310 passengers across the bay on Sunday 
 
 #: Corpus files that still hit a known bug: the corpus test expects them to fail (strict xfail).
 KNOWN_BAD_TO_INGEST: dict[str, str] = {
-    "null-seq.parquet": "a null seq is compared with an int (fix in src/crosswire/sources/parquet.py)",
-    "list-annotations.parquet": "annotations JSON that is not an object: AttributeError "
-    "(fix in src/crosswire/sources/parquet.py)",
     "noncharacter-charref.xml": "lxml refuses U+FFFF when html_fragment_to_text sets a tail: ValueError "
     "(fix in src/crosswire/sources/feeds.py)",
 }
@@ -84,22 +81,36 @@ def _parquet(path: Path, rows: list[dict[str, object]]) -> None:
 ROW = {"seq": 0, "id": "a", "kind": "record", "origin": "in.jsonl:1", "text": TEXT, "is_article": True}
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["null-seq.parquet"], raises=TypeError)
 def test_parquet_row_without_seq_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "p.parquet"
-    _parquet(path, [ROW, {**ROW, "id": "b", "seq": None}])
-    items = _everything(path)  # today: TypeError: '<=' not supported between 'int' and 'NoneType'
-    assert any(isinstance(item, Article) for item in items)
-    assert any(isinstance(item, InputError) for item in items)
+    _parquet(path, [ROW, {**ROW, "id": "b", "seq": None}, {**ROW, "id": "c", "seq": 1}])
+    items = _everything(path)  # was: TypeError: '<=' not supported between 'int' and 'NoneType'
+    assert [type(item) for item in items] == [InputError, Article, Article]
+    assert [item.id for item in items if isinstance(item, Article)] == ["a", "c"]
+    error = items[0]
+    assert isinstance(error, InputError) and error.origin == "in.jsonl:1"
+    assert error.problem == f"the row at position 2 of {path} has no seq (null), so no place in the batch"
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BAD_TO_INGEST["list-annotations.parquet"], raises=AttributeError)
-@pytest.mark.parametrize("annotations", ["[]", "null", '{"frame": ["who"]}'])
-def test_parquet_annotations_that_are_not_an_object_are_an_error(tmp_path: Path, annotations: str) -> None:
+@pytest.mark.parametrize(
+    ("annotations", "why"),
+    [
+        ("[]", "a JSON array, not an object"),
+        ("null", "a JSON null, not an object"),
+        ('{"frame": ["who"]}', "'frame' is a JSON array, not an object"),
+        ('{"frame": {"nope": ["x"]}}', "TypeError"),
+        ('{"entities": [[1, 2]]}', "TypeError"),
+        ("[" * 5000, "JSON nested too deeply"),
+    ],
+)
+def test_parquet_annotations_that_are_not_an_object_are_an_error(tmp_path: Path, annotations: str, why: str) -> None:
     path = tmp_path / "p.parquet"
-    _parquet(path, [{**ROW, "annotations": annotations}])
-    (item,) = _everything(path)  # today: AttributeError: 'list' object has no attribute 'get'
-    assert isinstance(item, InputError) and "annotations" in item.problem
+    _parquet(path, [{**ROW, "annotations": annotations}, {**ROW, "id": "b", "seq": 1}])
+    items = _everything(path)  # was: AttributeError: 'list' object has no attribute 'get'
+    assert [type(item) for item in items] == [InputError, Article]
+    error = items[0]
+    assert isinstance(error, InputError) and error.problem.startswith(f"unreadable annotations in row 0 of {path} (")
+    assert why in error.problem
 
 
 @pytest.mark.xfail(strict=True, reason=UTF16_LATIN1, raises=AssertionError)

@@ -363,31 +363,37 @@ def test_feed_of_random_bytes_is_refused_or_read(raw: bytes) -> None:
 
 # -- Parquet (crosswire batch output) ------------------------------------------------------------------------------
 
-#: Annotations JSON as a batch file may hold it, damaged.  Known bugs kept out
-#: (see ``test_fuzz_known_bugs.py``): JSON that is not an object, or whose
-#: "frame" is not an object, and a null ``seq``; put them back once fixed.
-annotations_json = st.fixed_dictionaries(
-    {},
-    optional={
-        "entities": json_value,
-        "quantities": json_value,
-        "dates": json_value,
-        "quotes": json_value,
-        "sentences": json_value,
-        "frame": st.dictionaries(st.sampled_from(["who", "what", "where", "nope"]), json_value, max_size=3),
-    },
-).map(lambda v: json_line(v).decode("utf-8", "replace"))
+#: Annotations JSON as a batch file may hold it, damaged: JSON that is not an
+#: object, a "frame" that is not one, "\\ud800" escapes.
+annotations_json = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "entities": json_value,
+            "quantities": json_value,
+            "dates": json_value,
+            "quotes": json_value,
+            "sentences": json_value,
+            "frame": st.dictionaries(st.sampled_from(["who", "what", "where", "nope"]), json_value, max_size=3)
+            | json_value,
+        },
+    )
+    | json_value
+)
+annotations_text = annotations_json.map(lambda v: json_line(v).decode("utf-8", "replace")) | annotations_json.map(
+    lambda v: json_escaped_line(v).decode("ascii")
+)
 
 row = st.fixed_dictionaries(
     {
-        "seq": st.integers(-(2**63), 2**63 - 1),
+        "seq": st.none() | st.integers(-(2**63), 2**63 - 1),
         "id": st.none() | any_str.map(lambda s: s.encode("utf-8", "replace").decode()),
         "kind": st.sampled_from(["html", "capture", "record", "bogus", ""]) | st.none(),
         "origin": st.none() | st.just("in.jsonl:1"),
         "text": st.none() | news_text,
         "is_article": st.none() | st.booleans(),
         "annotations": st.none()
-        | annotations_json
+        | annotations_text
         | st.sampled_from(['{"entities": [{"text": "Portvale", "label": "GPE", "start": 0, "end": 8}]}', "{}"])
         | st.sampled_from(['{"entities": [{}]}', '{"sentences": [[1]]}', '{"entities": 5}', "{", "", "nul\x00"]),
         "error": st.none() | st.just("malformed JSON"),

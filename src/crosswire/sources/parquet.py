@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import InputError
-from crosswire.model import Article, CaptureKind
+from crosswire.model import Annotations, Article, CaptureKind
 from crosswire.serialize import annotations_from_dict, annotations_to_dict, article_metadata
+from crosswire.sources.chars import has_surrogates, without_surrogates
 
 #: Column name → Arrow type name, in file order.  ``annotations`` holds the
 #: JSON of :func:`crosswire.serialize.annotations_to_dict` (or null when the
@@ -106,15 +107,26 @@ def _rows_in_seq_order(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
     try:
         pq = _pyarrow_parquet()
         parquet_file = pq.ParquetFile(path)
-        missing = set(ARTICLE_COLUMNS) - set(parquet_file.schema_arrow.names)
-        if missing:
-            raise InputError(origin, f"not a crosswire batch file: missing columns {sorted(missing)}")
+        problem = _schema_problem(parquet_file.schema_arrow)
+        if problem:
+            raise InputError(origin, f"not a crosswire batch file: {problem}")
         seqs = parquet_file.read(columns=["seq"]).column("seq").to_pylist()
         rows: Iterable[dict[str, Any]]
-        if all(a <= b for a, b in itertools.pairwise(seqs)):
+        if None in seqs:
+            # A row without a seq cannot be placed in the batch's order: each
+            # is one error, reported first (as an unreadable file is).
+            placed = []
+            for number, row in enumerate(_stream_rows(parquet_file), start=1):
+                if row["seq"] is None:
+                    problem = f"the row at position {number} of {origin} has no seq (null), so no place in the batch"
+                    yield {"seq": -1, "origin": row["origin"], "error": problem}, origin
+                else:
+                    placed.append(row)
+            rows = sorted(placed, key=lambda row: row["seq"])
+        elif all(a <= b for a, b in itertools.pairwise(seqs)):
             rows = _stream_rows(parquet_file)
         else:
-            rows = sorted(parquet_file.read().to_pylist(), key=lambda row: row["seq"])
+            rows = sorted(_stream_rows(parquet_file), key=lambda row: row["seq"])
         for row in rows:
             yield row, origin
     except InputError as error:
@@ -122,6 +134,36 @@ def _rows_in_seq_order(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
         yield {"seq": -1, "error": error.problem}, origin
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
         yield {"seq": -1, "error": f"cannot read Parquet file ({error})"}, origin
+
+
+def _schema_problem(schema: Any) -> str | None:
+    """Why a file's columns are not those :func:`article_row` writes, or None.
+
+    A column may also be all null (Arrow type ``null``).
+    """
+    pa = _pyarrow()
+    missing = set(ARTICLE_COLUMNS) - set(schema.names)
+    if missing:
+        return f"missing columns {sorted(missing)}"
+    for name, type_name in ARTICLE_COLUMNS.items():
+        if len(schema.get_all_field_indices(name)) > 1:
+            return f"column {name!r} appears more than once"
+        actual = schema.field(name).type
+        if name == "seq":
+            fits, wanted = pa.types.is_integer(actual), "an integer"
+        elif type_name == "bool_":
+            fits, wanted = pa.types.is_boolean(actual), "a boolean"
+        else:
+            fits = pa.types.is_string(actual) or pa.types.is_large_string(actual) or _is_string_view(pa, actual)
+            wanted = "a string"
+        if not (fits or pa.types.is_null(actual)):
+            return f"column {name!r} holds {actual}, not {wanted}"
+    return None
+
+
+def _is_string_view(pa: Any, arrow_type: Any) -> bool:
+    is_string_view = getattr(pa.types, "is_string_view", None)
+    return bool(is_string_view and is_string_view(arrow_type))
 
 
 def _stream_rows(parquet_file: Any) -> Iterator[dict[str, Any]]:
@@ -137,9 +179,9 @@ def _item_from_row(row: dict[str, Any], file_origin: str) -> Article | InputErro
     if kind not in _KINDS or row["id"] is None or row["text"] is None:
         return InputError(origin, f"row {row['seq']} of {file_origin} has no id, text or known kind")
     try:
-        annotations = None if row["annotations"] is None else annotations_from_dict(json.loads(row["annotations"]))
-    except (ValueError, TypeError) as error:
-        return InputError(origin, f"unreadable annotations in {file_origin} ({error})")
+        annotations = None if row["annotations"] is None else _annotations(row["annotations"])
+    except ValueError as error:
+        return InputError(origin, f"unreadable annotations in row {row['seq']} of {file_origin} ({error})")
     checked_kind: CaptureKind = kind
     return Article(
         id=row["id"],
@@ -156,6 +198,31 @@ def _item_from_row(row: dict[str, Any], file_origin: str) -> Article | InputErro
         is_article=bool(row["is_article"]) if row["is_article"] is not None else True,
         annotations=annotations,
     )
+
+
+def _annotations(raw: str) -> Annotations:
+    """The annotations a row's JSON holds; ValueError saying what is wrong with it."""
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"a JSON {_json_type(data)}, not an object")
+    frame = data.get("frame")
+    if frame is not None and not isinstance(frame, dict):
+        raise ValueError(f"'frame' is a JSON {_json_type(frame)}, not an object")
+    if "\\u" in raw and has_surrogates(json.dumps(data, ensure_ascii=False)):
+        # "\\ud800" escapes decode to lone surrogates, which UTF-8 cannot hold
+        data = json.loads(without_surrogates(json.dumps(data, ensure_ascii=False)))
+    try:
+        return annotations_from_dict(data)
+    except (TypeError, AttributeError, KeyError, RecursionError) as error:
+        raise ValueError(f"{type(error).__name__}: {error}") from error
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 def _pyarrow() -> Any:
