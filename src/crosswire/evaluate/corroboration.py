@@ -14,14 +14,14 @@ from __future__ import annotations
 import importlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import CrosswireError
 from crosswire.evaluate.scored import Scored
-from crosswire.evaluate.split import Part, by_event, by_story, select
+from crosswire.evaluate.split import Part, SplitKey, by_event, by_story, in_part, select, story_set_key
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.compat import Reading, compatible
 from crosswire.stories.corroborate import corroborate
@@ -155,12 +155,60 @@ def _judge(gold: dict[str, Any], facts: Sequence[Fact]) -> JudgedFact:
     return JudgedFact(status, True, fact.status == status, id(fact) if wrongly_contested else None)
 
 
-def score_corroboration(
-    dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all"
-) -> Scored[JudgedFact]:
+#: Facts labelled here for story sets that come without them (issue 12), one file per part:
+#: ``<set>.tune.jsonl`` and ``<set>.check.jsonl`` (format in this folder's README).
+LABELS_DIR = Path(__file__).parent / "labels" / "corroboration"
+LABELLED_PARTS: tuple[Part, ...] = ("tune", "check")
+
+
+def _labelled_facts(dataset_dir: Path, part: Part, story_key: SplitKey, labels_dir: Path) -> list[dict[str, Any]]:
+    """Our own labels for a story set, read only from the files of the part asked for.
+
+    The check labels sit in a file of their own so that working on the tuning
+    part never shows them; a fact filed under the wrong part is an error,
+    because it would leak a check story into tuning or the other way round.
+    """
+    facts: list[dict[str, Any]] = []
+    for file_part in LABELLED_PARTS:
+        if part not in ("all", file_part):
+            continue
+        path = labels_dir / f"{dataset_dir.name}.{file_part}.jsonl"
+        for fact in _load_jsonl(path) if path.is_file() else []:
+            if not in_part(story_key(fact), file_part):
+                raise CrosswireError(f"{path}: story {fact['story']!r} belongs to the other part of the split")
+            facts.append(fact)
+    if not facts and part == "all":
+        raise FileNotFoundError(f"{dataset_dir}: no facts.jsonl and no labels in {labels_dir} for {dataset_dir.name}")
+    return facts
+
+
+def load_gold(
+    dataset_dir: Path, part: Part = "all", labels_dir: Path | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The articles of the labelled stories and their gold facts, for one part.
+
+    A corroboration set (``facts.jsonl`` beside ``articles.jsonl``) is read as
+    it is; a story set without facts is read with the labels made here, and
+    only its labelled stories take part.
+    """
     dataset_dir = Path(dataset_dir)
-    records = select(_load_jsonl(dataset_dir / "articles.jsonl"), part, by_event)
-    gold_facts = select(_load_jsonl(dataset_dir / "facts.jsonl"), part, by_story)
+    if (dataset_dir / "facts.jsonl").is_file():
+        records = select(_load_jsonl(dataset_dir / "articles.jsonl"), part, by_event)
+        return records, select(_load_jsonl(dataset_dir / "facts.jsonl"), part, by_story)
+    record_key = story_set_key(dataset_dir)
+
+    def story_key(fact: Mapping[str, Any]) -> str:
+        return record_key({"event": fact["story"]})
+
+    facts = _labelled_facts(dataset_dir, part, story_key, labels_dir or LABELS_DIR)
+    stories = {str(fact["story"]) for fact in facts}
+    records = [r for r in _load_jsonl(dataset_dir / "articles.jsonl") if str(r["event"]) in stories]
+    return records, facts
+
+
+def score_corroboration(dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all") -> Scored[JudgedFact]:
+    dataset_dir = Path(dataset_dir)
+    records, gold_facts = load_gold(dataset_dir, part)
     annotate = annotate or default_annotator()
     by_story_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in records:
@@ -179,7 +227,5 @@ def score_corroboration(
     return Scored(figures, judged, _figures)
 
 
-def evaluate_corroboration(
-    dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all"
-) -> dict[str, Any]:
+def evaluate_corroboration(dataset_dir: Path, annotate: Annotate | None = None, part: Part = "all") -> dict[str, Any]:
     return score_corroboration(dataset_dir, annotate, part).figures

@@ -1,0 +1,148 @@
+"""``crosswire eval corroboration`` on a story set with facts labelled in the repository (issue 12).
+
+The set here is fictional and written for this test: two stories, one on
+each side of the split, each told by three outlets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire.errors import CrosswireError
+from crosswire.evaluate import corroboration
+from crosswire.evaluate.corroboration import load_gold, score_corroboration
+from crosswire.evaluate.split import in_check_part
+from crosswire.lexicon import terms
+
+#: Words that can carry a number or a date in a labelled span.
+NUMBER_OR_DATE_WORDS = (
+    terms("crosswire.annotate.quantities", "number_words")
+    | terms("crosswire.annotate.quantities", "fractions")
+    | terms("crosswire.annotate", "months")
+    | terms("crosswire.annotate", "weekdays")
+    | terms("crosswire.annotate", "relative_days")
+    | {"dozen", "dozens", "half", "hundreds", "thousands", "millions", "billions"}
+)
+
+TUNE_STORY = "3:dam_repairs_in_lindmoor"
+CHECK_STORY = "1:ferry_fire_in_portvale"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+DAM_TEXTS = {
+    "lindmoor-gazette.example": "Engineers began repairs on the Lindmoor dam on Monday. "
+    "The work will cost 4 million euros and 120 workers will take part, the water board said.",
+    "valley-post.example": "Repairs to the Lindmoor dam started this week. The water board put the cost at 4 million "
+    "euros; about 120 workers are on site.",
+    "river-news.example": "The Lindmoor dam is being repaired. Officials said 150 workers would join the crews, and "
+    "the repairs will cost 4 million euros.",
+}
+FERRY_TEXTS = {
+    "portvale-daily.example": "A fire broke out on a ferry near Portvale on Friday. All 86 passengers were brought "
+    "ashore safely, the coastguard said.",
+    "coast-times.example": "Coastguard boats carried 86 passengers off a burning ferry outside Portvale harbour.",
+    "harbour-herald.example": "Smoke poured from a ferry off Portvale. The 86 passengers on board were rescued.",
+}
+
+
+def _article(story: str, source: str, text: str) -> dict[str, Any]:
+    return {"id": f"{story[:1]}-{source}", "source": source, "url": None, "title": None,
+            "published": "2026-11-06T09:00:00", "text": text, "event": story}  # fmt: skip
+
+
+def _mention(article: dict[str, Any], number: str, value: float) -> dict[str, Any]:
+    start = article["text"].index(number)
+    return {"article": article["id"], "source": article["source"], "value": value, "qualifier": None,
+            "start": start, "end": start + len(number)}  # fmt: skip
+
+
+@pytest.fixture
+def story_set(tmp_path: Path) -> tuple[Path, Path]:
+    """A story set folder (articles only, as in ``shared/data/stories``) and a labels folder beside it."""
+    assert not in_check_part(TUNE_STORY) and in_check_part(CHECK_STORY)
+    dataset = tmp_path / "lindmoor-dev"
+    dataset.mkdir()
+    dam = [_article(TUNE_STORY, source, text) for source, text in DAM_TEXTS.items()]
+    ferry = [_article(CHECK_STORY, source, text) for source, text in FERRY_TEXTS.items()]
+    (dataset / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in dam + ferry), encoding="utf-8")
+    tune_facts = [
+        {"story": TUNE_STORY, "fact": "repair cost (EUR)", "kind": "quantity", "value": 4000000, "status": "agree",
+         "mentions": [_mention(a, "4 million", 4000000) for a in dam]},
+        {"story": TUNE_STORY, "fact": "workers on the repairs", "kind": "quantity", "value": 120,
+         "status": "conflict", "mentions": [_mention(dam[0], "120", 120), _mention(dam[1], "120", 120),
+                                            _mention(dam[2], "150", 150)],
+         "note": "two outlets say 120, one says 150 on the same day"},
+    ]  # fmt: skip
+    check_facts = [
+        {"story": CHECK_STORY, "fact": "passengers rescued", "kind": "quantity", "value": 86, "status": "agree",
+         "mentions": [_mention(a, "86", 86) for a in ferry]},
+    ]  # fmt: skip
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    for part, facts in (("tune", tune_facts), ("check", check_facts)):
+        (labels / f"lindmoor-dev.{part}.jsonl").write_text("".join(json.dumps(f) + "\n" for f in facts))
+    return dataset, labels
+
+
+def test_each_part_reads_only_its_own_label_file_and_stories(story_set: tuple[Path, Path]) -> None:
+    dataset, labels = story_set
+    tune_articles, tune_facts = load_gold(dataset, "tune", labels)
+    check_articles, check_facts = load_gold(dataset, "check", labels)
+    assert {a["event"] for a in tune_articles} == {f["story"] for f in tune_facts} == {TUNE_STORY}
+    assert {a["event"] for a in check_articles} == {f["story"] for f in check_facts} == {CHECK_STORY}
+    all_articles, all_facts = load_gold(dataset, "all", labels)
+    assert len(all_articles) == 6 and len(all_facts) == 3
+
+
+def test_a_story_filed_under_the_wrong_part_is_refused(story_set: tuple[Path, Path]) -> None:
+    dataset, labels = story_set
+    check_file = labels / "lindmoor-dev.check.jsonl"
+    (labels / "lindmoor-dev.tune.jsonl").write_text(check_file.read_text())
+    with pytest.raises(CrosswireError, match=r"lindmoor-dev\.tune\.jsonl: story '1:ferry_fire_in_portvale'"):
+        load_gold(dataset, "tune", labels)
+
+
+def test_a_story_set_without_labels_is_a_clear_error(tmp_path: Path, story_set: tuple[Path, Path]) -> None:
+    dataset, _ = story_set
+    with pytest.raises(FileNotFoundError, match=r"no facts\.jsonl and no labels"):
+        load_gold(dataset, "all", tmp_path / "nowhere")
+
+
+def test_labelled_story_set_is_scored_with_the_real_annotators(
+    story_set: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataset, labels = story_set
+    monkeypatch.setattr(corroboration, "LABELS_DIR", labels)
+    figures = score_corroboration(dataset, part="tune").figures
+    assert figures["n"] == 2 and figures["gold_by_status"] == {"agree": 1, "conflict": 1, "single": 0}
+    # Three outlets give the same cost: found and agreed.  The worker count is a real disagreement.
+    assert figures["recall_by_status"]["agree"] == 1.0
+    assert figures["false_conflicts"] == 0
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data (the evaluation sets)")
+@pytest.mark.parametrize("label_file", sorted(corroboration.LABELS_DIR.glob("*.jsonl")), ids=lambda p: p.name)
+def test_labels_point_at_numbers_in_their_articles(label_file: Path) -> None:
+    """Every labelled span lies in its article and holds a digit or a number word; statuses follow the sources.
+
+    Messages name only ids and offsets, so a failure on the check file shows none of its text.
+    """
+    set_name = label_file.name.split(".")[0]
+    articles = {str(r["id"]): r for r in map(json.loads, (DATA / "stories" / set_name / "articles.jsonl").open())}
+    for line_number, line in enumerate(label_file.read_text().splitlines(), 1):
+        fact = json.loads(line)
+        where = f"{label_file.name}:{line_number}"
+        assert fact["status"] in ("agree", "conflict", "single") and fact["kind"] in ("quantity", "date"), where
+        assert len(fact["fact"].split()) <= 10, where
+        sources = {m["source"] for m in fact["mentions"]}
+        assert (len(sources) == 1) == (fact["status"] == "single"), where
+        for mention in fact["mentions"]:
+            article = articles.get(mention["article"])
+            assert article is not None and article["event"] == fact["story"], where
+            span = str(article["text"])[mention["start"] : mention["end"]]
+            assert 0 < len(span.split()) <= 12, (where, mention["start"], mention["end"])
+            words = {word.strip(".,;:()'\"’s").lower() for word in span.replace("-", " ").split()}
+            assert any(ch.isdigit() for ch in span) or words & NUMBER_OR_DATE_WORDS, (where, mention["start"])
