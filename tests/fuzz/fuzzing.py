@@ -159,9 +159,7 @@ def _hint_texts(hints: Any) -> list[object]:
 #: Known bugs (each with a strict-xfail reproducer in ``test_fuzz_known_bugs.py``),
 #: by the function they are raised in: an example that hits one is rejected, so a
 #: fuzz test goes on looking for other bugs.  Remove an entry when its fix lands.
-KNOWN_BUG_FRAMES = (
-    ("crosswire/sources/feeds.py", "html_fragment_to_text"),  # U+FFFF or a control character in an item
-)
+KNOWN_BUG_FRAMES: tuple[tuple[str, str], ...] = ()
 
 
 @contextmanager

@@ -29,3 +29,23 @@ def without_surrogates(text: str) -> str:
     if not has_surrogates(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+#: What XML 1.0 cannot hold besides surrogates: C0 controls other than tab,
+#: newline and carriage return (NUL too, which PostgreSQL text refuses), and
+#: the noncharacters U+FFFE and U+FFFF.  lxml refuses a string with any of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_REPLACEMENTS = {
+    **{code: " " for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+    0xFFFE: REPLACEMENT,
+    0xFFFF: REPLACEMENT,
+}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with what XML cannot hold replaced: a control character by a
+    space, U+FFFE, U+FFFF and a lone surrogate by U+FFFD."""
+    text = without_surrogates(text)
+    if _NOT_XML.search(text) is None:
+        return text
+    return text.translate(_NOT_XML_REPLACEMENTS)
