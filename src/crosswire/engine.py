@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import signal
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +31,20 @@ log = logging.getLogger(__name__)
 #: batch and so articles within a chunk can be ordered by publication date.
 CHUNK_SIZE = 128
 _CLUSTER_STATE_KEY = "story_clusterer"
+
+#: Test hooks (tests/test_crash_safety.py, bench/bench_hostile.py); unset,
+#: they change nothing.  ``CROSSWIRE_TEST_PAUSE_AT=<point>[:<chunk>]`` makes an
+#: ingest stop itself (SIGSTOP) at that point of that chunk (numbered from 1
+#: over the input, so the same in a resumed ingest; every chunk when omitted),
+#: for a test to SIGKILL it exactly there (or SIGCONT it).  The points, in
+#: order: ``annotated`` (write lock not taken yet), ``placed`` (the chunk's
+#: articles written in the open transaction, the clusterer state not saved),
+#: ``saved`` (state saved, not committed), ``committed``.
+#: ``CROSSWIRE_TEST_CHUNK_SIZE`` replaces ``CHUNK_SIZE``, so that a small
+#: corpus spans several chunks.
+PAUSE_ENV = "CROSSWIRE_TEST_PAUSE_AT"
+CHUNK_SIZE_ENV = "CROSSWIRE_TEST_CHUNK_SIZE"
+PAUSE_POINTS = ("annotated", "placed", "saved", "committed")
 
 #: Called after each input item with (items done, articles stored so far).
 Progress = Callable[[int, int], None]
@@ -78,20 +95,20 @@ class Engine:
         """
         report = IngestReport()
         done = 0
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for number, chunk in enumerate(_chunks(items, _chunk_size()), start=1):
             inputs: list[Capture | Article] = []
             for item in chunk:
                 if isinstance(item, InputError):
                     report.errors.append(item.as_json())
                 else:
                     inputs.append(item)
-            self._ingest_chunk(inputs, report)
+            self._ingest_chunk(inputs, report, number)
             done += len(chunk)
             if progress is not None:
                 progress(done, report.ingested)
         return report
 
-    def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport) -> None:
+    def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport, number: int = 0) -> None:
         from crosswire.extract import require_article_text  # trafilatura loads only when ingesting
 
         articles: list[tuple[Article, str]] = []
@@ -134,9 +151,10 @@ class Engine:
         # parallel part runs beside other ingests, and spaCy's workers are
         # done before anything can fail in the store.
         annotated = list(self._annotate([article for article, _ in articles]))
-        self._store_chunk([(article, hashes[article.id]) for article in annotated], report)
+        _pause_for_test("annotated", number)
+        self._store_chunk([(article, hashes[article.id]) for article in annotated], report, number)
 
-    def _store_chunk(self, articles: list[tuple[Article, str]], report: IngestReport) -> None:
+    def _store_chunk(self, articles: list[tuple[Article, str]], report: IngestReport, number: int = 0) -> None:
         """Dedupe, cluster, store and save the clusterer state: one critical section.
 
         Clustering is incremental and order-dependent, so these steps run
@@ -159,8 +177,13 @@ class Engine:
                         continue
                     self.store.save_article(corpus.place(article, digest))
                     stored_ids.append(article.id)
-                if stored_ids:
+                _pause_for_test("placed", number)
+                if stored_ids or corpus.replayed:
+                    # A state replayed from the store is saved even when the
+                    # chunk adds nothing, so later ingests trust it.
                     corpus.save()
+                _pause_for_test("saved", number)
+            _pause_for_test("committed", number)
         except BaseException:
             # Nothing of the chunk was committed, but the in-memory state has
             # placed some of it: load it afresh next time.
@@ -276,11 +299,13 @@ class Engine:
 class _CorpusState:
     """The duplicate index and the story clusterer, kept in step with the store."""
 
-    def __init__(self, store: Store, duplicates: Any, clusterer: Any, placed: int) -> None:
+    def __init__(self, store: Store, duplicates: Any, clusterer: Any, placed: int, replayed: bool = False) -> None:
         self.store = store
         self.duplicates = duplicates
         self.clusterer = clusterer
         self.placed = placed
+        #: Rebuilt from the store because the saved state did not match it (not saved since).
+        self.replayed = replayed
         self._story_of: dict[str, str] = {}
 
     @classmethod
@@ -309,7 +334,7 @@ class _CorpusState:
                 differing += 1
         if differing:
             log.warning("replaying the store put %d articles in other stories than stored", differing)
-        return cls(store, duplicates, clusterer, count)
+        return cls(store, duplicates, clusterer, count, replayed=problem is not None)
 
     def place(self, article: Article, digest: str) -> StoredArticle:
         from crosswire.stories.dedupe import DuplicateIndex
@@ -339,6 +364,7 @@ class _CorpusState:
 
     def save(self) -> None:
         self.store.save_state(_CLUSTER_STATE_KEY, {"articles": self.placed, "state": self.clusterer.export_state()})
+        self.replayed = False
 
 
 def _state_problem(saved: dict[str, Any] | None, count: int, store: Store) -> str | None:
@@ -374,6 +400,22 @@ def publication_sort_key(article: Article) -> tuple[int, str, int]:
     """
     republished = 1 if article.via else 0
     return (0, article.published, republished) if article.published else (1, "", republished)
+
+
+def _chunk_size() -> int:
+    raw = os.environ.get(CHUNK_SIZE_ENV, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else CHUNK_SIZE
+
+
+def _pause_for_test(point: str, chunk: int) -> None:
+    """Stop this process here when ``CROSSWIRE_TEST_PAUSE_AT`` names this point (see ``PAUSE_ENV``)."""
+    wanted = os.environ.get(PAUSE_ENV)
+    if not wanted:
+        return
+    name, _, number = wanted.partition(":")
+    if name == point and (not number or number == str(chunk)):
+        print(f"crosswire: test pause at {point}:{chunk}", file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _chunks(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
