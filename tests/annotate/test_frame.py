@@ -105,6 +105,25 @@ def test_what_stops_before_time_cause_and_place_adjuncts() -> None:
     assert frame.what[0] == "seize the airport"
 
 
+def test_what_leaves_the_reason_of_a_judgement_or_a_feeling_to_why() -> None:
+    frame = frame_of(
+        "The owners said the fog had closed the harbour mouth twice in a week.",
+        title="Ferry operator blames fog for the cancelled sailings",
+    )
+    assert frame.what[0] == "blames fog"
+    frame = frame_of("Bakers in Carrow said the price of flour had doubled since spring.",
+                     title="Shoppers are angry over smaller loaves")  # fmt: skip
+    assert frame.what[0] == "are angry"
+
+
+def test_what_keeps_a_for_phrase_that_is_not_a_reason() -> None:
+    frame = frame_of("The old depot on the quay will become a market hall.",
+                     title="Carrow council pays 5 million euros for the old depot")  # fmt: skip
+    assert frame.what[0] == "pays 5 million euros for the old depot"
+    frame = frame_of("The vote was held on Tuesday evening.", title="Lindmoor residents vote for a new harbour wall")
+    assert frame.what[0] == "vote for a new harbour wall"
+
+
 def test_a_headline_without_a_verb_is_its_own_what_and_who_comes_from_the_lead() -> None:
     frame = frame_of(
         "Firefighters contained the blaze at the Corbin plant on Sunday evening. Two workers were treated for burns.",

@@ -49,10 +49,16 @@ _NESTED_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 #: Prepositions that open a place adjunct once the verb has its object ("met Smith in Paris";
 #: ``lexicons/place_words.json``).
 PLACE_WORDS = words("place_words")
+#: A reason belongs to *why*, not *what*: the "for" phrase of a verb of judging once it has its object
+#: ("fined the club | for crowd trouble"), and the preposition after an adjective of feeling
+#: ("are furious | over the loaves"); ``lexicons/judging_verbs.json``, ``lexicons/feeling_reasons.json``.
+JUDGING_VERBS = words("judging_verbs")
+FEELING_REASONS = words("feeling_reasons")
 #: Subjects that only carry what the event's actors did, with the verbs that say so
 #: (``lexicons/media_nouns.json``, ``lexicons/showing_verbs.json``).
 _MEDIA_NOUNS = words("media_nouns")
 _SHOWING_VERBS = words("showing_verbs")
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 _EMPTY_SUBJECT_TAGS = frozenset({"PRP", "WP", "WDT", "EX"})
 #: Words that join a name's parts or attach to it without breaking it ("Stratford-upon-Avon", "F.B.I.").
 _NAME_GLUE = frozenset({"-", "’s"})
@@ -233,9 +239,33 @@ def _action(verb: Token) -> tuple[int, int]:
         if token.dep_ in _NESTED_CLAUSES and token.head.i != verb.i:
             end = max(verb.i, token.left_edge.i - 1)  # "free the hikers | who were lost in fog": another event
             break
+        if token.dep_ == "prep" and opens_reason(verb, token):
+            end = token.i - 1
+            break
     while end > verb.i and doc[end].is_punct and doc[end].text not in ("'", "’", '"', "”"):
         end -= 1
     return _char_span(doc, start, end)
+
+
+def opens_reason(verb: Token, preposition: Token) -> bool:
+    """Whether a preposition in the verb phrase opens its reason (see ``JUDGING_VERBS``, ``FEELING_REASONS``).
+
+    The "for" of a verb of judging counts once something stands between the
+    two ("blamed the storm | for"; "apologised | for"), and the preposition
+    of a feeling only right after its adjective, so "paid 5 euros for the
+    map" and "voted for the plan" keep their "for".
+    """
+    word = preposition.lower_
+    if word == "for" and is_judging_verb(verb.lower_):
+        return preposition.head.i in {verb.i, *(child.i for child in verb.children if child.dep_ in _COMPLEMENTS)}
+    return word in FEELING_REASONS and preposition.doc[preposition.i - 1].tag_ in _ADJECTIVE_TAGS
+
+
+def is_judging_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a verb in ``JUDGING_VERBS`` ("fined", "blames", "praising")."""
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("d"), word.removesuffix("ed")}
+    stems |= {word.removesuffix("ing"), word.removesuffix("ing") + "e"}
+    return bool(stems & JUDGING_VERBS)
 
 
 def _tells_time(adjunct: Token, times: list[tuple[int, int]]) -> bool:
@@ -276,6 +306,18 @@ def check_action_ends(entry: Entry) -> None:
     assert reread is not None and reread.action == entry.value, (entry.term, reread)
     if any(child.dep_ == "prep" and child.lower_ == entry.term for child in verb.rights):
         assert clause.action == entry.value, (entry.term, clause)
+
+
+def check_reason_cut(entry: Entry) -> None:
+    """The lexicon check: the action read from the example (both readings) stops before its reason."""
+    from crosswire.annotate.frame.agreement import clause_at  # agreement reads this module's lists
+
+    doc = load_parser()(entry.example)
+    clause = main_clause(doc)
+    assert clause is not None and clause.action == entry.value, (entry.term, clause)
+    verb = next(token for token in doc if token.idx == clause.verb_at)
+    reread = clause_at(doc, entry.example, verb)
+    assert reread is not None and reread.action == entry.value, (entry.term, reread)
 
 
 def check_shown_actor(entry: Entry) -> None:
