@@ -125,6 +125,7 @@ def test_corpus_ingests_into_a_fresh_store(tmp_path: Path, lowered_limits: None)
             second = Engine(store).ingest([str(inputs)])
         stored = store.count_articles()
         surrogate = store.get_article("surrogate")
+        cafe = store.get_article("declares-utf16-is-latin1.html")
     finally:
         store.close()
     named = {Path(error["path"].split("#")[0].split(":")[0]).name for error in first.errors}
@@ -142,5 +143,6 @@ def test_corpus_ingests_into_a_fresh_store(tmp_path: Path, lowered_limits: None)
     assert "binary content (a PDF document)" in problems.get("pdf-named.html", "")
     assert "over the limit" in problems.get("long-line.txt.gz", ""), problems.get("long-line.txt.gz")
     assert first.ingested == stored > 0
+    assert cafe is not None and cafe.article.title == "Caf\u00e9 reopens"  # latin-1, though it declares utf-16
     assert surrogate is not None and "\ufffd and more." in surrogate.article.text  # the "\\ud800" escape
     assert second.ingested == 0 and second.errors == first.errors

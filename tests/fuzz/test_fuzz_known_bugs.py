@@ -1,7 +1,10 @@
-"""Minimal reproducers of the bugs the fuzz tests found, each marked xfail(strict=True)
-because the fix is outside ``tests/fuzz``: when a fix lands, its test passes,
-strict xfail turns that into a failure, and the mark (and the matching
-exclusion in the fuzz strategies or the corpus) is to be removed.
+"""Minimal reproducers of the bugs the fuzz tests found.
+
+All of them are fixed now and pass as plain tests.  A new bug whose fix is
+outside ``tests/fuzz`` gets its reproducer here marked xfail(strict=True), its
+corpus file in ``KNOWN_BAD_TO_INGEST`` and, if the fuzzers keep hitting it, an
+entry in ``fuzzing.KNOWN_BUG_FRAMES``; when the fix lands, strict xfail turns the
+passing test into a failure, and the mark and those exclusions are removed.
 """
 
 from __future__ import annotations
@@ -24,13 +27,9 @@ from crosswire.store import open_store
 
 TEXT = "Ferry crews in Portvale carried 310 passengers across the bay on Sunday while the bridge was shut for checks."
 
-#: Corpus files that still hit a known bug: the corpus test expects them to fail (strict xfail).
+#: Corpus files that still hit a known bug (none today): the corpus ingest leaves them out.
 KNOWN_BAD_TO_INGEST: dict[str, str] = {}
-UTF16_LATIN1 = (
-    "declares-utf16-is-latin1.html: a latin-1 page declaring utf-16 decodes to U+FFFD "
-    "(fix in src/crosswire/extract/decode.py)"
-)
-#: Of those, the files whose reader already fails (all of them).
+#: Of those, the files whose reader already fails: the corpus test expects them to fail (strict xfail).
 KNOWN_BAD_TO_READ = dict(KNOWN_BAD_TO_INGEST)
 
 
@@ -110,7 +109,6 @@ def test_parquet_annotations_that_are_not_an_object_are_an_error(tmp_path: Path,
     assert why in error.problem
 
 
-@pytest.mark.xfail(strict=True, reason=UTF16_LATIN1, raises=AssertionError)
 def test_page_declaring_utf16_written_in_latin1_is_read_as_latin1() -> None:
     """Issue 13, item 7.  Without a BOM a utf-16 declaration cannot be true of a page the
     declaration itself is readable in (browsers then read it as UTF-8, else windows-1252)."""
@@ -120,7 +118,7 @@ def test_page_declaring_utf16_written_in_latin1_is_read_as_latin1() -> None:
         "its owner said, after the winter floods had closed it for three months.</p></article></body></html>"
     ).encode("latin-1")
     article = extract(Capture(id="cafe.html", kind="html", origin="cafe.html", content=page))
-    assert article.title == "Caf\u00e9 reopens on the quay"  # today: "Caf\ufffd reopens on the quay"
+    assert article.title == "Caf\u00e9 reopens on the quay"  # was: "Caf\ufffd reopens on the quay"
     assert "\ufffd" not in article.text and "caf\u00e9" in article.text
 
 

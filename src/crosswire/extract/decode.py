@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from crosswire.errors import InputError
@@ -18,6 +19,22 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LATIN_FAMILY = frozenset({"iso8859-1", "cp1252", "ascii"})
+#: Encodings no page is to be read with, though they read ASCII as ASCII: UTF-7
+#: and Python's escape codecs decode to lone surrogates, which UTF-8 cannot
+#: hold (browsers refuse UTF-7 too), and the IDNA codecs are for host names.
+_NEVER_FOR_PAGES = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+#: Names of UTF-16 (WHATWG labels among them) and of UCS-4 that Python's codecs do not know.
+_WIDE_LABELS = frozenset(
+    {
+        *("ucs-2", "ucs2", "iso-10646-ucs-2", "csunicode", "unicode", "unicode-1-1", "unicodefeff", "unicodefffe"),
+        *("ucs-4", "ucs4", "iso-10646-ucs-4"),
+    }
+)
+#: The bytes a charset declaration is spelled in.  ``_DECLARED_CHARSET`` finds a
+#: declaration as these ASCII bytes, so it cannot be true of an encoding that
+#: reads them as something else (UTF-16 or UTF-32 without a BOM, EBCDIC).
+_DECLARATION_BYTES = b"<>=\"'/!?-_.:; abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Signatures of formats that are sometimes saved under an .html name by mistake.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -34,11 +51,27 @@ def _declared_charset(head: bytes) -> str | None:
         match = pattern.search(head)
         if match:
             name = match.group(1).decode("ascii", "ignore").lower()
+            if name in _WIDE_LABELS:
+                return "utf-16"
             try:
                 return codecs.lookup(name).name
             except LookupError:
                 continue
     return None
+
+
+@functools.cache
+def _can_be_declared(encoding: str) -> bool:
+    """Whether a page can be in ``encoding`` and declare it in ASCII bytes.
+
+    False also for a codec that is not a text encoding ("zlib", "hex": LookupError).
+    """
+    if encoding in _NEVER_FOR_PAGES:
+        return False
+    try:
+        return _DECLARATION_BYTES.decode(encoding) == _DECLARATION_BYTES.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -58,6 +91,11 @@ def decode_html(data: bytes, origin: str) -> str:
     """Decode by BOM, then the declared charset, then UTF-8 with replacement.
 
     UTF-16/32 pages carry NUL bytes, so the BOM is checked before the binary test.
+    A declaration that cannot be true (UTF-16, UTF-32 or EBCDIC, which would
+    not spell it in ASCII; a BOM would have decided a real UTF-16 page) or
+    names an encoding no page is read with (UTF-7, a Python codec) is read as
+    a Latin-1 declaration is, as browsers do: UTF-8 if the bytes are valid
+    UTF-8, else windows-1252.  The text never holds a lone surrogate.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -66,7 +104,7 @@ def decode_html(data: bytes, origin: str) -> str:
     if reason:
         raise InputError(origin, reason)
     declared = _declared_charset(data[:8192])
-    if declared in _LATIN_FAMILY:
+    if declared and (declared in _LATIN_FAMILY or not _can_be_declared(declared)):
         # Pages declaring Latin-1 are often really UTF-8, and valid multi-byte
         # UTF-8 almost never happens by chance in Latin-1 text; browsers read
         # Latin-1 as windows-1252 anyway.
@@ -76,8 +114,10 @@ def decode_html(data: bytes, origin: str) -> str:
             return data.decode("cp1252", errors="replace")
     if declared and declared != "utf-8":
         try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
+            text = data.decode(declared)
+        except UnicodeError:  # UnicodeDecodeError, or a codec's own UnicodeError
             # Pages often declare latin-1 yet are UTF-8; fall through to UTF-8.
             pass
+        else:
+            return _SURROGATE.sub("\ufffd", text)
     return data.decode("utf-8", errors="replace")
