@@ -66,6 +66,23 @@ def is_chrome(line: str) -> bool:
     return any(pattern.search(line) for pattern in _patterns(*categories))
 
 
+# Scripts written without spaces between words (Chinese, Japanese, Thai...).
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Characters of an unspaced script that weigh as much as one English word.
+CHARS_PER_WORD = 2
+
+
+def word_count(line: str) -> int:
+    """Words in a line, counting unspaced scripts by characters."""
+    unspaced = len(_UNSPACED_SCRIPT.findall(line))
+    return len(line.split()) + unspaced // CHARS_PER_WORD
+
+
+def is_boilerplate(line: str) -> bool:
+    """UI, promotion or a caption: never a headline, a byline or prose."""
+    return is_ui(line) or is_promo(line) or is_caption(line)
+
+
 def is_byline(line: str) -> bool:
     return len(line) <= 160 and matches("byline", line)
 

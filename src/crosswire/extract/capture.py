@@ -11,32 +11,25 @@ metadata.  Inside the run, boilerplate lines are dropped by the shared rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from crosswire.errors import InputError
 from crosswire.extract.body import (
+    is_boilerplate,
     is_byline,
-    is_caption,
     is_dateline,
-    is_promo,
-    is_ui,
     join_paragraphs,
     same_text,
     starts_tail,
+    word_count,
 )
-from crosswire.extract.dates import DATE_IN_TEXT, find_date
+from crosswire.extract.capture_header import Header, date_line, read_header
 from crosswire.extract.metadata import site_of
 from crosswire.extract.provenance import Credit, credit_in_line, find_credit
 from crosswire.model import Article, Capture
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
-# Scripts written without spaces between words (Chinese, Japanese, Thai...).
-_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-#: Characters of an unspaced script that weigh as much as one English word.
-CHARS_PER_WORD = 2
 _BULLET = re.compile(r"^(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
-_BYLINE_NAME = re.compile(r"^(?:by|written by|reported by|author:?)\s+(.+)$", re.IGNORECASE)
-#: How far above the article body its header (headline, byline, date) may sit.
+#: How far above the article body a credit line may sit.
 HEADER_WINDOW = 10
 #: How many lines into the best region a header may still reach.
 HEADER_OPENING = 6
@@ -44,15 +37,6 @@ HEADER_OPENING = 6
 
 def _words(line: str) -> list[str]:
     return line.split()
-
-
-def word_count(line: str) -> int:
-    unspaced = len(_UNSPACED_SCRIPT.findall(line))
-    return len(_words(line)) + unspaced // CHARS_PER_WORD
-
-
-def is_boilerplate(line: str) -> bool:
-    return is_ui(line) or is_promo(line) or is_caption(line)
 
 
 def prose_score(line: str) -> float:
@@ -91,81 +75,13 @@ def best_region(scores: list[float]) -> tuple[int, int]:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    standfirst: str | None = None
-    credit: Credit | None = None
-
-
-_UPDATE_LINE = re.compile(r"^\W*(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
-
-
-def _author_from(line: str) -> str | None:
-    """The name(s) in a byline, without any date or role after them."""
-    if is_dateline(line):
-        return None  # "Published: ..." / "Updated ..." name no one
-    match = _BYLINE_NAME.match(line)
-    rest = match.group(1) if match else line
-    date = DATE_IN_TEXT.search(rest)
-    if date:
-        rest = rest[: date.start()]
-    rest = re.split(r"\s*[|,•·]\s*|\s+[-–—]\s+|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
-    name = rest.strip(" ,|-–—:")
-    words = name.split()
-    if not 1 <= len(words) <= 6 or not all(word[:1].isupper() for word in words if len(word) > 3):
-        return None
-    return name
-
-
-def _is_headline(line: str) -> bool:
-    return 3 <= word_count(line) <= 30 and not line.endswith(".") and not is_boilerplate(line)
-
-
-def _date_of_header_line(line: str) -> str | None:
-    """The date of a line that is mostly a date (a dateline, "Name Date")."""
-    if len(line) > 120:
-        return None
-    date = find_date(line)
-    return date if date and len(_words(DATE_IN_TEXT.sub("", line))) <= 8 else None
-
-
-def read_header(lines: list[str], body_start: int, hinted_title: str | None) -> Header:
-    """Headline, standfirst, byline, date and credit from the lines above the body."""
-    title = author = standfirst = None
-    credit: Credit | None = None
-    published: list[str] = []
-    updated: list[str] = []
+def header_credit(lines: list[str], body_start: int) -> Credit | None:
+    """A credit line ("Originally published by …", "Source: …") among the header lines."""
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
-        line = lines[index]
-        date = _date_of_header_line(line)
-        if date:
-            (updated if _UPDATE_LINE.match(line) else published).append(date)
-            author = author or _author_from(line)
-            continue
-        if is_byline(line):
-            author = author or _author_from(line)
-            continue
-        line_credit = credit_in_line(line)
-        if line_credit is not None:
-            credit = credit or line_credit
-            continue
-        if is_boilerplate(line):
-            continue
-        if hinted_title and same_text(line, hinted_title):
-            title = line
-            break
-        if standfirst is None and title is None and word_count(line) >= 8 and prose_score(line) > 0:
-            standfirst = line
-            continue
-        if _is_headline(line):
-            title = line
-            break
-    # Walking up, the topmost date is the first published one; updates come later.
-    dates = published or updated
-    return Header(title or hinted_title, author, dates[-1] if dates else None, standfirst, credit)
+        credit = credit_in_line(lines[index])
+        if credit is not None:
+            return credit
+    return None
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:
@@ -194,7 +110,7 @@ def _header_end(lines: list[str], start: int, end: int) -> int:
     # Stop short of the region's last line: a body of one line has no header.
     for index in range(start, min(start + HEADER_OPENING, end - 1)):
         line = lines[index]
-        if is_byline(line) or is_dateline(line) or _date_of_header_line(line) or credit_in_line(line):
+        if is_byline(line) or is_dateline(line) or date_line(line, day_first=True) or credit_in_line(line):
             anchor = index + 1
     return anchor
 
@@ -234,6 +150,16 @@ def masthead(lines: list[str]) -> str | None:
     return line.title() if line.isupper() and len(line) > 4 else line
 
 
+_ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "that", "for", "with", "was"})
+#: Share of English function words above which a text reads as English (month-first numeric dates).
+ENGLISH_SHARE = 0.08
+
+
+def _reads_english(lines: list[str]) -> bool:
+    words = [word.lower() for line in lines[:40] for word in line.split()]
+    return bool(words) and sum(1 for word in words if word in _ENGLISH_FUNCTION_WORDS) / len(words) > ENGLISH_SHARE
+
+
 def same_outlet(a: str, b: str) -> bool:
     """Whether two outlet names are the same name, ignoring case and punctuation."""
     return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
@@ -250,14 +176,14 @@ def extract_capture(capture: Capture) -> Article:
         raise InputError(capture.origin, "no article text found (the capture is empty)")
     start, end = best_region([prose_score(line) for line in lines])
     start = _header_end(lines, start, end)
-    header = read_header(lines, start, capture.hints.title)
+    hints = capture.hints
+    header = read_header(lines, start, end, hints.url, hints.title, day_first=not _reads_english(lines[start:end]))
     body = body_lines(lines[start:end], header)
     if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
         body.insert(0, header.standfirst)
     if not body or sum(word_count(line) for line in body) < 5:
         raise InputError(capture.origin, "no article text found")
-    hints = capture.hints
-    credit = header.credit or find_credit("\n".join(body))
+    credit = header_credit(lines, start) or find_credit("\n".join(body))
     publisher = hints.publisher or site_of(hints.url) or masthead(lines)
     via = None
     if credit is not None and not (publisher and same_outlet(publisher, credit.outlet)):

@@ -1,12 +1,23 @@
 """Turn the date strings pages print ("Jul 16, 2025", "2 Jun 2025",
-"03/Jun/2025", "2025-06-02T10:00:00Z") into ISO dates, never guessing."""
+"03/Jun/2025", "2025-06-02T10:00:00Z") into ISO dates, never guessing.
+
+``to_iso_date``/``find_date`` read one English date; ``printed_dates`` finds
+every date a line prints in any form of ``lexicons/date_formats.json`` (month
+names in the languages of ``rules/page_dates.json``), and ``relative_date``
+resolves "3 hours ago" against a known day.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
 
 import dateparser
+
+from crosswire.extract.rules import load_rules
+from crosswire.lexicon import Entry, load_lexicon
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 # Slashes between day, month name and year confuse dateparser; spaces do not.
@@ -53,3 +64,118 @@ def find_date(text: str) -> str | None:
         if iso:
             return iso
     return None
+
+
+# --- dates as pages print them, in any of the forms of lexicons/date_formats.json ---------------
+
+#: A year this far from now is no publication date (a founding year, a forecast).
+_YEAR_RANGE = (1990, 2099)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date found in a line: where it is, what day it names, whether a clock time follows."""
+
+    iso: str
+    start: int
+    end: int
+    timed: bool
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    months: dict[str, list[str]] = load_rules("page_dates")["months"]
+    return {name: int(number) for number, names in months.items() for name in names}
+
+
+@cache
+def _format_patterns() -> tuple[re.Pattern[str], ...]:
+    names = sorted(_month_numbers(), key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(name) for name in names) + ")"
+    year = r"(?:19|20)\d\d"
+    patterns = []
+    for entry in load_lexicon("crosswire.extract", "date_formats").entries:
+        source = entry.value["pattern"].replace("{month}", month).replace("{year}", year)
+        # a clock time may follow the year without a space ("NOV 20 20194:29 AM"), as captures run elements together
+        patterns.append(re.compile(rf"(?<![\d.]){source}(?:(?!\d)|(?=\d{{1,2}}:\d\d))", re.IGNORECASE))
+    return tuple(patterns)
+
+
+#: A clock time right after a date: "19.10.2019, 05:00", "July 9, 2020 at 6:40", "4 Nov 2026 - 18:37".
+_TIME_AFTER = re.compile(r"\s*(?:,|-|–|\||·|um|at|à|às|alle|a las|kl\.?)?\s*\d{1,2}[:.h]\d{2}(?!\d)", re.IGNORECASE)
+
+
+def _day_of(match: re.Match[str], day_first: bool) -> date | None:
+    parts = match.groupdict()
+    year = 2000 + int(parts["short_year"]) if parts.get("short_year") else int(parts["year"])
+    if parts.get("first"):
+        first, second = int(parts["first"]), int(parts["second"])
+        if first > 12 or (day_first and second <= 12):
+            day, month = first, second
+        else:
+            day, month = second, first
+    else:
+        day = int(parts["day"])
+        month = _month_numbers()[parts["month_name"].lower()] if parts.get("month_name") else int(parts["month"])
+    if not _YEAR_RANGE[0] <= year <= _YEAR_RANGE[1]:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def printed_dates(text: str, day_first: bool = True) -> list[PrintedDate]:
+    """Every date ``text`` prints with day, month and year, in text order.
+
+    Where forms overlap ("4 Nov 2026" inside "04/Nov/2026"), the longer
+    reading wins.  ``day_first`` settles "04/11/2026" when both numbers
+    could be the month.
+    """
+    found: list[tuple[int, int, date]] = []
+    for pattern in _format_patterns():
+        for match in pattern.finditer(text):
+            value = _day_of(match, day_first)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    dates: list[PrintedDate] = []
+    for start, end, value in found:
+        if dates and start < dates[-1].end:
+            continue
+        timed = bool(_TIME_AFTER.match(text, end))
+        dates.append(PrintedDate(value.isoformat(), start, end, timed))
+    return dates
+
+
+@cache
+def _relative_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    entries = load_lexicon("crosswire.extract", "relative_dates").entries
+    return tuple((re.compile(rf"(?<!\w){entry.value['pattern']}(?!\w)", re.IGNORECASE), int(entry.value["days"]))
+                 for entry in entries)  # fmt: skip
+
+
+_ONE = frozenset({"a", "an", "one", "einem", "einer", "un", "une"})
+
+
+def relative_date(text: str, reference: date) -> str | None:
+    """The day a relative date ("3 hours ago", "gestern") names, seen on ``reference``."""
+    for pattern, days in _relative_patterns():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        count_text = match.groupdict().get("count")
+        count = 1 if count_text is None or count_text.lower() in _ONE else int(count_text)
+        return (reference - timedelta(days=days * count)).isoformat()
+    return None
+
+
+def check_date_format(entry: Entry) -> None:
+    """The lexicon check: the example's first printed date is the entry's day."""
+    found = printed_dates(entry.example)
+    assert found and found[0].iso == entry.value["iso"], (entry.term, found)
+
+
+def check_relative_date(entry: Entry) -> None:
+    """The lexicon check: against 2026-11-04, the example names the entry's day."""
+    assert relative_date(entry.example, date(2026, 11, 4)) == entry.value["iso"], entry.term

@@ -1,0 +1,706 @@
+"""The header of a plain-text capture: headline, byline, date and credit.
+
+A capture keeps the page's header as plain lines around the article body:
+navigation and teasers, a kicker, the headline (often twice: as a teaser
+title or breadcrumb and as the page heading), a standfirst, a byline, a date
+line, share buttons.  The reader finds the *header cluster*, the byline and
+date lines nearest the body, and reads the headline as the headline-shaped
+line just above it (a kicker ending in ':' joins the line after it).  The
+capture's URL, when known, helps: its slug usually spells the headline.
+
+Byline cues, name particles and joiners, date labels and summary-box labels
+are data (``lexicons/byline_cues.json``, ``byline_words.json``,
+``date_labels.json``, ``summary_labels.json``); date forms are read by
+``dates.printed_dates``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from urllib.parse import unquote, urlparse
+
+from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, same_text, squash, starts_tail, word_count
+from crosswire.extract.dates import printed_dates, relative_date
+from crosswire.extract.metadata import Outlet, strip_site_name
+from crosswire.extract.provenance import Credit, credit_in_line
+from crosswire.lexicon import Entry, load_lexicon
+
+#: How far above the body start the header may begin.
+HEADER_REACH = 40
+#: How far into the body's opening lines a byline or date line may sit.
+HEADER_OPENING = 8
+#: Byline and date lines further than this from the body start are not its header cluster.
+CLUSTER_REACH = 15
+#: Lines this far above the header cluster may hold the headline.
+TITLE_REACH = 12
+#: A headline has at most this many words.
+MAX_HEADLINE_WORDS = 40
+#: A line with this many words besides its date (and labels, a name) is prose, not a date line.
+MAX_WORDS_BESIDE_DATE = 7
+#: A name has at most this many words.
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    standfirst: str | None = None
+    credit: Credit | None = None
+
+
+# --- lexicons --------------------------------------------------------------------------------------
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(load_lexicon("crosswire.extract", "byline_cues").terms, key=len, reverse=True)
+    alternatives = "|".join(re.escape(cue) for cue in cues)
+    return re.compile(rf"^\W{{0,2}}(?:{alternatives})(?!\w)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@cache
+def _byline_words() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set()}
+    for entry in load_lexicon("crosswire.extract", "byline_words").entries:
+        kinds[entry.value["kind"]].add(entry.term)
+    return {kind: frozenset(terms) for kind, terms in kinds.items()}
+
+
+@cache
+def _date_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    entries = sorted(load_lexicon("crosswire.extract", "date_labels").entries, key=lambda e: len(e.term), reverse=True)
+    return tuple((re.compile(rf"(?<!\w){re.escape(entry.term)}(?!\w)", re.IGNORECASE), entry.value["kind"])
+                 for entry in entries)  # fmt: skip
+
+
+@cache
+def _summary_labels() -> frozenset[str]:
+    return frozenset(squash(term) for term in load_lexicon("crosswire.extract", "summary_labels").terms)
+
+
+def is_summary_label(line: str) -> bool:
+    """A summary box's label ("Key points", "In brief:")."""
+    return len(line) <= 40 and squash(line) in _summary_labels()
+
+
+# --- bylines ---------------------------------------------------------------------------------------
+
+_PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
+_TOKEN = re.compile(r"[^\s,;]+|[,;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    names: tuple[str, ...]
+    outlet: str | None = None
+
+    @property
+    def author(self) -> str:
+        return ", ".join(self.names)
+
+
+def _is_name_word(word: str) -> bool:
+    letters = word.strip(".'’-")
+    return bool(letters) and not any(char.isdigit() for char in letters) and letters[0].isupper()
+
+
+def _names_in(text: str) -> tuple[list[str], list[str]]:
+    """The person names and outlet names a byline's text holds, in order.
+
+    Names run while words are capitalised (or particles inside a name);
+    a joiner or comma starts the next name; any other word ends the list.
+    A name holding an outlet word is an outlet; one holding a role word
+    ("Staff Writer") is dropped.
+    """
+    words = _byline_words()
+    groups: list[list[str]] = [[]]
+    for token in _TOKEN.findall(text):
+        lower = token.lower()
+        if token in (",", ";") or lower in words["joiner"]:
+            if groups[-1]:
+                groups.append([])
+            continue
+        if _is_name_word(token) or (lower in words["particle"] and groups[-1]):
+            groups[-1].append(token)
+            continue
+        break
+    people: list[str] = []
+    outlets: list[str] = []
+    for group in groups:
+        while group and group[-1].lower() in words["particle"]:
+            group.pop()
+        if not group:
+            continue
+        name = " ".join(group).strip(".,:;")
+        lowered = name.lower()
+        if _has_term(lowered, words["role"]):
+            continue
+        if _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
+            outlets.append(name)
+        elif len(group) <= MAX_NAME_WORDS:
+            people.append(_tidy_case(name))
+    return people, outlets
+
+
+def _has_term(lowered: str, terms: frozenset[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered) for term in terms)
+
+
+def _tidy_case(name: str) -> str:
+    """An all-capitals name in title case ("TANJA KARRASCH" -> "Tanja Karrasch")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _before_date_or_label(text: str) -> str:
+    """The part of a byline before its first date or date label."""
+    cut = len(text)
+    for found in printed_dates(text)[:1]:
+        cut = min(cut, found.start)
+    for pattern, _ in _date_labels():
+        match = pattern.search(text)
+        if match:
+            cut = min(cut, match.start())
+    return text[:cut]
+
+
+def byline_names(line: str, bare: bool = False) -> Byline | None:
+    """The names a byline line credits: after a cue ("By", "Von", "Author:"),
+    or, with ``bare``, a line that is only a name (perhaps with its date)."""
+    if len(line) > 200:
+        return None
+    match = _cue_pattern().match(line)
+    if match:
+        rest = match.group("rest")
+    elif bare:
+        rest = line
+    else:
+        return None
+    rest = _before_date_or_label(rest)
+    parts = [part for part in _PART_SEPARATOR.split(rest) if part.strip()]
+    if not parts:
+        return None
+    people, outlets = _names_in(parts[0])
+    # the next part of "Name | Outlet" or "Name, Outlet" may name the outlet
+    for part in parts[1:2]:
+        _, more_outlets = _names_in(part)
+        outlets.extend(more_outlets)
+    if not people and outlets and not bare:
+        return Byline((outlets[0],))
+    if not people:
+        return None
+    if bare and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
+        return None
+    if bare and any(len(name.split()) < 2 for name in people):
+        return None  # one capitalised word beside a date is a label or a place more often than a name
+    return Byline(tuple(people), outlets[0] if outlets else None)
+
+
+def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
+    """Words of ``text`` that are neither names, outlets nor joiners."""
+    named = {word.lower() for name in (*people, *outlets) for word in name.split()}
+    joiners = _byline_words()["joiner"]
+    return sum(1 for word in re.findall(r"[^\s,;]+", text) if word.lower() not in named and word.lower() not in joiners)
+
+
+def _cue_alone(line: str) -> bool:
+    """A byline cue on its own line ("Von", "By:"): the name is on the next line."""
+    match = _cue_pattern().match(line)
+    return match is not None and not match.group("rest").strip()
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    iso: str
+    kind: str  # "published", "updated" or "plain"
+    timed: bool
+
+
+def _label_kind(text: str) -> str:
+    for pattern, kind in _date_labels():
+        if pattern.search(text):
+            return str(kind)
+    return "plain"
+
+
+def date_line(line: str, day_first: bool, reference: date | None = None) -> DateLine | None:
+    """The date of a line that is mostly a date: a dateline, "Name | Date",
+    "Von Name 19. Oktober 2026 08:04 Uhr", "Published 3 hours ago"."""
+    if len(line) > 160:
+        return None
+    found = printed_dates(line, day_first)
+    if not found:
+        iso = relative_date(line, reference) if reference and word_count(line) <= MAX_WORDS_BESIDE_DATE else None
+        return DateLine(iso, _label_kind(line), False) if iso else None
+    first = found[0]
+    beside = line[: first.start] + " " + line[first.end :]
+    if len(re.findall(r"[^\W\d_]{2,}", beside)) > MAX_WORDS_BESIDE_DATE:
+        return None
+    labelled = _label_kind(line[: first.start] or line)
+    return DateLine(first.iso, labelled, first.timed)
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """A date the URL's path spells ("/2026/11/04/", "-20261104-")."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlparse(url).path)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+    except ValueError:
+        return None
+
+
+# --- headlines -------------------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+_SLUG_NOISE = frozenset({"html", "htm", "php", "aspx", "index", "amp", "www", "com", "de", "article", "news"})
+
+
+def _folded_words(text: str) -> set[str]:
+    """Lower-case words in two spellings: umlauts spelled out ("fuer") and stripped ("fur")."""
+    lowered = text.lower()
+    words: set[str] = set()
+    for variant in (lowered.translate(_FOLD), lowered):
+        plain = unicodedata.normalize("NFKD", variant)
+        plain = "".join(char for char in plain if not unicodedata.combining(char))
+        words.update(re.findall(r"[^\W_]+", plain))
+    return words
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The words of a URL's slug (the longest path segment of words), if it spells a title."""
+    if not url:
+        return frozenset()
+    segments = [unquote(segment) for segment in urlparse(url).path.split("/") if segment]
+    best: list[str] = []
+    for segment in segments:
+        words = [word for word in re.split(r"[-_.+,;]+", segment.lower()) if word.isalpha() and word not in _SLUG_NOISE]
+        if len(words) > len(best):
+            best = words
+    return frozenset(best) if len(best) >= 2 else frozenset()
+
+
+def slug_match(line: str, slug: frozenset[str]) -> float:
+    """How well a line spells the slug (0-1): the share of slug words in the line,
+    lowered when the line has many words the slug lacks."""
+    if not slug:
+        return 0.0
+    words = _folded_words(line)
+    if not words:
+        return 0.0
+    covered = sum(1 for word in slug if word in words)
+    line_words = len(re.findall(r"[^\W_]+", line))
+    recall = covered / len(slug)
+    precision = min(1.0, covered / max(1, line_words))
+    return 0.0 if covered < 2 else (2 * recall * precision / (recall + precision))
+
+
+_SENTENCE_END = re.compile(r"[.;…]$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def headline_shape(line: str) -> float:
+    """How much a line looks like a headline (negative: not one)."""
+    count = word_count(line)
+    if count < 2 or count > MAX_HEADLINE_WORDS or len(line) < 8:
+        return -1.0
+    if is_boilerplate(line) or starts_tail(line) or is_summary_label(line) or credit_in_line(line):
+        return -1.0
+    if is_byline(line) or is_dateline(line) or date_line(line, day_first=True) or _CLOCK.search(line):
+        return -1.0
+    letters = sum(1 for char in line if char.isalpha())
+    if letters < 0.6 * len(line.replace(" ", "")):
+        return -1.0
+    score = 1.0
+    if _SENTENCE_END.search(line) and not line.endswith("...") and not _title_case(line):
+        score -= 1.0 if count >= 10 else 0.5
+    if count > 25:
+        score -= 0.5
+    if count <= 2:
+        score -= 0.4
+    return score
+
+
+def _is_kicker(line: str) -> bool:
+    """A line that opens the headline on the line after it ("Tanz im Depot:");
+    two words and a colon are a form label ("Search for:")."""
+    return line.endswith(":") and word_count(line) >= 3 and headline_shape(line) > 0
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` with words added (a fuller form of one headline)."""
+    long_words = re.findall(r"\w+", longer.lower())
+    short_words = re.findall(r"\w+", shorter.lower())
+    if not 3 <= len(short_words) < len(long_words) <= len(short_words) + 6 or headline_shape(longer) <= 0:
+        return False
+    if long_words[0] != short_words[0] or long_words[-1] != short_words[-1]:
+        return False  # words added in front are a breadcrumb, at the end a caption
+    position = 0
+    for word in long_words:
+        if position < len(short_words) and word == short_words[position]:
+            position += 1
+    return position == len(short_words)
+
+
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised, as English headlines are ("Why You Shouldn't Worry.")."""
+    words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and sum(1 for word in words if word[0].isupper()) >= 0.8 * len(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    index: int
+    score: float
+    text: str
+
+
+# --- the header ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cluster:
+    """Byline and date lines together (``[top, bottom]``), and how much they look like the article's."""
+
+    top: int
+    bottom: int
+    quality: float
+
+
+#: A cluster's quality falls by this much per line between it and the body.
+CLUSTER_DISTANCE_COST = 0.05
+#: A title candidate's score falls by this much per line between it and the header cluster.
+TITLE_DISTANCE_COST = 0.12
+
+
+class HeaderReader:
+    """Reads one capture's header, given its lines and where its body starts.
+
+    Every group of byline and date lines near the body is a possible header
+    cluster; with each, the best headline candidate around it is scored, and
+    the pair scoring highest together is the header (so a teaser's date far
+    up the page, or a tweet's date inside the body, loses to the byline
+    right under a headline).
+    """
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        body_start: int,
+        body_end: int,
+        url: str | None = None,
+        hinted_title: str | None = None,
+        day_first: bool = True,
+    ) -> None:
+        self.lines = lines
+        self.body_start = min(body_start, len(lines))
+        self.url = url
+        self.hinted_title = hinted_title
+        self.day_first = day_first
+        self.slug = slug_words(url)
+        self.low = max(0, self.body_start - HEADER_REACH)
+        self.high = min(len(lines), max(self.body_start + HEADER_OPENING, body_end))
+        self.high = min(self.high, self.body_start + HEADER_OPENING)
+        self._dates: dict[int, DateLine | None] = {}
+        self.reference: date | None = None
+        self.reference = self._page_date()
+
+    # dates and bylines per line, read once
+    def date_at(self, index: int) -> DateLine | None:
+        if index not in self._dates:
+            self._dates[index] = date_line(self.lines[index], self.day_first, self.reference)
+        return self._dates[index]
+
+    def byline_at(self, index: int) -> Byline | None:
+        """The byline a line holds: after a cue, after a cue alone on the line
+        above, or a bare name beside a date ("Name | 06.11.26", a name line
+        above or below a date line)."""
+        line = self.lines[index]
+        byline = byline_names(line)
+        if byline is not None:
+            return byline
+        if index > 0 and _cue_alone(self.lines[index - 1]):
+            return byline_names(line, bare=True)
+        dated = printed_dates(line, self.day_first)
+        if dated:
+            before, after = line[: dated[0].start], line[dated[-1].end :]
+            if before.strip(" |·•-–,"):
+                return byline_names(before, bare=True)
+            return byline_names(_CLOCK_AT_START.sub("", after).strip(" |·•-–,"), bare=True)
+        neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
+        if word_count(line) <= MAX_NAME_WORDS and any(self.date_at(i) is not None for i in neighbours):
+            return byline_names(line, bare=True)
+        return None
+
+    def _page_date(self) -> date | None:
+        """The capture's own date: a date line among its first lines, above the
+        header (an aggregator's or newspaper's page date)."""
+        for index in range(min(PAGE_DATE_LINES, self.low + 1, len(self.lines))):
+            found = date_line(self.lines[index], self.day_first)
+            if found is not None and found.kind == "plain":
+                return date.fromisoformat(found.iso)
+        return None
+
+    # header clusters
+    def _in_cluster(self, index: int) -> bool:
+        line = self.lines[index]
+        if _EMBED_CREDIT.match(line):
+            return False  # "— Name (@handle) Date": an embedded post's credit
+        return self.date_at(index) is not None or byline_names(line) is not None
+
+    def _joins_cluster(self, index: int) -> bool:
+        line = self.lines[index]
+        if self._in_cluster(index) or _cue_alone(line):
+            return True
+        return word_count(line) <= MAX_NAME_WORDS and self.byline_at(index) is not None
+
+    def clusters(self) -> list[_Cluster]:
+        found: list[_Cluster] = []
+        index = self.low
+        while index < self.high:
+            if not self._in_cluster(index):
+                index += 1
+                continue
+            top = bottom = index
+            while top - 1 >= self.low and (not found or top - 1 > found[-1].bottom) and self._joins_cluster(top - 1):
+                top -= 1
+            while bottom + 1 < self.high and self._joins_cluster(bottom + 1):
+                bottom += 1
+            found.append(_Cluster(top, bottom, self._quality(top, bottom)))
+            index = bottom + 1
+        return found
+
+    def _quality(self, top: int, bottom: int) -> float:
+        indexes = range(top, bottom + 1)
+        quality = 0.0
+        if any(byline_names(self.lines[i]) for i in indexes):
+            quality += 1.0
+        elif any(self.byline_at(i) for i in indexes):
+            quality += 0.5
+        dates = [found for found in map(self.date_at, indexes) if found is not None]
+        if dates:
+            quality += 0.6
+            if any(found.kind == "published" or found.timed for found in dates):
+                quality += 0.2
+        if bottom < self.body_start:
+            quality -= CLUSTER_DISTANCE_COST * (self.body_start - bottom - 1)
+        else:
+            quality -= 0.3 + CLUSTER_DISTANCE_COST * (top - self.body_start)
+        return quality
+
+    # the headline
+    def best_title(self, cluster: _Cluster | None) -> _Candidate | None:
+        above = cluster.top if cluster else self.body_start
+        below = cluster.bottom if cluster else self.body_start - 1
+        box = self._summary_box(above)
+        candidates: list[_Candidate] = []
+        for index in range(max(self.low, above - TITLE_REACH), above):
+            if box and box[0] <= index < box[1]:
+                continue
+            candidate = self._score_title(index, (above - index - 1) * TITLE_DISTANCE_COST)
+            if candidate is not None:
+                candidates.append(candidate)
+        # a headline under its kicker and date, above the body
+        for index in range(below + 1, min(len(self.lines), max(self.body_start, below + 1) + BODY_TITLE_LINES)):
+            candidate = self._score_title(index, 0.3 + (index - below - 1) * 2 * TITLE_DISTANCE_COST)
+            if candidate is not None:
+                candidates.append(candidate)
+        if self.slug:
+            for index in range(0, max(0, above - TITLE_REACH)):
+                if slug_match(self.lines[index], self.slug) >= STRONG_SLUG_MATCH:
+                    candidate = self._score_title(index, (above - index - 1) * TITLE_DISTANCE_COST / 4)
+                    if candidate is not None:
+                        candidates.append(candidate)
+        return max(candidates, key=lambda c: c.score) if candidates else None
+
+    def _score_title(self, index: int, cost: float) -> _Candidate | None:
+        line = self.lines[index]
+        shape = headline_shape(line)
+        if shape <= 0:
+            return None
+        score = shape - cost + SLUG_WEIGHT * slug_match(line, self.slug)
+        if index + 1 < len(self.lines) and word_count(self.lines[index + 1]) >= STANDFIRST_WORDS:
+            score += 0.2
+        if self._repeated(index):
+            score += 0.4
+        text = line
+        if _is_kicker(line) and index + 1 < len(self.lines) and headline_shape(self.lines[index + 1]) > 0:
+            text = f"{line} {self.lines[index + 1]}"  # a kicker: its headline follows
+        elif index > 0 and _is_kicker(self.lines[index - 1]):
+            text = f"{self.lines[index - 1]} {line}"
+        elif index + 1 < len(self.lines) and _extends(self.lines[index + 1], line):
+            text = self.lines[index + 1]  # the fuller of two forms of the headline, one under the other
+        elif index > 0 and _extends(self.lines[index - 1], line):
+            text = self.lines[index - 1]
+        return _Candidate(index, score, text)
+
+    def _repeated(self, index: int) -> bool:
+        """The line comes again near it, whole or as a teaser's truncated form."""
+        key = squash(self.lines[index])
+        for other in range(max(0, index - 30), min(len(self.lines), index + 30)):
+            if other == index:
+                continue
+            text = self.lines[other]
+            if squash(text) == key:
+                return True
+            if text.endswith(("...", "…")) and len(text) > 12 and key.startswith(squash(text)):
+                return True
+            if len(key) >= 8 and len(text) < 3 * len(self.lines[index]) and squash(text).endswith(key):
+                return True  # a breadcrumb ending with the headline
+        return False
+
+    def _summary_box(self, above: int) -> tuple[int, int] | None:
+        """``[label, end)`` of a summary box between the headline and the header cluster."""
+        for index in range(max(self.low, above - TITLE_REACH), above):
+            if is_summary_label(self.lines[index]):
+                return index, above
+        return None
+
+    def _without_site_name(self, title: str) -> str:
+        if not self.url:
+            return title
+        return strip_site_name(title, Outlet.of(None, None, self.url)) or title
+
+    # the byline and the date
+    def author(self, cluster: _Cluster | None) -> Byline | None:
+        if cluster is None:
+            return None
+        indexes = range(cluster.top, cluster.bottom + 1)
+        for index in indexes:
+            byline = byline_names(self.lines[index])
+            if byline is not None:
+                return byline
+        for index in indexes:
+            byline = self.byline_at(index)
+            if byline is not None:
+                return byline
+        return None
+
+    def published(self, cluster: _Cluster | None, title_at: int | None) -> str | None:
+        """The cluster's publication date; else the date of the nearest cluster
+        around the headline (a date above the headline, a byline cluster
+        without one); else the URL's date."""
+        near: list[_Cluster] = [cluster] if cluster else []
+        if title_at is not None:
+            others = [other for other in self.clusters() if other != cluster
+                      and min(abs(other.top - title_at), abs(other.bottom - title_at)) <= DATE_NEAR_TITLE]  # fmt: skip
+            near += sorted(others, key=lambda other: min(abs(other.top - title_at), abs(other.bottom - title_at)))
+        for each in near:
+            dated = [found for found in map(self.date_at, range(each.top, each.bottom + 1)) if found]
+            for kind in ("published", "plain", "updated"):
+                for found in dated:
+                    if found.kind == kind:
+                        return found.iso
+        return url_date(self.url)
+
+    def read(self) -> Header:
+        if self.hinted_title:
+            for index in range(self.low, self.high):
+                if same_text(self.lines[index], self.hinted_title):
+                    break
+        options: list[_Cluster | None] = [None, *self.clusters()]
+        best: tuple[float, _Cluster | None, _Candidate | None] | None = None
+        for cluster in options:
+            candidate = self.best_title(cluster)
+            total = (candidate.score if candidate else NO_TITLE_SCORE) + (cluster.quality if cluster else 0.0)
+            if best is None or total > best[0]:
+                best = (total, cluster, candidate)
+        assert best is not None
+        _, cluster, candidate = best
+        byline = self.author(cluster)
+        title = self._without_site_name(candidate.text) if candidate else None
+        standfirst = self._standfirst(candidate.index, cluster) if candidate else None
+        return Header(
+            title=self.hinted_title or title,
+            author=byline.author if byline else None,
+            published=self.published(cluster, candidate.index if candidate else None),
+            standfirst=standfirst,
+            credit=Credit(byline.outlet, None, None) if byline and byline.outlet else None,
+        )
+
+    def _standfirst(self, title_at: int, cluster: _Cluster | None) -> str | None:
+        """The summary line under the headline, above the body (it belongs to the article text)."""
+        for index in range(max(title_at + 1, self.body_start - STANDFIRST_REACH), self.body_start):
+            if cluster and cluster.top <= index <= cluster.bottom:
+                continue
+            line = self.lines[index]
+            if word_count(line) < STANDFIRST_WORDS - 2 or is_boilerplate(line) or self.date_at(index):
+                continue
+            followed_by_credit = index + 1 < len(self.lines) and is_boilerplate(self.lines[index + 1])
+            if followed_by_credit or _label_kind(line) != "plain":
+                continue  # a picture's caption above its credit; a date line run together
+            if self.byline_at(index) is None and headline_shape(line) <= 0:
+                return line
+        return None
+
+
+#: A date this many lines from the headline may still be the article's.
+DATE_NEAR_TITLE = 4
+#: The headline may sit this many lines into what scored as the body.
+BODY_TITLE_LINES = 2
+#: A cluster without a headline near it still counts, for less.
+NO_TITLE_SCORE = -0.5
+#: How much a line spelling the URL's slug counts towards being the headline.
+SLUG_WEIGHT = 3.0
+#: Far from the header, only a line spelling the slug this well is a headline candidate.
+STRONG_SLUG_MATCH = 0.6
+#: A standfirst sits at most this many lines above the body.
+STANDFIRST_REACH = 10
+#: A line of this many words under a candidate headline reads as its standfirst.
+STANDFIRST_WORDS = 10
+#: The first lines of a capture may carry its own date (the page's, not the article's).
+PAGE_DATE_LINES = 5
+_EMBED_CREDIT = re.compile(r"^[—–-]\s*\S")
+_CLOCK_AT_START = re.compile(r"^\W*\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?", re.IGNORECASE)
+
+
+def read_header(
+    lines: Sequence[str],
+    body_start: int,
+    body_end: int,
+    url: str | None = None,
+    hinted_title: str | None = None,
+    day_first: bool = True,
+) -> Header:
+    """Headline, byline and date from the lines around a capture's body start."""
+    return HeaderReader(lines, body_start, body_end, url, hinted_title, day_first).read()
+
+
+# --- lexicon checks --------------------------------------------------------------------------------
+
+
+def check_byline_cue(entry: Entry) -> None:
+    byline = byline_names(entry.example)
+    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
+
+
+def check_byline_word(entry: Entry) -> None:
+    byline = byline_names(entry.example)
+    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
+    assert byline.outlet == entry.value.get("outlet"), (entry.term, byline)
+
+
+def check_date_label(entry: Entry) -> None:
+    found = date_line(entry.example, day_first=True)
+    assert found is not None and found.iso == entry.value["iso"], (entry.term, found)
+    assert found.kind == entry.value["kind"], (entry.term, found)
+
+
+def check_summary_label(entry: Entry) -> None:
+    assert is_summary_label(entry.example), entry.term
+    assert headline_shape(entry.example) < 0, entry.term
