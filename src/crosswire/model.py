@@ -164,6 +164,16 @@ class FactMention:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureReport:
+    """One report of a figure that changed over time: what an independent source said, and when."""
+
+    value: float | str
+    article: str
+    source: str
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One real-world value that one or more articles of a story state."""
 
@@ -172,6 +182,13 @@ class Fact:
     value: float | str
     status: FactStatus
     mentions: tuple[FactMention, ...]
+    #: For a conflict whose values follow publication time (a toll rising during a day): the reports, latest
+    #: first.  Empty for every other fact, and for a conflict between reports of the same time (a discrepancy).
+    changes: tuple[FigureReport, ...] = ()
+
+    @property
+    def changing(self) -> bool:
+        return bool(self.changes)
 
 
 @dataclass(frozen=True, slots=True)

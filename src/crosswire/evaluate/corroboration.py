@@ -126,6 +126,9 @@ class JudgedFact:
     matched: bool
     right: bool
     false_conflict: int | None
+    #: The gold conflict is a figure that changed over time (labels' ``changing``), and whether ours says so.
+    gold_changing: bool = False
+    shown_changing: bool = False
 
 
 def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
@@ -143,16 +146,27 @@ def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
         "match_recall": sum(j.matched for j in judged) / n if n else 0.0,
         "false_conflicts": len(false_conflicts),
         "false_conflict_rate": len(false_conflicts) / matched_agree_or_single if matched_agree_or_single else 0.0,
+        # Changing figures (issue 12): gold conflicts labelled as changed over time that we show as changing,
+        # and gold discrepancies (conflicts not labelled so) that we wrongly show as a change.
+        "changing": {
+            "gold": sum(j.gold_changing for j in judged),
+            "found": sum(j.gold_changing and j.shown_changing for j in judged),
+            "discrepancies_shown_changing": sum(
+                j.status == "conflict" and not j.gold_changing and j.shown_changing for j in judged
+            ),
+        },
     }
 
 
 def _judge(gold: dict[str, Any], facts: Sequence[Fact]) -> JudgedFact:
     status = gold["status"]
+    gold_changing = bool(gold.get("changing"))
     fact = _best_match(gold, facts)
     if fact is None:
-        return JudgedFact(status, matched=False, right=False, false_conflict=None)
+        return JudgedFact(status, matched=False, right=False, false_conflict=None, gold_changing=gold_changing)
     wrongly_contested = status != "conflict" and fact.status == "conflict"
-    return JudgedFact(status, True, fact.status == status, id(fact) if wrongly_contested else None)
+    return JudgedFact(status, True, fact.status == status, id(fact) if wrongly_contested else None,
+                      gold_changing=gold_changing, shown_changing=fact.changing)  # fmt: skip
 
 
 #: Facts labelled here for story sets that come without them (issue 12), one file per part:
@@ -182,6 +196,24 @@ def _labelled_facts(dataset_dir: Path, part: Part, story_key: SplitKey, labels_d
     return facts
 
 
+def _story_keys(events: set[str]) -> Callable[[str], str]:
+    """Labels name a story by its full event key or by the id before its colon ("10" for "10:ferry_..."),
+    since giveme5w1h keys spell out a headline, which the project must not copy."""
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        by_id[event.split(":", 1)[0]].append(event)
+
+    def full_key(story: str) -> str:
+        if story in events:
+            return story
+        matches = by_id.get(story, [])
+        if len(matches) != 1:
+            raise CrosswireError(f"labelled story {story!r} names {len(matches)} events of the set, not one")
+        return matches[0]
+
+    return full_key
+
+
 def load_gold(
     dataset_dir: Path, part: Part = "all", labels_dir: Path | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -196,13 +228,16 @@ def load_gold(
         records = select(_load_jsonl(dataset_dir / "articles.jsonl"), part, by_event)
         return records, select(_load_jsonl(dataset_dir / "facts.jsonl"), part, by_story)
     record_key = story_set_key(dataset_dir)
+    all_records = _load_jsonl(dataset_dir / "articles.jsonl")
+    full_key = _story_keys({str(r["event"]) for r in all_records})
 
     def story_key(fact: Mapping[str, Any]) -> str:
-        return record_key({"event": fact["story"]})
+        return record_key({"event": full_key(str(fact["story"]))})
 
-    facts = _labelled_facts(dataset_dir, part, story_key, labels_dir or LABELS_DIR)
+    facts = [{**fact, "story": full_key(str(fact["story"]))}
+             for fact in _labelled_facts(dataset_dir, part, story_key, labels_dir or LABELS_DIR)]  # fmt: skip
     stories = {str(fact["story"]) for fact in facts}
-    records = [r for r in _load_jsonl(dataset_dir / "articles.jsonl") if str(r["event"]) in stories]
+    records = [r for r in all_records if str(r["event"]) in stories]
     return records, facts
 
 

@@ -156,6 +156,22 @@ def _source_keys(sources: Sequence[SourceEntry]) -> dict[str, str]:
             for entry in sources}  # fmt: skip
 
 
+#: The order facts are shown in: what is contested, then what changed, then what is agreed, then the rest.
+_STATUS_ORDER = {"conflict": 0, "agree": 2, "single": 3}
+
+
+def _contested_first(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]:
+    """Discrepancies first, then changing figures, then agreements (most independent sources first), then single-source
+    facts; the order of corroboration within each."""
+
+    def rank(fact: Fact) -> tuple[int, int]:
+        status = 1 if fact.changing else _STATUS_ORDER.get(fact.status, 3)
+        sources = len({source_key.get(m.article, m.article) for m in fact.mentions})
+        return status, -sources
+
+    return sorted(facts, key=rank)
+
+
 def write_brief(
     story: Story, articles: Sequence[Article], facts: Sequence[Fact], sources: Sequence[SourceEntry]
 ) -> Brief:
@@ -175,7 +191,7 @@ def write_brief(
         story=story.id,
         title=story.title,
         key_points=tuple(_key_points(candidates, all_sentences, facts)),
-        facts=tuple(facts),
+        facts=tuple(_contested_first(facts, source_key)),
         timeline=tuple(_timeline(facts, all_sentences)),
         sources=tuple(sources),
     )

@@ -29,6 +29,11 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
             }
             for m in fact.mentions
         ],
+        # Beyond the contract: a conflict whose figures follow publication time, with its reports latest first.
+        "changing": fact.changing,
+        "changes": [
+            {"value": r.value, "article": r.article, "source": r.source, "published": r.published} for r in fact.changes
+        ],
     }
 
 
@@ -88,7 +93,7 @@ def brief_to_markdown(brief: Brief) -> str:
     if brief.timeline:
         lines += ["", "## Timeline", ""]
         lines += [f"- **{e.date}**: {' '.join(e.text.split())} {_cite(e.citations)}" for e in brief.timeline]
-    conflicts = [fact for fact in brief.facts if fact.status == "conflict"]
+    conflicts = [fact for fact in brief.facts if fact.status == "conflict" and not fact.changing]
     if conflicts:
         lines += ["", "## Discrepancies", "", "| About | Value | Stated as | Source |", "| --- | --- | --- | --- |"]
         for fact in conflicts:
@@ -97,6 +102,14 @@ def brief_to_markdown(brief: Brief) -> str:
                     f"| {_cell(fact.about)} | {_format_value(m.value)} | {_cell(m.text)} "
                     f"| [{m.article}:{m.start}-{m.end}] |"
                 )
+    changing = [fact for fact in brief.facts if fact.changing]
+    if changing:
+        lines += ["", "## Changing figures", "", "| About | Reported, latest first |", "| --- | --- |"]
+        for fact in changing:
+            reports = " ← ".join(
+                f"{_format_value(r.value)} ({_cell(r.source)}, {r.published}) [{r.article}]" for r in fact.changes
+            )
+            lines.append(f"| {_cell(fact.about)} | {reports} |")
     lines += ["", "## Sources", "", "| Article | Publisher | Via | Status |", "| --- | --- | --- | --- |"]
     for source in brief.sources:
         lines.append(

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from crosswire.lexicon import terms
-from crosswire.model import Article, Fact, FactMention, FactStatus
+from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
+from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
 from crosswire.stories.people_places import people_and_places
@@ -326,6 +327,13 @@ def _about(group: Sequence[_Mention]) -> str:
     return " ".join(filter(None, [unit, *words])) or "number"
 
 
+def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:
+    """A conflict's reports, latest first, when its figure changed over time (``changes.py``); else ()."""
+    reports = [FigureReport(m.value, m.article, m.source, published.get(m.article, "")) for m in group]
+    mention_of = {id(report): mention for report, mention in zip(reports, group, strict=True)}
+    return figure_changes(reports, lambda a, b: _values_compatible(mention_of[id(a)], mention_of[id(b)]))
+
+
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:
     """Facts of a story's articles, each with its status: quantities and dates,
     then people in roles and the place of the event (``people_places``).
@@ -334,6 +342,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
     latest statement.  ``source_of`` maps article id → independent-source key.
     """
     facts: list[Fact] = []
+    published = {article.id: article.published or "" for article in articles}
     for group in _group(_mentions(articles, source_of)):
         members = group.members
         status = fact_status(members)
@@ -347,6 +356,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                     FactMention(m.article, m.text, m.value, m.reading.qualifier if m.reading else None, m.start, m.end)
                     for m in members
                 ),
+                changes=_changes(members, published) if status == "conflict" else (),
             )
         )
     facts.extend(people_and_places(articles, source_of))

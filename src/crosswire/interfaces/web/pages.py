@@ -122,7 +122,7 @@ def discrepancy_table(facts: list[dict[str, Any]]) -> dict[str, Any]:
     A cell holds what that article says about the fact (or nothing), so the
     disagreement reads across a row.
     """
-    conflicts = [fact for fact in facts if fact.get("status") == "conflict"]
+    conflicts = [fact for fact in facts if fact.get("status") == "conflict" and not fact.get("changing")]
     columns: list[str] = []
     for fact in conflicts:
         for mention in fact.get("mentions", []):
