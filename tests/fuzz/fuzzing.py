@@ -139,7 +139,8 @@ def check_items(items: Iterable[Any], path: Path, names_path: bool = True) -> li
 
 
 def _assert_valid_unicode(item: Any) -> None:
-    """Every text an item carries can be encoded as UTF-8 (no lone surrogate gets past a reader)."""
+    """Every text an item carries can be encoded as UTF-8 (no lone surrogate gets past a
+    reader), and what gets stored holds no NUL (PostgreSQL text refuses it)."""
     texts: list[object] = []
     if isinstance(item, InputError):
         texts = [item.origin, item.problem]
@@ -150,6 +151,7 @@ def _assert_valid_unicode(item: Any) -> None:
     for text in texts:
         if isinstance(text, str):
             text.encode("utf-8")  # UnicodeEncodeError fails the example
+            assert isinstance(item, InputError) or "\x00" not in text, f"a NUL in {text!r}"
 
 
 def _hint_texts(hints: Any) -> list[object]:

@@ -34,7 +34,7 @@ _WIDE_LABELS = frozenset(
 #: declaration as these ASCII bytes, so it cannot be true of an encoding that
 #: reads them as something else (UTF-16 or UTF-32 without a BOM, EBCDIC).
 _DECLARATION_BYTES = b"<>=\"'/!?-_.:; abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_STORE_UNSAFE = re.compile("[\x00\ud800-\udfff]")
 # Signatures of formats that are sometimes saved under an .html name by mistake.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -88,6 +88,16 @@ def _binary_reason(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, origin: str) -> str:
+    """The text of a page's bytes, decoded as :func:`_decode` says.
+
+    A NUL past the first 4 KB (there it makes the page binary) and a lone
+    surrogate become U+FFFD: neither can be stored (PostgreSQL text refuses a
+    NUL, UTF-8 cannot hold a surrogate).
+    """
+    return _STORE_UNSAFE.sub("\ufffd", _decode(data, origin))
+
+
+def _decode(data: bytes, origin: str) -> str:
     """Decode by BOM, then the declared charset, then UTF-8 with replacement.
 
     UTF-16/32 pages carry NUL bytes, so the BOM is checked before the binary test.
@@ -95,7 +105,7 @@ def decode_html(data: bytes, origin: str) -> str:
     not spell it in ASCII; a BOM would have decided a real UTF-16 page) or
     names an encoding no page is read with (UTF-7, a Python codec) is read as
     a Latin-1 declaration is, as browsers do: UTF-8 if the bytes are valid
-    UTF-8, else windows-1252.  The text never holds a lone surrogate.
+    UTF-8, else windows-1252.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -119,5 +129,5 @@ def decode_html(data: bytes, origin: str) -> str:
             # Pages often declare latin-1 yet are UTF-8; fall through to UTF-8.
             pass
         else:
-            return _SURROGATE.sub("\ufffd", text)
+            return text
     return data.decode("utf-8", errors="replace")

@@ -3,9 +3,10 @@
 A Python ``str`` can hold a lone surrogate (U+D800 to U+DFFF), which a JSON
 escape such as ``"\\ud800"``, a character reference or a few codecs produce,
 but which UTF-8 cannot encode: it would stop an ingest wherever the text is
-next encoded (the content hash, the store, a web page).  Readers therefore
-replace each one with U+FFFD, as a browser does, so that the text of every
-item is valid Unicode from the reader on.
+next encoded (the content hash, the store, a web page).  A NUL (``"\\u0000"``,
+or one deep inside a text file) is valid UTF-8, but PostgreSQL text cannot
+hold it.  Readers therefore replace each with U+FFFD, as a browser does with a
+lone surrogate, so that the text of every item can be stored from the reader on.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def without_surrogates(text: str) -> str:
     if not has_surrogates(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def storable(text: str) -> str:
+    """``text`` with every lone surrogate and every NUL replaced by U+FFFD."""
+    text = without_surrogates(text)
+    return text.replace("\x00", REPLACEMENT) if "\x00" in text else text
 
 
 #: What XML 1.0 cannot hold besides surrogates: C0 controls other than tab,

@@ -10,6 +10,7 @@ from typing import BinaryIO, cast
 
 from crosswire.errors import InputError
 from crosswire.model import Article, Capture
+from crosswire.sources.chars import storable
 from crosswire.sources.limits import FILE_BYTES, ITEM_BYTES, Limit
 
 #: What a reader yields: raw captures, already-processed articles (Parquet from
@@ -164,10 +165,13 @@ class CappedStream:
 
 
 def decode_text(data: bytes, origin: str) -> str:
-    """Decode text that must be UTF-8, with a specific error when it is not."""
+    """Decode text that must be UTF-8, with a specific error when it is not.
+
+    NUL bytes in the first 4 KB make it binary; a NUL later on becomes U+FFFD.
+    """
     if b"\x00" in data[:4096]:
         raise InputError(origin, "binary content (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return storable(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise InputError(origin, f"invalid UTF-8 at byte {error.start}: save the file as UTF-8") from error

@@ -11,7 +11,7 @@ from typing import Any
 
 from crosswire.errors import InputError
 from crosswire.model import Capture, SourceHints
-from crosswire.sources.chars import without_surrogates
+from crosswire.sources.chars import storable
 from crosswire.sources.files import CappedStream
 from crosswire.sources.limits import ITEM_BYTES
 from crosswire.sources.pages import article_id_for
@@ -92,7 +92,8 @@ def read_jsonl(path: Path) -> Iterator[Capture | InputError]:
 def record_to_capture(record: Any, origin: str, default_id: str) -> Capture:
     """One article record as a capture; the record's own ``id`` wins.
 
-    A lone surrogate a JSON escape left in a string (``"\\ud800"``) becomes U+FFFD.
+    A lone surrogate or NUL a JSON escape left in a string (``"\\ud800"``,
+    ``"\\u0000"``) becomes U+FFFD.
     """
     if not isinstance(record, dict):
         raise InputError(origin, "a record must be a JSON object")
@@ -109,7 +110,7 @@ def record_to_capture(record: Any, origin: str, default_id: str) -> Capture:
         url=_optional_str(record, "url", origin),
         language=_optional_str(record, "language", origin),
     )
-    article_id = without_surrogates(str(record_id)) if record_id not in (None, "") else default_id
+    article_id = storable(str(record_id)) if record_id not in (None, "") else default_id
     cap = ITEM_BYTES.value()
     if html and html.strip():
         page = html.encode("utf-8")
@@ -129,5 +130,5 @@ def _optional_str(record: dict[str, Any], key: str, origin: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputError(origin, f"field {key!r} must be a string, not {type(value).__name__}")
-    # A "\\ud800" escape decodes to a lone surrogate, which UTF-8 cannot hold.
-    return without_surrogates(value)
+    # A "\\ud800" escape decodes to a lone surrogate, which UTF-8 cannot hold; PostgreSQL refuses a "\\u0000".
+    return storable(value)

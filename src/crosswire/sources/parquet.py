@@ -24,7 +24,7 @@ from typing import Any
 from crosswire.errors import InputError
 from crosswire.model import Annotations, Article, CaptureKind
 from crosswire.serialize import annotations_from_dict, annotations_to_dict, article_metadata
-from crosswire.sources.chars import has_surrogates, without_surrogates
+from crosswire.sources.chars import has_surrogates, storable, without_surrogates
 
 #: Column name → Arrow type name, in file order.  ``annotations`` holds the
 #: JSON of :func:`crosswire.serialize.annotations_to_dict` (or null when the
@@ -184,20 +184,25 @@ def _item_from_row(row: dict[str, Any], file_origin: str) -> Article | InputErro
         return InputError(origin, f"unreadable annotations in row {row['seq']} of {file_origin} ({error})")
     checked_kind: CaptureKind = kind
     return Article(
-        id=row["id"],
+        id=storable(row["id"]),
         kind=checked_kind,
-        origin=origin,
-        text=row["text"],
-        title=row["title"],
-        author=row["author"],
-        published=row["published"],
-        publisher=row["publisher"],
-        via=row["via"],
-        url=row["url"],
-        language=row["language"],
+        origin=storable(origin),
+        text=storable(row["text"]),
+        title=_storable(row["title"]),
+        author=_storable(row["author"]),
+        published=_storable(row["published"]),
+        publisher=_storable(row["publisher"]),
+        via=_storable(row["via"]),
+        url=_storable(row["url"]),
+        language=_storable(row["language"]),
         is_article=bool(row["is_article"]) if row["is_article"] is not None else True,
         annotations=annotations,
     )
+
+
+def _storable(value: str | None) -> str | None:
+    """A text column's value without a NUL (valid UTF-8, but PostgreSQL text refuses it)."""
+    return None if value is None else storable(value)
 
 
 def _annotations(raw: str) -> Annotations:

@@ -16,6 +16,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from crosswire.errors import InputError, LimitError
 from crosswire.model import Capture, SourceHints
+from crosswire.sources.chars import storable
 from crosswire.sources.limits import ITEM_BYTES
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -113,12 +114,13 @@ def _record_origin(record: object, path: Path) -> str:
     """``FILE#TARGET-URI`` (or the record id, or its offset when it has neither)."""
     headers = record.headers  # type: ignore[attr-defined]
     name = headers.get("WARC-Target-URI") or headers.get("WARC-Record-ID")
-    return f"{path}#{name}" if name else f"{path}@{record.stream_pos}"  # type: ignore[attr-defined]
+    return f"{path}#{storable(name)}" if name else f"{path}@{record.stream_pos}"  # type: ignore[attr-defined]
 
 
 def _record_to_capture(record: object, path: Path) -> Capture | None:
     headers = record.headers  # type: ignore[attr-defined]
     uri = headers.get("WARC-Target-URI")
+    uri = storable(uri) if uri else uri  # a NUL in the header would reach the store in the id
     http = record.http_headers  # type: ignore[attr-defined]
     if http is None or http.status_code != 200:
         return None
