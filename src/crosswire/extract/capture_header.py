@@ -44,6 +44,8 @@ MAX_HEADLINE_WORDS = 40
 MAX_WORDS_BESIDE_DATE = 7
 #: A name has at most this many words.
 MAX_NAME_WORDS = 5
+#: A name standing alone on a line, without a cue, has at most this many words.
+MAX_BARE_NAME_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def _cue_pattern() -> re.Pattern[str]:
 
 @cache
 def _byline_words() -> dict[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set()}
+    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set(), "stop": set()}
     for entry in load_lexicon("crosswire.extract", "byline_words").entries:
         kinds[entry.value["kind"]].add(entry.term)
     return {kind: frozenset(terms) for kind, terms in kinds.items()}
@@ -92,6 +94,8 @@ def is_summary_label(line: str) -> bool:
 
 # --- bylines ---------------------------------------------------------------------------------------
 
+#: A capitalised cue run into the name, as captures join elements: "ByAlex Bozarjian", "VonAnna Berg".
+_GLUED_CUE = re.compile(r"^(?:By|Von|Par|Por|Door)(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
 _PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
 _TOKEN = re.compile(r"[^\s,;]+|[,;]")
 
@@ -106,8 +110,16 @@ class Byline:
         return ", ".join(self.names)
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+
+
+def _name_token(word: str) -> str:
+    """A name word without a footnote mark ("Adwan1", "Oduya*")."""
+    return _FOOTNOTE_MARK.sub("", word)
+
+
 def _is_name_word(word: str) -> bool:
-    letters = word.strip(".'’-")
+    letters = _name_token(word).strip(".'’-")
     return bool(letters) and not any(char.isdigit() for char in letters) and letters[0].isupper()
 
 
@@ -127,12 +139,21 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
             if groups[-1]:
                 groups.append([])
             continue
+        if lower.strip(".,:") in words["stop"] and not (token.islower() and lower in words["particle"]):
+            break
+        if lower.strip(".,") in words["role"]:
+            if len(groups) > 1:
+                groups[-1] = []  # "Tom Reyes, Health Correspondent": the role after the name
+            elif len(groups[-1]) > 2:
+                groups[-1].pop()  # "Richard Adams Education editor": the role's own word
+            break
         if _is_name_word(token) or (lower in words["particle"] and groups[-1]):
-            groups[-1].append(token)
+            groups[-1].append(_name_token(token))
             continue
         break
     people: list[str] = []
     outlets: list[str] = []
+    roles: list[str] = []
     for group in groups:
         while group and group[-1].lower() in words["particle"]:
             group.pop()
@@ -141,11 +162,13 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
         name = " ".join(group).strip(".,:;")
         lowered = name.lower()
         if _has_term(lowered, words["role"]):
-            continue
-        if _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
+            roles.append(name)
+        elif _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
             outlets.append(name)
         elif len(group) <= MAX_NAME_WORDS:
             people.append(_tidy_case(name))
+    if not people and not outlets and roles:
+        people = roles[:1]  # "By Staff", "Redaktion": the desk is the credit
     return people, outlets
 
 
@@ -175,7 +198,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     or, with ``bare``, a line that is only a name (perhaps with its date)."""
     if len(line) > 200:
         return None
-    match = _cue_pattern().match(line)
+    match = _cue_pattern().match(line) or _GLUED_CUE.match(line)
     if match:
         rest = match.group("rest")
     elif bare:
@@ -197,22 +220,33 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
         return None
     if bare and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
         return None
-    if bare and any(len(name.split()) < 2 for name in people):
+    if bare and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
         return None  # one capitalised word beside a date is a label or a place more often than a name
     return Byline(tuple(people), outlets[0] if outlets else None)
 
 
 def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
-    """Words of ``text`` that are neither names, outlets nor joiners."""
+    """Words of ``text`` that are neither names, outlets nor joiners, up to a
+    role word; a capitalised word just before the role is the role's own
+    ("Richard Adams Education editor")."""
     named = {word.lower() for name in (*people, *outlets) for word in name.split()}
-    joiners = _byline_words()["joiner"]
-    return sum(1 for word in re.findall(r"[^\s,;]+", text) if word.lower() not in named and word.lower() not in joiners)
+    words = _byline_words()
+    leftover: list[str] = []
+    for word in re.findall(r"[^\s,;]+", text):
+        lower = _name_token(word).lower().strip(".,")
+        if lower in words["role"]:
+            return max(0, len(leftover) - 1)
+        if lower not in named and lower not in words["joiner"]:
+            leftover.append(word)
+    return len(leftover)
 
 
 def _cue_alone(line: str) -> bool:
-    """A byline cue on its own line ("Von", "By:"): the name is on the next line."""
+    """A byline cue on its own line ("Von", "By:", "Über den Autor/ die Autorin"): the name is on the next line."""
+    if len(line) > 60:
+        return False
     match = _cue_pattern().match(line)
-    return match is not None and not match.group("rest").strip()
+    return match is not None and word_count(match.group("rest")) <= 3 and byline_names(line) is None
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -383,7 +417,7 @@ class _Cluster:
 
 
 #: A cluster's quality falls by this much per line between it and the body.
-CLUSTER_DISTANCE_COST = 0.05
+CLUSTER_DISTANCE_COST = 0.03
 #: A title candidate's score falls by this much per line between it and the header cluster.
 TITLE_DISTANCE_COST = 0.12
 
@@ -577,16 +611,57 @@ class HeaderReader:
         return strip_site_name(title, Outlet.of(None, None, self.url)) or title
 
     # the byline and the date
-    def author(self, cluster: _Cluster | None) -> Byline | None:
-        if cluster is None:
-            return None
-        indexes = range(cluster.top, cluster.bottom + 1)
-        for index in indexes:
+    def author(self, cluster: _Cluster | None, title_at: int | None) -> Byline | None:
+        """The byline, in order of trust: a credit with its cue ("By …") in the
+        header cluster; a bare name beside the cluster's date; a credit with
+        its cue around the headline; a name line right under the headline; a
+        credit or an author box after the article ("Text: …", "About the author")."""
+        zone = range(max(0, (title_at if title_at is not None else self.body_start) - 2),
+                     min(len(self.lines), self.body_start + HEADER_OPENING))  # fmt: skip
+        clustered = range(cluster.top, cluster.bottom + 1) if cluster else range(0)
+        for index in clustered:
             byline = byline_names(self.lines[index])
             if byline is not None:
                 return byline
-        for index in indexes:
+        for index in clustered:
             byline = self.byline_at(index)
+            if byline is not None:
+                return byline
+        for index in zone:
+            if index == title_at:
+                continue
+            byline = byline_names(self.lines[index])
+            if byline is not None:
+                return byline
+        if title_at is not None:
+            byline = self._name_under_headline(title_at)
+            if byline is not None:
+                return byline
+        return self._credit_after_article()
+
+    def _name_under_headline(self, title_at: int) -> Byline | None:
+        """A name alone on a line just under the headline (or its standfirst)."""
+        for index in range(title_at + 1, min(len(self.lines) - 1, title_at + NAME_UNDER_HEADLINE + 1)):
+            line = self.lines[index]
+            if word_count(line) > MAX_NAME_WORDS or is_boilerplate(line):
+                continue
+            byline = byline_names(line, bare=True)
+            if byline is not None:
+                return byline
+        return None
+
+    def _credit_after_article(self) -> Byline | None:
+        """A short credit line or an author box below the body start
+        ("Text: Name / outlet", "About the author" and a name)."""
+        for index in range(self.body_start, len(self.lines)):
+            line = self.lines[index]
+            if word_count(line) > END_CREDIT_WORDS:
+                continue
+            if _cue_alone(line) and index + 1 < len(self.lines):
+                byline = byline_names(self.lines[index + 1], bare=True)
+                if byline is not None:
+                    return byline
+            byline = byline_names(line)
             if byline is not None:
                 return byline
         return None
@@ -622,7 +697,7 @@ class HeaderReader:
                 best = (total, cluster, candidate)
         assert best is not None
         _, cluster, candidate = best
-        byline = self.author(cluster)
+        byline = self.author(cluster, candidate.index if candidate else None)
         title = self._without_site_name(candidate.text) if candidate else None
         standfirst = self._standfirst(candidate.index, cluster) if candidate else None
         return Header(
@@ -649,6 +724,10 @@ class HeaderReader:
         return None
 
 
+#: A name alone on a line this many lines under the headline may be its byline.
+NAME_UNDER_HEADLINE = 3
+#: Below the body start, a credit line has at most this many words.
+END_CREDIT_WORDS = 12
 #: A date this many lines from the headline may still be the article's.
 DATE_NEAR_TITLE = 4
 #: The headline may sit this many lines into what scored as the body.
@@ -666,7 +745,9 @@ STANDFIRST_WORDS = 10
 #: The first lines of a capture may carry its own date (the page's, not the article's).
 PAGE_DATE_LINES = 5
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*\S")
-_CLOCK_AT_START = re.compile(r"^\W*\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?", re.IGNORECASE)
+_CLOCK_AT_START = re.compile(
+    r"^\W*(?:(?:um|at|à|a las|alle)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))?", re.IGNORECASE
+)
 
 
 def read_header(
@@ -685,6 +766,10 @@ def read_header(
 
 
 def check_byline_cue(entry: Entry) -> None:
+    """The lexicon check: the example credits the entry's author, or (author null) labels a box whose name follows."""
+    if entry.value["author"] is None:
+        assert _cue_alone(entry.example), entry.term
+        return
     byline = byline_names(entry.example)
     assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
 
