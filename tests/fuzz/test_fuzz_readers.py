@@ -435,8 +435,27 @@ def test_parquet_of_random_or_cut_bytes_is_refused(raw: bytes, cut: int) -> None
 
 # -- dispatch over a folder of anything ----------------------------------------------------------------------------
 
-NAMES = ("a.html", "b.htm.gz", "c.txt", "d.jsonl", "e.jsonl.gz", "f.warc", "g.warc.gz", "h.xml", "i.rss", "j.atom",
-         "k.parquet", "l.pdf", "m", ".hidden", "README.md", "n.TXT", "o.xml.gz")  # fmt: skip
+NAMES = (
+    "a.html",
+    "b.htm.gz",
+    "c.txt",
+    "d.jsonl",
+    "e.jsonl.gz",
+    "f.warc",
+    "g.warc.gz",
+    "h.xml",
+    "i.rss",
+    "j.atom",
+    "k.parquet",
+    "l.pdf",
+    "m",
+    ".hidden",
+    "README.md",
+    "n.TXT",
+    "o.xml.gz",
+    "caf\udce9.txt",
+    "p\udcff.parquet",
+)  # fmt: skip  (the last two: names that are not UTF-8)
 
 
 @budget("sources_dir")

@@ -9,6 +9,7 @@ PostgreSQL text refuses it, and stopped a PostgreSQL ingest with a DataError.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +97,27 @@ def test_nul_and_lone_surrogates_from_every_reader_are_stored_as_replacement_cha
     assert stored["storm\ufffd"].text == PARQUET + "\ufffd"
     for article in stored.values():
         assert "\x00" not in article.text + article.id + article.origin + (article.title or "")
+
+
+def test_a_file_whose_name_is_not_utf8_is_one_error_naming_its_bytes_and_the_rest_is_stored(tmp_path: Path) -> None:
+    """Python keeps such a name's bytes as lone surrogates ("caf\\udce9.txt"), which
+    reached the article's id and stopped the ingest with UnicodeEncodeError."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Library lends more\n\n" + CAPTURE * 3, encoding="utf-8")
+    latin1_name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(latin1_name, "w", encoding="utf-8") as handle:
+        handle.write("Oaks planted\n\n" + PAGE * 3)
+    for name in (b"p\xff.parquet", b"r\xfc.jsonl"):
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(b"anything")
+    store = open_store(tmp_path / "s.db")
+    try:
+        report = Engine(store, stages=[]).ingest([str(folder), os.fsdecode(latin1_name)])
+        ids = [item.article.id for item in store.iter_articles()]
+    finally:
+        store.close()
+    assert report.ingested == 1 and ids == ["ok.txt"]
+    problem = "the file name is not valid UTF-8: rename the file (or its folder)"
+    shown = [f"{folder}/caf\\xe9.txt", f"{folder}/p\\xff.parquet", f"{folder}/r\\xfc.jsonl", f"{folder}/caf\\xe9.txt"]
+    assert report.errors == [{"path": path, "error": problem} for path in shown]

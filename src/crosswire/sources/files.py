@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import BinaryIO, cast
 
 from crosswire.errors import InputError
 from crosswire.model import Article, Capture
-from crosswire.sources.chars import storable
+from crosswire.sources.chars import has_surrogates, storable, without_surrogates
 from crosswire.sources.limits import FILE_BYTES, ITEM_BYTES, Limit
 
 #: What a reader yields: raw captures, already-processed articles (Parquet from
@@ -35,18 +36,19 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[SourceItem]:
             ]
             # The part files of a `crosswire batch` output are one stream in
             # input order, not files to read one after another by name.
-            parts = [child for child in children if child.suffix.lower() == ".parquet"]
+            parts = [child for child in children if child.suffix.lower() == ".parquet" and _name_error(child) is None]
             if parts:
                 from crosswire.sources.parquet import read_parquet_files
 
                 yield from read_parquet_files(parts)
+            in_parts = set(parts)
             for child in children:
-                if child.suffix.lower() != ".parquet":
+                if child not in in_parts:
                     yield from _read_file(child)
         elif path.is_file():
             yield from _read_file(path)
         else:
-            yield InputError(str(path), "no such file or directory")
+            yield InputError(_shown(path), "no such file or directory")
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -73,6 +75,10 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def _read_file(path: Path) -> Iterator[SourceItem]:
+    name_error = _name_error(path)
+    if name_error is not None:
+        yield name_error
+        return
     reader = reader_for(path)
     if reader is None:
         suffix = "".join(path.suffixes) or "(none)"
@@ -87,6 +93,25 @@ def _read_file(path: Path) -> Iterator[SourceItem]:
         yield error
     except OSError as error:
         yield InputError(str(path), f"cannot read file: {error.strerror or error}")
+
+
+def _name_error(path: Path) -> InputError | None:
+    """The error for a file whose name is not valid UTF-8, or None.
+
+    Python keeps such a name's bytes as lone surrogates, which would reach
+    the article's id and origin and stop the ingest at the store.
+    """
+    if not has_surrogates(str(path)):
+        return None
+    return InputError(_shown(path), "the file name is not valid UTF-8: rename the file (or its folder)")
+
+
+def _shown(path: Path) -> str:
+    """``path`` as text that can be printed, an undecodable byte of its name as ``\\xe9``."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate not from an undecodable byte
+        return without_surrogates(str(path))
 
 
 def read_bytes(path: Path, limit: Limit = ITEM_BYTES) -> bytes:
