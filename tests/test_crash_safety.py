@@ -187,7 +187,13 @@ class Reference:
     db: Path
     after_chunk: dict[int, Snapshot] = field(default_factory=dict)
     final: Snapshot = EMPTY
+    #: Seconds from the start to the end, and to the first commit (past the start-up).
     seconds: float = 0.0
+    first_commit: float = 0.0
+
+    def kill_moment(self, rng: random.Random) -> float:
+        """A random moment, in seconds from the start, while an ingest like this one is storing chunks."""
+        return rng.uniform(0.8 * self.first_commit, self.seconds)
 
     @property
     def chunks(self) -> list[int]:
@@ -215,6 +221,7 @@ def reference_run(db: Path, paths: Sequence[Path], log: Path, chunk: int = CHUNK
     started = time.monotonic()
     process = start_ingest(db, paths, log, pause="committed", chunk=chunk)
     while (point := wait_for_pause(process, log)) is not None:
+        reference.first_commit = reference.first_commit or time.monotonic() - started
         reference.after_chunk[int(point.split(":")[1])] = snapshot(db)
         process.send_signal(signal.SIGCONT)
     finish(process, log)
@@ -280,7 +287,7 @@ def test_kills_at_random_moments_lose_nothing(reference: Reference, tmp_path: Pa
         log = tmp_path / f"kill-{attempt}.log"
         process = start_ingest(db, [CORPUS], log)
         try:
-            process.wait(timeout=rng.uniform(0.3, 1.0) * reference.seconds)
+            process.wait(timeout=reference.kill_moment(rng))
         except subprocess.TimeoutExpired:
             kill(process)
         assert REPLAYED not in log.read_text()
