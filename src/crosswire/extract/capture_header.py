@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import unquote, urlparse
 
-from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, same_text, squash, starts_tail, word_count
+from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, squash, starts_tail, word_count
 from crosswire.extract.dates import printed_dates, relative_date
 from crosswire.extract.metadata import Outlet, strip_site_name
 from crosswire.extract.provenance import Credit, credit_in_line
@@ -42,6 +42,9 @@ TITLE_REACH = 12
 MAX_HEADLINE_WORDS = 40
 #: A line with this many words besides its date (and labels, a name) is prose, not a date line.
 MAX_WORDS_BESIDE_DATE = 7
+#: A date printed with its clock time is a header's timestamp even among a few more words
+#: ("Radio Talberg - 18.03.2026 13:15 Uhr Autor/in: …").
+MAX_WORDS_BESIDE_TIMED_DATE = 12
 #: A name has at most this many words.
 MAX_NAME_WORDS = 5
 #: A name standing alone on a line, without a cue, has at most this many words.
@@ -277,7 +280,8 @@ def date_line(line: str, day_first: bool, reference: date | None = None) -> Date
         return DateLine(iso, _label_kind(line), False) if iso else None
     first = found[0]
     beside = line[: first.start] + " " + line[first.end :]
-    if len(re.findall(r"[^\W\d_]{2,}", beside)) > MAX_WORDS_BESIDE_DATE:
+    allowed = MAX_WORDS_BESIDE_TIMED_DATE if first.timed else MAX_WORDS_BESIDE_DATE
+    if len(re.findall(r"[^\W\d_]{2,}", beside)) > allowed:
         return None
     labelled = _label_kind(line[: first.start] or line)
     return DateLine(first.iso, labelled, first.timed)
@@ -443,6 +447,7 @@ class HeaderReader:
     ) -> None:
         self.lines = lines
         self.body_start = min(body_start, len(lines))
+        self.body_end = body_end
         self.url = url
         self.hinted_title = hinted_title
         self.day_first = day_first
@@ -681,13 +686,43 @@ class HeaderReader:
                 for found in dated:
                     if found.kind == kind:
                         return found.iso
-        return url_date(self.url)
+        return (self._labelled_date(title_at) or url_date(self.url) or self._opening_date()
+                or self._nearest_date(title_at))  # fmt: skip
+
+    def _opening_date(self) -> str | None:
+        """A date opening the body's first line, as wire copy and press releases
+        print it ("Karlsruhe, (12.11.2026). …", "Red. / 31.10.2026 Die …")."""
+        for index in range(self.body_start, min(len(self.lines), self.body_start + 2)):
+            found = printed_dates(self.lines[index], self.day_first)
+            if found and found[0].start <= OPENING_DATE_CHARS:
+                return found[0].iso
+        return None
+
+    def _labelled_date(self, title_at: int | None) -> str | None:
+        """A date the page labels as the publication date ("Veröffentlicht am …")
+        around the article: from a little above the headline to a little after the body."""
+        start = max(0, (title_at if title_at is not None else self.body_start) - LABELLED_DATE_REACH)
+        for index in range(start, min(len(self.lines), self.body_end + LABELLED_DATE_REACH)):
+            found = self.date_at(index)
+            if found is not None and found.kind == "published":
+                return found.iso
+        return None
+
+    def _nearest_date(self, title_at: int | None) -> str | None:
+        """The date line nearest the headline: in or just after the article first
+        (blogs print "Posted on …" at the end), then just above the headline."""
+        anchor = title_at if title_at is not None else self.body_start
+        for index in range(anchor + 1, min(len(self.lines), self.body_end + NEAREST_DATE_REACH)):
+            found = self.date_at(index)
+            if found is not None and found.kind != "updated":
+                return found.iso
+        for index in range(anchor - 1, max(-1, anchor - NEAREST_DATE_REACH), -1):
+            found = self.date_at(index)
+            if found is not None and found.kind != "updated":
+                return found.iso
+        return None
 
     def read(self) -> Header:
-        if self.hinted_title:
-            for index in range(self.low, self.high):
-                if same_text(self.lines[index], self.hinted_title):
-                    break
         options: list[_Cluster | None] = [None, *self.clusters()]
         best: tuple[float, _Cluster | None, _Candidate | None] | None = None
         for cluster in options:
@@ -724,6 +759,12 @@ class HeaderReader:
         return None
 
 
+#: A labelled publication date this many lines around the article is the article's.
+LABELLED_DATE_REACH = 25
+#: A date within this many characters of the body's start opens it (a wire dateline).
+OPENING_DATE_CHARS = 40
+#: Without a labelled date, a date line this many lines past the body (or above the headline) is taken.
+NEAREST_DATE_REACH = 10
 #: A name alone on a line this many lines under the headline may be its byline.
 NAME_UNDER_HEADLINE = 3
 #: Below the body start, a credit line has at most this many words.

@@ -85,7 +85,15 @@ class PrintedDate:
 @cache
 def _month_numbers() -> dict[str, int]:
     months: dict[str, list[str]] = load_rules("page_dates")["months"]
-    return {name: int(number) for number, names in months.items() for name in names}
+    numbers = {name: int(number) for number, names in months.items() for name in names}
+    for entry in load_lexicon("crosswire.extract", "month_names").entries:
+        numbers.setdefault(entry.term, int(entry.value["month"]))
+    return numbers
+
+
+#: What may follow a year: no digit, or (captures run elements together) a clock time
+#: ("NOV 20 20194:29 AM") or a second date ("15/01/201614/01/2016", "21. JANUAR 202221. JANUAR 2022").
+_NEXT_TO_YEAR = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,2}[./]\d{1,2}[./]\d\d)|(?=\d{1,2}\.?\s?[^\W\d_]{3,}))"
 
 
 @cache
@@ -96,8 +104,7 @@ def _format_patterns() -> tuple[re.Pattern[str], ...]:
     patterns = []
     for entry in load_lexicon("crosswire.extract", "date_formats").entries:
         source = entry.value["pattern"].replace("{month}", month).replace("{year}", year)
-        # a clock time may follow the year without a space ("NOV 20 20194:29 AM"), as captures run elements together
-        patterns.append(re.compile(rf"(?<![\d.]){source}(?:(?!\d)|(?=\d{{1,2}}:\d\d))", re.IGNORECASE))
+        patterns.append(re.compile(rf"(?<![\d.]){source}{_NEXT_TO_YEAR}", re.IGNORECASE))
     return tuple(patterns)
 
 
@@ -172,6 +179,12 @@ def relative_date(text: str, reference: date) -> str | None:
 
 def check_date_format(entry: Entry) -> None:
     """The lexicon check: the example's first printed date is the entry's day."""
+    found = printed_dates(entry.example)
+    assert found and found[0].iso == entry.value["iso"], (entry.term, found)
+
+
+def check_month_name(entry: Entry) -> None:
+    """The lexicon check: the example is read as the entry's day."""
     found = printed_dates(entry.example)
     assert found and found[0].iso == entry.value["iso"], (entry.term, found)
 
