@@ -47,6 +47,11 @@ MAX_WORDS_BESIDE_DATE = 7
 MAX_WORDS_BESIDE_TIMED_DATE = 12
 #: A name has at most this many words.
 MAX_NAME_WORDS = 5
+#: A byline of several names ("Ines Varga, Lin Oduya y Jonas Brem") has at most this many words.
+MAX_BYLINE_WORDS = 12
+#: After a cue and its names, a byline has at most this many other words ("Ein Interview von Ada Brook mit Lin Oduya").
+MAX_WORDS_AFTER_NAMES = 4
+_QUOTES = re.compile(r"[«»“”„\"]")
 #: A name standing alone on a line, without a cue, has at most this many words.
 MAX_BARE_NAME_WORDS = 4
 
@@ -98,7 +103,8 @@ def is_summary_label(line: str) -> bool:
 # --- bylines ---------------------------------------------------------------------------------------
 
 #: A capitalised cue run into the name, as captures join elements: "ByAlex Bozarjian", "VonAnna Berg".
-_GLUED_CUE = re.compile(r"^(?:By|Von|Par|Por|Door)(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
+_GLUED_CUE = re.compile(r"^(?:By|Von|Par|Por|Door|Author|Autor)(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
+_META_PART = re.compile(r"\s[|•·]\s")
 _PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
 _TOKEN = re.compile(r"[^\s,;]+|[,;]")
 
@@ -202,6 +208,12 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     if len(line) > 200:
         return None
     match = _cue_pattern().match(line) or _GLUED_CUE.match(line)
+    if match is None and not bare:
+        # a meta line of parts: "26 | 01 | 2026 Region | Praxis | Text & Fotos: Ivo Marsh"
+        for part in _META_PART.split(line)[1:]:
+            match = _cue_pattern().match(part.strip())
+            if match:
+                break
     if match:
         rest = match.group("rest")
     elif bare:
@@ -217,13 +229,16 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     for part in parts[1:2]:
         _, more_outlets = _names_in(part)
         outlets.extend(more_outlets)
-    if not people and outlets and not bare:
+    cued = match is not None
+    if not people and outlets and cued:
         return Byline((outlets[0],))
     if not people:
         return None
-    if bare and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
+    if cued and (_leftover_words(parts[0], people, outlets) > MAX_WORDS_AFTER_NAMES or _QUOTES.search(parts[0])):
+        return None  # "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»": a headline
+    if not cued and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
         return None
-    if bare and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
+    if not cued and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
         return None  # one capitalised word beside a date is a label or a place more often than a name
     return Byline(tuple(people), outlets[0] if outlets else None)
 
@@ -239,8 +254,8 @@ def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) ->
         lower = _name_token(word).lower().strip(".,")
         if lower in words["role"]:
             return max(0, len(leftover) - 1)
-        if lower not in named and lower not in words["joiner"]:
-            leftover.append(word)
+        if lower not in named and lower not in words["joiner"] and not lower.isdigit():
+            leftover.append(word)  # a bare count after a name is its comments ("Lina Sommer 6")
     return len(leftover)
 
 
@@ -321,16 +336,18 @@ def _folded_words(text: str) -> set[str]:
 
 
 def slug_words(url: str | None) -> frozenset[str]:
-    """The words of a URL's slug (the longest path segment of words), if it spells a title."""
+    """The words of a URL's slug, if it spells a title: the last path segment
+    of two words or more ("/news/harbour-votes-for-tidal-plant-4711"), words
+    being runs of letters, perhaps with digits ("m45")."""
     if not url:
         return frozenset()
     segments = [unquote(segment) for segment in urlparse(url).path.split("/") if segment]
-    best: list[str] = []
-    for segment in segments:
-        words = [word for word in re.split(r"[-_.+,;]+", segment.lower()) if word.isalpha() and word not in _SLUG_NOISE]
-        if len(words) > len(best):
-            best = words
-    return frozenset(best) if len(best) >= 2 else frozenset()
+    for segment in reversed(segments):
+        words = [word for word in re.split(r"[-_.+,;]+", segment.lower())
+                 if re.search(r"[^\W\d_]", word) and word not in _SLUG_NOISE]  # fmt: skip
+        if len(words) >= 2:
+            return frozenset(words)
+    return frozenset()
 
 
 def slug_match(line: str, slug: frozenset[str]) -> float:
@@ -349,18 +366,26 @@ def slug_match(line: str, slug: frozenset[str]) -> float:
 
 
 _SENTENCE_END = re.compile(r"[.;…]$")
+#: A one-word headline is a long word or a compound ("Bielersee-Winterhechte"), not a menu item.
+_ONE_WORD_HEADLINE = re.compile(r"^[^\W\d_][\w'’-]{9,}[!?]?$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def headline_shape(line: str) -> float:
     """How much a line looks like a headline (negative: not one)."""
     count = word_count(line)
-    if count < 2 or count > MAX_HEADLINE_WORDS or len(line) < 8:
+    if count > MAX_HEADLINE_WORDS or len(line) < 6:
+        return -1.0
+    if count < 2 and not _ONE_WORD_HEADLINE.match(line):
         return -1.0
     if is_boilerplate(line) or starts_tail(line) or is_summary_label(line) or credit_in_line(line):
         return -1.0
     if is_byline(line) or is_dateline(line) or date_line(line, day_first=True) or _CLOCK.search(line):
         return -1.0
+    if byline_names(line) is not None:
+        return -1.0
+    if line.count("|") >= 2:
+        return -1.0  # "Start|Magazin|Tipps", "26 | 01 | 2026 Region | Praxis": a menu or a meta line
     letters = sum(1 for char in line if char.isalpha())
     if letters < 0.6 * len(line.replace(" ", "")):
         return -1.0
@@ -371,6 +396,8 @@ def headline_shape(line: str) -> float:
         score -= 0.5
     if count <= 2:
         score -= 0.4
+    if count < 2:
+        score -= 0.4  # one word is a headline only when nothing else is
     return score
 
 
@@ -478,9 +505,8 @@ class HeaderReader:
         dated = printed_dates(line, self.day_first)
         if dated:
             before, after = line[: dated[0].start], line[dated[-1].end :]
-            if before.strip(" |·•-–,"):
-                return byline_names(before, bare=True)
-            return byline_names(_CLOCK_AT_START.sub("", after).strip(" |·•-–,"), bare=True)
+            named = byline_names(before, bare=True) if before.strip(" |·•-–,") else None
+            return named or byline_names(_CLOCK_AT_START.sub("", after).strip(" |·•-–,"), bare=True)
         neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
         if word_count(line) <= MAX_NAME_WORDS and any(self.date_at(i) is not None for i in neighbours):
             return byline_names(line, bare=True)
@@ -578,6 +604,10 @@ class HeaderReader:
         if self._repeated(index):
             score += 0.4
         text = line
+        crumbs = _BREADCRUMB.split(line)
+        pointed = bool(_POINTED_CRUMB.search(line))
+        if len(crumbs) >= (2 if pointed else MIN_CRUMBS) and headline_shape(crumbs[-1]) > 0:
+            return _Candidate(index, score - BREADCRUMB_COST, crumbs[-1])  # "Home / News / Headline": the last crumb
         if _is_kicker(line) and index + 1 < len(self.lines) and headline_shape(self.lines[index + 1]) > 0:
             text = f"{line} {self.lines[index + 1]}"  # a kicker: its headline follows
         elif index > 0 and _is_kicker(self.lines[index - 1]):
@@ -648,7 +678,7 @@ class HeaderReader:
         """A name alone on a line just under the headline (or its standfirst)."""
         for index in range(title_at + 1, min(len(self.lines) - 1, title_at + NAME_UNDER_HEADLINE + 1)):
             line = self.lines[index]
-            if word_count(line) > MAX_NAME_WORDS or is_boilerplate(line):
+            if word_count(line) > MAX_BYLINE_WORDS or is_boilerplate(line):
                 continue
             byline = byline_names(line, bare=True)
             if byline is not None:
@@ -656,20 +686,37 @@ class HeaderReader:
         return None
 
     def _credit_after_article(self) -> Byline | None:
-        """A short credit line or an author box below the body start
-        ("Text: Name / outlet", "About the author" and a name)."""
+        """Below the body start: a short credit line ("Text: Name / outlet"), an
+        author box ("About the author" and a name, or a name over a line of
+        biography that opens with it), a name signing off the article."""
         for index in range(self.body_start, len(self.lines)):
             line = self.lines[index]
             if word_count(line) > END_CREDIT_WORDS:
                 continue
-            if _cue_alone(line) and index + 1 < len(self.lines):
-                byline = byline_names(self.lines[index + 1], bare=True)
+            following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+            if _cue_alone(line) and following:
+                byline = byline_names(following, bare=True)
                 if byline is not None:
                     return byline
             byline = byline_names(line)
             if byline is not None:
                 return byline
+            if word_count(line) <= MAX_BARE_NAME_WORDS and self._signs(index):
+                byline = byline_names(line, bare=True)
+                if byline is not None:
+                    return byline
         return None
+
+    def _signs(self, index: int) -> bool:
+        """A name line over its biography ("Ada Brook teaches history …"), or
+        closing the article (after its last paragraph)."""
+        line = self.lines[index]
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+        if word_count(following) >= STANDFIRST_WORDS and following.startswith(line + " "):
+            return True
+        previous = self.lines[index - 1] if index > 0 else ""
+        closes_body = abs(index - self.body_end) <= SIGNATURE_REACH
+        return closes_body and index > self.body_start and word_count(previous) >= STANDFIRST_WORDS
 
     def published(self, cluster: _Cluster | None, title_at: int | None) -> str | None:
         """The cluster's publication date; else the date of the nearest cluster
@@ -767,6 +814,8 @@ OPENING_DATE_CHARS = 40
 NEAREST_DATE_REACH = 10
 #: A name alone on a line this many lines under the headline may be its byline.
 NAME_UNDER_HEADLINE = 3
+#: A name this many lines from the body's end may sign the article.
+SIGNATURE_REACH = 2
 #: Below the body start, a credit line has at most this many words.
 END_CREDIT_WORDS = 12
 #: A date this many lines from the headline may still be the article's.
@@ -785,6 +834,12 @@ STANDFIRST_REACH = 10
 STANDFIRST_WORDS = 10
 #: The first lines of a capture may carry its own date (the page's, not the article's).
 PAGE_DATE_LINES = 5
+_BREADCRUMB = re.compile(r"\s*(?:[»›>]|\s/\s)\s*")
+_POINTED_CRUMB = re.compile(r"\s[»›>]\s")
+#: A line of this many parts between '»', '›', '>' or ' / ' is a breadcrumb trail.
+MIN_CRUMBS = 3
+#: A headline read from a breadcrumb trail counts for less than the headline line itself.
+BREADCRUMB_COST = 0.3
 _EMBED_CREDIT = re.compile(r"^[—–-]\s*\S")
 _CLOCK_AT_START = re.compile(
     r"^\W*(?:(?:um|at|à|a las|alle)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))?", re.IGNORECASE
