@@ -112,7 +112,9 @@ def test_read_claim_falls_back_to_the_participle_after_the_number() -> None:
     text = "Medics said 19 climbers were hurt in the rockfall."
     start = text.index("19")
     claim = read_claim(text, start, start + len("19 climbers"), None, None)
-    assert claim == Claim(None, None)  # "hurt" is no -ed form: the fallback reads only regular participles
+    assert claim == Claim(None, "hurt")  # an irregular participle after "were"
+    text = "Medics said 19 climbers left the hut at dawn."
+    assert read_claim(text, start, start + len("19 climbers"), None, None) == Claim(None, None)  # "left": a verb
     text = "Medics said 19 climbers were injured in the rockfall."
     assert read_claim(text, start, start + len("19 climbers"), "climbers", None) == Claim("climbers", "injured")
 

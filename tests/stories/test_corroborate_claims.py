@@ -77,3 +77,42 @@ def test_a_rival_count_of_the_same_claim_still_conflicts() -> None:
         "Officials said 16 workers were injured when the scaffold at the Orrin depot fell.",
     )
     assert [(f.status, f.about) for f in facts] == [("conflict", "workers injured")]
+
+
+def _annotated(*reports: tuple[str, str]) -> list[Article]:
+    """Articles through the full default pipeline (sentences and dates too), each (text, published)."""
+    from crosswire.annotate import default_stages
+    from crosswire.pipeline import Pipeline
+
+    pipeline = Pipeline(default_stages())
+    return [pipeline(Article(f"a{i}", "record", "test", text, published=published))
+            for i, (text, published) in enumerate(reports)]  # fmt: skip
+
+
+def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() -> None:
+    articles = _annotated(
+        ("Five people were killed when the Carrow footbridge collapsed on Sunday.", "2026-11-09T08:00:00"),
+        ("The Carrow footbridge collapsed on Sunday. Last year a bridge collapse upriver meant seven people were "
+         "killed.", "2026-11-09T08:00:00"),
+    )  # fmt: skip
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_the_same_weekday_written_a_week_apart_is_no_conflict() -> None:
+    articles = _annotated(
+        ("Harbour officials said Friday that the ferry had been inspected.", "2026-11-06T10:00:00"),
+        ("On Friday, harbour officials said the ferry would sail again.", "2026-11-13T10:00:00"),
+    )
+    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert dates and all(f.status != "conflict" for f in dates)
+
+
+def test_a_figure_equal_to_one_member_but_contradicting_another_needs_a_real_rival() -> None:
+    # "at least one" fits both 1 and 11, but 1 and 11 are not the same claim here: no conflict chain.
+    facts = _facts(
+        "The tremor shook the valley at 1 in the morning.",
+        "The quake in Lindmoor killed at least one person.",
+        "Officials said the toll from the disaster had risen to 11 on Tuesday.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]

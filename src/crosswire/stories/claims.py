@@ -55,8 +55,12 @@ _AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got", "get", "reported"}
 )
 _DIRECTIONAL = re.compile(r"\s+((?:from|out of|away from|off)\s+(?:(?:their|his|her|its|the)\s+)?[a-z]+)\b")
+_BE = r"(?:were|was|are|is|have been|has been|had been|got|being)"
+#: Irregular participles ("were hurt", "were shot") count only after a form of "be": bare, "left" or "set" is
+#: more often a verb of its own ("14 people left early").
+_IRREGULAR_PARTICIPLES = "|".join(sorted(set(mapping(_PACKAGE, "participles").values()), key=len, reverse=True))
 _PARTICIPLE_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|is|have been|has been|had been|got|being)\s+)?(?:reported\s+)?([a-z]+ed)\b"
+    rf"\s+(?:{_BE}\s+(?:reported\s+)?({_IRREGULAR_PARTICIPLES})\b|(?:{_BE}\s+)?(?:reported\s+)?([a-z]+ed)\b)"
 )
 
 Vector = npt.NDArray[np.float32]
@@ -87,7 +91,7 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
 def participle_after(text: str, end: int) -> str | None:
     """The participle written right after a count: "14 people were injured" → "injured"."""
     match = _PARTICIPLE_AFTER.match(text, end)
-    return match.group(1) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _clean_counted(counted: str | None) -> str | None:

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from crosswire.lexicon import terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
+from crosswire.stories.background import background_sentences
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
@@ -64,6 +65,8 @@ class _Mention:
     predicate: str | None = None
     #: What was counted and what happened to it, read from the parse (quantities only).
     claim: Claim | None = None
+    #: Said in a sentence about a time before the story's (``background.py``): maybe another event's figure.
+    background: bool = False
 
 
 @dataclass
@@ -140,6 +143,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         if annotations is None:
             continue
         source = source_of.get(article.id, article.id)
+        background = background_sentences(article)
         for q in annotations.quantities:
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit):
@@ -148,7 +152,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
-                         read_claim(article.text, q.start, q.end, q.counted, q.predicate))
+                         read_claim(article.text, q.start, q.end, q.counted, q.predicate),
+                         any(start <= q.start < end for start, end in background))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
@@ -190,16 +195,17 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
             return 1.0 + overlap
     if not same_unit(group.members[0].unit, mention.unit):
         return None
+    if not all(_values_compatible(mention, m) for m in group.members):
+        # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
+        return _conflict_score(mention, group)
     same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
     if any(m.value == mention.value for m in group.members):
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
         if mention.kind == "quantity" and specific:
             return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
         needed = SAME_VALUE_CONTEXT
-    elif all(_values_compatible(mention, m) for m in group.members):
-        needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     else:
-        return _conflict_score(mention, group)
+        needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
 
 
@@ -209,12 +215,11 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
         return None  # "12 percent" and "8 percent" are often two different rates
     if any(_different_things(mention, m) for m in group.members):
         return None  # two different counted things never conflict
+    rivals = [m for m in group.members if not _values_compatible(mention, m)]
+    if not all(_may_rival(mention, m) for m in rivals):
+        return None  # a conflict with every figure it contradicts, or none
     needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
-    scores = [
-        context_overlap(mention.context, m.context)
-        for m in group.members
-        if not _values_compatible(mention, m) and mention.neighbours & m.neighbours
-    ]
+    scores = [context_overlap(mention.context, m.context) for m in rivals if mention.neighbours & m.neighbours]
     best = max(scores, default=0.0)
     if best >= needed:
         return best
@@ -224,6 +229,29 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     if mention.kind == "quantity" and any(_rival_counts(mention, m) for m in group.members):
         return needed
     return None
+
+
+def _may_rival(a: _Mention, b: _Mention) -> bool:
+    """Whether two incompatible figures may be rival statements of one fact: for quantities, both must be
+    read as the same claim (what was counted and what happened to it); words around them are not enough.
+    A figure told in a sentence about an earlier time may be another event's, so it never makes a conflict."""
+    if a.background or b.background:
+        return False
+    if a.kind == "date":
+        # "Friday" in Monday's paper and "Friday" a week later are two Fridays: two events, not a contradiction.
+        return _written_day(a.text) != _written_day(b.text)
+    return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same"
+
+
+def _claim_or_unit(mention: _Mention) -> Claim:
+    """The mention's claim, with its unit standing for the counted thing when the parse gave none."""
+    claim = mention.claim or Claim(None, mention.predicate)
+    return Claim(claim.counted or mention.unit, claim.predicate or mention.predicate)
+
+
+def _written_day(text: str) -> str:
+    """A date as written, without the "on" before it: "On Friday" and "Friday" are one expression."""
+    return re.sub(r"^on\s+", "", " ".join(text.casefold().split()))
 
 
 def _different_things(a: _Mention, b: _Mention) -> bool:
@@ -248,6 +276,8 @@ def predicate_after(text: str, end: int) -> str | None:
 
 
 def _rival_counts(a: _Mention, b: _Mention) -> bool:
+    if a.background or b.background:
+        return False
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
     if not (_exact(a) and _exact(b)):
