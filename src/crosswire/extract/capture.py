@@ -24,7 +24,7 @@ from crosswire.extract.body import (
 )
 from crosswire.extract.capture_header import Header, date_line, read_header
 from crosswire.extract.metadata import site_of
-from crosswire.extract.provenance import Credit, credit_in_line, find_credit
+from crosswire.extract.provenance import Credit, credit_in_line, find_credit, name_matches_site
 from crosswire.model import Article, Capture
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
@@ -145,6 +145,8 @@ def masthead(lines: list[str]) -> str | None:
     text (after any "Skip to main content" link)."""
     opening = [line for line in lines[:3] if not line.lower().startswith("skip to")]
     line = opening[0].strip() if opening else ""
+    if is_boilerplate(line):
+        return None  # a promotion or a menu item opening the page names no outlet
     if len(line) > 40 or not _MASTHEAD.match(line):
         return None
     return line.title() if line.isupper() and len(line) > 4 else line
@@ -165,6 +167,11 @@ def same_outlet(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
 
 
+def _is_own_outlet(credited: str, own: str) -> bool:
+    """A credit naming the page's own outlet ("The Daily Meridian" on dailymeridian.example) is no republication."""
+    return same_outlet(credited, own) or name_matches_site(credited, own)
+
+
 def extract_capture(capture: Capture) -> Article:
     if capture.kind != "capture":
         raise ValueError(f"extract_capture needs a 'capture', got {capture.kind!r}")
@@ -183,12 +190,13 @@ def extract_capture(capture: Capture) -> Article:
         body.insert(0, header.standfirst)
     if not body or sum(word_count(line) for line in body) < 5:
         raise InputError(capture.origin, "no article text found")
-    credit = header_credit(lines, start) or find_credit("\n".join(body))
+    # a credit line ("Originally published by", "Source:") first, then the outlet a byline names
+    credit = header_credit(lines, start) or find_credit("\n".join(body)) or header.credit
     publisher = hints.publisher or site_of(hints.url) or masthead(lines)
     via = None
-    if credit is not None and not (publisher and same_outlet(publisher, credit.outlet)):
+    if credit is not None and not (publisher and _is_own_outlet(credit.outlet, publisher)):
         via, publisher = publisher, credit.outlet
-    if credit is not None:
+    if credit is not None and credit.line is not None:
         body = [line for line in body if line != credit.line]
     return Article(
         id=capture.id,

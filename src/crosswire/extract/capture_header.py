@@ -43,7 +43,7 @@ MAX_HEADLINE_WORDS = 40
 #: A line with this many words besides its date (and labels, a name) is prose, not a date line.
 MAX_WORDS_BESIDE_DATE = 7
 #: A date printed with its clock time is a header's timestamp even among a few more words
-#: ("Radio Talberg - 18.03.2026 13:15 Uhr Autor/in: …").
+#: ("Radio Talberg - Das Gespräch am Abend - 02.07.2026 19:40 Uhr Moderation: …").
 MAX_WORDS_BESIDE_TIMED_DATE = 12
 #: A name has at most this many words.
 MAX_NAME_WORDS = 5
@@ -123,7 +123,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸
 
 
 def _name_token(word: str) -> str:
-    """A name word without a footnote mark ("Adwan1", "Oduya*")."""
+    """A name word without a footnote mark ("Brandt1", "Oduya*")."""
     return _FOOTNOTE_MARK.sub("", word)
 
 
@@ -154,7 +154,7 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
             if len(groups) > 1:
                 groups[-1] = []  # "Tom Reyes, Health Correspondent": the role after the name
             elif len(groups[-1]) > 2:
-                groups[-1].pop()  # "Richard Adams Education editor": the role's own word
+                groups[-1].pop()  # "Lin Oduya Science editor": the role's own word
             break
         if _is_name_word(token) or (lower in words["particle"] and groups[-1]):
             groups[-1].append(_name_token(token))
@@ -186,7 +186,7 @@ def _has_term(lowered: str, terms: frozenset[str]) -> bool:
 
 
 def _tidy_case(name: str) -> str:
-    """An all-capitals name in title case ("TANJA KARRASCH" -> "Tanja Karrasch")."""
+    """An all-capitals name in title case ("MIRA TALBERG" -> "Mira Talberg")."""
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
@@ -209,7 +209,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
         return None
     match = _cue_pattern().match(line) or _GLUED_CUE.match(line)
     if match is None and not bare:
-        # a meta line of parts: "26 | 01 | 2026 Region | Praxis | Text & Fotos: Ivo Marsh"
+        # a meta line of parts: "07 | 03 | 2026 Seen | Ratgeber | Text & Fotos: Ivo Marsh"
         for part in _META_PART.split(line)[1:]:
             match = _cue_pattern().match(part.strip())
             if match:
@@ -235,7 +235,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     if not people:
         return None
     if cued and (_leftover_words(parts[0], people, outlets) > MAX_WORDS_AFTER_NAMES or _QUOTES.search(parts[0])):
-        return None  # "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»": a headline
+        return None  # "Von Wolken, Winden und «ganz eigenem Wetter»": a headline
     if not cued and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
         return None
     if not cued and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
@@ -246,7 +246,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
 def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
     """Words of ``text`` that are neither names, outlets nor joiners, up to a
     role word; a capitalised word just before the role is the role's own
-    ("Richard Adams Education editor")."""
+    ("Lin Oduya Science editor")."""
     named = {word.lower() for name in (*people, *outlets) for word in name.split()}
     words = _byline_words()
     leftover: list[str] = []
@@ -260,7 +260,7 @@ def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) ->
 
 
 def _cue_alone(line: str) -> bool:
-    """A byline cue on its own line ("Von", "By:", "Über den Autor/ die Autorin"): the name is on the next line."""
+    """A byline cue on its own line ("Von", "By:", "Über die Autorin"): the name is on the next line."""
     if len(line) > 60:
         return False
     match = _cue_pattern().match(line)
@@ -366,7 +366,9 @@ def slug_match(line: str, slug: frozenset[str]) -> float:
 
 
 _SENTENCE_END = re.compile(r"[.;…]$")
-#: A one-word headline is a long word or a compound ("Bielersee-Winterhechte"), not a menu item.
+#: Any day: whether a line is a relative date ("3 hours ago") does not depend on the day it is read against.
+_ANY_DAY = date(2000, 1, 1)
+#: A one-word headline is a long word or a compound ("Hafenwinterfischerei", "Tidal-Barrage-Debate"), not a menu item.
 _ONE_WORD_HEADLINE = re.compile(r"^[^\W\d_][\w'’-]{9,}[!?]?$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
@@ -382,10 +384,10 @@ def headline_shape(line: str) -> float:
         return -1.0
     if is_byline(line) or is_dateline(line) or date_line(line, day_first=True) or _CLOCK.search(line):
         return -1.0
-    if byline_names(line) is not None:
-        return -1.0
+    if byline_names(line) is not None or (count <= MAX_WORDS_BESIDE_DATE and relative_date(line, _ANY_DAY)):
+        return -1.0  # a byline; "Updated 3 hours ago"
     if line.count("|") >= 2:
-        return -1.0  # "Start|Magazin|Tipps", "26 | 01 | 2026 Region | Praxis": a menu or a meta line
+        return -1.0  # "Home|Shop|Tips", "07 | 03 | 2026 Seen | Ratgeber": a menu or a meta line
     letters = sum(1 for char in line if char.isalpha())
     if letters < 0.6 * len(line.replace(" ", "")):
         return -1.0
@@ -483,8 +485,9 @@ class HeaderReader:
         self.high = min(len(lines), max(self.body_start + HEADER_OPENING, body_end))
         self.high = min(self.high, self.body_start + HEADER_OPENING)
         self._dates: dict[int, DateLine | None] = {}
-        self.reference: date | None = None
-        self.reference = self._page_date()
+        page_date = self._page_date()
+        self.page_date_at = page_date[0] if page_date else None
+        self.reference: date | None = page_date[1] if page_date else None
 
     # dates and bylines per line, read once
     def date_at(self, index: int) -> DateLine | None:
@@ -492,9 +495,16 @@ class HeaderReader:
             self._dates[index] = date_line(self.lines[index], self.day_first, self.reference)
         return self._dates[index]
 
+    def article_date_at(self, index: int, title_at: int | None) -> DateLine | None:
+        """The date a line gives the article: not the page's own date, unless it
+        sits right over the headline (a blog's date header)."""
+        if index == self.page_date_at and (title_at is None or title_at - index > DATE_NEAR_TITLE):
+            return None
+        return self.date_at(index)
+
     def byline_at(self, index: int) -> Byline | None:
         """The byline a line holds: after a cue, after a cue alone on the line
-        above, or a bare name beside a date ("Name | 06.11.26", a name line
+        above, or a bare name beside a date ("Name | 14.07.26", a name line
         above or below a date line)."""
         line = self.lines[index]
         byline = byline_names(line)
@@ -512,13 +522,18 @@ class HeaderReader:
             return byline_names(line, bare=True)
         return None
 
-    def _page_date(self) -> date | None:
-        """The capture's own date: a date line among its first lines, above the
-        header (an aggregator's or newspaper's page date)."""
-        for index in range(min(PAGE_DATE_LINES, self.low + 1, len(self.lines))):
+    def _page_date(self) -> tuple[int, date] | None:
+        """The capture's own date and its line: a date line among the first
+        lines, above any headline (a newspaper's or an aggregator's page date,
+        "Monday, 4 November 2026").  It is the day the page was seen, against
+        which "3 hours ago" resolves, and never the article's date."""
+        for index in range(min(PAGE_DATE_LINES, self.body_start, len(self.lines))):
             found = date_line(self.lines[index], self.day_first)
             if found is not None and found.kind == "plain":
-                return date.fromisoformat(found.iso)
+                return index, date.fromisoformat(found.iso)
+            line = self.lines[index]
+            if word_count(line) >= MIN_HEADLINE_WORDS_BEFORE_PAGE_DATE and headline_shape(line) > 0:
+                return None  # a date under a headline is the article's
         return None
 
     # header clusters
@@ -728,7 +743,8 @@ class HeaderReader:
                       and min(abs(other.top - title_at), abs(other.bottom - title_at)) <= DATE_NEAR_TITLE]  # fmt: skip
             near += sorted(others, key=lambda other: min(abs(other.top - title_at), abs(other.bottom - title_at)))
         for each in near:
-            dated = [found for found in map(self.date_at, range(each.top, each.bottom + 1)) if found]
+            found_dates = (self.article_date_at(index, title_at) for index in range(each.top, each.bottom + 1))
+            dated = [found for found in found_dates if found]
             for kind in ("published", "plain", "updated"):
                 for found in dated:
                     if found.kind == kind:
@@ -738,7 +754,7 @@ class HeaderReader:
 
     def _opening_date(self) -> str | None:
         """A date opening the body's first line, as wire copy and press releases
-        print it ("Karlsruhe, (12.11.2026). …", "Red. / 31.10.2026 Die …")."""
+        print it ("Talberg, (14.07.2026). …", "dpa / 14.07.2026 Die …")."""
         for index in range(self.body_start, min(len(self.lines), self.body_start + 2)):
             found = printed_dates(self.lines[index], self.day_first)
             if found and found[0].start <= OPENING_DATE_CHARS:
@@ -750,7 +766,7 @@ class HeaderReader:
         around the article: from a little above the headline to a little after the body."""
         start = max(0, (title_at if title_at is not None else self.body_start) - LABELLED_DATE_REACH)
         for index in range(start, min(len(self.lines), self.body_end + LABELLED_DATE_REACH)):
-            found = self.date_at(index)
+            found = self.article_date_at(index, title_at)
             if found is not None and found.kind == "published":
                 return found.iso
         return None
@@ -764,7 +780,7 @@ class HeaderReader:
             if found is not None and found.kind != "updated":
                 return found.iso
         for index in range(anchor - 1, max(-1, anchor - NEAREST_DATE_REACH), -1):
-            found = self.date_at(index)
+            found = self.article_date_at(index, title_at)
             if found is not None and found.kind != "updated":
                 return found.iso
         return None
@@ -834,6 +850,8 @@ STANDFIRST_REACH = 10
 STANDFIRST_WORDS = 10
 #: The first lines of a capture may carry its own date (the page's, not the article's).
 PAGE_DATE_LINES = 5
+#: A line of this many words, shaped as a headline, ends the search for a page date above it.
+MIN_HEADLINE_WORDS_BEFORE_PAGE_DATE = 4
 _BREADCRUMB = re.compile(r"\s*(?:[»›>]|\s/\s)\s*")
 _POINTED_CRUMB = re.compile(r"\s[»›>]\s")
 #: A line of this many parts between '»', '›', '>' or ' / ' is a breadcrumb trail.

@@ -92,7 +92,7 @@ def _month_numbers() -> dict[str, int]:
 
 
 #: What may follow a year: no digit, or (captures run elements together) a clock time
-#: ("NOV 20 20194:29 AM") or a second date ("15/01/201614/01/2016", "21. JANUAR 202221. JANUAR 2022").
+#: ("JUL 14 20267:05 PM") or a second date ("14/07/202615/07/2026", "14. JULI 202614. JULI 2026").
 _NEXT_TO_YEAR = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,2}[./]\d{1,2}[./]\d\d)|(?=\d{1,2}\.?\s?[^\W\d_]{3,}))"
 
 

@@ -97,7 +97,7 @@ def _same_site(a: str, b: str) -> bool:
 _FILLER_WORDS = frozenset({"the", "of", "and", "a", "news", "online", "daily", "media"})
 
 
-def _name_matches_site(name: str, site: str) -> bool:
+def name_matches_site(name: str, site: str) -> bool:
     """Whether an outlet name plausibly denotes a site: "BBC News" ~ bbc.co.uk,
     "The Wall Street Journal" ~ wsj.com (initials), "Reuters" ~ reuters.com."""
     site_letters = re.sub(r"[^a-z0-9]", "", site.lower())
@@ -124,7 +124,7 @@ def detect_provenance(
     own_name = metadata.site_name or metadata.publisher or site_of(page_url) or site_of(metadata.og_url)
     credit = find_credit(text) or next(filter(None, map(credit_in_line, page_lines)), None)
     if credit is not None:
-        if own_name and _name_matches_site(credit.outlet, own_name):
+        if own_name and name_matches_site(credit.outlet, own_name):
             return None  # a site crediting itself is no republication
         return Provenance(credit.outlet, own_name, credit.published, credit.line)
     canonical_site = _canonical_elsewhere(metadata, page_url)
@@ -133,7 +133,7 @@ def detect_provenance(
         return Provenance(canonical_site, metadata.site_name or own_site, None, None)
     if metadata.site_name and metadata.canonical_url:
         canonical = site_of(metadata.canonical_url)
-        if canonical and not _name_matches_site(metadata.site_name, canonical):
+        if canonical and not name_matches_site(metadata.site_name, canonical):
             # og:site_name names a different outlet than the canonical's site:
             # the page is the site_name's copy of the canonical article.
             return Provenance(canonical, metadata.site_name, None, None)

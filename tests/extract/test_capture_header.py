@@ -1,0 +1,153 @@
+"""The capture header reader: headline, byline and date from plain-text page lines.
+
+Every capture here is written for these tests; the layouts are the ones
+pages show (navigation over the headline, a teaser repeating it, a byline
+under it, an aggregator's page date, a summary box, an author box).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosswire.extract import extract
+from crosswire.extract.capture_header import byline_names, read_header, slug_words, url_date
+from crosswire.extract.dates import printed_dates, relative_date
+from crosswire.model import Capture, SourceHints
+
+BODY = [
+    "The council of Kelmouth voted on Tuesday to build a new footbridge over the Ferrow, ending a dispute"
+    " that has run for three years.",
+    "The bridge will cost about 4 million euros and is expected to open in the spring of 2028, the council"
+    " said in a statement.",
+    "Residents had asked for a crossing since the old ferry stopped running, and shop owners on the east"
+    " bank welcomed the decision.",
+]
+
+
+def _header(lines: list[str], url: str | None = None) -> tuple[str | None, str | None, str | None]:
+    header = read_header(lines, len(lines) - len(BODY), len(lines), url)
+    return header.title, header.author, header.published
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("von Ada · 14. Juli 2026", "2026-07-14"), ("14.07.26, 09:10 Uhr", "2026-07-14"),
+     ("Lina Sommer | 14.07.26", "2026-07-14"), ("14 July, 2026, 9:10 pm", "2026-07-14"),
+     ("Dienstag, 14. Juli 2026 - Region", "2026-07-14"), ("4 de noviembre de 2026", "2026-11-04"),
+     ("POSTED TUE, JUL 14 20267:05 PM", "2026-07-14"), ("4 ноября 2026", "2026-11-04"),
+     ("14 / Juli / 2026", "2026-07-14"), ("24/03/2026", "2026-03-24")],
+)
+def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
+    assert printed_dates(text)[0].iso == iso
+
+
+def test_a_numeric_date_is_read_in_the_pages_order() -> None:
+    assert printed_dates("04/11/2026", day_first=True)[0].iso == "2026-11-04"
+    assert printed_dates("04/11/2026", day_first=False)[0].iso == "2026-04-11"
+    assert printed_dates("Version 2 of 14 files") == []
+
+
+def test_a_relative_date_needs_the_day_it_was_seen() -> None:
+    assert relative_date("Published 3 hours ago", date(2026, 11, 4)) == "2026-11-04"
+    assert relative_date("vor 2 Tagen", date(2026, 11, 4)) == "2026-11-02"
+    assert relative_date("Published in the spring", date(2026, 11, 4)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("By Mara Quint", "Mara Quint"), ("ByMara Quint", "Mara Quint"),
+     ("Von Claudia Weller und Jan Dorn 19. Oktober 2026 08:04 Uhr", "Claudia Weller, Jan Dorn"),
+     ("Reported by Osei Kwarteng, Staff Writer", "Osei Kwarteng"), ("Posted by Ines in Travel", "Ines"),
+     ("Por Agencia Litoral", "Agencia Litoral"), ("Autor: Jana Kolb, Online-Redaktion", "Jana Kolb")],
+)
+def test_bylines_name_their_writers(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
+
+
+def test_a_headline_opening_with_a_cue_word_is_no_byline() -> None:
+    assert byline_names("Von Wolken, Winden und «ganz eigenem Wetter»") is None
+    assert byline_names("By the end of the year, the harbour will have a new crane and two more berths") is None
+
+
+def test_a_byline_names_the_outlet_its_writer_works_for() -> None:
+    byline = byline_names("By Mara Quint, The Coastal Ledger")
+    assert byline is not None and byline.author == "Mara Quint" and byline.outlet == "The Coastal Ledger"
+
+
+def test_headline_among_navigation_with_a_repeated_teaser() -> None:
+    lines = ["Kelmouth Post", "News", "Sport", "Weather", "Kelmouth votes for a footbridge...", "News / Local",
+             "Kelmouth votes for a footbridge over the Ferrow", "By Lina Sommer", "4 Nov 2026", *BODY]
+    assert _header(lines) == ("Kelmouth votes for a footbridge over the Ferrow", "Lina Sommer", "2026-11-04")
+
+
+def test_a_name_under_the_headline_is_its_byline_and_the_url_gives_the_date() -> None:
+    lines = ["Menu", "Search", "Footbridge for Kelmouth: council says yes", "Lina Sommer", "Reporter", *BODY]
+    url = "https://post.example/2026/11/04/footbridge-for-kelmouth-council-says-yes/"
+    assert _header(lines, url) == ("Footbridge for Kelmouth: council says yes", "Lina Sommer", "2026-11-04")
+
+
+def test_the_url_slug_finds_a_headline_far_from_the_body() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", *[f"Menu item {n}" for n in range(20)],
+             "Comments are closed", *BODY]
+    url = "https://post.example/local/kelmouth-votes-for-a-footbridge-over-the-ferrow"
+    assert _header(lines, url)[0] == "Kelmouth votes for a footbridge over the Ferrow"
+
+
+def test_a_summary_box_is_neither_title_nor_byline() -> None:
+    lines = ["Home", "Kelmouth gets its footbridge after three years of debate", "In brief",
+             "Cost: four million euros", "Opening: spring 2028", "Written by Lina Sommer",
+             "Published 4 Nov 2026", *BODY]
+    assert _header(lines) == ("Kelmouth gets its footbridge after three years of debate", "Lina Sommer", "2026-11-04")
+
+
+def test_the_aggregators_page_date_is_not_the_articles() -> None:
+    lines = ["Hubwire", "Monday, 9 November 2026", "Top stories", "Local", "Markets", "Weather", "Sign in",
+             "Kelmouth votes for a footbridge over the Ferrow", "By Lina Sommer", "Published 3 days ago", *BODY]
+    assert _header(lines) == ("Kelmouth votes for a footbridge over the Ferrow", "Lina Sommer", "2026-11-06")
+
+
+def test_a_date_over_the_headline_of_a_blog_is_the_posts() -> None:
+    lines = ["FRIDAY, 6 NOVEMBER 2026", "Three walks along the Ferrow in the first frost", *BODY]
+    assert _header(lines)[2] == "2026-11-06"
+
+
+def test_an_author_box_after_the_article_names_the_writer() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", *BODY, "About the author", "Lina Sommer",
+             "Lina Sommer covers the towns of the Ferrow valley."]
+    header = read_header(lines, 1, 1 + len(BODY))
+    assert header.author == "Lina Sommer"
+
+
+def test_the_site_name_after_the_headline_goes() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow | Kelmouth Post", "By Lina Sommer", *BODY]
+    assert _header(lines, "https://www.kelmouthpost.example/local/footbridge")[0] == (
+        "Kelmouth votes for a footbridge over the Ferrow"
+    )
+
+
+def test_url_helpers() -> None:
+    assert url_date("https://post.example/2026/11/04/bridge/") == "2026-11-04"
+    assert url_date("https://post.example/news/20261104-bridge.html") == "2026-11-04"
+    assert url_date("https://post.example/news/bridge-4711") is None
+    assert slug_words("https://post.example/local/kelmouth-votes-for-a-footbridge-4711") >= {"kelmouth", "footbridge"}
+
+
+def test_a_capture_republished_by_an_aggregator_credits_the_original() -> None:
+    text = "\n".join(["Hubwire", "Monday, 9 November 2026", "Top stories", "Local", "Sign in",
+                      "Kelmouth votes for a footbridge over the Ferrow", "By Lina Sommer, Kelmouth Post",
+                      "Nov. 4, 2026, 10:15 a.m. ET", *BODY])
+    article = extract(Capture(id="c", kind="capture", origin="c.txt", content=text,
+                              hints=SourceHints(url="https://hubwire.example/local/4711")))
+    assert (article.publisher, article.via) == ("Kelmouth Post", "hubwire.example")
+    assert (article.author, article.published) == ("Lina Sommer", "2026-11-04")
+
+
+def test_a_byline_naming_the_sites_own_outlet_is_no_republication() -> None:
+    text = "\n".join(["Kelmouth votes for a footbridge over the Ferrow", "By Lina Sommer, Kelmouth Post",
+                      "4 Nov 2026", *BODY])
+    article = extract(Capture(id="c", kind="capture", origin="c.txt", content=text,
+                              hints=SourceHints(url="https://www.kelmouthpost.example/local/4711")))
+    assert article.via is None
