@@ -50,7 +50,8 @@ def background_sentences(article: Article) -> list[tuple[int, int]]:
             continue
         years = [int(year) for year in _YEAR.findall(text)]
         dates = [day for d in annotations.dates if sentence.start <= d.start < sentence.end and (day := _day(d.date))]
-        if any(year < published.year for year in years) or any((published - day).days > BACKGROUND_DAYS for day in dates):
+        earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
+        if earlier_day or any(year < published.year for year in years):
             spans.append((sentence.start, sentence.end))
     return spans
 
