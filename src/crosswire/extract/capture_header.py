@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote, urlparse
 
 from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, squash, starts_tail, word_count
@@ -202,6 +202,7 @@ def _before_date_or_label(text: str) -> str:
     return text[:cut]
 
 
+@lru_cache(maxsize=8192)
 def byline_names(line: str, bare: bool = False) -> Byline | None:
     """The names a byline line credits: after a cue ("By", "Von", "Author:"),
     or, with ``bare``, a line that is only a name (perhaps with its date)."""
@@ -324,7 +325,8 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae
 _SLUG_NOISE = frozenset({"html", "htm", "php", "aspx", "index", "amp", "www", "com", "de", "article", "news"})
 
 
-def _folded_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _folded_words(text: str) -> frozenset[str]:
     """Lower-case words in two spellings: umlauts spelled out ("fuer") and stripped ("fur")."""
     lowered = text.lower()
     words: set[str] = set()
@@ -332,7 +334,7 @@ def _folded_words(text: str) -> set[str]:
         plain = unicodedata.normalize("NFKD", variant)
         plain = "".join(char for char in plain if not unicodedata.combining(char))
         words.update(re.findall(r"[^\W_]+", plain))
-    return words
+    return frozenset(words)
 
 
 def slug_words(url: str | None) -> frozenset[str]:
@@ -373,6 +375,7 @@ _ONE_WORD_HEADLINE = re.compile(r"^[^\W\d_][\w'’-]{9,}[!?]?$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
+@lru_cache(maxsize=8192)
 def headline_shape(line: str) -> float:
     """How much a line looks like a headline (negative: not one)."""
     count = word_count(line)
@@ -485,6 +488,9 @@ class HeaderReader:
         self.high = min(len(lines), max(self.body_start + HEADER_OPENING, body_end))
         self.high = min(self.high, self.body_start + HEADER_OPENING)
         self._dates: dict[int, DateLine | None] = {}
+        self._titles: dict[int, tuple[float, str] | None] = {}
+        self._squashes: dict[int, str] = {}
+        self._clusters: list[_Cluster] | None = None
         page_date = self._page_date()
         self.page_date_at = page_date[0] if page_date else None
         self.reference: date | None = page_date[1] if page_date else None
@@ -550,6 +556,12 @@ class HeaderReader:
         return word_count(line) <= MAX_NAME_WORDS and self.byline_at(index) is not None
 
     def clusters(self) -> list[_Cluster]:
+        """The groups of byline and date lines around the body start, read once."""
+        if self._clusters is None:
+            self._clusters = self._find_clusters()
+        return self._clusters
+
+    def _find_clusters(self) -> list[_Cluster]:
         found: list[_Cluster] = []
         index = self.low
         while index < self.high:
@@ -609,11 +621,19 @@ class HeaderReader:
         return max(candidates, key=lambda c: c.score) if candidates else None
 
     def _score_title(self, index: int, cost: float) -> _Candidate | None:
+        """The line as a headline candidate, its score lowered by ``cost`` (its distance from the header)."""
+        if index not in self._titles:
+            self._titles[index] = self._title_at(index)
+        found = self._titles[index]
+        return _Candidate(index, found[0] - cost, found[1]) if found else None
+
+    def _title_at(self, index: int) -> tuple[float, str] | None:
+        """Score and text of a line as a headline, before its distance from the header counts."""
         line = self.lines[index]
         shape = headline_shape(line)
         if shape <= 0:
             return None
-        score = shape - cost + SLUG_WEIGHT * slug_match(line, self.slug)
+        score = shape + SLUG_WEIGHT * slug_match(line, self.slug)
         if index + 1 < len(self.lines) and word_count(self.lines[index + 1]) >= STANDFIRST_WORDS:
             score += 0.2
         if self._repeated(index):
@@ -622,7 +642,7 @@ class HeaderReader:
         crumbs = _BREADCRUMB.split(line)
         pointed = bool(_POINTED_CRUMB.search(line))
         if len(crumbs) >= (2 if pointed else MIN_CRUMBS) and headline_shape(crumbs[-1]) > 0:
-            return _Candidate(index, score - BREADCRUMB_COST, crumbs[-1])  # "Home / News / Headline": the last crumb
+            return score - BREADCRUMB_COST, crumbs[-1]  # "Home / News / Headline": the last crumb
         if _is_kicker(line) and index + 1 < len(self.lines) and headline_shape(self.lines[index + 1]) > 0:
             text = f"{line} {self.lines[index + 1]}"  # a kicker: its headline follows
         elif index > 0 and _is_kicker(self.lines[index - 1]):
@@ -631,20 +651,26 @@ class HeaderReader:
             text = self.lines[index + 1]  # the fuller of two forms of the headline, one under the other
         elif index > 0 and _extends(self.lines[index - 1], line):
             text = self.lines[index - 1]
-        return _Candidate(index, score, text)
+        return score, text
+
+    def _squashed(self, index: int) -> str:
+        if index not in self._squashes:
+            self._squashes[index] = squash(self.lines[index])
+        return self._squashes[index]
 
     def _repeated(self, index: int) -> bool:
         """The line comes again near it, whole or as a teaser's truncated form."""
-        key = squash(self.lines[index])
-        for other in range(max(0, index - 30), min(len(self.lines), index + 30)):
+        key = self._squashed(index)
+        for other in range(max(0, index - REPEAT_REACH), min(len(self.lines), index + REPEAT_REACH)):
             if other == index:
                 continue
             text = self.lines[other]
-            if squash(text) == key:
+            other_key = self._squashed(other)
+            if other_key == key:
                 return True
-            if text.endswith(("...", "…")) and len(text) > 12 and key.startswith(squash(text)):
+            if text.endswith(("...", "…")) and len(text) > 12 and key.startswith(other_key):
                 return True
-            if len(key) >= 8 and len(text) < 3 * len(self.lines[index]) and squash(text).endswith(key):
+            if len(key) >= 8 and len(text) < 3 * len(self.lines[index]) and other_key.endswith(key):
                 return True  # a breadcrumb ending with the headline
         return False
 
@@ -838,6 +864,8 @@ END_CREDIT_WORDS = 12
 DATE_NEAR_TITLE = 4
 #: The headline may sit this many lines into what scored as the body.
 BODY_TITLE_LINES = 2
+#: A headline repeated this many lines around it (a teaser, a breadcrumb) counts for more.
+REPEAT_REACH = 30
 #: A cluster without a headline near it still counts, for less.
 NO_TITLE_SCORE = -0.5
 #: How much a line spelling the URL's slug counts towards being the headline.

@@ -91,6 +91,7 @@ def _month_numbers() -> dict[str, int]:
     return numbers
 
 
+_DIGIT = re.compile(r"\d")
 #: What may follow a year: no digit, or (captures run elements together) a clock time
 #: ("JUL 14 20267:05 PM") or a second date ("14/07/202615/07/2026", "14. JULI 202614. JULI 2026").
 _NEXT_TO_YEAR = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,2}[./]\d{1,2}[./]\d\d)|(?=\d{1,2}\.?\s?[^\W\d_]{3,}))"
@@ -139,6 +140,8 @@ def printed_dates(text: str, day_first: bool = True) -> list[PrintedDate]:
     reading wins.  ``day_first`` settles "04/11/2026" when both numbers
     could be the month.
     """
+    if not _DIGIT.search(text):
+        return []  # every printed form has a day or a year in digits
     found: list[tuple[int, int, date]] = []
     for pattern in _format_patterns():
         for match in pattern.finditer(text):
