@@ -45,6 +45,8 @@ MAX_WORDS_BESIDE_DATE = 7
 #: A date printed with its clock time is a header's timestamp even among a few more words
 #: ("Radio Talberg - Das Gespräch am Abend - 02.07.2026 19:40 Uhr Moderation: …").
 MAX_WORDS_BESIDE_TIMED_DATE = 12
+#: A part of a header's meta line has at most this many words.
+META_PART_WORDS = 6
 #: A name has at most this many words.
 MAX_NAME_WORDS = 5
 #: A byline of several names ("Ines Varga, Lin Oduya y Jonas Brem") has at most this many words.
@@ -297,10 +299,17 @@ def date_line(line: str, day_first: bool, reference: date | None = None) -> Date
     first = found[0]
     beside = line[: first.start] + " " + line[first.end :]
     allowed = MAX_WORDS_BESIDE_TIMED_DATE if first.timed else MAX_WORDS_BESIDE_DATE
-    if len(re.findall(r"[^\W\d_]{2,}", beside)) > allowed:
+    if len(re.findall(r"[^\W\d_]{2,}", beside)) > allowed and not _meta_line(line):
         return None
     labelled = _label_kind(line[: first.start] or line)
     return DateLine(first.iso, labelled, first.timed)
+
+
+def _meta_line(line: str) -> bool:
+    """A header's meta line of short parts between '•', '|' or '·' ("4 Nov 2026 •
+    words and pictures by Ada Brook • 6 min read"): no part is a sentence."""
+    parts = _META_PART.split(line)
+    return len(parts) >= 2 and all(word_count(part) <= META_PART_WORDS for part in parts)
 
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -516,6 +525,8 @@ class HeaderReader:
         byline = byline_names(line)
         if byline is not None:
             return byline
+        if slug_match(line, self.slug) >= STRONG_SLUG_MATCH:
+            return None  # the line spells the URL's slug: the headline, not a name
         if index > 0 and _cue_alone(self.lines[index - 1]):
             return byline_names(line, bare=True)
         dated = printed_dates(line, self.day_first)
@@ -762,12 +773,17 @@ class HeaderReader:
     def published(self, cluster: _Cluster | None, title_at: int | None) -> str | None:
         """The cluster's publication date; else the date of the nearest cluster
         around the headline (a date above the headline, a byline cluster
-        without one); else the URL's date."""
+        without one) or further down the header; else a labelled date around
+        the article, the URL's date, a date opening the body, the nearest date line."""
         near: list[_Cluster] = [cluster] if cluster else []
         if title_at is not None:
-            others = [other for other in self.clusters() if other != cluster
-                      and min(abs(other.top - title_at), abs(other.bottom - title_at)) <= DATE_NEAR_TITLE]  # fmt: skip
-            near += sorted(others, key=lambda other: min(abs(other.top - title_at), abs(other.bottom - title_at)))
+            def distance(other: _Cluster) -> int:
+                return min(abs(other.top - title_at), abs(other.bottom - title_at))
+
+            others = [other for other in self.clusters() if other != cluster]
+            near += sorted((other for other in others if distance(other) <= DATE_NEAR_TITLE), key=distance)
+            # then the header's other dates, between the headline and the body's opening lines
+            near += [other for other in others if title_at < other.top < self.body_start + BODY_TITLE_LINES]
         for each in near:
             found_dates = (self.article_date_at(index, title_at) for index in range(each.top, each.bottom + 1))
             dated = [found for found in found_dates if found]
