@@ -151,3 +151,16 @@ def test_a_byline_naming_the_sites_own_outlet_is_no_republication() -> None:
     article = extract(Capture(id="c", kind="capture", origin="c.txt", content=text,
                               hints=SourceHints(url="https://www.kelmouthpost.example/local/4711")))
     assert article.via is None
+
+
+def test_a_meta_line_of_short_parts_gives_the_date() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow",
+             "4 Nov 2026 • words and pictures by Ada Brook • 6 min read", *BODY]
+    assert _header(lines)[2] == "2026-11-04"
+
+
+def test_a_headline_spelling_the_slug_is_not_taken_for_a_name_beside_the_date() -> None:
+    lines = ["Menu", "Footbridge Plans", "4 Nov 2026", *BODY]
+    url = "https://post.example/local/footbridge-plans/"
+    title, author, published = _header(lines, url)
+    assert (title, author, published) == ("Footbridge Plans", None, "2026-11-04")
