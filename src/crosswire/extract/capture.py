@@ -25,6 +25,7 @@ from crosswire.extract.body import (
 from crosswire.extract.capture_header import Header, date_line, read_header
 from crosswire.extract.metadata import site_of
 from crosswire.extract.provenance import Credit, credit_in_line, find_credit, name_matches_site
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Capture
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
@@ -152,14 +153,20 @@ def masthead(lines: list[str]) -> str | None:
     return line.title() if line.isupper() and len(line) > 4 else line
 
 
-_ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "that", "for", "with", "was"})
-#: Share of English function words above which a text reads as English (month-first numeric dates).
+#: Share of English function words (lexicons/english_words.json) above which a text reads as English.
 ENGLISH_SHARE = 0.08
 
 
-def _reads_english(lines: list[str]) -> bool:
-    words = [word.lower() for line in lines[:40] for word in line.split()]
-    return bool(words) and sum(1 for word in words if word in _ENGLISH_FUNCTION_WORDS) / len(words) > ENGLISH_SHARE
+def reads_english(lines: list[str]) -> bool:
+    """Whether the lines read as English, whose pages print numeric dates month first."""
+    english = terms("crosswire.extract", "english_words")
+    words = [word.lower().strip(".,;:!?") for line in lines[:40] for word in line.split()]
+    return bool(words) and sum(1 for word in words if word in english) / len(words) > ENGLISH_SHARE
+
+
+def check_english_word(entry: Entry) -> None:
+    """The lexicon check: the example reads as English."""
+    assert reads_english([entry.example]), entry.term
 
 
 def same_outlet(a: str, b: str) -> bool:
@@ -184,7 +191,7 @@ def extract_capture(capture: Capture) -> Article:
     start, end = best_region([prose_score(line) for line in lines])
     start = _header_end(lines, start, end)
     hints = capture.hints
-    header = read_header(lines, start, end, hints.url, hints.title, day_first=not _reads_english(lines[start:end]))
+    header = read_header(lines, start, end, hints.url, hints.title, day_first=not reads_english(lines[start:end]))
     body = body_lines(lines[start:end], header)
     if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
         body.insert(0, header.standfirst)

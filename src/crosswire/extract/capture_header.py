@@ -78,6 +78,14 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _glued_cue() -> re.Pattern[str]:
+    """A one-word cue, capitalised, run into the name as captures join elements: "ByAlex Brook", "VonAnna Berg"."""
+    cues = sorted((cue for cue in load_lexicon("crosswire.extract", "byline_cues").terms if cue.isalpha()), key=len)
+    alternatives = "|".join(re.escape(cue.capitalize()) for cue in reversed(cues))
+    return re.compile(rf"^(?:{alternatives})(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
+
+
+@cache
 def _byline_words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set(), "stop": set()}
     for entry in load_lexicon("crosswire.extract", "byline_words").entries:
@@ -105,7 +113,6 @@ def is_summary_label(line: str) -> bool:
 # --- bylines ---------------------------------------------------------------------------------------
 
 #: A capitalised cue run into the name, as captures join elements: "ByAlex Bozarjian", "VonAnna Berg".
-_GLUED_CUE = re.compile(r"^(?:By|Von|Par|Por|Door|Author|Autor)(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
 _META_PART = re.compile(r"\s[|•·]\s")
 _PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
 _TOKEN = re.compile(r"[^\s,;]+|[,;]")
@@ -210,7 +217,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     or, with ``bare``, a line that is only a name (perhaps with its date)."""
     if len(line) > 200:
         return None
-    match = _cue_pattern().match(line) or _GLUED_CUE.match(line)
+    match = _cue_pattern().match(line) or _glued_cue().match(line)
     if match is None and not bare:
         # a meta line of parts: "07 | 03 | 2026 Seen | Ratgeber | Text & Fotos: Ivo Marsh"
         for part in _META_PART.split(line)[1:]:
@@ -331,7 +338,11 @@ def url_date(url: str | None) -> str | None:
 # --- headlines -------------------------------------------------------------------------------------
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
-_SLUG_NOISE = frozenset({"html", "htm", "php", "aspx", "index", "amp", "www", "com", "de", "article", "news"})
+
+
+@cache
+def _slug_noise() -> frozenset[str]:
+    return load_lexicon("crosswire.extract", "slug_noise").terms
 
 
 @lru_cache(maxsize=8192)
@@ -355,7 +366,7 @@ def slug_words(url: str | None) -> frozenset[str]:
     segments = [unquote(segment) for segment in urlparse(url).path.split("/") if segment]
     for segment in reversed(segments):
         words = [word for word in re.split(r"[-_.+,;]+", segment.lower())
-                 if re.search(r"[^\W\d_]", word) and word not in _SLUG_NOISE]  # fmt: skip
+                 if re.search(r"[^\W\d_]", word) and word not in _slug_noise()]  # fmt: skip
         if len(words) >= 2:
             return frozenset(words)
     return frozenset()
@@ -942,6 +953,12 @@ def check_date_label(entry: Entry) -> None:
     found = date_line(entry.example, day_first=True)
     assert found is not None and found.iso == entry.value["iso"], (entry.term, found)
     assert found.kind == entry.value["kind"], (entry.term, found)
+
+
+def check_slug_noise(entry: Entry) -> None:
+    """The lexicon check: the example URL's slug is read without the term."""
+    slug = slug_words(entry.example)
+    assert slug and entry.term not in slug, (entry.term, slug)
 
 
 def check_summary_label(entry: Entry) -> None:
