@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 
 from crosswire.extract import extract
-from crosswire.extract.capture_header import byline_names, read_header, slug_words, url_date
-from crosswire.extract.dates import printed_dates, relative_date
+from crosswire.extract.bylines import byline_names
+from crosswire.extract.capture_header import read_header, slug_words
+from crosswire.extract.dates import printed_dates, relative_date, url_date
 from crosswire.model import Capture, SourceHints
 
 BODY = [

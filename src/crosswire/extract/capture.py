@@ -22,7 +22,8 @@ from crosswire.extract.body import (
     starts_tail,
     word_count,
 )
-from crosswire.extract.capture_header import Header, date_line, read_header
+from crosswire.extract.capture_header import Header, read_header
+from crosswire.extract.dates import date_line
 from crosswire.extract.metadata import site_of
 from crosswire.extract.provenance import Credit, credit_in_line, find_credit, name_matches_site
 from crosswire.lexicon import Entry, terms

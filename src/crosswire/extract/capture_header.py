@@ -8,10 +8,10 @@ date lines nearest the body, and reads the headline as the headline-shaped
 line just above it (a kicker ending in ':' joins the line after it).  The
 capture's URL, when known, helps: its slug usually spells the headline.
 
-Byline cues, name particles and joiners, date labels and summary-box labels
-are data (``lexicons/byline_cues.json``, ``byline_words.json``,
-``date_labels.json``, ``summary_labels.json``); date forms are read by
-``dates.printed_dates``.
+Bylines are read by ``bylines.byline_names``, dates and date lines by
+``dates.printed_dates`` and ``dates.date_line``; summary-box labels and the
+words a URL slug carries besides the headline are data
+(``lexicons/summary_labels.json``, ``lexicons/slug_noise.json``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,23 @@ from functools import cache, lru_cache
 from urllib.parse import unquote, urlparse
 
 from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, squash, starts_tail, word_count
-from crosswire.extract.dates import printed_dates, relative_date
+from crosswire.extract.bylines import (
+    MAX_BARE_NAME_WORDS,
+    MAX_BYLINE_WORDS,
+    MAX_NAME_WORDS,
+    Byline,
+    byline_names,
+    cue_alone,
+)
+from crosswire.extract.dates import (
+    MAX_WORDS_BESIDE_DATE,
+    DateLine,
+    date_line,
+    label_kind,
+    printed_dates,
+    relative_date,
+    url_date,
+)
 from crosswire.extract.metadata import Outlet, strip_site_name
 from crosswire.extract.provenance import Credit, credit_in_line
 from crosswire.lexicon import Entry, load_lexicon
@@ -34,28 +50,52 @@ from crosswire.lexicon import Entry, load_lexicon
 HEADER_REACH = 40
 #: How far into the body's opening lines a byline or date line may sit.
 HEADER_OPENING = 8
-#: Byline and date lines further than this from the body start are not its header cluster.
-CLUSTER_REACH = 15
 #: Lines this far above the header cluster may hold the headline.
 TITLE_REACH = 12
 #: A headline has at most this many words.
 MAX_HEADLINE_WORDS = 40
-#: A line with this many words besides its date (and labels, a name) is prose, not a date line.
-MAX_WORDS_BESIDE_DATE = 7
-#: A date printed with its clock time is a header's timestamp even among a few more words
-#: ("Radio Talberg - Das Gespräch am Abend - 02.07.2026 19:40 Uhr Moderation: …").
-MAX_WORDS_BESIDE_TIMED_DATE = 12
-#: A part of a header's meta line has at most this many words.
-META_PART_WORDS = 6
-#: A name has at most this many words.
-MAX_NAME_WORDS = 5
-#: A byline of several names ("Ines Varga, Lin Oduya y Jonas Brem") has at most this many words.
-MAX_BYLINE_WORDS = 12
-#: After a cue and its names, a byline has at most this many other words ("Ein Interview von Ada Brook mit Lin Oduya").
-MAX_WORDS_AFTER_NAMES = 4
-_QUOTES = re.compile(r"[«»“”„\"]")
-#: A name standing alone on a line, without a cue, has at most this many words.
-MAX_BARE_NAME_WORDS = 4
+#: A labelled publication date this many lines around the article is the article's.
+LABELLED_DATE_REACH = 25
+#: A date within this many characters of the body's start opens it (a wire dateline).
+OPENING_DATE_CHARS = 40
+#: Without a labelled date, a date line this many lines past the body (or above the headline) is taken.
+NEAREST_DATE_REACH = 10
+#: A name alone on a line this many lines under the headline may be its byline.
+NAME_UNDER_HEADLINE = 3
+#: A name this many lines from the body's end may sign the article.
+SIGNATURE_REACH = 2
+#: Below the body start, a credit line has at most this many words.
+END_CREDIT_WORDS = 12
+#: A date this many lines from the headline may still be the article's.
+DATE_NEAR_TITLE = 4
+#: The headline may sit this many lines into what scored as the body.
+BODY_TITLE_LINES = 2
+#: A headline repeated this many lines around it (a teaser, a breadcrumb) counts for more.
+REPEAT_REACH = 30
+#: A cluster without a headline near it still counts, for less.
+NO_TITLE_SCORE = -0.5
+#: How much a line spelling the URL's slug counts towards being the headline.
+SLUG_WEIGHT = 3.0
+#: Far from the header, only a line spelling the slug this well is a headline candidate.
+STRONG_SLUG_MATCH = 0.6
+#: A standfirst sits at most this many lines above the body.
+STANDFIRST_REACH = 10
+#: A line of this many words under a candidate headline reads as its standfirst.
+STANDFIRST_WORDS = 10
+#: The first lines of a capture may carry its own date (the page's, not the article's).
+PAGE_DATE_LINES = 5
+#: A line of this many words, shaped as a headline, ends the search for a page date above it.
+MIN_HEADLINE_WORDS_BEFORE_PAGE_DATE = 4
+_BREADCRUMB = re.compile(r"\s*(?:[»›>]|\s/\s)\s*")
+_POINTED_CRUMB = re.compile(r"\s[»›>]\s")
+#: A line of this many parts between '»', '›', '>' or ' / ' is a breadcrumb trail.
+MIN_CRUMBS = 3
+#: A headline read from a breadcrumb trail counts for less than the headline line itself.
+BREADCRUMB_COST = 0.3
+_EMBED_CREDIT = re.compile(r"^[—–-]\s*\S")
+_CLOCK_AT_START = re.compile(
+    r"^\W*(?:(?:um|at|à|a las|alle)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,36 +111,6 @@ class Header:
 
 
 @cache
-def _cue_pattern() -> re.Pattern[str]:
-    cues = sorted(load_lexicon("crosswire.extract", "byline_cues").terms, key=len, reverse=True)
-    alternatives = "|".join(re.escape(cue) for cue in cues)
-    return re.compile(rf"^\W{{0,2}}(?:{alternatives})(?!\w)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-
-
-@cache
-def _glued_cue() -> re.Pattern[str]:
-    """A one-word cue, capitalised, run into the name as captures join elements: "ByAlex Brook", "VonAnna Berg"."""
-    cues = sorted((cue for cue in load_lexicon("crosswire.extract", "byline_cues").terms if cue.isalpha()), key=len)
-    alternatives = "|".join(re.escape(cue.capitalize()) for cue in reversed(cues))
-    return re.compile(rf"^(?:{alternatives})(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
-
-
-@cache
-def _byline_words() -> dict[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set(), "stop": set()}
-    for entry in load_lexicon("crosswire.extract", "byline_words").entries:
-        kinds[entry.value["kind"]].add(entry.term)
-    return {kind: frozenset(terms) for kind, terms in kinds.items()}
-
-
-@cache
-def _date_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    entries = sorted(load_lexicon("crosswire.extract", "date_labels").entries, key=lambda e: len(e.term), reverse=True)
-    return tuple((re.compile(rf"(?<!\w){re.escape(entry.term)}(?!\w)", re.IGNORECASE), entry.value["kind"])
-                 for entry in entries)  # fmt: skip
-
-
-@cache
 def _summary_labels() -> frozenset[str]:
     return frozenset(squash(term) for term in load_lexicon("crosswire.extract", "summary_labels").terms)
 
@@ -108,231 +118,6 @@ def _summary_labels() -> frozenset[str]:
 def is_summary_label(line: str) -> bool:
     """A summary box's label ("Key points", "In brief:")."""
     return len(line) <= 40 and squash(line) in _summary_labels()
-
-
-# --- bylines ---------------------------------------------------------------------------------------
-
-#: A capitalised cue run into the name, as captures join elements: "ByAlex Bozarjian", "VonAnna Berg".
-_META_PART = re.compile(r"\s[|•·]\s")
-_PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
-_TOKEN = re.compile(r"[^\s,;]+|[,;]")
-
-
-@dataclass(frozen=True, slots=True)
-class Byline:
-    names: tuple[str, ...]
-    outlet: str | None = None
-
-    @property
-    def author(self) -> str:
-        return ", ".join(self.names)
-
-
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
-
-
-def _name_token(word: str) -> str:
-    """A name word without a footnote mark ("Brandt1", "Oduya*")."""
-    return _FOOTNOTE_MARK.sub("", word)
-
-
-def _is_name_word(word: str) -> bool:
-    letters = _name_token(word).strip(".'’-")
-    return bool(letters) and not any(char.isdigit() for char in letters) and letters[0].isupper()
-
-
-def _names_in(text: str) -> tuple[list[str], list[str]]:
-    """The person names and outlet names a byline's text holds, in order.
-
-    Names run while words are capitalised (or particles inside a name);
-    a joiner or comma starts the next name; any other word ends the list.
-    A name holding an outlet word is an outlet; one holding a role word
-    ("Staff Writer") is dropped.
-    """
-    words = _byline_words()
-    groups: list[list[str]] = [[]]
-    for token in _TOKEN.findall(text):
-        lower = token.lower()
-        if token in (",", ";") or lower in words["joiner"]:
-            if groups[-1]:
-                groups.append([])
-            continue
-        if lower.strip(".,:") in words["stop"] and not (token.islower() and lower in words["particle"]):
-            break
-        if lower.strip(".,") in words["role"]:
-            if len(groups) > 1:
-                groups[-1] = []  # "Tom Reyes, Health Correspondent": the role after the name
-            elif len(groups[-1]) > 2:
-                groups[-1].pop()  # "Lin Oduya Science editor": the role's own word
-            break
-        if _is_name_word(token) or (lower in words["particle"] and groups[-1]):
-            groups[-1].append(_name_token(token))
-            continue
-        break
-    people: list[str] = []
-    outlets: list[str] = []
-    roles: list[str] = []
-    for group in groups:
-        while group and group[-1].lower() in words["particle"]:
-            group.pop()
-        if not group:
-            continue
-        name = " ".join(group).strip(".,:;")
-        lowered = name.lower()
-        if _has_term(lowered, words["role"]):
-            roles.append(name)
-        elif _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
-            outlets.append(name)
-        elif len(group) <= MAX_NAME_WORDS:
-            people.append(_tidy_case(name))
-    if not people and not outlets and roles:
-        people = roles[:1]  # "By Staff", "Redaktion": the desk is the credit
-    return people, outlets
-
-
-def _has_term(lowered: str, terms: frozenset[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered) for term in terms)
-
-
-def _tidy_case(name: str) -> str:
-    """An all-capitals name in title case ("MIRA TALBERG" -> "Mira Talberg")."""
-    return name.title() if name.isupper() and len(name) > 3 else name
-
-
-def _before_date_or_label(text: str) -> str:
-    """The part of a byline before its first date or date label."""
-    cut = len(text)
-    for found in printed_dates(text)[:1]:
-        cut = min(cut, found.start)
-    for pattern, _ in _date_labels():
-        match = pattern.search(text)
-        if match:
-            cut = min(cut, match.start())
-    return text[:cut]
-
-
-@lru_cache(maxsize=8192)
-def byline_names(line: str, bare: bool = False) -> Byline | None:
-    """The names a byline line credits: after a cue ("By", "Von", "Author:"),
-    or, with ``bare``, a line that is only a name (perhaps with its date)."""
-    if len(line) > 200:
-        return None
-    match = _cue_pattern().match(line) or _glued_cue().match(line)
-    if match is None and not bare:
-        # a meta line of parts: "07 | 03 | 2026 Seen | Ratgeber | Text & Fotos: Ivo Marsh"
-        for part in _META_PART.split(line)[1:]:
-            match = _cue_pattern().match(part.strip())
-            if match:
-                break
-    if match:
-        rest = match.group("rest")
-    elif bare:
-        rest = line
-    else:
-        return None
-    rest = _before_date_or_label(rest)
-    parts = [part for part in _PART_SEPARATOR.split(rest) if part.strip()]
-    if not parts:
-        return None
-    people, outlets = _names_in(parts[0])
-    # the next part of "Name | Outlet" or "Name, Outlet" may name the outlet
-    for part in parts[1:2]:
-        _, more_outlets = _names_in(part)
-        outlets.extend(more_outlets)
-    cued = match is not None
-    if not people and outlets and cued:
-        return Byline((outlets[0],))
-    if not people:
-        return None
-    if cued and (_leftover_words(parts[0], people, outlets) > MAX_WORDS_AFTER_NAMES or _QUOTES.search(parts[0])):
-        return None  # "Von Wolken, Winden und «ganz eigenem Wetter»": a headline
-    if not cued and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
-        return None
-    if not cued and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
-        return None  # one capitalised word beside a date is a label or a place more often than a name
-    return Byline(tuple(people), outlets[0] if outlets else None)
-
-
-def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
-    """Words of ``text`` that are neither names, outlets nor joiners, up to a
-    role word; a capitalised word just before the role is the role's own
-    ("Lin Oduya Science editor")."""
-    named = {word.lower() for name in (*people, *outlets) for word in name.split()}
-    words = _byline_words()
-    leftover: list[str] = []
-    for word in re.findall(r"[^\s,;]+", text):
-        lower = _name_token(word).lower().strip(".,")
-        if lower in words["role"]:
-            return max(0, len(leftover) - 1)
-        if lower not in named and lower not in words["joiner"] and not lower.isdigit():
-            leftover.append(word)  # a bare count after a name is its comments ("Lina Sommer 6")
-    return len(leftover)
-
-
-def _cue_alone(line: str) -> bool:
-    """A byline cue on its own line ("Von", "By:", "Über die Autorin"): the name is on the next line."""
-    if len(line) > 60:
-        return False
-    match = _cue_pattern().match(line)
-    return match is not None and word_count(match.group("rest")) <= 3 and byline_names(line) is None
-
-
-# --- dates -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DateLine:
-    iso: str
-    kind: str  # "published", "updated" or "plain"
-    timed: bool
-
-
-def _label_kind(text: str) -> str:
-    for pattern, kind in _date_labels():
-        if pattern.search(text):
-            return str(kind)
-    return "plain"
-
-
-def date_line(line: str, day_first: bool, reference: date | None = None) -> DateLine | None:
-    """The date of a line that is mostly a date: a dateline, "Name | Date",
-    "Von Name 19. Oktober 2026 08:04 Uhr", "Published 3 hours ago"."""
-    if len(line) > 160:
-        return None
-    found = printed_dates(line, day_first)
-    if not found:
-        iso = relative_date(line, reference) if reference and word_count(line) <= MAX_WORDS_BESIDE_DATE else None
-        return DateLine(iso, _label_kind(line), False) if iso else None
-    first = found[0]
-    beside = line[: first.start] + " " + line[first.end :]
-    allowed = MAX_WORDS_BESIDE_TIMED_DATE if first.timed else MAX_WORDS_BESIDE_DATE
-    if len(re.findall(r"[^\W\d_]{2,}", beside)) > allowed and not _meta_line(line):
-        return None
-    labelled = _label_kind(line[: first.start] or line)
-    return DateLine(first.iso, labelled, first.timed)
-
-
-def _meta_line(line: str) -> bool:
-    """A header's meta line of short parts between '•', '|' or '·' ("4 Nov 2026 •
-    words and pictures by Ada Brook • 6 min read"): no part is a sentence."""
-    parts = _META_PART.split(line)
-    return len(parts) >= 2 and all(word_count(part) <= META_PART_WORDS for part in parts)
-
-
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def url_date(url: str | None) -> str | None:
-    """A date the URL's path spells ("/2026/11/04/", "-20261104-")."""
-    if not url:
-        return None
-    match = _URL_DATE.search(urlparse(url).path)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
-    except ValueError:
-        return None
 
 
 # --- headlines -------------------------------------------------------------------------------------
@@ -538,7 +323,7 @@ class HeaderReader:
             return byline
         if slug_match(line, self.slug) >= STRONG_SLUG_MATCH:
             return None  # the line spells the URL's slug: the headline, not a name
-        if index > 0 and _cue_alone(self.lines[index - 1]):
+        if index > 0 and cue_alone(self.lines[index - 1]):
             return byline_names(line, bare=True)
         dated = printed_dates(line, self.day_first)
         if dated:
@@ -573,7 +358,7 @@ class HeaderReader:
 
     def _joins_cluster(self, index: int) -> bool:
         line = self.lines[index]
-        if self._in_cluster(index) or _cue_alone(line):
+        if self._in_cluster(index) or cue_alone(line):
             return True
         return word_count(line) <= MAX_NAME_WORDS and self.byline_at(index) is not None
 
@@ -757,7 +542,7 @@ class HeaderReader:
             if word_count(line) > END_CREDIT_WORDS:
                 continue
             following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
-            if _cue_alone(line) and following:
+            if cue_alone(line) and following:
                 byline = byline_names(following, bare=True)
                 if byline is not None:
                     return byline
@@ -868,55 +653,11 @@ class HeaderReader:
             if word_count(line) < STANDFIRST_WORDS - 2 or is_boilerplate(line) or self.date_at(index):
                 continue
             followed_by_credit = index + 1 < len(self.lines) and is_boilerplate(self.lines[index + 1])
-            if followed_by_credit or _label_kind(line) != "plain":
+            if followed_by_credit or label_kind(line) != "plain":
                 continue  # a picture's caption above its credit; a date line run together
             if self.byline_at(index) is None and headline_shape(line) <= 0:
                 return line
         return None
-
-
-#: A labelled publication date this many lines around the article is the article's.
-LABELLED_DATE_REACH = 25
-#: A date within this many characters of the body's start opens it (a wire dateline).
-OPENING_DATE_CHARS = 40
-#: Without a labelled date, a date line this many lines past the body (or above the headline) is taken.
-NEAREST_DATE_REACH = 10
-#: A name alone on a line this many lines under the headline may be its byline.
-NAME_UNDER_HEADLINE = 3
-#: A name this many lines from the body's end may sign the article.
-SIGNATURE_REACH = 2
-#: Below the body start, a credit line has at most this many words.
-END_CREDIT_WORDS = 12
-#: A date this many lines from the headline may still be the article's.
-DATE_NEAR_TITLE = 4
-#: The headline may sit this many lines into what scored as the body.
-BODY_TITLE_LINES = 2
-#: A headline repeated this many lines around it (a teaser, a breadcrumb) counts for more.
-REPEAT_REACH = 30
-#: A cluster without a headline near it still counts, for less.
-NO_TITLE_SCORE = -0.5
-#: How much a line spelling the URL's slug counts towards being the headline.
-SLUG_WEIGHT = 3.0
-#: Far from the header, only a line spelling the slug this well is a headline candidate.
-STRONG_SLUG_MATCH = 0.6
-#: A standfirst sits at most this many lines above the body.
-STANDFIRST_REACH = 10
-#: A line of this many words under a candidate headline reads as its standfirst.
-STANDFIRST_WORDS = 10
-#: The first lines of a capture may carry its own date (the page's, not the article's).
-PAGE_DATE_LINES = 5
-#: A line of this many words, shaped as a headline, ends the search for a page date above it.
-MIN_HEADLINE_WORDS_BEFORE_PAGE_DATE = 4
-_BREADCRUMB = re.compile(r"\s*(?:[»›>]|\s/\s)\s*")
-_POINTED_CRUMB = re.compile(r"\s[»›>]\s")
-#: A line of this many parts between '»', '›', '>' or ' / ' is a breadcrumb trail.
-MIN_CRUMBS = 3
-#: A headline read from a breadcrumb trail counts for less than the headline line itself.
-BREADCRUMB_COST = 0.3
-_EMBED_CREDIT = re.compile(r"^[—–-]\s*\S")
-_CLOCK_AT_START = re.compile(
-    r"^\W*(?:(?:um|at|à|a las|alle)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))?", re.IGNORECASE
-)
 
 
 def read_header(
@@ -932,27 +673,6 @@ def read_header(
 
 
 # --- lexicon checks --------------------------------------------------------------------------------
-
-
-def check_byline_cue(entry: Entry) -> None:
-    """The lexicon check: the example credits the entry's author, or (author null) labels a box whose name follows."""
-    if entry.value["author"] is None:
-        assert _cue_alone(entry.example), entry.term
-        return
-    byline = byline_names(entry.example)
-    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
-
-
-def check_byline_word(entry: Entry) -> None:
-    byline = byline_names(entry.example)
-    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
-    assert byline.outlet == entry.value.get("outlet"), (entry.term, byline)
-
-
-def check_date_label(entry: Entry) -> None:
-    found = date_line(entry.example, day_first=True)
-    assert found is not None and found.iso == entry.value["iso"], (entry.term, found)
-    assert found.kind == entry.value["kind"], (entry.term, found)
 
 
 def check_slug_noise(entry: Entry) -> None:

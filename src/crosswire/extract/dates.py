@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from urllib.parse import urlparse
 
 import dateparser
 
+from crosswire.extract.body import word_count
 from crosswire.extract.rules import load_rules
 from crosswire.lexicon import Entry, load_lexicon
 
@@ -195,3 +197,87 @@ def check_month_name(entry: Entry) -> None:
 def check_relative_date(entry: Entry) -> None:
     """The lexicon check: against 2026-11-04, the example names the entry's day."""
     assert relative_date(entry.example, date(2026, 11, 4)) == entry.value["iso"], entry.term
+
+
+# --- dates in a capture's header lines ------------------------------------------------------------
+
+#: A line with this many words besides its date (and labels, a name) is prose, not a date line.
+MAX_WORDS_BESIDE_DATE = 7
+#: A date printed with its clock time is a header's timestamp even among a few more words
+#: ("Radio Talberg - Das Gespräch am Abend - 02.07.2026 19:40 Uhr Moderation: …").
+MAX_WORDS_BESIDE_TIMED_DATE = 12
+#: A part of a header's meta line has at most this many words.
+META_PART_WORDS = 6
+#: The parts of a header's meta line ("4 Nov 2026 • By Ada Brook • 6 min read").
+META_PART = re.compile(r"\s[|•·]\s")
+
+
+@cache
+def date_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    entries = sorted(load_lexicon("crosswire.extract", "date_labels").entries, key=lambda e: len(e.term), reverse=True)
+    return tuple((re.compile(rf"(?<!\w){re.escape(entry.term)}(?!\w)", re.IGNORECASE), entry.value["kind"])
+                 for entry in entries)  # fmt: skip
+
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    iso: str
+    kind: str  # "published", "updated" or "plain"
+    timed: bool
+
+
+def label_kind(text: str) -> str:
+    for pattern, kind in date_labels():
+        if pattern.search(text):
+            return str(kind)
+    return "plain"
+
+
+def date_line(line: str, day_first: bool, reference: date | None = None) -> DateLine | None:
+    """The date of a line that is mostly a date: a dateline, "Name | Date",
+    "Von Name 19. Oktober 2026 08:04 Uhr", "Published 3 hours ago"."""
+    if len(line) > 160:
+        return None
+    found = printed_dates(line, day_first)
+    if not found:
+        iso = relative_date(line, reference) if reference and word_count(line) <= MAX_WORDS_BESIDE_DATE else None
+        return DateLine(iso, label_kind(line), False) if iso else None
+    first = found[0]
+    beside = line[: first.start] + " " + line[first.end :]
+    allowed = MAX_WORDS_BESIDE_TIMED_DATE if first.timed else MAX_WORDS_BESIDE_DATE
+    if len(re.findall(r"[^\W\d_]{2,}", beside)) > allowed and not _meta_line(line):
+        return None
+    labelled = label_kind(line[: first.start] or line)
+    return DateLine(first.iso, labelled, first.timed)
+
+
+def _meta_line(line: str) -> bool:
+    """A header's meta line of short parts between '•', '|' or '·' ("4 Nov 2026 •
+    words and pictures by Ada Brook • 6 min read"): no part is a sentence."""
+    parts = META_PART.split(line)
+    return len(parts) >= 2 and all(word_count(part) <= META_PART_WORDS for part in parts)
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """A date the URL's path spells ("/2026/11/04/", "-20261104-")."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlparse(url).path)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+    except ValueError:
+        return None
+
+
+def check_date_label(entry: Entry) -> None:
+    found = date_line(entry.example, day_first=True)
+    assert found is not None and found.iso == entry.value["iso"], (entry.term, found)
+    assert found.kind == entry.value["kind"], (entry.term, found)

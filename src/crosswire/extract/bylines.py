@@ -1,0 +1,232 @@
+"""Bylines in plain text: who a line credits ("By Mara Quint", "Von Jana Kolb
+und Ole Brink · 4. November 2026", "Text & Fotos: Ivo Marsh", a name alone
+beside a date).
+
+Cues, name particles, joiners, outlet, role and stop words are data
+(``lexicons/byline_cues.json``, ``lexicons/byline_words.json``); this module
+holds only how a line is cut into names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from crosswire.extract.body import word_count
+from crosswire.extract.dates import META_PART, date_labels, printed_dates
+from crosswire.lexicon import Entry, load_lexicon
+
+#: A name has at most this many words.
+MAX_NAME_WORDS = 5
+#: A byline of several names ("Ines Varga, Lin Oduya y Jonas Brem") has at most this many words.
+MAX_BYLINE_WORDS = 12
+#: After a cue and its names, a byline has at most this many other words ("Ein Interview von Ada Brook mit Lin Oduya").
+MAX_WORDS_AFTER_NAMES = 4
+_QUOTES = re.compile(r"[«»“”„\"]")
+#: A name standing alone on a line, without a cue, has at most this many words.
+MAX_BARE_NAME_WORDS = 4
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(load_lexicon("crosswire.extract", "byline_cues").terms, key=len, reverse=True)
+    alternatives = "|".join(re.escape(cue) for cue in cues)
+    return re.compile(rf"^\W{{0,2}}(?:{alternatives})(?!\w)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@cache
+def _glued_cue() -> re.Pattern[str]:
+    """A one-word cue, capitalised, run into the name as captures join elements: "ByAlex Brook", "VonAnna Berg"."""
+    cues = sorted((cue for cue in load_lexicon("crosswire.extract", "byline_cues").terms if cue.isalpha()), key=len)
+    alternatives = "|".join(re.escape(cue.capitalize()) for cue in reversed(cues))
+    return re.compile(rf"^(?:{alternatives})(?P<rest>[A-ZÄÖÜ][a-zäöüéèáíóúñ]+\s.*)$")
+
+
+@cache
+def _byline_words() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set(), "stop": set()}
+    for entry in load_lexicon("crosswire.extract", "byline_words").entries:
+        kinds[entry.value["kind"]].add(entry.term)
+    return {kind: frozenset(terms) for kind, terms in kinds.items()}
+
+
+
+
+_PART_SEPARATOR = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|:\s)\s*")
+_TOKEN = re.compile(r"[^\s,;]+|[,;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    names: tuple[str, ...]
+    outlet: str | None = None
+
+    @property
+    def author(self) -> str:
+        return ", ".join(self.names)
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+
+
+def _name_token(word: str) -> str:
+    """A name word without a footnote mark ("Brandt1", "Oduya*")."""
+    return _FOOTNOTE_MARK.sub("", word)
+
+
+def _is_name_word(word: str) -> bool:
+    letters = _name_token(word).strip(".'’-")
+    return bool(letters) and not any(char.isdigit() for char in letters) and letters[0].isupper()
+
+
+def _names_in(text: str) -> tuple[list[str], list[str]]:
+    """The person names and outlet names a byline's text holds, in order.
+
+    Names run while words are capitalised (or particles inside a name);
+    a joiner or comma starts the next name; any other word ends the list.
+    A name holding an outlet word is an outlet; one holding a role word
+    ("Staff Writer") is dropped.
+    """
+    words = _byline_words()
+    groups: list[list[str]] = [[]]
+    for token in _TOKEN.findall(text):
+        lower = token.lower()
+        if token in (",", ";") or lower in words["joiner"]:
+            if groups[-1]:
+                groups.append([])
+            continue
+        if lower.strip(".,:") in words["stop"] and not (token.islower() and lower in words["particle"]):
+            break
+        if lower.strip(".,") in words["role"]:
+            if len(groups) > 1:
+                groups[-1] = []  # "Tom Reyes, Health Correspondent": the role after the name
+            elif len(groups[-1]) > 2:
+                groups[-1].pop()  # "Lin Oduya Science editor": the role's own word
+            break
+        if _is_name_word(token) or (lower in words["particle"] and groups[-1]):
+            groups[-1].append(_name_token(token))
+            continue
+        break
+    people: list[str] = []
+    outlets: list[str] = []
+    roles: list[str] = []
+    for group in groups:
+        while group and group[-1].lower() in words["particle"]:
+            group.pop()
+        if not group:
+            continue
+        name = " ".join(group).strip(".,:;")
+        lowered = name.lower()
+        if _has_term(lowered, words["role"]):
+            roles.append(name)
+        elif _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
+            outlets.append(name)
+        elif len(group) <= MAX_NAME_WORDS:
+            people.append(_tidy_case(name))
+    if not people and not outlets and roles:
+        people = roles[:1]  # "By Staff", "Redaktion": the desk is the credit
+    return people, outlets
+
+
+def _has_term(lowered: str, terms: frozenset[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered) for term in terms)
+
+
+def _tidy_case(name: str) -> str:
+    """An all-capitals name in title case ("MIRA TALBERG" -> "Mira Talberg")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _before_date_or_label(text: str) -> str:
+    """The part of a byline before its first date or date label."""
+    cut = len(text)
+    for found in printed_dates(text)[:1]:
+        cut = min(cut, found.start)
+    for pattern, _ in date_labels():
+        match = pattern.search(text)
+        if match:
+            cut = min(cut, match.start())
+    return text[:cut]
+
+
+@lru_cache(maxsize=8192)
+def byline_names(line: str, bare: bool = False) -> Byline | None:
+    """The names a byline line credits: after a cue ("By", "Von", "Author:"),
+    or, with ``bare``, a line that is only a name (perhaps with its date)."""
+    if len(line) > 200:
+        return None
+    match = _cue_pattern().match(line) or _glued_cue().match(line)
+    if match is None and not bare:
+        # a meta line of parts: "07 | 03 | 2026 Seen | Ratgeber | Text & Fotos: Ivo Marsh"
+        for part in META_PART.split(line)[1:]:
+            match = _cue_pattern().match(part.strip())
+            if match:
+                break
+    if match:
+        rest = match.group("rest")
+    elif bare:
+        rest = line
+    else:
+        return None
+    rest = _before_date_or_label(rest)
+    parts = [part for part in _PART_SEPARATOR.split(rest) if part.strip()]
+    if not parts:
+        return None
+    people, outlets = _names_in(parts[0])
+    # the next part of "Name | Outlet" or "Name, Outlet" may name the outlet
+    for part in parts[1:2]:
+        _, more_outlets = _names_in(part)
+        outlets.extend(more_outlets)
+    cued = match is not None
+    if not people and outlets and cued:
+        return Byline((outlets[0],))
+    if not people:
+        return None
+    if cued and (_leftover_words(parts[0], people, outlets) > MAX_WORDS_AFTER_NAMES or _QUOTES.search(parts[0])):
+        return None  # "Von Wolken, Winden und «ganz eigenem Wetter»": a headline
+    if not cued and (len(people) > 3 or _leftover_words(parts[0], people, outlets) > 0):
+        return None
+    if not cued and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
+        return None  # one capitalised word beside a date is a label or a place more often than a name
+    return Byline(tuple(people), outlets[0] if outlets else None)
+
+
+def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
+    """Words of ``text`` that are neither names, outlets nor joiners, up to a
+    role word; a capitalised word just before the role is the role's own
+    ("Lin Oduya Science editor")."""
+    named = {word.lower() for name in (*people, *outlets) for word in name.split()}
+    words = _byline_words()
+    leftover: list[str] = []
+    for word in re.findall(r"[^\s,;]+", text):
+        lower = _name_token(word).lower().strip(".,")
+        if lower in words["role"]:
+            return max(0, len(leftover) - 1)
+        if lower not in named and lower not in words["joiner"] and not lower.isdigit():
+            leftover.append(word)  # a bare count after a name is its comments ("Lina Sommer 6")
+    return len(leftover)
+
+
+def cue_alone(line: str) -> bool:
+    """A byline cue on its own line ("Von", "By:", "Über die Autorin"): the name is on the next line."""
+    if len(line) > 60:
+        return False
+    match = _cue_pattern().match(line)
+    return match is not None and word_count(match.group("rest")) <= 3 and byline_names(line) is None
+
+
+def check_byline_cue(entry: Entry) -> None:
+    """The lexicon check: the example credits the entry's author, or (author null) labels a box whose name follows."""
+    if entry.value["author"] is None:
+        assert cue_alone(entry.example), entry.term
+        return
+    byline = byline_names(entry.example)
+    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
+
+
+def check_byline_word(entry: Entry) -> None:
+    byline = byline_names(entry.example)
+    assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
+    assert byline.outlet == entry.value.get("outlet"), (entry.term, byline)
