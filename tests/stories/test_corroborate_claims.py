@@ -116,3 +116,13 @@ def test_a_figure_equal_to_one_member_but_contradicting_another_needs_a_real_riv
         "Officials said the toll from the disaster had risen to 11 on Tuesday.",
     )
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_weekday_never_contradicts_a_date_written_out() -> None:
+    # "On Friday" dates the authorities' statement; "on Nov. 24" the seizure itself.
+    articles = _annotated(
+        ("Customs officers seized the tanker Marlow Star on Nov. 24 off Carrow, the port said.", "2026-12-04T09:00:00"),
+        ("On Friday, customs officers said they had seized the tanker Marlow Star off Carrow.", "2026-12-04T18:00:00"),
+    )
+    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert dates and all(f.status != "conflict" for f in dates)

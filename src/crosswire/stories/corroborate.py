@@ -37,6 +37,8 @@ CONFLICT_CONTEXT = 0.5
 DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
+#: Month names and their short forms, to tell a date written out from a relative one.
+MONTH_WORDS = terms("crosswire.annotate", "months")
 #: Words either side of a mention that describe it.
 CONTEXT_WORDS = 8
 #: Similarity (0..100) of two unit phrases to count as the same counted thing.
@@ -238,8 +240,9 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     if a.background or b.background:
         return False
     if a.kind == "date":
-        # "Friday" in Monday's paper and "Friday" a week later are two Fridays: two events, not a contradiction.
-        return _written_day(a.text) != _written_day(b.text)
+        # A weekday or "yesterday" is resolved against each article's own day, and "said Friday" dates the
+        # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict.
+        return _written_out(a.text) and _written_out(b.text) and _written_day(a.text) != _written_day(b.text)
     return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same"
 
 
@@ -247,6 +250,11 @@ def _claim_or_unit(mention: _Mention) -> Claim:
     """The mention's claim, with its unit standing for the counted thing when the parse gave none."""
     claim = mention.claim or Claim(None, mention.predicate)
     return Claim(claim.counted or mention.unit, claim.predicate or mention.predicate)
+
+
+def _written_out(text: str) -> bool:
+    """A date written with its month or in digits, not relative to the article's day."""
+    return any(ch.isdigit() for ch in text) or bool(MONTH_WORDS & set(re.findall(r"[a-z]+", text.casefold())))
 
 
 def _written_day(text: str) -> str:
