@@ -75,3 +75,24 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         assert article.annotations is not None
         ((quantity),) = article.annotations.quantities
         assert (quantity.value, quantity.counted, quantity.predicate) == (index + 10, "wolves", "counted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "dimension"),
+    [
+        ("Wardens tranquillised a 300-kilogram bear behind the bakery.", "bear", "weight"),
+        ("A 7-year-old girl was pulled from the canal by a passer-by.", "girl", "age"),
+        ("The harbour crane, standing 60 metres tall, was dismantled.", "harbour crane", "height"),
+        ("Inspectors found the culvert was 12 metres long.", "culvert", "length"),
+        ("Ferry captain Ivo Brandt, 61, was praised for the rescue.", "Ivo Brandt", "age"),
+        ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
+    ],
+)  # fmt: skip
+def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, counted: str, dimension: str) -> None:
+    (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
+    assert reading == (counted, dimension)
+
+
+def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
+    found = {text: (thing, verb) for text, thing, verb in claims("Rescuers freed 14 miners from a 40-metre shaft.")}
+    assert found["14 miners"] == ("miners", "freed")

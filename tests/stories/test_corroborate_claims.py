@@ -126,3 +126,22 @@ def test_a_weekday_never_contradicts_a_date_written_out() -> None:
     )
     dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert dates and all(f.status != "conflict" for f in dates)
+
+
+def test_two_weights_of_one_animal_are_a_discrepancy_not_a_change() -> None:
+    articles = _annotated(
+        ("Keepers at the Carrow zoo shot a 300-kilogram bear that had broken out on Sunday.", "2026-11-08T09:00:00"),
+        ("The 280-kilogram bear shot by keepers at the Carrow zoo had broken out on Sunday.", "2026-11-08T20:00:00"),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    (weight,) = [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
+    assert weight.about == "bear weight" and not weight.changing
+
+
+def test_the_same_age_told_two_ways_agrees() -> None:
+    articles = _annotated(
+        ("Ferry captain Ivo Brandt, 61, steered the boat to the quay.", "2026-11-08T09:00:00"),
+        ("The boat was steered to the quay by 61-year-old Ivo Brandt.", "2026-11-08T11:00:00"),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    assert [(f.about, f.status) for f in facts if f.kind == "quantity"] == [("Ivo Brandt age", "agree")]

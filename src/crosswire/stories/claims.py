@@ -30,6 +30,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.errors import CrosswireError
 from crosswire.lexicon import load_lexicon, mapping, terms
 
@@ -75,7 +76,9 @@ class Claim:
 
     @property
     def label(self) -> str | None:
-        """The claim in plain words: "people injured", "drones shot down"."""
+        """The claim in plain words: "people injured", "drones shot down", "gorilla weight"."""
+        if self.predicate in DIMENSIONS:
+            return " ".join(filter(None, [self.counted, self.predicate]))
         verb = participle(self.predicate) if self.predicate else None
         return " ".join(filter(None, [self.counted, verb])) or None
 
@@ -104,6 +107,8 @@ def _clean_counted(counted: str | None) -> str | None:
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
     if not predicate:
         return None
+    if predicate in DIMENSIONS:
+        return predicate  # what a measure measures ("weight"), not a verb
     words = [w for w in predicate.lower().split() if w not in _AUXILIARIES]
     if not words or words[0] in terms(_PACKAGE, "light_predicates"):
         return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.lexicon import terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences
@@ -284,6 +285,9 @@ def predicate_after(text: str, end: int) -> str | None:
 
 
 def _rival_counts(a: _Mention, b: _Mention) -> bool:
+    """Two close, exact figures for one thing: the same count after the same participle ("14 people were
+    injured" / "16 people were injured"), or the same measure of the same thing ("a 3-year-old boy" / "a
+    4-year-old boy", "230 feet tall" / "229 feet tall")."""
     if a.background or b.background:
         return False
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
@@ -291,7 +295,15 @@ def _rival_counts(a: _Mention, b: _Mention) -> bool:
     if not (_exact(a) and _exact(b)):
         return False  # "hundreds of" or "about 80" is no rival figure
     close = max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO
-    return close and a.predicate is not None and a.predicate == b.predicate and not _values_compatible(a, b)
+    same_count = a.predicate is not None and a.predicate == b.predicate
+    return close and (same_count or _same_measure(a, b)) and not _values_compatible(a, b)
+
+
+def _same_measure(a: _Mention, b: _Mention) -> bool:
+    """Both figures measure the same dimension of the same thing (``Claim`` of a measure)."""
+    if a.claim is None or b.claim is None or a.claim.predicate not in DIMENSIONS:
+        return False
+    return claims_match(a.claim, b.claim) == "same"
 
 
 def _distinctive(value: float | str) -> bool:
@@ -366,7 +378,11 @@ def _about(group: Sequence[_Mention]) -> str:
 
 
 def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:
-    """A conflict's reports, latest first, when its figure changed over time (``changes.py``); else ()."""
+    """A conflict's reports, latest first, when its figure changed over time (``changes.py``); else ().
+    A measure of a thing (a gorilla's weight, a boy's age) does not change between morning and evening
+    reports: two values of it are a discrepancy, whenever they were published."""
+    if any(m.claim is not None and m.claim.predicate in DIMENSIONS for m in group):
+        return ()
     reports = [FigureReport(m.value, m.article, m.source, published.get(m.article, "")) for m in group]
     mention_of = {id(report): mention for report, mention in zip(reports, group, strict=True)}
     return figure_changes(reports, lambda a, b: _values_compatible(mention_of[id(a)], mention_of[id(b)]))

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
-from crosswire.lexicon import terms
+from crosswire.annotate.quantities.units import registry
+from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import Quantity, Sentence
 
 #: Verbs that link a subject to a state ("remained trapped"): the state is the predicate.
@@ -38,6 +39,20 @@ PARTICLES = terms("crosswire.annotate.quantities", "particles")
 #: A number after one of these prepositions, under a verb, is that verb's subject's value ("rose to 57").
 _VALUE_PREPOSITIONS = frozenset({"to", "at", "by"})
 _NOUN_PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_PACKAGE = "crosswire.annotate.quantities"
+#: The kind of each unit of the registry ("lb" → "mass").
+_UNIT_KINDS = {row.unit: row.kind for row in registry()}
+#: What a measure of each kind says of the thing it measures ("mass" → "weight"; ``lexicons/measure_dimensions.json``)
+#: and the adjectives that name the dimension themselves ("tall" → "height"; ``lexicons/measure_adjectives.json``).
+MEASURE_DIMENSIONS: dict[str, str] = {
+    kind: e.term for e in load_lexicon(_PACKAGE, "measure_dimensions").entries for kind in e.value["kinds"]
+}
+MEASURE_ADJECTIVES: dict[str, str] = {
+    e.term: e.value["dimension"] for e in load_lexicon(_PACKAGE, "measure_adjectives").entries
+}
+#: Every dimension a measure's claim may carry as its predicate.
+DIMENSIONS = frozenset(MEASURE_DIMENSIONS.values()) | frozenset(MEASURE_ADJECTIVES.values())
+_AGE = MEASURE_DIMENSIONS["age"]
 #: Sentence ends for texts that come without the sentence annotations.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n\s*\n|\n(?=\S)")
 
@@ -75,21 +90,75 @@ def add_claims_to_many(
 def _with_reading(quantity: Quantity, parsed: list[tuple[int, Doc]]) -> Quantity:
     for offset, doc in parsed:
         if offset <= quantity.start < offset + len(doc.text):
-            reading = read(doc, quantity.start - offset, quantity.end - offset)
+            kind = _UNIT_KINDS.get(quantity.unit) if quantity.unit else None
+            reading = read(doc, quantity.start - offset, quantity.end - offset, kind)
             return dataclasses.replace(quantity, counted=reading.counted, predicate=reading.predicate)
     return quantity
 
 
-def read(doc: Doc, start: int, end: int) -> Reading:
-    """The counted thing and predicate of the amount at characters ``start:end`` of ``doc``."""
+def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
+    """The counted thing and predicate of the amount at characters ``start:end`` of ``doc``.
+
+    A measure of a thing ("a 450-pound gorilla", "the tower is 90 metres
+    tall", "Ana Ruiz, 58,") reads as the thing and the dimension measured
+    ("gorilla", "weight"): what the sentence's verb did to the thing is
+    another matter.  ``kind`` is the kind of the amount's unit, if it has one.
+    """
     numbers = [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num)]
     if not numbers:
         return Reading(None, None)
     inside = {t.i for t in numbers}
     anchor = next((t for t in numbers if t.head.i not in inside or t.head.i == t.i), numbers[-1])
+    measure = _measure(anchor, kind)
+    if measure is not None:
+        return measure
     noun = _counted_noun(anchor)
     verb = _predicate_verb(noun if noun is not None else anchor)
     return Reading(_noun_phrase(noun) if noun is not None else None, _predicate(verb) if verb else None)
+
+
+def _measure(anchor: Token, kind: str | None) -> Reading | None:
+    """The thing an amount measures and the dimension, or None when the amount measures no thing."""
+    unit = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    adjective = unit.head if unit.dep_ == "npadvmod" and unit.head.tag_.startswith("JJ") else None
+    thing: Token | None = None
+    if adjective is not None and adjective.lower_ in MEASURE_ADJECTIVES:
+        dimension = MEASURE_ADJECTIVES[adjective.lower_]
+        if adjective.dep_ == "amod":
+            thing = adjective.head  # "a 3-year-old boy"
+        elif adjective.dep_ in ("acomp", "oprd"):
+            verb = adjective.head  # "the tower is 90 metres tall", "the rocket, standing 70 metres tall,"
+            thing = verb.head if verb.dep_ == "acl" else _subject(verb)
+    elif unit is not anchor and unit.dep_ in ("compound", "amod", "nmod") and kind in MEASURE_DIMENSIONS:
+        dimension, thing = MEASURE_DIMENSIONS[kind], unit.head  # "a 450-pound gorilla", "an 11-hour flight"
+    elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
+        dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
+    if thing is None or not thing.tag_.startswith("NN"):
+        return None
+    if thing.tag_.startswith("NNP"):
+        return Reading(_name(thing), dimension)  # "Ferry captain Ivo Brandt, 61": Ivo Brandt's age
+    # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla".
+    measure_end = max(token.i for token in (adjective or unit).subtree)
+    return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _name(noun: Token) -> str:
+    """A proper noun with the proper nouns right before it: "Ivo Brandt", without a title or role."""
+    first = noun
+    while first.i > 0 and first.doc[first.i - 1].tag_.startswith("NNP"):
+        first = first.doc[first.i - 1]
+    return first.doc[first.i : noun.i + 1].text
+
+
+def check_measure(entry: Entry) -> None:
+    """The lexicon check: the example's amount reads as the measured thing and its dimension (the label)."""
+    from crosswire.annotate.quantities import QuantityStage  # the stage runs this module
+    from crosswire.model import Annotations, Article
+
+    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
+    assert article.annotations is not None
+    readings = [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
+    assert entry.value["label"] in readings, (entry.term, readings)
 
 
 def _counted_noun(anchor: Token) -> Token | None:
@@ -117,14 +186,17 @@ def _subject(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _noun_phrase(noun: Token) -> str:
+def _noun_phrase(noun: Token, after: int = -1) -> str:
     """The noun with the modifiers touching it that say which ones were counted, as written
-    ("first-team players", "Air defences"), and an "of" phrase without article ("prisoners of war")."""
+    ("first-team players", "Air defences"), and an "of" phrase without article ("prisoners of war");
+    nothing at or before token ``after``."""
     first = noun
     for child in reversed(list(noun.lefts)):
         if child.dep_ not in _NOUN_PHRASE_MODIFIERS or child.tag_ == "CD" or child.right_edge.i != first.i - 1:
             break
         first = child.left_edge
+    if first.i <= after:
+        first = noun.doc[min(after + 1, noun.i)]
     while first.i < noun.i and (first.tag_ == "CD" or first.is_punct or first.dep_ in ("det", "poss", "nummod")):
         first = first.doc[first.i + 1]
     last = noun
