@@ -165,3 +165,49 @@ def test_a_headline_spelling_the_slug_is_not_taken_for_a_name_beside_the_date() 
     url = "https://post.example/local/footbridge-plans/"
     title, author, published = _header(lines, url)
     assert (title, author, published) == ("Footbridge Plans", None, "2026-11-04")
+
+
+def test_a_bare_line_after_the_article_is_no_signature() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", *BODY, "More Local News", "Ferry Timetables"]
+    assert read_header(lines, 1, 1 + len(BODY)).author is None
+
+
+def test_a_name_over_its_biography_after_the_article_is_the_writer() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", *BODY, "Lina Sommer",
+             "Lina Sommer has reported on the towns of the Ferrow valley for the paper since 2019."]
+    assert read_header(lines, 1, 1 + len(BODY)).author == "Lina Sommer"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("BY ADA BROOK AND MO REYES", "Ada Brook, Mo Reyes"), ("By Ada Brook And Mo Reyes", "Ada Brook, Mo Reyes"),
+     ("By Robert E Lyle", "Robert E Lyle"), ("Par Léa Morel et Hugo Petit", "Léa Morel, Hugo Petit"),
+     ("By ET Desk", "ET Desk")],
+)
+def test_a_joiner_in_capitals_inside_a_mixed_case_byline_is_an_acronym_or_an_initial(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("By kelpie_77", "kelpie_77"), ("Autor: harbourblog.example", "harbourblog.example"),
+     ("von ferrowfan · 4. November 2026", "ferrowfan"), ("Posted by tidewatcher", "tidewatcher")],
+)
+def test_a_user_name_after_a_cue_is_the_author(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
+
+
+def test_a_label_without_its_colon_and_a_common_word_is_no_byline() -> None:
+    assert byline_names("Author information") is None
+    assert byline_names("By the harbour") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Text und Fotos: Marta Lenz", "Marta Lenz"), ("Text and photos: Ada Brook", "Ada Brook")],
+)
+def test_a_credit_label_naming_several_roles_credits_the_name_after_its_colon(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author

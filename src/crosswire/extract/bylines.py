@@ -33,7 +33,14 @@ MAX_BARE_NAME_WORDS = 4
 def _cue_pattern() -> re.Pattern[str]:
     cues = sorted(load_lexicon("crosswire.extract", "byline_cues").terms, key=len, reverse=True)
     alternatives = "|".join(re.escape(cue) for cue in cues)
-    return re.compile(rf"^\W{{0,2}}(?:{alternatives})(?!\w)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+    return re.compile(rf"^\W{{0,2}}(?P<cue>{alternatives})(?!\w)\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@cache
+def _label_cues() -> frozenset[str]:
+    """Cues that are nouns naming the credit ("Author", "Text"), not prepositions ("by", "von")."""
+    return frozenset(entry.term for entry in load_lexicon("crosswire.extract", "byline_cues").entries
+                     if entry.value.get("label"))  # fmt: skip
 
 
 @cache
@@ -68,11 +75,17 @@ class Byline:
         return ", ".join(self.names)
 
 
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+#: A footnote mark after a name: stars or superscript digits ("Oduya*", "Brandt²").  Plain digits
+#: stay: a handle such as "mara77" keeps them.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+#: A user name after a cue ("By kelpie_77", "Autor: harbourblog.example"): one token of letters, digits, '.', '_', '-'.
+_HANDLE = re.compile(r"^(?=[\w.-]*[^\W\d_])[^\W_][\w.-]*[^\W_]$")
+#: A credit label naming several roles before its colon ("Text & Fotos:", "Text and photos:"): a joiner and a word.
+_LABEL_TAIL = re.compile(r"^(?P<joiner>\S+)\s+[^\W\d_]+\s*:\s*(?P<rest>\S.*)$")
 
 
 def _name_token(word: str) -> str:
-    """A name word without a footnote mark ("Brandt1", "Oduya*")."""
+    """A name word without a footnote mark ("Oduya*", "Brandt²")."""
     return _FOOTNOTE_MARK.sub("", word)
 
 
@@ -93,7 +106,7 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
     groups: list[list[str]] = [[]]
     for token in _TOKEN.findall(text):
         lower = token.lower()
-        if token in (",", ";") or lower in words["joiner"]:
+        if token in (",", ";") or (lower in words["joiner"] and _joins(token, text)):
             if groups[-1]:
                 groups.append([])
             continue
@@ -128,6 +141,34 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
     if not people and not outlets and roles:
         people = roles[:1]  # "By Staff", "Redaktion": the desk is the credit
     return people, outlets
+
+
+def _joins(token: str, text: str) -> bool:
+    """Whether a joiner word joins two names: written lower-case or capitalised ("and", "Und"),
+    or in a byline all in capitals; "ET" in "ET Online" is an acronym, "E" in "Robert E Lee" an initial."""
+    if token.islower() or not token.isalpha() or text.isupper():
+        return True
+    return len(token) > 1 and token == token.capitalize()
+
+
+def _handle(text: str) -> str | None:
+    """The user name a cue credits when it is the cue's only word ("By kelpie_77", "Autor: harbourblog.example")."""
+    tokens = _TOKEN.findall(text)
+    if len(tokens) != 1:
+        return None
+    token = str(tokens[0]).strip(".")
+    words = _byline_words()
+    if len(token) < 2 or not _HANDLE.match(token) or any(token.lower() in words[kind] for kind in words):
+        return None
+    return token
+
+
+def _takes_handle(match: re.Match[str]) -> bool:
+    """Whether a lone lower-case word after this cue is a user name: after a preposition ("By kelpie77")
+    or a label with its colon ("Autor: kelpie77"), not after a label without one ("Author information")."""
+    groups = match.groupdict()
+    cue = groups.get("cue")
+    return cue is not None and (bool(groups.get("colon")) or cue.lower() not in _label_cues())
 
 
 def _has_term(lowered: str, terms: frozenset[str]) -> bool:
@@ -166,6 +207,9 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
                 break
     if match:
         rest = match.group("rest")
+        labelled = _LABEL_TAIL.match(rest)
+        if labelled and labelled.group("joiner").lower() in _byline_words()["joiner"]:
+            rest = labelled.group("rest")  # "Text & Fotos: Ivo Marsh": the label goes on to its colon
     elif bare:
         rest = line
     else:
@@ -182,6 +226,9 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     cued = match is not None
     if not people and outlets and cued:
         return Byline((outlets[0],))
+    if not people and not outlets and match is not None and _takes_handle(match):
+        handle = _handle(parts[0])
+        return Byline((handle,)) if handle else None
     if not people:
         return None
     if cued and (_leftover_words(parts[0], people, outlets) > MAX_WORDS_AFTER_NAMES or _QUOTES.search(parts[0])):

@@ -62,8 +62,6 @@ OPENING_DATE_CHARS = 40
 NEAREST_DATE_REACH = 10
 #: A name alone on a line this many lines under the headline may be its byline.
 NAME_UNDER_HEADLINE = 3
-#: A name this many lines from the body's end may sign the article.
-SIGNATURE_REACH = 2
 #: Below the body start, a credit line has at most this many words.
 END_CREDIT_WORDS = 12
 #: A date this many lines from the headline may still be the article's.
@@ -261,6 +259,11 @@ class _Cluster:
 CLUSTER_DISTANCE_COST = 0.03
 #: A title candidate's score falls by this much per line between it and the header cluster.
 TITLE_DISTANCE_COST = 0.12
+
+
+def _over_biography(line: str, following: str) -> bool:
+    """A name line over its biography, which opens with the name ("Ada Brook teaches history …")."""
+    return word_count(following) >= STANDFIRST_WORDS and following.startswith(line + " ")
 
 
 class HeaderReader:
@@ -534,9 +537,11 @@ class HeaderReader:
         return None
 
     def _credit_after_article(self) -> Byline | None:
-        """Below the body start: a short credit line ("Text: Name / outlet"), an
-        author box ("About the author" and a name, or a name over a line of
-        biography that opens with it), a name signing off the article."""
+        """Below the body start: a short credit line with its cue ("Text: Name /
+        outlet"), an author box ("About the author" and a name on the next line),
+        or a name over a line of biography that opens with it.  A bare name
+        line after the article without either ("Weitere Meldungen", a related
+        link, a photo credit) is not taken: nothing tells it from a heading."""
         for index in range(self.body_start, len(self.lines)):
             line = self.lines[index]
             if word_count(line) > END_CREDIT_WORDS:
@@ -549,22 +554,11 @@ class HeaderReader:
             byline = byline_names(line)
             if byline is not None:
                 return byline
-            if word_count(line) <= MAX_BARE_NAME_WORDS and self._signs(index):
+            if word_count(line) <= MAX_BARE_NAME_WORDS and _over_biography(line, following):
                 byline = byline_names(line, bare=True)
                 if byline is not None:
                     return byline
         return None
-
-    def _signs(self, index: int) -> bool:
-        """A name line over its biography ("Ada Brook teaches history …"), or
-        closing the article (after its last paragraph)."""
-        line = self.lines[index]
-        following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
-        if word_count(following) >= STANDFIRST_WORDS and following.startswith(line + " "):
-            return True
-        previous = self.lines[index - 1] if index > 0 else ""
-        closes_body = abs(index - self.body_end) <= SIGNATURE_REACH
-        return closes_body and index > self.body_start and word_count(previous) >= STANDFIRST_WORDS
 
     def published(self, cluster: _Cluster | None, title_at: int | None) -> str | None:
         """The cluster's publication date; else the date of the nearest cluster
