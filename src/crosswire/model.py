@@ -161,6 +161,10 @@ class FactMention:
     qualifier: str | None
     start: int
     end: int
+    #: Who the sentence says the figure comes from ("police", "the coastguard"), when it says.
+    attribution: str | None = None
+    #: The independent origin of this statement: its source, or the source whose sentence it copies.
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,10 @@ class Fact:
     #: For a conflict whose values follow publication time (a toll rising during a day): the reports, latest
     #: first.  Empty for every other fact, and for a conflict between reports of the same time (a discrepancy).
     changes: tuple[FigureReport, ...] = ()
+    #: Independent origins behind the fact: sources that print one wire sentence count once (0: not counted) ...
+    origins: int = 0
+    #: ... out of this many sources (outlets) stating it.
+    outlets: int = 0
 
     @property
     def changing(self) -> bool:

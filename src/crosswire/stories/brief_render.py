@@ -26,9 +26,14 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
                 "qualifier": m.qualifier,
                 "start": m.start,
                 "end": m.end,
+                "attribution": m.attribution,
+                "origin": m.origin,
             }
             for m in fact.mentions
         ],
+        # Beyond the contract: independent origins behind the outlets (one wire sentence printed twice is one).
+        "origins": fact.origins,
+        "outlets": fact.outlets,
         # Beyond the contract: a conflict whose figures follow publication time, with its reports latest first.
         "changing": fact.changing,
         "changes": [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -28,6 +28,7 @@ from crosswire.stories.background import background_sentences
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
+from crosswire.stories.origins import attribution, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places
 from crosswire.stories.text import content_words, stem
 
@@ -70,6 +71,10 @@ class _Mention:
     claim: Claim | None = None
     #: Said in a sentence about a time before the story's (``background.py``): maybe another event's figure.
     background: bool = False
+    #: The mention's sentence, normalised (``origins.py``): two outlets printing it are one origin.
+    sentence: str = ""
+    #: The independent origin of the statement: its source, or the source whose sentence it copies.
+    origin: str = ""
 
 
 @dataclass
@@ -91,6 +96,11 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = _SENTENCE_END.search(text, end)
     return left, right_match.start() if right_match else len(text)
+
+
+def _sentence_text(article: Article, start: int, end: int) -> str:
+    left, right = _sentence_bounds(article, start, end)
+    return normalised(article.text[left:right])
 
 
 def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -156,14 +166,16 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
-                         any(start <= q.start < end for start, end in background))
+                         any(start <= q.start < end for start, end in background),
+                         _sentence_text(article, q.start, q.end))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
                 continue
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
-                         None, None, *_context(article, d.start, d.end))
+                         None, None, *_context(article, d.start, d.end),
+                         sentence=_sentence_text(article, d.start, d.end))
             )  # fmt: skip
     return mentions
 
@@ -329,13 +341,28 @@ def _group(mentions: Sequence[_Mention]) -> list[_Group]:
 
 
 def fact_status(group: Sequence[_Mention]) -> FactStatus:
-    """single: one independent source; agree: all compatible; conflict otherwise."""
+    """single: one independent source; agree: all compatible; conflict otherwise.
+
+    Sources are outlets, as the contract and the labelled sets count them; how many independent origins
+    stand behind the outlets (one wire sentence printed by three outlets is one) is ``Fact.origins``.
+    """
     if len({m.source for m in group}) < 2:
         return "single"
     pairs_ok = all(
         _values_compatible(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
     )
     return "agree" if pairs_ok else "conflict"
+
+
+def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
+    """The group's mentions with their origin: a mention whose sentence copies an earlier source's
+    sentence, with a compatible value, shares that source's origin."""
+    keys = list(origin_keys([m.source for m in group], [m.sentence for m in group]))
+    for i, mention in enumerate(group):
+        copied = next((j for j in range(len(group)) if keys[j] == keys[i] and group[j].source == keys[i]), i)
+        if not _values_compatible(mention, group[copied]):
+            keys[i] = mention.source  # the same sentence with another figure: an updated copy, its own statement
+    return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 
 
 def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
@@ -388,6 +415,11 @@ def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[F
     return figure_changes(reports, lambda a, b: _values_compatible(mention_of[id(a)], mention_of[id(b)]))
 
 
+def _fact_mention(m: _Mention) -> FactMention:
+    qualifier = m.reading.qualifier if m.reading else None
+    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, attribution(m.sentence), m.origin)
+
+
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:
     """Facts of a story's articles, each with its status: quantities and dates,
     then people in roles and the place of the event (``people_places``).
@@ -398,7 +430,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
     facts: list[Fact] = []
     published = {article.id: article.published or "" for article in articles}
     for group in _group(_mentions(articles, source_of)):
-        members = group.members
+        members = _with_origins(group.members)
         status = fact_status(members)
         facts.append(
             Fact(
@@ -406,11 +438,10 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 about=_about(members),
                 value=_fact_value(members, status),
                 status=status,
-                mentions=tuple(
-                    FactMention(m.article, m.text, m.value, m.reading.qualifier if m.reading else None, m.start, m.end)
-                    for m in members
-                ),
+                mentions=tuple(_fact_mention(m) for m in members),
                 changes=_changes(members, published) if status == "conflict" else (),
+                origins=len({m.origin for m in members}),
+                outlets=len({m.source for m in members}),
             )
         )
     facts.extend(people_and_places(articles, source_of))

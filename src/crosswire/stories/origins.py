@@ -1,0 +1,72 @@
+"""Where a claim comes from: wire text carried by several outlets, and who is said to have said it.
+
+Independence is judged claim by claim, not only article by article.  Two
+outlets whose articles differ may still print one agency's sentence for a
+figure ("Police say 27 people are injured"): for that figure they are one
+origin reported twice.  Sentences are copies when, case and spacing aside,
+they are near-identical (``COPY_SIMILARITY``) and long enough to be a
+written sentence rather than a stock phrase.
+
+The attribution of a figure is the "according to X" or "X said" of its
+sentence ("police said", "according to the coastguard"), so that five outlets
+quoting one police statement read as one statement reported five times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from crosswire.lexicon import terms
+
+#: Similarity (0..100) of two sentences for one to be a copy of the other.
+COPY_SIMILARITY = 90
+#: Shorter sentences are too common to tell a copy ("Five people died.").
+MIN_COPY_CHARS = 40
+_SPEECH = "|".join(sorted(terms("crosswire.annotate", "attribution_verbs"), key=len, reverse=True))
+_ACCORDING_TO = re.compile(r"\baccording to ((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,4}?)(?=[,.;:!?\"”]|$)", re.I)
+_WHO = r"((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,3})"
+#: "..., police said." (after a comma, the speaker ends the sentence) and "Police said ..." (before the figure).
+_SAID_AFTER = re.compile(rf"(?:^|[,;]\s*){_WHO} (?:{_SPEECH})\b(?!\s+that)", re.I)
+_SAID_BEFORE = re.compile(rf"\b{_WHO} (?:{_SPEECH})(?: that)?\b", re.I)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def normalised(sentence: str) -> str:
+    return " ".join(sentence.casefold().split())
+
+
+def copies(a: str, b: str) -> bool:
+    """Whether two sentences (normalised) are one text printed twice."""
+    if min(len(a), len(b)) < MIN_COPY_CHARS:
+        return a == b and len(a) > 0
+    return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY
+
+
+def origin_keys(sources: Sequence[str], sentences: Sequence[str]) -> list[str]:
+    """An origin key per mention: the source, or the first source that printed the same sentence.
+
+    Mentions are compared only across sources; within one source every
+    mention already counts once.
+    """
+    keys = list(sources)
+    for i in range(len(sentences)):
+        for j in range(i):
+            if sources[i] != sources[j] and copies(sentences[i], sentences[j]):
+                keys[i] = keys[j]
+                break
+    return keys
+
+
+def attribution(sentence: str) -> str | None:
+    """Who the sentence says the figure comes from: "according to the coastguard" → "the coastguard";
+    "police said" → "police"; None when the sentence attributes nothing (or only to "he", "she")."""
+    for pattern in (_ACCORDING_TO, _SAID_AFTER, _SAID_BEFORE):
+        match = pattern.search(sentence)
+        if match is not None:
+            who = match.group(1).strip().rstrip(".")
+            if who.casefold() not in _PRONOUNS:
+                return who
+    return None

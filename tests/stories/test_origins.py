@@ -1,0 +1,51 @@
+"""Independence per claim and attribution: one wire sentence printed by several outlets is one origin."""
+
+from __future__ import annotations
+
+from crosswire.annotate.quantities import QuantityStage
+from crosswire.model import Annotations, Article, Fact
+from crosswire.stories.corroborate import corroborate
+from crosswire.stories.origins import attribution, copies, normalised, origin_keys
+
+WIRE = "Coastguard crews rescued 86 passengers from the burning ferry off Portvale, the coastguard said on Friday."
+
+
+def test_who_a_sentence_attributes_a_figure_to() -> None:
+    assert attribution("Five people were killed in the collapse, police said.") == "police"
+    assert attribution("According to the regional coastguard, 86 passengers were rescued.") == "the regional coastguard"
+    assert attribution("86 passengers were rescued, according to the harbour master.") == "the harbour master"
+    assert attribution("Officials in Carrow said on Monday that 12 boats sank.") == "Officials in Carrow"
+    assert attribution("He said 40 homes burned.") is None  # a pronoun says nothing on its own
+    assert attribution("The quake killed 24 people.") is None
+
+
+def test_a_copied_sentence_is_one_origin_and_a_rewritten_one_is_another() -> None:
+    rewritten = normalised("Eighty-six people were taken off the ferry by lifeboats near Portvale on Friday.")
+    copied = normalised(WIRE.replace("on Friday", "Friday"))
+    assert copies(normalised(WIRE), copied) and not copies(normalised(WIRE), rewritten)
+    assert origin_keys(["ap", "daily", "herald"], [normalised(WIRE), copied, rewritten]) == ["ap", "ap", "herald"]
+    # Short stock sentences are too common to tell a copy unless they are the very same words.
+    assert not copies(normalised("Five people died."), normalised("Five people have died."))
+
+
+def _facts(*texts: str) -> list[Fact]:
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
+    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
+    return [f for f in facts if f.kind == "quantity"]
+
+
+def test_outlets_printing_one_wire_sentence_count_once_for_that_claim() -> None:
+    (fact,) = _facts(
+        "Smoke was seen for miles. " + WIRE,
+        WIRE + " The ferry line has apologised.",
+        "Lifeboats took 86 passengers off the ferry near Portvale, the harbour master told reporters.",
+    )
+    assert fact.status == "agree" and (fact.outlets, fact.origins) == (3, 2)
+    assert [m.attribution for m in fact.mentions] == ["the coastguard", "the coastguard", "the harbour master"]
+    assert fact.mentions[0].origin == fact.mentions[1].origin != fact.mentions[2].origin
+
+
+def test_a_wire_sentence_updated_with_another_figure_is_its_own_statement() -> None:
+    facts = _facts(WIRE, WIRE.replace("86", "88"))
+    assert all(f.origins == f.outlets for f in facts)
