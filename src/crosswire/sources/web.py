@@ -1,6 +1,8 @@
 """Pages and feeds from the web: ``crosswire fetch`` and ``crosswire watch``.
 
-A URL is refused unless every address its host resolves to is public: a
+A URL is refused unless every address its host resolves to is public (globally
+reachable, and no IPv6 form of a non-public IPv4 address, see
+:func:`is_public_address`): a
 server that fetches user-given URLs must not be turned against the machine's
 own network (loopback, private ranges, link-local, cloud metadata).  The
 check is repeated on every redirect.
@@ -87,8 +89,9 @@ def checked_addresses(url: str, host: str, port: int, allow_private: bool = Fals
             if not is_public_address(address):
                 raise BlockedAddressError(
                     url,
-                    f"refused: {host} resolves to {address}, a private, loopback, link-local or "
-                    "metadata address (use --allow-private to fetch it anyway)",
+                    f"refused: {host} resolves to {address}, a private, loopback, link-local, "
+                    "metadata or other non-public address, or one wrapping such an IPv4 address "
+                    "(use --allow-private to fetch it anyway)",
                 )
     return addresses
 
@@ -104,17 +107,71 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     return checked_addresses(url, host, port)
 
 
-def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return not (
+#: The NAT64 well-known prefix (RFC 6052): a gateway translates ``64:ff9b::a.b.c.d`` to the IPv4 ``a.b.c.d``.
+#: (The local-use prefix ``64:ff9b:1::/48`` of RFC 8215 is not globally reachable and is refused whole.)
+NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
+#: ISATAP interface identifiers (RFC 5214): ``::0:5efe:a.b.c.d``, with the u/g bits of the first octet free.
+_ISATAP_MASK, _ISATAP_ID = 0xFCFF_FFFF, 0x0000_5EFE
+
+
+def is_public_address(address: IPAddress) -> bool:
+    """Whether a fetch may connect to ``address``: a globally reachable address, and
+    whatever IPv4 address an IPv6 form carries globally reachable too.
+
+    Forms whose packets are delivered to the IPv4 address they carry are judged
+    by it alone: IPv4-mapped ``::ffff:a.b.c.d`` (the connection is IPv4),
+    6to4 ``2002:aabb:ccdd::`` and NAT64 ``64:ff9b::a.b.c.d``.  The other forms
+    must be public themselves and so must what they carry: the Teredo client
+    (the inverted last 32 bits) and server, an ISATAP interface identifier's
+    address; an IPv4-compatible ``::a.b.c.d`` is deprecated, reserved space.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        delivered_to = _delivered_ipv4(address)
+        if delivered_to is not None:
+            return _is_global(delivered_to)
+        if not all(_is_global(carried) for carried in _carried_ipv4(address)):
+            return False
+    return _is_global(address)
+
+
+def _is_global(address: IPAddress) -> bool:
+    """``is_global`` (so not private, shared 100.64.0.0/10, loopback, link-local, documentation, ...),
+    and none of the ranges some Python versions still count as global: multicast,
+    reserved (240.0.0.0/4, ``::/8``, ...), unspecified, IPv6 site-local ``fec0::/10``."""
+    return address.is_global and not (
         address.is_private
         or address.is_loopback
         or address.is_link_local
         or address.is_multicast
         or address.is_reserved
         or address.is_unspecified
+        or (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)
     )
+
+
+def _delivered_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address packets to ``address`` are delivered to, for the forms translated or tunnelled to it."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address in NAT64_WELL_KNOWN:
+        return ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+    return None
+
+
+def _carried_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address spells in its bits: Teredo server and client,
+    an ISATAP interface identifier's address, an IPv4-compatible address's."""
+    carried: list[ipaddress.IPv4Address] = []
+    if address.teredo is not None:
+        carried.extend(address.teredo)
+    low = int(address) & 0xFFFF_FFFF
+    if (int(address) >> 32) & _ISATAP_MASK == _ISATAP_ID:
+        carried.append(ipaddress.IPv4Address(low))
+    if int(address) >> 32 == 0 and int(address) > 1:
+        carried.append(ipaddress.IPv4Address(low))
+    return carried
 
 
 class _PinnedConnection(http.client.HTTPConnection):
