@@ -1,11 +1,10 @@
 """Pages and feeds from the web: ``crosswire fetch`` and ``crosswire watch``.
 
-A URL is refused unless every address its host resolves to is public (globally
-reachable, and no IPv6 form of a non-public IPv4 address, see
-:func:`is_public_address`): a
-server that fetches user-given URLs must not be turned against the machine's
-own network (loopback, private ranges, link-local, cloud metadata).  The
-check is repeated on every redirect.
+A URL is refused unless every address its host resolves to is public
+(globally reachable, and no IPv6 form of a non-public IPv4 address, see
+:func:`is_public_address`): a server that fetches user-given URLs must not be
+turned against the machine's own network (loopback, private ranges,
+link-local, cloud metadata).  The check is repeated on every redirect.
 
 The host is resolved once per request, through :func:`resolve_host`, and the
 connection goes to an address that was checked: the HTTP client never resolves
