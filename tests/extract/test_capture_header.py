@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from crosswire.extract import extract
-from crosswire.extract.bylines import byline_names
+from crosswire.extract.bylines import byline_names, cue_alone
 from crosswire.extract.capture_header import read_header, slug_words
 from crosswire.extract.dates import printed_dates, relative_date, url_date
 from crosswire.model import Capture, SourceHints
@@ -209,5 +209,31 @@ def test_a_label_without_its_colon_and_a_common_word_is_no_byline() -> None:
     [("Text und Fotos: Marta Lenz", "Marta Lenz"), ("Text and photos: Ada Brook", "Ada Brook")],
 )
 def test_a_credit_label_naming_several_roles_credits_the_name_after_its_colon(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Ein Gastkommentar von Jan Dorn", "Jan Dorn"), ("An interview by Mo Reyes with the harbour master", "Mo Reyes"),
+     ("Eine Reportage von Lin Oduya, 4. November 2026", "Lin Oduya")],
+)
+def test_an_article_and_the_pieces_noun_may_open_a_byline(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
+
+
+def test_an_article_and_a_noun_before_a_label_or_no_name_is_no_byline() -> None:
+    assert byline_names("A Day by the Sea") is None
+    assert byline_names("Ein Autor: Jan Dorn") is None
+    assert cue_alone("Ein Beitrag von:")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Von Lina Sommer 6", "Lina Sommer"), ("By Lin Oduya Science Editor", "Lin Oduya"),
+     ("By Tom Reyes, Health Correspondent", "Tom Reyes")],
+)
+def test_a_count_or_a_role_after_the_name_is_not_the_name(line: str, author: str) -> None:
     byline = byline_names(line)
     assert byline is not None and byline.author == author

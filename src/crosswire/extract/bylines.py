@@ -22,7 +22,7 @@ from crosswire.lexicon import Entry, load_lexicon
 MAX_NAME_WORDS = 5
 #: A byline of several names ("Ines Varga, Lin Oduya y Jonas Brem") has at most this many words.
 MAX_BYLINE_WORDS = 12
-#: After a cue and its names, a byline has at most this many other words ("Ein Interview von Ada Brook mit Lin Oduya").
+#: After a cue and its names, a byline has at most this many other words ("Eine Reportage von Ada Brook mit Lin Oduya").
 MAX_WORDS_AFTER_NAMES = 4
 _QUOTES = re.compile(r"[«»“”„\"]")
 #: A name standing alone on a line, without a cue, has at most this many words.
@@ -31,9 +31,16 @@ MAX_BARE_NAME_WORDS = 4
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
+    """A cue opening a line; one that is not a label may follow an indefinite article and the
+    piece's noun ("Ein Kommentar von Jan Dorn", "A column by Ada Brook")."""
     cues = sorted(load_lexicon("crosswire.extract", "byline_cues").terms, key=len, reverse=True)
     alternatives = "|".join(re.escape(cue) for cue in cues)
-    return re.compile(rf"^\W{{0,2}}(?P<cue>{alternatives})(?!\w)\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
+    prepositions = "|".join(re.escape(cue) for cue in cues if cue not in _label_cues())
+    articles = "|".join(re.escape(word) for word in sorted(_byline_words()["article"], key=len, reverse=True))
+    piece = rf"(?:(?:{articles})\s+[^\W\d_][\w-]*\s+(?=(?:{prepositions})(?!\w)))?"
+    return re.compile(
+        rf"^\W{{0,2}}{piece}(?P<cue>{alternatives})(?!\w)\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE
+    )
 
 
 @cache
@@ -53,9 +60,11 @@ def _glued_cue() -> re.Pattern[str]:
 
 @cache
 def _byline_words() -> dict[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {"particle": set(), "joiner": set(), "outlet": set(), "role": set(), "stop": set()}
+    kinds: dict[str, set[str]] = {kind: set() for kind in ("particle", "joiner", "outlet", "role", "stop", "article")}
     for entry in load_lexicon("crosswire.extract", "byline_words").entries:
         kinds[entry.value["kind"]].add(entry.term)
+        if entry.value.get("article"):
+            kinds["article"].add(entry.term)  # "ein": a stop word that is an article too
     return {kind: frozenset(terms) for kind, terms in kinds.items()}
 
 
