@@ -237,3 +237,7 @@ def test_an_article_and_a_noun_before_a_label_or_no_name_is_no_byline() -> None:
 def test_a_count_or_a_role_after_the_name_is_not_the_name(line: str, author: str) -> None:
     byline = byline_names(line)
     assert byline is not None and byline.author == author
+
+
+def test_a_lower_case_word_followed_by_more_words_after_a_cue_is_no_user_name() -> None:
+    assert byline_names("By default the ferry runs hourly") is None

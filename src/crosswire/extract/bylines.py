@@ -161,12 +161,13 @@ def _joins(token: str, text: str) -> bool:
 
 
 def _handle(text: str) -> str | None:
-    """The user name a cue credits when it is the cue's only word ("By kelpie_77", "Autor: harbourblog.example")."""
+    """The user name a cue credits when it is the cue's only word, or is followed by a stop word
+    ("By kelpie_77", "Autor: harbourblog.example", "Author: mara77 am Montag")."""
     tokens = _TOKEN.findall(text)
-    if len(tokens) != 1:
+    words = _byline_words()
+    if not tokens or (len(tokens) > 1 and tokens[1].lower() not in words["stop"]):
         return None
     token = str(tokens[0]).strip(".")
-    words = _byline_words()
     if len(token) < 2 or not _HANDLE.match(token) or any(token.lower() in words[kind] for kind in words):
         return None
     return token
