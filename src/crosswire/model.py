@@ -193,6 +193,10 @@ class Fact:
     origins: int = 0
     #: ... out of this many sources (outlets) stating it.
     outlets: int = 0
+    #: The claim read from the parse (quantities): what was counted or measured, and what happened to it
+    #: or which dimension was measured ("people", "injured"; "gorilla", "weight"); None when not read.
+    counted: str | None = None
+    predicate: str | None = None
 
     @property
     def changing(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from crosswire.model import Annotations, Article, DateMention, Quantity, Story
+from crosswire.model import Annotations, Article, DateMention, Fact, FactMention, Quantity, Story
 from crosswire.stories.brief import brief_to_dict, brief_to_markdown, write_brief
 from crosswire.stories.corroborate import corroborate
 from crosswire.stories.sources import independent_sources
@@ -102,3 +102,20 @@ def test_brief_json_has_the_contract_fields() -> None:
     assert east["independent"] is False and east["copy_of"] == "north"
     people_on_board = next(f for f in data["facts"] if f["value"] == 86)
     assert people_on_board["status"] == "agree"  # north and south; east is north's copy
+
+
+def _fact(value: float, status: str, counted: str | None, article: str = "north", start: int = 0) -> Fact:
+    mention = FactMention(article, str(value), value, None, start, start + 2)
+    return Fact("quantity", f"{counted} seen", value, status, (mention,), counted=counted)  # type: ignore[arg-type]
+
+
+def test_a_brief_shows_what_matters_first_and_at_most_25_rows_of_the_rest() -> None:
+    story, articles = _brief_inputs()
+    _, sources = independent_sources(articles, {})
+    singles = [_fact(float(n), "single", "boats", start=n) for n in range(40)]
+    nothing = _fact(7.0, "single", None)  # a number the parse could not tie to anything
+    conflict = _fact(3.0, "conflict", "divers")
+    brief = write_brief(story, articles, [*singles, nothing, conflict], sources)
+    assert brief.facts[0] is conflict
+    assert len(brief.facts) == 25 and nothing not in brief.facts
+    assert [f.value for f in brief.facts[1:4]] == [0.0, 1.0, 2.0]  # told earliest in its article first

@@ -158,18 +158,31 @@ def _source_keys(sources: Sequence[SourceEntry]) -> dict[str, str]:
 
 #: The order facts are shown in: what is contested, then what changed, then what is agreed, then the rest.
 _STATUS_ORDER = {"conflict": 0, "agree": 2, "single": 3}
+#: Fact rows a brief shows: every discrepancy and change, then agreements and single-source facts up to this.
+MAX_FACT_ROWS = 25
 
 
-def _contested_first(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]:
-    """Discrepancies first, then changing figures, then agreements (most independent sources first), then single-source
-    facts; the order of corroboration within each."""
+def _shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]:
+    """The facts a reader is shown, in the order that matters to them.
 
-    def rank(fact: Fact) -> tuple[int, int]:
+    Discrepancies first, then changing figures, then agreements (most independent origins first), then
+    single-source facts.  A figure that counts or measures nothing the parse could name ("4" of a product
+    name, a bare "1") is left out: a number with no claim is no fact.  Past ``MAX_FACT_ROWS`` only
+    discrepancies and changes are still added; they are what a reader must not miss.
+    """
+
+    def rank(fact: Fact) -> tuple[int, int, int, int, int]:
         status = 1 if fact.changing else _STATUS_ORDER.get(fact.status, 3)
         sources = len({source_key.get(m.article, m.article) for m in fact.mentions})
-        return status, -sources
+        # News puts what matters first: a claim of what happened, told early in its article.
+        earliest = min((m.start for m in fact.mentions), default=0)
+        return status, -(fact.origins or sources), -sources, fact.predicate is None, earliest
 
-    return sorted(facts, key=rank)
+    named = [fact for fact in facts if fact.kind != "quantity" or fact.counted is not None]
+    ordered = sorted(named, key=rank)
+    contested = [fact for fact in ordered if fact.status == "conflict"]
+    rest = [fact for fact in ordered if fact.status != "conflict"]
+    return contested + rest[: max(0, MAX_FACT_ROWS - len(contested))]
 
 
 def write_brief(
@@ -191,7 +204,7 @@ def write_brief(
         story=story.id,
         title=story.title,
         key_points=tuple(_key_points(candidates, all_sentences, facts)),
-        facts=tuple(_contested_first(facts, source_key)),
+        facts=tuple(_shown_facts(facts, source_key)),
         timeline=tuple(_timeline(facts, all_sentences)),
         sources=tuple(sources),
     )

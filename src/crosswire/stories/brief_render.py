@@ -34,6 +34,8 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
         # Beyond the contract: independent origins behind the outlets (one wire sentence printed twice is one).
         "origins": fact.origins,
         "outlets": fact.outlets,
+        # The claim's parts (issue 12): what was counted or measured, and what happened to it.
+        "claim": {"counted": fact.counted, "predicate": fact.predicate},
         # Beyond the contract: a conflict whose figures follow publication time, with its reports latest first.
         "changing": fact.changing,
         "changes": [

@@ -375,15 +375,25 @@ def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
     return Counter(m.value for m in group).most_common(1)[0][0]
 
 
-def _claim_label(group: Sequence[_Mention]) -> str | None:
-    """The group's claim in plain words, "people injured": its most written counted thing and predicate."""
+def _claim(group: Sequence[_Mention]) -> Claim | None:
+    """The group's claim: its most written counted thing and predicate; None when no mention counts a thing."""
     counted = Counter(m.claim.counted for m in group if m.claim and m.claim.counted)
     predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
     if not counted:
         return None
-    top_counted = counted.most_common(1)[0][0]
     top_predicate = predicates.most_common(1)[0][0] if predicates else None
-    return Claim(top_counted, top_predicate).label
+    return Claim(counted.most_common(1)[0][0], top_predicate)
+
+
+def _unit(group: Sequence[_Mention]) -> str | None:
+    """The unit the group's figures are given in ("USD", "km"): what a sum or a measure counts."""
+    return next((m.unit for m in group if m.unit), None)
+
+
+def _claim_label(group: Sequence[_Mention]) -> str | None:
+    """The group's claim in plain words, "people injured"."""
+    claim = _claim(group)
+    return claim.label if claim else None
 
 
 def _about(group: Sequence[_Mention]) -> str:
@@ -442,6 +452,8 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 changes=_changes(members, published) if status == "conflict" else (),
                 origins=len({m.origin for m in members}),
                 outlets=len({m.source for m in members}),
+                counted=claim.counted if (claim := _claim(members)) else _unit(members),
+                predicate=claim.predicate if claim else None,
             )
         )
     facts.extend(people_and_places(articles, source_of))
