@@ -241,3 +241,9 @@ def test_a_count_or_a_role_after_the_name_is_not_the_name(line: str, author: str
 
 def test_a_lower_case_word_followed_by_more_words_after_a_cue_is_no_user_name() -> None:
     assert byline_names("By default the ferry runs hourly") is None
+
+
+def test_a_byline_of_linked_names_broken_over_lines_names_them_all() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", "By", "Lina Sommer", "and", "Mo Reyes",
+             "Published Nov 4, 2026", "Share", *BODY]  # fmt: skip
+    assert _header(lines)[1] == "Lina Sommer, Mo Reyes"

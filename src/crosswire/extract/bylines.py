@@ -274,6 +274,11 @@ def cue_alone(line: str) -> bool:
     return match is not None and word_count(match.group("rest")) <= 3 and byline_names(line) is None
 
 
+def joiner_alone(line: str) -> bool:
+    """A line holding only a joiner ("and", "und", "&"): a byline of linked names broken over lines."""
+    return line.strip().lower() in _byline_words()["joiner"]
+
+
 def check_byline_cue(entry: Entry) -> None:
     """The lexicon check: the example credits the entry's author, or (author null) labels a box whose name follows."""
     if entry.value["author"] is None:

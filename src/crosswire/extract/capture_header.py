@@ -32,6 +32,7 @@ from crosswire.extract.bylines import (
     Byline,
     byline_names,
     cue_alone,
+    joiner_alone,
 )
 from crosswire.extract.dates import (
     MAX_WORDS_BESIDE_DATE,
@@ -60,6 +61,8 @@ LABELLED_DATE_REACH = 25
 OPENING_DATE_CHARS = 40
 #: Without a labelled date, a date line this many lines past the body (or above the headline) is taken.
 NEAREST_DATE_REACH = 10
+#: A byline broken over lines ("By" / "Ada Brook" / "and" / "Mo Reyes") gathers at most this many more names each way.
+MAX_CONTINUED_NAMES = 4
 #: A name alone on a line this many lines under the headline may be its byline.
 NAME_UNDER_HEADLINE = 3
 #: Below the body start, a credit line has at most this many words.
@@ -361,7 +364,7 @@ class HeaderReader:
 
     def _joins_cluster(self, index: int) -> bool:
         line = self.lines[index]
-        if self._in_cluster(index) or cue_alone(line):
+        if self._in_cluster(index) or cue_alone(line) or joiner_alone(line):
             return True
         return word_count(line) <= MAX_NAME_WORDS and self.byline_at(index) is not None
 
@@ -508,22 +511,45 @@ class HeaderReader:
         for index in clustered:
             byline = byline_names(self.lines[index])
             if byline is not None:
-                return byline
+                return self._continued(index, byline)
         for index in clustered:
             byline = self.byline_at(index)
             if byline is not None:
-                return byline
+                return self._continued(index, byline)
         for index in zone:
             if index == title_at:
                 continue
             byline = byline_names(self.lines[index])
             if byline is not None:
-                return byline
+                return self._continued(index, byline)
         if title_at is not None:
             byline = self._name_under_headline(title_at)
             if byline is not None:
                 return byline
         return self._credit_after_article()
+
+    def _continued(self, index: int, byline: Byline) -> Byline:
+        """The byline with the names it continues into across lines holding only a joiner, as a
+        capture breaks a byline of linked names ("By" / "Ada Brook" / "and" / "Mo Reyes")."""
+        before: list[str] = []
+        after: list[str] = []
+        above = index
+        while above >= 2 and joiner_alone(self.lines[above - 1]) and len(before) < MAX_CONTINUED_NAMES:
+            more = byline_names(self.lines[above - 2]) or byline_names(self.lines[above - 2], bare=True)
+            if more is None:
+                break
+            before[:0] = more.names
+            above -= 2
+        below = index
+        while below + 2 < len(self.lines) and joiner_alone(self.lines[below + 1]) and len(after) < MAX_CONTINUED_NAMES:
+            more = byline_names(self.lines[below + 2], bare=True)
+            if more is None:
+                break
+            after.extend(more.names)
+            below += 2
+        if not before and not after:
+            return byline
+        return Byline((*before, *byline.names, *after), byline.outlet)
 
     def _name_under_headline(self, title_at: int) -> Byline | None:
         """A name alone on a line just under the headline (or its standfirst)."""
