@@ -376,3 +376,15 @@ def test_pounds_miles_and_joined_phrases(sentence: str, value: float, unit: str)
     quantity = only(sentence)
     assert quantity.value == pytest.approx(value)
     assert quantity.unit == unit
+
+
+def test_a_local_phone_number_after_a_cue_is_no_amount_but_a_range_still_is() -> None:
+    assert find_quantities("Witnesses should call 555-0143 with any information.") == []
+    (marchers,) = find_quantities("Between 300-1500 people marched through Carrow.")
+    assert marchers.value == 300.0
+
+
+def test_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
+    assert find_quantities("Veterans of the Six-Day War met in Lindmoor.") == []
+    (days,) = find_quantities("The strike lasted six days.")
+    assert days.value == 6.0

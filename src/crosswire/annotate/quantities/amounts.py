@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from crosswire.annotate.quantities import ages, counted, numbers, qualifiers, units
-from crosswire.lexicon import load_lexicon, terms
+from crosswire.lexicon import Entry, load_lexicon, terms
 
 _PACKAGE = "crosswire.annotate.quantities"
 _MONTH_FORMS = [form for entry in load_lexicon(_PACKAGE, "months").entries for form in entry.value]
@@ -49,6 +49,9 @@ _TIME_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
+_LOCAL_PHONE = re.compile(r"\b\d{3}-\d{4}\b")
+_PHONE_CUES = "|".join(sorted(terms(_PACKAGE, "phone_cues"), key=len, reverse=True))
+_PHONE_CUE_BEFORE = re.compile(rf"\b(?:{_PHONE_CUES})\b[^\n]*$", re.IGNORECASE)
 #: A capitalised word right before the number, as in "Boeing 737", "Game 2".
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’]*)[\s-]?$")
 _NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
@@ -69,7 +72,19 @@ def inside_phone_number(text: str, span: numbers.NumberSpan) -> bool:
     for match in _PHONE.finditer(text, window_start, min(len(text), span.end + 20)):
         if match.start() <= span.start and span.end <= match.end():
             return True
+    # A short local number ("555-0143") only after a word that announces one: "300-1500" is a range.
+    for match in _LOCAL_PHONE.finditer(text, window_start, min(len(text), span.end + 20)):
+        if match.start() <= span.start and span.end <= match.end():
+            return _PHONE_CUE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
     return False
+
+
+def check_phone_cue(entry: Entry) -> None:
+    """The lexicon check: the example's number (the value) is no amount."""
+    from crosswire.annotate.quantities import find_quantities  # the package runs this module
+
+    found = [text for q in find_quantities(entry.example) for text in [entry.example[q.start : q.end]]]
+    assert not any(part in entry.value for text in found for part in text.split()), (entry.term, found)
 
 
 def is_amount(text: str, span: numbers.NumberSpan) -> bool:
@@ -130,6 +145,8 @@ def _in_score(text: str, span: numbers.NumberSpan) -> bool:
 
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
     word = text[span.start : span.end].lower()
+    if text[span.start].isupper() and re.match(r"^-[A-Z]", after) and re.search(r"\b[a-z]+\s+$", before):
+        return False  # mid-sentence "the Six-Day War", "a Two-Tone record": part of a name
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
         return False
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
