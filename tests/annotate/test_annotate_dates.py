@@ -103,3 +103,9 @@ def test_stage_reads_publication_date() -> None:
 def test_offsets_hold_on_any_text(text: str, published: str | None) -> None:
     for mention in find_dates(text, published):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_today_inside_a_name_dates_nothing() -> None:
+    assert find_dates("Photo: Ana Ruiz for Carrow Today", "2026-11-08") == []
+    assert [d.date for d in find_dates("Today the ferry sails again.", "2026-11-08")] == ["2026-11-08"]
+    assert [d.date for d in find_dates("The mayor said the ferry sails today.", "2026-11-08")] == ["2026-11-08"]

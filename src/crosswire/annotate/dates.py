@@ -124,10 +124,20 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         if match.group("weekday")[0].isupper():
             found.append(_mention(text, match, _weekday_date(text, match, reference)))
     for match in _RELATIVE_DAY.finditer(text):
-        found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
+        if not _inside_name(text, match.start("word")):
+            found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
     for match in _VAGUE_PERIOD.finditer(text):
         found.append(_mention(text, match, None))
     return _without_overlaps(found)
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised relative day right after a capitalised word, mid-sentence, is part of a name: the
+    "Today" of "USA Today" or "Carrow Today" dates nothing."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = re.search(r"([A-Za-z][\w.'’&-]*)\s+$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1)[0].isupper() and not re.search(r"[.!?:]\s*$", text[:start])
 
 
 def check_month_example(entry: Entry) -> None:
