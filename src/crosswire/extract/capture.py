@@ -28,6 +28,7 @@ from crosswire.extract.metadata import site_of
 from crosswire.extract.provenance import Credit, credit_in_line, find_credit, name_matches_site
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Capture
+from crosswire.sources.limits import check_text_chars, text_chars
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
 _BULLET = re.compile(r"^(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
@@ -185,6 +186,8 @@ def extract_capture(capture: Capture) -> Article:
         raise ValueError(f"extract_capture needs a 'capture', got {capture.kind!r}")
     raw = capture.content
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    # Over the text limit, the capture is refused before the line readers spend seconds on it.
+    check_text_chars(capture.origin, text_chars(text))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:

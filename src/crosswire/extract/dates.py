@@ -135,13 +135,23 @@ def _day_of(match: re.Match[str], day_first: bool) -> date | None:
         return None
 
 
+#: Dates are read from no more than the first this many characters of a text.
+#: They are read from a capture's lines: a date line, a byline or a body's
+#: opening date sits in a line's first few hundred characters, while reading
+#: a very long line whole (a capture of one unbroken line) costs about 1.6 s a
+#: million characters for every reader that looks at it.
+DATE_TEXT_CHARS = 1_000
+
+
 def printed_dates(text: str, day_first: bool = True) -> list[PrintedDate]:
-    """Every date ``text`` prints with day, month and year, in text order.
+    """Every date the first :data:`DATE_TEXT_CHARS` characters of ``text``
+    print with day, month and year, in text order.
 
     Where forms overlap ("4 Nov 2026" inside "04/Nov/2026"), the longer
     reading wins.  ``day_first`` settles "04/11/2026" when both numbers
     could be the month.
     """
+    text = text[:DATE_TEXT_CHARS]
     if not _DIGIT.search(text):
         return []  # every printed form has a day or a year in digits
     found: list[tuple[int, int, date]] = []

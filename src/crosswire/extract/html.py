@@ -35,6 +35,7 @@ from crosswire.extract.page_dates import header_publication_date
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
 from crosswire.model import Article, Capture
+from crosswire.sources.limits import TEXT_CHARS, check_text_chars, text_chars
 
 #: trafilatura tuned for news: tables kept, reader comments left out.
 #: ``favor_recall`` was measured: +0.0015 F1 on scrapinghub-dev but -0.0044 on
@@ -52,6 +53,9 @@ def extract_html(capture: Capture) -> Article:
     raw = capture.content
     page = decode_html(raw, capture.origin) if isinstance(raw, bytes) else raw
     tree = parse_page(page, capture.origin)
+    if len(page) > TEXT_CHARS.value():  # a shorter page has less text than that
+        # Over the text limit, the page is refused before trafilatura and the readers spend seconds on it.
+        check_text_chars(capture.origin, visible_text_chars(tree), "page text")
     metadata = read_metadata(tree, capture.hints.url)
     # trafilatura copies a tree it is given: one parse serves both readers
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
@@ -118,6 +122,21 @@ def publication_date(tree: Any) -> str | None:
         return htmldate.find_date(tree, extensive_search=True, original_date=True)
     except (ValueError, TypeError):
         return None
+
+
+#: Elements whose text a reader of the page never sees.
+_UNSEEN = frozenset({"script", "style", "noscript", "template"})
+
+
+def visible_text_chars(tree: Any) -> int:
+    """The characters of the page's text outside scripts, styles and comments (see ``text_chars``)."""
+    chars = 0
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag not in _UNSEEN and element.text:
+            chars += text_chars(element.text)
+        if element.tail:
+            chars += text_chars(element.tail)
+    return chars
 
 
 def parse_page(page: str, origin: str) -> Any:

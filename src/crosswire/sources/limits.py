@@ -10,7 +10,11 @@ Each limit has a default and an environment variable that overrides it
     spaCy's own default ``max_length``: the parser reads headlines and
     sentences with that limit, so a longer unbroken text could still fail
     there (E088) and take its whole annotation batch with it.  The longest
-    news articles are about a tenth of this.
+    news articles are about a tenth of this.  A plain-text capture's text,
+    and a page's visible text (outside scripts and styles), are checked
+    against it too, before any extraction work (:func:`text_chars`): its
+    article could be shorter, but reading a text that long costs seconds and
+    a real page is far shorter.
 ``CROSSWIRE_MAX_ITEM_BYTES`` (50,000,000)
     bytes of one raw item: a page or capture file (after un-gzipping), one
     JSONL line or API record, one WARC record (by its ``Content-Length``,
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 from crosswire.errors import InputError, LimitError
@@ -71,3 +76,18 @@ def check_text_length(origin: str, text: str, title: str | None = None) -> None:
         raise TEXT_CHARS.error(origin, "text", len(text), limit)
     if title is not None and len(title) > limit:
         raise TEXT_CHARS.error(origin, "title", len(title), limit)
+
+
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
+def text_chars(text: str) -> int:
+    """The characters of ``text`` with every run of white space counted as one, as extraction tidies it."""
+    return len(text) - sum(len(run) - 1 for run in _SPACE_RUN.findall(text))
+
+
+def check_text_chars(origin: str, chars: int, what: str = "text") -> None:
+    """Raise a :class:`LimitError` when ``chars`` characters of text to extract are over ``TEXT_CHARS``."""
+    limit = TEXT_CHARS.value()
+    if chars > limit:
+        raise TEXT_CHARS.error(origin, what, chars, limit)
