@@ -122,3 +122,8 @@ def test_scripts_styles_and_comments_are_not_page_text(monkeypatch: pytest.Monke
     capture = Capture(id="page", kind="html", origin="page.html", content=page.encode(), hints=SourceHints())
     assert len(page) > 60_000
     assert "Grey Heron" in extract(capture).text
+
+
+def test_text_chars_counts_text_as_extraction_tidies_it() -> None:
+    assert text_chars("\n\t Quay  lights \n\n\n on \t") == len("Quay lights on")
+    assert text_chars("") == 0

@@ -82,7 +82,9 @@ _SPACE_RUN = re.compile(r"\s{2,}")
 
 
 def text_chars(text: str) -> int:
-    """The characters of ``text`` with every run of white space counted as one, as extraction tidies it."""
+    """The characters of ``text`` with every run of white space counted as one and none
+    at either end, as extraction tidies it."""
+    text = text.strip()
     return len(text) - sum(len(run) - 1 for run in _SPACE_RUN.findall(text))
 
 
