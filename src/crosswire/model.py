@@ -119,6 +119,9 @@ class Annotations:
     quotes: tuple[Quote, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     frame: Frame = field(default_factory=Frame)
+    #: Lines of supplied text (records, feed items) that were page furniture (captions, credits, promotions,
+    #: gallery counters) and were taken out of ``Article.text``; kept so the article page can show them apart.
+    furniture: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

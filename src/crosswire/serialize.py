@@ -31,6 +31,7 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
         "quotes": [dataclasses.asdict(q) for q in annotations.quotes],
         "frame": {key: list(value) for key, value in dataclasses.asdict(annotations.frame).items()},
         "sentences": [[s.start, s.end] for s in annotations.sentences],
+        "furniture": list(annotations.furniture),
     }
 
 
@@ -43,6 +44,7 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
         quotes=tuple(Quote(**q) for q in data.get("quotes", [])),
         sentences=tuple(Sentence(start, end) for start, end in data.get("sentences", [])),
         frame=Frame(**{key: tuple(value) for key, value in frame.items()}),
+        furniture=tuple(str(line) for line in data.get("furniture", [])),
     )
 
 
