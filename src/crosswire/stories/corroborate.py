@@ -39,6 +39,7 @@ CONFLICT_CONTEXT = 0.5
 DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 #: Month names and their short forms, to tell a date written out from a relative one.
 MONTH_WORDS = terms("crosswire.annotate", "months")
 #: Words either side of a mention that describe it.
@@ -75,6 +76,8 @@ class _Mention:
     sentence: str = ""
     #: The independent origin of the statement: its source, or the source whose sentence it copies.
     origin: str = ""
+    #: Brought in with "a"/"an" ("a 14-year-old girl"): one of its kind, not known to be the story's.
+    indefinite: bool = False
 
 
 @dataclass
@@ -167,7 +170,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          any(start <= q.start < end for start, end in background),
-                         _sentence_text(article, q.start, q.end))
+                         _sentence_text(article, q.start, q.end),
+                         indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None:
@@ -252,6 +256,8 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     A figure told in a sentence about an earlier time may be another event's, so it never makes a conflict."""
     if a.background or b.background:
         return False
+    if _is_measure(a) and (a.indefinite or b.indefinite):
+        return False  # "a 14-year-old girl" / "a 12-year-old girl": maybe two girls (``_same_measure``)
     if a.kind == "date":
         # A weekday or "yesterday" is resolved against each article's own day, and "said Friday" dates the
         # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict.
@@ -311,11 +317,20 @@ def _rival_counts(a: _Mention, b: _Mention) -> bool:
     return close and (same_count or _same_measure(a, b)) and not _values_compatible(a, b)
 
 
+def _is_measure(mention: _Mention) -> bool:
+    return mention.claim is not None and mention.claim.predicate in DIMENSIONS
+
+
 def _same_measure(a: _Mention, b: _Mention) -> bool:
-    """Both figures measure the same dimension of the same thing (``Claim`` of a measure)."""
+    """Both figures measure the same dimension of the same thing (``Claim`` of a measure).
+
+    "A 14-year-old girl" and "a 12-year-old girl" may be two girls: a thing brought in with "a" is not
+    known to be the story's one thing, so only measures of a thing both reports name as known ("the
+    gorilla", "Ana Ruiz, 58") can rival each other.
+    """
     if a.claim is None or b.claim is None or a.claim.predicate not in DIMENSIONS:
         return False
-    return claims_match(a.claim, b.claim) == "same"
+    return not (a.indefinite or b.indefinite) and claims_match(a.claim, b.claim) == "same"
 
 
 def _distinctive(value: float | str) -> bool:

@@ -67,6 +67,7 @@ def attribution(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if match is not None:
             who = match.group(1).strip().rstrip(".")
-            if who.casefold() not in _PRONOUNS:
+            # A speaker has a word of three letters or more: not a stray quote mark or a cut initial.
+            if who.casefold() not in _PRONOUNS and re.search(r"[^\W\d_]{3,}", who):
                 return who
     return None

@@ -231,5 +231,7 @@ def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
     status = _status(group, same)
     # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
     value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
-    mentions = tuple(FactMention(m.article, m.text, m.value, None, m.start, m.end) for m in group)
-    return Fact(kind=kind, about=group[0].about, value=value, status=status, mentions=mentions)
+    mentions = tuple(FactMention(m.article, m.text, m.value, None, m.start, m.end, origin=m.source) for m in group)
+    sources = len({m.source for m in group})
+    return Fact(kind=kind, about=group[0].about, value=value, status=status, mentions=mentions,
+                origins=sources, outlets=sources)  # fmt: skip
