@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from crosswire.annotate import default_stages
 from crosswire.model import Article, Fact
 from crosswire.pipeline import Pipeline
@@ -87,3 +89,12 @@ def test_names_of_one_place() -> None:
     assert same_place("Ghent", "GHENT") and same_place("Ghent, Belg.", "Ghent, Belgium")
     assert same_place("Bombay", "Mumbai")  # a known variant (annotate/rules/names.json)
     assert not same_place("Cusco, Peru", "Peru")
+
+
+def test_two_holders_of_one_office_a_year_apart_or_undated_are_two_facts() -> None:
+    articles = story_articles()
+    for days_apart in ({"coast-times": "2025-03-04"}, {outlet: None for outlet in STORY}):
+        shifted = [dataclasses.replace(a, published=days_apart.get(a.id, a.published)) for a in articles]
+        facts = people_and_places(shifted, {outlet: outlet for outlet in STORY})
+        ministers = [f for f in facts if f.kind == "person" and f.about == "interior minister"]
+        assert all(f.status != "conflict" for f in ministers) and len(ministers) == 2

@@ -8,8 +8,12 @@ the blast in Cusco, another in Lima.  Two kinds of fact come from here:
   Director Ivo Brandt").  ``about`` is the role, ``value`` the person.  Outlets that
   name the same person for a role agree.  Different people for the same role
   conflict only when the role has one holder at a time (an office qualified
-  by its organisation, "Interior Minister", or one of ``SOLE_OFFICES``):
-  a story may well quote two different "Officer"s.
+  by its organisation, "Interior Minister", or one of ``SOLE_OFFICES``) and
+  the reports were published within ``SAME_TERM_DAYS`` of each other: an
+  office changes hands, and a story told over months or without dates names
+  the predecessor too (a hand check found two governments' "Interior
+  Secretary" shown as a discrepancy).  A story may well quote two different
+  "Officer"s, and a misspelt holder is merged, not contested (below).
 * ``place``: the frame's *where* of each article.  Outlets that give the
   same place agree; different places are separate facts, never a conflict,
   because without a gazetteer "Ghent" and "East Flanders" may both be right.
@@ -24,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -37,6 +42,8 @@ NAME_SIMILARITY = 90
 #: With the first names equal, surnames of at least ``MIN_SURNAME`` letters this similar are one name.
 SURNAME_SIMILARITY = 75
 MIN_SURNAME = 4
+#: Two names for a sole office conflict only in reports published this close together (days).
+SAME_TERM_DAYS = 3
 #: Offices with one holder at a time, even without an organisation named (``lexicons/sole_offices.json``).
 SOLE_OFFICES = terms("crosswire.stories", "sole_offices")
 #: Titles with one holder once it is said whose they are ("Interior Minister", "Port Authority Director");
@@ -68,8 +75,10 @@ class _Mention:
     about: str
     start: int
     end: int
-    #: For a person: whether the role has one holder at a time, so that two names for it conflict.
+    #: For a person: whether the role has one holder at a time, so that two names for it may conflict.
     sole: bool = False
+    #: The article's publication day (days since year 1), None when unknown.
+    day: int | None = None
 
 
 def same_name(a: str, b: str) -> bool:
@@ -169,9 +178,16 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         sole = office in SOLE_OFFICES or role in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE)
         mentions.append(
             _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
-                     entity.name or entity.text, role, start, entity.end, sole=sole)
+                     entity.name or entity.text, role, start, entity.end, sole=sole, day=_day(article.published))
         )  # fmt: skip
     return mentions
+
+
+def _day(published: str | None) -> int | None:
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
 
 
 def _whose(qualifier: str) -> str:
@@ -199,14 +215,22 @@ def _place_mention(article: Article, source_of: Mapping[str, str]) -> _Mention |
 
 
 def _person_groups(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
-    """Mentions of one role together when the role has one holder; otherwise one group per person."""
+    """Mentions of one role together when the role has one holder and the reports are of one time;
+    otherwise one group per person."""
     by_role: dict[str, list[_Mention]] = {}
     for mention in mentions:
         by_role.setdefault(mention.about, []).append(mention)
     groups: list[list[_Mention]] = []
     for members in by_role.values():
-        groups.extend([members] if all(m.sole for m in members) else _by_value(members))
+        contested = all(m.sole for m in members) and _same_term([m.day for m in members])
+        groups.extend([members] if contested else _by_value(members))
     return groups
+
+
+def _same_term(days: Sequence[int | None]) -> bool:
+    """Whether reports of these publication days are of one time: all dated, within ``SAME_TERM_DAYS``."""
+    known = [day for day in days if day is not None]
+    return len(known) == len(days) and max(known, default=0) - min(known, default=0) <= SAME_TERM_DAYS
 
 
 def _by_value(mentions: Sequence[_Mention], same: _Same = same_name) -> list[list[_Mention]]:
