@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from crosswire.annotate.quantities.grammar import DIMENSIONS
-from crosswire.lexicon import terms
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences
 from crosswire.stories.changes import figure_changes
@@ -40,6 +40,8 @@ DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+#: Phrases in which "one" counts nothing (``lexicons/one_idioms.json``).
+ONE_IDIOMS = terms("crosswire.stories", "one_idioms")
 #: Month names and their short forms, to tell a date written out from a relative one.
 MONTH_WORDS = terms("crosswire.annotate", "months")
 #: Words either side of a mention that describe it.
@@ -148,6 +150,24 @@ def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def in_one_idiom(text: str, start: int, end: int) -> bool:
+    """A "one" that counts nothing a reader would check ("at one point", "one of the most"): the quantity
+    annotator keeps it, as the quantity benchmarks do, but it is no fact."""
+    if not re.match(r"one\b", text[start:end], re.IGNORECASE):
+        return False
+    around = text[max(0, start - 12) : start + 24].lower()
+    return any(idiom in around for idiom in ONE_IDIOMS)
+
+
+def check_one_idiom(entry: Entry) -> None:
+    """The lexicon check: the example's idiom "one" is no fact, and the example's other figures (the value) are."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    found = find_quantities(entry.example)
+    facts = [q for q in found if not in_one_idiom(entry.example, q.start, q.end)]
+    assert len(facts) == entry.value and all(q.value != 1 for q in facts), (entry.term, found)
+
+
 def _looks_like_year(text: str, value: float, unit: str | None) -> bool:
     return unit is None and float(value).is_integer() and 1800 <= value <= 2100 and text.strip().isdigit()
 
@@ -162,7 +182,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         background = background_sentences(article)
         for q in annotations.quantities:
             text = article.text[q.start : q.end]
-            if _looks_like_year(text, q.value, q.unit):
+            if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
                 continue
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
