@@ -155,3 +155,15 @@ def test_two_ages_of_someone_brought_in_with_a_are_no_conflict() -> None:
     )
     facts = corroborate(articles, {a.id: a.id for a in articles})
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
+    from crosswire.stories.corroborate import page_stamp
+
+    def stamp(text: str, written: str) -> bool:
+        return page_stamp(text, text.index(written), text.index(written) + len(written))
+
+    assert stamp("Updated: November 4, 2026 15:50 GMT. The dam gave way.", "November 4, 2026")
+    assert stamp("Posted Nov 3, 2026 by the harbour desk", "Nov 3, 2026")
+    assert not stamp("The dam gave way on November 2, 2026, at 6:10, officials said.", "November 2, 2026")
+    assert not stamp("The quake struck on Tuesday at 07:37 local time.", "Tuesday")

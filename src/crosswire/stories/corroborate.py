@@ -40,6 +40,14 @@ DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+#: Labels a page prints before its own dates (``extract/lexicons/date_labels.json``), and a clock time after one.
+_STAMP_LABEL = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(t) for t in sorted(terms("crosswire.extract", "date_labels"), key=len, reverse=True))
+    + r")\b\s*(?:on|at)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(r",?\s*\d{1,2}[:.]\d{2}\b")
 #: Phrases in which "one" counts nothing (``lexicons/one_idioms.json``).
 ONE_IDIOMS = terms("crosswire.stories", "one_idioms")
 #: Month names and their short forms, to tell a date written out from a relative one.
@@ -150,6 +158,16 @@ def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def page_stamp(text: str, start: int, end: int) -> bool:
+    """A page's own time stamp, not a date of the story: a date after a label of the page's dates
+    ("Updated:", "Posted") or written with its year and then a clock time ("Jul 2, 2013 15:50")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _STAMP_LABEL.search(text, max(line_start, start - 30), start):
+        return True
+    written = text[start:end]
+    return bool(re.search(r"\d{4}", written)) and _CLOCK_AFTER.match(text, end) is not None
+
+
 def in_one_idiom(text: str, start: int, end: int) -> bool:
     """A "one" that counts nothing a reader would check ("at one point", "one of the most"): the quantity
     annotator keeps it, as the quantity benchmarks do, but it is no fact."""
@@ -194,7 +212,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None)
             )  # fmt: skip
         for d in annotations.dates:
-            if d.date is None:
+            if d.date is None or page_stamp(article.text, d.start, d.end):
                 continue
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
