@@ -167,3 +167,13 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
     assert stamp("Posted Nov 3, 2026 by the harbour desk", "Nov 3, 2026")
     assert not stamp("The dam gave way on November 2, 2026, at 6:10, officials said.", "November 2, 2026")
     assert not stamp("The quake struck on Tuesday at 07:37 local time.", "Tuesday")
+
+
+def test_a_part_and_its_whole_never_contradict() -> None:
+    # One outlet gives the passes completed, another the passes thrown: "28 of 41".
+    facts = _facts(
+        "Ruiz completed 28 of 41 passes as Carrow won the final.",
+        "Ruiz threw 41 passes as Carrow won the final.",
+        "Ruiz completed 28 passes as Carrow won the final.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]

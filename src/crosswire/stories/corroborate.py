@@ -40,6 +40,9 @@ DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)"
+_OF_NUMBER_AFTER = re.compile(rf"\s+of\s+(?:the|its|his|her|their)?\s*{_NUMBER_WORD}\b", re.IGNORECASE)
+_NUMBER_OF_BEFORE = re.compile(rf"\b{_NUMBER_WORD}\s+of\s+(?:the|its|his|her|their)?\s*$", re.IGNORECASE)
 #: Labels a page prints before its own dates (``extract/lexicons/date_labels.json``), and a clock time after one.
 _STAMP_LABEL = re.compile(
     r"\b(?:"
@@ -88,6 +91,8 @@ class _Mention:
     origin: str = ""
     #: Brought in with "a"/"an" ("a 14-year-old girl"): one of its kind, not known to be the story's.
     indefinite: bool = False
+    #: One side of a part and its whole ("28 of 41 passes"): the two count different things.
+    part_or_whole: bool = False
 
 
 @dataclass
@@ -158,6 +163,13 @@ def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _part_or_whole(text: str, start: int, end: int) -> bool:
+    """ "28 of 41 passes", "three of the five victims": the part or the whole of such a phrase."""
+    first_word = re.match(r"\S+", text[start:end])
+    number_end = start + len(first_word.group()) if first_word else end
+    return bool(_OF_NUMBER_AFTER.match(text, number_end) or _NUMBER_OF_BEFORE.search(text, max(0, start - 30), start))
+
+
 def page_stamp(text: str, start: int, end: int) -> bool:
     """A page's own time stamp, not a date of the story: a date after a label of the page's dates
     ("Updated:", "Posted") or written with its year and then a clock time ("Jul 2, 2013 15:50")."""
@@ -209,7 +221,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          any(start <= q.start < end for start, end in background),
                          _sentence_text(article, q.start, q.end),
-                         indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None)
+                         indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
+                         part_or_whole=_part_or_whole(article.text, q.start, q.end))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -294,6 +307,8 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     A figure told in a sentence about an earlier time may be another event's, so it never makes a conflict."""
     if a.background or b.background:
         return False
+    if a.part_or_whole or b.part_or_whole:
+        return False  # "28 of 41 passes": completed and attempted, a part and its whole
     if _is_measure(a) and (a.indefinite or b.indefinite):
         return False  # "a 14-year-old girl" / "a 12-year-old girl": maybe two girls (``_same_measure``)
     if a.kind == "date":
