@@ -26,18 +26,11 @@ EXPECTED: dict[str, Any] = json.loads((CORPUS / "EXPECTED.json").read_text(encod
 #: Engine._annotate passes through unannotated every article that arrives with annotations, and supplied
 #: text now arrives with its furniture set aside in Annotations.furniture (extract/record.py), so these
 #: records give no facts at all.  Strict: the mark fails the run once the engine annotates them; then remove it.
-_FURNISHED_STORIES = {"holmbrook-depot-fire"}
-_FURNISHED_TEXT_UNANNOTATED = pytest.mark.xfail(
-    strict=True, reason="engine skips annotating supplied text that arrives with its furniture set aside"
-)
 
 
 def _cases(cases: list[dict[str, Any]], name: str = "about") -> list[Any]:
-    """The answer key's cases as test parameters, marked where the engine is known to fail them."""
-    marks = {True: [_FURNISHED_TEXT_UNANNOTATED], False: []}
-    return [
-        pytest.param(case, id=str(case[name])[:60], marks=marks[case["story"] in _FURNISHED_STORIES]) for case in cases
-    ]
+    """The answer key's cases as test parameters, each named by its ``name`` field."""
+    return [pytest.param(case, id=str(case[name])[:60]) for case in cases]
 
 
 @pytest.fixture(scope="module")

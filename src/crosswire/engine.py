@@ -67,6 +67,12 @@ class IngestReport:
         }
 
 
+def _annotated(article: Article) -> bool:
+    """Whether the pipeline has run on the article (a batch job's Parquet output): its sentences are read.
+    Extraction alone may leave annotations holding only the page furniture it took out of the text."""
+    return article.annotations is not None and bool(article.annotations.sentences)
+
+
 class Engine:
     def __init__(self, store: Store, stages: Sequence[Stage] | None = None) -> None:
         self.store = store
@@ -208,9 +214,9 @@ class Engine:
     def _annotate(self, articles: list[Article]) -> Iterator[Article]:
         """Annotate in order; articles that arrive annotated (from a batch
         job's Parquet output) are passed through as they are."""
-        pending = iter(self.pipeline.pipe(a for a in articles if a.annotations is None))
+        pending = iter(self.pipeline.pipe(a for a in articles if not _annotated(a)))
         for article in articles:
-            yield article if article.annotations is not None else next(pending)
+            yield article if _annotated(article) else next(pending)
 
     def _corpus_state(self) -> _CorpusState:
         """The corpus state in step with the store; call it under the write lock.

@@ -59,4 +59,6 @@ def test_the_furniture_is_stored_with_the_article(tmp_path: Path) -> None:
         store.close()
     assert stored is not None and stored.article.annotations is not None
     assert stored.article.annotations.furniture == (FURNITURE[0],)
+    # Set-aside furniture does not make the article look annotated already: its figures are read.
+    assert [q.value for q in stored.article.annotations.quantities][:1] == [310.0]
     assert "3/8" not in stored.article.text
