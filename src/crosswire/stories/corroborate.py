@@ -35,6 +35,9 @@ from crosswire.stories.text import content_words, stem
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
 SAME_VALUE_CONTEXT = 0.15
 COMPATIBLE_CONTEXT = 0.3
+#: A day is shared by many happenings of one story ("Thursday": a denial, a tweet, a release), so two
+#: mentions of the same day need more words in common than two equal counts do.
+SAME_DAY_CONTEXT = 0.35
 CONFLICT_CONTEXT = 0.5
 DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
@@ -273,7 +276,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
         if mention.kind == "quantity" and specific:
             return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
-        needed = SAME_VALUE_CONTEXT
+        needed = SAME_DAY_CONTEXT if mention.kind == "date" else SAME_VALUE_CONTEXT
     else:
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
