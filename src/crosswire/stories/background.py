@@ -24,6 +24,7 @@ _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
 _PAST_PERIOD = re.compile(
     r"\b(?:" + "|".join(re.escape(e.term).replace(r"\ ", r"\s+") for e in _PAST_PERIODS) + r")\b", re.IGNORECASE
 )
+_OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 
 
@@ -34,8 +35,12 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def background_sentences(article: Article) -> list[tuple[int, int]]:
-    """The spans of the article's sentences that are about a time before its own."""
+def background_sentences(article: Article, by_year: bool = True) -> list[tuple[int, int]]:
+    """The spans of the article's sentences that are about a time before its own.
+
+    A year alone is weaker evidence ("bridges built before 1990" may be checked today): with
+    ``by_year=False`` only a past-period phrase or a full date counts.
+    """
     annotations = article.annotations
     if annotations is None:
         return []
@@ -51,7 +56,10 @@ def background_sentences(article: Article) -> list[tuple[int, int]]:
         years = [int(year) for year in _YEAR.findall(text)]
         dates = [day for d in annotations.dates if sentence.start <= d.start < sentence.end and (day := _day(d.date))]
         earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
-        if earlier_day or any(year < published.year for year in years):
+        # "In 2019 a blaze ...": a year that opens the sentence dates all of it, however strict the reading.
+        opening_year = _OPENING_YEAR.match(text)
+        earlier_year = opening_year is not None and int(opening_year.group(1)) < published.year
+        if earlier_day or earlier_year or (by_year and any(year < published.year for year in years)):
             spans.append((sentence.start, sentence.end))
     return spans
 

@@ -97,16 +97,20 @@ def participle_after(text: str, end: int) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+#: A pronoun says what was counted only through another sentence ("sent 4 of them"): no counted thing.
+_PRONOUNS = frozenset({"them", "they", "it", "those", "these", "us", "we", "you", "him", "her", "which", "who"})
+
+
 def _clean_counted(counted: str | None) -> str | None:
     if not counted:
         return None
     cleaned = " ".join(w for w in counted.split() if any(ch.isalpha() for ch in w) and w not in "()")
-    return cleaned or None
+    return cleaned if cleaned and cleaned.lower() not in _PRONOUNS else None
 
 
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
-    if not predicate:
-        return None
+    if not predicate or not any(ch.isalpha() for ch in predicate):
+        return None  # none, or a bullet or a dash the parse took for a verb
     if predicate in DIMENSIONS:
         return predicate  # what a measure measures ("weight"), not a verb
     words = [w for w in predicate.lower().split() if w not in _AUXILIARIES]

@@ -86,8 +86,10 @@ class _Mention:
     predicate: str | None = None
     #: What was counted and what happened to it, read from the parse (quantities only).
     claim: Claim | None = None
-    #: Said in a sentence about a time before the story's (``background.py``): maybe another event's figure.
+    #: Said in a sentence about a time before the story's (``background.py``): maybe another event's figure ...
     background: bool = False
+    #: ... and surely so: the sentence names an earlier period or day, not just a year.
+    elsewhere: bool = False
     #: The mention's sentence, normalised (``origins.py``): two outlets printing it are one origin.
     sentence: str = ""
     #: The independent origin of the statement: its source, or the source whose sentence it copies.
@@ -213,6 +215,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             continue
         source = source_of.get(article.id, article.id)
         background = background_sentences(article)
+        elsewhere = background_sentences(article, by_year=False)
         for q in annotations.quantities:
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
@@ -222,10 +225,11 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
-                         any(start <= q.start < end for start, end in background),
-                         _sentence_text(article, q.start, q.end),
+                         background=any(start <= q.start < end for start, end in background),
+                         sentence=_sentence_text(article, q.start, q.end),
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
-                         part_or_whole=_part_or_whole(article.text, q.start, q.end))
+                         part_or_whole=_part_or_whole(article.text, q.start, q.end),
+                         elsewhere=any(start <= q.start < end for start, end in elsewhere))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -525,6 +529,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 outlets=len({m.source for m in members}),
                 counted=claim.counted if (claim := _claim(members)) else _unit(members),
                 predicate=claim.predicate if claim else None,
+                background=all(m.elsewhere for m in members),
             )
         )
     facts.extend(people_and_places(articles, source_of))
