@@ -165,6 +165,7 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
 
     assert stamp("Updated: November 4, 2026 15:50 GMT. The dam gave way.", "November 4, 2026")
     assert stamp("Posted Nov 3, 2026 by the harbour desk", "Nov 3, 2026")
+    assert stamp("Reader comment of 12 January 2026 @ 09:29 pm", "12 January 2026")
     assert not stamp("The dam gave way on November 2, 2026, at 6:10, officials said.", "November 2, 2026")
     assert not stamp("The quake struck on Tuesday at 07:37 local time.", "Tuesday")
 

@@ -53,7 +53,7 @@ _STAMP_LABEL = re.compile(
     + r")\b\s*(?:on|at)?\s*:?\s*$",
     re.IGNORECASE,
 )
-_CLOCK_AFTER = re.compile(r",?\s*\d{1,2}[:.]\d{2}\b")
+_CLOCK_AFTER = re.compile(r",?\s*(?:@\s*)?\d{1,2}[:.]\d{2}\b")
 #: Phrases in which "one" counts nothing (``lexicons/one_idioms.json``).
 ONE_IDIOMS = terms("crosswire.stories", "one_idioms")
 #: Month names and their short forms, to tell a date written out from a relative one.
