@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -36,6 +35,7 @@ from crosswire.annotate.entities import TITLES, apply_title_rule
 from crosswire.annotate.names import common_form
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus
+from crosswire.stories.cluster import day_number
 
 #: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
@@ -178,16 +178,9 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         sole = office in SOLE_OFFICES or role in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE)
         mentions.append(
             _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
-                     entity.name or entity.text, role, start, entity.end, sole=sole, day=_day(article.published))
+                     entity.name or entity.text, role, start, entity.end, sole=sole, day=day_number(article.published))
         )  # fmt: skip
     return mentions
-
-
-def _day(published: str | None) -> int | None:
-    try:
-        return date.fromisoformat(published[:10]).toordinal() if published else None
-    except ValueError:
-        return None
 
 
 def _whose(qualifier: str) -> str:
