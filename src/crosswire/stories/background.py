@@ -13,8 +13,9 @@ publication year, or a phrase of ``lexicons/past_periods.json`` ("last year",
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
 
+from crosswire.annotate.dates import parse_iso_day
 from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Article
 
@@ -28,40 +29,42 @@ _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", r
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 
 
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A sentence about a time before the article's: its span, and whether it names that time for sure
+    (a past period or day, a sentence opening "In 2019") or only holds an earlier year somewhere ("bridges
+    built before 1990", which may be checked today)."""
+
+    start: int
+    end: int
+    certain: bool
 
 
-def background_sentences(article: Article, by_year: bool = True) -> list[tuple[int, int]]:
-    """The spans of the article's sentences that are about a time before its own.
-
-    A year alone is weaker evidence ("bridges built before 1990" may be checked today): with
-    ``by_year=False`` only a past-period phrase or a full date counts.
-    """
+def background_sentences(article: Article) -> list[Background]:
+    """The article's sentences that are about a time before its own."""
     annotations = article.annotations
     if annotations is None:
         return []
-    published = _day(article.published)
-    spans = []
+    published = parse_iso_day(article.published)
+    found = []
     for sentence in annotations.sentences:
         text = article.text[sentence.start : sentence.end]
         if _PAST_PERIOD.search(text):
-            spans.append((sentence.start, sentence.end))
+            found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if published is None:
             continue
-        years = [int(year) for year in _YEAR.findall(text)]
-        dates = [day for d in annotations.dates if sentence.start <= d.start < sentence.end and (day := _day(d.date))]
+        dates = [day for d in annotations.dates
+                 if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]  # fmt: skip
         earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
-        # "In 2019 a blaze ...": a year that opens the sentence dates all of it, however strict the reading.
+        # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
         opening_year = _OPENING_YEAR.match(text)
-        earlier_year = opening_year is not None and int(opening_year.group(1)) < published.year
-        if earlier_day or earlier_year or (by_year and any(year < published.year for year in years)):
-            spans.append((sentence.start, sentence.end))
-    return spans
+        earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
+        if earlier_day or earlier_opening:
+            found.append(Background(sentence.start, sentence.end, certain=True))
+        elif any(int(year) < published.year for year in _YEAR.findall(text)):
+            found.append(Background(sentence.start, sentence.end, certain=False))
+    return found
 
 
 def check_past_period(entry: Entry) -> None:
@@ -73,6 +76,6 @@ def check_past_period(entry: Entry) -> None:
         Article("example", "record", "lexicon", entry.example, published="2026-11-08T09:00:00")
     )
     assert article.annotations is not None
-    spans = background_sentences(article)
+    spans = [(b.start, b.end) for b in background_sentences(article) if b.certain]
     figures = [q for q in article.annotations.quantities if q.value == entry.value]
     assert figures and all(any(s <= q.start < e for s, e in spans) for q in figures), (entry.term, spans)

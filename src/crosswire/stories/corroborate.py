@@ -215,7 +215,6 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             continue
         source = source_of.get(article.id, article.id)
         background = background_sentences(article)
-        elsewhere = background_sentences(article, by_year=False)
         for q in annotations.quantities:
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
@@ -225,11 +224,11 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
-                         background=any(start <= q.start < end for start, end in background),
+                         background=any(b.start <= q.start < b.end for b in background),
                          sentence=_sentence_text(article, q.start, q.end),
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
-                         elsewhere=any(start <= q.start < end for start, end in elsewhere))
+                         elsewhere=any(b.start <= q.start < b.end and b.certain for b in background))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -317,7 +316,9 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     if a.part_or_whole or b.part_or_whole:
         return False  # "28 of 41 passes": completed and attempted, a part and its whole
     if _is_measure(a) and (a.indefinite or b.indefinite):
-        return False  # "a 14-year-old girl" / "a 12-year-old girl": maybe two girls (``_same_measure``)
+        # "A 14-year-old girl" and "a 12-year-old girl" may be two girls: only measures of a thing both
+        # reports name as known ("the gorilla", "Ana Ruiz, 58") can rival each other.
+        return False
     if a.kind == "date":
         # A weekday or "yesterday" is resolved against each article's own day, and "said Friday" dates the
         # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict.
@@ -365,9 +366,8 @@ def predicate_after(text: str, end: int) -> str | None:
 def _rival_counts(a: _Mention, b: _Mention) -> bool:
     """Two close, exact figures for one thing: the same count after the same participle ("14 people were
     injured" / "16 people were injured"), or the same measure of the same thing ("a 3-year-old boy" / "a
-    4-year-old boy", "230 feet tall" / "229 feet tall")."""
-    if a.background or b.background:
-        return False
+    4-year-old boy", "230 feet tall" / "229 feet tall").  Called after ``_may_rival``, which has already
+    kept out figures of earlier times, parts of a whole and things brought in with "a"."""
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
     if not (_exact(a) and _exact(b)):
@@ -382,15 +382,8 @@ def _is_measure(mention: _Mention) -> bool:
 
 
 def _same_measure(a: _Mention, b: _Mention) -> bool:
-    """Both figures measure the same dimension of the same thing (``Claim`` of a measure).
-
-    "A 14-year-old girl" and "a 12-year-old girl" may be two girls: a thing brought in with "a" is not
-    known to be the story's one thing, so only measures of a thing both reports name as known ("the
-    gorilla", "Ana Ruiz, 58") can rival each other.
-    """
-    if a.claim is None or b.claim is None or a.claim.predicate not in DIMENSIONS:
-        return False
-    return not (a.indefinite or b.indefinite) and claims_match(a.claim, b.claim) == "same"
+    """Both figures measure the same dimension of the same thing (``Claim`` of a measure)."""
+    return _is_measure(a) and a.claim is not None and b.claim is not None and claims_match(a.claim, b.claim) == "same"
 
 
 def _distinctive(value: float | str) -> bool:
@@ -431,12 +424,11 @@ def fact_status(group: Sequence[_Mention]) -> FactStatus:
 
 def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
     """The group's mentions with their origin: a mention whose sentence copies an earlier source's
-    sentence, with a compatible value, shares that source's origin."""
-    keys = list(origin_keys([m.source for m in group], [m.sentence for m in group]))
-    for i, mention in enumerate(group):
-        copied = next((j for j in range(len(group)) if keys[j] == keys[i] and group[j].source == keys[i]), i)
-        if not _values_compatible(mention, group[copied]):
-            keys[i] = mention.source  # the same sentence with another figure: an updated copy, its own statement
+    sentence with a compatible value shares that source's origin (with another figure it is an updated
+    copy, a statement of its own)."""
+    keys = origin_keys(
+        [m.source for m in group], [m.sentence for m in group], lambda i, j: _values_compatible(group[i], group[j])
+    )
     return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 
 
@@ -493,7 +485,7 @@ def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[F
     """A conflict's reports, latest first, when its figure changed over time (``changes.py``); else ().
     A measure of a thing (a gorilla's weight, a boy's age) does not change between morning and evening
     reports: two values of it are a discrepancy, whenever they were published."""
-    if any(m.claim is not None and m.claim.predicate in DIMENSIONS for m in group):
+    if any(_is_measure(m) for m in group):
         return ()
     reports = [FigureReport(m.value, m.article, m.source, published.get(m.article, "")) for m in group]
     mention_of = {id(report): mention for report, mention in zip(reports, group, strict=True)}

@@ -15,7 +15,7 @@ quoting one police statement read as one statement reported five times.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -45,16 +45,19 @@ def copies(a: str, b: str) -> bool:
     return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY
 
 
-def origin_keys(sources: Sequence[str], sentences: Sequence[str]) -> list[str]:
-    """An origin key per mention: the source, or the first source that printed the same sentence.
+def origin_keys(
+    sources: Sequence[str], sentences: Sequence[str], same_statement: Callable[[int, int], bool] = lambda i, j: True
+) -> list[str]:
+    """An origin key per mention: the source, or the origin of the first earlier mention of another
+    source whose sentence it copies and whose statement it repeats (``same_statement(i, j)``: a wire
+    sentence updated with another figure is a statement of its own).
 
-    Mentions are compared only across sources; within one source every
-    mention already counts once.
+    Mentions are compared only across sources; within one source every mention already counts once.
     """
     keys = list(sources)
     for i in range(len(sentences)):
         for j in range(i):
-            if sources[i] != sources[j] and copies(sentences[i], sentences[j]):
+            if sources[i] != sources[j] and copies(sentences[i], sentences[j]) and same_statement(i, j):
                 keys[i] = keys[j]
                 break
     return keys
