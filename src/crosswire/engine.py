@@ -23,7 +23,7 @@ from crosswire.model import Article, Brief, Capture, Story
 from crosswire.pipeline import Pipeline, Stage
 from crosswire.sources import SourceItem, iter_sources
 from crosswire.sources.limits import check_text_length
-from crosswire.store import Store, StoredArticle
+from crosswire.store import Store, StoredArticle, StoryListing, StoryQuery, StorySummary
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,7 @@ class Engine:
         another would, their chunks taken in the order they got the lock.
         """
         stored_ids: list[str] = []
+        touched: set[str] = set()
         duplicates = 0
         try:
             with self.store.writing():
@@ -181,9 +182,13 @@ class Engine:
                     if self.store.has_article(article.id) or self.store.article_with_content(digest) is not None:
                         duplicates += 1
                         continue
-                    self.store.save_article(corpus.place(article, digest))
+                    placed = corpus.place(article, digest)
+                    self.store.save_article(placed)
                     stored_ids.append(article.id)
+                    touched.add(placed.story_id)
                 _pause_for_test("placed", number)
+                # The listing rows of the stories that changed commit with their articles.
+                self.refresh_story_summaries(touched)
                 if stored_ids or corpus.replayed:
                     # A state replayed from the store is saved even when the
                     # chunk adds nothing, so later ingests trust it.
@@ -277,6 +282,9 @@ class Engine:
         return self._story(story_id, [s.article for s in stored], duplicates)
 
     def brief(self, story_id: str) -> Brief:
+        return self._brief(story_id)[1]
+
+    def _brief(self, story_id: str) -> tuple[Story, Brief, list[Article]]:
         from crosswire.stories.brief import write_brief
         from crosswire.stories.corroborate import corroborate
         from crosswire.stories.sources import independent_sources
@@ -287,7 +295,27 @@ class Engine:
         story = self._story(story_id, articles, duplicates)
         source_of, sources = independent_sources(articles, duplicates)
         facts = corroborate(articles, source_of)
-        return write_brief(story, articles, facts, sources)
+        return story, write_brief(story, articles, facts, sources), articles
+
+    # -- the story listing --------------------------------------------------
+    def story_summary(self, story_id: str) -> StorySummary:
+        """The listing row of one story (contested facts, outlets, names), computed afresh."""
+        from crosswire.story_listing import summarise
+
+        return summarise(*self._brief(story_id))
+
+    def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
+        """Compute and store the listing rows of these stories and of every story whose row is
+        missing or out of date (a store written before listings were kept); returns how many."""
+        with self.store.writing():
+            wanted = set(story_ids) | self.store.stories_without_summary()
+            if wanted:
+                self.store.save_story_summaries(self.story_summary(story_id) for story_id in sorted(wanted))
+        return len(wanted)
+
+    def list_stories(self, query: StoryQuery) -> StoryListing:
+        """One page of stories, filtered, ordered and counted by the store."""
+        return self.store.list_stories(query)
 
     def article(self, article_id: str) -> StoredArticle:
         stored = self.store.get_article(article_id)

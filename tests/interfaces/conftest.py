@@ -176,3 +176,33 @@ def ferry_story(http: httpx.Client) -> str:
     """The id of the story that holds the Harbour Daily ferry article."""
     stories = http.get("/api/stories").json()
     return str(next(s["id"] for s in stories if FERRY_HARBOUR_DAILY["id"] in s["articles"]))
+
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A server over the bundled fictional sample corpus (several outlets per story, some contested)."""
+
+    base_url: str
+    db: str
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
+    db = str(tmp_path_factory.mktemp("sample") / "crosswire.db")
+    store = open_store(db)
+    try:
+        report = Engine(store).ingest([str(SAMPLE_CORPUS)])
+    finally:
+        store.close()
+    assert report.ingested > 20 and not report.errors, report.as_json()
+    with running(create_app(db)) as base_url:
+        yield Sample(base_url, db)
+
+
+@pytest.fixture(scope="session")
+def sample_http(sample: Sample) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sample.base_url, timeout=60) as client:
+        yield client

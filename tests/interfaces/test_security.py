@@ -4,6 +4,7 @@ headers on every response, and request bodies over the limit (issue 13)."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -106,6 +107,8 @@ def assert_only_safe_targets(page: str) -> None:
     for target in page_targets(page):
         cleaned = "".join(target.split()).lower()
         local = target.startswith("/") and not target.startswith("//") and "\\" not in target
+        # A link within the page (the skip link, a section): a plain fragment name only.
+        local = local or re.fullmatch(r"#[A-Za-z0-9_-]+", target) is not None
         assert local or http_url(target), f"unsafe link target {target!r}"
         assert not cleaned.startswith(("javascript:", "data:", "vbscript:")), target
 

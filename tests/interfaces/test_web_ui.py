@@ -84,10 +84,12 @@ def test_reader_follows_a_key_point_citation_to_the_highlighted_span(
     assert article_id in served.ferry_ids
     start, end = (int(n) for n in parse_qs(url.query)["hl"][0].split("-"))
     text = http.get(f"/api/articles/{article_id}").json()["text"]
-    mark = page.locator(f"mark#c-{start}-{end}")
+    mark = page.locator(f"mark#m-{start}-{end}")
     expect(mark).to_have_text(text[start:end])
     expect(mark).to_be_in_viewport()
+    # The link scrolls to an anchor before the span (the sentence before it, or the page top).
     assert url.fragment == f"c-{start}-{end}"
+    expect(page.locator(f"#c-{start}-{end}")).to_have_count(1)
     # The highlight is visibly different from the text around it.
     background = mark.evaluate("element => getComputedStyle(element).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -151,7 +153,7 @@ def test_pages_render_under_the_policy_without_violations(
     page.goto(f"/stories/{ferry_story}")
     expect(page.locator("#key-points li").first).to_be_visible()
     page.goto(f"/articles/{served.ferry_ids[0]}?hl={start}-{start + 14}")
-    expect(page.locator(f"mark#c-{start}-{start + 14}")).to_have_text("212 passengers")
+    expect(page.locator(f"mark#m-{start}-{start + 14}")).to_have_text("212 passengers")
     assert [line for line in console if "Content Security Policy" in line or "Refused to" in line] == []
 
     # The listener does see a violation: an inline style is refused.

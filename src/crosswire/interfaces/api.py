@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,11 +32,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from crosswire.engine import Engine
 from crosswire.errors import InputError, NotFoundError, StoreBusy
 from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
+from crosswire.interfaces.web.listing import DEFAULT_PER_PAGE, MAX_NAME, MAX_PER_PAGE, pages_of, summary_to_dict
 from crosswire.interfaces.web.pages import render
 from crosswire.interfaces.web.pages import router as pages_router
 from crosswire.serialize import article_to_dict, story_to_dict
 from crosswire.sources import SourceItem
 from crosswire.sources.jsonl import record_to_capture
+from crosswire.store import StoryQuery, StorySummary
+from crosswire.store.base import StorySort
 from crosswire.stories.brief import brief_to_dict
 
 TOKEN_ENV = "CROSSWIRE_TOKEN"
@@ -170,9 +174,85 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "descript
 api = APIRouter(prefix="/api", tags=["api"])
 
 
-@api.get("/stories", response_model=list[StoryOut], summary="All stories, largest first")
-def list_stories(engine: ReadingEngine) -> JSONResponse:
-    return JSONResponse([story_to_dict(story) for story in engine.stories()])
+class ListedStoryOut(StoryOut):
+    contested: int
+    changing: int
+    agreed: int
+    facts: int
+    outlets: list[str]
+
+
+class StoryPageOut(_Open):
+    stories: list[ListedStoryOut]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    sort: str
+
+
+LISTING_DESCRIPTION = (
+    "Without parameters: every story, largest first, as a JSON array (the contract's shape), each with "
+    "`contested` (facts the independent sources contradict each other on), `changing`, `agreed`, `facts` and "
+    "`outlets` added once the story's listing has been computed. With any parameter: one page, as "
+    '`{"stories": [...], "total", "page", "per_page", "pages", "sort"}`, `total` counting every matching story. '
+    "`since`/`until` keep stories published on or after / on or before a day; `outlet`, `entity` and `place` "
+    "keep stories naming it (whole name, any letter case); `contested=true` keeps contested stories only."
+)
+
+
+@api.get(
+    "/stories",
+    response_model=list[StoryOut] | StoryPageOut,
+    summary="Stories: all of them, or one filtered, sorted page",
+    description=LISTING_DESCRIPTION,
+)
+def list_stories(
+    request: Request,
+    engine: ReadingEngine,
+    sort: Annotated[StorySort, Query(description="largest (default), newest or contested first")] = "largest",
+    since: Annotated[date | None, Query(description="Published on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="Published on or before this day (YYYY-MM-DD)")] = None,
+    outlet: Annotated[str | None, Query(max_length=MAX_NAME, description="An outlet that reported it")] = None,
+    entity: Annotated[str | None, Query(max_length=MAX_NAME, description="A person or organisation named")] = None,
+    place: Annotated[str | None, Query(max_length=MAX_NAME, description="A place named")] = None,
+    contested: Annotated[bool, Query(description="Only stories with contested facts")] = False,
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = DEFAULT_PER_PAGE,
+) -> JSONResponse:
+    if not request.query_params:
+        listed = engine.store.story_summaries()
+        return JSONResponse([_listed(story_to_dict(story), listed.get(story.id)) for story in engine.stories()])
+    query = StoryQuery(
+        sort=sort,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        outlet=outlet,
+        entity=entity,
+        place=place,
+        contested_only=contested,
+        page=page,
+        per_page=per_page,
+    )
+    listing = engine.list_stories(query)
+    pages = pages_of(query, listing.total)
+    return JSONResponse(
+        {
+            "stories": [summary_to_dict(summary) for summary in listing.stories],
+            "total": listing.total,
+            "page": page,
+            "per_page": per_page,
+            "pages": pages.pages,
+            "sort": sort,
+        }
+    )
+
+
+def _listed(story: dict[str, Any], summary: StorySummary | None) -> dict[str, Any]:
+    if summary is None:
+        return story
+    listed = summary_to_dict(summary)
+    return {**story, **{key: listed[key] for key in ("contested", "changing", "agreed", "facts", "outlets")}}
 
 
 @api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crosswire.store.base import ArticleSummary, SearchHit, Store, StoredArticle
+from crosswire.store.base import (
+    ArticleSummary,
+    SearchHit,
+    Store,
+    StoredArticle,
+    StoryListing,
+    StoryQuery,
+    StorySummary,
+)
 
-__all__ = ["ArticleSummary", "SearchHit", "Store", "StoredArticle", "open_store"]
+__all__ = [
+    "ArticleSummary",
+    "SearchHit",
+    "Store",
+    "StoredArticle",
+    "StoryListing",
+    "StoryQuery",
+    "StorySummary",
+    "open_store",
+]
 
 
 def open_store(location: str | Path) -> Store:

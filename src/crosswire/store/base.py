@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from crosswire.model import Article
 
@@ -46,6 +46,72 @@ class SearchHit:
     title: str | None
     story_id: str
     snippet: str
+    published: str | None = None
+    publisher: str | None = None
+    #: The title of the article's story, when the store has its summary.
+    story_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """What a story listing shows and filters on, computed by the engine when the story changes.
+
+    ``contested`` counts the brief's conflicting facts that are not figures changing over time;
+    ``outlets``, ``entities`` and ``places`` are the names the listing can be filtered by.
+    """
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    independent_sources: int
+    first_published: str | None
+    last_published: str | None
+    contested: int = 0
+    changing: int = 0
+    agreed: int = 0
+    facts: int = 0
+    outlets: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+StorySort = Literal["largest", "newest", "contested"]
+STORY_SORTS: tuple[StorySort, ...] = ("largest", "newest", "contested")
+#: The kinds of names a story listing can be filtered by (``StorySummary`` fields).
+TERM_KINDS = ("outlet", "entity", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """One page of the story listing: filters, order and paging.
+
+    ``since``/``until`` are ISO days (``YYYY-MM-DD``); a story is kept when
+    its publication dates overlap that range.  ``outlet``, ``entity`` and
+    ``place`` match a name of the story case-insensitively, whole.
+    ``per_page`` None means every matching story on one page.
+    """
+
+    sort: StorySort = "largest"
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+    place: str | None = None
+    contested_only: bool = False
+    page: int = 1
+    per_page: int | None = 25
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListing:
+    stories: list[StorySummary]
+    #: Stories matching the filters, on every page.
+    total: int
+
+
+def term_key(name: str) -> str:
+    """How a filter name is compared: case and spacing do not matter."""
+    return " ".join(name.split()).casefold()
 
 
 class Store(Protocol):
@@ -95,4 +161,30 @@ class Store(Protocol):
 
     def save_state(self, key: str, value: dict[str, Any]) -> None: ...
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles holding every word of ``query``, best first; the snippet brackets the matched words."""
+        ...
+
+    def count_matches(self, query: str) -> int:
+        """How many articles :meth:`search` finds for ``query`` in all (no limit)."""
+        ...
+
+    def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
+        """Store (or replace) the listing rows of these stories, in one transaction."""
+        ...
+
+    def stories_without_summary(self) -> set[str]:
+        """Stories whose listing row is missing or was computed for other articles than they hold."""
+        ...
+
+    def story_summaries(self, story_ids: Iterable[str] | None = None) -> dict[str, StorySummary]:
+        """The stored listing rows of these stories (every story when None), by id."""
+        ...
+
+    def list_stories(self, query: StoryQuery) -> StoryListing:
+        """One page of stories, filtered and ordered in the database."""
+        ...
+
+    def story_terms(self, kind: str, limit: int = 200) -> list[str]:
+        """The names of one kind (``TERM_KINDS``) most stories have, most common first."""
+        ...

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from crosswire.errors import StoreError
-from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle
+from crosswire.store import listing
+from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle, StoryListing, StoryQuery, StorySummary
 from crosswire.store.rows import ARTICLE_COLUMN_COUNT, ARTICLE_COLUMNS, SUMMARY_COLUMNS, row_to_stored, stored_to_row
 
 MIGRATIONS: tuple[str, ...] = (
@@ -49,6 +50,8 @@ MIGRATIONS: tuple[str, ...] = (
         key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );
     """,
+    # 2: each story's listing row and the names it can be filtered by.
+    listing.STORY_TABLES,
 )
 
 #: Any fixed numbers: the advisory locks held while migrating and while writing.
@@ -185,17 +188,70 @@ class PostgresStore:
         rows = self._query("SELECT value FROM state WHERE key = %s", (key,))
         return dict(json.loads(rows[0][0])) if rows else None
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         if not query.split():
             return []
         rows = self._query(
-            "SELECT id, title, story_id, ts_headline('simple', text, q, "
-            "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"') "
-            "FROM articles, plainto_tsquery('simple', %s) AS q WHERE search @@ q "
-            "ORDER BY ts_rank(search, q) DESC, seq LIMIT %s",
-            (query, limit),
+            "SELECT a.id, a.title, a.story_id, ts_headline('simple', a.text, q, "
+            "'StartSel=[, StopSel=], MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"'), "
+            "a.published, coalesce(a.publisher, a.via), s.title "
+            "FROM articles a CROSS JOIN plainto_tsquery('simple', %s) AS q LEFT JOIN stories s ON s.id = a.story_id "
+            "WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT %s OFFSET %s",
+            (query, limit, offset),
         )
         return [SearchHit(*row) for row in rows]
+
+    def count_matches(self, query: str) -> int:
+        if not query.split():
+            return 0
+        rows = self._query(
+            "SELECT count(*) FROM articles, plainto_tsquery('simple', %s) AS q WHERE search @@ q", (query,)
+        )
+        return int(rows[0][0])
+
+    # -- story listing ------------------------------------------------------
+    def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
+        with self.writing():
+            for summary in summaries:
+                self._db.execute("DELETE FROM stories WHERE id = %s", (summary.id,))
+                self._db.execute("DELETE FROM story_terms WHERE story_id = %s", (summary.id,))
+                self._db.execute(listing.story_insert("%s").encode(), listing.summary_row(summary))
+                terms = listing.term_rows(summary)
+                if terms:
+                    with self._db.cursor() as cursor:
+                        cursor.executemany(listing.term_insert("%s").encode(), terms)
+
+    def stories_without_summary(self) -> set[str]:
+        return {str(row[0]) for row in self._query(listing.STALE_STORIES_SQL)}
+
+    def story_summaries(self, story_ids: Iterable[str] | None = None) -> dict[str, StorySummary]:
+        if story_ids is None:
+            rows = self._query(f"SELECT {listing.STORY_COLUMNS} FROM stories")
+        else:
+            rows = self._query(f"SELECT {listing.STORY_COLUMNS} FROM stories WHERE id = ANY(%s)", (list(story_ids),))
+        return self._with_outlets(rows)
+
+    def list_stories(self, query: StoryQuery) -> StoryListing:
+        rows_sql, count_sql, row_params, count_params = listing.listing_sql(query, "%s")
+        rows = self._query(rows_sql, row_params)
+        total = int(self._query(count_sql, count_params)[0][0])
+        found = self._with_outlets(rows)
+        return StoryListing([found[str(row[0])] for row in rows], total)
+
+    def _with_outlets(self, rows: list[Any]) -> dict[str, StorySummary]:
+        outlets: dict[str, list[str]] = {}
+        ids = [str(row[0]) for row in rows]
+        if ids:
+            found = self._query(
+                "SELECT story_id, label FROM story_terms WHERE kind = 'outlet' AND story_id = ANY(%s) ORDER BY label",
+                (ids,),
+            )
+            for story_id, label in found:
+                outlets.setdefault(str(story_id), []).append(str(label))
+        return {str(row[0]): listing.row_to_summary(row, tuple(outlets.get(str(row[0]), ()))) for row in rows}
+
+    def story_terms(self, kind: str, limit: int = 200) -> list[str]:
+        return [str(row[0]) for row in self._query(listing.terms_sql("%s"), (kind, limit))]
 
 
 def _redacted(url: str) -> str:

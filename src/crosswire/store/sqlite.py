@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import StoreBusy, StoreError
-from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle
+from crosswire.store import listing
+from crosswire.store.base import (
+    ArticleSummary,
+    SearchHit,
+    StoredArticle,
+    StoryListing,
+    StoryQuery,
+    StorySummary,
+)
 from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
@@ -56,6 +64,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, text);
     """,
+    # 2: each story's listing row and the names it can be filtered by.
+    listing.STORY_TABLES,
 )
 
 #: Seconds a writer waits for another process's write transaction before giving up.
@@ -218,17 +228,68 @@ class SQLiteStore:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         match = _fts_query(query)
         if not match:
             return []
         rows = self._db.execute(
-            "SELECT f.article_id, a.title, a.story_id, snippet(articles_fts, 2, '[', ']', ' … ', 12) "
-            "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
+            "SELECT f.article_id, a.title, a.story_id, snippet(articles_fts, 2, '[', ']', ' … ', 16), "
+            "a.published, coalesce(a.publisher, a.via), s.title "
+            "FROM articles_fts f JOIN articles a ON a.id = f.article_id LEFT JOIN stories s ON s.id = a.story_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
+            (match, limit, offset),
         )
         return [SearchHit(*row) for row in rows]
+
+    def count_matches(self, query: str) -> int:
+        match = _fts_query(query)
+        if not match:
+            return 0
+        row = self._db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()
+        return int(row[0])
+
+    # -- story listing ------------------------------------------------------
+    def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
+        with self.writing():
+            for summary in summaries:
+                self._db.execute("DELETE FROM stories WHERE id = ?", (summary.id,))
+                self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (summary.id,))
+                self._db.execute(listing.story_insert("?"), listing.summary_row(summary))
+                self._db.executemany(listing.term_insert("?"), listing.term_rows(summary))
+
+    def stories_without_summary(self) -> set[str]:
+        return {str(row[0]) for row in self._db.execute(listing.STALE_STORIES_SQL)}
+
+    def story_summaries(self, story_ids: Iterable[str] | None = None) -> dict[str, StorySummary]:
+        if story_ids is None:
+            rows = list(self._db.execute(f"SELECT {listing.STORY_COLUMNS} FROM stories"))
+        else:
+            ids = list(story_ids)
+            rows = []
+            for chunk_start in range(0, len(ids), 500):
+                chunk = ids[chunk_start : chunk_start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows += self._db.execute(f"SELECT {listing.STORY_COLUMNS} FROM stories WHERE id IN ({marks})", chunk)
+        return self._with_outlets(rows)
+
+    def list_stories(self, query: StoryQuery) -> StoryListing:
+        rows_sql, count_sql, row_params, count_params = listing.listing_sql(query, "?")
+        rows = list(self._db.execute(rows_sql, row_params))
+        total = int(self._db.execute(count_sql, count_params).fetchone()[0])
+        found = self._with_outlets(rows)
+        return StoryListing([found[str(row[0])] for row in rows], total)
+
+    def _with_outlets(self, rows: list[Any]) -> dict[str, StorySummary]:
+        outlets: dict[str, list[str]] = {}
+        ids = [str(row[0]) for row in rows]
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            for story_id, label in self._db.execute(listing.outlets_sql(len(chunk), "?"), chunk):
+                outlets.setdefault(str(story_id), []).append(str(label))
+        return {str(row[0]): listing.row_to_summary(row, tuple(outlets.get(str(row[0]), ()))) for row in rows}
+
+    def story_terms(self, kind: str, limit: int = 200) -> list[str]:
+        return [str(row[0]) for row in self._db.execute(listing.terms_sql("?"), (kind, limit))]
 
 
 def _fts_query(query: str) -> str:

@@ -23,8 +23,14 @@ class StoreAccess:
         self.db = db
         self._write_lock = threading.Lock()
         self._writer: Engine | None = None
-        # Open once up front so a bad --db fails at start-up, not on the first request.
-        open_store(db).close()
+        # Open once up front so a bad --db fails at start-up, not on the first request;
+        # a store written before story listings were kept gets them now, once.
+        engine = self.open_engine()
+        try:
+            if engine.store.stories_without_summary():
+                engine.refresh_story_summaries()
+        finally:
+            engine.store.close()
 
     def open_engine(self) -> Engine:
         return Engine(open_store(self.db))

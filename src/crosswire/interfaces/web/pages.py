@@ -6,6 +6,7 @@ hands them to a template; the only logic here is arranging them for reading.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -16,14 +17,21 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from crosswire.engine import Engine
 from crosswire.interfaces.web.access import reading_engine
+from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.interfaces.web.feed import stories_feed
-from crosswire.interfaces.web.highlight import highlight_spans, parse_span, snippet_pieces, span_anchor
+from crosswire.interfaces.web.highlight import article_pieces, parse_span, search_terms, snippet_pieces, span_anchor
 from crosswire.interfaces.web.links import http_url
+from crosswire.interfaces.web.listing import DEFAULT_PER_PAGE, list_url, pages_of, parse_story_query, query_params
+from crosswire.model import Article
 from crosswire.serialize import story_to_dict
+from crosswire.store.base import STORY_SORTS
 from crosswire.stories.brief import brief_to_dict
+from crosswire.stories.text import sentence_spans
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 50
+#: Longest search accepted, in characters.
+MAX_QUERY = 500
 
 router = APIRouter(include_in_schema=False)
 ReadingEngine = Annotated[Engine, Depends(reading_engine)]
@@ -52,6 +60,8 @@ def _environment() -> Environment:
     # Every outside URL goes through this filter before it may be an href:
     # ``{% set href = url | http_url %}{% if href %}<a href="{{ href }}">...``
     env.filters["http_url"] = http_url
+    env.filters["readable_date"] = readable_date
+    env.filters["machine_date"] = machine_date
     return env
 
 
@@ -62,9 +72,26 @@ def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(templates.get_template(name).render(**context), status_code=status_code)
 
 
+#: Names offered as suggestions in the story list's filter form.
+FILTER_SUGGESTIONS = 300
+
+
 @router.get("/", response_class=HTMLResponse)
-def stories_page(engine: ReadingEngine) -> HTMLResponse:
-    return render("stories.html", stories=[story_to_dict(story) for story in engine.stories()])
+def stories_page(request: Request, engine: ReadingEngine) -> HTMLResponse:
+    query, problems = parse_story_query(request.query_params)
+    listing = engine.list_stories(query)
+    return render(
+        "stories.html",
+        stories=listing.stories,
+        filters=query,
+        problems=problems,
+        pages=pages_of(query, listing.total),
+        filtered=query_params(replace(query, page=1, sort="largest", per_page=DEFAULT_PER_PAGE)) != {},
+        sorts=[(sort, list_url(query, sort=sort, page=1)) for sort in STORY_SORTS],
+        outlets=sorted(engine.store.story_terms("outlet", FILTER_SUGGESTIONS), key=str.casefold),
+        entities=engine.store.story_terms("entity", FILTER_SUGGESTIONS),
+        places=engine.store.story_terms("place", FILTER_SUGGESTIONS),
+    )
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
@@ -91,16 +118,34 @@ def article_page(
     article_id: str,
     engine: ReadingEngine,
     hl: Annotated[list[str] | None, Query(description="Spans to highlight, START-END")] = None,
+    q: Annotated[str, Query(max_length=MAX_QUERY, description="Search words to mark")] = "",
 ) -> HTMLResponse:
     stored = engine.article(article_id)
+    article = stored.article
     spans = [span for span in (parse_span(value) for value in hl or []) if span is not None]
+    pieces, top_anchors = article_pieces(article.text, spans, _sentences(article), search_terms(q))
     return render(
         "article.html",
-        article=stored.article,
+        article=article,
         story_id=stored.story_id,
+        story_title=_story_title(engine, stored.story_id),
         duplicate_of=stored.duplicate_of,
-        pieces=highlight_spans(stored.article.text, spans),
+        pieces=pieces,
+        top_anchors=top_anchors,
+        search=q.strip(),
+        terms_found=any(piece.term for piece in pieces),
     )
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    if article.annotations is not None and article.annotations.sentences:
+        return [(s.start, s.end) for s in article.annotations.sentences]
+    return sentence_spans(article.text)
+
+
+def _story_title(engine: Engine, story_id: str) -> str:
+    listed = engine.store.story_summaries([story_id]).get(story_id)
+    return listed.title if listed is not None else engine.story(story_id).title
 
 
 @router.get("/search", response_class=HTMLResponse)
