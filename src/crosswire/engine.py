@@ -282,9 +282,10 @@ class Engine:
         return self._story(story_id, [s.article for s in stored], duplicates)
 
     def brief(self, story_id: str) -> Brief:
-        return self._brief(story_id)[1]
+        return self.story_brief(story_id)[1]
 
-    def _brief(self, story_id: str) -> tuple[Story, Brief, list[Article]]:
+    def story_brief(self, story_id: str) -> tuple[Story, Brief, list[Article]]:
+        """The story, its brief and its articles, from one read of the store."""
         from crosswire.stories.brief import write_brief
         from crosswire.stories.corroborate import corroborate
         from crosswire.stories.sources import independent_sources
@@ -302,7 +303,7 @@ class Engine:
         """The listing row of one story (contested facts, outlets, names), computed afresh."""
         from crosswire.story_listing import summarise
 
-        return summarise(*self._brief(story_id))
+        return summarise(*self.story_brief(story_id))
 
     def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
         """Compute and store the listing rows of these stories and of every story whose row is

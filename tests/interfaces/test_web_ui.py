@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from crosswire.interfaces.api import CONTENT_SECURITY_POLICY
 from crosswire.interfaces.web.highlight import Piece, highlight_spans, parse_span, snippet_pieces
-from crosswire.interfaces.web.pages import discrepancy_table
+from crosswire.interfaces.web.pages import contested_facts
 
 if TYPE_CHECKING:
     from conftest import Served
@@ -110,6 +110,9 @@ def test_search_box_finds_an_article(page: Page, served: Served) -> None:
 def test_story_page_shows_status_badges_and_sources(page: Page, http: httpx.Client, ferry_story: str) -> None:
     brief = http.get(f"/api/stories/{ferry_story}").json()
     page.goto(f"/stories/{ferry_story}")
+    # Every fact is there, collapsed until asked for.
+    expect(page.locator("#facts table")).to_be_hidden()
+    page.locator("#facts summary").click()
     for status in {fact["status"] for fact in brief["facts"]}:
         expect(page.locator(f"#facts .badge-{status}").first).to_be_visible()
     expect(page.locator("#sources tbody tr")).to_have_count(len(brief["sources"]))
@@ -228,7 +231,7 @@ def test_snippet_pieces_marks_the_bracketed_words() -> None:
     assert "".join(p.text for p in pieces) == "… a lighthouse mural in the reading room"
 
 
-def test_discrepancy_table_puts_each_article_in_its_own_column() -> None:
+def test_contested_facts_put_the_reports_side_by_side_in_publication_order() -> None:
     def mention(article: str, value: float) -> dict[str, object]:
         return {"article": article, "text": f"{value:g} crew", "value": value, "qualifier": None, "start": 0, "end": 5}
 
@@ -237,11 +240,12 @@ def test_discrepancy_table_puts_each_article_in_its_own_column() -> None:
          "mentions": [mention("a", 4), mention("b", 6)]},
         {"kind": "quantity", "about": "passengers", "value": 212, "status": "agree",
          "mentions": [mention("a", 212), mention("b", 212)]},
+        {"kind": "quantity", "about": "toll", "value": 7, "status": "conflict", "changing": True,
+         "mentions": [mention("a", 3), mention("b", 7)]},
         {"kind": "quantity", "about": "hours", "value": 3, "status": "conflict",
          "mentions": [mention("c", 3), mention("a", 2)]},
     ]  # fmt: skip
-    table = discrepancy_table(facts)
-    assert table["columns"] == ["a", "b", "c"]
-    assert [row["fact"]["about"] for row in table["rows"]] == ["crew injured", "hours"]
-    hours = table["rows"][1]["cells"]
-    assert [[m["value"] for m in cell] for cell in hours] == [[2], [], [3]]
+    rows = contested_facts(facts, {"a": "2024-03-12T10:00:00", "b": "2024-03-12T09:00:00", "c": None})
+    assert [row["fact"]["about"] for row in rows] == ["crew injured", "hours"]  # not the changing toll
+    assert [m["article"] for m in rows[0]["sides"]] == ["b", "a"]
+    assert [m["article"] for m in rows[1]["sides"]] == ["c", "a"]  # undated first

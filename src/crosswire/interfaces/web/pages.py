@@ -95,21 +95,34 @@ def stories_page(request: Request, engine: ReadingEngine) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
-def story_page(story_id: str, engine: ReadingEngine) -> HTMLResponse:
-    brief = brief_to_dict(engine.brief(story_id))
-    story = engine.story(story_id)
-    articles = {stored.article.id: stored.article for stored in engine.store.get_articles(story.articles)}
+def story_page(
+    story_id: str,
+    engine: ReadingEngine,
+    view: Annotated[str, Query(description="'contested' shows only what the sources disagree on")] = "",
+) -> HTMLResponse:
+    story, brief_model, story_articles = engine.story_brief(story_id)
+    brief = brief_to_dict(brief_model)
+    articles = {article.id: article for article in story_articles}
     titles = {article_id: article.title or article_id for article_id, article in articles.items()}
     publishers = {
         article_id: article.publisher or article.via or article_id for article_id, article in articles.items()
     }
+    published = {article_id: article.published for article_id, article in articles.items()}
+    # Independent sources first (each outlet's own headline), then copies.
+    sources = sorted(
+        brief["sources"], key=lambda source: (not source["independent"], published.get(source["article"]) or "")
+    )
     return render(
         "story.html",
         story=story_to_dict(story),
         brief=brief,
         titles=titles,
         publishers=publishers,
-        discrepancies=discrepancy_table(brief["facts"]),
+        published=published,
+        sources=sources,
+        contested=contested_facts(brief["facts"], published),
+        agreements=[fact for fact in brief["facts"] if fact.get("status") == "agree"],
+        contested_only=view == "contested",
     )
 
 
@@ -161,22 +174,15 @@ def stories_atom(request: Request, engine: ReadingEngine) -> Response:
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
-def discrepancy_table(facts: list[dict[str, Any]]) -> dict[str, Any]:
-    """Conflicting facts side by side: one row per fact, one column per article.
-
-    A cell holds what that article says about the fact (or nothing), so the
-    disagreement reads across a row.
-    """
-    conflicts = [fact for fact in facts if fact.get("status") == "conflict" and not fact.get("changing")]
-    columns: list[str] = []
-    for fact in conflicts:
-        for mention in fact.get("mentions", []):
-            if mention["article"] not in columns:
-                columns.append(mention["article"])
-    rows = []
-    for fact in conflicts:
-        cells: dict[str, list[dict[str, Any]]] = {article: [] for article in columns}
-        for mention in fact.get("mentions", []):
-            cells[mention["article"]].append(mention)
-        rows.append({"fact": fact, "cells": [cells[article] for article in columns]})
-    return {"columns": columns, "rows": rows}
+def contested_facts(facts: list[dict[str, Any]], published: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The facts the sources contradict each other on (not figures that changed over time),
+    each with its mentions side by side in publication order."""
+    contested = []
+    for fact in facts:
+        if fact.get("status") != "conflict" or fact.get("changing"):
+            continue
+        sides = sorted(
+            fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
+        )
+        contested.append({"fact": fact, "sides": sides})
+    return contested

@@ -1,0 +1,112 @@
+"""The story page (issue 15) in the order a fact-checker reads it, its contested-only view and the
+headline of each outlet; checked against the story's own brief from the API (sample corpus)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+SECTIONS = ["sources", "contested", "changes", "agreements", "key-points", "timeline", "facts"]
+
+
+@pytest.fixture(scope="module")
+def briefs(sample_http: httpx.Client) -> dict[str, dict[str, Any]]:
+    stories = sample_http.get("/api/stories").json()
+    return {s["id"]: sample_http.get(f"/api/stories/{quote(s['id'], safe='')}").json() for s in stories}
+
+
+def section(page: str, name: str) -> str:
+    start = page.index(f'<section id="{name}">')
+    following = [page.find(f'<section id="{other}">', start + 1) for other in SECTIONS if other != name]
+    ends = [i for i in following if i > start] + [page.index("</article>", start)]
+    return page[start : min(ends)]
+
+
+def contested_of(brief: dict[str, Any]) -> list[dict[str, Any]]:
+    return [f for f in brief["facts"] if f["status"] == "conflict" and not f["changing"]]
+
+
+def test_sections_come_in_the_order_a_fact_checker_reads(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    for story_id in briefs:
+        page = sample_http.get(f"/stories/{quote(story_id, safe='')}").text
+        positions = [page.index(f'<section id="{name}">') for name in SECTIONS]
+        assert page.index("<h1>") < positions[0] and positions == sorted(positions), story_id
+        # All facts are there, collapsed.
+        facts = section(page, "facts")
+        assert "<details" in facts and "<details open" not in facts
+
+
+def test_every_contested_fact_shows_each_report_with_outlet_wording_and_time(
+    sample_http: httpx.Client, briefs: dict[str, dict[str, Any]]
+) -> None:
+    contested_stories = [story_id for story_id, brief in briefs.items() if contested_of(brief)]
+    assert contested_stories
+    for story_id in contested_stories:
+        page = sample_http.get(f"/stories/{quote(story_id, safe='')}").text
+        shown = section(page, "contested")
+        facts = contested_of(briefs[story_id])
+        assert shown.count('<section class="conflict">') == len(facts)
+        assert shown.count('<li class="side">') == sum(len(f["mentions"]) for f in facts)
+        for fact in facts:
+            for mention in fact["mentions"]:
+                assert f"“{html.escape(mention['text'], quote=True)}”" in shown
+                assert f"hl={mention['start']}-{mention['end']}" in shown
+        assert shown.count('<span class="when">') == shown.count('<li class="side">')
+
+
+def test_a_story_without_contested_facts_says_so(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    calm = next(story_id for story_id, brief in briefs.items() if not contested_of(brief))
+    page = sample_http.get(f"/stories/{quote(calm, safe='')}").text
+    assert "The sources do not contradict each other" in section(page, "contested")
+    assert "contested-badge" not in page
+
+
+def test_the_contested_view_shows_only_the_disagreements(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    story_id = next(story_id for story_id, brief in briefs.items() if contested_of(brief))
+    page = sample_http.get(f"/stories/{quote(story_id, safe='')}", params={"view": "contested"}).text
+    assert '<section id="contested">' in page and '<section id="changes">' in page
+    for hidden in ("key-points", "timeline", "facts", "agreements", "sources"):
+        assert f'<section id="{hidden}">' not in page
+    assert f'<a href="/stories/{quote(story_id, safe="")}">Whole brief</a>' in page
+
+
+def test_changing_figures_read_as_a_series_in_time_order(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    changing = [(story_id, f) for story_id, brief in briefs.items() for f in brief["facts"] if f["changing"]]
+    assert changing, "the sample corpus has a toll that rises through a day"
+    for story_id, fact in changing:
+        page = sample_http.get(f"/stories/{quote(story_id, safe='')}").text
+        series = section(page, "changes")
+        values = re.findall(r'<a class="value" href="[^"]+">([^<]+)</a>', series)
+        expected = [f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
+                    for r in reversed(fact["changes"])]  # fmt: skip
+        assert [v for v in values if v in expected][: len(expected)] == expected
+
+
+def test_agreements_show_their_independent_source_counts(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    story_id, brief = max(briefs.items(), key=lambda item: sum(f["status"] == "agree" for f in item[1]["facts"]))
+    agreed = [f for f in brief["facts"] if f["status"] == "agree"]
+    assert agreed
+    shown = section(sample_http.get(f"/stories/{quote(story_id, safe='')}").text, "agreements")
+    assert shown.count("<li>") == len(agreed)
+    counts = [int(n) for n in re.findall(r"· (\d+) independent sources?", shown)]
+    assert counts == [f["origins"] or f["outlets"] or len({m["article"] for m in f["mentions"]}) for f in agreed]
+    assert all(n >= 2 for n in counts)
+
+
+def test_each_independent_outlet_headline_is_shown(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    story_id, brief = max(briefs.items(), key=lambda item: len(item[1]["sources"]))
+    shown = section(sample_http.get(f"/stories/{quote(story_id, safe='')}").text, "sources")
+    assert "<caption>How each outlet headlined the story" in shown
+    rows = shown.split("<tr")[2:]  # past the header row
+    assert len(rows) == len(brief["sources"])
+    independent = [s for s in brief["sources"] if s["independent"]]
+    assert len(independent) >= 3
+    for source in independent:
+        article = sample_http.get(f"/api/articles/{quote(source['article'], safe='')}").json()
+        title, outlet = html.escape(article["title"], quote=True), html.escape(source["publisher"] or source["via"])
+        assert any(title in row and outlet in row and "badge-agree" in row for row in rows), source
