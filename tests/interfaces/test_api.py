@@ -243,12 +243,12 @@ def test_story_page_shows_key_points_with_citation_links(http: httpx.Client, fer
             assert f'href="/articles/{c["article"]}?hl={c["start"]}-{c["end"]}#c-{c["start"]}-{c["end"]}"' in page
     for fact in brief["facts"]:
         assert f'<span class="badge badge-{fact["status"]}">' in page
-    conflicts = [fact for fact in brief["facts"] if fact["status"] == "conflict"]
-    section = page.split('id="discrepancies"', 1)[1].split("</section>", 1)[0]
+    conflicts = [fact for fact in brief["facts"] if fact["status"] == "conflict" and not fact["changing"]]
+    section = page.split('<section id="contested">', 1)[1].split('<section id="changes">', 1)[0]
     for fact in conflicts:
         for mention in fact["mentions"]:
             assert escape(mention["text"]) in section
-    assert ("<table" in section) == bool(conflicts)
+    assert ('<li class="side">' in section) == bool(conflicts)
 
 
 def test_article_page_marks_the_requested_span(http: httpx.Client) -> None:
@@ -256,7 +256,8 @@ def test_article_page_marks_the_requested_span(http: httpx.Client) -> None:
     start = text.index("212 passengers")
     end = start + len("212 passengers")
     page = http.get(f"/articles/{FERRY}", params={"hl": f"{start}-{end}"}).text
-    assert f'<mark id="c-{start}-{end}">212 passengers</mark>' in page
+    assert f'<mark class="cited" id="m-{start}-{end}">212 passengers</mark>' in page
+    assert f'<span class="anchor" id="c-{start}-{end}"></span>' in page  # where its link scrolls to
     plain = http.get(f"/articles/{FERRY}", params={"hl": "not-a-span"}).text
     assert "<mark" not in plain
 
@@ -272,7 +273,7 @@ def test_pages_escape_what_articles_say(http: httpx.Client) -> None:
 
 def test_search_page_highlights_the_word(http: httpx.Client) -> None:
     page = http.get("/search", params={"q": "lighthouse"}).text
-    assert f'href="/articles/{LIBRARY}"' in page
+    assert f'href="/articles/{LIBRARY}?q=lighthouse#t-1"' in page
     assert "<mark>lighthouse</mark>" in page.lower()
 
 

@@ -155,6 +155,9 @@ class SearchHitOut(_Open):
     title: str | None
     story: str
     snippet: str
+    published: str | None
+    publisher: str | None
+    story_title: str | None
 
 
 class IngestReportOut(_Open):
@@ -266,16 +269,31 @@ def get_article(article_id: str, engine: ReadingEngine) -> JSONResponse:
     return JSONResponse(article_to_dict(stored.article, story=stored.story_id, duplicate_of=stored.duplicate_of))
 
 
-@api.get("/search", response_model=list[SearchHitOut], summary="Full-text search over articles")
+@api.get(
+    "/search",
+    response_model=list[SearchHitOut],
+    summary="Full-text search over articles",
+    description=(
+        "Articles holding every word of `q`, best first, `limit` of them from `offset` (or from page `page`). "
+        "The number of all matching articles is in the `X-Total-Count` header."
+    ),
+)
 def search(
     engine: ReadingEngine,
-    q: Annotated[str, Query(description="Words to look for")] = "",
+    q: Annotated[str, Query(max_length=500, description="Words to look for")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    page: Annotated[int | None, Query(ge=1, description="Page of `limit` results (instead of offset)")] = None,
 ) -> JSONResponse:
-    hits = engine.store.search(q, limit) if q.strip() else []
-    return JSONResponse(
-        [{"article": h.article_id, "title": h.title, "story": h.story_id, "snippet": h.snippet} for h in hits]
-    )
+    start = (page - 1) * limit if page is not None else offset
+    hits = engine.store.search(q, limit, start) if q.strip() else []
+    total = engine.store.count_matches(q) if q.strip() else 0
+    body = [
+        {"article": h.article_id, "title": h.title, "story": h.story_id, "snippet": h.snippet,
+         "published": h.published, "publisher": h.publisher, "story_title": h.story_title}
+        for h in hits
+    ]  # fmt: skip
+    return JSONResponse(body, headers={"X-Total-Count": str(total)})
 
 
 INGEST_BODY_EXAMPLE = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,7 +21,14 @@ from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.interfaces.web.feed import stories_feed
 from crosswire.interfaces.web.highlight import article_pieces, parse_span, search_terms, snippet_pieces, span_anchor
 from crosswire.interfaces.web.links import http_url
-from crosswire.interfaces.web.listing import DEFAULT_PER_PAGE, list_url, pages_of, parse_story_query, query_params
+from crosswire.interfaces.web.listing import (
+    DEFAULT_PER_PAGE,
+    list_url,
+    pages_of,
+    paging,
+    parse_story_query,
+    query_params,
+)
 from crosswire.model import Article
 from crosswire.serialize import story_to_dict
 from crosswire.store.base import STORY_SORTS
@@ -29,7 +36,8 @@ from crosswire.stories.brief import brief_to_dict
 from crosswire.stories.text import sentence_spans
 
 TEMPLATES = Path(__file__).parent / "templates"
-SEARCH_LIMIT = 50
+#: Search results on one page.
+SEARCH_PER_PAGE = 20
 #: Longest search accepted, in characters.
 MAX_QUERY = 500
 
@@ -45,6 +53,11 @@ def article_url(article_id: str, start: int | None = None, end: int | None = Non
     return url
 
 
+def found_url(article_id: str, query: str) -> str:
+    """An article reached from a search: its page with the search's words marked, scrolled to the first."""
+    return f"/articles/{quote(article_id, safe='')}?{urlencode({'q': query})}#t-1"
+
+
 def story_url(story_id: str) -> str:
     return f"/stories/{quote(story_id, safe='')}"
 
@@ -56,7 +69,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(article_url=article_url, story_url=story_url)
+    env.globals.update(article_url=article_url, story_url=story_url, found_url=found_url)
     # Every outside URL goes through this filter before it may be an href:
     # ``{% set href = url | http_url %}{% if href %}<a href="{{ href }}">...``
     env.filters["http_url"] = http_url
@@ -162,10 +175,23 @@ def _story_title(engine: Engine, story_id: str) -> str:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(engine: ReadingEngine, q: str = "") -> HTMLResponse:
-    hits = engine.store.search(q, SEARCH_LIMIT) if q.strip() else []
+def search_page(engine: ReadingEngine, q: str = "", page: str = "") -> HTMLResponse:
+    query = q.strip()[:MAX_QUERY]
+    number = int(page) if page.isdigit() and int(page) >= 1 else 1
+    total = engine.store.count_matches(query) if query else 0
+    hits = engine.store.search(query, SEARCH_PER_PAGE, (number - 1) * SEARCH_PER_PAGE) if query else []
     results = [{"hit": hit, "pieces": snippet_pieces(hit.snippet)} for hit in hits]
-    return render("search.html", query=q, results=results)
+    return render(
+        "search.html",
+        query=query,
+        results=results,
+        pages=paging(number, SEARCH_PER_PAGE, total, lambda n: search_url(query, n)),
+    )
+
+
+def search_url(query: str, page: int = 1) -> str:
+    params = {"q": query, **({"page": str(page)} if page > 1 else {})}
+    return f"/search?{urlencode(params)}"
 
 
 @router.get("/feeds/stories.atom")
