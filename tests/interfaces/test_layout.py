@@ -1,0 +1,134 @@
+"""Every page works on a 390 px phone and from the keyboard, and reads without JavaScript (issue 15).
+
+Real chromium over the server of the bundled sample corpus; screenshots of each page at phone and
+desktop size are kept in /tmp as test artefacts (crosswire-phone-*.png, crosswire-desktop-*.png).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+if TYPE_CHECKING:
+    from conftest import Sample
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SCREENSHOTS = Path("/tmp")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def paths(sample_http: httpx.Client) -> dict[str, str]:
+    """One of each page, the story with most contested facts, its most cited article."""
+    stories = sample_http.get("/api/stories", params={"sort": "contested", "per_page": 200}).json()["stories"]
+    story = stories[0]
+    assert story["contested"] > 0
+    brief: dict[str, Any] = sample_http.get(f"/api/stories/{quote(story['id'], safe='')}").json()
+    mention = next(f for f in brief["facts"] if f["status"] == "conflict")["mentions"][0]
+    largest = max(story["articles"], key=lambda a: len(sample_http.get(f"/api/articles/{quote(a, safe='')}").text))
+    story_path = f"/stories/{quote(story['id'], safe='')}"
+    return {
+        "stories": "/",
+        "stories-filtered": "/?sort=newest&since=2000-01-01&per_page=3&page=2",
+        "story": story_path,
+        "story-contested": f"{story_path}?view=contested",
+        "article-cited": f"/articles/{quote(mention['article'], safe='')}?hl={mention['start']}-{mention['end']}",
+        "article-long": f"/articles/{quote(largest, safe='')}",
+        "search": "/search?q=fire",
+        "not-found": "/stories/no-such-story",
+    }
+
+
+def _page(browser: Browser, base_url: str, viewport: dict[str, int], javascript: bool = True) -> Page:
+    context = browser.new_context(base_url=base_url, viewport=viewport, java_script_enabled=javascript)  # type: ignore[arg-type]
+    return context.new_page()
+
+
+def _open_details(page: Page) -> None:
+    for summary in page.locator("details > summary").all():
+        summary.click()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
+    page = _page(browser, sample.base_url, PHONE)
+    try:
+        for name, path in paths.items():
+            page.goto(path)
+            _open_details(page)  # the collapsed fact table and furniture too
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], (name, width)
+            page.screenshot(path=str(SCREENSHOTS / f"crosswire-phone-{name}.png"), full_page=True)
+    finally:
+        page.context.close()
+
+
+def test_desktop_screenshots_and_no_sideways_scroll(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
+    page = _page(browser, sample.base_url, DESKTOP)
+    try:
+        for name, path in paths.items():
+            page.goto(path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], name
+            page.screenshot(path=str(SCREENSHOTS / f"crosswire-desktop-{name}.png"), full_page=True)
+    finally:
+        page.context.close()
+
+
+def test_the_keyboard_reaches_a_skip_link_and_focus_is_visible(
+    browser: Browser, sample: Sample, paths: dict[str, str]
+) -> None:
+    page = _page(browser, sample.base_url, PHONE)
+    try:
+        for path in (paths["stories"], paths["story"], paths["search"]):
+            page.goto(path)
+            page.keyboard.press("Tab")
+            skip = page.locator("a.skip")
+            expect(skip).to_be_focused()
+            expect(skip).to_be_in_viewport()
+            assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+            page.keyboard.press("Enter")
+            assert page.url.endswith("#main")
+            # The next Tab goes on into the content, with a visible focus ring.
+            page.keyboard.press("Tab")
+            focused = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert focused != "none"
+    finally:
+        page.context.close()
+
+
+def test_every_table_has_a_caption(sample_http: httpx.Client, paths: dict[str, str]) -> None:
+    for name, path in paths.items():
+        page = sample_http.get(path).text
+        assert page.count("<table") == page.count("<caption>"), name
+
+
+def test_pages_read_without_javascript(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
+    page = _page(browser, sample.base_url, PHONE, javascript=False)
+    try:
+        page.goto(paths["story"])
+        expect(page.locator("#contested li.side").first).to_be_visible()
+        page.locator("#facts summary").click()
+        expect(page.locator("#facts table")).to_be_visible()
+        page.goto(paths["stories"])
+        page.locator("#f-contested").check()
+        page.get_by_role("button", name="Show stories").click()
+        expect(page.locator("tr.story").first).to_be_visible()
+        assert page.locator("tr.story").count() == page.locator("tr.story .contested-badge").count()
+    finally:
+        page.context.close()
