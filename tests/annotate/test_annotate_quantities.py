@@ -388,3 +388,45 @@ def test_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
     assert find_quantities("Veterans of the Six-Day War met in Lindmoor.") == []
     (days,) = find_quantities("The strike lasted six days.")
     assert days.value == 6.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nearly 40, 000 nurses joined the walkout.",  # a thousands group split by a space
+        "The harbour deal was worth $250, 000 to the town.",
+        "The team ran for 3, 412 yards that season.",
+        "A magnitude 5. 8 tremor shook the valley.",  # a decimal point split by a space
+    ],
+)
+def test_digit_groups_split_by_a_space_are_not_read(sentence: str) -> None:
+    # Neither "40" nor "000" (nor 5 and 8): a wrong figure is worse than none.
+    assert find_quantities(sentence) == []
+
+
+def test_a_list_of_numbers_and_a_date_before_a_count_are_still_read() -> None:
+    assert [q.value for q in find_quantities("The shelters sit 200, 350 metres from the shore.")] == [200, 350]
+    (count,) = find_quantities("By June 2, 400 families had left the valley.")
+    assert (count.value, count.unit) == (400, "families")
+
+
+def test_a_code_glued_to_one_digit_is_a_model_name_unless_more_of_an_amount_follows() -> None:
+    assert [q.value for q in find_quantities("The XB3 console sold 2 million units.")] == [2_000_000]
+    assert [q.value for q in find_quantities("Its old PS5 edition sold 300,000 copies.")] == [300_000]
+    (price,) = find_quantities("The club paid PS7.5m for the winger.")
+    assert (price.value, price.unit) == (7_500_000, "GBP")
+
+
+def test_a_time_on_the_24_hour_clock_is_no_number_of_hours() -> None:
+    assert find_quantities("The ferry sailed at 0745 hrs from the north quay.") == []
+    (hours,) = find_quantities("The divers logged 1200 hours under the ice.")
+    assert (hours.value, hours.unit) == (1200, "hour")
+
+
+def test_a_third_before_a_noun_is_an_ordinal_and_before_of_a_fraction() -> None:
+    assert find_quantities("A third deputy mayor stepped down.") == []
+    assert find_quantities("She is chasing a fifth national title.") == []
+    (share,) = find_quantities("A third of the ferries were cancelled.")
+    assert share.value == pytest.approx(1 / 3)
+    (cut,) = find_quantities("Fares fell by a fifth in May.")
+    assert cut.value == pytest.approx(0.2)

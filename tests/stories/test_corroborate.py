@@ -147,3 +147,13 @@ def test_far_apart_or_approximate_counts_are_not_rivals() -> None:
     )
     facts = corroborate([seized, released, vague], {"a": "x", "b": "y", "c": "z"})
     assert all(fact.status != "conflict" for fact in facts)
+
+
+def test_a_number_that_names_a_kind_of_thing_is_no_fact() -> None:
+    # "a 14-door coach", "a 64-bit build": what kind the thing is, never a figure outlets agree on.
+    texts = ("Thieves took a 14-door coach from the depot.", "Thieves took a 14-door coach from the bus depot.")
+    articles = [_article(name, text, [("14", 14, "door", None)]) for name, text in zip("ab", texts, strict=True)]
+    assert not corroborate(articles, {"a": "dw", "b": "nyt"})
+    texts = ("Thieves took 14 coaches from the depot.", "Thieves took 14 coaches from the bus depot.")
+    articles = [_article(name, text, [("14", 14, "coaches", None)]) for name, text in zip("ab", texts, strict=True)]
+    assert [fact.status for fact in corroborate(articles, {"a": "dw", "b": "nyt"})] == ["agree"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
@@ -219,6 +220,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
                 continue
+            if names_a_kind(article.text, q.end):
+                continue  # "a five-star hotel": what kind of hotel, not a figure of the event
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),

@@ -41,11 +41,23 @@ _AMOUNT_BEFORE_YEAR_LIKE = re.compile(
 )
 _LARGE_SCALES = "|".join(word for word, value in numbers.SCALES.items() if value >= 1_000_000)
 _SCALE_AFTER = re.compile(rf"\s(?:{_LARGE_SCALES})\b", re.IGNORECASE)
+#: "20, 000", "4, 183" or "6. 1": digit groups split by a space, as text that was cut into tokens and pasted
+#: back together has them.  Whether "20, 000" is 20,000 or a list cannot be told for sure, so neither half is
+#: read.  A list ("300, 400 metres") has numbers of one size, none opening with a nought; a month before the
+#: first group makes it a date ("May 4, 300 people"), which leaves the second alone.
+_SPLIT_GROUPS = re.compile(r"(?<![\d.,])(?:\d{1,3}, 0\d\d|\d{1,2}, \d{3}|\d{1,2}\. \d{1,2})(?![\d]|[.,]\d)")
+#: Capitals glued to a number, and what after one digit would still make it an amount ("PS4.5m", "PS4,500").
+_MODEL_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{2,3}$")
+_MORE_OF_THE_AMOUNT = re.compile(rf"^(?:[.,]\d|\s?(?:{_LARGE_SCALES}|m|bn|k)\b)", re.IGNORECASE)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = terms(_PACKAGE, "labels")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
 _TIME_AFTER = re.compile(
     r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
+)
+#: "at 1100 hrs", "by 0630 hours": a clock time on the 24-hour clock, not a number of hours.
+_CLOCK_HOURS = re.compile(
+    r"\b(?:at|by|until|till|from|before|after|around|about)\s(?:[01]\d|2[0-3])[0-5]\d\s(?:hrs|hours|h)\b"
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
@@ -95,6 +107,8 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     has_currency = units.CURRENCY_BEFORE.search(before) is not None
     if re.search(r"[A-Za-z]$", before) and not has_currency:
         return False  # glued to a word: "S23", "V10", "A4"
+    if _MODEL_NAME.search(before) and not _MORE_OF_THE_AMOUNT.match(after) and span.end - span.start == 1:
+        return False  # a currency code glued to one digit is a model's name ("PS4 games"), not "PS4.5m"
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or re.search(r"\d:$", before):
         return False
     if re.match(r"^'?s\b", after) or before.endswith("'"):  # decades: 1990s, '90s
@@ -105,7 +119,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if _ERA_BEFORE.search(before) or _ERA_AFTER.match(after) or _in_score(text, span):
         return False
-    if _NUMBER_PREFIX.search(before):
+    if _NUMBER_PREFIX.search(before) or _in_split_groups(text, span) or _is_clock_hours(text, span):
         return False
     line_start = before.rsplit("\n", 1)[-1]
     if (not line_start.strip() or span.start == 0) and re.match(r"^[.)]\s", after):
@@ -143,8 +157,50 @@ def _in_score(text: str, span: numbers.NumberSpan) -> bool:
     return False
 
 
+def _is_clock_hours(text: str, span: numbers.NumberSpan) -> bool:
+    match = _CLOCK_HOURS.search(text, max(0, span.start - 8), min(len(text), span.end + 6))
+    return match is not None and match.start() < span.start < match.end()
+
+
+#: "a third", "a fifth": a fraction before "of" or alone ("cut by a third"), an ordinal before a noun.
+_ORDINAL_NOT_FRACTION = re.compile(
+    r"^an?[\s-]+(?:" + "|".join(f for f, d in numbers.FRACTIONS.items() if d > 2 and f != "quarter") + r")$"
+)
+
+
+#: "a 32-bit edition", "a five-star hotel", "the two-state solution": the number and a noun that is no
+#: unit, joined by a hyphen, before another noun.
+_KIND_COMPOUND_AFTER = re.compile(r"-([a-z]+)\s+([a-z]+)")
+
+
+def names_a_kind(text: str, end: int) -> bool:
+    """Whether the amount ending at ``end`` says what kind of thing a noun is ("a four-cylinder engine").
+
+    Such an amount is a quantity (it measures the engine), but it reports nothing that happened: two
+    reports of one event do not agree or disagree about a hotel's stars or a program's 32 bits.
+    """
+    compound = _KIND_COMPOUND_AFTER.match(text, end)
+    return (
+        compound is not None
+        and compound.group(2) not in counted.STOP_WORDS
+        and units.measurement_unit_after(compound.group(1), None) is None
+    )
+
+
+def _in_split_groups(text: str, span: numbers.NumberSpan) -> bool:
+    window_start = max(0, span.start - 5)
+    for match in _SPLIT_GROUPS.finditer(text, window_start, min(len(text), span.end + 5)):
+        if match.start() <= span.start and span.end <= match.end():
+            return not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    return False
+
+
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
     word = text[span.start : span.end].lower()
+    if _ORDINAL_NOT_FRACTION.match(word):
+        next_word = re.match(r"^\s+([A-Za-z]+)", after)
+        if next_word and next_word.group(1).lower() not in counted.STOP_WORDS:
+            return False  # "a third term", "a fifth straight win": an ordinal before its noun, not 1/3
     if text[span.start].isupper() and re.match(r"^-[A-Z]", after) and re.search(r"\b[a-z]+\s+$", before):
         return False  # mid-sentence "the Six-Day War", "a Two-Tone record": part of a name
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
