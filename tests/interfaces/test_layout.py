@@ -53,6 +53,7 @@ def paths(sample_http: httpx.Client) -> dict[str, str]:
         "article-long": f"/articles/{quote(largest, safe='')}",
         "search": "/search?q=fire",
         "not-found": "/stories/no-such-story",
+        "ingest": "/ingest",
     }
 
 

@@ -235,6 +235,9 @@ def test_the_policy_is_strict() -> None:
         ("GET", "/api/search?limit=0", 422),
         ("POST", "/", 405),
         ("POST", "/api/ingest", 401),
+        ("GET", "/ingest", 200),
+        ("POST", "/ingest", 401),
+        ("POST", "/api/ingest/files", 401),
     ],
 )
 def test_every_response_carries_the_security_headers(

@@ -10,7 +10,6 @@ crosswire adds shows up here without a change.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import re
@@ -31,7 +30,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosswire.engine import Engine
 from crosswire.errors import InputError, NotFoundError, StoreBusy
+from crosswire.interfaces.web import uploads
 from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
+from crosswire.interfaces.web.editing import TOKEN_ENV, WriteRefused, check_token
 from crosswire.interfaces.web.listing import DEFAULT_PER_PAGE, MAX_NAME, MAX_PER_PAGE, pages_of, summary_to_dict
 from crosswire.interfaces.web.pages import render
 from crosswire.interfaces.web.pages import router as pages_router
@@ -42,7 +43,6 @@ from crosswire.store import StoryQuery, StorySummary
 from crosswire.store.base import StorySort
 from crosswire.stories.brief import brief_to_dict
 
-TOKEN_ENV = "CROSSWIRE_TOKEN"
 STATIC = Path(__file__).parent / "web" / "static"
 #: Records one POST may carry; larger loads belong to ``crosswire ingest``.
 MAX_RECORDS = 1000
@@ -328,13 +328,6 @@ def ingest(
     return JSONResponse(access.ingest(_captures(records)).as_json())
 
 
-class WriteRefused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
 def require_write_token(authorization: Annotated[str | None, Header()] = None) -> None:
     """Dependency of every write route.
 
@@ -342,13 +335,10 @@ def require_write_token(authorization: Annotated[str | None, Header()] = None) -
     body is validated: a caller without the token gets 401/403, never a 422
     that would tell them about the body first.
     """
-    # Read per request so the token can be rotated without a restart.
-    expected = os.environ.get(TOKEN_ENV, "")
-    if not expected:
+    if not os.environ.get(TOKEN_ENV, ""):
         raise WriteRefused(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow POST /api/ingest")
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise WriteRefused(401, "missing or wrong bearer token")
+    check_token(given if scheme.lower() == "bearer" else None, "missing or wrong bearer token")
 
 
 def _records_of(payload: dict[str, Any] | list[Any]) -> list[Any]:
@@ -476,7 +466,7 @@ class RequestGuard:
         declared = _content_length(headers)
         if declared is not None and declared > self.max_body:
             message = f"request body too large: {declared} bytes, the limit is {self.max_body} bytes"
-            await _error(413, message)(scope, receive, send)
+            await _too_large(scope, message)(scope, receive, send)
             return
         if scope["method"] not in _READ_METHODS and scope["path"].startswith("/api/"):
             try:
@@ -516,7 +506,20 @@ class RequestGuard:
                 raise
         if exceeded and not started:
             message = f"request body too large: more than {self.max_body} bytes"
-            await _error(413, message)(scope, receive, send)
+            await _too_large(scope, message)(scope, receive, send)
+
+
+def _too_large(scope: Scope, message: str) -> Response:
+    """413: JSON on the API, a page (the ingest form's answer) everywhere else; nothing was read or stored."""
+    if str(scope.get("path", "")).startswith("/api/"):
+        return _error(413, message)
+    return render(
+        "error.html",
+        status_code=413,
+        title="Upload too large",
+        message=f"Nothing was stored: the {message}. Upload fewer or smaller files at a time "
+        f"(the limit is set by {MAX_BODY_ENV} on the server), or ingest large collections with `crosswire ingest`.",
+    )
 
 
 def _content_length(headers: Headers) -> int | None:
@@ -563,7 +566,9 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
     app.max_body = limit
     app.state.store_access = access
     app.include_router(api)
+    app.include_router(uploads.api_router)
     app.include_router(pages_router)
+    app.include_router(uploads.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(WriteRefused)

@@ -9,13 +9,16 @@ pipeline (spaCy) loads once and ingests never interleave.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from fastapi import Request
 
 from crosswire.engine import Engine, IngestReport
 from crosswire.sources import SourceItem
 from crosswire.store import open_store
+
+T = TypeVar("T")
 
 
 class StoreAccess:
@@ -36,10 +39,14 @@ class StoreAccess:
         return Engine(open_store(self.db))
 
     def ingest(self, items: list[SourceItem]) -> IngestReport:
+        return self.write(lambda engine: engine.ingest_items(items))
+
+    def write(self, action: Callable[[Engine], T]) -> T:
+        """Run ``action`` with the one writing engine, never beside another write of this server."""
         with self._write_lock:
             if self._writer is None:
                 self._writer = self.open_engine()
-            return self._writer.ingest_items(items)
+            return action(self._writer)
 
     def close(self) -> None:
         with self._write_lock:
