@@ -178,3 +178,21 @@ def test_a_part_and_its_whole_never_contradict() -> None:
         "Ruiz completed 28 passes as Carrow won the final.",
     )
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_undated_reports_recalling_an_earlier_year_keep_its_figures_apart() -> None:
+    # No publication dates: the story's year is the latest its reports write (2026), and a sentence dated by an
+    # earlier one ("in March 2019") tells another event, whose toll neither agrees nor conflicts with this one's.
+    articles = _annotated(
+        ("The Lindmoor dam gave way in 2026. In March 2019 a flood there left 4,120 people homeless.", None),
+        ("Officials said the flood of 2019 left 4,120 people homeless; the dam gave way on Monday.", None),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    assert not [f for f in facts if f.kind == "quantity" and f.value == 4120 and not f.background]
+    # The same figure told of this story's own time still agrees.
+    articles = _annotated(
+        ("The Lindmoor dam gave way in 2026 and left 4,120 people homeless.", None),
+        ("Officials said the dam burst left 4,120 people homeless on Monday.", None),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    assert [f.status for f in facts if f.kind == "quantity" and f.value == 4120] == ["agree"]

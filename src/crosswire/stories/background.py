@@ -7,13 +7,20 @@ would make a false conflict.  A sentence is taken to be about another time
 when it names one clearly before the article's own: a date resolved more than
 ``BACKGROUND_DAYS`` before the publication day, a year before the
 publication year, or a phrase of ``lexicons/past_periods.json`` ("last year",
-"years ago").  Without a publication date only the phrases count.
+"years ago").  An article without a publication date is read against the
+story's year (``story_year``): the latest day any of its articles was published,
+or, when none is dated, the latest year its articles write (a report names
+its own year or none, and the events it recalls by theirs).  Against a year
+alone, only a sentence that dates itself by an earlier year ("In December 2004
+a tsunami ...", "died in 2002") is surely another time's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from crosswire.annotate.dates import parse_iso_day
 from crosswire.lexicon import Entry, load_lexicon
@@ -27,6 +34,11 @@ _PAST_PERIOD = re.compile(
 )
 _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+#: A year that dates what the sentence tells: "in 2004", "since 2002", "in December 2004", "on 4 May 2002".
+_DATING_YEAR = re.compile(
+    r"\b(?i:in|during|since|by|of|from|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +52,18 @@ class Background:
     certain: bool
 
 
-def background_sentences(article: Article) -> list[Background]:
-    """The article's sentences that are about a time before its own."""
+def story_year(articles: Sequence[Article]) -> int | None:
+    """The year a story is told in: its latest publication, else the latest year its articles write."""
+    published = [day.year for article in articles if (day := parse_iso_day(article.published))]
+    if published:
+        return max(published)
+    this_year = date.today().year
+    written = [int(year) for article in articles for year in _YEAR.findall(article.text) if int(year) <= this_year]
+    return max(written, default=None)
+
+
+def background_sentences(article: Article, year_of_story: int | None = None) -> list[Background]:
+    """The article's sentences that are about a time before its own (or, undated, before the story's year)."""
     annotations = article.annotations
     if annotations is None:
         return []
@@ -53,6 +75,8 @@ def background_sentences(article: Article) -> list[Background]:
             found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if published is None:
+            if year_of_story is not None and any(int(y) < year_of_story for y in _DATING_YEAR.findall(text)):
+                found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         dates = [day for d in annotations.dates
                  if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]  # fmt: skip

@@ -25,7 +25,7 @@ from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
-from crosswire.stories.background import background_sentences
+from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
@@ -210,12 +210,13 @@ def _looks_like_year(text: str, value: float, unit: str | None) -> bool:
 
 def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[_Mention]:
     mentions: list[_Mention] = []
+    year_of_story = story_year(articles)
     for rank, article in enumerate(articles):
         annotations = article.annotations
         if annotations is None:
             continue
         source = source_of.get(article.id, article.id)
-        background = background_sentences(article)
+        background = background_sentences(article, year_of_story)
         for q in annotations.quantities:
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
