@@ -196,3 +196,12 @@ def test_undated_reports_recalling_an_earlier_year_keep_its_figures_apart() -> N
     )
     facts = corroborate(articles, {a.id: a.id for a in articles})
     assert [f.status for f in facts if f.kind == "quantity" and f.value == 4120] == ["agree"]
+
+
+def test_a_range_in_words_does_not_stand_for_a_fact_that_a_report_gives_in_digits() -> None:
+    facts = _facts(
+        "Hundreds of residents were evacuated from the valley on Monday.",
+        "More than 300 residents were evacuated from the valley on Monday.",
+    )
+    evacuated = [f for f in facts if f.status == "agree"]
+    assert [f.value for f in evacuated] == [300]

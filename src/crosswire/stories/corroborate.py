@@ -442,8 +442,15 @@ def _fact_value(group: Sequence[_Mention], status: FactStatus) -> float | str:
         return latest.value
     readings = [m for m in group if m.reading is not None]
     if readings:
-        return min(readings, key=lambda m: (width(m.reading) if m.reading else 0.0, -m.rank)).value
+        # The most precise figure stands for the fact; a range in words ("hundreds", "dozens") only when no
+        # report gives digits, since its lower bound (100, 12) is no figure anyone reported.
+        return min(readings, key=lambda m: (_vague_words(m), width(m.reading) if m.reading else 0.0, -m.rank)).value
     return Counter(m.value for m in group).most_common(1)[0][0]
+
+
+def _vague_words(mention: _Mention) -> bool:
+    reading = mention.reading
+    return reading is not None and reading.value_max is not None and not any(ch.isdigit() for ch in mention.text)
 
 
 def _claim(group: Sequence[_Mention]) -> Claim | None:
