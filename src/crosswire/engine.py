@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from crosswire.corrections import Overlay
 from crosswire.errors import InputError, NotFoundError
 from crosswire.model import Article, Brief, Capture, Story
 from crosswire.pipeline import Pipeline, Stage
@@ -177,12 +178,14 @@ class Engine:
         try:
             with self.store.writing():
                 corpus = self._corpus_state()
+                # Editors' merges send what the clusterer places in a merged story to the one it joined.
+                overlay = Overlay(self.store.corrections())
                 for article, digest in articles:
                     # Another process may have stored it since the first look.
                     if self.store.has_article(article.id) or self.store.article_with_content(digest) is not None:
                         duplicates += 1
                         continue
-                    placed = corpus.place(article, digest)
+                    placed = corpus.place(article, digest, overlay)
                     self.store.save_article(placed)
                     stored_ids.append(article.id)
                     touched.add(placed.story_id)
@@ -299,11 +302,13 @@ class Engine:
         return story, write_brief(story, articles, facts, sources), articles
 
     # -- the story listing --------------------------------------------------
-    def story_summary(self, story_id: str) -> StorySummary:
-        """The listing row of one story (contested facts, outlets, names), computed afresh."""
+    def story_summary(self, story_id: str, overlay: Overlay | None = None) -> StorySummary:
+        """The listing row of one story (contested facts, outlets, names), computed afresh;
+        a fact an editor marked wrong is not counted as contested."""
         from crosswire.story_listing import summarise
 
-        return summarise(*self.story_brief(story_id))
+        overlay = overlay if overlay is not None else Overlay(self.store.corrections())
+        return summarise(*self.story_brief(story_id), wrong=frozenset(overlay.wrong_facts(story_id)))
 
     def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
         """Compute and store the listing rows of these stories and of every story whose row is
@@ -311,8 +316,17 @@ class Engine:
         with self.store.writing():
             wanted = set(story_ids) | self.store.stories_without_summary()
             if wanted:
-                self.store.save_story_summaries(self.story_summary(story_id) for story_id in sorted(wanted))
+                overlay = Overlay(self.store.corrections())
+                self.store.save_story_summaries(self.story_summary(story_id, overlay) for story_id in sorted(wanted))
         return len(wanted)
+
+    def refresh_all_story_summaries(self) -> int:
+        """Recompute every story's listing row (after a change to how briefs are read), drop the rows of
+        stories that hold no article any more; returns how many rows were computed."""
+        with self.store.writing():
+            held = {story_id for _, story_id, _, _ in self.store.placements()}
+            self.store.delete_story_summaries(set(self.store.story_summaries()) - held)
+            return self.refresh_story_summaries(held)
 
     def list_stories(self, query: StoryQuery) -> StoryListing:
         """One page of stories, filtered, ordered and counted by the store."""
@@ -341,7 +355,8 @@ class _CorpusState:
         self.placed = placed
         #: Rebuilt from the store because the saved state did not match it (not saved since).
         self.replayed = replayed
-        self._story_of: dict[str, str] = {}
+        #: Articles placed by this state: (story, the clusterer's story).
+        self._story_of: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def load(cls, store: Store) -> _CorpusState:
@@ -365,22 +380,25 @@ class _CorpusState:
         clusterer = StoryClusterer()
         differing = 0
         for stored in store.iter_articles():
-            if stored.duplicate_of is None and clusterer.assign(stored.article) != stored.story_id:
+            if stored.duplicate_of is None and clusterer.assign(stored.article) != stored.clustered_story_id:
                 differing += 1
         if differing:
             log.warning("replaying the store put %d articles in other stories than stored", differing)
         return cls(store, duplicates, clusterer, count, replayed=problem is not None)
 
-    def place(self, article: Article, digest: str) -> StoredArticle:
+    def place(self, article: Article, digest: str, overlay: Overlay | None = None) -> StoredArticle:
+        """Place a new article: a copy joins its original's story, anything else the clusterer's choice,
+        past the editors' merges (``crosswire.corrections``)."""
         from crosswire.stories.dedupe import DuplicateIndex
 
         signature = DuplicateIndex.signature(article.text)
         match = self.duplicates.add_signature(article.id, signature)
         if match is not None:
-            story_id = self._story_of.get(match.original) or self._stored_story(match.original)
+            story_id, clustered = self._story_of.get(match.original) or self._stored_story(match.original)
         else:
-            story_id = self.clusterer.assign(article)
-        self._story_of[article.id] = story_id
+            clustered = self.clusterer.assign(article)
+            story_id = overlay.resolve(clustered) if overlay else clustered
+        self._story_of[article.id] = (story_id, clustered)
         self.placed += 1
         return StoredArticle(
             article=article,
@@ -389,13 +407,14 @@ class _CorpusState:
             duplicate_of=match.original if match is not None else None,
             similarity=match.similarity if match is not None else None,
             signature=signature,
+            cluster_story_id=clustered if clustered != story_id else None,
         )
 
-    def _stored_story(self, article_id: str) -> str:
+    def _stored_story(self, article_id: str) -> tuple[str, str]:
         stored = self.store.get_article(article_id)
         if stored is None:  # the index and the store disagree: treat as new
             raise NotFoundError(f"duplicate index names {article_id!r}, which is not stored")
-        return stored.story_id
+        return stored.story_id, stored.clustered_story_id
 
     def save(self) -> None:
         self.store.save_state(_CLUSTER_STATE_KEY, {"articles": self.placed, "state": self.clusterer.export_state()})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosswire.corrections import fact_key
 from crosswire.model import Article, Brief, Story
 from crosswire.store.base import StorySummary
 
@@ -17,9 +18,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
-def summarise(story: Story, brief: Brief, articles: Sequence[Article]) -> StorySummary:
-    """The listing row of ``story`` from its brief and its articles."""
-    contested = sum(1 for fact in brief.facts if fact.status == "conflict" and not fact.changing)
+def summarise(
+    story: Story, brief: Brief, articles: Sequence[Article], wrong: frozenset[str] = frozenset()
+) -> StorySummary:
+    """The listing row of ``story`` from its brief and its articles; facts whose key is in ``wrong``
+    (marked wrong by an editor) are not counted as contested."""
+    contested = sum(
+        1 for fact in brief.facts if fact.status == "conflict" and not fact.changing and fact_key(fact) not in wrong
+    )
     changing = sum(1 for fact in brief.facts if fact.changing)
     agreed = sum(1 for fact in brief.facts if fact.status == "agree")
     outlets = [name for article in articles if (name := article.publisher or article.via)]

@@ -28,9 +28,11 @@ from pydantic import BaseModel, ConfigDict
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from crosswire.corrections import Overlay, mark_facts
+from crosswire.editorial import CorrectionError
 from crosswire.engine import Engine
 from crosswire.errors import InputError, NotFoundError, StoreBusy
-from crosswire.interfaces.web import uploads
+from crosswire.interfaces.web import editors, uploads
 from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
 from crosswire.interfaces.web.editing import TOKEN_ENV, WriteRefused, check_token
 from crosswire.interfaces.web.listing import DEFAULT_PER_PAGE, MAX_NAME, MAX_PER_PAGE, pages_of, summary_to_dict
@@ -260,7 +262,10 @@ def _listed(story: dict[str, Any], summary: StorySummary | None) -> dict[str, An
 
 @api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")
 def get_brief(story_id: str, engine: ReadingEngine) -> JSONResponse:
-    return JSONResponse(brief_to_dict(engine.brief(story_id)))
+    # Each fact with its stable `key` and an editor's `verdict` (null unless marked wrong).
+    _, brief, _ = engine.story_brief(story_id)
+    wrong = Overlay(engine.store.corrections()).wrong_facts(story_id)
+    return JSONResponse(mark_facts(brief_to_dict(brief), brief.facts, wrong))
 
 
 @api.get("/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND, summary="One article")
@@ -565,8 +570,11 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
     )
     app.max_body = limit
     app.state.store_access = access
+    # Before the API's catch-all GET /api/stories/{id}, which would take .../corrections.
+    app.include_router(editors.api_router)
     app.include_router(api)
     app.include_router(uploads.api_router)
+    app.include_router(editors.router)
     app.include_router(pages_router)
     app.include_router(uploads.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -585,6 +593,12 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
             except WriteRefused as refusal:
                 return _refusal_response(refusal)
         return await request_validation_exception_handler(request, error)
+
+    @app.exception_handler(CorrectionError)
+    def correction_refused(request: Request, error: CorrectionError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return _error(400, str(error))
+        return render("error.html", status_code=400, title="Correction not made", message=str(error))
 
     @app.exception_handler(StoreBusy)
     def store_busy(_: Request, error: StoreBusy) -> Response:

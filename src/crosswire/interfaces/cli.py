@@ -197,6 +197,23 @@ def stories(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         print_stories(result)
 
 
+@app.command()
+def refresh(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Recompute every story's listing row (contested counts, outlets, names) from its brief.
+
+    Rows are kept up to date by ingests and editors' corrections; run this after
+    upgrading crosswire when the way briefs are read has changed.
+
+    Example: crosswire refresh --json
+    """
+    with _engine(ctx) as engine:
+        count = engine.refresh_all_story_summaries()
+    if as_json:
+        _emit_json({"refreshed": count})
+    else:
+        typer.echo(f"refreshed the listing rows of {count} stories")
+
+
 # -- brief --------------------------------------------------------------------
 @app.command()
 def brief(

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from crosswire.corrections import Correction, Placement
 from crosswire.model import Article
 
 
@@ -24,6 +25,13 @@ class StoredArticle:
     duplicate_of: str | None
     similarity: float | None
     signature: bytes | None
+    #: The story the clusterer placed the article in, when an editor's correction put it in ``story_id``
+    #: instead (see ``crosswire.corrections``); None when the two are the same.
+    cluster_story_id: str | None = None
+
+    @property
+    def clustered_story_id(self) -> str:
+        return self.cluster_story_id or self.story_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +160,27 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
 
     def story_ids(self) -> set[str]:
-        """Every story id some stored article has."""
+        """Every story id the clusterer gave a stored article (before editors' corrections)."""
+        ...
+
+    def save_correction(self, correction: Correction) -> Correction:
+        """Store an editor's correction; returns it with its ``seq``."""
+        ...
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, in the order they were made."""
+        ...
+
+    def placements(self) -> list[Placement]:
+        """(id, story, clusterer's story or None, duplicate_of) of every article, in the order stored."""
+        ...
+
+    def place_articles(self, changes: Iterable[tuple[str, str, str | None]]) -> None:
+        """Set (article, story, clusterer's story or None) of these articles."""
+        ...
+
+    def delete_story_summaries(self, story_ids: Iterable[str]) -> None:
+        """Remove the listing rows of stories that no longer hold any article."""
         ...
 
     def signatures(self) -> Iterator[tuple[str, bytes]]: ...

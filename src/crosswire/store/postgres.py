@@ -15,12 +15,26 @@ import json
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
+from crosswire.corrections import Correction, Placement
 from crosswire.errors import StoreError
 from crosswire.store import listing
 from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle, StoryListing, StoryQuery, StorySummary
-from crosswire.store.rows import ARTICLE_COLUMN_COUNT, ARTICLE_COLUMNS, SUMMARY_COLUMNS, row_to_stored, stored_to_row
+from crosswire.store.rows import (
+    ARTICLE_COLUMN_COUNT,
+    ARTICLE_COLUMNS,
+    CLUSTER_STORY_IDS_SQL,
+    CORRECTION_COLUMNS,
+    CORRECTIONS_MIGRATION,
+    PLACEMENT_SQL,
+    SUMMARY_COLUMNS,
+    correction_row,
+    row_to_correction,
+    row_to_stored,
+    stored_to_row,
+)
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -52,6 +66,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2: each story's listing row and the names it can be filtered by.
     listing.STORY_TABLES,
+    # 3: editors' corrections, and the clusterer's story of an article an editor placed elsewhere.
+    CORRECTIONS_MIGRATION.format(serial="BIGSERIAL"),
 )
 
 #: Any fixed numbers: the advisory locks held while migrating and while writing.
@@ -177,7 +193,37 @@ class PostgresStore:
         return int(self._query("SELECT count(*) FROM articles")[0][0])
 
     def story_ids(self) -> set[str]:
-        return {str(row[0]) for row in self._query("SELECT DISTINCT story_id FROM articles")}
+        return {str(row[0]) for row in self._query(CLUSTER_STORY_IDS_SQL)}
+
+    # -- editors' corrections ----------------------------------------------------
+    def save_correction(self, correction: Correction) -> Correction:
+        with self.writing():
+            row = self._db.execute(
+                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                "RETURNING seq".encode(),
+                correction_row(correction),
+            ).fetchone()
+            return replace(correction, seq=int(row[0]) if row else 0)
+
+    def corrections(self) -> list[Correction]:
+        rows = self._query(f"SELECT seq, {CORRECTION_COLUMNS} FROM corrections ORDER BY seq")
+        return [row_to_correction(row) for row in rows]
+
+    def placements(self) -> list[Placement]:
+        return [(str(a), str(s), c, d) for a, s, c, d in self._query(PLACEMENT_SQL)]
+
+    def place_articles(self, changes: Iterable[tuple[str, str, str | None]]) -> None:
+        rows = [(story, clustered, article) for article, story, clustered in changes]
+        with self.writing():
+            if rows:
+                with self._db.cursor() as cursor:
+                    cursor.executemany(b"UPDATE articles SET story_id = %s, cluster_story_id = %s WHERE id = %s", rows)
+
+    def delete_story_summaries(self, story_ids: Iterable[str]) -> None:
+        ids = list(story_ids)
+        with self.writing():
+            self._db.execute("DELETE FROM stories WHERE id = ANY(%s)", (ids,))
+            self._db.execute("DELETE FROM story_terms WHERE story_id = ANY(%s)", (ids,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._query("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")

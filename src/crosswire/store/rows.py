@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from crosswire.corrections import Correction
 from crosswire.model import Article
 from crosswire.serialize import annotations_from_dict, annotations_to_dict
 from crosswire.store.base import StoredArticle
@@ -12,7 +13,7 @@ from crosswire.store.base import StoredArticle
 #: The article columns, in the order of :func:`stored_to_row` and :func:`row_to_stored`.
 ARTICLE_COLUMNS = (
     "id, kind, origin, content_hash, title, author, published, publisher, via, url, language, "
-    "is_article, text, annotations, story_id, duplicate_of, similarity, signature"
+    "is_article, text, annotations, story_id, duplicate_of, similarity, signature, cluster_story_id"
 )
 ARTICLE_COLUMN_COUNT = len(ARTICLE_COLUMNS.split(","))
 SUMMARY_COLUMNS = "id, title, published, publisher, via, url, story_id, duplicate_of"
@@ -24,13 +25,13 @@ def stored_to_row(stored: StoredArticle) -> tuple[Any, ...]:
     return (
         a.id, a.kind, a.origin, stored.content_hash, a.title, a.author, a.published, a.publisher,
         a.via, a.url, a.language, bool(a.is_article), a.text, annotations,
-        stored.story_id, stored.duplicate_of, stored.similarity, stored.signature,
+        stored.story_id, stored.duplicate_of, stored.similarity, stored.signature, stored.cluster_story_id,
     )  # fmt: skip
 
 
 def row_to_stored(row: tuple[Any, ...] | Any) -> StoredArticle:
     (article_id, kind, origin, content_hash, title, author, published, publisher, via, url, language,
-     is_article, text, annotations, story_id, duplicate_of, similarity, signature) = row  # fmt: skip
+     is_article, text, annotations, story_id, duplicate_of, similarity, signature, cluster_story_id) = row  # fmt: skip
     article = Article(
         id=article_id, kind=kind, origin=origin, text=text, title=title, author=author,
         published=published, publisher=publisher, via=via, url=url, language=language,
@@ -44,4 +45,40 @@ def row_to_stored(row: tuple[Any, ...] | Any) -> StoredArticle:
         duplicate_of=duplicate_of,
         similarity=similarity,
         signature=bytes(signature) if signature is not None else None,
+        cluster_story_id=cluster_story_id,
     )
+
+
+#: Migration 3 of both stores: the clusterer's story beside an editor's, and the corrections themselves.
+CORRECTIONS_MIGRATION = """
+    ALTER TABLE articles ADD COLUMN cluster_story_id TEXT;
+    CREATE TABLE IF NOT EXISTS corrections (
+        seq {serial} PRIMARY KEY,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        target TEXT,
+        articles TEXT NOT NULL,
+        fact_key TEXT,
+        note TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS corrections_story ON corrections(story_id)
+"""
+CORRECTION_COLUMNS = "kind, story_id, target, articles, fact_key, note, editor, created_at"
+PLACEMENT_SQL = "SELECT id, story_id, cluster_story_id, duplicate_of FROM articles ORDER BY seq"
+#: The clusterer's story ids (what its saved state must know), whatever editors did.
+CLUSTER_STORY_IDS_SQL = "SELECT DISTINCT coalesce(cluster_story_id, story_id) FROM articles"
+
+
+def correction_row(correction: Correction) -> tuple[Any, ...]:
+    c = correction
+    return (c.kind, c.story, c.target, json.dumps(list(c.articles)), c.fact, c.note, c.editor, c.at)
+
+
+def row_to_correction(row: tuple[Any, ...] | Any) -> Correction:
+    seq, kind, story, target, articles, fact, note, editor, at = row
+    return Correction(
+        kind=kind, story=story, editor=editor, at=at, target=target, articles=tuple(json.loads(articles)),
+        fact=fact, note=note, seq=int(seq),
+    )  # fmt: skip

@@ -18,10 +18,12 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crosswire.corrections import Correction, Placement
 from crosswire.errors import StoreBusy, StoreError
 from crosswire.store import listing
 from crosswire.store.base import (
@@ -35,7 +37,13 @@ from crosswire.store.base import (
 from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
+    CLUSTER_STORY_IDS_SQL,
+    CORRECTION_COLUMNS,
+    CORRECTIONS_MIGRATION,
+    PLACEMENT_SQL,
     SUMMARY_COLUMNS,
+    correction_row,
+    row_to_correction,
     row_to_stored,
     stored_to_row,
 )
@@ -66,6 +74,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2: each story's listing row and the names it can be filtered by.
     listing.STORY_TABLES,
+    # 3: editors' corrections, and the clusterer's story of an article an editor placed elsewhere.
+    CORRECTIONS_MIGRATION.format(serial="INTEGER"),
 )
 
 #: Seconds a writer waits for another process's write transaction before giving up.
@@ -217,7 +227,36 @@ class SQLiteStore:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def story_ids(self) -> set[str]:
-        return {str(row[0]) for row in self._db.execute("SELECT DISTINCT story_id FROM articles")}
+        return {str(row[0]) for row in self._db.execute(CLUSTER_STORY_IDS_SQL)}
+
+    # -- editors' corrections ----------------------------------------------------
+    def save_correction(self, correction: Correction) -> Correction:
+        with self.writing():
+            cursor = self._db.execute(
+                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                correction_row(correction),
+            )
+            return replace(correction, seq=int(cursor.lastrowid or 0))
+
+    def corrections(self) -> list[Correction]:
+        rows = self._db.execute(f"SELECT seq, {CORRECTION_COLUMNS} FROM corrections ORDER BY seq")
+        return [row_to_correction(row) for row in rows]
+
+    def placements(self) -> list[Placement]:
+        return [(str(a), str(s), c, d) for a, s, c, d in self._db.execute(PLACEMENT_SQL)]
+
+    def place_articles(self, changes: Iterable[tuple[str, str, str | None]]) -> None:
+        with self.writing():
+            self._db.executemany(
+                "UPDATE articles SET story_id = ?, cluster_story_id = ? WHERE id = ?",
+                [(story, clustered, article) for article, story, clustered in changes],
+            )
+
+    def delete_story_summaries(self, story_ids: Iterable[str]) -> None:
+        with self.writing():
+            for story_id in story_ids:
+                self._db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._db.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")

@@ -12,12 +12,14 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from crosswire.corrections import Overlay, mark_facts
 from crosswire.engine import Engine
 from crosswire.interfaces.web.access import reading_engine
 from crosswire.interfaces.web.dates import machine_date, readable_date
+from crosswire.interfaces.web.editing import writes_enabled
 from crosswire.interfaces.web.feed import stories_feed
 from crosswire.interfaces.web.highlight import article_pieces, parse_span, search_terms, snippet_pieces, span_anchor
 from crosswire.interfaces.web.links import http_url
@@ -112,9 +114,14 @@ def story_page(
     story_id: str,
     engine: ReadingEngine,
     view: Annotated[str, Query(description="'contested' shows only what the sources disagree on")] = "",
-) -> HTMLResponse:
+) -> Response:
+    overlay = Overlay(engine.store.corrections())
+    if overlay.resolve(story_id) != story_id and not engine.store.story_article_ids(story_id):
+        # An editor merged this story into another: its address leads there.
+        return RedirectResponse(story_url(overlay.resolve(story_id)), status_code=308)
     story, brief_model, story_articles = engine.story_brief(story_id)
-    brief = brief_to_dict(brief_model)
+    brief = mark_facts(brief_to_dict(brief_model), brief_model.facts, overlay.wrong_facts(story_id))
+    corrections = overlay.story_corrections(story_id)
     articles = {article.id: article for article in story_articles}
     titles = {article_id: article.title or article_id for article_id, article in articles.items()}
     publishers = {
@@ -134,8 +141,12 @@ def story_page(
         published=published,
         sources=sources,
         contested=contested_facts(brief["facts"], published),
-        agreements=[fact for fact in brief["facts"] if fact.get("status") == "agree"],
+        agreements=[fact for fact in brief["facts"] if fact.get("status") == "agree" and not fact.get("verdict")],
+        marked_wrong=[fact for fact in brief["facts"] if fact.get("verdict")],
         contested_only=view == "contested",
+        corrections=corrections,
+        last_correction=corrections[-1] if corrections else None,
+        editing=writes_enabled(),
     )
 
 
@@ -205,7 +216,7 @@ def contested_facts(facts: list[dict[str, Any]], published: dict[str, str | None
     each with its mentions side by side in publication order."""
     contested = []
     for fact in facts:
-        if fact.get("status") != "conflict" or fact.get("changing"):
+        if fact.get("status") != "conflict" or fact.get("changing") or fact.get("verdict"):
             continue
         sides = sorted(
             fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
