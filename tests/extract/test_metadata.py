@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lxml import html
 
-from crosswire.extract.metadata import Outlet, PageMetadata, read_metadata, strip_site_name
+from crosswire.extract.metadata import Outlet, PageMetadata, byline_author, read_metadata, strip_site_name
 
 URL = "https://www.harbourlight-gazette.example/news/ferry-pier"
 
@@ -55,3 +56,27 @@ def test_headline_with_a_dash_keeps_it() -> None:
 def test_entities_in_the_title_are_decoded() -> None:
     head = '<meta property="og:title" content="Tides &amp;#8211; what the pier vote means">'
     assert metadata(page(head)).title == "Tides – what the pier vote means"
+
+
+def test_a_profile_link_in_the_author_field_is_no_author() -> None:
+    # Facebook's article:author tag takes a profile address; the page's byline then names the writer.
+    head = '<meta property="article:author" content="https://www.facebook.com/harbourlight.gazette">'
+    assert metadata(page(head=head)).author is None
+    ld = {"@type": "NewsArticle", "headline": "Pier to be rebuilt", "author": "www.example.org/staff/ines"}
+    assert metadata(page(ld=ld)).author is None
+    head = '<meta name="author" content="Ines Varga">'
+    assert metadata(page(head=head)).author == "Ines Varga"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Eingestellt von Jonas Wendt", "Jonas Wendt"),
+        ("Publié par Loïc Fontaine", "Loïc Fontaine"),
+        ("Posted by Ines Varga", "Ines Varga"),
+        ("Mara Quint", "Mara Quint"),
+    ],
+)
+def test_the_byline_markup_names_the_writer_without_its_cue(byline: str, author: str) -> None:
+    tree = html.fromstring(page(body=f'<span class="byline">{byline}</span>'))
+    assert byline_author(tree) == author

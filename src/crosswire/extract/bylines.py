@@ -43,6 +43,12 @@ def _cue_pattern() -> re.Pattern[str]:
     )
 
 
+def without_cue(text: str) -> str:
+    """``text`` without the credit cue opening it ("Posted by Ines Varga" -> "Ines Varga"); as it is without one."""
+    match = _cue_pattern().match(text)
+    return match.group("rest").strip() if match and match.group("rest").strip() else text
+
+
 @cache
 def _label_cues() -> frozenset[str]:
     """Cues that are nouns naming the credit ("Author", "Text"), not prepositions ("by", "von")."""

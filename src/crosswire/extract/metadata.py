@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crosswire.extract.bylines import without_cue
 from crosswire.lexicon import Entry, load_lexicon
 
 
@@ -126,7 +127,7 @@ def read_metadata(tree: Any, page_url: str | None = None) -> PageMetadata:
     outlet = Outlet.of(site_name, publisher, page_url, canonical_url, og_url)
     return PageMetadata(
         title=page_title(tree, article, outlet),
-        author=_name_of(article.get("author")) or _meta_content(tree, "author", "article:author", "byl"),
+        author=_not_a_link(_name_of(article.get("author")) or _meta_content(tree, "author", "article:author", "byl")),
         published=_clean(article.get("datePublished")) or _meta_content(tree, "article:published_time"),
         site_name=site_name,
         publisher=publisher,
@@ -135,6 +136,15 @@ def read_metadata(tree: Any, page_url: str | None = None) -> PageMetadata:
         language=_clean(language[0]) if language else None,
         title_as_given=_clean(article.get("headline")) or _meta_content(tree, "og:title", "twitter:title"),
     )
+
+
+#: "https://www.facebook.com/..." in an author field: Facebook's article:author takes a profile link, no name.
+_LINK = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+
+
+def _not_a_link(author: str | None) -> str | None:
+    """The author as the page gives it, unless that is a link (then the byline or the extractor says)."""
+    return None if author is None or _LINK.match(author) else author
 
 
 def site_of(url: str | None) -> str | None:
@@ -237,7 +247,7 @@ def byline_author(tree: Any) -> str | None:
     authors wear the same class names).
     """
     for element in _BYLINE_ELEMENTS(tree):
-        name = _CREDIT_PREFIX.sub("", " ".join(element.text_content().split()))
+        name = _CREDIT_PREFIX.sub("", without_cue(" ".join(element.text_content().split())))
         if not (3 <= len(name) <= 60 and len(name.split()) <= 6) or any(c.isdigit() for c in name):
             continue
         if any(_IN_COMMENTS.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()):
