@@ -4,9 +4,10 @@ Design: one session-scoped fixture writes four short article records into a
 temporary directory, ingests them with ``Engine.ingest`` into a temporary
 SQLite store, then starts uvicorn on a socket bound to a free loopback port
 in a background thread.  Tests talk to it over real HTTP (httpx) or a real
-browser (chromium via Playwright).  Two of the articles report the same ferry
-grounding from two outlets with a shared figure (212 passengers), so that
-story has two independent sources and something to corroborate.
+browser (chromium via Playwright: the ``browser`` fixture and
+:func:`browser_page`).  Two of the articles report the same ferry grounding
+from two outlets with a shared figure (212 passengers), so that story has
+two independent sources and something to corroborate.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from starlette.types import ASGIApp
 
-from crosswire.engine import Engine
-from crosswire.interfaces.api import TOKEN_ENV, create_app
+from crosswire.engine import Engine, IngestReport
+from crosswire.interfaces.api import create_app
+from crosswire.interfaces.web.editing import TOKEN_ENV
 from crosswire.store import open_store
 
 WRITE_TOKEN = "test-write-token-8c1f"
+#: Debian's chromium, not a browser Playwright downloads: the tests run offline.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 # Fictional articles written for these tests.
 FERRY_HARBOUR_DAILY = {
@@ -142,27 +150,37 @@ def running(app: ASGIApp) -> Iterator[str]:
         sock.close()
 
 
+@contextmanager
+def token_in_environment(token: str) -> Iterator[None]:
+    """``CROSSWIRE_TOKEN`` set to ``token`` inside the block, and as it was again after it."""
+    previous = os.environ.get(TOKEN_ENV)
+    os.environ[TOKEN_ENV] = token
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(TOKEN_ENV, None)
+        else:
+            os.environ[TOKEN_ENV] = previous
+
+
+def ingest_into(db: str, inputs: list[str]) -> IngestReport:
+    """Ingest ``inputs`` into the store at ``db`` (made if new) the way ``crosswire ingest`` does."""
+    store = open_store(db)
+    try:
+        return Engine(store).ingest(inputs)
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     directory = tmp_path_factory.mktemp("served")
     db = str(directory / "crosswire.db")
-    store = open_store(db)
-    try:
-        report = Engine(store).ingest(_write_inputs(directory))
-    finally:
-        store.close()
+    report = ingest_into(db, _write_inputs(directory))
     assert report.ingested == len(ARTICLES), report.as_json()
-
-    previous_token = os.environ.get(TOKEN_ENV)
-    os.environ[TOKEN_ENV] = WRITE_TOKEN
-    try:
-        with running(create_app(db)) as base_url:
-            yield Served(base_url, db, tuple(str(r["id"]) for r in ARTICLES))
-    finally:
-        if previous_token is None:
-            os.environ.pop(TOKEN_ENV, None)
-        else:
-            os.environ[TOKEN_ENV] = previous_token
+    with token_in_environment(WRITE_TOKEN), running(create_app(db)) as base_url:
+        yield Served(base_url, db, tuple(str(r["id"]) for r in ARTICLES))
 
 
 @pytest.fixture(scope="session")
@@ -182,27 +200,46 @@ SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 @dataclass(frozen=True)
-class Sample:
-    """A server over the bundled fictional sample corpus (several outlets per story, some contested)."""
+class Server:
+    """A running server and the store it serves."""
 
     base_url: str
     db: str
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server over the bundled fictional sample corpus (several outlets per story, some contested)."""
     db = str(tmp_path_factory.mktemp("sample") / "crosswire.db")
-    store = open_store(db)
-    try:
-        report = Engine(store).ingest([str(SAMPLE_CORPUS)])
-    finally:
-        store.close()
+    report = ingest_into(db, [str(SAMPLE_CORPUS)])
     assert report.ingested > 20 and not report.errors, report.as_json()
     with running(create_app(db)) as base_url:
-        yield Sample(base_url, db)
+        yield Server(base_url, db)
 
 
 @pytest.fixture(scope="session")
-def sample_http(sample: Sample) -> Iterator[httpx.Client]:
+def sample_http(sample: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=sample.base_url, timeout=60) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def browser_page(
+    browser: Browser, base_url: str, viewport: ViewportSize = PHONE, javascript: bool = True
+) -> Iterator[Page]:
+    """A page in a fresh browser context (no cookies or cache from other tests), closed after the block."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, java_script_enabled=javascript)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -3,23 +3,19 @@ that shows the sentence before the cited span, and page furniture greyed and sho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from conftest import browser_page
+from playwright.sync_api import Browser, expect
 
 from crosswire.interfaces.web.dates import readable_date
 from crosswire.interfaces.web.highlight import Piece, article_pieces, lead_in, search_terms
 
 if TYPE_CHECKING:
-    from conftest import Sample, Served
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+    from conftest import Served, Server
 
 # A long fictional report, so that a citation far down the page needs a scroll.
 LONG_PARAGRAPHS = [
@@ -43,21 +39,6 @@ def posted(http: httpx.Client, served: Served) -> dict[str, Any]:
     report = http.post("/api/ingest", json={"records": RECORDS}, headers=auth).json()
     assert report["errors"] == [], report
     return {r["id"]: http.get(f"/api/articles/{r['id']}").json() for r in RECORDS}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def open_page(browser: Browser, base_url: str, width: int = 390, height: int = 700) -> Page:
-    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
-    return context.new_page()
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -117,8 +98,7 @@ def test_a_citation_jump_shows_the_sentence_before_and_the_way_back(
     start = text.index("Residents of the block were told of the works by letter", text.index("Paragraph 30:"))
     end = start + len("Residents of the block were told")
     previous = text.index("Paragraph 30:")
-    page = open_page(browser, served.base_url)
-    try:
+    with browser_page(browser, served.base_url, {"width": 390, "height": 700}) as page:
         page.goto(f"/articles/tram-works-long?hl={start}-{end}#c-{start}-{end}")
         assert page.evaluate("window.scrollY") > 1000  # far down the page
         mark = page.locator(f"mark#m-{start}-{end}")
@@ -133,8 +113,6 @@ def test_a_citation_jump_shows_the_sentence_before_and_the_way_back(
         expect(page.locator("nav.article-bar a.back")).to_be_in_viewport()
         page.locator("nav.article-bar a.back").click()
         assert page.url.endswith(f"/stories/{quote(posted['tram-works-long']['story'], safe='')}")
-    finally:
-        page.context.close()
 
 
 # -- furniture -----------------------------------------------------------------------------------------
@@ -149,10 +127,9 @@ def furnished(sample_http: httpx.Client) -> dict[str, Any]:
     raise AssertionError("the sample corpus has captions and credits set aside")
 
 
-def test_furniture_is_greyed_and_shown_on_demand(browser: Browser, sample: Sample, furnished: dict[str, Any]) -> None:
+def test_furniture_is_greyed_and_shown_on_demand(browser: Browser, sample: Server, furnished: dict[str, Any]) -> None:
     line = furnished["annotations"]["furniture"][0]
-    page = open_page(browser, sample.base_url, width=1200, height=900)
-    try:
+    with browser_page(browser, sample.base_url, {"width": 1200, "height": 900}) as page:
         page.goto(f"/articles/{quote(furnished['id'], safe='')}")
         shown = page.locator("details.furniture li").first
         expect(shown).to_have_text(line)
@@ -163,5 +140,3 @@ def test_furniture_is_greyed_and_shown_on_demand(browser: Browser, sample: Sampl
         colour = shown.evaluate("element => getComputedStyle(element).color")
         text_colour = page.locator(".text").evaluate("element => getComputedStyle(element).color")
         assert colour != text_colour
-    finally:
-        page.context.close()

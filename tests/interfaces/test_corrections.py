@@ -8,7 +8,6 @@ same corrections is in tests/store/test_corrections_store.py).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,11 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from conftest import running
-from playwright.sync_api import sync_playwright
+from conftest import PHONE, browser_page, ingest_into, running, token_in_environment
+from playwright.sync_api import Browser
 from test_security import assert_only_safe_targets, assert_security_headers
 
-from crosswire.engine import Engine
 from crosswire.interfaces.api import create_app
-from crosswire.interfaces.web.editing import TOKEN_ENV
-from crosswire.store import open_store
 
 TOKEN = "corrections-token-5e02"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -45,21 +41,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("corrections")
     (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
     db = str(folder / "crosswire.db")
-    store = open_store(db)
-    try:
-        assert Engine(store).ingest([str(folder / "records.jsonl")]).ingested == 3
-    finally:
-        store.close()
-    previous = os.environ.get(TOKEN_ENV)
-    os.environ[TOKEN_ENV] = TOKEN
-    try:
-        with running(create_app(db)) as url:
-            yield url
-    finally:
-        if previous is None:
-            os.environ.pop(TOKEN_ENV, None)
-        else:
-            os.environ[TOKEN_ENV] = previous
+    assert ingest_into(db, [str(folder / "records.jsonl")]).ingested == 3
+    with token_in_environment(TOKEN), running(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -138,33 +122,28 @@ def test_a_fact_marked_wrong_shows_and_leaves_the_contested_count(http: httpx.Cl
     assert [(c["kind"], c["editor"]) for c in corrections] == [("verdict", "Ana Reyes")]
 
 
-def test_move_and_merge_through_the_page_in_a_browser(http: httpx.Client, base_url: str) -> None:
+def test_move_and_merge_through_the_page_in_a_browser(http: httpx.Client, base_url: str, browser: Browser) -> None:
     fire, bakery = story_of(http, "fire-a"), story_of(http, "bakery")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
-        try:
-            page = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}).new_page()
-            page.goto(f"/stories/{quote(fire, safe='')}")
-            page.locator("details.editor-forms > summary").click()
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            page.select_option("#move-article", "fire-b")
-            page.fill("#move-to", bakery)
-            page.fill("#move-editor", "Ben Okafor")
-            page.fill("#move-token", TOKEN)
-            page.locator("form.editor", has=page.locator("#move-to")).locator("button").click()
-            page.wait_for_url(f"**/stories/{fire}#corrections")
-            assert "Ben Okafor" in page.content()
-            assert story_of(http, "fire-b") == bakery
-            page.locator("details.editor-forms > summary").click()
-            page.fill("#merge-into", bakery)
-            page.fill("#merge-editor", "Ben Okafor")
-            page.fill("#merge-token", TOKEN)
-            page.locator("form.editor", has=page.locator("#merge-into")).locator("button").click()
-            page.wait_for_url(f"**/stories/{bakery}#corrections")
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            page.screenshot(path="/tmp/crosswire-phone-story-corrected.png", full_page=True)
-        finally:
-            browser.close()
+    with browser_page(browser, base_url, PHONE) as page:
+        page.goto(f"/stories/{quote(fire, safe='')}")
+        page.locator("details.editor-forms > summary").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.select_option("#move-article", "fire-b")
+        page.fill("#move-to", bakery)
+        page.fill("#move-editor", "Ben Okafor")
+        page.fill("#move-token", TOKEN)
+        page.locator("form.editor", has=page.locator("#move-to")).locator("button").click()
+        page.wait_for_url(f"**/stories/{fire}#corrections")
+        assert "Ben Okafor" in page.content()
+        assert story_of(http, "fire-b") == bakery
+        page.locator("details.editor-forms > summary").click()
+        page.fill("#merge-into", bakery)
+        page.fill("#merge-editor", "Ben Okafor")
+        page.fill("#merge-token", TOKEN)
+        page.locator("form.editor", has=page.locator("#merge-into")).locator("button").click()
+        page.wait_for_url(f"**/stories/{bakery}#corrections")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path="/tmp/crosswire-phone-story-corrected.png", full_page=True)
     assert {story_of(http, a) for a in ("fire-a", "fire-b", "bakery")} == {bakery}
     assert fire not in stories(http)
     # The merged story's address leads to the story it joined; the page is safe.

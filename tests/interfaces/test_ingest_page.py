@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from conftest import SAMPLE_CORPUS, running
-from playwright.sync_api import Browser, sync_playwright
+from conftest import PHONE, SAMPLE_CORPUS, Server, browser_page, running, token_in_environment
+from playwright.sync_api import Browser
 from test_security import assert_security_headers
 
 from crosswire.interfaces.api import create_app
@@ -26,7 +25,6 @@ from crosswire.store import open_store
 
 TOKEN = "ingest-page-token-31b7"
 LIMIT = 256 * 1024
-CHROMIUM = "/usr/bin/chromium"
 
 HTML_PAGE = SAMPLE_CORPUS / "html" / "courier-kettle-river-bridge.html.gz"
 CAPTURE = SAMPLE_CORPUS / "captures" / "meridianwire-portvale-bridge.txt"
@@ -41,26 +39,12 @@ RECORD = (
 )
 
 
-@dataclass(frozen=True)
-class Server:
-    base_url: str
-    db: str
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = str(tmp_path_factory.mktemp("ingest-page") / "crosswire.db")
     open_store(db).close()
-    previous = os.environ.get(TOKEN_ENV)
-    os.environ[TOKEN_ENV] = TOKEN
-    try:
-        with running(create_app(db, max_body=LIMIT)) as base_url:
-            yield Server(base_url, db)
-    finally:
-        if previous is None:
-            os.environ.pop(TOKEN_ENV, None)
-        else:
-            os.environ[TOKEN_ENV] = previous
+    with token_in_environment(TOKEN), running(create_app(db, max_body=LIMIT)) as base_url:
+        yield Server(base_url, db)
 
 
 @pytest.fixture(scope="module")
@@ -219,23 +203,11 @@ def test_an_oversized_upload_gets_413_and_stores_nothing(client: httpx.Client, s
 
 
 # -- in a browser -----------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def test_a_browser_uploads_through_the_form_on_a_phone(browser: Browser, server: Server, tmp_path: Path) -> None:
     record = RECORD.replace("quarry-bell-record", "quarry-bell-browser").replace("300 people", "320 people")
     path = tmp_path / "browser-upload.jsonl"
     path.write_text(record)
-    context = browser.new_context(base_url=server.base_url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
+    with browser_page(browser, server.base_url, PHONE) as page:
         page.goto("/ingest")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.set_input_files("#files", str(path))
@@ -251,5 +223,3 @@ def test_a_browser_uploads_through_the_form_on_a_phone(browser: Browser, server:
         assert "quarry-bell-browser" in [a for a, _ in stored(server.db)]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.screenshot(path="/tmp/crosswire-phone-ingest-results.png", full_page=True)
-    finally:
-        context.close()

@@ -6,32 +6,20 @@ desktop size are kept in /tmp as test artefacts (crosswire-phone-*.png, crosswir
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from conftest import PHONE, browser_page
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 if TYPE_CHECKING:
-    from conftest import Sample
+    from conftest import Server
 
-CHROMIUM = "/usr/bin/chromium"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 SCREENSHOTS = Path("/tmp")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -57,45 +45,33 @@ def paths(sample_http: httpx.Client) -> dict[str, str]:
     }
 
 
-def _page(browser: Browser, base_url: str, viewport: dict[str, int], javascript: bool = True) -> Page:
-    context = browser.new_context(base_url=base_url, viewport=viewport, java_script_enabled=javascript)  # type: ignore[arg-type]
-    return context.new_page()
-
-
 def _open_details(page: Page) -> None:
     for summary in page.locator("details > summary").all():
         summary.click()
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
-    page = _page(browser, sample.base_url, PHONE)
-    try:
+def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, sample: Server, paths: dict[str, str]) -> None:
+    with browser_page(browser, sample.base_url, PHONE) as page:
         for name, path in paths.items():
             page.goto(path)
             _open_details(page)  # the collapsed fact table and furniture too
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (name, width)
             page.screenshot(path=str(SCREENSHOTS / f"crosswire-phone-{name}.png"), full_page=True)
-    finally:
-        page.context.close()
 
 
-def test_desktop_screenshots_and_no_sideways_scroll(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
-    page = _page(browser, sample.base_url, DESKTOP)
-    try:
+def test_desktop_screenshots_and_no_sideways_scroll(browser: Browser, sample: Server, paths: dict[str, str]) -> None:
+    with browser_page(browser, sample.base_url, DESKTOP) as page:
         for name, path in paths.items():
             page.goto(path)
             assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], name
             page.screenshot(path=str(SCREENSHOTS / f"crosswire-desktop-{name}.png"), full_page=True)
-    finally:
-        page.context.close()
 
 
 def test_the_keyboard_reaches_a_skip_link_and_focus_is_visible(
-    browser: Browser, sample: Sample, paths: dict[str, str]
+    browser: Browser, sample: Server, paths: dict[str, str]
 ) -> None:
-    page = _page(browser, sample.base_url, PHONE)
-    try:
+    with browser_page(browser, sample.base_url, PHONE) as page:
         for path in (paths["stories"], paths["story"], paths["search"]):
             page.goto(path)
             page.keyboard.press("Tab")
@@ -109,8 +85,6 @@ def test_the_keyboard_reaches_a_skip_link_and_focus_is_visible(
             page.keyboard.press("Tab")
             focused = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
             assert focused != "none"
-    finally:
-        page.context.close()
 
 
 def test_every_table_has_a_caption(sample_http: httpx.Client, paths: dict[str, str]) -> None:
@@ -119,9 +93,8 @@ def test_every_table_has_a_caption(sample_http: httpx.Client, paths: dict[str, s
         assert page.count("<table") == page.count("<caption>"), name
 
 
-def test_pages_read_without_javascript(browser: Browser, sample: Sample, paths: dict[str, str]) -> None:
-    page = _page(browser, sample.base_url, PHONE, javascript=False)
-    try:
+def test_pages_read_without_javascript(browser: Browser, sample: Server, paths: dict[str, str]) -> None:
+    with browser_page(browser, sample.base_url, PHONE, javascript=False) as page:
         page.goto(paths["story"])
         expect(page.locator("#contested li.side").first).to_be_visible()
         page.locator("#facts summary").click()
@@ -131,5 +104,3 @@ def test_pages_read_without_javascript(browser: Browser, sample: Sample, paths: 
         page.get_by_role("button", name="Show stories").click()
         expect(page.locator("tr.story").first).to_be_visible()
         assert page.locator("tr.story").count() == page.locator("tr.story .contested-badge").count()
-    finally:
-        page.context.close()

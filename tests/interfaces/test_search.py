@@ -3,20 +3,19 @@ search's words marked in the snippet and on the article page a result leads to."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from conftest import browser_page
+from playwright.sync_api import Browser, expect
 
 from crosswire.interfaces.web.pages import SEARCH_PER_PAGE
 
 if TYPE_CHECKING:
     from conftest import Served
 
-CHROMIUM = "/usr/bin/chromium"
 WORD = "quillwort"
 # Fictional notes from a botanical survey, more than one page of them, each in its own words.
 PLACES = ["Alder Pond", "Brennick Moor", "Cask Lake", "Dunlin Marsh", "Eel Creek", "Fenwick Tarn", "Gorse Hollow",
@@ -79,22 +78,10 @@ def test_a_search_without_matches_says_none(http: httpx.Client) -> None:
     assert "0 articles found" in page and "<ol class=\"results\"" not in page
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def test_a_result_leads_to_the_article_with_the_words_marked(
     browser: Browser, served: Served, surveyed: list[str]
 ) -> None:
-    context = browser.new_context(base_url=served.base_url, viewport={"width": 390, "height": 700})
-    page = context.new_page()
-    try:
+    with browser_page(browser, served.base_url, {"width": 390, "height": 700}) as page:
         page.goto(f"/search?q={WORD}+clearer")
         page.locator("a.result-title").first.click()
         url = urlparse(page.url)
@@ -104,5 +91,3 @@ def test_a_result_leads_to_the_article_with_the_words_marked(
         assert {text.lower() for text in marked.all_inner_texts()} == {WORD, "clearer"}
         expect(page.locator("#t-1")).to_be_in_viewport()
         expect(page.locator("nav.article-bar")).to_contain_text("search results")
-    finally:
-        context.close()

@@ -17,7 +17,7 @@ from crosswire.store import open_store
 from crosswire.story_listing import ENTITY_LABELS, PLACE_LABELS
 
 if TYPE_CHECKING:
-    from conftest import Sample
+    from conftest import Server
 
 
 def contested_in_brief(brief: dict[str, Any]) -> int:
@@ -140,7 +140,7 @@ def test_the_outlet_filter_keeps_the_stories_it_reported(
 
 
 def test_entity_and_place_filters_keep_the_stories_naming_them(
-    sample: Sample, sample_http: httpx.Client, every_story: list[dict[str, Any]], articles: dict[str, dict[str, Any]]
+    sample: Server, sample_http: httpx.Client, every_story: list[dict[str, Any]], articles: dict[str, dict[str, Any]]
 ) -> None:
     store = open_store(sample.db)
     try:
