@@ -49,6 +49,7 @@ STORY_COLUMNS = (
     "id, title, articles, independent_sources, first_published, last_published, contested, changing, agreed, facts"
 )
 _INSERT_COLUMNS = STORY_COLUMNS + ", article_count, first_day, last_day"
+ALL_SUMMARIES_SQL = f"SELECT {STORY_COLUMNS} FROM stories"
 
 #: ``ORDER BY`` of each sort; ties fall back to the id so that pages never overlap.
 _ORDER = {
@@ -75,6 +76,11 @@ def day_of(published: str | None) -> str | None:
 def story_insert(mark: str) -> str:
     marks = ", ".join([mark] * len(_INSERT_COLUMNS.split(",")))
     return f"INSERT INTO stories ({_INSERT_COLUMNS}) VALUES ({marks})"
+
+
+def summary_deletes(mark: str) -> tuple[str, str]:
+    """The two ``DELETE`` statements that take one story's listing row and its names away."""
+    return f"DELETE FROM stories WHERE id = {mark}", f"DELETE FROM story_terms WHERE story_id = {mark}"
 
 
 def term_insert(mark: str) -> str:

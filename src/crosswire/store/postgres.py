@@ -26,11 +26,14 @@ from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
     CLUSTER_STORY_IDS_SQL,
-    CORRECTION_COLUMNS,
     CORRECTIONS_MIGRATION,
+    CORRECTIONS_SQL,
     PLACEMENT_SQL,
     SUMMARY_COLUMNS,
+    correction_insert,
     correction_row,
+    placement_rows,
+    placement_update,
     row_to_correction,
     row_to_stored,
     stored_to_row,
@@ -199,25 +202,23 @@ class PostgresStore:
     def save_correction(self, correction: Correction) -> Correction:
         with self.writing():
             row = self._db.execute(
-                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                "RETURNING seq".encode(),
-                correction_row(correction),
+                (correction_insert("%s") + " RETURNING seq").encode(), correction_row(correction)
             ).fetchone()
             return replace(correction, seq=int(row[0]) if row else 0)
 
     def corrections(self) -> list[Correction]:
-        rows = self._query(f"SELECT seq, {CORRECTION_COLUMNS} FROM corrections ORDER BY seq")
+        rows = self._query(CORRECTIONS_SQL)
         return [row_to_correction(row) for row in rows]
 
     def placements(self) -> list[Placement]:
         return [(str(a), str(s), c, d) for a, s, c, d in self._query(PLACEMENT_SQL)]
 
     def place_articles(self, changes: Iterable[tuple[str, str, str | None]]) -> None:
-        rows = [(story, clustered, article) for article, story, clustered in changes]
+        rows = placement_rows(changes)
         with self.writing():
             if rows:
                 with self._db.cursor() as cursor:
-                    cursor.executemany(b"UPDATE articles SET story_id = %s, cluster_story_id = %s WHERE id = %s", rows)
+                    cursor.executemany(placement_update("%s").encode(), rows)
 
     def delete_story_summaries(self, story_ids: Iterable[str]) -> None:
         ids = list(story_ids)
@@ -259,8 +260,8 @@ class PostgresStore:
     def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
         with self.writing():
             for summary in summaries:
-                self._db.execute("DELETE FROM stories WHERE id = %s", (summary.id,))
-                self._db.execute("DELETE FROM story_terms WHERE story_id = %s", (summary.id,))
+                for delete in listing.summary_deletes("%s"):
+                    self._db.execute(delete.encode(), (summary.id,))
                 self._db.execute(listing.story_insert("%s").encode(), listing.summary_row(summary))
                 terms = listing.term_rows(summary)
                 if terms:
@@ -272,7 +273,7 @@ class PostgresStore:
 
     def story_summaries(self, story_ids: Iterable[str] | None = None) -> dict[str, StorySummary]:
         if story_ids is None:
-            rows = self._query(f"SELECT {listing.STORY_COLUMNS} FROM stories")
+            rows = self._query(listing.ALL_SUMMARIES_SQL)
         else:
             rows = self._query(f"SELECT {listing.STORY_COLUMNS} FROM stories WHERE id = ANY(%s)", (list(story_ids),))
         return self._with_outlets(rows)

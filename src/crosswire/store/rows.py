@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from crosswire.corrections import Correction
@@ -66,9 +67,26 @@ CORRECTIONS_MIGRATION = """
     CREATE INDEX IF NOT EXISTS corrections_story ON corrections(story_id)
 """
 CORRECTION_COLUMNS = "kind, story_id, target, articles, fact_key, note, editor, created_at"
+CORRECTIONS_SQL = f"SELECT seq, {CORRECTION_COLUMNS} FROM corrections ORDER BY seq"
 PLACEMENT_SQL = "SELECT id, story_id, cluster_story_id, duplicate_of FROM articles ORDER BY seq"
 #: The clusterer's story ids (what its saved state must know), whatever editors did.
 CLUSTER_STORY_IDS_SQL = "SELECT DISTINCT coalesce(cluster_story_id, story_id) FROM articles"
+
+
+def correction_insert(mark: str) -> str:
+    """The ``INSERT`` of one correction with the store's parameter mark (``?`` or ``%s``)."""
+    marks = ", ".join([mark] * len(CORRECTION_COLUMNS.split(",")))
+    return f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES ({marks})"
+
+
+def placement_update(mark: str) -> str:
+    """The ``UPDATE`` that puts one article in a story; its rows come from :func:`placement_rows`."""
+    return f"UPDATE articles SET story_id = {mark}, cluster_story_id = {mark} WHERE id = {mark}"
+
+
+def placement_rows(changes: Iterable[tuple[str, str, str | None]]) -> list[tuple[str, str | None, str]]:
+    """(article, story, clusterer's story) changes as parameters of :func:`placement_update`."""
+    return [(story, clustered, article) for article, story, clustered in changes]
 
 
 def correction_row(correction: Correction) -> tuple[Any, ...]:

@@ -38,11 +38,14 @@ from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
     CLUSTER_STORY_IDS_SQL,
-    CORRECTION_COLUMNS,
     CORRECTIONS_MIGRATION,
+    CORRECTIONS_SQL,
     PLACEMENT_SQL,
     SUMMARY_COLUMNS,
+    correction_insert,
     correction_row,
+    placement_rows,
+    placement_update,
     row_to_correction,
     row_to_stored,
     stored_to_row,
@@ -232,14 +235,11 @@ class SQLiteStore:
     # -- editors' corrections ----------------------------------------------------
     def save_correction(self, correction: Correction) -> Correction:
         with self.writing():
-            cursor = self._db.execute(
-                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                correction_row(correction),
-            )
+            cursor = self._db.execute(correction_insert("?"), correction_row(correction))
             return replace(correction, seq=int(cursor.lastrowid or 0))
 
     def corrections(self) -> list[Correction]:
-        rows = self._db.execute(f"SELECT seq, {CORRECTION_COLUMNS} FROM corrections ORDER BY seq")
+        rows = self._db.execute(CORRECTIONS_SQL)
         return [row_to_correction(row) for row in rows]
 
     def placements(self) -> list[Placement]:
@@ -247,16 +247,13 @@ class SQLiteStore:
 
     def place_articles(self, changes: Iterable[tuple[str, str, str | None]]) -> None:
         with self.writing():
-            self._db.executemany(
-                "UPDATE articles SET story_id = ?, cluster_story_id = ? WHERE id = ?",
-                [(story, clustered, article) for article, story, clustered in changes],
-            )
+            self._db.executemany(placement_update("?"), placement_rows(changes))
 
     def delete_story_summaries(self, story_ids: Iterable[str]) -> None:
         with self.writing():
             for story_id in story_ids:
-                self._db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-                self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+                for delete in listing.summary_deletes("?"):
+                    self._db.execute(delete, (story_id,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._db.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")
@@ -291,8 +288,8 @@ class SQLiteStore:
     def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
         with self.writing():
             for summary in summaries:
-                self._db.execute("DELETE FROM stories WHERE id = ?", (summary.id,))
-                self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (summary.id,))
+                for delete in listing.summary_deletes("?"):
+                    self._db.execute(delete, (summary.id,))
                 self._db.execute(listing.story_insert("?"), listing.summary_row(summary))
                 self._db.executemany(listing.term_insert("?"), listing.term_rows(summary))
 
@@ -301,7 +298,7 @@ class SQLiteStore:
 
     def story_summaries(self, story_ids: Iterable[str] | None = None) -> dict[str, StorySummary]:
         if story_ids is None:
-            rows = list(self._db.execute(f"SELECT {listing.STORY_COLUMNS} FROM stories"))
+            rows = list(self._db.execute(listing.ALL_SUMMARIES_SQL))
         else:
             ids = list(story_ids)
             rows = []
