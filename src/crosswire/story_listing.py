@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosswire.corrections import fact_key
-from crosswire.model import Article, Brief, Story
-from crosswire.store.base import StorySummary
+from crosswire.model import Article, Brief, Story, StorySummary
 
 #: Entity labels that name a place; the other labels below name someone or something.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

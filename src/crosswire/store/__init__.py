@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crosswire.model import StorySummary
 from crosswire.store.base import (
     ArticleSummary,
     SearchHit,
@@ -11,7 +12,6 @@ from crosswire.store.base import (
     StoredArticle,
     StoryListing,
     StoryQuery,
-    StorySummary,
 )
 
 __all__ = [

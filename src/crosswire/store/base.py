@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from crosswire.corrections import Correction, Placement
-from crosswire.model import Article
+from crosswire.model import Article, StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,29 +58,6 @@ class SearchHit:
     publisher: str | None = None
     #: The title of the article's story, when the store has its summary.
     story_title: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StorySummary:
-    """What a story listing shows and filters on, computed by the engine when the story changes.
-
-    ``contested`` counts the brief's conflicting facts that are not figures changing over time;
-    ``outlets``, ``entities`` and ``places`` are the names the listing can be filtered by.
-    """
-
-    id: str
-    title: str
-    articles: tuple[str, ...]
-    independent_sources: int
-    first_published: str | None
-    last_published: str | None
-    contested: int = 0
-    changing: int = 0
-    agreed: int = 0
-    facts: int = 0
-    outlets: tuple[str, ...] = ()
-    entities: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
 
 
 StorySort = Literal["largest", "newest", "contested"]

@@ -13,7 +13,8 @@ import json
 import re
 from typing import Any
 
-from crosswire.store.base import StoryQuery, StorySummary, term_key
+from crosswire.model import StorySummary
+from crosswire.store.base import StoryQuery, term_key
 
 #: Migration 2 of both stores: the listing row of each story and the names it can be filtered by.
 STORY_TABLES = """

@@ -20,8 +20,9 @@ from typing import Any
 
 from crosswire.corrections import Correction, Placement
 from crosswire.errors import StoreError
+from crosswire.model import StorySummary
 from crosswire.store import listing
-from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle, StoryListing, StoryQuery, StorySummary
+from crosswire.store.base import ArticleSummary, SearchHit, StoredArticle, StoryListing, StoryQuery
 from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,

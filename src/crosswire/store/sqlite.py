@@ -25,6 +25,7 @@ from typing import Any
 
 from crosswire.corrections import Correction, Placement
 from crosswire.errors import StoreBusy, StoreError
+from crosswire.model import StorySummary
 from crosswire.store import listing
 from crosswire.store.base import (
     ArticleSummary,
@@ -32,7 +33,6 @@ from crosswire.store.base import (
     StoredArticle,
     StoryListing,
     StoryQuery,
-    StorySummary,
 )
 from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,

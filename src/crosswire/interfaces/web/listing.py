@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from crosswire.store.base import STORY_SORTS, StoryQuery, StorySort, StorySummary
+from crosswire.model import StorySummary
+from crosswire.store.base import STORY_SORTS, StoryQuery, StorySort
 
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 200
