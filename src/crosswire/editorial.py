@@ -25,6 +25,7 @@ class CorrectionError(CrosswireError):
 def split_story(engine: Engine, story_id: str, article_ids: list[str], editor: str, note: str = "") -> Correction:
     """Move ``article_ids`` out of ``story_id`` into a new story."""
     chosen = list(dict.fromkeys(article_ids))
+    note = _checked_note(note)
     with engine.store.writing():
         held = _story_articles(engine, story_id)
         if not chosen:
@@ -41,6 +42,7 @@ def split_story(engine: Engine, story_id: str, article_ids: list[str], editor: s
 
 def move_article(engine: Engine, article_id: str, to_story: str, editor: str, note: str = "") -> Correction:
     """Move one article (and its copies) into another story."""
+    note = _checked_note(note)
     with engine.store.writing():
         stored = engine.store.get_article(article_id)
         if stored is None:
@@ -54,6 +56,7 @@ def move_article(engine: Engine, article_id: str, to_story: str, editor: str, no
 
 def merge_stories(engine: Engine, story_id: str, into: str, editor: str, note: str = "") -> Correction:
     """Merge ``story_id`` into ``into``: its articles, and whatever the clusterer later adds to it, go there."""
+    note = _checked_note(note)
     with engine.store.writing():
         _story_articles(engine, story_id)
         _story_articles(engine, into)
@@ -64,16 +67,22 @@ def merge_stories(engine: Engine, story_id: str, into: str, editor: str, note: s
 
 def mark_fact_wrong(engine: Engine, story_id: str, key: str, note: str, editor: str) -> Correction:
     """Mark one fact of a story's brief wrong, with a note saying why."""
-    note = note.strip()
+    note = _checked_note(note)
     if not note:
         raise CorrectionError("say in a note why the fact is wrong")
-    if len(note) > MAX_NOTE:
-        raise CorrectionError(f"the note is over {MAX_NOTE} characters")
     with engine.store.writing():
         _, brief, _ = engine.story_brief(story_id)
         if key not in {fact_key(fact) for fact in brief.facts}:
             raise NotFoundError(f"story {story_id!r} has no fact with key {key!r}")
         return _record(engine, Correction("verdict", story_id, editor, _now(), fact=key, note=note))
+
+
+def _checked_note(note: str) -> str:
+    # The API's models cap the note too; the story page's form posts any length.
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        raise CorrectionError(f"the note is over {MAX_NOTE} characters")
+    return note
 
 
 def _story_articles(engine: Engine, story_id: str) -> list[str]:

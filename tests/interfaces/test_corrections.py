@@ -19,6 +19,7 @@ from conftest import PHONE, browser_page, ingest_into, running, token_in_environ
 from playwright.sync_api import Browser
 from test_security import assert_only_safe_targets, assert_security_headers
 
+from crosswire.editorial import MAX_NOTE
 from crosswire.interfaces.api import create_app
 
 TOKEN = "corrections-token-5e02"
@@ -96,6 +97,15 @@ def test_bad_corrections_are_refused_with_the_reason(http: httpx.Client) -> None
     assert nowhere.status_code == 404
     anonymous = http.post("/api/articles/fire-b/move", json={"editor": " ", "to": fire}, headers=AUTH)
     assert anonymous.status_code in (400, 422)
+
+
+def test_an_overlong_note_from_the_page_is_refused_with_nothing_changed(http: httpx.Client) -> None:
+    fire, bakery = story_of(http, "fire-a"), story_of(http, "bakery")
+    before = stories(http)
+    form = {"action": "merge", "into": bakery, "editor": "Ana", "note": "n" * (MAX_NOTE + 1), "token": TOKEN}
+    page = http.post(f"/stories/{fire}/corrections", data=form)
+    assert page.status_code == 400 and f"the note is over {MAX_NOTE} characters" in page.text
+    assert stories(http) == before
 
 
 def test_a_fact_marked_wrong_shows_and_leaves_the_contested_count(http: httpx.Client) -> None:

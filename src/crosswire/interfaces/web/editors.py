@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from crosswire.corrections import Correction, Overlay
-from crosswire.editorial import CorrectionError, mark_fact_wrong, merge_stories, move_article, split_story
+from crosswire.editorial import MAX_NOTE, CorrectionError, mark_fact_wrong, merge_stories, move_article, split_story
 from crosswire.engine import Engine
 from crosswire.interfaces.web.access import StoreAccess, reading_engine, store_access
 from crosswire.interfaces.web.editing import MAX_EDITOR, TOKEN_FIELD, WriteRefused, check_form_write, editor_name
@@ -36,7 +36,7 @@ ReadingEngine = Annotated[Engine, Depends(reading_engine)]
 
 class _Edit(BaseModel):
     editor: str = Field(min_length=1, max_length=MAX_EDITOR, description="Who makes the correction")
-    note: str = Field("", max_length=2000)
+    note: str = Field("", max_length=MAX_NOTE)
 
 
 class SplitIn(_Edit):
