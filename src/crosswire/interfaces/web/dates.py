@@ -22,7 +22,7 @@ def readable_date(value: object, short: bool = False) -> str:
         return ""
     text = value.strip()
     try:
-        stamp = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        stamp = datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z as UTC
     except ValueError:
         return text
     month = _MONTHS[stamp.month - 1]

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
@@ -56,14 +56,7 @@ class FileResult:
     stories: list[dict[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "ingested": self.ingested,
-            "duplicates": self.duplicates,
-            "skipped": self.skipped,
-            "errors": self.errors,
-            "stories": self.stories,
-        }
+        return asdict(self)
 
 
 def upload_name(raw: str | None) -> str | None:
@@ -129,8 +122,7 @@ def _ingest_into(engine: Engine, items: list[SourceItem], result: FileResult) ->
 def _relabelled(item: SourceItem, prefix: str) -> SourceItem:
     """The item with the temporary directory taken out of its origin (and its error message)."""
     if isinstance(item, InputError):
-        relabelled = InputError(item.origin.replace(prefix, ""), item.problem.replace(prefix, ""))
-        return relabelled
+        return InputError(item.origin.replace(prefix, ""), item.problem.replace(prefix, ""))
     if isinstance(item, (Capture, Article)):
         return replace(item, origin=item.origin.replace(prefix, ""))
     return item
