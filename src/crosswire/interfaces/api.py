@@ -341,7 +341,7 @@ def require_write_token(authorization: Annotated[str | None, Header()] = None) -
     that would tell them about the body first.
     """
     if not os.environ.get(TOKEN_ENV, ""):
-        raise WriteRefused(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow POST /api/ingest")
+        raise WriteRefused(403, f"writes are disabled: set {TOKEN_ENV} on the server to allow writes")
     scheme, _, given = (authorization or "").partition(" ")
     check_token(given if scheme.lower() == "bearer" else None, "missing or wrong bearer token")
 
