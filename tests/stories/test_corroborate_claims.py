@@ -205,3 +205,47 @@ def test_a_range_in_words_does_not_stand_for_a_fact_that_a_report_gives_in_digit
     )
     evacuated = [f for f in facts if f.status == "agree"]
     assert [f.value for f in evacuated] == [300]
+
+
+def test_counts_far_apart_are_two_things_not_a_conflict() -> None:
+    # 160 shots over the match and 2 in the last minute: the same claim words, two different counts.
+    facts = _facts(
+        "Officials said 160 shots were fired at the Orrin range during the drill.",
+        "Officials said 2 shots were fired at the Orrin range during the drill.",
+    )
+    assert all(f.status != "conflict" for f in facts)
+
+
+def test_an_age_one_year_apart_is_a_birthday_not_a_conflict() -> None:
+    def age_facts(before: int, after: int) -> list[Fact]:
+        articles = _annotated(
+            (f"The court heard that Tomas Elling, {before}, had fled the scene.", "2026-02-02T10:00:00"),
+            (f"A jury convicted Tomas Elling, {after}, of arson on Friday.", "2026-11-20T10:00:00"),
+        )
+        return [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
+
+    assert all(f.status != "conflict" for f in age_facts(41, 42))
+    assert [f.status for f in age_facts(41, 44)] == ["conflict"]
+
+
+def test_measures_of_two_things_named_differently_never_conflict() -> None:
+    articles = _annotated(
+        ("The mayor's 16-year-old son was among the witnesses.", "2026-11-20T10:00:00"),
+        ("Police spoke to the 12-year-old boy who raised the alarm.", "2026-11-20T12:00:00"),
+    )
+    assert all(f.status != "conflict" for f in corroborate(articles, {a.id: a.id for a in articles}))
+
+
+def test_a_date_without_a_year_does_not_contradict_the_same_day_with_one() -> None:
+    articles = _annotated(
+        ("The Lindmoor bridge will reopen to traffic on May 4, officials said.", "2026-11-20T10:00:00"),
+        ("Officials said the Lindmoor bridge will reopen to traffic on May 4, 2027.", "2026-11-20T12:00:00"),
+    )
+    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert dates and all(f.status != "conflict" for f in dates)
+    articles = _annotated(
+        ("The Lindmoor bridge will reopen to traffic on March 9, 2027, officials said.", "2026-11-20T10:00:00"),
+        ("Officials said the Lindmoor bridge will reopen to traffic on March 19, 2027.", "2026-11-20T12:00:00"),
+    )
+    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert any(f.status == "conflict" for f in dates)

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from crosswire.annotate.quantities.amounts import names_a_kind
-from crosswire.annotate.quantities.grammar import DIMENSIONS
+from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
-from crosswire.stories.claims import Claim, claims_match, participle_after, prime, read_claim, same_counted
+from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, compatible, width
 from crosswire.stories.origins import attribution, normalised, origin_keys
-from crosswire.stories.people_places import people_and_places
+from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import content_words, stem
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
@@ -325,9 +325,63 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         return False
     if a.kind == "date":
         # A weekday or "yesterday" is resolved against each article's own day, and "said Friday" dates the
-        # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict.
-        return _written_out(a.text) and _written_out(b.text) and _written_day(a.text) != _written_day(b.text)
+        # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict,
+        # and only in what both write: "May 4" has no year to set against "May 4, 2027".
+        return _written_out(a.text) and _written_out(b.text) and _written_parts_differ(a.text, b.text)
+    if _far_apart(a, b):
+        return False  # 178 punches over the fight and one punch in a round: two things, not two reports
+    if _is_measure(a):
+        if _is_age(a) and _is_age(b) and abs(float(a.value) - float(b.value)) <= 1:
+            return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
+        if not _measures_one_named_thing(a, b):
+            return False  # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls
     return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same"
+
+
+#: Two figures this far apart (larger / smaller) are taken for two things rather than rival reports of one.
+CONFLICT_RATIO = 3.0
+
+
+def _far_apart(a: _Mention, b: _Mention) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
+        return False
+    return max(a.value, b.value) / min(a.value, b.value) > CONFLICT_RATIO
+
+
+def _is_age(mention: _Mention) -> bool:
+    return mention.claim is not None and mention.claim.predicate == MEASURE_DIMENSIONS["age"]
+
+
+def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:
+    """Both measure one thing named alike: the same counted word ("the gorilla") or the same person."""
+    if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
+        return False
+    counted_a, counted_b = a.claim.counted.casefold(), b.claim.counted.casefold()
+    return head_noun(counted_a) == head_noun(counted_b) or same_name(a.claim.counted, b.claim.counted)
+
+
+_DATE_PART = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[a-z]+))\b")
+
+
+def _written_parts_differ(a: str, b: str) -> bool:
+    """Whether two dates written with a month name disagree in a part both write (day, month or year);
+    dates in digits alone are compared whole."""
+    parts_a, parts_b = _date_parts(a), _date_parts(b)
+    if "month" not in parts_a or "month" not in parts_b:
+        return _written_day(a) != _written_day(b)
+    return any(parts_a[part] != parts_b[part] for part in parts_a.keys() & parts_b.keys())
+
+
+def _date_parts(text: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for match in _DATE_PART.finditer(text.casefold()):
+        if match.group("year"):
+            parts["year"] = match.group("year")
+        elif match.group("day"):
+            parts["day"] = str(int(match.group("day")))
+        elif (word := match.group("word")) in MONTH_WORDS:
+            parts["month"] = word[:3]
+    return parts
 
 
 def _claim_or_unit(mention: _Mention) -> Claim:
