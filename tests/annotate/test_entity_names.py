@@ -54,3 +54,53 @@ def test_two_people_with_one_surname_link_to_the_nearest_before() -> None:
 def test_a_lone_name_without_a_full_form_keeps_its_own() -> None:
     text = "Madonna played two nights in Porto."
     assert link_names(text, [entity("Madonna", text)])[0].name == "Madonna"
+
+
+def test_a_surname_inside_another_entity_is_not_added_again() -> None:
+    text = "Lena Kovac chairs the Kovac Foundation. Kovac said the Kovac Foundation would pay."
+    entities = [
+        entity("Lena Kovac", text),
+        entity("Kovac Foundation", text, label="ORG"),
+        entity("Kovac Foundation", text, label="ORG", occurrence=1),
+    ]
+    added = [e for e in link_names(text, entities) if e.text == "Kovac"]
+    assert [(e.start, e.name) for e in added] == [(text.index("Kovac said"), "Lena Kovac")]
+
+
+def test_overlap_lookup_agrees_with_a_plain_scan() -> None:
+    import random
+
+    from crosswire.annotate.names import _Coverage
+
+    rng = random.Random(7)
+    for _ in range(200):
+        starts = [rng.randint(0, 80) for _ in range(rng.randint(0, 8))]
+        spans = [(start, start + rng.randint(1, 12)) for start in starts]
+        entities = [Entity(text="x" * (end - start), label="ORG", start=start, end=end) for start, end in spans]
+        covered = _Coverage(entities)
+        for start in range(0, 95):
+            for end in range(start + 1, start + 8):
+                expected = any(s < end and start < e for s, e in spans)
+                assert covered.overlaps(start, end) == expected, (spans, start, end)
+
+
+def test_whole_word_occurrences_are_what_a_bounded_pattern_finds() -> None:
+    import random
+    import re
+
+    from crosswire.annotate.names import whole_word_occurrences
+
+    text = (
+        "Kovac, Kovacs and O'Kovac met Kovač; Kovac_2 left. 'Kovac' said Kovac-Berg,"
+        " then KovacKovac Kovac. Jr. Jr.Jr ééKovac Kovac9 _Kovac Kovac"
+    )
+    for word in ("Kovac", "Kovač", "Jr.", "Kovac-Berg", "'Kovac'", "Kovac Kovac", "é", "Berg,"):
+        expected = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+        assert list(whole_word_occurrences(text, word)) == expected, word
+    rng = random.Random(11)
+    alphabet = "ab_-. 'é9"
+    for _ in range(500):
+        haystack = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+        expected = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", haystack)]
+        assert list(whole_word_occurrences(haystack, word)) == expected, (haystack, word)
