@@ -396,6 +396,7 @@ def test_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
         "Nearly 40, 000 nurses joined the walkout.",  # a thousands group split by a space
         "The harbour deal was worth $250, 000 to the town.",
         "The team ran for 3, 412 yards that season.",
+        "The boathouse was valued at $380, 600 last spring.",
         "A magnitude 5. 8 tremor shook the valley.",  # a decimal point split by a space
     ],
 )

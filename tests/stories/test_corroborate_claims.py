@@ -249,3 +249,17 @@ def test_a_date_without_a_year_does_not_contradict_the_same_day_with_one() -> No
     )
     dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert any(f.status == "conflict" for f in dates)
+
+
+def test_an_open_bound_far_below_a_figure_does_not_agree_with_it() -> None:
+    # "more than 2,000" fits 310,000, but two petitions days apart are two things, not one figure borne out.
+    facts = _facts(
+        "More than 2,000 people signed the petition to save the Orrin ferry.",
+        "The petition to save the Orrin ferry was signed by 310,000 people.",
+    )
+    assert all(f.status != "agree" for f in facts)
+    facts = _facts(
+        "More than 2,000 people signed the petition to save the Orrin ferry.",
+        "The petition to save the Orrin ferry was signed by 2,400 people.",
+    )
+    assert [f.status for f in facts] == ["agree"]

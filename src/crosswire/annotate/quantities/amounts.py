@@ -43,9 +43,12 @@ _LARGE_SCALES = "|".join(word for word, value in numbers.SCALES.items() if value
 _SCALE_AFTER = re.compile(rf"\s(?:{_LARGE_SCALES})\b", re.IGNORECASE)
 #: "20, 000", "4, 183" or "6. 1": digit groups split by a space, as text that was cut into tokens and pasted
 #: back together has them.  Whether "20, 000" is 20,000 or a list cannot be told for sure, so neither half is
-#: read.  A list ("300, 400 metres") has numbers of one size, none opening with a nought; a month before the
-#: first group makes it a date ("May 4, 300 people"), which leaves the second alone.
-_SPLIT_GROUPS = re.compile(r"(?<![\d.,])(?:\d{1,3}, 0\d\d|\d{1,2}, \d{3}|\d{1,2}\. \d{1,2})(?![\d]|[.,]\d)")
+#: read.  A list ("300, 400 metres") has numbers of one size, none opening with a nought, and no currency
+#: sign before it ("$380, 600" is one sum); a month before the first group makes it a date ("May 4, 300
+#: people"), which leaves the second alone.
+_SPLIT_GROUPS = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}, 0\d\d|\d{1,2}, \d{3}|(?<=[$€£¥])\d{3}, \d{3}|\d{1,2}\. \d{1,2})(?![\d]|[.,]\d)"
+)
 #: Capitals glued to a number, and what after one digit would still make it an amount ("PS4.5m", "PS4,500").
 _MODEL_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{2,3}$")
 _MORE_OF_THE_AMOUNT = re.compile(rf"^(?:[.,]\d|\s?(?:{_LARGE_SCALES}|m|bn|k)\b)", re.IGNORECASE)
