@@ -431,3 +431,10 @@ def test_a_third_before_a_noun_is_an_ordinal_and_before_of_a_fraction() -> None:
     assert share.value == pytest.approx(1 / 3)
     (cut,) = find_quantities("Fares fell by a fifth in May.")
     assert cut.value == pytest.approx(0.2)
+
+
+def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
+    assert find_quantities("The Owls fell to 5-10 after the loss at Kelso.") == []
+    assert find_quantities("They ended the year with a 3-13 record.") == []
+    (hurt,) = find_quantities("Officials said 5-10 people were hurt.")
+    assert (hurt.value, hurt.value_max, hurt.unit) == (5, 10, "people")

@@ -30,6 +30,13 @@ _MODEL_SUFFIX_AFTER = re.compile(rf"^\s(?:{_MODEL_SUFFIXES})\b", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
 #: "went 10-5-1", "(4-11)" after a team: win-loss records.
 _RECORD = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\))")
+#: "fell to 5-10", "a 2-14 record": a win-loss record, whatever the order of its numbers
+#: (``lexicons/record_verbs.json``); a unit or a counted thing after the pair makes it a range again.
+_RECORD_VERBS = "|".join(sorted(terms(_PACKAGE, "record_verbs"), key=len, reverse=True))
+_RECORD_PAIR = re.compile(
+    rf"\b(?:{_RECORD_VERBS})\s(?P<pair>\d{{1,2}}[-–]\d{{1,2}})(?![\d%]|[.,]\d)(?!\s+[a-z]+s\b)"
+    r"|(?<![\d.,])(?P<before_record>\d{1,2}[-–]\d{1,2})(?=\s+record\b)"
+)
 #: "the top three", "the bottom 10": a place in a ranking unless something is counted after it.
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s$", re.IGNORECASE)
 #: Qualifiers before a four-digit number that make it a count rather than a year ("at least 1200"); the
@@ -153,6 +160,10 @@ def _in_score(text: str, span: numbers.NumberSpan) -> bool:
     window_start, window_end = max(0, span.start - 8), min(len(text), span.end + 8)
     for match in _RECORD.finditer(text, window_start, window_end):
         if match.start() <= span.start and span.end <= match.end():
+            return True
+    for match in _RECORD_PAIR.finditer(text, max(0, span.start - 20), min(len(text), span.end + 30)):
+        group = "pair" if match.group("pair") else "before_record"
+        if match.start(group) <= span.start and span.end <= match.end(group):
             return True
     for match in _SCORE.finditer(text, window_start, window_end):
         if match.start() <= span.start and span.end <= match.end():
