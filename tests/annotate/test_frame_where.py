@@ -59,3 +59,21 @@ def test_where_someone_lives_or_holds_office_is_not_where_the_event_happened() -
         ("Bristol", "GPE", 0),
     )  # fmt: skip
     assert lead_places(text, entities, len(text)) == ["Harwich"]
+
+
+def test_a_place_that_only_describes_a_noun_is_no_answer_to_where() -> None:
+    from crosswire.annotate.frame.where import modifier_only
+    from crosswire.annotate.nlp import load_parser
+
+    parse = load_parser()
+    # A country as an adjective, a city in a team's name: they say what kind of thing, not where.
+    assert modifier_only("US", [parse("The US software maker said it would repair the flaw by Friday.")])
+    assert modifier_only("Halden", [parse("The Halden Rovers fans sang in Kelso all night.")])
+    assert not modifier_only("Kelso", [parse("The Halden Rovers fans sang in Kelso all night.")])
+    # Before an event, a part of the place or an institution there, the place still says where.
+    assert not modifier_only("Lindmoor", [parse("The Lindmoor flood forced hundreds from their homes.")])
+    assert not modifier_only("Orrin County", [parse("The Orrin County court heard the case on Monday.")])
+    # One use that says where is enough; a place the parsed text never names is kept.
+    docs = [parse("The US software maker said so."), parse("Talks were held in the US on Monday.")]
+    assert not modifier_only("US", docs)
+    assert not modifier_only("Arden", docs)

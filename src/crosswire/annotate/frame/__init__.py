@@ -34,7 +34,7 @@ from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
-from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places
+from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places, modifier_only
 from crosswire.annotate.frame.words import words
 from crosswire.annotate.nlp import load_parser
 from crosswire.lexicon import Entry
@@ -101,7 +101,7 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
-        where=_top(_where(text, lead, annotations.entities)),
+        where=_top(_where(text, lead, annotations.entities, [doc for doc in (headline_doc, *lead_docs) if doc])),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
@@ -124,10 +124,12 @@ def _headline_clause(headline: str | None, doc: Doc | None, lead_clause: Clause 
     return reread or parsed or listed
 
 
-def _where(text: str, lead: Lead, entities: Sequence[Entity]) -> list[str]:
-    """A town or site the headline names, the dateline, then places of the headline and lead, countries last."""
-    in_headline = headline_places(lead.headline or "", entities)
-    places = sorted([*in_headline, *lead_places(text, entities, lead.end)], key=is_country)
+def _where(text: str, lead: Lead, entities: Sequence[Entity], docs: Sequence[Doc]) -> list[str]:
+    """A town or site the headline names, the dateline, then places of the headline and lead, countries last;
+    a place the parsed headline and lead use only to describe a noun ("the US tax code") is left out."""
+    in_headline = [place for place in headline_places(lead.headline or "", entities) if not modifier_only(place, docs)]
+    in_lead = [place for place in lead_places(text, entities, lead.end) if not modifier_only(place, docs)]
+    places = sorted([*in_headline, *in_lead], key=is_country)
     named_sites = [place for place in in_headline if not is_country(place)]
     return [*named_sites, dateline_place(text, lead.body_start) or "", *places]
 

@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.tokens import Doc, Span
+
 from crosswire.annotate.entities import TITLES
 from crosswire.annotate.frame.words import alternation, words
 from crosswire.lexicon import Entry
@@ -67,8 +69,50 @@ _QUALIFIER_GAP = re.compile(r",\s")
 _DIGIT = re.compile(r"\d")
 #: Short forms CLDR does not list as country names (``lexicons/everyday_country_names.json``).
 _EVERYDAY_COUNTRY_NAMES = words("everyday_country_names")
+#: Nouns a place may modify and still say where the event happened: an event ("the Halden flood") or a part
+#: of the place ("the Kelso suburb of Arden"; ``lexicons/place_heads.json``).
+_PLACE_HEADS = words("place_heads")
+#: Dependencies of a word that describes the noun it hangs on ("US" in "the US tax code").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 #: The rest of a hyphenated name the tokenizer split off ("Stratford" + "-upon-Avon").
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][a-z]+")
+
+
+def modifier_only(place: str, docs: Sequence[Doc]) -> bool:
+    """Whether every parsed use of ``place`` describes the noun after it rather than saying where the event
+    happened: "the US tax code", "a Norwegian-flagged ship", "Halden Rovers fans" (a team).  A place before
+    an event or a part of a place ("the Halden flood", "the Kelso suburb") still says where; so does a place
+    the parsed headline and lead never name (then nothing is known against it)."""
+    uses = [span for doc in docs for span in _occurrences(doc, place)]
+    return bool(uses) and all(_describes_a_noun(span) for span in uses)
+
+
+def _occurrences(doc: Doc, name: str) -> list[Span]:
+    spans: list[Span] = []
+    start = doc.text.find(name)
+    while start >= 0:
+        span = doc.char_span(start, start + len(name), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+        start = doc.text.find(name, start + len(name))
+    return spans
+
+
+def _describes_a_noun(span: Span) -> bool:
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in _MODIFIER_DEPS or head.i <= last.i or not head.tag_.startswith("NN"):
+        return False
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Halden Rovers fans": the team's name, then what it describes
+    return head.text.lower() not in _PLACE_HEADS
+
+
+def check_place_head(entry: Entry) -> None:
+    """The lexicon check: the place before the entry's noun in the example still says where."""
+    from crosswire.annotate.nlp import load_parser  # the model is heavy; only the check needs it here
+
+    assert not modifier_only(str(entry.value), [load_parser()(entry.example)]), entry.term
 
 
 def dateline_place(text: str, body_start: int) -> str | None:
