@@ -263,3 +263,18 @@ def test_an_open_bound_far_below_a_figure_does_not_agree_with_it() -> None:
         "The petition to save the Orrin ferry was signed by 2,400 people.",
     )
     assert [f.status for f in facts] == ["agree"]
+
+
+def test_a_figure_recalled_from_another_time_does_not_bear_out_this_storys() -> None:
+    articles = _annotated(
+        ("Rescuers said 37 miners were trapped at the Orrin pit on Monday.", "2026-11-20T10:00:00"),
+        ("In 2019 a flood at the Orrin pit trapped 37 miners for two days.", "2026-11-20T12:00:00"),
+    )
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
+    assert facts and all(f.status != "agree" for f in facts if f.value == 37)
+    articles = _annotated(
+        ("Rescuers said 37 miners were trapped at the Orrin pit on Monday.", "2026-11-20T10:00:00"),
+        ("Rescuers said on Monday that 37 miners were trapped at the Orrin pit.", "2026-11-20T12:00:00"),
+    )
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
+    assert [f.status for f in facts if f.value == 37] == ["agree"]

@@ -266,6 +266,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
+    if any(m.elsewhere != mention.elsewhere for m in group.members):
+        return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if any(_far_apart(mention, m) for m in group.members):
         return None  # "more than 2,000" fits 300,000, but a report of 300,000 does not bear it out
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
