@@ -48,3 +48,17 @@ def test_example_reads_as_the_entry_says(package: str, name: str, entry: Entry) 
 def test_a_malformed_entry_is_named() -> None:
     with pytest.raises(LexiconError, match="entry 1 needs"):
         parse_lexicon("demo", {"entries": [{"term": "a", "example": "a b"}, {"term": "c"}]})
+
+
+def test_terms_and_mapping_are_built_once_and_say_what_the_entries_say() -> None:
+    lexicon = parse_lexicon(
+        "test/ferries",
+        {"entries": [
+            {"term": "ro-ro", "value": "ferry", "example": "The ro-ro left at dawn."},
+            {"term": "hovercraft", "example": "A hovercraft crossed the strait."},
+        ]},
+    )  # fmt: skip
+    assert lexicon.terms == frozenset({"ro-ro", "hovercraft"})
+    assert lexicon.mapping() == {"ro-ro": "ferry", "hovercraft": "hovercraft"}
+    assert lexicon.terms is lexicon.terms
+    assert lexicon.mapping() is lexicon.mapping()

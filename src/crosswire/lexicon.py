@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import import_module, resources
 from typing import Any
 
@@ -48,12 +48,19 @@ class Lexicon:
     entries: tuple[Entry, ...]
     check: str | None = None
 
-    @property
+    # Both are built once per lexicon: rules ask for them inside their loops
+    # (corroboration asked for the participles a million times a story).
+    @cached_property
     def terms(self) -> frozenset[str]:
         return frozenset(entry.term for entry in self.entries)
 
     def mapping(self) -> dict[str, Any]:
-        """term → value (the term itself where an entry has no value)."""
+        """term → value (the term itself where an entry has no value); one dict
+        shared by every caller, so it is read, never changed."""
+        return self._mapping
+
+    @cached_property
+    def _mapping(self) -> dict[str, Any]:
         return {entry.term: entry.term if entry.value is None else entry.value for entry in self.entries}
 
     def checker(self) -> Callable[[Entry], None] | None:
