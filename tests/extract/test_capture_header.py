@@ -247,3 +247,16 @@ def test_a_byline_of_linked_names_broken_over_lines_names_them_all() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow", "By", "Lina Sommer", "and", "Mo Reyes",
              "Published Nov 4, 2026", "Share", *BODY]  # fmt: skip
     assert _header(lines)[1] == "Lina Sommer, Mo Reyes"
+
+
+def test_a_meta_line_opening_with_a_labelled_date_gives_the_date_however_long_its_tags() -> None:
+    from crosswire.extract.dates import date_line
+
+    line = (
+        "Published 4 Nov 2026 | Filed under: Harbour news | Tags: ferries, tides, pier repairs, council budget, "
+        "night crossings, timetable changes, winter service | Comments are open until Friday at noon"
+    )
+    found = date_line(line, day_first=True)
+    assert found is not None and (found.iso, found.kind) == ("2026-11-04", "published")
+    # Without a label the first part is no date line: a long line of prose keeps its date to itself.
+    assert date_line("4 Nov 2026 | " + line.split(" | ", 1)[1], day_first=True) is None

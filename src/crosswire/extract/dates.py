@@ -248,7 +248,11 @@ def label_kind(text: str) -> str:
 
 def date_line(line: str, day_first: bool, reference: date | None = None) -> DateLine | None:
     """The date of a line that is mostly a date: a dateline, "Name | Date",
-    "Von Name 19. Oktober 2026 08:04 Uhr", "Published 3 hours ago"."""
+    "Von Name 19. Oktober 2026 08:04 Uhr", "Published 3 hours ago"; or of a meta line whose first part is a
+    labelled date, however long its other parts ("Published 4 Nov 2026 | Tags: ferries, harbour, ...")."""
+    labelled_first = _labelled_first_part(line, day_first)
+    if labelled_first is not None:
+        return labelled_first
     if len(line) > 160:
         return None
     found = printed_dates(line, day_first)
@@ -262,6 +266,18 @@ def date_line(line: str, day_first: bool, reference: date | None = None) -> Date
         return None
     labelled = label_kind(line[: first.start] or line)
     return DateLine(first.iso, labelled, first.timed)
+
+
+def _labelled_first_part(line: str, day_first: bool) -> DateLine | None:
+    """The date of a meta line's first part when that part is a date with its label ("veröffentlicht am ...")."""
+    parts = META_PART.split(line[:400], maxsplit=1)
+    if len(parts) < 2 or word_count(parts[0]) > META_PART_WORDS:
+        return None
+    found = printed_dates(parts[0], day_first)
+    if len(found) != 1:
+        return None
+    kind = label_kind(parts[0][: found[0].start])
+    return DateLine(found[0].iso, kind, found[0].timed) if kind != "plain" else None
 
 
 def _meta_line(line: str) -> bool:
