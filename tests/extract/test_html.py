@@ -153,3 +153,18 @@ def test_article_with_a_related_links_box_is_still_an_article() -> None:
     article = extract(html_capture(page(bottom=f"<aside><h3>Related</h3><ul>{related}</ul></aside>")))
     assert article.is_article
     assert "Brannock weir" in article.text
+
+
+def test_a_one_word_author_from_the_meta_tags_beats_no_author() -> None:
+    # A blog signs with a handle ("Mara"); with no byline markup on the page it is the only author there is.
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = (
+        '<html lang="en"><head><title>River rises</title><meta name="dc.creator" content="Mara"></head>'
+        f"<body><article><h1>River rises at record pace</h1>{body}</article></body></html>"
+    )
+    assert extract(Capture(id="b", kind="html", origin="b.html", content=html, hints=SourceHints())).author == "Mara"
+    # A byline in the markup still comes first.
+    byline = html.replace("<h1>", "<p class='byline'>By Jo Amberley</p><h1>")
+    assert extract(Capture(id="c", kind="html", origin="c.html", content=byline, hints=SourceHints())).author == (
+        "Jo Amberley"
+    )

@@ -187,13 +187,22 @@ def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None
     readers: dict[str, Callable[[], str | None]] = {
         "title": title,
         # trafilatura itself distrusts a one-word meta author (often a site handle)
-        "author": lambda: found.author if found.author and " " in found.author else byline_author(tree),
+        "author": lambda: found.author if found.author and " " in found.author else _byline(tree, found.author),
         "url": lambda: found.url or tm.extract_url(tree),
         "sitename": lambda: found.sitename or tm.extract_sitename(tree),
         "language": lambda: found.language,
     }
     values = {name: read() for name, read in readers.items() if missing[name]}
     return {name: " ".join(value.split()) for name, value in values.items() if isinstance(value, str) and value.strip()}
+
+
+def _byline(tree: Any, one_word_meta_author: str | None) -> str | None:
+    """The author from the page's byline markup: ours first (one plain XPath), then trafilatura's wider
+    search (about 5 ms, only for the pages ours finds nothing on), then a one-word meta author ("LD", a
+    blogger's handle), which trafilatura distrusts but which beats no author."""
+    with contextlib.suppress(Exception):  # trafilatura's byline search is best-effort on broken markup
+        return byline_author(tree) or tm.extract_author(tree) or one_word_meta_author
+    return one_word_meta_author
 
 
 def _language(metadata: PageMetadata, found: dict[str, str]) -> str | None:
