@@ -123,3 +123,47 @@ def test_a_lost_clusterer_state_is_rebuilt_from_the_stored_articles(tmp_path: Pa
     engine.ingest([str(later)])
     tunnel = next(s for s in engine.stories() if "ledger-tunnel.html" in s.articles)
     assert "post-tunnel.html" in tunnel.articles
+
+
+def _tunnel_reports(folder: Path) -> Path:
+    """Four reports of one rescue, so that small chunks make the story grow chunk after chunk."""
+    folder.mkdir(parents=True, exist_ok=True)
+    outlets = ("Harbor Ledger", "Quay Post", "Portvale Gazette", "Aldmoor Echo")
+    for number, outlet in enumerate(outlets):
+        text = TUNNEL.replace("27 people", f"{27 + number} people") + f" Report {number} from {outlet}."
+        (folder / f"tunnel-{number}.html").write_text(article_page("Tunnel rescue", outlet, "2026-11-10", text))
+    return folder
+
+
+def test_a_story_growing_through_chunks_gets_its_listing_row_once_per_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CROSSWIRE_TEST_CHUNK_SIZE", "1")
+    engine = Engine(open_store(tmp_path / "cw.db"))
+    computed: list[str] = []
+    summary = engine.story_summary
+    monkeypatch.setattr(engine, "story_summary", lambda story, overlay=None: computed.append(story) or summary(story))
+    report = engine.ingest([str(_tunnel_reports(tmp_path / "in"))])
+    stories = engine.store.story_ids()
+    assert report.ingested == 4 and len(stories) == 1
+    assert computed == list(stories)  # four chunks, one computation
+    assert not engine.store.stories_without_summary()
+    (row,) = engine.store.story_summaries().values()
+    fresh = Engine(engine.store).story_summary(row.id)
+    assert len(row.articles) == 4
+    for field in ("articles", "contested", "changing", "agreed", "facts"):
+        assert getattr(row, field) == getattr(fresh, field), field
+    assert sorted(row.outlets) == sorted(fresh.outlets)
+
+
+def test_a_long_ingest_refreshes_listing_rows_between_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import crosswire.engine
+
+    monkeypatch.setenv("CROSSWIRE_TEST_CHUNK_SIZE", "1")
+    monkeypatch.setattr(crosswire.engine, "LISTING_REFRESH_SECONDS", 0.0)
+    engine = Engine(open_store(tmp_path / "cw.db"))
+    counts: list[int] = []
+    engine.ingest([str(_tunnel_reports(tmp_path / "in"))], progress=lambda done, stored: counts.append(
+        sum(len(row.articles) for row in engine.store.story_summaries().values())
+    ))  # fmt: skip
+    assert counts == [1, 2, 3, 4]

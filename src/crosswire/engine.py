@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,13 @@ log = logging.getLogger(__name__)
 #: batch and so articles within a chunk can be ordered by publication date.
 CHUNK_SIZE = 128
 _CLUSTER_STATE_KEY = "story_clusterer"
+#: An ingest recomputes the listing rows of the stories it changed at its end
+#: and, on a long ingest, after a chunk once this many seconds have passed since
+#: it last did: a row costs the story's whole corroboration, so a story that
+#: grows through many chunks is read once a minute, not once a chunk.  A row
+#: left behind by a stopped ingest is found by its article count and
+#: recomputed by the next ingest or ``crosswire serve``.
+LISTING_REFRESH_SECONDS = 60.0
 
 #: Test hooks (tests/test_crash_safety.py, bench/bench_hostile.py); unset,
 #: they change nothing.  ``CROSSWIRE_TEST_PAUSE_AT=<point>[:<chunk>]`` makes an
@@ -80,6 +88,9 @@ class Engine:
         self._stages = stages
         self._pipeline: Pipeline | None = None
         self._corpus: _CorpusState | None = None
+        #: Stories this engine's ingest changed whose listing rows are not recomputed yet.
+        self._listing_due: set[str] = set()
+        self._listing_refreshed = time.monotonic()
 
     # -- ingest -------------------------------------------------------------
     @property
@@ -113,6 +124,7 @@ class Engine:
             done += len(chunk)
             if progress is not None:
                 progress(done, report.ingested)
+        self._refresh_listing()
         return report
 
     def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport, number: int = 0) -> None:
@@ -190,8 +202,10 @@ class Engine:
                     stored_ids.append(article.id)
                     touched.add(placed.story_id)
                 _pause_for_test("placed", number)
-                # The listing rows of the stories that changed commit with their articles.
-                self.refresh_story_summaries(touched)
+                self._listing_due |= touched
+                if time.monotonic() - self._listing_refreshed >= LISTING_REFRESH_SECONDS:
+                    # Committed with the chunk's articles.
+                    self._refresh_listing()
                 if stored_ids or corpus.replayed:
                     # A state replayed from the store is saved even when the
                     # chunk adds nothing, so later ingests trust it.
@@ -309,6 +323,12 @@ class Engine:
 
         overlay = overlay if overlay is not None else Overlay(self.store.corrections())
         return summarise(*self.story_brief(story_id), wrong=frozenset(overlay.wrong_facts(story_id)))
+
+    def _refresh_listing(self) -> None:
+        """Recompute the listing rows this engine's ingest left due (see ``LISTING_REFRESH_SECONDS``)."""
+        due, self._listing_due = self._listing_due, set()
+        self.refresh_story_summaries(due)
+        self._listing_refreshed = time.monotonic()
 
     def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
         """Compute and store the listing rows of these stories and of every story whose row is
