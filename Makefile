@@ -24,8 +24,13 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -c "import pytest, playwright, ray, pyarrow"
 	touch $@
 
+# The browser tests' JavaScript tools (axe-core, pinned in tests/package-lock.json), from the npm registry.
+tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	test -f tests/node_modules/axe-core/axe.min.js
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev tests/node_modules/.package-lock.json
 
 ## Ingest the bundled sample corpus into ./crosswire.db and show the stories and the largest story's brief.
 run: install

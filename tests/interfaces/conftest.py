@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -39,6 +41,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+#: Where the browser tests keep their screenshots (test artefacts, overwritten on each run).
+SCREENSHOTS = Path(os.environ.get("CROSSWIRE_SCREENSHOTS", "/tmp/crosswire-screens"))
 
 # Fictional articles written for these tests.
 FERRY_HARBOUR_DAILY = {
@@ -223,6 +228,30 @@ def sample_http(sample: Server) -> Iterator[httpx.Client]:
         yield client
 
 
+@pytest.fixture(scope="session")
+def paths(sample_http: httpx.Client) -> dict[str, str]:
+    """One of each page of the sample corpus's server by name: the story with most contested facts,
+    an article it cites at a conflicting figure, its longest article, search, ingest, a 404."""
+    stories = sample_http.get("/api/stories", params={"sort": "contested", "per_page": 200}).json()["stories"]
+    story = stories[0]
+    assert story["contested"] > 0
+    brief: dict[str, Any] = sample_http.get(f"/api/stories/{quote(story['id'], safe='')}").json()
+    mention = next(f for f in brief["facts"] if f["status"] == "conflict")["mentions"][0]
+    largest = max(story["articles"], key=lambda a: len(sample_http.get(f"/api/articles/{quote(a, safe='')}").text))
+    story_path = f"/stories/{quote(story['id'], safe='')}"
+    return {
+        "stories": "/",
+        "stories-filtered": "/?sort=newest&since=2000-01-01&per_page=3&page=2",
+        "story": story_path,
+        "story-contested": f"{story_path}?view=contested",
+        "article-cited": f"/articles/{quote(mention['article'], safe='')}?hl={mention['start']}-{mention['end']}",
+        "article-long": f"/articles/{quote(largest, safe='')}",
+        "search": "/search?q=fire",
+        "not-found": "/stories/no-such-story",
+        "ingest": "/ingest",
+    }
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -243,3 +272,9 @@ def browser_page(
         yield context.new_page()
     finally:
         context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Keep a full-page screenshot of ``page`` as ``SCREENSHOTS/<name>.png``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from conftest import PHONE, browser_page, ingest_into, running, token_in_environment
+from conftest import PHONE, browser_page, ingest_into, running, screenshot, token_in_environment
 from playwright.sync_api import Browser
 from test_security import assert_only_safe_targets, assert_security_headers
 
@@ -153,7 +153,7 @@ def test_move_and_merge_through_the_page_in_a_browser(http: httpx.Client, base_u
         page.locator("form.editor", has=page.locator("#merge-into")).locator("button").click()
         page.wait_for_url(f"**/stories/{bakery}#corrections")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        page.screenshot(path="/tmp/crosswire-phone-story-corrected.png", full_page=True)
+        screenshot(page, "phone-story-corrected")
     assert {story_of(http, a) for a in ("fire-a", "fire-b", "bakery")} == {bakery}
     assert fire not in stories(http)
     # The merged story's address leads to the story it joined; the page is safe.

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import PHONE, SAMPLE_CORPUS, Server, browser_page, running, token_in_environment
+from conftest import PHONE, SAMPLE_CORPUS, Server, browser_page, running, screenshot, token_in_environment
 from playwright.sync_api import Browser
 from test_security import assert_security_headers
 
@@ -222,4 +222,4 @@ def test_a_browser_uploads_through_the_form_on_a_phone(browser: Browser, server:
         assert "browser-upload.jsonl" in page.content()
         assert "quarry-bell-browser" in [a for a, _ in stored(server.db)]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        page.screenshot(path="/tmp/crosswire-phone-ingest-results.png", full_page=True)
+        screenshot(page, "phone-ingest-results")

@@ -1,48 +1,20 @@
 """Every page works on a 390 px phone and from the keyboard, and reads without JavaScript (issue 15).
 
 Real chromium over the server of the bundled sample corpus; screenshots of each page at phone and
-desktop size are kept in /tmp as test artefacts (crosswire-phone-*.png, crosswire-desktop-*.png).
+desktop size are kept as test artefacts in conftest.SCREENSHOTS ($CROSSWIRE_SCREENSHOTS, by default
+/tmp/crosswire-screens): phone-<page>.png and desktop-<page>.png.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING
 
 import httpx
-import pytest
-from conftest import PHONE, browser_page
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from conftest import DESKTOP, PHONE, browser_page, screenshot
+from playwright.sync_api import Browser, Page, expect
 
 if TYPE_CHECKING:
     from conftest import Server
-
-DESKTOP: ViewportSize = {"width": 1280, "height": 900}
-SCREENSHOTS = Path("/tmp")
-
-
-@pytest.fixture(scope="module")
-def paths(sample_http: httpx.Client) -> dict[str, str]:
-    """One of each page, the story with most contested facts, its most cited article."""
-    stories = sample_http.get("/api/stories", params={"sort": "contested", "per_page": 200}).json()["stories"]
-    story = stories[0]
-    assert story["contested"] > 0
-    brief: dict[str, Any] = sample_http.get(f"/api/stories/{quote(story['id'], safe='')}").json()
-    mention = next(f for f in brief["facts"] if f["status"] == "conflict")["mentions"][0]
-    largest = max(story["articles"], key=lambda a: len(sample_http.get(f"/api/articles/{quote(a, safe='')}").text))
-    story_path = f"/stories/{quote(story['id'], safe='')}"
-    return {
-        "stories": "/",
-        "stories-filtered": "/?sort=newest&since=2000-01-01&per_page=3&page=2",
-        "story": story_path,
-        "story-contested": f"{story_path}?view=contested",
-        "article-cited": f"/articles/{quote(mention['article'], safe='')}?hl={mention['start']}-{mention['end']}",
-        "article-long": f"/articles/{quote(largest, safe='')}",
-        "search": "/search?q=fire",
-        "not-found": "/stories/no-such-story",
-        "ingest": "/ingest",
-    }
 
 
 def _open_details(page: Page) -> None:
@@ -57,7 +29,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, sample: Server, p
             _open_details(page)  # the collapsed fact table and furniture too
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (name, width)
-            page.screenshot(path=str(SCREENSHOTS / f"crosswire-phone-{name}.png"), full_page=True)
+            screenshot(page, f"phone-{name}")
 
 
 def test_desktop_screenshots_and_no_sideways_scroll(browser: Browser, sample: Server, paths: dict[str, str]) -> None:
@@ -65,7 +37,7 @@ def test_desktop_screenshots_and_no_sideways_scroll(browser: Browser, sample: Se
         for name, path in paths.items():
             page.goto(path)
             assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], name
-            page.screenshot(path=str(SCREENSHOTS / f"crosswire-desktop-{name}.png"), full_page=True)
+            screenshot(page, f"desktop-{name}")
 
 
 def test_the_keyboard_reaches_a_skip_link_and_focus_is_visible(

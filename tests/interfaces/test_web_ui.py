@@ -4,12 +4,12 @@ plus the pure helpers the pages are built from."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
+from conftest import screenshot
 from playwright.sync_api import Browser, Page, expect
 
 from crosswire.interfaces.api import CONTENT_SECURITY_POLICY
@@ -18,8 +18,6 @@ from crosswire.interfaces.web.pages import contested_facts
 
 if TYPE_CHECKING:
     from conftest import Served
-
-SCREENSHOTS = Path("/tmp")
 
 
 @pytest.fixture
@@ -44,14 +42,14 @@ def test_reader_follows_a_key_point_citation_to_the_highlighted_span(
     page.on("requestfailed", lambda request: failed.append(request.url))
 
     page.goto("/")
-    page.screenshot(path=str(SCREENSHOTS / "crosswire-stories.png"), full_page=True)
+    screenshot(page, "walk-stories")
     story_title = http.get(f"/api/stories/{ferry_story}").json()["title"]
     page.get_by_role("link", name=story_title, exact=True).click()
     expect(page.locator("h1")).to_have_text(story_title)
 
     key_points = page.locator("#key-points li")
     assert key_points.count() >= 1
-    page.screenshot(path=str(SCREENSHOTS / "crosswire-story.png"), full_page=True)
+    screenshot(page, "walk-story")
 
     citation = key_points.first.locator("a.cite").first
     href = citation.get_attribute("href")
@@ -73,7 +71,7 @@ def test_reader_follows_a_key_point_citation_to_the_highlighted_span(
     # The highlight is visibly different from the text around it.
     background = mark.evaluate("element => getComputedStyle(element).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-    page.screenshot(path=str(SCREENSHOTS / "crosswire-article.png"), full_page=True)
+    screenshot(page, "walk-article")
     assert failed == []
 
 
