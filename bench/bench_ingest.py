@@ -159,20 +159,27 @@ def page_files(data_dir: Path, limit: int | None) -> list[Path]:
     return sorted((data_dir / "extraction" / "trafilatura-dev" / "pages").glob("*.html.gz"))[:limit]
 
 
-def end_to_end(files: list[Path], workdir: Path) -> tuple[IngestReport, float, int]:
+def cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children: on a shared machine wall time
+    swings with the other users' load, CPU time much less."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def end_to_end(files: list[Path], workdir: Path) -> tuple[IngestReport, float, int, float]:
     pages = workdir / "pages"
     pages.mkdir()
     for file in files:
         (pages / file.name[: -len(".gz")]).write_bytes(gzip.decompress(file.read_bytes()))
     store = open_store(workdir / "end-to-end.db")
     try:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         report = Engine(store).ingest([str(pages)])
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
         stories = len(store.story_ids())
     finally:
         store.close()
-    return report, seconds, stories
+    return report, seconds, stories, cpu
 
 
 def by_stage(files: list[Path], workdir: Path) -> StageTimes:
@@ -218,13 +225,14 @@ def run_pages(data_dir: Path, limit: int | None) -> None:
     print(f"{len(files)} pages of extraction/trafilatura-dev; load average {load()}")
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         workdir = Path(tmp)
-        report, seconds, stories = end_to_end(files, workdir)
+        report, seconds, stories, cpu = end_to_end(files, workdir)
         print("\nend to end (Engine.ingest on the .html files, fresh SQLite store, one-time loads included):")
         print(
             f"  {len(files)} pages in {seconds:.2f} s: {rate(len(files), seconds)} pages/s "
             f"({report.ingested} stored, {report.duplicates} duplicates, {len(report.skipped)} not articles, "
             f"{len(report.errors)} refused; {stories} stories)"
         )
+        print(f"  CPU: {cpu:.2f} s (this process and its spaCy workers), {1000 * cpu / max(1, len(files)):.0f} ms/page")
         print(f"  peak memory: {peak_memory()}")
 
         times = by_stage(files, workdir)
