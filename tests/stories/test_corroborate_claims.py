@@ -278,3 +278,16 @@ def test_a_figure_recalled_from_another_time_does_not_bear_out_this_storys() -> 
     )
     facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
     assert [f.status for f in facts if f.value == 37] == ["agree"]
+
+
+def test_one_reports_two_things_of_one_size_do_not_both_join_a_fact() -> None:
+    articles = _annotated(
+        ("Keepers said the 23-year-old gorilla escaped from its enclosure at Lindmoor zoo.", "2026-11-20T10:00:00"),
+        ("The 23-year-old gorilla escaped at Lindmoor zoo; the 23-year-old keeper on duty was unhurt.",
+         "2026-11-20T12:00:00"),
+    )  # fmt: skip
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
+    gorilla = [f for f in facts if f.status == "agree"]
+    assert len(gorilla) == 1
+    cited = {articles[int(m.article[1:])].text[m.start : m.end + 8] for m in gorilla[0].mentions}
+    assert not any("keeper" in text for text in cited)

@@ -266,6 +266,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
+    if any(m.article == mention.article and _other_thing(m, mention) for m in group.members):
+        return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
     if any(m.elsewhere != mention.elsewhere for m in group.members):
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if any(_far_apart(mention, m) for m in group.members):
@@ -354,6 +356,13 @@ def _far_apart(a: _Mention, b: _Mention) -> bool:
 
 def _is_age(mention: _Mention) -> bool:
     return mention.claim is not None and mention.claim.predicate == MEASURE_DIMENSIONS["age"]
+
+
+def _other_thing(a: _Mention, b: _Mention) -> bool:
+    """Two mentions whose counted things have different head nouns ("gorilla" / "female")."""
+    if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
+        return False
+    return head_noun(a.claim.counted.casefold()) != head_noun(b.claim.counted.casefold())
 
 
 def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:
