@@ -438,3 +438,15 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
     assert find_quantities("They ended the year with a 3-13 record.") == []
     (hurt,) = find_quantities("Officials said 5-10 people were hurt.")
     assert (hurt.value, hurt.value_max, hurt.unit) == (5, 10, "people")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hackers used a zero-day flaw in the ferry booking site.",  # an idiom, no amount of days
+        "Tickets for The Four Seasons concert sold out on Monday.",  # a capitalised number inside a title
+        "The fault hits Harbour Browser 8 and later versions.",  # a name and its version, no age
+    ],
+)
+def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) -> None:
+    assert find_quantities(sentence) == []

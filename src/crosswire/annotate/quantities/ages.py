@@ -12,7 +12,8 @@ import re
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
 #: "Jane Miller 52 has": a full name, then the age, then the verb (news copy that lost its commas).
 _FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s[A-Z][a-z]+,?\s$")
-_VERB_AFTER = re.compile(r"^,?\s(?:has|had|is|was|said|says|will|would|who|and|died|dies)\b")
+#: ("and" is not among them: "Explorer 8 and 9" is a name and its versions, not an age.)
+_VERB_AFTER = re.compile(r"^,?\s(?:has|had|is|was|said|says|will|would|who|died|dies)\b")
 #: "who was 10", "He will be 35 by", "she turned 40 in"
 _COPULA_BEFORE = re.compile(
     r"\b(?:who|he|she|I)\s(?:is|was|will be|would be|turns|turned|had turned|is now|was only|was just)\s$",

@@ -217,6 +217,10 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
             return False  # "a third term", "a fifth straight win": an ordinal before its noun, not 1/3
     if text[span.start].isupper() and re.match(r"^-[A-Z]", after) and re.search(r"\b[a-z]+\s+$", before):
         return False  # mid-sentence "the Six-Day War", "a Two-Tone record": part of a name
+    if text[span.start].isupper() and re.match(r"^\s[A-Z][a-z]", after) and re.search(r"\b(?:[a-z]+|The)\s+$", before):
+        return False  # "The Three Musketeers", "at Two Rivers Park": a capitalised number inside a title or name
+    if word == "zero" and after.startswith("-"):
+        return False  # "a zero-day flaw", "zero-tolerance": an idiom, no amount of days
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
         return False
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
