@@ -244,19 +244,13 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
-class StorySummary:
-    """What a story listing shows and filters on, computed by the engine when the story changes.
+class StorySummary(Story):
+    """A story as its listing shows and filters it, computed by the engine when the story changes.
 
     ``contested`` counts the brief's conflicting facts that are not figures changing over time;
     ``outlets``, ``entities`` and ``places`` are the names the listing can be filtered by.
     """
 
-    id: str
-    title: str
-    articles: tuple[str, ...]
-    independent_sources: int
-    first_published: str | None
-    last_published: str | None
     contested: int = 0
     changing: int = 0
     agreed: int = 0
