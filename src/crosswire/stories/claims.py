@@ -24,7 +24,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -269,6 +269,7 @@ def head_noun(counted: str) -> str:
     return before_of[-1] if before_of else counted
 
 
+@lru_cache(maxsize=1 << 16)
 def claims_match(a: Claim, b: Claim) -> Verdict:
     """Two claims are the same when both what happened and what was counted mean the same;
     different when either differs; unknown when a part is missing or unclear."""
