@@ -266,12 +266,14 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
-    if any(m.article == mention.article and _other_thing(m, mention) for m in group.members):
+    if any(m.article == mention.article and _same_head(m, mention) is False for m in group.members):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
     if any(m.elsewhere != mention.elsewhere for m in group.members):
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if any(_far_apart(mention, m) for m in group.members):
-        return None  # "more than 2,000" fits 300,000, but a report of 300,000 does not bear it out
+        # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
+        # not (178 punches over a fight and one in a round): neither agreement nor conflict.
+        return None
     overlap = max(context_overlap(mention.context, m.context) for m in group.members)
     if "same" in verdicts and all(_values_compatible(mention, m) for m in group.members):
         # The same claim in other words, with values that can both be true. Without words shared around the
@@ -334,8 +336,6 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         # saying, not the event: only dates written out in full ("Nov. 24", "24/11/2026") can contradict,
         # and only in what both write: "May 4" has no year to set against "May 4, 2027".
         return _written_out(a.text) and _written_out(b.text) and _written_parts_differ(a.text, b.text)
-    if _far_apart(a, b):
-        return False  # 178 punches over the fight and one punch in a round: two things, not two reports
     if _is_measure(a):
         if _is_age(a) and _is_age(b) and abs(float(a.value) - float(b.value)) <= 1:
             return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
@@ -344,33 +344,34 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same"
 
 
-#: Two figures this far apart (larger / smaller) are taken for two things rather than rival reports of one.
-CONFLICT_RATIO = 3.0
+#: Two figures this far apart (larger / smaller) are taken for two things rather than two reports of one.
+SAME_THING_RATIO = 3.0
 
 
 def _far_apart(a: _Mention, b: _Mention) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
-    return max(a.value, b.value) / min(a.value, b.value) > CONFLICT_RATIO
+    return max(a.value, b.value) / min(a.value, b.value) > SAME_THING_RATIO
 
 
 def _is_age(mention: _Mention) -> bool:
     return mention.claim is not None and mention.claim.predicate == MEASURE_DIMENSIONS["age"]
 
 
-def _other_thing(a: _Mention, b: _Mention) -> bool:
-    """Two mentions whose counted things have different head nouns ("gorilla" / "female")."""
+def _same_head(a: _Mention, b: _Mention) -> bool | None:
+    """Whether two mentions count things with the same head noun ("gorilla" / "female": no); None when
+    either counts nothing the parse could name."""
     if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
-        return False
-    return head_noun(a.claim.counted.casefold()) != head_noun(b.claim.counted.casefold())
+        return None
+    return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
 
 
 def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:
     """Both measure one thing named alike: the same counted word ("the gorilla") or the same person."""
-    if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
-        return False
-    counted_a, counted_b = a.claim.counted.casefold(), b.claim.counted.casefold()
-    return head_noun(counted_a) == head_noun(counted_b) or same_name(a.claim.counted, b.claim.counted)
+    if _same_head(a, b):
+        return True
+    counted_a, counted_b = (m.claim.counted if m.claim else None for m in (a, b))
+    return bool(counted_a and counted_b) and same_name(str(counted_a), str(counted_b))
 
 
 _DATE_PART = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[a-z]+))\b")
