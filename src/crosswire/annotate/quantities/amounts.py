@@ -90,15 +90,11 @@ _PRONOUN_ONE_BEFORE = terms(_PACKAGE, "pronoun_one")
 
 
 def inside_phone_number(text: str, span: numbers.NumberSpan) -> bool:
-    window_start = max(0, span.start - 20)
-    for match in _PHONE.finditer(text, window_start, min(len(text), span.end + 20)):
-        if match.start() <= span.start and span.end <= match.end():
-            return True
+    if _covering(_PHONE, text, span, (20, 20)):
+        return True
     # A short local number ("555-0143") only after a word that announces one: "300-1500" is a range.
-    for match in _LOCAL_PHONE.finditer(text, window_start, min(len(text), span.end + 20)):
-        if match.start() <= span.start and span.end <= match.end():
-            return _PHONE_CUE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
-    return False
+    local = _covering(_LOCAL_PHONE, text, span, (20, 20))
+    return local is not None and _PHONE_CUE_BEFORE.search(text, max(0, local.start() - 30), local.start()) is not None
 
 
 def check_phone_cue(entry: Entry) -> None:
@@ -156,24 +152,27 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     return opens_sentence and noun is not None and noun[0].islower() and counted.looks_plural(noun[0])
 
 
+def _covering(
+    pattern: re.Pattern[str], text: str, span: numbers.NumberSpan, reach: tuple[int, int], group: str | None = None
+) -> re.Match[str] | None:
+    """The match of ``pattern`` (of its named ``group``, when given and matched) that holds the number, read
+    within ``reach`` characters before and after it."""
+    for match in pattern.finditer(text, max(0, span.start - reach[0]), min(len(text), span.end + reach[1])):
+        part = group if group is not None and match.group(group) else 0
+        if match.start(part) <= span.start and span.end <= match.end(part):
+            return match
+    return None
+
+
 def _in_score(text: str, span: numbers.NumberSpan) -> bool:
-    window_start, window_end = max(0, span.start - 8), min(len(text), span.end + 8)
-    for match in _RECORD.finditer(text, window_start, window_end):
-        if match.start() <= span.start and span.end <= match.end():
-            return True
-    for match in _RECORD_PAIR.finditer(text, max(0, span.start - 20), min(len(text), span.end + 30)):
-        group = "pair" if match.group("pair") else "before_record"
-        if match.start(group) <= span.start and span.end <= match.end(group):
-            return True
-    for match in _SCORE.finditer(text, window_start, window_end):
-        if match.start() <= span.start and span.end <= match.end():
-            return int(match.group(1)) >= int(match.group(2))
-    return False
+    if _covering(_RECORD, text, span, (8, 8)) or _covering(_RECORD_PAIR, text, span, (20, 30), "pair"):
+        return True
+    score = _covering(_SCORE, text, span, (8, 8))
+    return score is not None and int(score.group(1)) >= int(score.group(2))
 
 
 def _is_clock_hours(text: str, span: numbers.NumberSpan) -> bool:
-    match = _CLOCK_HOURS.search(text, max(0, span.start - 8), min(len(text), span.end + 6))
-    return match is not None and match.start() < span.start < match.end()
+    return _covering(_CLOCK_HOURS, text, span, (8, 6)) is not None
 
 
 #: "a third", "a fifth": a fraction before "of" or alone ("cut by a third"), an ordinal before a noun.
@@ -202,11 +201,8 @@ def names_a_kind(text: str, end: int) -> bool:
 
 
 def _in_split_groups(text: str, span: numbers.NumberSpan) -> bool:
-    window_start = max(0, span.start - 5)
-    for match in _SPLIT_GROUPS.finditer(text, window_start, min(len(text), span.end + 5)):
-        if match.start() <= span.start and span.end <= match.end():
-            return not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
-    return False
+    match = _covering(_SPLIT_GROUPS, text, span, (5, 5))
+    return match is not None and not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
 
 
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:
