@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from crosswire.model import StorySummary
+from crosswire.serialize import story_to_dict
 from crosswire.store.base import STORY_SORTS, StoryQuery, StorySort
 
 DEFAULT_PER_PAGE = 25
@@ -26,12 +27,7 @@ MAX_NAME = 200
 def summary_to_dict(summary: StorySummary) -> dict[str, Any]:
     """A story as ``GET /api/stories`` lists it: the contract's fields, then the listing's."""
     return {
-        "id": summary.id,
-        "title": summary.title,
-        "articles": list(summary.articles),
-        "independent_sources": summary.independent_sources,
-        "first_published": summary.first_published,
-        "last_published": summary.last_published,
+        **story_to_dict(summary),
         "contested": summary.contested,
         "changing": summary.changing,
         "agreed": summary.agreed,
