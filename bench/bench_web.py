@@ -9,7 +9,8 @@ Usage: .venv/bin/python bench/bench_web.py [--articles N] [--requests N] [--conc
    and larger ones apart) are ingested with ``crosswire ingest`` (the engine,
    ``Engine.ingest``, in one process) into a temporary SQLite store.  With ``--db PATH`` the store
    is kept there, and a store already there is reused as it is (not ingested again, not timed).
-2. ``crosswire serve`` starts on a free loopback port, as a user would start it.
+2. ``crosswire serve --workers W`` starts on a free loopback port, as a user would start it (W: one
+   server process per CPU by default, ``--workers``).
 3. Each endpoint is driven by K client threads (4 by default) sharing a bounded queue of
    ``--requests`` requests (400 by default) after 20 warm-up requests: the story list (pages,
    sorts and filters), story pages (and the contested view), article pages (with a highlighted
@@ -172,9 +173,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
+def serving(db: str, workers: int) -> Iterator[str]:
     port = free_port()
-    server = subprocess.Popen([*crosswire_command(), "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port)],
+    server = subprocess.Popen([*crosswire_command(), "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port),
+                               "--workers", str(workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -332,13 +334,15 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4, help="client threads (requests in flight)")
     parser.add_argument("--db", help="keep the store here and reuse it (default: a temporary one)")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="`crosswire serve --workers` (default: one per CPU, as the README advises)")  # fmt: skip
     args = parser.parse_args()
-    print(f"bench_web: {args.articles:,} articles, {args.requests} requests per endpoint, "
-          f"{args.concurrency} in flight; CPUs {os.cpu_count()}, load {load()}")  # fmt: skip
+    print(f"bench_web: {args.articles:,} articles, {args.requests} requests per endpoint, {args.concurrency} in "
+          f"flight, {args.workers} server workers; CPUs {os.cpu_count()}, load {load()}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         db = args.db or str(Path(tmp) / "crosswire.db")
         build_store(db, args.articles)
-        with serving(db) as base:
+        with serving(db, args.workers) as base:
             paths = request_paths(base, args.requests, args.seed)
             print(f"load before the requests: {load()}")
             print(f"  {'endpoint':<8} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}  target")

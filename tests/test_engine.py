@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from crosswire.engine import Engine
+from crosswire.serialize import brief_to_json
 from crosswire.store import open_store
 from crosswire.store.sqlite import SQLiteStore
+from crosswire.story_listing import summarise
 from support import article_page
 
 TUNNEL = "Rescue crews in Portvale pulled 27 people from the flooded Marrow Street tunnel on Tuesday."
@@ -141,15 +143,15 @@ def test_a_story_growing_through_chunks_gets_its_listing_row_once_per_ingest(
     monkeypatch.setenv("CROSSWIRE_TEST_CHUNK_SIZE", "1")
     engine = Engine(open_store(tmp_path / "cw.db"))
     computed: list[str] = []
-    summary = engine.story_summary
-    monkeypatch.setattr(engine, "story_summary", lambda story, overlay=None: computed.append(story) or summary(story))
+    write = engine.story_brief
+    monkeypatch.setattr(engine, "story_brief", lambda story: computed.append(story) or write(story))
     report = engine.ingest([str(_tunnel_reports(tmp_path / "in"))])
     stories = engine.store.story_ids()
     assert report.ingested == 4 and len(stories) == 1
     assert computed == list(stories)  # four chunks, one computation
     assert not engine.store.stories_without_summary()
     (row,) = engine.store.story_summaries().values()
-    fresh = Engine(engine.store).story_summary(row.id)
+    fresh = summarise(*Engine(engine.store).story_brief(row.id))
     assert len(row.articles) == 4
     for field in ("articles", "contested", "changing", "agreed", "facts"):
         assert getattr(row, field) == getattr(fresh, field), field
@@ -167,3 +169,59 @@ def test_a_long_ingest_refreshes_listing_rows_between_chunks(tmp_path: Path, mon
         sum(len(row.articles) for row in engine.store.story_summaries().values())
     ))  # fmt: skip
     assert counts == [1, 2, 3, 4]
+
+
+def test_a_story_page_reads_the_brief_stored_at_ingest_while_the_story_holds_the_same_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "cw.db"
+    Engine(open_store(db)).ingest([str(_tunnel_reports(tmp_path / "in"))])
+    reader = Engine(open_store(db))
+    (story_id,) = reader.store.story_ids()
+    written: list[str] = []
+    write = reader.story_brief
+    monkeypatch.setattr(reader, "story_brief", lambda story: written.append(story) or write(story))
+    shown = reader.story_view(story_id)
+    assert written == []  # read from the store, not corroborated again
+    # The stored brief is the brief, every field of it: the same as one written afresh.
+    assert shown.brief == write(story_id)[1]
+    assert brief_to_json(shown.brief) == brief_to_json(write(story_id)[1])
+    (people,) = [fact for fact in shown.brief.facts if fact.kind == "quantity"]
+    assert sorted(mention.value for mention in people.mentions) == [27, 28, 29, 30]
+    assert [head.id for head in shown.articles] == sorted(head.id for head in shown.articles)
+    assert shown.story.title == "Tunnel rescue" and len(shown.story.articles) == 4
+
+
+def test_a_brief_stored_for_other_articles_is_written_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import crosswire.engine
+
+    db = tmp_path / "cw.db"
+    writer = Engine(open_store(db))
+    writer.ingest([str(_tunnel_reports(tmp_path / "in"))])
+    (story_id,) = writer.store.story_ids()
+    # An ingest that leaves its listing refresh for later (a long ingest between refreshes).
+    monkeypatch.setattr(crosswire.engine, "LISTING_REFRESH_SECONDS", 3600.0)
+    monkeypatch.setattr(writer, "_refresh_listing", lambda: None)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "tunnel-late.html").write_text(
+        article_page("Tunnel rescue", "Marrow Street Bulletin", "2026-11-11", TUNNEL + " A fifth report, a day later.")
+    )
+    writer.ingest([str(later)])
+    assert len(writer.store.story_article_ids(story_id)) == 5
+    assert len(writer.store.stored_brief(story_id)[0]) == 4  # type: ignore[index]
+    shown = Engine(open_store(db)).story_view(story_id)
+    cited = {mention.article for fact in shown.brief.facts for mention in fact.mentions}
+    assert "tunnel-late.html" in {source.article for source in shown.brief.sources}
+    assert cited <= set(shown.story.articles)
+
+
+def test_a_brief_stored_in_another_shape_is_written_afresh(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    Engine(open_store(db)).ingest([str(_tunnel_reports(tmp_path / "in"))])
+    store = SQLiteStore(db)
+    (story_id,) = store.story_ids()
+    articles, _ = store.stored_brief(story_id)  # type: ignore[misc]
+    store.save_story_brief(story_id, articles, '{"story": "x", "facts": "not a list"}')
+    shown = Engine(store).story_view(story_id)
+    assert shown.brief.story == story_id and len(shown.brief.sources) == 4

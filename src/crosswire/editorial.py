@@ -71,7 +71,7 @@ def mark_fact_wrong(engine: Engine, story_id: str, key: str, note: str, editor: 
     if not note:
         raise CorrectionError("say in a note why the fact is wrong")
     with engine.store.writing():
-        _, brief, _ = engine.story_brief(story_id)
+        brief = engine.brief(story_id)
         if key not in {fact_key(fact) for fact in brief.facts}:
             raise NotFoundError(f"story {story_id!r} has no fact with key {key!r}")
         return _record(engine, Correction("verdict", story_id, editor, _now(), fact=key, note=note))

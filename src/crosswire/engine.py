@@ -25,7 +25,7 @@ from crosswire.model import Article, Brief, Capture, Story
 from crosswire.pipeline import Pipeline, Stage
 from crosswire.sources import SourceItem, iter_sources
 from crosswire.sources.limits import check_text_length
-from crosswire.store import Store, StoredArticle, StoryListing, StoryQuery, StorySummary
+from crosswire.store import ArticleSummary, Store, StoredArticle, StoryListing, StoryQuery, StorySummary
 
 log = logging.getLogger(__name__)
 
@@ -254,25 +254,12 @@ class Engine:
     # -- reading ------------------------------------------------------------
     def stories(self) -> list[Story]:
         """Every story, largest first (by independent sources, then articles)."""
-        summaries = self.store.summaries()
         members: dict[str, list[Article]] = defaultdict(list)
         duplicates: dict[str, str] = {}
-        for summary in summaries:
-            members[summary.story_id].append(
-                Article(
-                    id=summary.id,
-                    kind="record",
-                    origin="",
-                    text="",
-                    title=summary.title,
-                    published=summary.published,
-                    publisher=summary.publisher,
-                    via=summary.via,
-                    url=summary.url,
-                )
-            )
-            if summary.duplicate_of:
-                duplicates[summary.id] = summary.duplicate_of
+        for head in self.store.summaries():
+            members[head.story_id].append(_head_article(head))
+            if head.duplicate_of:
+                duplicates[head.id] = head.duplicate_of
         stories = [self._story(story_id, articles, duplicates) for story_id, articles in members.items()]
         stories.sort(key=lambda s: (-s.independent_sources, -len(s.articles), s.first_published or "", s.id))
         return stories
@@ -294,15 +281,43 @@ class Engine:
         )
 
     def story(self, story_id: str) -> Story:
-        stored = self._story_articles(story_id)
-        duplicates = {s.article.id: s.duplicate_of for s in stored if s.duplicate_of}
-        return self._story(story_id, [s.article for s in stored], duplicates)
+        return self.story_view(story_id).story
 
     def brief(self, story_id: str) -> Brief:
-        return self.story_brief(story_id)[1]
+        return self.story_view(story_id).brief
+
+    def story_view(self, story_id: str) -> StoryView:
+        """The story, its brief and its articles' heads, as a story page shows them.
+
+        The brief is the one stored when the story last changed (see :meth:`refresh_story_summaries`)
+        when it was written from the very articles the story holds now; otherwise (the listing not yet
+        refreshed after an ingest, a store written by an older crosswire) it is written afresh.
+        """
+        heads = self.store.story_heads(story_id)
+        if not heads:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        duplicates = {head.id: head.duplicate_of for head in heads if head.duplicate_of}
+        story = self._story(story_id, [_head_article(head) for head in heads], duplicates)
+        brief = self._stored_brief(story_id, [head.id for head in heads])
+        if brief is None:
+            brief = self.story_brief(story_id)[1]
+        return StoryView(story, brief, heads)
+
+    def _stored_brief(self, story_id: str, article_ids: list[str]) -> Brief | None:
+        from pydantic import ValidationError
+
+        from crosswire.serialize import brief_from_json
+
+        stored = self.store.stored_brief(story_id)
+        if stored is None or sorted(stored[0]) != sorted(article_ids):
+            return None
+        try:
+            return brief_from_json(stored[1])
+        except ValidationError:  # written by a crosswire whose model had another shape
+            return None
 
     def story_brief(self, story_id: str) -> tuple[Story, Brief, list[Article]]:
-        """The story, its brief and its articles, from one read of the store."""
+        """The story, its brief written afresh, and its articles, from one read of the store."""
         from crosswire.stories.brief import write_brief
         from crosswire.stories.corroborate import corroborate
         from crosswire.stories.sources import independent_sources
@@ -315,15 +330,7 @@ class Engine:
         facts = corroborate(articles, source_of)
         return story, write_brief(story, articles, facts, sources), articles
 
-    # -- the story listing --------------------------------------------------
-    def story_summary(self, story_id: str, overlay: Overlay | None = None) -> StorySummary:
-        """The listing row of one story (contested facts, outlets, names), computed afresh;
-        a fact an editor marked wrong is not counted as contested."""
-        from crosswire.story_listing import summarise
-
-        overlay = overlay if overlay is not None else Overlay(self.store.corrections())
-        return summarise(*self.story_brief(story_id), wrong=frozenset(overlay.wrong_facts(story_id)))
-
+    # -- the story listing and stored briefs --------------------------------
     def _refresh_listing(self) -> None:
         """Recompute the listing rows this engine's ingest left due (see ``LISTING_REFRESH_SECONDS``)."""
         due, self._listing_due = self._listing_due, set()
@@ -331,18 +338,29 @@ class Engine:
         self._listing_refreshed = time.monotonic()
 
     def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
-        """Compute and store the listing rows of these stories and of every story whose row is
-        missing or out of date (a store written before listings were kept); returns how many."""
+        """Write and store the briefs and listing rows of these stories and of every story whose row is
+        missing or out of date (a store written before listings were kept); returns how many.
+
+        The listing row (contested facts, outlets, names) is read off the brief; a fact an editor
+        marked wrong is not counted as contested.
+        """
+        from crosswire.serialize import brief_to_json
+        from crosswire.story_listing import summarise
+
         with self.store.writing():
             wanted = set(story_ids) | self.store.stories_without_summary()
-            if wanted:
-                overlay = Overlay(self.store.corrections())
-                self.store.save_story_summaries(self.story_summary(story_id, overlay) for story_id in sorted(wanted))
+            overlay = Overlay(self.store.corrections())
+            summaries: list[StorySummary] = []
+            for story_id in sorted(wanted):
+                story, brief, articles = self.story_brief(story_id)
+                summaries.append(summarise(story, brief, articles, wrong=frozenset(overlay.wrong_facts(story_id))))
+                self.store.save_story_brief(story_id, [article.id for article in articles], brief_to_json(brief))
+            self.store.save_story_summaries(summaries)
         return len(wanted)
 
     def refresh_all_story_summaries(self) -> int:
-        """Recompute every story's listing row (after a change to how briefs are read), drop the rows of
-        stories that hold no article any more; returns how many rows were computed."""
+        """Rewrite every story's brief and listing row (after a change to how briefs are read), drop the
+        rows of stories that hold no article any more; returns how many rows were computed."""
         with self.store.writing():
             held = {story_id for _, story_id, _, _ in self.store.placements()}
             self.store.delete_story_summaries(set(self.store.story_summaries()) - held)
@@ -363,6 +381,30 @@ class Engine:
         if not ids:
             raise NotFoundError(f"no story with id {story_id!r}")
         return self.store.get_articles(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """What a story page shows: the story, its brief, and its articles without their text."""
+
+    story: Story
+    brief: Brief
+    articles: list[ArticleSummary]
+
+
+def _head_article(head: ArticleSummary) -> Article:
+    """An article with only the head fields a story's title, dates and sources are read from."""
+    return Article(
+        id=head.id,
+        kind="record",
+        origin="",
+        text="",
+        title=head.title,
+        published=head.published,
+        publisher=head.publisher,
+        via=head.via,
+        url=head.url,
+    )
 
 
 class _CorpusState:

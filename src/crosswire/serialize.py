@@ -7,11 +7,15 @@ never renamed.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from crosswire.model import (
     Annotations,
     Article,
+    Brief,
     DateMention,
     Entity,
     Frame,
@@ -93,3 +97,19 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "first_published": story.first_published,
         "last_published": story.last_published,
     }
+
+
+@cache
+def _brief_adapter() -> TypeAdapter[Brief]:
+    return TypeAdapter(Brief)
+
+
+def brief_to_json(brief: Brief) -> str:
+    """The whole brief, every field of the model, as the store keeps it (not the contract's shape)."""
+    return _brief_adapter().dump_json(brief).decode()
+
+
+def brief_from_json(text: str) -> Brief:
+    """The brief :func:`brief_to_json` wrote; raises ``pydantic.ValidationError`` when the model has
+    changed shape since (the caller writes the brief afresh)."""
+    return _brief_adapter().validate_json(text)

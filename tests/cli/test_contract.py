@@ -9,11 +9,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 CROSSWIRE = str(Path(sys.executable).parent / "crosswire")
@@ -249,3 +252,33 @@ def test_annotate_refuses_an_over_long_text_alone() -> None:
     short, long = json_lines(result.stdout)
     assert short["id"] == "short" and short["quantities"]
     assert long["id"] == "long" and "over the limit" in long["error"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_with_two_workers_answers_from_two_processes(db: Path) -> None:
+    port = _free_port()
+    command = [CROSSWIRE, "--db", str(db), "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        stories: list[dict[str, Any]] = []
+        while not stories:
+            assert server.poll() is None and time.monotonic() < deadline, "crosswire serve --workers 2 did not start"
+            try:
+                stories = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=5).json()
+            except httpx.TransportError:
+                time.sleep(0.2)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(children) >= 2  # uvicorn's worker processes, each with its own store connection
+        tunnel = next(story for story in stories if len(story["articles"]) == 2)
+        for _ in range(6):  # several requests, so that both workers answer some
+            page = httpx.get(f"http://127.0.0.1:{port}/stories/{tunnel['id']}", timeout=30)
+            assert page.status_code == 200 and "Quay Post" in page.text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -4,12 +4,17 @@ headline of each outlet; checked against the story's own brief from the API (sam
 from __future__ import annotations
 
 import html
+import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pytest
+from conftest import FERRY_COASTAL_TRIBUNE, FERRY_HARBOUR_DAILY, ingest_into, running
+
+from crosswire.interfaces.api import create_app
 
 SECTIONS = ["sources", "contested", "changes", "agreements", "key-points", "timeline", "facts"]
 
@@ -51,12 +56,15 @@ def test_every_contested_fact_shows_each_report_with_outlet_wording_and_time(
         shown = section(page, "contested")
         facts = contested_of(briefs[story_id])
         assert shown.count('<section class="conflict">') == len(facts)
-        assert shown.count('<li class="side">') == sum(len(f["mentions"]) for f in facts)
+        # One side per wording (and value), each naming every outlet that printed it, with its time.
+        wordings = sum(len({(m["text"], m["value"]) for m in f["mentions"]}) for f in facts)
+        assert shown.count('<li class="side">') == wordings
         for fact in facts:
             for mention in fact["mentions"]:
                 assert f"“{html.escape(mention['text'], quote=True)}”" in shown
                 assert f"hl={mention['start']}-{mention['end']}" in shown
-        assert shown.count('<span class="when">') == shown.count('<li class="side">')
+        reports = sum(len(f["mentions"]) for f in facts)
+        assert shown.count('<a class="outlet"') == shown.count('<span class="when">') == reports
 
 
 def test_a_story_without_contested_facts_says_so(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
@@ -110,3 +118,25 @@ def test_each_independent_outlet_headline_is_shown(sample_http: httpx.Client, br
         article = sample_http.get(f"/api/articles/{quote(source['article'], safe='')}").json()
         title, outlet = html.escape(article["title"], quote=True), html.escape(source["publisher"] or source["via"])
         assert any(title in row and outlet in row and "badge-agree" in row for row in rows), source
+
+
+def test_articles_named_like_a_dicts_methods_are_shown_like_any_other(tmp_path: Path) -> None:
+    # The page reads dict keys before attributes (pages._PageEnvironment); a dict's methods must stay
+    # methods, or an article called "get" would break every lookup of an outlet by article.
+    reports = [
+        {**FERRY_HARBOUR_DAILY, "id": "get"},
+        {**FERRY_COASTAL_TRIBUNE, "id": "items"},
+    ]
+    records = tmp_path / "ferry.jsonl"
+    records.write_text("".join(json.dumps(report) + "\n" for report in reports))
+    db = str(tmp_path / "crosswire.db")
+    assert ingest_into(db, [str(records)]).ingested == 2
+    with running(create_app(db)) as base, httpx.Client(base_url=base) as client:
+        (story,) = client.get("/api/stories").json()
+        page = client.get(f"/stories/{quote(story['id'], safe='')}")
+    assert page.status_code == 200
+    sources = section(page.text, "sources")
+    for report in reports:
+        assert f'href="/articles/{report["id"]}"' in sources
+        assert f">{html.escape(str(report['title']), quote=True)}</a>" in sources
+        assert str(report["source"]) in sources

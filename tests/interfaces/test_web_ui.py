@@ -223,7 +223,11 @@ def test_contested_facts_put_the_reports_side_by_side_in_publication_order() -> 
         {"kind": "quantity", "about": "hours", "value": 3, "status": "conflict",
          "mentions": [mention("c", 3), mention("a", 2)]},
     ]  # fmt: skip
-    rows = contested_facts(facts, {"a": "2024-03-12T10:00:00", "b": "2024-03-12T09:00:00", "c": None})
+    # A wire sentence printed by two outlets ("d" and "b") is one side naming both.
+    facts[0]["mentions"].append(mention("d", 6))
+    published = {"a": "2024-03-12T10:00:00", "b": "2024-03-12T09:00:00", "c": None, "d": "2024-03-12T11:00:00"}
+    rows = contested_facts(facts, published)
     assert [row["fact"]["about"] for row in rows] == ["crew injured", "hours"]  # not the changing toll
-    assert [m["article"] for m in rows[0]["sides"]] == ["b", "a"]
-    assert [m["article"] for m in rows[1]["sides"]] == ["c", "a"]  # undated first
+    assert [[m["article"] for m in side["reports"]] for side in rows[0]["sides"]] == [["b", "d"], ["a"]]
+    assert [side["value"] for side in rows[0]["sides"]] == [6, 4]
+    assert [[m["article"] for m in side["reports"]] for side in rows[1]["sides"]] == [["c"], ["a"]]  # undated first

@@ -110,9 +110,36 @@ def test_stories_without_a_current_row_are_found(make_store: StoreFactory) -> No
     store.save_article(article("a3", "tram", "The tram depot opened."))
     assert store.stories_without_summary() == {"ferry", "tram"}
     store.save_story_summaries([summary("ferry", None, None, articles=2), summary("tram", None, None, articles=1)])
+    # A listing row without a stored brief is not current (a store written before briefs were kept).
+    assert store.stories_without_summary() == {"ferry", "tram"}
+    store.save_story_brief("ferry", ["a1", "a2"], '{"brief": "ferry"}')
+    store.save_story_brief("tram", ["a3"], '{"brief": "tram"}')
     assert store.stories_without_summary() == set()
     store.save_article(article("a4", "tram", "A footpath was promised along the depot."))
     assert store.stories_without_summary() == {"tram"}
+
+
+def test_a_stored_brief_is_kept_with_its_articles_replaced_and_removed_with_its_story(
+    make_store: StoreFactory,
+) -> None:
+    store = make_store()
+    assert store.stored_brief("ferry") is None
+    store.save_story_brief("ferry", ["a1", "a2"], '{"title": "Ferry aground"}')
+    store.save_story_brief("ferry", ["a1", "a2", "a5"], '{"title": "Ferry refloated"}')
+    assert store.stored_brief("ferry") == (["a1", "a2", "a5"], '{"title": "Ferry refloated"}')
+    store.save_story_summaries([summary("ferry", None, None, articles=3)])
+    store.delete_story_summaries(["ferry"])
+    assert store.stored_brief("ferry") is None
+
+
+def test_a_storys_heads_are_its_articles_without_text_in_stored_order(make_store: StoreFactory) -> None:
+    store = make_store()
+    for article_id, story_id in (("a2", "ferry"), ("a3", "tram"), ("a1", "ferry")):
+        store.save_article(article(article_id, story_id, f"Report {article_id} on the {story_id}."))
+    heads = store.story_heads("ferry")
+    assert [head.id for head in heads] == ["a2", "a1"]
+    assert heads[0].title == "Title a2" and heads[0].publisher == "Harbour Daily" and heads[0].story_id == "ferry"
+    assert store.story_heads("orchard") == []
 
 
 def test_search_counts_every_match_and_pages_through_them(make_store: StoreFactory) -> None:

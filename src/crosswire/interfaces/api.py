@@ -263,7 +263,7 @@ def _listed(story: dict[str, Any], summary: StorySummary | None) -> dict[str, An
 @api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")
 def get_brief(story_id: str, engine: ReadingEngine) -> JSONResponse:
     # Each fact with its stable `key` and an editor's `verdict` (null unless marked wrong).
-    _, brief, _ = engine.story_brief(story_id)
+    brief = engine.brief(story_id)
     wrong = Overlay(engine.store.corrections()).wrong_facts(story_id)
     return JSONResponse(mark_facts(brief_to_dict(brief), brief.facts, wrong))
 
@@ -542,6 +542,11 @@ class _CrosswireApp(FastAPI):
 
 
 # -- the app --------------------------------------------------------------------
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``crosswire serve --workers N``, over the store in ``CROSSWIRE_DB``."""
+    return create_app(os.environ["CROSSWIRE_DB"])
+
+
 def create_app(db: str, max_body: int | None = None) -> FastAPI:
     """The whole ``crosswire serve`` application over the store at ``db``.
 

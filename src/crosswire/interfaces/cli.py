@@ -199,10 +199,10 @@ def stories(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 @app.command()
 def refresh(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Recompute every story's listing row (contested counts, outlets, names) from its brief.
+    """Write every story's brief afresh, and its listing row (contested counts, outlets, names) from it.
 
-    Rows are kept up to date by ingests and editors' corrections; run this after
-    upgrading crosswire when the way briefs are read has changed.
+    Briefs and rows are stored by ingests and kept up to date by editors' corrections;
+    run this after upgrading crosswire when the way briefs are written has changed.
 
     Example: crosswire refresh --json
     """
@@ -211,7 +211,7 @@ def refresh(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         _emit_json({"refreshed": count})
     else:
-        typer.echo(f"refreshed the listing rows of {count} stories")
+        typer.echo(f"refreshed the briefs and listing rows of {count} stories")
 
 
 # -- brief --------------------------------------------------------------------
@@ -294,20 +294,44 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes answering requests side by side; one per CPU core serves a newsroom best.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web UI and the JSON API (write token: CROSSWIRE_TOKEN).
 
-    Example: CROSSWIRE_TOKEN=secret crosswire serve --port 8000
+    Each worker process reads the store on its own connection; writes (uploads, editors'
+    corrections) from any of them take the store's write lock, as concurrent ingests do.
+
+    Example: CROSSWIRE_TOKEN=secret crosswire serve --port 8000 --workers 2
     """
     import uvicorn
 
     from crosswire.interfaces.api import create_app
 
+    db = _settings(ctx).db
     try:
-        application = create_app(_settings(ctx).db)
+        # Built here even for several workers, so that a bad store or setting is reported once, plainly.
+        application = create_app(db)
     except ValueError as error:  # a setting such as CROSSWIRE_MAX_BODY that cannot be read
         _fail(str(error), 2)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="info")
+        return
+    # Worker processes import the app by name and build it from the environment.
+    os.environ["CROSSWIRE_DB"] = db
+    uvicorn.run(
+        "crosswire.interfaces.api:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+    )
 
 
 # -- fetch / watch ------------------------------------------------------------

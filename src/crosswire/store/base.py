@@ -6,7 +6,7 @@ implementation, PostgreSQL the shared-server one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -134,6 +134,10 @@ class Store(Protocol):
 
     def story_article_ids(self, story_id: str) -> list[str]: ...
 
+    def story_heads(self, story_id: str) -> list[ArticleSummary]:
+        """The articles of one story without their text and annotations, in the order stored."""
+        ...
+
     def count_articles(self) -> int: ...
 
     def story_ids(self) -> set[str]:
@@ -176,6 +180,14 @@ class Store(Protocol):
 
     def save_story_summaries(self, summaries: Iterable[StorySummary]) -> None:
         """Store (or replace) the listing rows of these stories, in one transaction."""
+        ...
+
+    def save_story_brief(self, story_id: str, articles: Sequence[str], brief: str) -> None:
+        """Store (or replace) a story's brief (JSON) with the ids of the articles it was written from."""
+        ...
+
+    def stored_brief(self, story_id: str) -> tuple[list[str], str] | None:
+        """The ids of the articles a story's stored brief was written from, and the brief (JSON)."""
         ...
 
     def stories_without_summary(self) -> set[str]:

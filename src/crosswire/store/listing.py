@@ -46,6 +46,22 @@ STORY_TABLES = """
     CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id)
 """
 
+#: Migration 4 of both stores: each story's brief as the engine wrote it, with the articles it was written
+#: from, so that a story page reads it instead of corroborating every article again (JSON of ``Brief``).
+BRIEF_TABLE = """
+    CREATE TABLE IF NOT EXISTS story_briefs (
+        story_id TEXT PRIMARY KEY,
+        articles TEXT NOT NULL,
+        brief TEXT NOT NULL
+    )
+"""
+BRIEF_SQL = "SELECT articles, brief FROM story_briefs WHERE story_id = {mark}"
+
+
+def brief_insert(mark: str) -> str:
+    return f"INSERT INTO story_briefs (story_id, articles, brief) VALUES ({mark}, {mark}, {mark})"
+
+
 STORY_COLUMNS = (
     "id, title, articles, independent_sources, first_published, last_published, contested, changing, agreed, facts"
 )
@@ -61,10 +77,12 @@ _ORDER = {
 }
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-#: Listing rows whose story now holds other articles than they were computed for, or none at all.
+#: Stories whose listing row is missing or was computed for another number of articles, or whose brief
+#: is not stored (a store written before briefs were kept).
 STALE_STORIES_SQL = (
     "SELECT a.story_id FROM (SELECT story_id, count(*) AS n FROM articles GROUP BY story_id) a "
-    "LEFT JOIN stories s ON s.id = a.story_id WHERE s.id IS NULL OR s.article_count <> a.n"
+    "LEFT JOIN stories s ON s.id = a.story_id LEFT JOIN story_briefs b ON b.story_id = a.story_id "
+    "WHERE s.id IS NULL OR s.article_count <> a.n OR b.story_id IS NULL"
 )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -72,6 +72,8 @@ MIGRATIONS: tuple[str, ...] = (
     listing.STORY_TABLES,
     # 3: editors' corrections, and the clusterer's story of an article an editor placed elsewhere.
     CORRECTIONS_MIGRATION.format(serial="BIGSERIAL"),
+    # 4: each story's brief, as the engine last wrote it.
+    listing.BRIEF_TABLE,
 )
 
 #: Any fixed numbers: the advisory locks held while migrating and while writing.
@@ -193,6 +195,10 @@ class PostgresStore:
         rows = self._query("SELECT id FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
         return [str(row[0]) for row in rows]
 
+    def story_heads(self, story_id: str) -> list[ArticleSummary]:
+        rows = self._query(f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
+        return [ArticleSummary(*row) for row in rows]
+
     def count_articles(self) -> int:
         return int(self._query("SELECT count(*) FROM articles")[0][0])
 
@@ -226,6 +232,7 @@ class PostgresStore:
         with self.writing():
             self._db.execute("DELETE FROM stories WHERE id = ANY(%s)", (ids,))
             self._db.execute("DELETE FROM story_terms WHERE story_id = ANY(%s)", (ids,))
+            self._db.execute("DELETE FROM story_briefs WHERE story_id = ANY(%s)", (ids,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._query("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")
@@ -268,6 +275,15 @@ class PostgresStore:
                 if terms:
                     with self._db.cursor() as cursor:
                         cursor.executemany(listing.term_insert("%s").encode(), terms)
+
+    def save_story_brief(self, story_id: str, articles: Sequence[str], brief: str) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM story_briefs WHERE story_id = %s", (story_id,))
+            self._db.execute(listing.brief_insert("%s").encode(), (story_id, json.dumps(list(articles)), brief))
+
+    def stored_brief(self, story_id: str) -> tuple[list[str], str] | None:
+        rows = self._query(listing.BRIEF_SQL.format(mark="%s"), (story_id,))
+        return None if not rows else (list(json.loads(rows[0][0])), str(rows[0][1]))
 
     def stories_without_summary(self) -> set[str]:
         return {str(row[0]) for row in self._query(listing.STALE_STORIES_SQL)}

@@ -16,7 +16,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -79,6 +79,8 @@ MIGRATIONS: tuple[str, ...] = (
     listing.STORY_TABLES,
     # 3: editors' corrections, and the clusterer's story of an article an editor placed elsewhere.
     CORRECTIONS_MIGRATION.format(serial="INTEGER"),
+    # 4: each story's brief, as the engine last wrote it.
+    listing.BRIEF_TABLE,
 )
 
 #: Seconds a writer waits for another process's write transaction before giving up.
@@ -226,6 +228,10 @@ class SQLiteStore:
         rows = self._db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
         return [str(row[0]) for row in rows]
 
+    def story_heads(self, story_id: str) -> list[ArticleSummary]:
+        rows = self._db.execute(f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        return [ArticleSummary(*row) for row in rows]
+
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -254,6 +260,7 @@ class SQLiteStore:
             for story_id in story_ids:
                 for delete in listing.summary_deletes("?"):
                     self._db.execute(delete, (story_id,))
+                self._db.execute("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._db.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq")
@@ -292,6 +299,15 @@ class SQLiteStore:
                     self._db.execute(delete, (summary.id,))
                 self._db.execute(listing.story_insert("?"), listing.summary_row(summary))
                 self._db.executemany(listing.term_insert("?"), listing.term_rows(summary))
+
+    def save_story_brief(self, story_id: str, articles: Sequence[str], brief: str) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
+            self._db.execute(listing.brief_insert("?"), (story_id, json.dumps(list(articles)), brief))
+
+    def stored_brief(self, story_id: str) -> tuple[list[str], str] | None:
+        row = self._db.execute(listing.BRIEF_SQL.format(mark="?"), (story_id,)).fetchone()
+        return None if row is None else (list(json.loads(row[0])), str(row[1]))
 
     def stories_without_summary(self) -> set[str]:
         return {str(row[0]) for row in self._db.execute(listing.STALE_STORIES_SQL)}

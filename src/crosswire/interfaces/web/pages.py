@@ -6,7 +6,9 @@ hands them to a template; the only logic here is arranging them for reading.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -14,6 +16,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from crosswire.corrections import Overlay, mark_facts
 from crosswire.engine import Engine
@@ -40,6 +43,8 @@ from crosswire.stories.text import sentence_spans
 TEMPLATES = Path(__file__).parent / "templates"
 #: Search results on one page.
 SEARCH_PER_PAGE = 20
+#: Reports cited by name beside an agreement; the rest are a link away, in the story's "All facts".
+AGREEMENT_CITATIONS = 8
 #: Longest search accepted, in characters.
 MAX_QUERY = 500
 
@@ -47,9 +52,14 @@ router = APIRouter(include_in_schema=False)
 ReadingEngine = Annotated[Engine, Depends(reading_engine)]
 
 
+@lru_cache(maxsize=65536)
+def _article_path(article_id: str) -> str:
+    return f"/articles/{quote(article_id, safe='')}"
+
+
 def article_url(article_id: str, start: int | None = None, end: int | None = None) -> str:
     """The article page, with the cited span highlighted and scrolled to when given."""
-    url = f"/articles/{quote(article_id, safe='')}"
+    url = _article_path(article_id)
     if start is not None and end is not None:
         url += f"?hl={start}-{end}#{span_anchor(start, end)}"
     return url
@@ -60,12 +70,40 @@ def found_url(article_id: str, query: str) -> str:
     return f"/articles/{quote(article_id, safe='')}?{urlencode({'q': query})}#t-1"
 
 
+def value_text(value: float | str) -> str:
+    """A fact's value as a reader writes it: 27, not 27.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def story_url(story_id: str) -> str:
     return f"/stories/{quote(story_id, safe='')}"
 
 
+class _PageEnvironment(Environment):
+    """Jinja with ``fact.about`` read from a dict as a key first.
+
+    The pages render the briefs' JSON shapes, dicts of hundreds of mentions; Jinja's own lookup
+    tries an attribute first and reaches the key only through a raised AttributeError, which was
+    a third of a story page's time.  A dict's own methods (``publishers.get``) stay methods, so an
+    article whose id is "get" cannot change what a template calls.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_METHODS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_METHODS = frozenset(dir(dict))
+
+
 def _environment() -> Environment:
-    env = Environment(
+    env = _PageEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
@@ -77,6 +115,7 @@ def _environment() -> Environment:
     env.filters["http_url"] = http_url
     env.filters["readable_date"] = readable_date
     env.filters["machine_date"] = machine_date
+    env.filters["value_text"] = value_text
     return env
 
 
@@ -119,15 +158,21 @@ def story_page(
     if overlay.resolve(story_id) != story_id and not engine.store.story_article_ids(story_id):
         # An editor merged this story into another: its address leads there.
         return RedirectResponse(story_url(overlay.resolve(story_id)), status_code=308)
-    story, brief_model, story_articles = engine.story_brief(story_id)
+    shown = engine.story_view(story_id)
+    story, brief_model = shown.story, shown.brief
     brief = mark_facts(brief_to_dict(brief_model), brief_model.facts, overlay.wrong_facts(story_id))
+    for row, fact in enumerate(brief["facts"], start=1):
+        fact["row"] = row  # the fact's row in "All facts", where an agreement's other reports are
+        fact["wordings"] = same_wording(fact["mentions"])
     corrections = overlay.story_corrections(story_id)
-    articles = {article.id: article for article in story_articles}
+    articles = {article.id: article for article in shown.articles}
     titles = {article_id: article.title or article_id for article_id, article in articles.items()}
     publishers = {
         article_id: article.publisher or article.via or article_id for article_id, article in articles.items()
     }
     published = {article_id: article.published for article_id, article in articles.items()}
+    # Each article's date as the page shows it, written once for the many reports that cite it.
+    reported = defaultdict(lambda: UNDATED, {article_id: time_element(when) for article_id, when in published.items()})
     # Independent sources first (each outlet's own headline), then copies.
     sources = sorted(
         brief["sources"], key=lambda source: (not source["independent"], published.get(source["article"]) or "")
@@ -139,9 +184,11 @@ def story_page(
         titles=titles,
         publishers=publishers,
         published=published,
+        reported=reported,
         sources=sources,
         contested=contested_facts(brief["facts"], published),
         agreements=[fact for fact in brief["facts"] if fact.get("status") == "agree" and not fact.get("verdict")],
+        citations_shown=AGREEMENT_CITATIONS,
         marked_wrong=[fact for fact in brief["facts"] if fact.get("verdict")],
         contested_only=view == "contested",
         corrections=corrections,
@@ -172,6 +219,30 @@ def article_page(
         search=q.strip(),
         terms_found=any(piece.term for piece in pieces),
     )
+
+
+UNDATED = Markup('<span class="muted">undated</span>')
+
+
+def time_element(published: str | None) -> Markup:
+    """``<time>`` of a publication date, readable, with its machine form; "undated" without one."""
+    if not published:
+        return UNDATED
+    return Markup('<time datetime="{}">{}</time>').format(machine_date(published), readable_date(published))
+
+
+def same_wording(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A fact's reports grouped by their exact words and value, in order of first report: a wire
+    sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it."""
+    wordings: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in mentions:
+        wording = wordings.setdefault(
+            (mention["text"], str(mention["value"])),
+            {"text": mention["text"], "value": mention["value"], "qualifier": mention.get("qualifier"),
+             "attribution": mention.get("attribution"), "reports": []},
+        )  # fmt: skip
+        wording["reports"].append(mention)
+    return list(wordings.values())
 
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
@@ -212,14 +283,14 @@ def stories_atom(request: Request, engine: ReadingEngine) -> Response:
 
 
 def contested_facts(facts: list[dict[str, Any]], published: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The facts the sources contradict each other on (not figures that changed over time),
-    each with its mentions side by side in publication order."""
+    """The facts the sources contradict each other on (not figures that changed over time), each
+    with its wordings side by side (see :func:`same_wording`), reports in publication order."""
     contested = []
     for fact in facts:
         if fact.get("status") != "conflict" or fact.get("changing") or fact.get("verdict"):
             continue
-        sides = sorted(
+        reports = sorted(
             fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
         )
-        contested.append({"fact": fact, "sides": sides})
+        contested.append({"fact": fact, "sides": same_wording(reports)})
     return contested
