@@ -13,6 +13,7 @@ from crosswire.annotate.quantities import QuantityStage, find_quantities
 from crosswire.annotate.quotes import QuoteStage, find_quotes
 from crosswire.model import Annotations, Article
 from crosswire.pipeline import Pipeline, Stage
+from crosswire.sources.chars import surrogates_replaced
 
 __all__ = [
     "DateStage",
@@ -38,7 +39,11 @@ def default_stages(processes: int | None = None) -> list[Stage]:
 
 
 def annotate_text(id: str, text: str, published: str | None) -> Annotations:
-    """Annotations of one text, as the ``crosswire annotate`` command gives them."""
-    article = Article(id=id, kind="record", origin=id, text=text, published=published)
+    """Annotations of one text, as the ``crosswire annotate`` command gives them.
+
+    A lone surrogate (which no UTF-8 output can hold) is read as U+FFFD, one character for one, so
+    the spans index ``text`` as given; a mention's own text has U+FFFD in its place.
+    """
+    article = Article(id=id, kind="record", origin=id, text=surrogates_replaced(text), published=published)
     annotated = Pipeline(default_stages())(article)
     return annotated.annotations or Annotations()

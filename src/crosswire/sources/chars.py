@@ -32,6 +32,12 @@ def without_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+def surrogates_replaced(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one character for one, so that offsets
+    into ``text`` stay offsets into the result (two halves of a pair become two U+FFFD)."""
+    return _SURROGATE.sub(REPLACEMENT, text) if has_surrogates(text) else text
+
+
 def storable(text: str) -> str:
     """``text`` with every lone surrogate and every NUL replaced by U+FFFD."""
     text = without_surrogates(text)
