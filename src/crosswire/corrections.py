@@ -91,6 +91,31 @@ def fact_key(fact: Fact) -> str:
     return "f-" + hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:12]
 
 
+def fact_keys(facts: Sequence[Fact]) -> list[str]:
+    """The key of each fact of one brief, each key naming one fact only.
+
+    Two facts can share what :func:`fact_key` is made of (two contested counts of the same thing
+    that corroboration kept apart, their figures too far apart to be one claim); an editor marking
+    one wrong must not mark the other.  The one whose first report comes first (article id, then
+    offset) keeps the plain key, the others get ``-2``, ``-3``...: the same facts always get the
+    same keys, whatever their order in the brief.
+    """
+    keys = [fact_key(fact) for fact in facts]
+    shared: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        shared.setdefault(key, []).append(index)
+    for key, indices in shared.items():
+        if len(indices) < 2:
+            continue
+        first_report = {
+            index: min(((m.article, m.start) for m in facts[index].mentions), default=("", 0)) for index in indices
+        }
+        for rank, index in enumerate(sorted(indices, key=lambda i: (first_report[i], i)), start=1):
+            if rank > 1:
+                keys[index] = f"{key}-{rank}"
+    return keys
+
+
 #: One article's placement: (id, effective story, the clusterer's story when different, duplicate_of).
 Placement = tuple[str, str, str | None, str | None]
 
@@ -171,8 +196,7 @@ def mark_facts(brief: Mapping[str, Any], facts: Sequence[Fact], wrong: Mapping[s
     """The brief's JSON with each fact's ``key`` and editor's ``verdict`` (null, or the correction) added."""
     marked = dict(brief)
     rows = []
-    for row, fact in zip(brief["facts"], facts, strict=True):
-        key = fact_key(fact)
+    for row, key in zip(brief["facts"], fact_keys(facts), strict=True):
         correction = wrong.get(key)
         verdict = None
         if correction is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crosswire.corrections import Correction, Overlay, fact_key, split_story_id
+from crosswire.corrections import Correction, Overlay, fact_keys, split_story_id
 from crosswire.engine import Engine
 from crosswire.errors import CrosswireError, NotFoundError
 
@@ -72,7 +72,7 @@ def mark_fact_wrong(engine: Engine, story_id: str, key: str, note: str, editor: 
         raise CorrectionError("say in a note why the fact is wrong")
     with engine.store.writing():
         brief = engine.brief(story_id)
-        if key not in {fact_key(fact) for fact in brief.facts}:
+        if key not in fact_keys(brief.facts):
             raise NotFoundError(f"story {story_id!r} has no fact with key {key!r}")
         return _record(engine, Correction("verdict", story_id, editor, _now(), fact=key, note=note))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crosswire.corrections import fact_key
+from crosswire.corrections import fact_keys
 from crosswire.model import Article, Brief, Story, StorySummary
 
 #: Entity labels that name a place; the other labels below name someone or something.
@@ -23,7 +23,9 @@ def summarise(
     """The listing row of ``story`` from its brief and its articles; facts whose key is in ``wrong``
     (marked wrong by an editor) are not counted as contested."""
     contested = sum(
-        1 for fact in brief.facts if fact.status == "conflict" and not fact.changing and fact_key(fact) not in wrong
+        1
+        for fact, key in zip(brief.facts, fact_keys(brief.facts), strict=True)
+        if fact.status == "conflict" and not fact.changing and key not in wrong
     )
     changing = sum(1 for fact in brief.facts if fact.changing)
     agreed = sum(1 for fact in brief.facts if fact.status == "agree")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -40,3 +41,24 @@ def test_a_write_blocked_by_another_process_is_a_503_and_stores_nothing(
             assert http.get("/api/articles/lock-test").status_code == 200
     finally:
         holder.close()
+
+
+def test_an_upload_from_the_ingest_page_blocked_by_another_process_is_a_page_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "busy.db"
+    open_store(str(db)).close()
+    monkeypatch.setenv(TOKEN_ENV, "lock-secret")
+    monkeypatch.setattr(sqlite, "WRITE_LOCK_TIMEOUT", 0.5)
+    holder = sqlite3.connect(db, isolation_level=None, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with running(create_app(str(db))) as base_url, httpx.Client(base_url=base_url, timeout=60) as http:
+            upload = {"files": ("ferry.jsonl", json.dumps(RECORD) + "\n", "application/json")}
+            page = http.post("/ingest", data={"token": "lock-secret"}, files=upload)
+            assert page.status_code == 503 and page.headers["retry-after"] == str(RETRY_AFTER_SECONDS)
+            assert page.headers["content-type"].startswith("text/html")
+            assert "The store is busy" in page.text and "nothing was written" in page.text
+    finally:
+        holder.close()
+    assert open_store(str(db)).count_articles() == 0

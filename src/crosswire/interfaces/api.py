@@ -606,9 +606,14 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
         return render("error.html", status_code=400, title="Correction not made", message=str(error))
 
     @app.exception_handler(StoreBusy)
-    def store_busy(_: Request, error: StoreBusy) -> Response:
+    def store_busy(request: Request, error: StoreBusy) -> Response:
         # Another process (a long CLI ingest) holds the write lock: nothing was written, the client may retry.
-        response = _error(503, f"the store is busy: {error}; nothing was written, try again later")
+        message = f"the store is busy: {error}; nothing was written, try again later"
+        response: Response
+        if request.url.path.startswith("/api/"):
+            response = _error(503, message)
+        else:  # an editor's form or the ingest page: a page saying so, not JSON
+            response = render("error.html", status_code=503, title="The store is busy", message=message)
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
