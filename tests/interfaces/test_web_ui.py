@@ -224,7 +224,7 @@ def test_contested_facts_put_the_reports_side_by_side_in_publication_order() -> 
          "mentions": [mention("c", 3), mention("a", 2)]},
     ]  # fmt: skip
     # A wire sentence printed by two outlets ("d" and "b") is one side naming both.
-    facts[0]["mentions"].append(mention("d", 6))
+    facts[0]["mentions"] += [mention("d", 6), mention("b", 6)]  # "b" repeats its own words: cited once
     published = {"a": "2024-03-12T10:00:00", "b": "2024-03-12T09:00:00", "c": None, "d": "2024-03-12T11:00:00"}
     rows = contested_facts(facts, published)
     assert [row["fact"]["about"] for row in rows] == ["crew injured", "hours"]  # not the changing toll

@@ -233,7 +233,8 @@ def time_element(published: str | None) -> Markup:
 
 def same_wording(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A fact's reports grouped by their exact words and value, in order of first report: a wire
-    sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it."""
+    sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it;
+    each article once, at its first report."""
     wordings: dict[tuple[str, str], dict[str, Any]] = {}
     for mention in mentions:
         wording = wordings.setdefault(
@@ -241,7 +242,8 @@ def same_wording(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             {"text": mention["text"], "value": mention["value"], "qualifier": mention.get("qualifier"),
              "attribution": mention.get("attribution"), "reports": []},
         )  # fmt: skip
-        wording["reports"].append(mention)
+        if all(report["article"] != mention["article"] for report in wording["reports"]):
+            wording["reports"].append(mention)  # an article repeating its own words is cited once
     return list(wordings.values())
 
 
