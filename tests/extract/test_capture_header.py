@@ -260,3 +260,36 @@ def test_a_meta_line_opening_with_a_labelled_date_gives_the_date_however_long_it
     assert found is not None and (found.iso, found.kind) == ("2026-11-04", "published")
     # Without a label the first part is no date line: a long line of prose keeps its date to itself.
     assert date_line("4 Nov 2026 | " + line.split(" | ", 1)[1], day_first=True) is None
+
+
+def test_a_labelled_publication_date_far_above_the_body_is_the_articles_when_nothing_nearer_dates_it() -> None:
+    # the reader's body starts under a long run of picture captions, far below the header
+    captions = [f"Picture {n}: the Ferrow at dawn" for n in range(40)]
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", "Published: 22:00 GMT, 4 November 2026 | "
+             "Updated: 08:39 GMT, 6 November 2026", *captions, *BODY]  # fmt: skip
+    assert _header(lines)[2] == "2026-11-04"
+
+
+def test_an_update_date_dates_the_article_only_when_nothing_else_does() -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", *BODY * 4, "Aktualisiert am 06.11.2026."]
+    assert read_header(lines, 1, len(lines) - 1).published == "2026-11-06"
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", "4 Nov 2026", *BODY, "Updated 6 Nov 2026"]
+    assert _header(lines)[2] == "2026-11-04"
+
+
+def test_a_url_naming_the_day_first_dates_the_page() -> None:
+    assert url_date("https://ring.example/meldungen/04-11-2026") == "2026-11-04"
+    assert url_date("https://ring.example/archiv/notice-04.11.2026.html") == "2026-11-04"
+    assert url_date("https://ring.example/items/12/04-11-2026") is None  # part of a longer run of numbers
+    assert url_date("https://ring.example/meldungen/31-02-2026") is None
+
+
+@pytest.mark.parametrize(
+    "embed",
+    ["A post shared by Harbour Kites (@harbourkites) on Oct 2, 2026 at 4:47pm PDT",
+     "— Mo Reyes (@moreyes) October 2, 2026"],
+)
+def test_an_embedded_posts_date_is_not_the_articles(embed: str) -> None:
+    lines = ["Kelmouth votes for a footbridge over the Ferrow", BODY[0], embed, *BODY[1:], "04.11.2026 16:06 Uhr"]
+    header = read_header(lines, 1, len(lines) - 1)
+    assert header.published == "2026-11-04"

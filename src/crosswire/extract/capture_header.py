@@ -38,6 +38,7 @@ from crosswire.extract.dates import (
     MAX_WORDS_BESIDE_DATE,
     DateLine,
     date_line,
+    embedded_post,
     label_kind,
     printed_dates,
     relative_date,
@@ -309,7 +310,8 @@ class HeaderReader:
     # dates and bylines per line, read once
     def date_at(self, index: int) -> DateLine | None:
         if index not in self._dates:
-            self._dates[index] = date_line(self.lines[index], self.day_first, self.reference)
+            line = self.lines[index]
+            self._dates[index] = None if embedded_post(line) else date_line(line, self.day_first, self.reference)
         return self._dates[index]
 
     def article_date_at(self, index: int, title_at: int | None) -> DateLine | None:
@@ -608,12 +610,33 @@ class HeaderReader:
                     if found.kind == kind:
                         return found.iso
         return (self._labelled_date(title_at) or url_date(self.url) or self._opening_date()
-                or self._nearest_date(title_at))  # fmt: skip
+                or self._nearest_date(title_at) or self._last_resort_date(title_at))  # fmt: skip
+
+    def _last_resort_date(self, title_at: int | None) -> str | None:
+        """When nothing near the article dates it: a date the page labels as the
+        publication date anywhere (a header far above a body the reader found
+        further down), else the nearest update date ("Aktualisiert am …"), which
+        is the article's own day more often than not, and a date is better than none."""
+        for index in range(len(self.lines)):
+            found = self.article_date_at(index, title_at)
+            if found is not None and found.kind == "published":
+                return found.iso
+        anchor = title_at if title_at is not None else self.body_start
+        reach = max(anchor, len(self.lines) - anchor)
+        for offset in range(1, min(reach, LABELLED_DATE_REACH + self.body_end - anchor)):
+            for index in (anchor + offset, anchor - offset):
+                if 0 <= index < len(self.lines):
+                    found = self.article_date_at(index, title_at)
+                    if found is not None and found.kind == "updated":
+                        return found.iso
+        return None
 
     def _opening_date(self) -> str | None:
         """A date opening the body's first line, as wire copy and press releases
         print it ("Talberg, (14.07.2026). …", "dpa / 14.07.2026 Die …")."""
         for index in range(self.body_start, min(len(self.lines), self.body_start + 2)):
+            if embedded_post(self.lines[index]):
+                continue
             found = printed_dates(self.lines[index], self.day_first)
             if found and found[0].start <= OPENING_DATE_CHARS:
                 return found[0].iso

@@ -204,6 +204,29 @@ def check_month_name(entry: Entry) -> None:
     assert found and found[0].iso == entry.value["iso"], (entry.term, found)
 
 
+@cache
+def _embedded_post_patterns() -> tuple[re.Pattern[str], ...]:
+    entries = load_lexicon("crosswire.extract", "embedded_posts").entries
+    return tuple(re.compile(rf"(?<!\w){entry.value['pattern']}(?!\w)", re.IGNORECASE) for entry in entries)
+
+
+#: An embedded tweet's credit: "— Ada Brook (@adabrook) November 4, 2026".
+_TWEET_CREDIT = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w+\)")
+
+
+def embedded_post(line: str) -> bool:
+    """Whether a line is the credit of a social-media post embedded in the page
+    ("A post shared by … on Nov 4, 2026", "— Name (@handle) 4 Nov 2026"): its
+    date is the post's, not the article's."""
+    head = line[:200]
+    return bool(_TWEET_CREDIT.match(head)) or any(pattern.search(head) for pattern in _embedded_post_patterns())
+
+
+def check_embedded_post(entry: Entry) -> None:
+    """The lexicon check: the example is an embedded post's credit and prints a date."""
+    assert embedded_post(entry.example) and printed_dates(entry.example), entry.term
+
+
 def check_relative_date(entry: Entry) -> None:
     """The lexicon check: against 2026-11-04, the example names the entry's day."""
     assert relative_date(entry.example, date(2026, 11, 4)) == entry.value["iso"], entry.term
@@ -288,19 +311,25 @@ def _meta_line(line: str) -> bool:
 
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+#: A day first, as European sites name a page after its day ("/meldungen/04-11-2026"); the separator is required.
+_URL_DAY_FIRST = re.compile(r"(?<!\d)(?<!\d[/.-])(0[1-9]|[12]\d|3[01])([/.-])(0[1-9]|1[0-2])\2((?:19|20)\d\d)(?!\d)")
 
 
 def url_date(url: str | None) -> str | None:
-    """A date the URL's path spells ("/2026/11/04/", "-20261104-")."""
+    """A date the URL's path spells ("/2026/11/04/", "-20261104-", "/04-11-2026")."""
     if not url:
         return None
-    match = _URL_DATE.search(urlparse(url).path)
-    if not match:
-        return None
+    path = urlparse(url).path
+    match = _URL_DATE.search(path)
+    day_first = None if match else _URL_DAY_FIRST.search(path)
     try:
-        return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+        if match:
+            return date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+        if day_first:
+            return date(int(day_first[4]), int(day_first[3]), int(day_first[1])).isoformat()
     except ValueError:
         return None
+    return None
 
 
 def check_date_label(entry: Entry) -> None:
