@@ -293,3 +293,23 @@ def test_an_embedded_posts_date_is_not_the_articles(embed: str) -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow", BODY[0], embed, *BODY[1:], "04.11.2026 16:06 Uhr"]
     header = read_header(lines, 1, len(lines) - 1)
     assert header.published == "2026-11-04"
+
+
+def test_a_slug_of_one_glued_word_spells_a_headline_of_joined_words() -> None:
+    from crosswire.extract.capture_header import slug_match
+
+    slug = slug_words("https://anglers.example/de/kelmouthwinterpike--4711")
+    assert slug == {"kelmouthwinterpike"}
+    assert slug_match("Kelmouth-Winterpike", slug) == 1.0
+    assert slug_match("Kelmouth Winter Pike", slug) == 1.0
+    assert slug_match("Kelmouthwinterpike", slug) == 0.0  # one word alone may be a menu item naming the section
+    assert slug_match("Newsletter", slug) == 0.0
+    assert slug_words("https://anglers.example/de/newsletter") == frozenset()  # too short to be a glued headline
+
+
+def test_a_date_printed_in_parts_between_pipes_dates_the_article_under_its_headline() -> None:
+    lines = ["Shop", "-", "Newsletter", "-", "Login", "04 | 11 | 2026 Harbour | Ferries | Video",
+             "Text & Fotos: Ada Brook", "Kelmouth-Winterpike", *BODY]  # fmt: skip
+    assert _header(lines, "https://anglers.example/de/kelmouthwinterpike--4711") == (
+        "Kelmouth-Winterpike", "Ada Brook", "2026-11-04"
+    )

@@ -132,38 +132,55 @@ def _slug_noise() -> frozenset[str]:
     return load_lexicon("crosswire.extract", "slug_noise").terms
 
 
+def _fold_variants(text: str) -> tuple[str, str]:
+    """The lower-cased text in two spellings: umlauts spelled out ("fuer") and stripped ("fur")."""
+    lowered = text.lower()
+    variants = []
+    for variant in (lowered.translate(_FOLD), lowered):
+        plain = unicodedata.normalize("NFKD", variant)
+        variants.append("".join(char for char in plain if not unicodedata.combining(char)))
+    return variants[0], variants[1]
+
+
 @lru_cache(maxsize=8192)
 def _folded_words(text: str) -> frozenset[str]:
     """Lower-case words in two spellings: umlauts spelled out ("fuer") and stripped ("fur")."""
-    lowered = text.lower()
-    words: set[str] = set()
-    for variant in (lowered.translate(_FOLD), lowered):
-        plain = unicodedata.normalize("NFKD", variant)
-        plain = "".join(char for char in plain if not unicodedata.combining(char))
-        words.update(re.findall(r"[^\W_]+", plain))
-    return frozenset(words)
+    return frozenset(word for variant in _fold_variants(text) for word in re.findall(r"[^\W_]+", variant))
+
+
+def _glued(text: str) -> frozenset[str]:
+    """The text's words run together, in both spellings ("Tidal-Barrage Debate" -> "tidalbarragedebate")."""
+    return frozenset("".join(re.findall(r"[^\W_]+", variant)) for variant in _fold_variants(text))
+
+
+#: A slug of one word this long ("/tidalbarragedebate-4711") is a headline's words run together.
+MIN_GLUED_SLUG = 12
 
 
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of a URL's slug, if it spells a title: the last path segment
     of two words or more ("/news/harbour-votes-for-tidal-plant-4711"), words
-    being runs of letters, perhaps with digits ("m45")."""
+    being runs of letters, perhaps with digits ("m45"), or of one long word
+    that runs a headline's words together ("/tidalbarragedebate-4711")."""
     if not url:
         return frozenset()
     segments = [unquote(segment) for segment in urlparse(url).path.split("/") if segment]
     for segment in reversed(segments):
         words = [word for word in re.split(r"[-_.+,;]+", segment.lower())
                  if re.search(r"[^\W\d_]", word) and word not in _slug_noise()]  # fmt: skip
-        if len(words) >= 2:
+        if len(words) >= 2 or (len(words) == 1 and len(words[0]) >= MIN_GLUED_SLUG and words[0].isalpha()):
             return frozenset(words)
     return frozenset()
 
 
 def slug_match(line: str, slug: frozenset[str]) -> float:
     """How well a line spells the slug (0-1): the share of slug words in the line,
-    lowered when the line has many words the slug lacks."""
+    lowered when the line has many words the slug lacks.  A slug of one long
+    word matches only a line of two words or more that, run together, are that word."""
     if not slug:
         return 0.0
+    if len(slug) == 1:  # words run together: one word alone is a menu item as often as a headline
+        return 1.0 if len(re.findall(r"[^\W_]+", line)) >= 2 and not slug.isdisjoint(_glued(line)) else 0.0
     words = _folded_words(line)
     if not words:
         return 0.0
