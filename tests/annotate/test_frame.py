@@ -105,6 +105,24 @@ def test_what_stops_before_time_cause_and_place_adjuncts() -> None:
     assert frame.what[0] == "seize the airport"
 
 
+def test_what_leaves_a_place_it_ends_on_to_where() -> None:
+    # The place hangs on the object, not on the verb, so the parse alone does not end the action there.
+    frame = frame_of(
+        "The keeper of the Arden zoo said the young otters were doing well.",
+        title="Vet praises the care of rescued otters in Arden",
+    )
+    assert frame.what[0] == "praises the care of rescued otters"
+    assert "Arden" in frame.where
+    frame = frame_of(
+        "Two lorries collided on the coast road on Monday night. The road was closed until dawn.",
+        title="Fatal lorry crash on the coast road near Halden",
+    )
+    assert frame.what[0] == "Fatal lorry crash on the coast road"
+    # With only its verb left, the place stays: "gather in Carrow" is what happened.
+    frame = frame_of("Hundreds of fishermen came to the quay on Monday.", title="Fishermen gather in Carrow")
+    assert frame.what[0] == "gather in Carrow"
+
+
 def test_what_leaves_the_reason_of_a_judgement_or_a_feeling_to_why() -> None:
     frame = frame_of(
         "The owners said the fog had closed the harbour mouth twice in a week.",

@@ -21,20 +21,29 @@ so the frame costs little next to the entity pass over the whole text.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
 from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
-from crosswire.annotate.frame.clause import Clause, main_clause
+from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
 from crosswire.annotate.frame.when import ranked_time_phrases
-from crosswire.annotate.frame.where import dateline_place, headline_places, is_country, lead_places, modifier_only
+from crosswire.annotate.frame.where import (
+    PLACE_LABELS,
+    dateline_place,
+    headline_places,
+    is_country,
+    lead_places,
+    modifier_only,
+)
 from crosswire.annotate.frame.words import words
 from crosswire.annotate.nlp import load_parser
 from crosswire.lexicon import Entry
@@ -46,6 +55,8 @@ MAX_ANSWERS = 3
 #: Verbs that report what someone said rather than what happened (``lexicons/speech_verbs.json``).
 _SPEECH_VERBS = words("speech_verbs")
 _BATCH = 64
+#: An action keeps at least a verb and what it acted on when its place is cut off.
+MIN_ACTION_WORDS = 2
 
 
 class FrameStage:
@@ -99,7 +110,8 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
     clause_actors = [actor for clause in clauses for actor in clause.actors]
     return Frame(
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
-        what=_top(_actions(headline_clause, lead_clause, lead.headline)),
+        what=_top(_without_place(action, annotations.entities)
+                  for action in _actions(headline_clause, lead_clause, lead.headline)),
         when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
         where=_top(_where(text, lead, annotations.entities, [doc for doc in (headline_doc, *lead_docs) if doc])),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
@@ -141,6 +153,26 @@ def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headlin
         # "Mayor says harbour deal is close": the lead tells the event itself ("signed a lease on Monday").
         return [lead_clause.action, first]
     return [first, lead_clause.action if lead_clause else ""]
+
+
+def _without_place(action: str, entities: Sequence[Entity]) -> str:
+    """The action without the place it ends on ("hails the crew's rescue | in Arden"): the place is *where*.
+
+    A place phrase is cut only when the action keeps a verb and what it
+    acted on ("met the mayor | in Arden"); "met in Arden" keeps its place,
+    since the meeting is the event and its place is the rest of it.
+    """
+    places = sorted({e.text for e in entities if e.label in PLACE_LABELS}, key=len, reverse=True)
+    while True:
+        match = next((m for place in places if (m := _trailing_place(place).search(action))), None)
+        if match is None or len(action[: match.start()].split()) < MIN_ACTION_WORDS:
+            return action
+        action = action[: match.start()]
+
+
+@functools.lru_cache(maxsize=1024)
+def _trailing_place(place: str) -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{'|'.join(map(re.escape, sorted(PLACE_WORDS)))})\s(?:the\s)?{re.escape(place)}$")
 
 
 def _is_speech(verb: str) -> bool:
