@@ -103,11 +103,50 @@ class _Mention:
 
 @dataclass
 class _Group:
+    """The mentions of one fact, and what joining a new mention asks of all of them, kept at hand.
+
+    A story of hundreds of articles has groups of hundreds of mentions, most of them copies of a few
+    statements; asking every member made grouping quadratic in a group's size.  Each index below gives
+    the same answer as the loop over ``members`` it replaces.
+    """
+
     members: list[_Mention] = field(default_factory=list)
+    by_article: dict[str, list[_Mention]] = field(default_factory=dict)
+    #: Distinct claims, contexts, and statements (reading and value), each with one member saying it.
+    claims: dict[Claim, None] = field(default_factory=dict)
+    contexts: dict[frozenset[str], None] = field(default_factory=dict)
+    statements: dict[tuple[Reading | None, float | str], _Mention] = field(default_factory=dict)
+    values: set[float | str] = field(default_factory=set)
+    elsewhere: set[bool] = field(default_factory=set)
+    neighbours: set[str] = field(default_factory=set)
+    #: The smallest and largest positive number among the values (what ``_far_apart`` compares).
+    smallest: float | None = None
+    largest: float | None = None
+
+    @classmethod
+    def of(cls, mention: _Mention) -> _Group:
+        group = cls()
+        group.add(mention)
+        return group
 
     @property
     def kind(self) -> str:
         return self.members[0].kind
+
+    def add(self, mention: _Mention) -> None:
+        self.members.append(mention)
+        self.by_article.setdefault(mention.article, []).append(mention)
+        if mention.claim is not None:
+            self.claims[mention.claim] = None
+        self.contexts[mention.context] = None
+        self.statements.setdefault((mention.reading, mention.value), mention)
+        self.values.add(mention.value)
+        self.elsewhere.add(mention.elsewhere)
+        self.neighbours |= mention.neighbours
+        if not isinstance(mention.value, str) and mention.value > 0:
+            value = float(mention.value)
+            self.smallest = value if self.smallest is None else min(self.smallest, value)
+            self.largest = value if self.largest is None else max(self.largest, value)
 
 
 def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
@@ -251,43 +290,45 @@ def _values_compatible(a: _Mention, b: _Mention) -> bool:
     return a.value == b.value
 
 
-def _claim_verdicts(mention: _Mention, group: _Group) -> list[str]:
+def _claim_verdicts(mention: _Mention, group: _Group) -> set[str]:
     if mention.claim is None:
-        return []
-    return [claims_match(mention.claim, m.claim) for m in group.members if m.claim is not None]
+        return set()
+    return {claims_match(mention.claim, claim) for claim in group.claims}
 
 
 def _join_score(mention: _Mention, group: _Group) -> float | None:
     """How well a mention fits a group, or None when it must not join."""
     if group.kind != mention.kind:
         return None
-    if any(m.article == mention.article and m.value != mention.value for m in group.members):
+    same_article = group.by_article.get(mention.article, [])
+    if any(m.value != mention.value for m in same_article):
         return None  # one article's two different numbers are two different things
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
-    if any(m.article == mention.article and _same_head(m, mention) is False for m in group.members):
+    if any(_same_head(m, mention) is False for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
-    if any(m.elsewhere != mention.elsewhere for m in group.members):
+    if group.elsewhere != {mention.elsewhere}:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
-    if any(_far_apart(mention, m) for m in group.members):
+    if _far_from_group(mention, group):
         # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
         return None
-    overlap = max(context_overlap(mention.context, m.context) for m in group.members)
-    if "same" in verdicts and all(_values_compatible(mention, m) for m in group.members):
+    overlap = max(context_overlap(mention.context, context) for context in group.contexts)
+    statements = group.statements.values()
+    if "same" in verdicts and all(_values_compatible(mention, m) for m in statements):
         # The same claim in other words, with values that can both be true. Without words shared around the
         # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
-        equal = all(m.value == mention.value for m in group.members)
+        equal = group.values == {mention.value}
         if overlap >= SAME_VALUE_CONTEXT or (equal and _distinctive(mention.value)):
             return 1.0 + overlap
     if not same_unit(group.members[0].unit, mention.unit):
         return None
-    if not all(_values_compatible(mention, m) for m in group.members):
+    if not all(_values_compatible(mention, m) for m in statements):
         # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
         return _conflict_score(mention, group)
-    same_neighbour = any(mention.neighbours & m.neighbours for m in group.members)
-    if any(m.value == mention.value for m in group.members):
+    same_neighbour = bool(mention.neighbours & group.neighbours)
+    if mention.value in group.values:
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
         if mention.kind == "quantity" and specific:
             return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
@@ -352,6 +393,14 @@ def _far_apart(a: _Mention, b: _Mention) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
     return max(a.value, b.value) / min(a.value, b.value) > SAME_THING_RATIO
+
+
+def _far_from_group(mention: _Mention, group: _Group) -> bool:
+    """Whether ``_far_apart(mention, m)`` for some member ``m``: the farthest are the group's extremes."""
+    value = mention.value
+    if isinstance(value, str) or value <= 0 or group.smallest is None or group.largest is None:
+        return False
+    return value / group.smallest > SAME_THING_RATIO or group.largest / value > SAME_THING_RATIO
 
 
 def _is_age(mention: _Mention) -> bool:
@@ -474,9 +523,9 @@ def _group(mentions: Sequence[_Mention]) -> list[_Group]:
     for mention in mentions:
         scored = [(score, g) for g in groups if (score := _join_score(mention, g)) is not None]
         if scored:
-            max(scored, key=lambda item: item[0])[1].members.append(mention)
+            max(scored, key=lambda item: item[0])[1].add(mention)
         else:
-            groups.append(_Group([mention]))
+            groups.append(_Group.of(mention))
     return groups
 
 
@@ -551,8 +600,10 @@ def _about(group: Sequence[_Mention]) -> str:
     if group[0].kind == "quantity" and unit and predicates:
         return f"{unit} {predicates.most_common(1)[0][0]}"
     # Otherwise the describing words next to the value, then the words around it.
-    describing = Counter(w for m in group for w in m.neighbours)
-    around = Counter(w for m in group for w in m.context)
+    # Sorted, so that ties fall the same way in every process (a set's order follows the hash seed,
+    # and the label is part of the fact's key, which an editor's verdict names).
+    describing = Counter(w for m in group for w in sorted(m.neighbours))
+    around = Counter(w for m in group for w in sorted(m.context))
     words = [w for w, _ in describing.most_common(2)] or [w for w, _ in around.most_common(3)]
     if group[0].kind == "date":
         return "date: " + " ".join(words) if words else "date"
