@@ -84,7 +84,7 @@ def test_default_stages_build_a_valid_pipeline_and_fill_everything() -> None:
         "2026-03-04",
     )
     assert annotations.frame.who[0] == "Ana Ruiz"
-    assert annotations.frame.when[0] == "on Monday"
+    assert annotations.frame.when[0] == "Monday"
     assert [d.date for d in annotations.dates] == ["2026-03-02"]
     assert "Lisbon" in annotations.frame.where
     assert annotations.frame.why and annotations.frame.why[0].startswith("the river burst")

@@ -68,6 +68,10 @@ _SENTENCE_STOP = re.compile(r"(?<=[A-Za-z]{5})\.$")
 _EARLY_OR_LATE = re.compile(rf"\b(?:{alternation('day_edge_words')})\s$", re.IGNORECASE)
 
 
+#: The preposition that opens a day adjunct ("on Monday"); the phrase is the day itself ("Monday").
+_OPENING_ON = re.compile(r"on\s+(?=\S)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     start: int
@@ -123,7 +127,10 @@ def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[
         part_of_day = _PART_OF_DAY.match(text, group_end)
         group_end = part_of_day.end() if part_of_day else group_end
         early_or_late = _EARLY_OR_LATE.search(text, max(0, group_start - 25), group_start)
-        group_start = early_or_late.start() if early_or_late else group_start
+        if early_or_late:
+            group_start = early_or_late.start()
+        elif opening := _OPENING_ON.match(text, group_start):
+            group_start = opening.end()  # "met | on Monday": the preposition opens the adjunct, the day is the time
         phrases.append((_SENTENCE_STOP.sub("", text[group_start:group_end]), group))
     return phrases
 
