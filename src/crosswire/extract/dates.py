@@ -102,7 +102,8 @@ _NEXT_TO_YEAR = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,2}[./]\d{1,2}[./]\d\d)|(?=\
 @cache
 def _format_patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(_month_numbers(), key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(name) for name in names) + ")"
+    # a month name starts a word: "Omar 4, 2026" names no March
+    month = r"(?<![^\W\d_])(?:" + "|".join(re.escape(name) for name in names) + ")"
     year = r"(?:19|20)\d\d"
     patterns = []
     for entry in load_lexicon("crosswire.extract", "date_formats").entries:
