@@ -60,8 +60,6 @@ MAX_HEADLINE_WORDS = 40
 LABELLED_DATE_REACH = 25
 #: A date within this many characters of the body's start opens it (a wire dateline).
 OPENING_DATE_CHARS = 40
-#: ... in one of the body's first this many lines (a lead and a picture caption may come first).
-OPENING_DATE_LINES = 3
 #: Without a labelled date, a date line this many lines past the body (or above the headline) is taken.
 NEAREST_DATE_REACH = 10
 #: A byline broken over lines ("By" / "Ada Brook" / "and" / "Mo Reyes") gathers at most this many more names each way.
@@ -651,9 +649,9 @@ class HeaderReader:
         return None
 
     def _opening_date(self) -> str | None:
-        """A date opening one of the body's first lines, as wire copy and press releases
+        """A date opening the body's first line, as wire copy and press releases
         print it ("Talberg, (14.07.2026). …", "dpa / 14.07.2026 Die …")."""
-        for index in range(self.body_start, min(len(self.lines), self.body_start + OPENING_DATE_LINES)):
+        for index in range(self.body_start, min(len(self.lines), self.body_start + 2)):
             if embedded_post(self.lines[index]):
                 continue
             found = printed_dates(self.lines[index], self.day_first)
