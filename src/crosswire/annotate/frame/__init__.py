@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
-from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause, time_adjuncts
+from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
@@ -55,10 +55,6 @@ MAX_ANSWERS = 3
 #: Verbs that report what someone said rather than what happened (``lexicons/speech_verbs.json``).
 _SPEECH_VERBS = words("speech_verbs")
 _BATCH = 64
-#: A time adjunct of the main verb up to this long is the when as a whole ("Sunday's Grand Prix").
-MAX_ADJUNCT_WORDS = 5
-#: The preposition opening a day's adjunct is no part of the time ("on Monday", "in Sunday's race").
-_OPENING_PREPOSITION = re.compile(r"^(?:on|in)\s+", re.IGNORECASE)
 #: An action keeps at least a verb and what it acted on when its place is cut off.
 MIN_ACTION_WORDS = 2
 
@@ -116,28 +112,11 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_without_place(action, annotations.entities)
                   for action in _actions(headline_clause, lead_clause, lead.headline)),
-        when=_top(_main_event_first(
-            ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline),
-            lead_docs)),
+        when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
         where=_top(_where(text, lead, annotations.entities, [doc for doc in (headline_doc, *lead_docs) if doc])),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
-
-
-def _main_event_first(phrases: list[str], docs: list[Doc]) -> list[str]:
-    """The time phrases with the time adjunct of the lead's main verb first ("The council voted | on Monday |").
-
-    A short adjunct is given whole, without the preposition that opens it: "raced in Sunday's Grand Prix"
-    tells its time through the event ("Sunday's Grand Prix").
-    """
-    adjuncts = next((time_adjuncts(doc) for doc in docs if doc[0].tag_ != "VB" and main_clause(doc)), [])
-    for adjunct in adjuncts:
-        told = next((phrase for phrase in phrases if phrase in adjunct), None)
-        if told is not None:
-            whole = _OPENING_PREPOSITION.sub("", adjunct)
-            return [whole if len(whole.split()) <= MAX_ADJUNCT_WORDS else told, *phrases]
-    return phrases
 
 
 def _lead_clause(docs: list[Doc]) -> Clause | None:

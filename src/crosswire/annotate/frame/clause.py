@@ -268,23 +268,6 @@ def is_judging_verb(word: str) -> bool:
     return bool(stems & JUDGING_VERBS)
 
 
-def time_adjuncts(doc: Doc) -> list[str]:
-    """The time adjuncts of the main clause's verb as written ("on Monday", "late Thursday night"), in order.
-
-    A time phrase the parser hung on the verb's object counts too ("reopened the slip | on Friday"); one
-    opened by "after", "before" and the like (``ADJUNCT_WORDS``) tells another event's time and does not.
-    """
-    verb = next((token for token in _predicates(doc, True) if _subject(token) is not None), None)
-    if verb is None:
-        return []
-    times = time_spans(doc.text)
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    candidates = sorted([*verb.children, *(child for obj in objects for child in obj.children if child.dep_ == "prep")],
-                        key=lambda token: token.i)  # fmt: skip
-    return [doc[child.left_edge.i : child.right_edge.i + 1].text for child in candidates
-            if child.lower_ not in ADJUNCT_WORDS and _tells_time(child, times)]  # fmt: skip
-
-
 def _tells_time(adjunct: Token, times: list[tuple[int, int]]) -> bool:
     """Whether a dependent of the verb is a time adjunct: its noun or a word before it is a day, date or clock time."""
     head = adjunct
