@@ -181,9 +181,10 @@ def test_a_facts_label_is_the_same_in_every_process() -> None:
     import subprocess
     import sys
 
-    labels = {
-        subprocess.run([sys.executable, "-c", _LABELS_OF_A_DATE], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout  # fmt: skip
-        for seed in range(1, 9)
-    }
+    def labels_with(seed: int) -> str:
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        command = [sys.executable, "-c", _LABELS_OF_A_DATE]
+        return subprocess.run(command, capture_output=True, text=True, check=True, env=environment).stdout
+
+    labels = {labels_with(seed) for seed in range(1, 9)}
     assert len(labels) == 1, labels

@@ -291,3 +291,32 @@ def test_one_reports_two_things_of_one_size_do_not_both_join_a_fact() -> None:
     assert len(gorilla) == 1
     cited = {articles[int(m.article[1:])].text[m.start : m.end + 8] for m in gorilla[0].mentions}
     assert not any("keeper" in text for text in cited)
+
+
+def test_two_lower_bounds_with_different_numbers_do_not_agree() -> None:
+    # "At least 30" and "at least 60" can both be true, but they are not one figure: shown as agreeing,
+    # they would hide that one outlet counts twice as many.
+    facts = _facts(
+        "At least 30 people were injured when the grandstand at Hollin Park gave way on Saturday.",
+        "At least 60 people were injured when the Hollin Park grandstand gave way on Saturday, medics said.",
+    )
+    assert not any(f.status == "agree" for f in facts)
+    # The same bound from two outlets still agrees, and so does a bound with a figure inside it.
+    same = _facts(
+        "At least 30 people were injured when the grandstand at Hollin Park gave way on Saturday.",
+        "Medics said at least 30 people were injured when the Hollin Park grandstand gave way.",
+        "Thirty-four people were injured when the grandstand at Hollin Park gave way, the council said.",
+    )
+    assert [(f.status, len(f.mentions)) for f in same] == [("agree", 3)]
+
+
+def test_a_lower_bound_that_rises_during_the_day_is_a_changing_figure() -> None:
+    stage = QuantityStage()
+    reports = [
+        ("morning", "2026-03-01T08:00:00", "At least 25 people were killed when the dam at Orrin burst, police said."),
+        ("evening", "2026-03-01T18:00:00", "At least 27 people were killed when the Orrin dam burst, police said."),
+    ]
+    articles = [stage(Article(i, "record", "t", text, published=when, annotations=Annotations()))
+                for i, when, text in reports]  # fmt: skip
+    (fact,) = [f for f in corroborate(articles, {"morning": "Orrin Echo", "evening": "Valley Wire"}) if f.changes]
+    assert [report.value for report in fact.changes] == [27, 25]  # the latest first

@@ -100,3 +100,21 @@ def width(reading: Reading) -> float:
     """How much a reading leaves open; smaller is more precise."""
     low, high = interval(reading)
     return high - low
+
+
+def bounds_apart(a: Reading, b: Reading) -> bool:
+    """Two bounds on the same side with different numbers ("at least 25", "at least 50"; "up to 40",
+    "up to 60"): both can be true, yet they are not one statement of one figure. Taken for agreement
+    they hide the very difference a reader needs; a toll reported as "at least 25" and later "at least
+    27" is a figure that changed."""
+    side_a, side_b = _side(a), _side(b)
+    return side_a is not None and side_a == side_b and (a.value, a.value_max) != (b.value, b.value_max)
+
+
+def _side(reading: Reading) -> str | None:
+    qualifier = normalise_qualifier(reading.qualifier)
+    if qualifier in LOWER_BOUND:
+        return "lower"
+    if qualifier in UPPER_BOUND:
+        return "upper"
+    return None

@@ -28,7 +28,7 @@ from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
-from crosswire.stories.compat import Reading, compatible, width
+from crosswire.stories.compat import Reading, bounds_apart, compatible, width
 from crosswire.stories.origins import attribution, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import content_words, stem
@@ -286,7 +286,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
 
 def _values_compatible(a: _Mention, b: _Mention) -> bool:
     if a.reading is not None and b.reading is not None:
-        return compatible(a.reading, b.reading)
+        return compatible(a.reading, b.reading) and not bounds_apart(a.reading, b.reading)
     return a.value == b.value
 
 
