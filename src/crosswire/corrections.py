@@ -80,15 +80,23 @@ def split_story_id(story: str, articles: Sequence[str], at: str) -> str:
 
 
 def fact_key(fact: Fact) -> str:
-    """A key naming one fact of a brief across reads of the story.
+    """A key naming one fact of a brief across reads of the story, as its articles change.
 
-    Made of what the fact is about (its kind, subject and claim) and, unless the
-    sources disagree on it, its value: a conflict's shown value may change as
-    reports arrive, the thing it is about does not.
+    Made of the fact's kind, what it is about and, unless the sources disagree on it, its value: a
+    conflict's shown value may change as reports arrive, the thing it is about does not.  What it is
+    about is its claim (what was counted, what happened to it) when the parse read one; a date is
+    named by its day alone, and other facts by their label.  A label made of the words found around
+    the figures ("date: night drone") is no name: it changes with every article the story gains or
+    loses, and an editor's verdict would come off the fact it was given to.
     """
     value = "" if fact.status == "conflict" else str(fact.value)
-    parts = [fact.kind, " ".join(fact.about.split()).casefold(), fact.counted or "", fact.predicate or "", value]
-    return "f-" + hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:12]
+    if fact.counted or fact.predicate:
+        subject = [fact.counted or "", fact.predicate or ""]
+    elif fact.kind == "date":
+        subject = []
+    else:
+        subject = [" ".join(fact.about.split()).casefold()]
+    return "f-" + hashlib.sha1(json.dumps([fact.kind, *subject, value]).encode()).hexdigest()[:12]
 
 
 def fact_keys(facts: Sequence[Fact]) -> list[str]:

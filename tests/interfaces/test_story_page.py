@@ -110,18 +110,27 @@ def test_agreements_show_their_independent_source_counts(sample_http: httpx.Clie
     assert all(n >= 2 for n in counts)
 
 
-def test_each_independent_outlet_headline_is_shown(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+def test_each_independent_outlet_headline_is_shown_once_copies_apart(
+    sample_http: httpx.Client, briefs: dict[str, Any]
+) -> None:
     story_id, brief = max(briefs.items(), key=lambda item: len(item[1]["sources"]))
     shown = section(sample_http.get(f"/stories/{quote(story_id, safe='')}").text, "sources")
-    assert "<caption>How each outlet headlined the story" in shown
-    rows = shown.split("<tr")[2:]  # past the header row
-    assert len(rows) == len(brief["sources"])
+    assert "<caption>How each independent outlet headlined the story" in shown
+    headlines = shown.split('id="headlines"')[1].split("</table>")[0]
+    rows = headlines.split("<tr>")[2:]  # past the header row
     independent = [s for s in brief["sources"] if s["independent"]]
-    assert len(independent) >= 3
+    outlets = {s["publisher"] or s["via"] for s in independent}
+    assert len(independent) >= 3 and len(rows) == len(outlets)  # one row per outlet
     for source in independent:
         article = sample_http.get(f"/api/articles/{quote(source['article'], safe='')}").json()
         title, outlet = html.escape(article["title"], quote=True), html.escape(source["publisher"] or source["via"])
-        assert any(title in row and outlet in row and "badge-agree" in row for row in rows), source
+        assert any(title in row and outlet in row for row in rows), source
+    copies = [s for s in brief["sources"] if not s["independent"]]
+    assert copies, "the sample corpus has republications"
+    copy_table = shown.split('id="copies"')[1]
+    assert copy_table.count('<tr class="copy">') == len(copies)
+    for copy in copies:
+        assert f'href="/articles/{quote(copy["article"], safe="")}"' in copy_table
 
 
 def test_articles_named_like_a_dicts_methods_are_shown_like_any_other(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from crosswire.interfaces.api import CONTENT_SECURITY_POLICY
 from crosswire.interfaces.web.highlight import Piece, highlight_spans, parse_span, snippet_pieces
-from crosswire.interfaces.web.pages import contested_facts
+from crosswire.interfaces.web.story_page import contested_facts
 
 if TYPE_CHECKING:
     from conftest import Served

@@ -38,3 +38,19 @@ def test_a_verdict_on_one_of_two_look_alike_facts_marks_that_one_only() -> None:
     verdict = Correction("verdict", "s-1", "Ines Duarte", "2024-05-01T09:00:00+00:00", fact=wrong_key, note="two buses")
     marked = mark_facts(brief, [MORNING, EVENING], {wrong_key: verdict})
     assert [row["verdict"] is not None for row in marked["facts"]] == [False, True]
+
+
+def test_a_facts_key_does_not_follow_the_words_its_label_was_made_of() -> None:
+    # A story that gains or loses articles relabels a date from the words around it ("date: night drone"
+    # becomes "date: drone night"); the verdict an editor gave the fact must stay on it.
+    night = mention("harbour-echo", 12, 0)
+    first = Fact(kind="date", about="date: night drone", value="2026-11-04", status="agree", mentions=(night,))
+    relabelled = Fact(kind="date", about="date: drone night", value="2026-11-04", status="agree", mentions=(night,))
+    assert fact_key(first) == fact_key(relabelled)
+    assert fact_key(first) != fact_key(Fact(kind="date", about="date: night drone", value="2026-11-05",
+                                            status="agree", mentions=(night,)))  # fmt: skip
+    # A count is named by its claim, whatever words its label was made of.
+    assert fact_key(MORNING) == fact_key(Fact(kind="quantity", about="buses taken off the road", value=12,
+                                              status="conflict", mentions=MORNING.mentions, counted="buses",
+                                              predicate="withdrawn"))  # fmt: skip
+    assert fact_key(MORNING) != fact_key(ROUTES)

@@ -6,7 +6,6 @@ hands them to a template; the only logic here is arranging them for reading.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +15,6 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 
 from crosswire.corrections import Overlay, mark_facts
 from crosswire.engine import Engine
@@ -34,6 +32,17 @@ from crosswire.interfaces.web.listing import (
     parse_story_query,
     query_params,
 )
+from crosswire.interfaces.web.story_page import (
+    OUTLETS_SHOWN,
+    VALUES_SHOWN,
+    contested_facts,
+    fact_names,
+    outlet_label,
+    outlet_rows,
+    reported_times,
+    shape_facts,
+    value_text,
+)
 from crosswire.model import Article
 from crosswire.serialize import story_to_dict
 from crosswire.store.base import STORY_SORTS
@@ -43,8 +52,6 @@ from crosswire.stories.text import sentence_spans
 TEMPLATES = Path(__file__).parent / "templates"
 #: Search results on one page.
 SEARCH_PER_PAGE = 20
-#: Reports cited by name beside an agreement; the rest are a link away, in the story's "All facts".
-AGREEMENT_CITATIONS = 8
 #: Longest search accepted, in characters.
 MAX_QUERY = 500
 
@@ -68,13 +75,6 @@ def article_url(article_id: str, start: int | None = None, end: int | None = Non
 def found_url(article_id: str, query: str) -> str:
     """An article reached from a search: its page with the search's words marked, scrolled to the first."""
     return f"/articles/{quote(article_id, safe='')}?{urlencode({'q': query})}#t-1"
-
-
-def value_text(value: float | str) -> str:
-    """A fact's value as a reader writes it: 27, not 27.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def story_url(story_id: str) -> str:
@@ -161,37 +161,30 @@ def story_page(
     shown = engine.story_view(story_id)
     story, brief_model = shown.story, shown.brief
     brief = mark_facts(brief_to_dict(brief_model), brief_model.facts, overlay.wrong_facts(story_id))
-    for row, fact in enumerate(brief["facts"], start=1):
-        fact["row"] = row  # the fact's row in "All facts", where an agreement's other reports are
-        fact["wordings"] = same_wording(fact["mentions"])
+    shape_facts(brief["facts"])
     corrections = overlay.story_corrections(story_id)
-    articles = {article.id: article for article in shown.articles}
-    titles = {article_id: article.title or article_id for article_id, article in articles.items()}
-    publishers = {
-        article_id: article.publisher or article.via or article_id for article_id, article in articles.items()
-    }
-    published = {article_id: article.published for article_id, article in articles.items()}
-    # Each article's date as the page shows it, written once for the many reports that cite it.
-    reported = defaultdict(lambda: UNDATED, {article_id: time_element(when) for article_id, when in published.items()})
-    # Independent sources first (each outlet's own headline), then copies.
-    sources = sorted(
-        brief["sources"], key=lambda source: (not source["independent"], published.get(source["article"]) or "")
-    )
+    titles = {article.id: article.title or article.id for article in shown.articles}
+    outlets = {article.id: outlet_label(article) for article in shown.articles}
+    published = {article.id: article.published for article in shown.articles}
+    # Each outlet's own headline first, one row per outlet; copies and republications apart.
+    outlet_table, copies = outlet_rows(brief["sources"], published, outlets)
     return render(
         "story.html",
         story=story_to_dict(story),
         brief=brief,
         titles=titles,
-        publishers=publishers,
-        published=published,
-        reported=reported,
-        sources=sources,
+        publishers=outlets,
+        reported=reported_times(published),
+        outlets=outlet_table,
+        copies=copies,
         contested=contested_facts(brief["facts"], published),
         agreements=[fact for fact in brief["facts"] if fact.get("status") == "agree" and not fact.get("verdict")],
-        citations_shown=AGREEMENT_CITATIONS,
+        outlets_shown=OUTLETS_SHOWN,
+        values_shown=VALUES_SHOWN,
         marked_wrong=[fact for fact in brief["facts"] if fact.get("verdict")],
         contested_only=view == "contested",
         corrections=corrections,
+        fact_names=fact_names(brief["facts"]),
         last_correction=corrections[-1] if corrections else None,
         editing=writes_enabled(),
     )
@@ -219,32 +212,6 @@ def article_page(
         search=q.strip(),
         terms_found=any(piece.term for piece in pieces),
     )
-
-
-UNDATED = Markup('<span class="muted">undated</span>')
-
-
-def time_element(published: str | None) -> Markup:
-    """``<time>`` of a publication date, readable, with its machine form; "undated" without one."""
-    if not published:
-        return UNDATED
-    return Markup('<time datetime="{}">{}</time>').format(machine_date(published), readable_date(published))
-
-
-def same_wording(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A fact's reports grouped by their exact words and value, in order of first report: a wire
-    sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it;
-    each article once, at its first report."""
-    wordings: dict[tuple[str, str], dict[str, Any]] = {}
-    for mention in mentions:
-        wording = wordings.setdefault(
-            (mention["text"], str(mention["value"])),
-            {"text": mention["text"], "value": mention["value"], "qualifier": mention.get("qualifier"),
-             "attribution": mention.get("attribution"), "reports": []},
-        )  # fmt: skip
-        if all(report["article"] != mention["article"] for report in wording["reports"]):
-            wording["reports"].append(mention)  # an article repeating its own words is cited once
-    return list(wordings.values())
 
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
@@ -282,17 +249,3 @@ def search_url(query: str, page: int = 1) -> str:
 def stories_atom(request: Request, engine: ReadingEngine) -> Response:
     body = stories_feed(engine.stories(), str(request.base_url))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
-
-
-def contested_facts(facts: list[dict[str, Any]], published: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The facts the sources contradict each other on (not figures that changed over time), each
-    with its wordings side by side (see :func:`same_wording`), reports in publication order."""
-    contested = []
-    for fact in facts:
-        if fact.get("status") != "conflict" or fact.get("changing") or fact.get("verdict"):
-            continue
-        reports = sorted(
-            fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
-        )
-        contested.append({"fact": fact, "sides": same_wording(reports)})
-    return contested

@@ -1,0 +1,143 @@
+"""What the story page shows, shaped from a story's brief (its JSON form) and its articles' heads.
+
+The page is read by a fact-checker in one order (sources, contested facts, changing figures,
+agreements, key points, timeline, all facts), and a story of hundreds of articles must read as
+well as one of five: each outlet once, each wording once with the outlets that printed it, a few
+outlets named beside a figure and the rest a link away.  Everything here is plain data for the
+template; nothing here renders article HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from crosswire.interfaces.web.dates import machine_date, readable_date
+from crosswire.store import ArticleSummary
+
+#: Outlets named beside an agreement, and beside each wording of a contested fact; the rest are a
+#: link away, in the fact's row of "All facts".
+OUTLETS_SHOWN = 8
+#: Values listed for a contested fact in "All facts" before "… (N figures)".
+VALUES_SHOWN = 6
+
+UNDATED = Markup('<span class="muted">undated</span>')
+
+
+def time_element(published: str | None) -> Markup:
+    """``<time>`` of a publication date, readable, with its machine form; "undated" without one."""
+    if not published:
+        return UNDATED
+    return Markup('<time datetime="{}">{}</time>').format(machine_date(published), readable_date(published))
+
+
+def value_text(value: float | str) -> str:
+    """A fact's value as a reader writes it: 27, not 27.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def shown_value(kind: str, value: float | str) -> str:
+    """A value as the page prints it: a date readable ("4 November 2026"), a number without ".0"."""
+    if kind == "date" and isinstance(value, str):
+        return readable_date(value) or value
+    return value_text(value)
+
+
+def outlet_label(article: ArticleSummary) -> str:
+    """The outlet a reader credits: "Harbor Ledger", or "Harbor Ledger via NewsHive" for a republication."""
+    outlet = article.publisher or article.via or article.id
+    if article.via and article.publisher and article.via != article.publisher:
+        return f"{outlet} via {article.via}"
+    return outlet
+
+
+@dataclass
+class OutletRow:
+    """One independent outlet in the headline comparison: its first article, and its others."""
+
+    outlet: str
+    first: dict[str, Any]
+    more: list[dict[str, Any]] = field(default_factory=list)
+
+
+def outlet_rows(
+    sources: Sequence[dict[str, Any]], published: Mapping[str, str | None], outlets: Mapping[str, str]
+) -> tuple[list[OutletRow], list[dict[str, Any]]]:
+    """The independent sources as one row per outlet (its first headline, then its later articles),
+    in order of first publication, and the copies and republications apart, in publication order."""
+    ordered = sorted(sources, key=lambda source: (published.get(source["article"]) or "", source["article"]))
+    rows: dict[str, OutletRow] = {}
+    copies = []
+    for source in ordered:
+        if not source["independent"]:
+            copies.append(source)
+            continue
+        outlet = outlets.get(source["article"], source["article"])
+        if outlet in rows:
+            rows[outlet].more.append(source)
+        else:
+            rows[outlet] = OutletRow(outlet, source)
+    return list(rows.values()), copies
+
+
+def shape_facts(facts: list[dict[str, Any]]) -> None:
+    """Add to each fact (a brief's JSON fact, with its ``key``) what the page shows of it: its row in
+    "All facts", its value as printed (every figure of a conflict), its wordings, and the first
+    report of each article citing it."""
+    for row, fact in enumerate(facts, start=1):
+        fact["row"] = row
+        fact["shown"] = shown_value(fact["kind"], fact["value"])
+        if fact["status"] == "conflict":
+            values = dict.fromkeys(shown_value(fact["kind"], m["value"]) for m in fact["mentions"])
+            fact["figures"] = list(values)
+        fact["wordings"] = same_wording(fact["kind"], fact["mentions"])
+        cited: dict[str, dict[str, Any]] = {}
+        for mention in fact["mentions"]:
+            cited.setdefault(mention["article"], mention)
+        fact["cited"] = list(cited.values())
+
+
+def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A fact's reports grouped by their exact words and value, in order of first report: a wire
+    sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it;
+    each article once, at its first report."""
+    wordings: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in mentions:
+        wording = wordings.setdefault(
+            (mention["text"], str(mention["value"])),
+            {"text": mention["text"], "value": mention["value"], "shown": shown_value(kind, mention["value"]),
+             "qualifier": mention.get("qualifier"), "attribution": mention.get("attribution"), "reports": []},
+        )  # fmt: skip
+        if all(report["article"] != mention["article"] for report in wording["reports"]):
+            wording["reports"].append(mention)  # an article repeating its own words is cited once
+    return list(wordings.values())
+
+
+def contested_facts(facts: Sequence[dict[str, Any]], published: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """The facts the sources contradict each other on (not figures that changed over time), each
+    with its wordings side by side (see :func:`same_wording`), reports in publication order."""
+    contested = []
+    for fact in facts:
+        if fact.get("status") != "conflict" or fact.get("changing") or fact.get("verdict"):
+            continue
+        reports = sorted(
+            fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
+        )
+        contested.append({"fact": fact, "sides": same_wording(fact["kind"], reports)})
+    return contested
+
+
+def fact_names(facts: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """What each fact is, by key, for the corrections log ("people injured: 27")."""
+    return {fact["key"]: f"{fact['about']}: {fact['shown']}" for fact in facts}
+
+
+def reported_times(published: Mapping[str, str | None]) -> defaultdict[str, Markup]:
+    """Each article's date as the page shows it, written once for the many reports that cite it."""
+    return defaultdict(lambda: UNDATED, {article: time_element(when) for article, when in published.items()})
