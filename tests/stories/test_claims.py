@@ -8,12 +8,15 @@ claims.py were chosen on: every "same" pair must come out same, every
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crosswire.stories.claims import (
     Claim,
     encoder_seconds,
     participle,
+    participle_after,
     read_claim,
     same_counted,
     same_predicate,
@@ -96,7 +99,8 @@ def test_phrase_encodings_are_cached() -> None:
 @pytest.mark.parametrize(
     ("written", "expected"),
     [("frees", "freed"), ("rescuing", "rescued"), ("shot down", "shot down"), ("fell", "fallen"),
-     ("evacuated", "evacuated"), ("racked up", "racked up"), ("carries", "carried"), ("hurt", "hurt")],
+     ("evacuated", "evacuated"), ("racked up", "racked up"), ("carries", "carried"), ("hurt", "hurt"),
+     ("drops", "dropped"), ("flies", "flown"), ("brings", "brought"), ("stopping", "stopped")],
 )  # fmt: skip
 def test_participle(written: str, expected: str) -> None:
     assert participle(written) == expected
@@ -125,3 +129,15 @@ def test_read_claim_keeps_a_direction_after_the_verb() -> None:
     claim = read_claim(text, start, start + len("300 people"), "people", "forced")
     assert claim.predicate == "forced from their homes"
     assert claim.label == "people forced from their homes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Officials said 40 sheep were taken from the farm.", "taken"), ("In all 12 boats were sunk by the gale.", "sunk"),
+     ("By dawn 30 huts were ready for the crews.", None), ("Rescuers said 7 walkers were missing.", "missing"),
+     ("Police said 9 men were arrested.", "arrested"), ("Overnight 14 people left early.", None)],
+)  # fmt: skip
+def test_the_participle_after_a_count_is_any_verbs_after_be(sentence: str, expected: str | None) -> None:
+    number = re.search(r"\d+ \w+", sentence)
+    assert number is not None
+    assert participle_after(sentence, number.end()) == expected

@@ -58,11 +58,10 @@ _AUXILIARIES = frozenset(
 _DIRECTIONAL = re.compile(r"\s+((?:from|out of|away from|off)\s+(?:(?:their|his|her|its|the)\s+)?[a-z]+)\b")
 _BE = r"(?:were|was|are|is|have been|has been|had been|got|being)"
 #: Irregular participles ("were hurt", "were shot") count only after a form of "be": bare, "left" or "set" is
-#: more often a verb of its own ("14 people left early").
-_IRREGULAR_PARTICIPLES = "|".join(sorted(set(mapping(_PACKAGE, "participles").values()), key=len, reverse=True))
-_PARTICIPLE_AFTER = re.compile(
-    rf"\s+(?:{_BE}\s+(?:reported\s+)?({_IRREGULAR_PARTICIPLES})\b|(?:{_BE}\s+)?(?:reported\s+)?([a-z]+ed)\b)"
-)
+#: more often a verb of its own ("14 people left early").  After "be", any past participle, and the forms the
+#: ``participles`` lexicon keeps ("were missing", "were dead").
+_WORD_AFTER_BE = re.compile(rf"\s+{_BE}\s+(?:reported\s+)?([a-z]+)\b")
+_REGULAR_AFTER = re.compile(rf"\s+(?:{_BE}\s+)?(?:reported\s+)?([a-z]+ed)\b")
 
 Vector = npt.NDArray[np.float32]
 
@@ -93,8 +92,21 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
 
 def participle_after(text: str, end: int) -> str | None:
     """The participle written right after a count: "14 people were injured" → "injured"."""
-    match = _PARTICIPLE_AFTER.match(text, end)
-    return (match.group(1) or match.group(2)) if match else None
+    after_be = _WORD_AFTER_BE.match(text, end)
+    if after_be is not None:
+        word = after_be.group(1)
+        if word in mapping(_PACKAGE, "participles").values() or _is_past_participle(word):
+            return word
+    regular = _REGULAR_AFTER.match(text, end)
+    return regular.group(1) if regular else None
+
+
+@lru_cache(maxsize=4096)
+def _is_past_participle(word: str) -> bool:
+    """Whether ``word`` is the past participle of a verb ("hurt", "taken", "left"; not "ready", "dead")."""
+    from lemminflect import getInflection, getLemma
+
+    return any(word in getInflection(lemma, tag="VBN") for lemma in getLemma(word, upos="VERB"))
 
 
 #: A pronoun says what was counted only through another sentence ("sent 4 of them"): no counted thing.
@@ -127,35 +139,21 @@ def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
 
 
 def participle(predicate: str) -> str:
-    """The past participle of a predicate as written: "frees" → "freed", "shot down" → "shot down"."""
+    """The past participle of a predicate as written: "frees" → "freed", "flies" → "flown",
+    "shot down" → "shot down".  The ``participles`` lexicon first, then lemminflect's English tables
+    (which also inflect a verb they have never seen by its spelling: "drops" → "dropped")."""
     verb, *rest = predicate.split()
     forms: dict[str, str] = mapping(_PACKAGE, "participles")
-    if verb in forms:
-        verb = forms[verb]
-    elif not verb.endswith(("ed", "en")):
-        verb = _regular_participle(verb)
-    return " ".join([verb, *rest])
+    return " ".join([forms.get(verb) or _past_participle(verb), *rest])
 
 
-def _regular_participle(verb: str) -> str:
-    if verb.endswith("ing") and len(verb) > 5:
-        stem = verb[:-3]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            stem = stem[:-1]  # "stopping" → "stop"
-        elif stem.endswith(("at", "ur", "uc", "iv", "us", "ov", "as", "ag")):
-            stem += "e"  # "rescuing" → "rescue", "evacuating" → "evacuate"
-        verb = stem
-    elif verb.endswith("ies") and len(verb) > 4:
-        verb = verb[:-3] + "y"
-    elif verb.endswith(("sses", "shes", "ches", "xes")):
-        verb = verb[:-2]
-    elif verb.endswith("s") and not verb.endswith("ss"):
-        verb = verb[:-1]
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        return verb[:-1] + "ied"
-    return verb + "ed"
+@lru_cache(maxsize=4096)
+def _past_participle(verb: str) -> str:
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(verb, upos="VERB")
+    participles = getInflection(lemmas[0], tag="VBN") if lemmas else ()
+    return participles[0] if participles else verb
 
 
 # --- meaning -------------------------------------------------------------------------------------------
