@@ -105,7 +105,7 @@ def test_rss_items_with_content_become_records(tmp_path: Path) -> None:
     assert isinstance(item, Capture)
     assert item.id == "https://ledger.example/long"
     assert item.hints.publisher == "Harbor Ledger"
-    assert item.hints.published == "2026-11-12T09:30:00"
+    assert item.hints.published == "2026-11-12T09:30:00+00:00"
     assert isinstance(item.content, str) and "\n\n" in item.content and "<p>" not in item.content
 
 
@@ -118,6 +118,20 @@ def test_atom_feed_content_is_read(tmp_path: Path) -> None:
     path.write_text(atom)
     (item,) = _items(path)
     assert isinstance(item, Capture) and item.id == "https://quay.example/e1" and item.hints.publisher == "Quay Post"
+    assert item.hints.published == "2026-11-13T08:00:00+00:00"
+
+
+def test_a_feed_items_date_keeps_the_zone_it_was_written_in(tmp_path: Path) -> None:
+    # 21:10 on the 3rd in New York is 02:10 on the 4th in UTC: the item was published on the 3rd.
+    body = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(2))
+    rss = f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Brightfield Tribune</title><item><title>Late item</title><link>https://bright.example/late</link>
+<pubDate>Tue, 03 Nov 2026 21:10:00 -0500</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>
+</channel></rss>"""
+    path = tmp_path / "late.xml"
+    path.write_text(rss)
+    (item,) = _items(path)
+    assert isinstance(item, Capture) and item.hints.published == "2026-11-03T21:10:00-05:00"
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ job, not a file reader's.
 
 from __future__ import annotations
 
+import email.utils
 import re
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +75,7 @@ def entry_to_capture(entry: Any, origin: str, publisher: str | None) -> Capture 
     hints = SourceHints(
         title=_clean(entry.get("title")),
         author=_clean(entry.get("author")),
-        published=_iso_time(entry.get("published_parsed") or entry.get("updated_parsed")),
+        published=_published(entry),
         publisher=publisher,
         url=link,
     )
@@ -111,7 +113,19 @@ def html_fragment_to_text(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _iso_time(value: time.struct_time | None) -> str | None:
-    if value is None:
-        return None
-    return time.strftime("%Y-%m-%dT%H:%M:%S", value)
+def _published(entry: Any) -> str | None:
+    """The item's date as ISO 8601 with the zone it was written in ("Tue, 03 Nov 2026 21:10:00 -0500"
+    stays 21:10 on the 3rd, five hours behind UTC): feedparser's own parse is turned into UTC and
+    loses the zone, which moves a late-evening item onto the next day for its readers."""
+    written = _clean(entry.get("published") or entry.get("updated"))
+    if written:
+        try:
+            return email.utils.parsedate_to_datetime(written).isoformat()  # RSS: RFC 822
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(written).isoformat()  # Atom: RFC 3339 (a trailing Z reads as UTC)
+        except ValueError:
+            pass
+    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
+    return None if parsed is None else time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
