@@ -77,3 +77,13 @@ def test_a_place_that_only_describes_a_noun_is_no_answer_to_where() -> None:
     docs = [parse("The US software maker said so."), parse("Talks were held in the US on Monday.")]
     assert not modifier_only("US", docs)
     assert not modifier_only("Arden", docs)
+
+
+def test_a_lone_name_of_a_person_named_in_full_is_no_place() -> None:
+    text = "Ilse Varrow opened the Dunmore bridge. Crowds cheered as Varrow cut the ribbon in Dunmore."
+    entities = tagged(text, ("Ilse Varrow", "PERSON", 0), ("Dunmore", "GPE", 1), ("Varrow", "GPE", 1))
+    assert lead_places(text, entities, len(text)) == ["Dunmore"]
+    # A country keeps its place, whoever shares its name.
+    text = "Tomas Chad won the vote in Chad on Sunday."
+    entities = tagged(text, ("Tomas Chad", "PERSON", 0), ("Chad", "GPE", 1))
+    assert lead_places(text, entities, len(text)) == ["Chad"]
