@@ -17,6 +17,20 @@ def test_who_a_sentence_attributes_a_figure_to() -> None:
     assert attribution("Officials in Carrow said on Monday that 12 boats sank.") == "Officials in Carrow"
     assert attribution("He said 40 homes burned.") is None  # a pronoun says nothing on its own
     assert attribution("The quake killed 24 people.") is None
+    # A clock time before the speaker is no part of it.
+    assert attribution("The roof fell in at 3:20 a.m. Borough officials said two were hurt.") == "Borough officials"
+    assert attribution("At 7 pm police said two men had fled.") == "police"
+
+
+def test_a_facts_attribution_is_shown_as_written() -> None:
+    from crosswire.annotate.quantities import QuantityStage
+    from crosswire.model import Annotations, Article
+    from crosswire.stories.corroborate import corroborate
+
+    text = "Officials in Portvale said 25 people were injured when the footbridge fell."
+    article = QuantityStage()(Article("a", "record", "t", text, annotations=Annotations()))
+    (fact,) = [f for f in corroborate([article], {"a": "Harbor Ledger"}) if f.kind == "quantity"]
+    assert fact.mentions[0].attribution == "Officials in Portvale"
 
 
 def test_a_copied_sentence_is_one_origin_and_a_rewritten_one_is_another() -> None:

@@ -93,6 +93,8 @@ class _Mention:
     elsewhere: bool = False
     #: The mention's sentence, normalised (``origins.py``): two outlets printing it are one origin.
     sentence: str = ""
+    #: Who the sentence says the figure comes from, as written ("Borough officials"): ``origins.attribution``.
+    said_by: str | None = None
     #: The independent origin of the statement: its source, or the source whose sentence it copies.
     origin: str = ""
     #: Brought in with "a"/"an" ("a 14-year-old girl"): one of its kind, not known to be the story's.
@@ -161,9 +163,13 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def _sentence_text(article: Article, start: int, end: int) -> str:
+def _raw_sentence(article: Article, start: int, end: int) -> str:
     left, right = _sentence_bounds(article, start, end)
-    return normalised(article.text[left:right])
+    return article.text[left:right]
+
+
+def _sentence_text(article: Article, start: int, end: int) -> str:
+    return normalised(_raw_sentence(article, start, end))
 
 
 def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -269,6 +275,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=_sentence_text(article, q.start, q.end),
+                         said_by=attribution(_raw_sentence(article, q.start, q.end)),
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background))
@@ -279,7 +286,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end),
-                         sentence=_sentence_text(article, d.start, d.end))
+                         sentence=_sentence_text(article, d.start, d.end),
+                         said_by=attribution(_raw_sentence(article, d.start, d.end)))
             )  # fmt: skip
     return mentions
 
@@ -624,7 +632,7 @@ def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[F
 
 def _fact_mention(m: _Mention) -> FactMention:
     qualifier = m.reading.qualifier if m.reading else None
-    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, attribution(m.sentence), m.origin)
+    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin)
 
 
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:

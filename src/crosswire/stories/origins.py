@@ -32,6 +32,7 @@ _WHO = r"((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,3})"
 _SAID_AFTER = re.compile(rf"(?:^|[,;]\s*){_WHO} (?:{_SPEECH})\b(?!\s+that)", re.I)
 _SAID_BEFORE = re.compile(rf"\b{_WHO} (?:{_SPEECH})(?: that)?\b", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_CLOCK_BEFORE = re.compile(r"^(?:(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.\s?m\.|[ap]m\b)?|[ap]\.\s?m\.|[ap]m\b)\s*", re.I)
 
 
 def normalised(sentence: str) -> str:
@@ -69,7 +70,8 @@ def attribution(sentence: str) -> str | None:
     for pattern in (_ACCORDING_TO, _SAID_AFTER, _SAID_BEFORE):
         match = pattern.search(sentence)
         if match is not None:
-            who = match.group(1).strip().rstrip(".")
+            # A clock time is no part of a speaker ("at 3:20 a.m. Borough officials said").
+            who = _CLOCK_BEFORE.sub("", match.group(1).strip()).rstrip(".")
             # A speaker has a word of three letters or more: not a stray quote mark or a cut initial.
             if who.casefold() not in _PRONOUNS and re.search(r"[^\W\d_]{3,}", who):
                 return who
