@@ -93,12 +93,17 @@ def test_unknown_ids_are_json_404s(http: httpx.Client, path: str) -> None:
     assert "no-such" in response.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/stories/no-such-story", "/articles/no-such-article"])
+@pytest.mark.parametrize("path", ["/stories/no-such-story", "/articles/no-such-article", "/no-such-page", "/story/x"])
 def test_unknown_ids_are_html_404_pages(http: httpx.Client, path: str) -> None:
     response = http.get(path)
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
-    assert "no-such" in response.text
+    assert path.rsplit("/", 1)[1] in response.text and 'href="/"' in response.text
+
+
+def test_an_address_no_route_answers_on_the_api_stays_json(http: httpx.Client) -> None:
+    response = http.get("/api/no-such-route")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("application/json")
 
 
 # -- GET /api/search ----------------------------------------------------------------

@@ -158,6 +158,9 @@ def test_move_and_merge_through_the_page_in_a_browser(http: httpx.Client, base_u
     assert fire not in stories(http)
     # The merged story's address leads to the story it joined; the page is safe.
     assert http.get(f"/stories/{fire}").status_code == 308
+    # So does its address in the API.
+    moved = http.get(f"/api/stories/{fire}")
+    assert moved.status_code == 308 and moved.headers["location"] == f"/api/stories/{bakery}"
     page_text = http.get(f"/stories/{bakery}").text
     assert "<script>alert(1)</script>" not in page_text and "Upland Courier &lt;b&gt;" in page_text
     assert_only_safe_targets(page_text)

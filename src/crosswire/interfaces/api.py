@@ -18,14 +18,16 @@ from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosswire.corrections import Overlay, mark_facts
@@ -261,11 +263,14 @@ def _listed(story: dict[str, Any], summary: StorySummary | None) -> dict[str, An
 
 
 @api.get("/stories/{story_id:path}", response_model=BriefOut, responses=NOT_FOUND, summary="A story's brief")
-def get_brief(story_id: str, engine: ReadingEngine) -> JSONResponse:
+def get_brief(story_id: str, engine: ReadingEngine) -> Response:
     # Each fact with its stable `key` and an editor's `verdict` (null unless marked wrong).
+    overlay = Overlay(engine.store.corrections())
+    if overlay.resolve(story_id) != story_id and not engine.store.story_article_ids(story_id):
+        # Merged by an editor into another story: the same answer as the story page, a permanent redirect.
+        return RedirectResponse(f"/api/stories/{quote(overlay.resolve(story_id), safe='')}", status_code=308)
     brief = engine.brief(story_id)
-    wrong = Overlay(engine.store.corrections()).wrong_facts(story_id)
-    return JSONResponse(mark_facts(brief_to_dict(brief), brief.facts, wrong))
+    return JSONResponse(mark_facts(brief_to_dict(brief), brief.facts, overlay.wrong_facts(story_id)))
 
 
 @api.get("/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND, summary="One article")
@@ -622,5 +627,13 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return _error(404, str(error))
         return render("error.html", status_code=404, title="Not found", message=str(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        # An address no route answers (a mistyped link): a page a reader can go on from, JSON on the API.
+        if error.status_code == 404 and not request.url.path.startswith(("/api/", "/static/")):
+            message = f"There is no page at {request.url.path}."
+            return render("error.html", status_code=404, title="Not found", message=message)
+        return await http_exception_handler(request, error)
 
     return app

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -116,11 +117,15 @@ def check_place_head(entry: Entry) -> None:
 
 
 def dateline_place(text: str, body_start: int) -> str | None:
-    """The place of a dateline opening the body ("LONDON --"), as written."""
+    """The place of a dateline opening the body ("LONDON --"), as a place is written in running text
+    ("London"); an initialism stays as it is ("UN", "NYC")."""
     match = _DATELINE.match(text, body_start)
     if match is None or match.group("place").lower() in _NOT_DATELINES:
         return None
-    return match.group("place")
+    place = match.group("place")
+    if place.isupper() and any(len(word) > 3 for word in re.findall(r"[A-Z]+", place)):
+        return string.capwords(place.lower())
+    return place
 
 
 def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
