@@ -20,6 +20,7 @@ from playwright.sync_api import Browser
 from test_security import assert_security_headers
 
 from crosswire.interfaces.api import create_app
+from crosswire.interfaces.web.uploads import size_text
 from crosswire.interfaces.web.editing import TOKEN_ENV
 from crosswire.store import open_store
 
@@ -88,6 +89,7 @@ def test_the_form_asks_for_files_and_the_token(client: httpx.Client) -> None:
     response = client.get("/ingest")
     assert response.status_code == 200
     assert 'type="file" multiple' in response.text and 'type="password"' in response.text
+    assert f"and {size_text(LIMIT)} in all at a time" in response.text  # the limit, said before uploading
     assert TOKEN not in response.text
     assert_security_headers(response)
 
@@ -192,7 +194,7 @@ def test_an_oversized_upload_gets_413_and_stores_nothing(client: httpx.Client, s
     page = client.post("/ingest", data={"token": TOKEN}, files=files(("big.jsonl", big)))
     assert page.status_code == 413
     assert page.headers["content-type"].startswith("text/html")
-    assert "Upload too large" in page.text and "Nothing was stored" in page.text
+    assert "Upload too large" in page.text and "Nothing was stored: the upload is too large (" in page.text
     assert_security_headers(page)
     api = client.post(
         "/api/ingest/files", files=files(("big.jsonl", big)), headers={"Authorization": f"Bearer {TOKEN}"}

@@ -527,7 +527,8 @@ def _too_large(scope: Scope, message: str) -> Response:
         "error.html",
         status_code=413,
         title="Upload too large",
-        message=f"Nothing was stored: the {message}. Upload fewer or smaller files at a time "
+        message=f"Nothing was stored: the upload is too large ({message.removeprefix('request body too large: ')}). "
+        "Upload fewer or smaller files at a time "
         f"(the limit is set by {MAX_BODY_ENV} on the server), or ingest large collections with `crosswire ingest`.",
     )
 

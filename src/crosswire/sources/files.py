@@ -84,7 +84,8 @@ def _read_file(path: Path) -> Iterator[SourceItem]:
         suffix = "".join(path.suffixes) or "(none)"
         yield InputError(
             str(path),
-            f"unknown file type {suffix!r}: expected .html, .htm, .txt, .jsonl, .xml, .warc (optionally .gz)",
+            f"unknown file type {suffix!r}: expected .html, .htm, .txt, .jsonl, .xml, .rss, .atom, .warc "
+            "(any of them optionally .gz) or .parquet",
         )
         return
     try:

@@ -149,11 +149,21 @@ def _page(status: int = 200, **context: Any) -> HTMLResponse:
     return render("ingest.html", status_code=status, **context)
 
 
+def size_text(size: int) -> str:
+    """A byte count as a reader reads it: 20971520 → "20 MB", 512000 → "500 KB"."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
+
+
 @router.get("/ingest", response_class=HTMLResponse)
-def ingest_page() -> HTMLResponse:
+def ingest_page(request: Request) -> HTMLResponse:
     if not writes_enabled():
         return _page(403, refusal=f"Uploads are turned off: this server has no write token ({TOKEN_ENV}).")
-    return _page()
+    # The server's body limit, said before a reader picks files (an upload over it is refused with 413).
+    max_body = getattr(request.app, "max_body", None)
+    return _page(limit=size_text(max_body) if isinstance(max_body, int) else None)
 
 
 @router.post("/ingest", response_class=HTMLResponse)
