@@ -20,8 +20,8 @@ from playwright.sync_api import Browser
 from test_security import assert_security_headers
 
 from crosswire.interfaces.api import create_app
-from crosswire.interfaces.web.uploads import size_text
 from crosswire.interfaces.web.editing import TOKEN_ENV
+from crosswire.interfaces.web.uploads import size_text
 from crosswire.store import open_store
 
 TOKEN = "ingest-page-token-31b7"
