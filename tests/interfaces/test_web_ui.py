@@ -231,3 +231,16 @@ def test_contested_facts_put_the_reports_side_by_side_in_publication_order() -> 
     assert [[m["article"] for m in side["reports"]] for side in rows[0]["sides"]] == [["b", "d"], ["a"]]
     assert [side["value"] for side in rows[0]["sides"]] == [6, 4]
     assert [[m["article"] for m in side["reports"]] for side in rows[1]["sides"]] == [["c"], ["a"]]  # undated first
+
+
+def test_the_outlet_a_reader_credits() -> None:
+    from crosswire.interfaces.web.story_page import outlet_label
+    from crosswire.store import ArticleSummary
+
+    def head(publisher: str | None, via: str | None, url: str | None) -> ArticleSummary:
+        return ArticleSummary("quay-fire.html", "Fire at the quay", None, publisher, via, url, "s-1", None)
+
+    assert outlet_label(head("Harbor Ledger", None, None)) == "Harbor Ledger"
+    assert outlet_label(head("Harbor Ledger", "NewsHive", None)) == "Harbor Ledger via NewsHive"
+    assert outlet_label(head(None, None, "https://www.quay-post.example/fire")) == "quay-post.example"
+    assert outlet_label(head(None, None, None)) == "quay-fire.html"

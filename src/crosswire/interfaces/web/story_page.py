@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -50,11 +51,17 @@ def shown_value(kind: str, value: float | str) -> str:
 
 
 def outlet_label(article: ArticleSummary) -> str:
-    """The outlet a reader credits: "Harbor Ledger", or "Harbor Ledger via NewsHive" for a republication."""
-    outlet = article.publisher or article.via or article.id
+    """The outlet a reader credits: "Harbor Ledger", or "Harbor Ledger via NewsHive" for a republication;
+    for a page that names no outlet, the site it came from ("ledger.example"), else its own id."""
+    outlet = article.publisher or article.via or _site(article.url) or article.id
     if article.via and article.publisher and article.via != article.publisher:
         return f"{outlet} via {article.via}"
     return outlet
+
+
+def _site(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 @dataclass
