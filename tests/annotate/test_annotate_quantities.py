@@ -444,9 +444,16 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
     "sentence",
     [
         "Hackers used a zero-day flaw in the ferry booking site.",  # an idiom, no amount of days
+        "Hackers used a zero day exploit against the port's ticket office.",  # the same without its hyphen
+        "The council promised zero tolerance for fly-tipping on the quay.",
         "Tickets for The Four Seasons concert sold out on Monday.",  # a capitalised number inside a title
         "The fault hits Harbour Browser 8 and later versions.",  # a name and its version, no age
     ],
 )
 def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+def test_zero_before_a_plural_is_an_amount_of_nothing() -> None:
+    (deaths,) = find_quantities("The harbour authority reported zero deaths in the storm.")
+    assert (deaths.value, deaths.unit) == (0, "deaths")

@@ -215,8 +215,10 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
         return False  # mid-sentence "the Six-Day War", "a Two-Tone record": part of a name
     if text[span.start].isupper() and re.match(r"^\s[A-Z][a-z]", after) and re.search(r"\b(?:[a-z]+|The)\s+$", before):
         return False  # "The Three Musketeers", "at Two Rivers Park": a capitalised number inside a title or name
-    if word == "zero" and after.startswith("-"):
-        return False  # "a zero-day flaw", "zero-tolerance": an idiom, no amount of days
+    if word == "zero" and (after.startswith("-") or re.match(r"^\s+[a-z]+(?<!s)\b", after)):
+        # "a zero-day flaw", "a zero day exploit", "zero tolerance": before a singular noun, an idiom; an
+        # amount of nothing counts a plural ("zero deaths").
+        return False
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
         return False
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
