@@ -320,3 +320,11 @@ def test_a_lower_bound_that_rises_during_the_day_is_a_changing_figure() -> None:
                 for i, when, text in reports]  # fmt: skip
     (fact,) = [f for f in corroborate(articles, {"morning": "Orrin Echo", "evening": "Valley Wire"}) if f.changes]
     assert [report.value for report in fact.changes] == [27, 25]  # the latest first
+
+
+def test_the_seconds_that_finish_a_time_are_no_duration_of_their_own() -> None:
+    facts = _facts(
+        "The relief flight reached Tarrin in 2 hours and 46 minutes, the airline said.",
+        "Officials said the relief flight took 2 hours and 46 minutes to reach Tarrin.",
+    )
+    assert [(f.value, f.status) for f in facts] == [(2, "agree")]  # not also "46 minutes" agreeing

@@ -23,8 +23,8 @@ from rapidfuzz import fuzz
 
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
-from crosswire.lexicon import Entry, terms
-from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
+from crosswire.lexicon import Entry, mapping, terms
+from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
@@ -240,6 +240,35 @@ def in_one_idiom(text: str, start: int, end: int) -> bool:
     return any(idiom in around for idiom in ONE_IDIOMS)
 
 
+#: The larger unit each smaller one finishes a measure in, as the quantity annotator writes units
+#: (``lexicons/compound_measures.json``).
+_FINISHES = mapping("crosswire.stories", "compound_measures")
+_JOINS_UNITS = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def finishes_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
+    """The smaller part of a measure told in two units, right after the larger ("nine minutes and
+    *46 seconds*", "6 feet *2 inches*"): no figure of its own, never a duration of 46 seconds."""
+    return (
+        before is not None
+        and quantity.unit is not None
+        and before.unit == _FINISHES.get(quantity.unit)
+        and before.end <= quantity.start
+        and _JOINS_UNITS.fullmatch(text, before.end, quantity.start) is not None
+    )
+
+
+def check_compound_measure(entry: Entry) -> None:
+    """The lexicon check: the example's smaller unit finishes a measure, and the larger part stays a figure."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    found = sorted(find_quantities(entry.example), key=lambda q: q.start)
+    pairs = zip([None, *found], found, strict=False)
+    finished = [q for before, q in pairs if finishes_a_measure(entry.example, before, q)]
+    assert [q.unit for q in finished] == [entry.term], (entry, found)
+    assert any(q.unit == entry.value for q in found), (entry, found)
+
+
 def check_one_idiom(entry: Entry) -> None:
     """The lexicon check: the example's idiom "one" is no fact, and the example's other figures (the value) are."""
     from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
@@ -262,12 +291,15 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             continue
         source = source_of.get(article.id, article.id)
         background = background_sentences(article, year_of_story)
-        for q in annotations.quantities:
+        quantities = sorted(annotations.quantities, key=lambda q: q.start)
+        for before, q in zip([None, *quantities], quantities, strict=False):
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
                 continue
             if names_a_kind(article.text, q.end):
                 continue  # "a five-star hotel": what kind of hotel, not a figure of the event
+            if finishes_a_measure(article.text, before, q):
+                continue  # the "46 seconds" of "nine minutes and 46 seconds"
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
