@@ -328,3 +328,11 @@ def test_the_seconds_that_finish_a_time_are_no_duration_of_their_own() -> None:
         "Officials said the relief flight took 2 hours and 46 minutes to reach Tarrin.",
     )
     assert [(f.value, f.status) for f in facts] == [(2, "agree")]  # not also "46 minutes" agreeing
+
+
+def test_the_name_of_a_standard_is_no_figure() -> None:
+    facts = _facts(
+        "The harbour cinema now shows films in 4K on 2 screens, the owner said.",
+        "Films are shown in 4K on the harbour cinema's 2 screens, its owner said.",
+    )
+    assert [f.value for f in facts] == [2]

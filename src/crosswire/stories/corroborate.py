@@ -240,6 +240,13 @@ def in_one_idiom(text: str, start: int, end: int) -> bool:
     return any(idiom in around for idiom in ONE_IDIOMS)
 
 
+#: One digit glued to one capital that ends the word: the name of a standard or a format ("4K", "5G", "3D").
+_STANDARD_NAME = re.compile(r"(?<![\w$€£¥.,])\d[A-Z](?!\w)")
+
+
+def names_a_standard(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is the digit of a name like "4K" or "5G", no amount."""
+    return _STANDARD_NAME.match(text, start) is not None and end <= start + 2
 #: The larger unit each smaller one finishes a measure in, as the quantity annotator writes units
 #: (``lexicons/compound_measures.json``).
 _FINISHES = mapping("crosswire.stories", "compound_measures")
@@ -298,6 +305,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue
             if names_a_kind(article.text, q.end):
                 continue  # "a five-star hotel": what kind of hotel, not a figure of the event
+            if names_a_standard(article.text, q.start, q.end):
+                continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
             mentions.append(
