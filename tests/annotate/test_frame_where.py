@@ -87,3 +87,9 @@ def test_a_lone_name_of_a_person_named_in_full_is_no_place() -> None:
     text = "Tomas Chad won the vote in Chad on Sunday."
     entities = tagged(text, ("Tomas Chad", "PERSON", 0), ("Chad", "GPE", 1))
     assert lead_places(text, entities, len(text)) == ["Chad"]
+
+
+def test_a_place_naming_a_team_is_no_place() -> None:
+    text = "The Halden Rovers beat the home side in Carrow on Sunday."
+    entities = tagged(text, ("Halden", "GPE", 0), ("Carrow", "GPE", 0))
+    assert lead_places(text, entities, len(text)) == ["Carrow"]

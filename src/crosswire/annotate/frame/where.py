@@ -63,6 +63,9 @@ _DESCRIBES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(title) for title in TITLES) + r")\s+of\s+(?:the\s+)?"
     rf"|(?:\b\d{{1,3}}|-old(?:\s[a-z]+)?|\b(?:{alternation('origin_nouns')})),?\s+(?:from|of)\s+)$"
 )
+#: "the Chicago Cubs", "the Halden Rovers": a place before a capitalised plural names a team (or a paper, "the
+#: Quay Times"), not where anything happened.
+_TEAM_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+s\b")
 #: "his Skoda", "their Fiat": something owned is no place (a tagging slip on brands; ``lexicons/possessives.json``).
 _POSSESSIVE_BEFORE = re.compile(rf"\b(?:{alternation('possessives')})\s$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r",\s")
@@ -262,6 +265,7 @@ def _is_place(text: str, entity: Entity) -> bool:
         _reads_as_place(text, entity.start, entity.end, {entity.label})
         and not _DIGIT.search(entity.text)
         and not _DESCRIBES_AFTER.match(text, entity.end)
+        and not _TEAM_AFTER.match(text, entity.end)
         and not _DESCRIBES_BEFORE.search(text, max(0, entity.start - 40), entity.start)
         and not _POSSESSIVE_BEFORE.search(text, max(0, entity.start - 7), entity.start)
     )
