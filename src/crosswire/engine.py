@@ -281,7 +281,7 @@ class Engine:
         )
 
     def story(self, story_id: str) -> Story:
-        return self.story_view(story_id).story
+        return self._story_of_heads(story_id, self._heads(story_id))
 
     def brief(self, story_id: str) -> Brief:
         return self.story_view(story_id).brief
@@ -293,15 +293,21 @@ class Engine:
         when it was written from the very articles the story holds now; otherwise (the listing not yet
         refreshed after an ingest, a store written by an older crosswire) it is written afresh.
         """
-        heads = self.store.story_heads(story_id)
-        if not heads:
-            raise NotFoundError(f"no story with id {story_id!r}")
-        duplicates = {head.id: head.duplicate_of for head in heads if head.duplicate_of}
-        story = self._story(story_id, [_head_article(head) for head in heads], duplicates)
+        heads = self._heads(story_id)
         brief = self._stored_brief(story_id, [head.id for head in heads])
         if brief is None:
             brief = self.story_brief(story_id)[1]
-        return StoryView(story, brief, heads)
+        return StoryView(self._story_of_heads(story_id, heads), brief, heads)
+
+    def _heads(self, story_id: str) -> list[ArticleSummary]:
+        heads = self.store.story_heads(story_id)
+        if not heads:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return heads
+
+    def _story_of_heads(self, story_id: str, heads: list[ArticleSummary]) -> Story:
+        duplicates = {head.id: head.duplicate_of for head in heads if head.duplicate_of}
+        return self._story(story_id, [_head_article(head) for head in heads], duplicates)
 
     def _stored_brief(self, story_id: str, article_ids: list[str]) -> Brief | None:
         from pydantic import ValidationError
