@@ -336,3 +336,17 @@ def test_the_name_of_a_standard_is_no_figure() -> None:
         "Films are shown in 4K on the harbour cinema's 2 screens, its owner said.",
     )
     assert [f.value for f in facts] == [2]
+
+
+def test_a_bound_agrees_only_with_figures_near_it() -> None:
+    # "More than 40" and 90 may both be true, but neither bears the other out: two statements, no agreement.
+    facts = _facts(
+        "More than 40 people were injured when the roof of the Velmar market hall gave way.",
+        "Hospital staff said 90 people were injured when the Velmar market hall roof collapsed.",
+    )
+    assert not any(f.status == "agree" for f in facts)
+    facts = _facts(
+        "Up to 70 percent of the Velmar stalls stayed shut after the collapse, traders said.",
+        "Traders said 40 percent of the Velmar stalls stayed shut after the collapse.",
+    )
+    assert not any(f.status == "agree" for f in facts)

@@ -118,3 +118,20 @@ def _side(reading: Reading) -> str | None:
     if qualifier in UPPER_BOUND:
         return "upper"
     return None
+
+
+#: How far a bound reaches to agree with a figure on its open side: "more than 40" and 43 are one count told
+#: twice; "up to 70%" and 40%, or "more than 40" and 90, are two statements that both may be true.
+BOUND_REACH = 1.5
+
+
+def bound_far_from(a: Reading, b: Reading) -> bool:
+    """One reading is a bound on one side, the other a figure past its reach on that side."""
+    for bound, other in ((a, b), (b, a)):
+        side = _side(bound)
+        if side is None or _side(other) is not None or bound.value <= 0 or other.value <= 0:
+            continue
+        ratio = other.value / bound.value
+        if (side == "lower" and ratio > BOUND_REACH) or (side == "upper" and ratio < 1 / BOUND_REACH):
+            return True
+    return False

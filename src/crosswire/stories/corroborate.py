@@ -28,7 +28,7 @@ from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
-from crosswire.stories.compat import Reading, bounds_apart, compatible, width
+from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, width
 from crosswire.stories.origins import attribution, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import content_words, stem
@@ -359,6 +359,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
     if group.elsewhere != {mention.elsewhere}:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
+    if _bound_far_from_group(mention, group):
+        return None  # "more than 40" and 90: both may be true, neither bears the other out
     if _far_from_group(mention, group):
         # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
@@ -442,6 +444,13 @@ def _far_apart(a: _Mention, b: _Mention) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
     return max(a.value, b.value) / min(a.value, b.value) > SAME_THING_RATIO
+
+
+def _bound_far_from_group(mention: _Mention, group: _Group) -> bool:
+    if mention.reading is None:
+        return False
+    reading = mention.reading
+    return any(m.reading is not None and bound_far_from(reading, m.reading) for m in group.statements.values())
 
 
 def _far_from_group(mention: _Mention, group: _Group) -> bool:
