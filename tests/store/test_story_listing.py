@@ -53,6 +53,9 @@ def test_filters_keep_exactly_the_matching_stories(make_store: StoreFactory) -> 
     assert ids(store, outlet="Coastal") == []
     assert sorted(ids(store, place="brennick")) == ["library", "tram"]
     assert ids(store, entity="Idris Vahl") == ["ferry"]
+    # A person by a whole word of the name, not by a piece of a word.
+    assert ids(store, entity="vahl") == ["ferry"] and ids(store, entity="Vah") == []
+    assert ids(store, entity="%") == [] and ids(store, entity="_dris Vahl") == []  # no wildcards from a reader
     assert ids(store, place="Brennick", outlet="Valley Post") == ["library"]
     assert sorted(ids(store, contested_only=True)) == ["ferry", "orchard"]
 

@@ -144,15 +144,27 @@ def listing_filter(query: StoryQuery, mark: str) -> tuple[str, list[Any]]:
     if query.until:
         clauses.append(f"first_day <= {mark}")
         params.append(query.until)
-    for kind, name in (("outlet", query.outlet), ("entity", query.entity), ("place", query.place)):
+    for kind, name in (("outlet", query.outlet), ("place", query.place)):
         if name and term_key(name):
             clauses.append(
                 f"EXISTS (SELECT 1 FROM story_terms t WHERE t.kind = {mark} AND t.term = {mark} AND t.story_id = s.id)"
             )
             params += [kind, term_key(name)]
+    if query.entity and term_key(query.entity):
+        # A person or body by the whole of its name or by whole words of it: "Ruiz" finds "Ana Ruiz".
+        clauses.append(
+            "EXISTS (SELECT 1 FROM story_terms t WHERE t.kind = 'entity' AND t.story_id = s.id "
+            f"AND ' ' || t.term || ' ' LIKE {mark} ESCAPE '\\')"
+        )
+        params.append(f"% {_like_escaped(term_key(query.entity))} %")
     if query.contested_only:
         clauses.append("contested > 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` matched as written by ``LIKE ... ESCAPE '\\'``: its ``%``, ``_`` and ``\\`` taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def listing_sql(query: StoryQuery, mark: str) -> tuple[str, str, list[Any], list[Any]]:
