@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from crosswire.engine import Engine
+from crosswire.extract import extract
 from crosswire.extract.record import extract_record, is_furniture
 from crosswire.model import Capture, SourceHints
 from crosswire.store import open_store
@@ -62,3 +63,14 @@ def test_the_furniture_is_stored_with_the_article(tmp_path: Path) -> None:
     # Set-aside furniture does not make the article look annotated already: its figures are read.
     assert [q.value for q in stored.article.annotations.quantities][:1] == [310.0]
     assert "3/8" not in stored.article.text
+
+
+def test_a_captures_left_out_lines_stay_available_too() -> None:
+    menu = ["Home", "News", "Sport", "Subscribe now for 1 euro a week"]
+    text = "\n".join([*menu, "Ferries ease bridge closure", *PROSE, "Related: Carrow bridge to reopen in May"])
+    capture = Capture(id="c1", kind="capture", origin="ferries.txt", content=text, hints=SourceHints())
+    article = extract(capture)
+    assert article.text == "\n\n".join(PROSE)
+    assert article.annotations is not None
+    left_out = list(article.annotations.furniture)
+    assert all(line in left_out for line in menu) and not any(line in left_out for line in PROSE)

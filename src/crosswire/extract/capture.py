@@ -27,7 +27,7 @@ from crosswire.extract.dates import date_line
 from crosswire.extract.metadata import site_of
 from crosswire.extract.provenance import Credit, credit_in_line, find_credit, name_matches_site
 from crosswire.lexicon import Entry, terms
-from crosswire.model import Article, Capture
+from crosswire.model import Annotations, Article, Capture
 from crosswire.sources.limits import check_text_chars, text_chars
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]。！？」』）]$")
@@ -209,6 +209,10 @@ def extract_capture(capture: Capture) -> Article:
         via, publisher = publisher, credit.outlet
     if credit is not None and credit.line is not None:
         body = [line for line in body if line != credit.line]
+    # What the reader's copy held besides the article (menus, promos, the header lines read as metadata),
+    # kept for the article page, which shows it greyed on demand.
+    kept = set(body)
+    left_out = tuple(line for line in lines if line not in kept)
     return Article(
         id=capture.id,
         kind="capture",
@@ -221,4 +225,5 @@ def extract_capture(capture: Capture) -> Article:
         via=via,
         url=hints.url,
         language=hints.language,
+        annotations=Annotations(furniture=left_out) if left_out else None,
     )
