@@ -244,3 +244,14 @@ def test_the_outlet_a_reader_credits() -> None:
     assert outlet_label(head("Harbor Ledger", "NewsHive", None)) == "Harbor Ledger via NewsHive"
     assert outlet_label(head(None, None, "https://www.quay-post.example/fire")) == "quay-post.example"
     assert outlet_label(head(None, None, None)) == "quay-fire.html"
+
+
+def test_a_long_listing_links_its_first_last_and_nearby_pages_by_number() -> None:
+    from crosswire.interfaces.web.listing import paging
+
+    pages = paging(6, 20, 1140, lambda n: f"/search?q=ferry&page={n}")  # 57 pages
+    assert [number for number, _ in pages.numbered] == [1, 0, 4, 5, 6, 7, 8, 0, 57]
+    assert dict(pages.numbered)[6] is None  # this page is no link
+    assert dict(pages.numbered)[57] == "/search?q=ferry&page=57"
+    assert [n for n, _ in paging(2, 20, 60, str).numbered] == [1, 2, 3]
+    assert paging(1, 20, 15, str).numbered == ()

@@ -117,6 +117,9 @@ class Pages:
     last: int
     previous_url: str | None
     next_url: str | None
+    #: Numbered links: the first and last page and those near this one, (number, url); url None for this
+    #: page, number 0 for a gap ("…").
+    numbered: tuple[tuple[int, str | None], ...] = ()
 
 
 def pages_of(query: StoryQuery, total: int) -> Pages:
@@ -136,4 +139,22 @@ def paging(page: int, per_page: int, total: int, url_of: Callable[[int], str]) -
         last=last,
         previous_url=url_of(min(page - 1, pages)) if page > 1 else None,
         next_url=url_of(page + 1) if page < pages else None,
+        numbered=_numbered(page, pages, url_of),
     )
+
+
+#: Pages linked by number on each side of the current one.
+NEAR_PAGES = 2
+
+
+def _numbered(page: int, pages: int, url_of: Callable[[int], str]) -> tuple[tuple[int, str | None], ...]:
+    """1 … 4 5 [6] 7 8 … 57: the first and last pages and those near this one, with gaps marked by 0."""
+    if pages <= 1:
+        return ()
+    shown = sorted({1, pages, *range(max(1, page - NEAR_PAGES), min(pages, page + NEAR_PAGES) + 1)})
+    links: list[tuple[int, str | None]] = []
+    for number in shown:
+        if links and number > links[-1][0] + 1:
+            links.append((0, None))
+        links.append((number, None if number == page else url_of(number)))
+    return tuple(links)
