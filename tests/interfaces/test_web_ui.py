@@ -255,3 +255,23 @@ def test_a_long_listing_links_its_first_last_and_nearby_pages_by_number() -> Non
     assert dict(pages.numbered)[57] == "/search?q=ferry&page=57"
     assert [n for n, _ in paging(2, 20, 60, str).numbered] == [1, 2, 3]
     assert paging(1, 20, 15, str).numbered == ()
+
+
+def test_an_outlets_own_later_article_folds_under_its_row_and_copies_stand_apart() -> None:
+    from crosswire.interfaces.web.story_page import outlet_rows
+
+    sources = [
+        {"article": "quay-2", "independent": False, "copy_of": None},  # Quay Post's own update
+        {"article": "quay-1", "independent": True, "copy_of": None},
+        {"article": "hive-1", "independent": False, "copy_of": "quay-1"},  # a republication
+        {"article": "ledger-1", "independent": True, "copy_of": None},
+    ]
+    published = {"quay-1": "2026-03-01T08:00", "ledger-1": "2026-03-01T09:00", "hive-1": "2026-03-01T10:00",
+                 "quay-2": "2026-03-01T18:00"}  # fmt: skip
+    outlets = {"quay-1": "Quay Post", "quay-2": "Quay Post", "hive-1": "Quay Post via NewsHive", "ledger-1": "Ledger"}
+    rows, copies = outlet_rows(sources, published, outlets)
+    assert [(row.outlet, row.first["article"], [s["article"] for s in row.more]) for row in rows] == [
+        ("Quay Post", "quay-1", ["quay-2"]),
+        ("Ledger", "ledger-1", []),
+    ]
+    assert [copy["article"] for copy in copies] == ["hive-1"]

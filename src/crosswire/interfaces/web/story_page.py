@@ -76,13 +76,15 @@ class OutletRow:
 def outlet_rows(
     sources: Sequence[dict[str, Any]], published: Mapping[str, str | None], outlets: Mapping[str, str]
 ) -> tuple[list[OutletRow], list[dict[str, Any]]]:
-    """The independent sources as one row per outlet (its first headline, then its later articles),
-    in order of first publication, and the copies and republications apart, in publication order."""
+    """One row per outlet (its first headline, then its later articles), in order of first publication,
+    and the copies and republications of another outlet's article apart, in publication order.  An
+    outlet's own later article is no copy (it counts with the outlet, not as a source of its own): it
+    folds under the outlet's row."""
     ordered = sorted(sources, key=lambda source: (published.get(source["article"]) or "", source["article"]))
     rows: dict[str, OutletRow] = {}
     copies = []
     for source in ordered:
-        if not source["independent"]:
+        if source.get("copy_of"):
             copies.append(source)
             continue
         outlet = outlets.get(source["article"], source["article"])
