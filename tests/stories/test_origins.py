@@ -20,6 +20,10 @@ def test_who_a_sentence_attributes_a_figure_to() -> None:
     # A clock time before the speaker is no part of it.
     assert attribution("The roof fell in at 3:20 a.m. Borough officials said two were hurt.") == "Borough officials"
     assert attribution("At 7 pm police said two men had fled.") == "police"
+    # The end of another clause is no speaker; an auxiliary before "said" is no part of one.
+    assert attribution("Two were taken to hospital in fair condition and said 3 more were hurt.") is None
+    assert attribution("The fire spread along Marlowe Road that police said began at 9.") == "police"
+    assert attribution("The mayor has said 40 homes burned.") == "The mayor"
 
 
 def test_a_facts_attribution_is_shown_as_written() -> None:

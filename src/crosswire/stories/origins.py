@@ -32,6 +32,8 @@ _WHO = r"((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,3})"
 _SAID_AFTER = re.compile(rf"(?:^|[,;]\s*){_WHO} (?:{_SPEECH})\b(?!\s+that)", re.I)
 _SAID_BEFORE = re.compile(rf"\b{_WHO} (?:{_SPEECH})(?: that)?\b", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+#: Words no speaker's name opens or ends with (``lexicons/stopwords.json``: function words, reporting verbs).
+_FUNCTION_WORDS = terms("crosswire.stories", "stopwords")
 _CLOCK_BEFORE = re.compile(r"^(?:(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.\s?m\.|[ap]m\b)?|[ap]\.\s?m\.|[ap]m\b)\s*", re.I)
 
 
@@ -71,8 +73,24 @@ def attribution(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if match is not None:
             # A clock time is no part of a speaker ("at 3:20 a.m. Borough officials said").
-            who = _CLOCK_BEFORE.sub("", match.group(1).strip()).rstrip(".")
+            who = _speaker(_CLOCK_BEFORE.sub("", match.group(1).strip()).rstrip("."))
             # A speaker has a word of three letters or more: not a stray quote mark or a cut initial.
-            if who.casefold() not in _PRONOUNS and re.search(r"[^\W\d_]{3,}", who):
+            if who and who.casefold() not in _PRONOUNS and re.search(r"[^\W\d_]{3,}", who):
                 return who
     return None
+
+
+def _speaker(words_before: str) -> str | None:
+    """The speaker among the words before "said": those after a "that" ("… Marlowe Road that police
+    said" → "police"), without the auxiliary before the verb ("the mayor has said" → "the mayor");
+    none when what is left opens on a function word ("and said", "in fair condition and said"): the
+    end of another clause, not a name."""
+    words = words_before.split()
+    if "that" in (lowered := [word.casefold() for word in words]):
+        words = words[len(lowered) - lowered[::-1].index("that") :]
+    while words and words[-1].casefold() in _FUNCTION_WORDS:
+        words.pop()
+    named = [word for word in words if word.casefold() not in ("the", "a", "an")]
+    if not named or named[0].casefold() in _FUNCTION_WORDS:
+        return None
+    return " ".join(words)
