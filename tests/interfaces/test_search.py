@@ -54,6 +54,10 @@ def test_the_total_is_every_match_and_pages_go_through_them_all(http: httpx.Clie
     assert len(ids_1) == SEARCH_PER_PAGE and len(ids_2) == len(surveyed) - SEARCH_PER_PAGE
     assert sorted(ids_1 + ids_2) == sorted(surveyed)
     assert 'rel="next"' in first and 'rel="prev"' in second
+    # Past the last page, the pager says where the results end, and links it by number.
+    beyond = http.get("/search", params={"q": WORD, "page": 9}).text
+    assert f"There is no page 9: the {len(surveyed)} articles end on page 2" in beyond
+    assert 'aria-label="Page 2"' in beyond
     # The API pages the same way.
     paged = [h["article"] for n in (1, 2, 3) for h in http.get("/api/search", params={"q": WORD, "limit": 10,
                                                                                       "page": n}).json()]  # fmt: skip
