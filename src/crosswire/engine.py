@@ -286,6 +286,11 @@ class Engine:
     def brief(self, story_id: str) -> Brief:
         return self.story_view(story_id).brief
 
+    def merged_into(self, story_id: str, overlay: Overlay) -> str | None:
+        """The story an editor merged this one into, when it holds no article of its own any more."""
+        target = overlay.resolve(story_id)
+        return target if target != story_id and not self.store.story_article_ids(story_id) else None
+
     def story_view(self, story_id: str) -> StoryView:
         """The story, its brief and its articles' heads, as a story page shows them.
 

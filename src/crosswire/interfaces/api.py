@@ -266,9 +266,9 @@ def _listed(story: dict[str, Any], summary: StorySummary | None) -> dict[str, An
 def get_brief(story_id: str, engine: ReadingEngine) -> Response:
     # Each fact with its stable `key` and an editor's `verdict` (null unless marked wrong).
     overlay = Overlay(engine.store.corrections())
-    if overlay.resolve(story_id) != story_id and not engine.store.story_article_ids(story_id):
+    if (target := engine.merged_into(story_id, overlay)) is not None:
         # Merged by an editor into another story: the same answer as the story page, a permanent redirect.
-        return RedirectResponse(f"/api/stories/{quote(overlay.resolve(story_id), safe='')}", status_code=308)
+        return RedirectResponse(f"/api/stories/{quote(target, safe='')}", status_code=308)
     brief = engine.brief(story_id)
     return JSONResponse(mark_facts(brief_to_dict(brief), brief.facts, overlay.wrong_facts(story_id)))
 

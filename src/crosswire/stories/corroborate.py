@@ -121,7 +121,7 @@ class _Group:
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
-    #: The smallest and largest positive number among the values (what ``_far_apart`` compares).
+    #: The smallest and largest positive number among the values (what ``_far_from_group`` compares).
     smallest: float | None = None
     largest: float | None = None
 
@@ -440,12 +440,6 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
 SAME_THING_RATIO = 3.0
 
 
-def _far_apart(a: _Mention, b: _Mention) -> bool:
-    if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
-        return False
-    return max(a.value, b.value) / min(a.value, b.value) > SAME_THING_RATIO
-
-
 def _bound_far_from_group(mention: _Mention, group: _Group) -> bool:
     if mention.reading is None:
         return False
@@ -454,7 +448,8 @@ def _bound_far_from_group(mention: _Mention, group: _Group) -> bool:
 
 
 def _far_from_group(mention: _Mention, group: _Group) -> bool:
-    """Whether ``_far_apart(mention, m)`` for some member ``m``: the farthest are the group's extremes."""
+    """Whether the mention's positive number and some member's are over ``SAME_THING_RATIO`` apart: the
+    farthest members are the group's extremes, so only those are compared."""
     value = mention.value
     if isinstance(value, str) or value <= 0 or group.smallest is None or group.largest is None:
         return False

@@ -155,9 +155,8 @@ def story_page(
     view: Annotated[str, Query(description="'contested' shows only what the sources disagree on")] = "",
 ) -> Response:
     overlay = Overlay(engine.store.corrections())
-    if overlay.resolve(story_id) != story_id and not engine.store.story_article_ids(story_id):
-        # An editor merged this story into another: its address leads there.
-        return RedirectResponse(story_url(overlay.resolve(story_id)), status_code=308)
+    if (target := engine.merged_into(story_id, overlay)) is not None:
+        return RedirectResponse(story_url(target), status_code=308)  # its address leads where it was merged
     shown = engine.story_view(story_id)
     story, brief_model = shown.story, shown.brief
     brief = mark_facts(brief_to_dict(brief_model), brief_model.facts, overlay.wrong_facts(story_id))
