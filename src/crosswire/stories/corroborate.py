@@ -168,8 +168,10 @@ def _raw_sentence(article: Article, start: int, end: int) -> str:
     return article.text[left:right]
 
 
-def _sentence_text(article: Article, start: int, end: int) -> str:
-    return normalised(_raw_sentence(article, start, end))
+def _told_in(article: Article, start: int, end: int) -> tuple[str, str | None]:
+    """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
+    raw = _raw_sentence(article, start, end)
+    return normalised(raw), attribution(raw)
 
 
 def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -309,14 +311,14 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
+            sentence, said_by = _told_in(article, q.start, q.end)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
                          *_context(article, q.start, q.end), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          background=any(b.start <= q.start < b.end for b in background),
-                         sentence=_sentence_text(article, q.start, q.end),
-                         said_by=attribution(_raw_sentence(article, q.start, q.end)),
+                         sentence=sentence, said_by=said_by,
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background))
@@ -324,11 +326,11 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
                 continue
+            sentence, said_by = _told_in(article, d.start, d.end)
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end),
-                         sentence=_sentence_text(article, d.start, d.end),
-                         said_by=attribution(_raw_sentence(article, d.start, d.end)))
+                         sentence=sentence, said_by=said_by)
             )  # fmt: skip
     return mentions
 
