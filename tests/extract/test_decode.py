@@ -95,3 +95,12 @@ def test_a_codec_that_is_not_a_text_encoding_is_ignored(charset: str) -> None:
 def test_an_ascii_compatible_declaration_is_still_honoured(charset: str, words: str) -> None:
     data = f'<html><head><meta charset="{charset}"></head><body><p>{words} reopened.</p></body></html>'.encode(charset)
     assert f"{words} reopened." in decode_html(data, "x.html")
+
+
+def test_a_nul_past_the_first_4kb_becomes_a_replacement_character() -> None:
+    """Storage cannot hold a NUL (PostgreSQL text refuses it); past the head, where it
+    makes no page binary, it is replaced, and the rest of the page is kept."""
+    padding = "<!-- " + "x" * 5000 + " -->"
+    data = _page('<meta charset="utf-8">').replace("<body>", f"<body>{padding}").replace("Monday", "Mon\x00day")
+    text = decode_html(data.encode("utf-8"), "nul.html")
+    assert "\x00" not in text and "Mon\ufffdday" in text and TITLE in text
