@@ -97,14 +97,26 @@ def extract_html(capture: Capture) -> Article:
 _CREDIT_WORDS = re.compile(r"publish|syndicat|reprint|republish|appeared", re.IGNORECASE)
 
 
+#: Where a credit box sits: blocks and inline text elements.
+_CREDIT_TAGS = ("p", "div", "small", "em", "i", "span", "aside", "footer")
+#: The longest credit block, in characters once whitespace is collapsed.
+MAX_CREDIT_CHARS = 200
+
+
 def credit_blocks(tree: Any) -> list[str]:
     """Short text blocks of the page that may credit another outlet."""
     if tree is None:
         return []
     blocks: list[str] = []
-    for element in tree.iter("p", "div", "small", "em", "i", "span", "aside", "footer"):
-        text = " ".join(element.text_content().split())
-        if 20 <= len(text) <= 200 and _CREDIT_WORDS.search(text):
+    for element in tree.iter(*_CREDIT_TAGS):
+        raw = element.text_content()
+        # Collapsing the whitespace of every block (each wrapper holds the
+        # whole article) cost more than the rest of this; a block with more
+        # non-space characters than a credit has is left at once.
+        if len(raw) > MAX_CREDIT_CHARS and len(raw) - sum(map(raw.count, " \n\t\r\xa0")) > MAX_CREDIT_CHARS:
+            continue
+        text = " ".join(raw.split())
+        if 20 <= len(text) <= MAX_CREDIT_CHARS and _CREDIT_WORDS.search(text):
             blocks.append(text)
     return blocks
 
