@@ -4,12 +4,18 @@ The extracted title is usually the headline, but some pages give a dateline
 ("Last Updated: Friday, 3 March 2028, 14:10 GMT") or the outlet's name
 ("Northwind News") instead.  Neither says what happened, and both would weigh as
 much as a real headline; a dateline's headline is then the next line of
-the text, and an outlet name is no headline at all.
+the text.  When the page offers no headline at all (an outlet name, or a
+dateline followed by no short line), the words of its address's slug are
+the headline the outlet filed it under
+("https://northwind.example/world/48213-ferry-runs-aground-off-calder-point"):
+such pages are often ones whose text the extractor could not find, and the
+slug is then all that says what they report.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
 from crosswire.lexicon import Entry, terms
 from crosswire.model import Article
@@ -25,6 +31,10 @@ _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 HEADLINE_MAX_WORDS = 25
 #: Lines of the text searched for it.
 LINES_SEARCHED = 4
+#: Words a path segment must join (by hyphens or underscores) to be read as a slug, not a section or an id.
+SLUG_MIN_WORDS = 3
+_SLUG_PIECE = re.compile(r"[-_]+")
+_FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}$", re.IGNORECASE)
 
 
 def is_dateline(line: str) -> bool:
@@ -43,19 +53,39 @@ def names_outlet(title: str, publisher: str | None) -> bool:
     return bool(words) and all(word in domain or word in _OUTLET_WORDS for word in words)
 
 
+def url_slug(url: str | None) -> str:
+    """The words of the address's slug ("ferry runs aground off calder point"); "" when it has none.
+
+    The slug is the path segment joining the most words by hyphens or
+    underscores, at least ``SLUG_MIN_WORDS`` of them; numbers and ids glued to
+    it ("48213", "a1452") and a file suffix (".html") are left out.
+    """
+    if not url:
+        return ""
+    best: list[str] = []
+    for segment in urlsplit(url).path.split("/"):
+        pieces = _SLUG_PIECE.split(_FILE_SUFFIX.sub("", unquote(segment)))
+        found = [piece for piece in pieces if piece.isalpha()]
+        if len(found) >= SLUG_MIN_WORDS and len(found) > len(best):
+            best = found
+    return " ".join(best)
+
+
 def headline(article: Article) -> str:
-    """The article's headline: its title unless that is a dateline or the outlet's name."""
+    """The article's headline: its title unless that is a dateline or the outlet's name; else its URL's slug."""
     title = (article.title or "").strip()
     if names_outlet(title, article.publisher):
-        return ""
+        return url_slug(article.url)
     if title and not is_dateline(title):
         return title
     for line in article.text.splitlines()[:LINES_SEARCHED]:
         line = line.strip()
         if not line or _URL_LINE.match(line) or is_dateline(line):
             continue
-        return line if len(line.split()) <= HEADLINE_MAX_WORDS else ""
-    return ""
+        if len(line.split()) <= HEADLINE_MAX_WORDS:
+            return line
+        break
+    return url_slug(article.url)
 
 
 _LETTERS = r"(?<![^\W\d_]){}(?![^\W\d_])"
