@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.extract.body import clean_body
+from crosswire.extract.body import _one_branch, clean_body
 
 PROSE = "The harbour council voted seven to two on Thursday to rebuild the old ferry pier by 2028."
 
@@ -51,3 +51,9 @@ def test_chrome_lines_are_dropped(chrome: str) -> None:
 )
 def test_prose_that_starts_like_chrome_is_kept(prose: str) -> None:
     assert clean_body(f"{PROSE}\n{prose}", title=None) == f"{PROSE}\n\n{prose}"
+
+
+def test_rules_sharing_a_leading_anchor_keep_their_own_alternatives() -> None:
+    """Rules are merged under one ``^`` or ``\\b``; a rule with a top-level ``|`` keeps its meaning."""
+    assert _one_branch(r"\bsubscribe (?:to|now)\b") and _one_branch(r"\b[|]x") and _one_branch(r"\ba\|b")
+    assert not _one_branch(r"^see more|read next") and not _one_branch(r"\b(?:a|b)c|d")

@@ -26,23 +26,58 @@ HEADER_LINES = 6
 
 @cache
 def _patterns(*categories: str) -> tuple[re.Pattern[str], ...]:
-    """The categories' rules as at most two alternations: one for the rules
-    anchored at the line start, one for the rest.
+    """The categories' rules as at most three alternations: the rules
+    anchored at the line start, those starting at a word, the rest.
 
     One alternation scans a line once instead of once per rule (clean_body
     tests every line of every page against ~60 rules); the anchored rules
     are kept apart because a single leading ``^`` lets the engine try only
     the first position, where ``(?:^a)|(?:^b)`` would be tried at every one.
+    For the same reason the rules that start at a word (``\\b…``, nearly all
+    floating ones) share one leading ``\\b``: inside a word the engine then
+    fails once instead of once per rule (a quarter of the time on pages).
     """
     rules: list[str] = [rule for category in categories for rule in load_rules("boilerplate")[category]]
-    anchored = [rule[1:] for rule in rules if rule.startswith("^")]
-    floating = [rule for rule in rules if not rule.startswith("^")]
+    anchored: list[str] = []
+    at_word: list[str] = []
+    floating: list[str] = []
+    for rule in rules:
+        if rule.startswith("^") and _one_branch(rule):
+            anchored.append(rule[1:])
+        elif rule.startswith("\\b") and _one_branch(rule):
+            at_word.append(rule[2:])
+        else:
+            floating.append(rule)
     patterns = []
     if anchored:
         patterns.append(re.compile("^(?:" + "|".join(f"(?:{rule})" for rule in anchored) + ")", re.IGNORECASE))
+    if at_word:
+        patterns.append(re.compile("\\b(?:" + "|".join(f"(?:{rule})" for rule in at_word) + ")", re.IGNORECASE))
     if floating:
         patterns.append(re.compile("|".join(f"(?:{rule})" for rule in floating), re.IGNORECASE))
     return tuple(patterns)
+
+
+def _one_branch(rule: str) -> bool:
+    """Whether a rule has no ``|`` outside its groups and classes, so that its leading
+    ``^`` or ``\\b`` applies to all of it and may be shared with other rules."""
+    depth, in_class, escaped = 0, False, False
+    for char in rule:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 def matches(category: str, line: str) -> bool:
