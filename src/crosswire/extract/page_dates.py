@@ -134,7 +134,8 @@ def _text_after(heading: Any, limit: int) -> Iterator[str]:
     def counted(text: str | None) -> Iterator[str]:
         nonlocal seen
         if text and not text.isspace():
-            seen += len(text.strip()) + 1
+            words = text.split()
+            seen += sum(map(len, words)) + len(words)  # its length once spaces are collapsed, and a space
             yield text
 
     node = heading
@@ -147,8 +148,8 @@ def _text_after(heading: Any, limit: int) -> Iterator[str]:
                     yield from counted(element.text)
                 elif event == "end":
                     yield from counted(element.tail)
-            if seen >= limit:
-                return
+                if seen >= limit:
+                    return  # not the rest of a long sibling (the article body)
         node = node.getparent()
 
 
@@ -182,7 +183,13 @@ def _labelled_date(header: Header) -> date | None:
     return earliest[1] if earliest else None
 
 
+#: What every timestamp holds, checked before the long pattern is tried at every position.
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
 def _timestamped_date(header: Header) -> date | None:
+    if not _CLOCK.search(header.text, 0, TIMESTAMP_WINDOW + _LONGEST_MATCH):
+        return None
     match = _timestamp_pattern().search(header.text, 0, TIMESTAMP_WINDOW + _LONGEST_MATCH)
     return _to_date(match) if match and match.start() <= TIMESTAMP_WINDOW else None
 
