@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from lxml import etree
 from rapidfuzz import fuzz
 
 from crosswire.extract.rules import load_rules
@@ -169,12 +170,13 @@ class Headline:
     squashed: str
     forms: tuple[str, ...]
     longest: int
+    squashed_forms: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, title: str) -> Headline:
         parts = _TITLE_SEPARATORS.split(title)
-        forms = {title, parts[0], *(part for part in parts if len(part) >= 20)}
-        return cls(squash(title), tuple(form.casefold() for form in forms), len(title))
+        forms = tuple(form.casefold() for form in {title, parts[0], *(part for part in parts if len(part) >= 20)})
+        return cls(squash(title), forms, len(title), frozenset(map(squash, forms)))
 
     def is_line(self, line: str) -> bool:
         return bool(self.squashed) and squash(line) == self.squashed
@@ -182,9 +184,10 @@ class Headline:
     def repeated_by(self, line: str) -> bool:
         if len(line) > 1.5 * self.longest + 20:
             return False
+        if squash(line) in self.squashed_forms:
+            return True
         folded = line.casefold()
-        squashed = squash(line)
-        return any(squashed == squash(form) or fuzz.ratio(folded, form) >= HEADLINE_SIMILARITY for form in self.forms)
+        return any(fuzz.ratio(folded, form) >= HEADLINE_SIMILARITY for form in self.forms)
 
 
 def clean_body(text: str, title: str | None, drop_lines: Collection[str | None] = ()) -> str:
@@ -212,8 +215,12 @@ def join_paragraphs(lines: Iterable[str]) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-#: Headings h2-h4 made of a link: the headlines of teasers on a section front.
-_TEASER_HEADINGS = "//body//*[self::h2 or self::h3 or self::h4][.//a[@href]]"
+#: Headings h2-h4 made of a link: the headlines of teasers on a section front (a union of
+#: three paths is searched faster than a test of every element's name).
+_TEASER_HEADINGS = etree.XPath("//body//h2[.//a[@href]] | //body//h3[.//a[@href]] | //body//h4[.//a[@href]]")
+#: The texts of the page's links, as plain strings (no link back to their element is needed).
+_LINK_TEXTS = etree.XPath("//body//a//text()", smart_strings=False)
+_LINK_COUNT = etree.XPath("count(//body//a[@href])")
 #: A page with fewer teaser headlines is not a list of stories.
 MIN_TEASERS = 5
 #: Share of the extracted text (in characters) found inside teaser blocks
@@ -233,12 +240,12 @@ def looks_like_index_page(tree: Any, body: str) -> bool:
     run together.  Sidebars of teasers beside an article do not count,
     since the article's own text is not inside them.
     """
-    link_texts = {" ".join(text.split()) for text in tree.xpath("//body//a//text()")}
+    link_texts = {" ".join(text.split()) for text in _LINK_TEXTS(tree)}
     link_texts.discard("")
     lines = [line for line in body.split("\n") if line.strip()]
     if lines and sum(1 for line in lines if line in link_texts) / len(lines) > 0.5:
         return True
-    links = len(tree.xpath("//body//a[@href]"))
+    links = int(_LINK_COUNT(tree))
     if links > 40 and len(body.split()) < 60:
         return True
     return bool(lines) and _teaser_text_share(tree, lines) > TEASER_TEXT_SHARE
@@ -246,7 +253,7 @@ def looks_like_index_page(tree: Any, body: str) -> bool:
 
 def _teaser_text_share(tree: Any, lines: list[str]) -> float:
     texts = []
-    for heading in tree.xpath(_TEASER_HEADINGS):
+    for heading in _TEASER_HEADINGS(tree):
         block = heading.getparent()
         if block is None or len(heading.text_content().strip()) < 15:
             continue
