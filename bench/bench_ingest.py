@@ -48,10 +48,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from crosswire.engine import CHUNK_SIZE, Engine, IngestReport, content_hash, publication_sort_key
+from crosswire.engine import CHUNK_SIZE, Engine, IngestReport, publication_sort_key
 from crosswire.errors import InputError
 from crosswire.model import Article, Capture
 from crosswire.pipeline import Pipeline
+from crosswire.preparation import content_hash
 from crosswire.sources.limits import check_text_length
 from crosswire.store import open_store
 
@@ -390,9 +391,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.processes is not None:
         os.environ["CROSSWIRE_PROCESSES"] = str(args.processes)
-    from crosswire.annotate.entities import default_processes
+    from crosswire.workers import default_processes
 
-    print(f"spaCy worker processes for a large batch: {default_processes()} (CROSSWIRE_PROCESSES)")
+    print(f"worker processes for extraction and annotation: {default_processes()} (CROSSWIRE_PROCESSES)")
     if not page_files(args.data_dir, 1):
         print(f"no evaluation pages under {args.data_dir / 'extraction' / 'trafilatura-dev'}: synthetic stream only")
         synthetic = args.synthetic if args.synthetic is not None else DEFAULT_SYNTHETIC

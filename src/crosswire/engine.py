@@ -8,8 +8,9 @@ inputs and outputs.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import logging
+import math
 import os
 import signal
 import sys
@@ -22,10 +23,11 @@ from typing import Any
 from crosswire.corrections import Overlay
 from crosswire.errors import InputError, NotFoundError
 from crosswire.model import Article, Brief, Capture, Story
-from crosswire.pipeline import Pipeline, Stage
+from crosswire.pipeline import Pipeline, Stage, install_in_worker, pipe_in_worker
+from crosswire.preparation import Prepared, prepare_batch
 from crosswire.sources import SourceItem, iter_sources
-from crosswire.sources.limits import check_text_length
 from crosswire.store import ArticleSummary, Store, StoredArticle, StoryListing, StoryQuery, StorySummary
+from crosswire.workers import WorkerPool, batched, default_processes, processes_for
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +85,11 @@ def _annotated(article: Article) -> bool:
 
 
 class Engine:
-    def __init__(self, store: Store, stages: Sequence[Stage] | None = None) -> None:
+    def __init__(self, store: Store, stages: Sequence[Stage] | None = None, processes: int | None = None) -> None:
         self.store = store
         self._stages = stages
+        #: Worker processes that extract and annotate a chunk (``CROSSWIRE_PROCESSES``, else the cores).
+        self.processes = processes if processes is not None else default_processes()
         self._pipeline: Pipeline | None = None
         self._corpus: _CorpusState | None = None
         #: Stories this engine's ingest changed whose listing rows are not recomputed yet.
@@ -113,26 +117,27 @@ class Engine:
         """
         report = IngestReport()
         done = 0
-        for number, chunk in enumerate(_chunks(items, _chunk_size()), start=1):
-            inputs: list[Capture | Article] = []
-            for item in chunk:
-                if isinstance(item, InputError):
-                    report.errors.append(item.as_json())
-                else:
-                    inputs.append(item)
-            self._ingest_chunk(inputs, report, number)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, report.ingested)
+        # Extraction and annotation of a chunk are spread over worker processes; the store stays here.
+        with WorkerPool(self.processes, setup=functools.partial(install_in_worker, self.pipeline)) as workers:
+            for number, chunk in enumerate(_chunks(items, _chunk_size()), start=1):
+                inputs: list[Capture | Article] = []
+                for item in chunk:
+                    if isinstance(item, InputError):
+                        report.errors.append(item.as_json())
+                    else:
+                        inputs.append(item)
+                self._ingest_chunk(inputs, report, workers, number)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, report.ingested)
         self._refresh_listing()
         return report
 
-    def _ingest_chunk(self, inputs: list[Capture | Article], report: IngestReport, number: int = 0) -> None:
-        from crosswire.extract import require_article_text  # trafilatura loads only when ingesting
-
-        articles: list[tuple[Article, str]] = []
+    def _ingest_chunk(
+        self, inputs: list[Capture | Article], report: IngestReport, workers: WorkerPool, number: int = 0
+    ) -> None:
+        fresh: list[Capture | Article] = []
         seen_ids: set[str] = set()
-        seen_hashes: set[str] = set()
         for item in inputs:
             # A first look for duplicates, to spare their extraction and
             # annotation; _store_chunk looks again under the write lock.
@@ -140,26 +145,21 @@ class Engine:
                 report.duplicates += 1
                 continue
             seen_ids.add(item.id)
-            article = item if isinstance(item, Article) else self._extract(item, report)
-            if article is None:
-                continue
-            try:
-                # Over the limit, a text would fail annotation (spaCy's E088)
-                # and take the rest of its chunk with it: refuse it alone.
-                check_text_length(article.origin, article.text, article.title)
-                require_article_text(article)
-            except InputError as error:
-                report.errors.append(error.as_json())
-                continue
-            if not article.is_article:
-                report.skipped.append({"path": article.origin, "reason": "not an article (list or index page)"})
-                continue
-            digest = content_hash(article.text)
-            if digest in seen_hashes or self.store.article_with_content(digest) is not None:
-                report.duplicates += 1
-                continue
-            seen_hashes.add(digest)
-            articles.append((article, digest))
+            fresh.append(item)
+        articles: list[tuple[Article, str]] = []
+        seen_hashes: set[str] = set()
+        for prepared in self._prepared(fresh, workers):
+            if prepared.error is not None:
+                report.errors.append(prepared.error)
+            elif prepared.skipped is not None:
+                report.skipped.append(prepared.skipped)
+            elif prepared.article is not None:
+                digest = prepared.digest
+                if digest in seen_hashes or self.store.article_with_content(digest) is not None:
+                    report.duplicates += 1
+                    continue
+                seen_hashes.add(digest)
+                articles.append((prepared.article, digest))
         if not articles:
             return
         # Within a chunk, articles arrive in publication order, so the earliest
@@ -167,9 +167,9 @@ class Engine:
         articles.sort(key=lambda pair: publication_sort_key(pair[0]))
         hashes = {article.id: digest for article, digest in articles}
         # Annotate the whole chunk before taking the write lock: the slow,
-        # parallel part runs beside other ingests, and spaCy's workers are
+        # parallel part runs beside other ingests, and the workers are
         # done before anything can fail in the store.
-        annotated = list(self._annotate([article for article, _ in articles]))
+        annotated = self._annotate([article for article, _ in articles], workers)
         _pause_for_test("annotated", number)
         self._store_chunk([(article, hashes[article.id]) for article in annotated], report, number)
 
@@ -221,24 +221,22 @@ class Engine:
         report.duplicates += duplicates
         report.article_ids.extend(stored_ids)
 
-    def _extract(self, capture: Capture, report: IngestReport) -> Article | None:
-        from crosswire.extract import extract
+    def _prepared(self, items: list[Capture | Article], workers: WorkerPool) -> list[Prepared]:
+        """Each input extracted and checked, in order: in the workers when there are enough."""
+        if processes_for(len(items), workers.processes) == 1:
+            return prepare_batch(items)
+        return list(workers.map(prepare_batch, batched(items, _worker_batch(len(items), workers))))
 
-        try:
-            return extract(capture)
-        except InputError as error:
-            report.errors.append(error.as_json())
-        except Exception as error:  # a bug in a stage must not stop the ingest
-            log.exception("extraction failed for %s", capture.origin)
-            report.errors.append({"path": capture.origin, "error": f"extraction failed: {error!r}"})
-        return None
-
-    def _annotate(self, articles: list[Article]) -> Iterator[Article]:
+    def _annotate(self, articles: list[Article], workers: WorkerPool) -> list[Article]:
         """Annotate in order; articles that arrive annotated (from a batch
         job's Parquet output) are passed through as they are."""
-        pending = iter(self.pipeline.pipe(a for a in articles if not _annotated(a)))
-        for article in articles:
-            yield article if _annotated(article) else next(pending)
+        todo = [article for article in articles if not _annotated(article)]
+        if processes_for(len(todo), workers.processes) == 1:
+            done = list(self.pipeline.pipe_here(todo))
+        else:
+            done = list(workers.map(pipe_in_worker, batched(todo, _worker_batch(len(todo), workers))))
+        pending = iter(done)
+        return [article if _annotated(article) else next(pending) for article in articles]
 
     def _corpus_state(self) -> _CorpusState:
         """The corpus state in step with the store; call it under the write lock.
@@ -514,11 +512,6 @@ def _state_problem(saved: dict[str, Any] | None, count: int, store: Store) -> st
     return None
 
 
-def content_hash(text: str) -> str:
-    """Identity of an article's text, blind to whitespace differences."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
 def publication_sort_key(article: Article) -> tuple[int, str, int]:
     """Dated articles first, oldest first; undated ones keep their order after.
 
@@ -527,6 +520,12 @@ def publication_sort_key(article: Article) -> tuple[int, str, int]:
     """
     republished = 1 if article.via else 0
     return (0, article.published, republished) if article.published else (1, "", republished)
+
+
+def _worker_batch(count: int, workers: WorkerPool) -> int:
+    """Batches of about a quarter of a worker's share: large enough for spaCy to batch,
+    small enough that the workers finish a chunk at about the same time."""
+    return max(8, math.ceil(count / (4 * workers.processes)))
 
 
 def _chunk_size() -> int:

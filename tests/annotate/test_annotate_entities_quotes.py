@@ -95,14 +95,16 @@ def test_default_stages_build_a_valid_pipeline_and_fill_everything() -> None:
 
 
 def test_worker_processes_give_the_same_entities_in_the_same_order() -> None:
-    from crosswire.annotate.entities import MIN_ARTICLES_PER_WORKER, EntityStage
+    from crosswire.annotate.entities import EntityStage
     from crosswire.model import Article
+    from crosswire.pipeline import Pipeline
+    from crosswire.workers import MIN_ITEMS_PER_WORKER
 
     texts = [f"Mayor Ana Ruiz of Lisbon met {n} fishermen from Porto on Tuesday." for n in range(70)]
     articles = [Article(id=str(n), kind="record", origin="t", text=text) for n, text in enumerate(texts)]
-    assert len(articles) >= 2 * MIN_ARTICLES_PER_WORKER  # large enough for two workers
-    one = list(EntityStage(processes=1).pipe(articles))
-    two = list(EntityStage(processes=2).pipe(articles))
+    assert len(articles) >= 2 * MIN_ITEMS_PER_WORKER  # large enough for two workers
+    one = list(Pipeline([EntityStage()]).pipe(articles))
+    two = list(Pipeline([EntityStage()], processes=2).pipe(articles))
     assert [a.id for a in two] == [a.id for a in articles]
     assert [a.annotations.entities for a in two if a.annotations] == [
         a.annotations.entities for a in one if a.annotations
@@ -119,7 +121,7 @@ def test_a_sentence_never_runs_across_a_blank_line() -> None:
         "KESTON, Nov 2 - A ferry carrying 140 passengers ran aground off Keston on Sunday. "
         "Tugs freed it two hours later."
     )
-    annotated = EntityStage(processes=1)(Article("a", "record", "t", text))
+    annotated = EntityStage()(Article("a", "record", "t", text))
     assert annotated.annotations is not None
     sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
     assert sentences[:2] == ["• Ferry ran aground near the harbour mouth", "• No one was hurt"]

@@ -1,4 +1,4 @@
-"""spaCy worker processes end with the process that started them.
+"""Worker processes that annotate end with the process that started them.
 
 A child Python process annotates a batch big enough to be spread over two
 workers; it is SIGKILLed mid-batch (no chance to clean up), and within a few
@@ -20,6 +20,7 @@ import pytest
 
 from crosswire.annotate.entities import EntityStage
 from crosswire.model import Article
+from crosswire.pipeline import Pipeline
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 
@@ -28,11 +29,12 @@ CHILD = textwrap.dedent(
     import sys
     from crosswire.annotate.entities import EntityStage
     from crosswire.model import Article
+    from crosswire.pipeline import Pipeline
 
     text = ("Fisheries Minister Lena Kovac met harbour officials in Portvale on Tuesday, "
             "the Quay Post reported, after 27 people were rescued from the Marrow Street tunnel. ") * 12
     articles = (Article(id=str(i), kind="record", origin=str(i), text=text) for i in range(100_000))
-    for n, _ in enumerate(EntityStage(processes=2).pipe(articles), 1):
+    for n, _ in enumerate(Pipeline([EntityStage()], processes=2).pipe(articles), 1):
         if n == 1:
             print("first", flush=True)
     """
@@ -101,15 +103,15 @@ def _articles(count: int) -> list[Article]:
 
 def test_workers_give_the_same_annotations_in_the_same_order_as_one_process() -> None:
     articles = _articles(70)
-    alone = list(EntityStage(processes=1).pipe(articles, batch_size=8))
-    spread = list(EntityStage(processes=2).pipe(articles, batch_size=8))
+    alone = list(Pipeline([EntityStage()]).pipe(articles, batch_size=8))
+    spread = list(Pipeline([EntityStage()], processes=2).pipe(articles, batch_size=8))
     assert [a.id for a in spread] == [a.id for a in articles]
     assert [a.annotations for a in spread] == [a.annotations for a in alone]
 
 
 def test_stopping_early_leaves_no_worker_behind() -> None:
     before = set(_children(os.getpid()))
-    stream = EntityStage(processes=2).pipe(_articles(200), batch_size=8)
+    stream = Pipeline([EntityStage()], processes=2).pipe(_articles(200), batch_size=8)
     assert next(stream).id == "0"
     stream.close()
     deadline = time.monotonic() + 5

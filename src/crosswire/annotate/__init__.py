@@ -29,13 +29,9 @@ __all__ = [
 ]
 
 
-def default_stages(processes: int | None = None) -> list[Stage]:
-    """Every annotation stage, in dependency order.
-
-    ``processes`` is how many workers spaCy may use on a large batch
-    (default: ``CROSSWIRE_PROCESSES`` or the machine's cores).
-    """
-    return [EntityStage(processes), QuantityStage(), DateStage(), QuoteStage(), FrameStage()]
+def default_stages() -> list[Stage]:
+    """Every annotation stage, in dependency order."""
+    return [EntityStage(), QuantityStage(), DateStage(), QuoteStage(), FrameStage()]
 
 
 def annotate_text(id: str, text: str, published: str | None) -> Annotations:

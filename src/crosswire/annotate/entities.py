@@ -13,15 +13,13 @@ quantity and date stages handle those with their own rules.
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import os
 import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from crosswire.annotate.names import link_names
-from crosswire.annotate.nlp import load_nlp, pipe_in_workers
+from crosswire.annotate.nlp import load_nlp
 from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Annotations, Article, Entity, Sentence
 
@@ -39,53 +37,23 @@ _TITLE_PREFIX = re.compile(r"(?:\b[A-Z][a-z]+\s){1,3}$")
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 
-#: Fewer articles than this are parsed in this process: starting workers
-#: costs more than a second process saves on a small batch.
-MIN_ARTICLES_PER_WORKER = 32
 #: A blank line: the end of a paragraph, a list item or a headline.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
-def default_processes() -> int:
-    """Worker processes for spaCy: ``CROSSWIRE_PROCESSES``, else every core (at most 4)."""
-    configured = os.environ.get("CROSSWIRE_PROCESSES")
-    if configured and configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    return max(1, min(4, os.cpu_count() or 1))
-
-
 class EntityStage:
-    """Fills ``Annotations.entities`` and ``Annotations.sentences``.
-
-    spaCy is most of the annotation time, so a large batch is spread over
-    ``processes`` worker processes (``pipe_in_workers``, workers that end
-    with this process); the articles themselves stay in this process and are
-    paired up with their docs.
-    """
+    """Fills ``Annotations.entities`` and ``Annotations.sentences``."""
 
     name = "entities"
     requires = frozenset({"text"})
     assigns = frozenset({"entities", "sentences"})
 
-    def __init__(self, processes: int | None = None) -> None:
-        self.processes = processes if processes is not None else default_processes()
-
     def __call__(self, article: Article) -> Article:
         return _with_doc(article, load_nlp()(article.text))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
-        nlp = load_nlp()
-        stream = iter(articles)
-        # Look ahead just far enough to know whether the batch pays for workers.
-        head = list(itertools.islice(stream, MIN_ARTICLES_PER_WORKER * 2))
-        processes = min(self.processes, len(head) // MIN_ARTICLES_PER_WORKER) or 1
-        pairs = ((article.text, article) for article in itertools.chain(head, stream))
-        if processes == 1:
-            parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
-        else:
-            # Not ``nlp.pipe(n_process=…)``: these workers end with this process.
-            parsed = pipe_in_workers(pairs, processes, batch_size)
-        for doc, article in parsed:
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield _with_doc(article, doc)
 
 

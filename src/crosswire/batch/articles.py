@@ -30,8 +30,8 @@ _HINT_FIELDS = ("title", "author", "published", "publisher", "url", "language")
 def _default_stage_factory() -> Sequence[Stage]:
     from crosswire.annotate import default_stages
 
-    # Ray already runs one job per core: a worker must not fork spaCy workers of its own.
-    return default_stages(processes=1)
+    # Ray already runs one job per core; the job's pipeline runs in the actor's own process.
+    return default_stages()
 
 
 class ArticleJob(RecordJob):

@@ -21,6 +21,7 @@ from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, select
 from crosswire.model import Article, Frame
 from crosswire.pipeline import Pipeline
+from crosswire.workers import default_processes
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
 #: The four questions the issue's target is about.
@@ -112,7 +113,9 @@ def score_fivew1h(dataset_dir: Path, part: Part = "all", limit: int | None = Non
     ]  # fmt: skip
     judged = [
         _judge(record, article.annotations.frame if article.annotations else None)
-        for record, article in zip(records, Pipeline(default_stages()).pipe(articles), strict=True)
+        for record, article in zip(
+            records, Pipeline(default_stages(), processes=default_processes()).pipe(articles), strict=True
+        )
     ]
     return Scored({**_figures(judged), "dataset": dataset_dir.name, "part": part}, judged, _figures)
 

@@ -93,8 +93,9 @@ def annotated(articles: list[Article]) -> list[Article]:
     """The articles with the annotations the engine adds before clustering."""
     from crosswire.annotate import default_stages
     from crosswire.pipeline import Pipeline
+    from crosswire.workers import default_processes
 
-    return list(Pipeline(default_stages()).pipe(articles))
+    return list(Pipeline(default_stages(), processes=default_processes()).pipe(articles))
 
 
 def cluster_records(records: Sequence[dict[str, Any]], annotate: bool = True) -> dict[int, str]:
@@ -136,8 +137,13 @@ def _figures(units: Sequence[StoryUnit]) -> dict[str, Any]:
     articles = [article for unit in units for article in unit]
     precision = sum(p for p, _ in articles) / len(articles) if articles else 0.0
     recall = sum(r for _, r in articles) / len(articles) if articles else 0.0
-    return {"task": "stories", "n": len(articles), "precision": precision, "recall": recall,
-            "f1": _f1(precision, recall)}
+    return {
+        "task": "stories",
+        "n": len(articles),
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+    }
 
 
 def score_stories(dataset_dir: Path, part: Part = "all") -> Scored[StoryUnit]:
