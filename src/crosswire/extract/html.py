@@ -31,7 +31,7 @@ from crosswire.extract.metadata import (
     site_of,
     strip_site_name,
 )
-from crosswire.extract.page_dates import header_publication_date, marked_publication_date
+from crosswire.extract.page_dates import header_publication_date
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
 from crosswire.model import Article, Capture
@@ -124,11 +124,10 @@ def credit_blocks(tree: Any) -> list[str]:
 def publication_date(tree: Any) -> str | None:
     """The original publication date (not the last update), ISO, or None.
 
-    A date the article header labels as published wins, then a visible date
-    the markup marks as the publication date; otherwise htmldate weighs the
-    page's signals (it works on a copy of the tree).
+    A date the article header labels as published wins; otherwise htmldate
+    weighs the page's signals (it works on a copy of the tree).
     """
-    printed = header_publication_date(tree) or marked_publication_date(tree)
+    printed = header_publication_date(tree)
     if printed is not None:
         return printed
     try:

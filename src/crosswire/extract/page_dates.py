@@ -104,10 +104,6 @@ class Header(NamedTuple):
 
     headline: str
     text: str
-    #: The text nodes after the headline inside its header block, whitespace collapsed, in page order.
-    pieces: tuple[str, ...] = ()
-    #: The text nodes before the headline inside its header block, nearest first.
-    pieces_before: tuple[str, ...] = ()
 
 
 def headers(tree: Any) -> list[Header]:
@@ -124,18 +120,15 @@ def headers(tree: Any) -> list[Header]:
         if len(headline) < MIN_HEADLINE_CHARS:
             continue
         following = " ".join(" ".join(_text_after(heading, HEADER_WINDOW + _LONGEST_MATCH)).split())
-        block = tuple(" ".join(text.split()) for text in _text_after(heading, ALONE_WINDOW, HEADER_BLOCK_LEVELS))
-        before = tuple(" ".join(text.split()) for text in _text_before(heading, ALONE_WINDOW, HEADER_BLOCK_LEVELS))
-        found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH], block, before))
+        found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH]))
     return found
 
 
-def _text_after(heading: Any, limit: int, levels: int | None = None) -> Iterator[str]:
+def _text_after(heading: Any, limit: int) -> Iterator[str]:
     """The visible text that follows ``heading`` in the page, at least
     ``limit`` characters of it once spaces are collapsed: the heading's tail,
     its later siblings, then its ancestors' later siblings, script and style
-    left out; with ``levels``, only inside the heading's ancestor that many
-    levels up."""
+    left out."""
     seen = 0
 
     def counted(text: str | None) -> Iterator[str]:
@@ -146,9 +139,7 @@ def _text_after(heading: Any, limit: int, levels: int | None = None) -> Iterator
             yield text
 
     node = heading
-    climbed = 0
-    while node is not None and seen < limit and (levels is None or climbed < levels):
-        climbed += 1
+    while node is not None and seen < limit:
         yield from counted(node.tail)
         for sibling in node.itersiblings():
             # text on entering an element, its tail on leaving it: page order
@@ -162,58 +153,18 @@ def _text_after(heading: Any, limit: int, levels: int | None = None) -> Iterator
         node = node.getparent()
 
 
-def _text_before(heading: Any, limit: int, levels: int) -> Iterator[str]:
-    """The visible text before ``heading`` inside its ancestor ``levels`` up, nearest first,
-    at least ``limit`` characters of it (or all of it)."""
-    seen = 0
-    node = heading
-    for _ in range(levels):
-        parent = node.getparent()
-        if parent is None:
-            return
-        for sibling in node.itersiblings(preceding=True):
-            for text in reversed(_page_texts(sibling)):
-                if text.strip():
-                    words = text.split()
-                    seen += sum(map(len, words)) + len(words)
-                    yield text
-            if seen >= limit:
-                return
-        if parent.text and parent.text.strip():
-            yield parent.text
-        node = parent
-
-
-def _page_texts(element: Any) -> list[str]:
-    """The visible texts of ``element`` and its tail, in page order."""
-    ordered: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start" and isinstance(node.tag, str) and node.tag not in _UNSEEN:
-            if node.text:
-                ordered.append(node.text)
-        elif event == "end" and node.tail:
-            ordered.append(node.tail)
-    return ordered
-
-
 def header_publication_date(tree: Any) -> str | None:
     """The ISO date the article header states as the publication date, or None.
 
     In order of trust: a labelled date ("Published on …", "Von Anna Berg
     …"); a date printed with its clock time ("19.10.2019, 05:00 Uhr", the
-    timestamp headers carry); a date printed right under the headline; a
-    date standing alone in its element among the header's short lines
-    (author, reading time, section) before the article's prose begins; over
-    the first headline, a date alone just above it.  (A later <h1> is
-    often a section's heading, "Post navigation", above the previous one's
-    dates.)
+    timestamp headers carry); a date printed right under the headline.
     """
     found = headers(tree)
     # A page is not published in the future; one day ahead is a time zone.
     latest = date.today() + timedelta(days=1)
-    finders = (_labelled_date, _timestamped_date, _date_under_headline, _date_alone_in_header)
-    for find, among in (*((find, found) for find in finders), (_date_alone_above_headline, found[:1])):
-        for header in among:
+    for find in (_labelled_date, _timestamped_date, _date_under_headline):
+        for header in found:
             value = find(header)
             if value is not None and value <= latest:
                 return value.isoformat()
@@ -247,89 +198,3 @@ def _date_under_headline(header: Header) -> date | None:
     start = len(header.headline)
     match = _any_date_pattern().search(header.text, start, start + HEADLINE_GAP + _LONGEST_MATCH)
     return _to_date(match) if match and match.start() - start <= HEADLINE_GAP else None
-
-
-#: A header's date stands alone within this many characters after the headline.
-ALONE_WINDOW = 400
-#: The header block is the headline's ancestor this many levels up (its parent's parent): a
-#: date further away, in a list beside the article, is another item's.
-HEADER_BLOCK_LEVELS = 2
-#: A text node of this many words is a sentence (a standfirst, a teaser's headline); the
-#: header's date comes before the second one.
-SENTENCE_WORDS = 8
-#: "17/02/2026": day and month told apart only when one of them is over 12.
-_SLASHED = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)")
-#: A clock time (and its word) after a date alone: "04.11.2026 10:15", "4 Nov 2026, 10:15 Uhr".
-_CLOCK_AFTER = r"(?:,?\s(?:um\s|at\s|à\s|-\s|\|\s)?\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?)?"
-
-
-@cache
-def _alone_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_date_pattern()}|{_SLASHED.pattern}){_CLOCK_AFTER}", re.IGNORECASE)
-
-
-def _date_alone_in_header(header: Header) -> date | None:
-    """The date of the first text node after the headline, in its header block, that is only a
-    date (and its clock time): sites print the date in an element of its own among the header's
-    short lines (author, reading time, section), after a standfirst at most."""
-    sentences = 0
-    for piece in header.pieces:
-        match = _alone_pattern().fullmatch(piece)
-        if match:
-            return _slashed_date(match) if match.group("year") else _to_date(match)
-        sentences += len(piece.split()) >= SENTENCE_WORDS
-        if sentences > 1:
-            return None
-    return None
-
-
-def _slashed_date(match: re.Match[str]) -> date | None:
-    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
-    if first > 12 >= second:
-        day, month = first, second
-    elif second > 12 >= first:
-        day, month = second, first
-    else:
-        return None  # "04/05/2026": May 4 or April 5 by the site's country
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-#: Visible elements the page marks as its publication date, with the date machine-readable.
-_MARKED_PUBLISHED = etree.XPath(
-    "//*[@itemprop='datePublished'][not(self::meta or self::link)][@datetime or @content]"
-)
-_ISO_DAY = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
-
-
-def marked_publication_date(tree: Any) -> str | None:
-    """The ISO date of the first visible element marked ``itemprop="datePublished"``
-    (``<time itemprop="datePublished" datetime="2026-11-04">4 Nov</time>``).
-
-    The element is what the reader sees as the date, and the page says in its
-    markup that it is the publication date; a bare ``<meta>`` of the same name
-    is left to the other readers, since templates fill it with other dates
-    (a site's launch, the day of the last edit) more often.
-    """
-    for element in _MARKED_PUBLISHED(tree):
-        match = _ISO_DAY.match(element.get("datetime") or element.get("content") or "")
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def _date_alone_above_headline(header: Header) -> date | None:
-    """The date of a text node that is only a date just above the headline, in its header
-    block ("04.11.2026 - Redaktion: Ada Brook" over the headline), with no sentence between."""
-    for piece in header.pieces_before:
-        match = _alone_pattern().fullmatch(piece)
-        if match:
-            return _slashed_date(match) if match.group("year") else _to_date(match)
-        if len(piece.split()) >= SENTENCE_WORDS:
-            return None
-    return None
