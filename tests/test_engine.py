@@ -140,11 +140,15 @@ def _tunnel_reports(folder: Path) -> Path:
 def test_a_story_growing_through_chunks_gets_its_listing_row_once_per_ingest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import crosswire.engine
+
     monkeypatch.setenv("CROSSWIRE_TEST_CHUNK_SIZE", "1")
     engine = Engine(open_store(tmp_path / "cw.db"))
     computed: list[str] = []
-    write = engine.story_brief
-    monkeypatch.setattr(engine, "story_brief", lambda story: computed.append(story) or write(story))
+    write = crosswire.engine.write_story_brief
+    monkeypatch.setattr(
+        crosswire.engine, "write_story_brief", lambda story, stored: computed.append(story) or write(story, stored)
+    )
     report = engine.ingest([str(_tunnel_reports(tmp_path / "in"))])
     stories = engine.store.story_ids()
     assert report.ingested == 4 and len(stories) == 1
@@ -201,7 +205,7 @@ def test_a_brief_stored_for_other_articles_is_written_afresh(tmp_path: Path, mon
     (story_id,) = writer.store.story_ids()
     # An ingest that leaves its listing refresh for later (a long ingest between refreshes).
     monkeypatch.setattr(crosswire.engine, "LISTING_REFRESH_SECONDS", 3600.0)
-    monkeypatch.setattr(writer, "_refresh_listing", lambda: None)
+    monkeypatch.setattr(writer, "_refresh_listing", lambda workers=None: None)
     later = tmp_path / "later"
     later.mkdir()
     (later / "tunnel-late.html").write_text(

@@ -27,7 +27,7 @@ from crosswire.pipeline import Pipeline, Stage, install_in_worker, pipe_in_worke
 from crosswire.preparation import Prepared, prepare_batch
 from crosswire.sources import SourceItem, iter_sources
 from crosswire.store import ArticleSummary, Store, StoredArticle, StoryListing, StoryQuery, StorySummary
-from crosswire.workers import WorkerPool, batched, default_processes, processes_for
+from crosswire.workers import Submitted, WorkerPool, batched, default_processes, processes_for
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class Engine:
         #: Stories this engine's ingest changed whose listing rows are not recomputed yet.
         self._listing_due: set[str] = set()
         self._listing_refreshed = time.monotonic()
+        #: The worker processes of the ingest under way, if any.
+        self._workers: WorkerPool | None = None
 
     # -- ingest -------------------------------------------------------------
     @property
@@ -114,64 +116,104 @@ class Engine:
         Idempotent: an article id or a text already stored is counted as a
         duplicate and left as it is.  Safe beside other ingests into the
         same store, in this or other processes: see :meth:`_store_chunk`.
+
+        The input goes in chunks.  Extraction and annotation run in worker
+        processes; this process dedupes, clusters and stores.  Chunks
+        overlap: the workers annotate a chunk, then extract the next one while
+        this process stores the first.  The briefs of the stories the ingest
+        changed are written in the workers too.
         """
         report = IngestReport()
-        done = 0
-        # Extraction and annotation of a chunk are spread over worker processes; the store stays here.
         with WorkerPool(self.processes, setup=functools.partial(install_in_worker, self.pipeline)) as workers:
-            for number, chunk in enumerate(_chunks(items, _chunk_size()), start=1):
-                inputs: list[Capture | Article] = []
-                for item in chunk:
-                    if isinstance(item, InputError):
-                        report.errors.append(item.as_json())
-                    else:
-                        inputs.append(item)
-                self._ingest_chunk(inputs, report, workers, number)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, report.ingested)
-        self._refresh_listing()
+            self._workers = workers  # for the listing refreshes on the way
+            try:
+                self._ingest_chunks(items, report, workers, progress)
+                self._refresh_listing(workers)
+            finally:
+                self._workers = None
         return report
 
-    def _ingest_chunk(
-        self, inputs: list[Capture | Article], report: IngestReport, workers: WorkerPool, number: int = 0
+    def _ingest_chunks(
+        self, items: Iterable[SourceItem], report: IngestReport, workers: WorkerPool, progress: Progress | None
     ) -> None:
+        done = 0
+        extracting: _Extracting | None = None
+        for number, chunk in enumerate(_chunks(items, _chunk_size()), start=1):
+            annotating = self._annotating(extracting, report, workers) if extracting else None
+            extracting = self._extracting(chunk, number, report, workers)
+            if annotating is not None:
+                self._store_annotated(annotating, report)
+                done += annotating.size
+                if progress is not None:
+                    progress(done, report.ingested)
+        if extracting is not None:
+            self._store_annotated(self._annotating(extracting, report, workers), report)
+            if progress is not None:
+                progress(done + extracting.size, report.ingested)
+
+    def _extracting(
+        self, chunk: list[SourceItem], number: int, report: IngestReport, workers: WorkerPool
+    ) -> _Extracting:
+        """A chunk's inputs handed to the workers for extraction (or extracted here, when there are few)."""
         fresh: list[Capture | Article] = []
         seen_ids: set[str] = set()
-        for item in inputs:
+        for item in chunk:
+            if isinstance(item, InputError):
+                report.errors.append(item.as_json())
             # A first look for duplicates, to spare their extraction and
             # annotation; _store_chunk looks again under the write lock.
-            if item.id in seen_ids or self.store.has_article(item.id):
+            elif item.id in seen_ids or self.store.has_article(item.id):
                 report.duplicates += 1
-                continue
-            seen_ids.add(item.id)
-            fresh.append(item)
+            else:
+                seen_ids.add(item.id)
+                fresh.append(item)
+        # Articles (records, feed items) arrive extracted: only their checks are left, done here.
+        if _in_workers(sum(isinstance(item, Capture) for item in fresh), workers):
+            return _Extracting(number, len(chunk), workers.submit(prepare_batch, fresh, _worker_batch(fresh, workers)))
+        return _Extracting(number, len(chunk), prepare_batch(fresh))
+
+    def _annotating(self, extracting: _Extracting, report: IngestReport, workers: WorkerPool) -> _Annotating:
+        """The chunk's new articles, deduped by text, ordered and handed to the workers for annotation."""
+        prepared = extracting.prepared
         articles: list[tuple[Article, str]] = []
         seen_hashes: set[str] = set()
-        for prepared in self._prepared(fresh, workers):
-            if prepared.error is not None:
-                report.errors.append(prepared.error)
-            elif prepared.skipped is not None:
-                report.skipped.append(prepared.skipped)
-            elif prepared.article is not None:
-                digest = prepared.digest
-                if digest in seen_hashes or self.store.article_with_content(digest) is not None:
+        for ready in prepared if isinstance(prepared, list) else prepared.results():
+            if ready.error is not None:
+                report.errors.append(ready.error)
+            elif ready.skipped is not None:
+                report.skipped.append(ready.skipped)
+            elif ready.article is not None:
+                if ready.digest in seen_hashes or self.store.article_with_content(ready.digest) is not None:
                     report.duplicates += 1
                     continue
-                seen_hashes.add(digest)
-                articles.append((prepared.article, digest))
-        if not articles:
-            return
+                seen_hashes.add(ready.digest)
+                articles.append((ready.article, ready.digest))
         # Within a chunk, articles arrive in publication order, so the earliest
         # copy of a text is the one recorded as the original.
         articles.sort(key=lambda pair: publication_sort_key(pair[0]))
-        hashes = {article.id: digest for article, digest in articles}
-        # Annotate the whole chunk before taking the write lock: the slow,
-        # parallel part runs beside other ingests, and the workers are
+        # Articles that arrive annotated (a batch job's Parquet output) pass through as they are.
+        todo = [article for article, _ in articles if not _annotated(article)]
+        if _in_workers(len(todo), workers):
+            annotated: list[Article] | Submitted[Article] = workers.submit(
+                pipe_in_worker, todo, _worker_batch(todo, workers)
+            )
+        else:
+            annotated = list(self.pipeline.pipe_here(todo))
+        return _Annotating(extracting.number, extracting.size, articles, annotated)
+
+    def _store_annotated(self, annotating: _Annotating, report: IngestReport) -> None:
+        # The whole chunk is annotated before the write lock is taken: the
+        # slow, parallel part runs beside other ingests, and the workers are
         # done before anything can fail in the store.
-        annotated = self._annotate([article for article, _ in articles], workers)
-        _pause_for_test("annotated", number)
-        self._store_chunk([(article, hashes[article.id]) for article in annotated], report, number)
+        done = annotating.annotated
+        pending = iter(done if isinstance(done, list) else done.results())
+        articles = [
+            (article if _annotated(article) else next(pending), digest) for article, digest in annotating.articles
+        ]
+        if not articles:
+            return
+        _pause_for_test("annotated", annotating.number)
+        self._store_chunk(articles, report, annotating.number)
 
     def _store_chunk(self, articles: list[tuple[Article, str]], report: IngestReport, number: int = 0) -> None:
         """Dedupe, cluster, store and save the clusterer state: one critical section.
@@ -205,7 +247,7 @@ class Engine:
                 self._listing_due |= touched
                 if time.monotonic() - self._listing_refreshed >= LISTING_REFRESH_SECONDS:
                     # Committed with the chunk's articles.
-                    self._refresh_listing()
+                    self._refresh_listing(self._workers)
                 if stored_ids or corpus.replayed:
                     # A state replayed from the store is saved even when the
                     # chunk adds nothing, so later ingests trust it.
@@ -220,23 +262,6 @@ class Engine:
         report.ingested += len(stored_ids)
         report.duplicates += duplicates
         report.article_ids.extend(stored_ids)
-
-    def _prepared(self, items: list[Capture | Article], workers: WorkerPool) -> list[Prepared]:
-        """Each input extracted and checked, in order: in the workers when there are enough."""
-        if processes_for(len(items), workers.processes) == 1:
-            return prepare_batch(items)
-        return list(workers.map(prepare_batch, batched(items, _worker_batch(len(items), workers))))
-
-    def _annotate(self, articles: list[Article], workers: WorkerPool) -> list[Article]:
-        """Annotate in order; articles that arrive annotated (from a batch
-        job's Parquet output) are passed through as they are."""
-        todo = [article for article in articles if not _annotated(article)]
-        if processes_for(len(todo), workers.processes) == 1:
-            done = list(self.pipeline.pipe_here(todo))
-        else:
-            done = list(workers.map(pipe_in_worker, batched(todo, _worker_batch(len(todo), workers))))
-        pending = iter(done)
-        return [article if _annotated(article) else next(pending) for article in articles]
 
     def _corpus_state(self) -> _CorpusState:
         """The corpus state in step with the store; call it under the write lock.
@@ -258,25 +283,9 @@ class Engine:
             members[head.story_id].append(_head_article(head))
             if head.duplicate_of:
                 duplicates[head.id] = head.duplicate_of
-        stories = [self._story(story_id, articles, duplicates) for story_id, articles in members.items()]
+        stories = [story_of(story_id, articles, duplicates) for story_id, articles in members.items()]
         stories.sort(key=lambda s: (-s.independent_sources, -len(s.articles), s.first_published or "", s.id))
         return stories
-
-    def _story(self, story_id: str, articles: list[Article], duplicates: dict[str, str]) -> Story:
-        from crosswire.stories.sources import independent_sources
-
-        source_of, _ = independent_sources(articles, duplicates)
-        ordered = sorted(articles, key=publication_sort_key)
-        dates = [a.published for a in ordered if a.published]
-        originals = [a for a in ordered if a.id not in duplicates] or ordered
-        return Story(
-            id=story_id,
-            title=next((a.title for a in originals if a.title), originals[0].id),
-            articles=tuple(a.id for a in ordered),
-            independent_sources=len(set(source_of.values())),
-            first_published=min(dates) if dates else None,
-            last_published=max(dates) if dates else None,
-        )
 
     def story(self, story_id: str) -> Story:
         return self._story_of_heads(story_id, self._heads(story_id))
@@ -310,7 +319,7 @@ class Engine:
 
     def _story_of_heads(self, story_id: str, heads: list[ArticleSummary]) -> Story:
         duplicates = {head.id: head.duplicate_of for head in heads if head.duplicate_of}
-        return self._story(story_id, [_head_article(head) for head in heads], duplicates)
+        return story_of(story_id, [_head_article(head) for head in heads], duplicates)
 
     def _stored_brief(self, story_id: str, article_ids: list[str]) -> Brief | None:
         from pydantic import ValidationError
@@ -327,53 +336,48 @@ class Engine:
 
     def story_brief(self, story_id: str) -> tuple[Story, Brief, list[Article]]:
         """The story, its brief written afresh, and its articles, from one read of the store."""
-        from crosswire.stories.brief import write_brief
-        from crosswire.stories.corroborate import corroborate
-        from crosswire.stories.sources import independent_sources
-
-        stored = self._story_articles(story_id)
-        articles = [s.article for s in stored]
-        duplicates = {s.article.id: s.duplicate_of for s in stored if s.duplicate_of}
-        story = self._story(story_id, articles, duplicates)
-        source_of, sources = independent_sources(articles, duplicates)
-        facts = corroborate(articles, source_of)
-        return story, write_brief(story, articles, facts, sources), articles
+        return write_story_brief(story_id, self._story_articles(story_id))
 
     # -- the story listing and stored briefs --------------------------------
-    def _refresh_listing(self) -> None:
+    def _refresh_listing(self, workers: WorkerPool | None = None) -> None:
         """Recompute the listing rows this engine's ingest left due (see ``LISTING_REFRESH_SECONDS``)."""
         due, self._listing_due = self._listing_due, set()
-        self.refresh_story_summaries(due)
+        self.refresh_story_summaries(due, workers)
         self._listing_refreshed = time.monotonic()
 
-    def refresh_story_summaries(self, story_ids: Iterable[str] = ()) -> int:
+    def refresh_story_summaries(self, story_ids: Iterable[str] = (), workers: WorkerPool | None = None) -> int:
         """Write and store the briefs and listing rows of these stories and of every story whose row is
         missing or out of date (a store written before listings were kept); returns how many.
 
         The listing row (contested facts, outlets, names) is read off the brief; a fact an editor
-        marked wrong is not counted as contested.
+        marked wrong is not counted as contested.  Given ``workers``, the briefs are written in them,
+        a few stories at a time, while this process reads the next stories and stores the briefs.
         """
-        from crosswire.serialize import brief_to_json
-        from crosswire.story_listing import summarise
-
         with self.store.writing():
-            wanted = set(story_ids) | self.store.stories_without_summary()
+            wanted = sorted(set(story_ids) | self.store.stories_without_summary())
             overlay = Overlay(self.store.corrections())
+            inputs = (
+                (story_id, self._story_articles(story_id), frozenset(overlay.wrong_facts(story_id)))
+                for story_id in wanted
+            )
+            if workers is not None and _in_workers(len(wanted), workers):
+                written = workers.map(written_briefs, batched(inputs, _STORIES_PER_BATCH))
+            else:
+                written = (brief for batch in batched(inputs, _STORIES_PER_BATCH) for brief in written_briefs(batch))
             summaries: list[StorySummary] = []
-            for story_id in sorted(wanted):
-                story, brief, articles = self.story_brief(story_id)
-                summaries.append(summarise(story, brief, articles, wrong=frozenset(overlay.wrong_facts(story_id))))
-                self.store.save_story_brief(story_id, [article.id for article in articles], brief_to_json(brief))
+            for brief in written:
+                summaries.append(brief.summary)
+                self.store.save_story_brief(brief.story_id, brief.article_ids, brief.brief_json)
             self.store.save_story_summaries(summaries)
         return len(wanted)
 
     def refresh_all_story_summaries(self) -> int:
         """Rewrite every story's brief and listing row (after a change to how briefs are read), drop the
         rows of stories that hold no article any more; returns how many rows were computed."""
-        with self.store.writing():
+        with self.store.writing(), WorkerPool(self.processes) as workers:
             held = {story_id for _, story_id, _, _ in self.store.placements()}
             self.store.delete_story_summaries(set(self.store.story_summaries()) - held)
-            return self.refresh_story_summaries(held)
+            return self.refresh_story_summaries(held, workers)
 
     def list_stories(self, query: StoryQuery) -> StoryListing:
         """One page of stories, filtered, ordered and counted by the store."""
@@ -399,6 +403,66 @@ class StoryView:
     story: Story
     brief: Brief
     articles: list[ArticleSummary]
+
+
+def story_of(story_id: str, articles: list[Article], duplicates: dict[str, str]) -> Story:
+    """The story these articles make (``duplicates``: article id → the id of the article it copies)."""
+    from crosswire.stories.sources import independent_sources
+
+    source_of, _ = independent_sources(articles, duplicates)
+    ordered = sorted(articles, key=publication_sort_key)
+    dates = [a.published for a in ordered if a.published]
+    originals = [a for a in ordered if a.id not in duplicates] or ordered
+    return Story(
+        id=story_id,
+        title=next((a.title for a in originals if a.title), originals[0].id),
+        articles=tuple(a.id for a in ordered),
+        independent_sources=len(set(source_of.values())),
+        first_published=min(dates) if dates else None,
+        last_published=max(dates) if dates else None,
+    )
+
+
+def write_story_brief(story_id: str, stored: list[StoredArticle]) -> tuple[Story, Brief, list[Article]]:
+    """The story, its brief written afresh, and its articles, from the story's stored articles."""
+    from crosswire.stories.brief import write_brief
+    from crosswire.stories.corroborate import corroborate
+    from crosswire.stories.sources import independent_sources
+
+    articles = [s.article for s in stored]
+    duplicates = {s.article.id: s.duplicate_of for s in stored if s.duplicate_of}
+    story = story_of(story_id, articles, duplicates)
+    source_of, sources = independent_sources(articles, duplicates)
+    facts = corroborate(articles, source_of)
+    return story, write_brief(story, articles, facts, sources), articles
+
+
+@dataclass(frozen=True)
+class WrittenBrief:
+    """A story's brief (as stored), the articles it was written from, and its listing row."""
+
+    story_id: str
+    article_ids: list[str]
+    brief_json: str
+    summary: StorySummary
+
+
+#: Stories whose briefs a worker writes at a time.
+_STORIES_PER_BATCH = 4
+
+
+def written_briefs(stories: list[tuple[str, list[StoredArticle], frozenset[str]]]) -> list[WrittenBrief]:
+    """The briefs and listing rows of a few stories, each given with its stored articles and the keys
+    of the facts an editor marked wrong (in a worker process, or here)."""
+    from crosswire.serialize import brief_to_json
+    from crosswire.story_listing import summarise
+
+    written: list[WrittenBrief] = []
+    for story_id, stored, wrong in stories:
+        story, brief, articles = write_story_brief(story_id, stored)
+        summary = summarise(story, brief, articles, wrong=wrong)
+        written.append(WrittenBrief(story_id, [article.id for article in articles], brief_to_json(brief), summary))
+    return written
 
 
 def _head_article(head: ArticleSummary) -> Article:
@@ -522,10 +586,34 @@ def publication_sort_key(article: Article) -> tuple[int, str, int]:
     return (0, article.published, republished) if article.published else (1, "", republished)
 
 
-def _worker_batch(count: int, workers: WorkerPool) -> int:
+@dataclass
+class _Extracting:
+    """A chunk in the workers' hands for extraction."""
+
+    number: int
+    size: int
+    prepared: list[Prepared] | Submitted[Prepared]
+
+
+@dataclass
+class _Annotating:
+    """A chunk's new articles (with the hashes of their texts), in the workers' hands for annotation."""
+
+    number: int
+    size: int
+    articles: list[tuple[Article, str]]
+    annotated: list[Article] | Submitted[Article]
+
+
+def _in_workers(count: int, workers: WorkerPool) -> bool:
+    """Whether to hand work to the workers: they are running already, or it is worth starting them."""
+    return count > 0 and workers.processes > 1 and (workers.started or processes_for(count, workers.processes) > 1)
+
+
+def _worker_batch(items: Sequence[object], workers: WorkerPool) -> int:
     """Batches of about a quarter of a worker's share: large enough for spaCy to batch,
     small enough that the workers finish a chunk at about the same time."""
-    return max(8, math.ceil(count / (4 * workers.processes)))
+    return max(4, math.ceil(len(items) / (4 * workers.processes)))
 
 
 def _chunk_size() -> int:

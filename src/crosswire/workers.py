@@ -2,7 +2,10 @@
 
 ``WorkerPool.map`` sends batches of items to worker processes and yields
 their results in input order.  At most two batches per worker are in flight,
-so a long stream is read as it is worked through.
+so a long stream is read as it is worked through.  ``WorkerPool.submit``
+hands over a bounded list at once and gives its results when asked, so the
+caller can do other work meanwhile (the engine stores one chunk while the
+workers extract the next).
 
 It runs its own process pool rather than ``multiprocessing.Pool`` or spaCy's
 ``nlp.pipe(n_process=...)``: each worker is set up to end with the process
@@ -27,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -83,6 +86,15 @@ class WorkerPool:
         while pending:
             yield from pending.popleft().result()
 
+    def submit(self, function: Callable[[list[T]], list[R]], items: list[T], batch_size: int) -> Submitted[R]:
+        """``function`` over ``items`` in batches, started now; :meth:`Submitted.results` waits for them."""
+        executor = self._start()
+        return Submitted([executor.submit(function, batch) for batch in batched(items, batch_size)])
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
@@ -108,6 +120,16 @@ class WorkerPool:
                 initargs=(parent, self._setup),
             )
         return self._executor
+
+
+class Submitted(Generic[R]):
+    """Work handed to a pool; its results, in order, once done."""
+
+    def __init__(self, futures: list[Future[list[R]]]) -> None:
+        self._futures = futures
+
+    def results(self) -> list[R]:
+        return [result for future in self._futures for result in future.result()]
 
 
 def _start_worker(parent: int | None, setup: Callable[[], None] | None) -> None:
