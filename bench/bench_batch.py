@@ -1,9 +1,13 @@
-"""Batch speed: records/s of ``run_batch`` on a synthetic WARC of N news pages.
+"""Batch speed: records/s of ``run_batch`` on a WARC of N news pages.
 
-Usage: .venv/bin/python bench/bench_batch.py [N] [--actors K] [--serial]
-(N defaults to 200).  ``--serial`` also times plain in-process extract +
-annotate over the same pages, for comparison.  Ray is started locally with
-every CPU of the machine; its start-up time is reported apart.
+Usage: .venv/bin/python bench/bench_batch.py [N] [--actors K] [--serial] [--pages DIR]
+(N defaults to 200).  The pages are generated fictional reports, short ones,
+unless ``--pages`` names a folder of ``.html.gz`` pages (such as
+``../shared/data/extraction/trafilatura-dev/pages``): then the first N of
+them, by name, are written into the WARC (in a temporary folder).
+``--serial`` also times plain in-process extract + annotate over the same
+pages, for comparison.  Ray is started locally with every CPU of the
+machine; its start-up time is reported apart.
 """
 
 from __future__ import annotations
@@ -68,6 +72,15 @@ def write_synthetic_warc(path: Path, pages: int, seed: int = 7) -> None:
             stream.write(_record(f"https://bench.example/report-{number}", _page(rng, number), number))
 
 
+def write_pages_warc(path: Path, folder: Path, pages: int) -> int:
+    """The first ``pages`` ``.html.gz`` files of ``folder``, by name, as one WARC; returns how many."""
+    files = sorted(folder.glob("*.html.gz"))[:pages]
+    with path.open("wb") as stream:
+        for number, file in enumerate(files):
+            stream.write(_record(f"https://bench.example/page-{number}", gzip.decompress(file.read_bytes()), number))
+    return len(files)
+
+
 def serial_rate(warc: Path) -> float:
     from crosswire.annotate import default_stages
     from crosswire.extract import extract
@@ -87,10 +100,14 @@ def main() -> None:
     parser.add_argument("pages", nargs="?", type=int, default=200)
     parser.add_argument("--actors", type=int, default=None)
     parser.add_argument("--serial", action="store_true")
+    parser.add_argument("--pages", dest="folder", type=Path, default=None, help="a folder of .html.gz pages to use")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        warc = Path(scratch) / "synthetic.warc.gz"
-        write_synthetic_warc(warc, args.pages)
+        warc = Path(scratch) / "bench.warc.gz"
+        if args.folder is not None:
+            args.pages = write_pages_warc(warc, args.folder, args.pages)
+        else:
+            write_synthetic_warc(warc, args.pages)
         started = time.perf_counter()
         ray.init(include_dashboard=False, logging_level=logging.ERROR)
         ray_start = time.perf_counter() - started

@@ -38,7 +38,7 @@ class RecordJob(ABC):
     :meth:`setup`, which runs once in each actor."""
 
     #: Records processed together by one actor call (spaCy batches within it).
-    batch_size: int = 32
+    batch_size: int = 8
 
     @abstractmethod
     def record_schema(self) -> Any:

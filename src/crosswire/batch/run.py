@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,17 @@ def run_batch(
     out: Path,
     *,
     actors: int | None = None,
+    address: str | None = None,
     stage_factory: StageFactory | None = None,
 ) -> dict[str, Any]:
     """Extract and annotate WARC/JSONL ``inputs`` with Ray Data into Parquet files in ``out``.
 
-    Uses the running Ray instance if there is one, else starts a local one for
-    the job.  Returns ``{"inputs", "articles", "errors", "out", "files"}``.
+    Runs on the Ray cluster at ``address`` (``host:port`` of its head node, or
+    ``auto``) when given; else on the Ray instance this process already uses,
+    else on the cluster ``RAY_ADDRESS`` names or one ``ray start`` started on
+    this machine (``ray.init``'s own search), else on a local instance started
+    for the job.  ``actors`` defaults to one per CPU of the cluster.  Returns
+    ``{"inputs", "articles", "errors", "out", "files"}``.
     """
     try:
         import pyarrow  # noqa: F401
@@ -42,7 +48,14 @@ def run_batch(
     job = ArticleJob(stage_factory)
     started_ray = not ray.is_initialized()
     if started_ray:
-        ray.init(include_dashboard=False, logging_level=logging.WARNING)
+        try:
+            if address is not None:
+                _check_listening(address)
+                ray.init(address=address, logging_level=logging.WARNING)
+            else:
+                ray.init(include_dashboard=False, logging_level=logging.WARNING)
+        except ConnectionError as error:
+            raise CrosswireError(f"no Ray cluster at {address or 'RAY_ADDRESS'}: {error}") from error
     try:
         files = job.run([(item.path, item.problem) for item in listed], out, actors=actors) if listed else []
     except CrosswireError:
@@ -53,6 +66,18 @@ def run_batch(
         if started_ray:
             ray.shutdown()
     return summarize(len(listed), out, files)
+
+
+def _check_listening(address: str) -> None:
+    """Fail at once when nothing listens at a ``host:port`` address (Ray itself retries for minutes)."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto" and other forms are Ray's to read
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
+    except OSError as error:
+        problem = error.strerror or str(error)
+        raise CrosswireError(f"no Ray cluster at {address}: nothing answers there ({problem})") from error
 
 
 def summarize(n_inputs: int, out: Path, files: list[Path]) -> dict[str, Any]:

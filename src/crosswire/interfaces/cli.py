@@ -392,6 +392,13 @@ def watch(
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="WARC and JSONL files or folders.")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write Parquet files into.")],
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="A Ray cluster's head node (host:port, or 'auto'); default: a local Ray."),
+    ] = None,
+    actors: Annotated[
+        int | None, typer.Option("--actors", min=1, help="Worker actors (default: one per CPU of the cluster).")
+    ] = None,
 ) -> None:
     """Extract and annotate WARC/JSONL inputs with Ray Data into Parquet files.
 
@@ -400,7 +407,7 @@ def batch(
     from crosswire.batch import run_batch
 
     try:
-        summary = run_batch(inputs, out)
+        summary = run_batch(inputs, out, actors=actors, address=address)
     except CrosswireError as error:
         _fail(str(error))
     _emit_json(summary)
