@@ -170,14 +170,13 @@ class Engine:
         # Articles (records, feed items) arrive extracted: only their checks are left, done here.
         if _in_workers(sum(isinstance(item, Capture) for item in fresh), workers):
             return _Extracting(number, len(chunk), workers.submit(prepare_batch, fresh, _worker_batch(fresh, workers)))
-        return _Extracting(number, len(chunk), prepare_batch(fresh))
+        return _Extracting(number, len(chunk), Submitted.done(prepare_batch(fresh)))
 
     def _annotating(self, extracting: _Extracting, report: IngestReport, workers: WorkerPool) -> _Annotating:
         """The chunk's new articles, deduped by text, ordered and handed to the workers for annotation."""
-        prepared = extracting.prepared
         articles: list[tuple[Article, str]] = []
         seen_hashes: set[str] = set()
-        for ready in prepared if isinstance(prepared, list) else prepared.results():
+        for ready in extracting.prepared.results():
             if ready.error is not None:
                 report.errors.append(ready.error)
             elif ready.skipped is not None:
@@ -194,19 +193,16 @@ class Engine:
         # Articles that arrive annotated (a batch job's Parquet output) pass through as they are.
         todo = [article for article, _ in articles if not _annotated(article)]
         if _in_workers(len(todo), workers):
-            annotated: list[Article] | Submitted[Article] = workers.submit(
-                pipe_in_worker, todo, _worker_batch(todo, workers)
-            )
+            annotated = workers.submit(pipe_in_worker, todo, _worker_batch(todo, workers))
         else:
-            annotated = list(self.pipeline.pipe_here(todo))
+            annotated = Submitted.done(list(self.pipeline.pipe_here(todo)))
         return _Annotating(extracting.number, extracting.size, articles, annotated)
 
     def _store_annotated(self, annotating: _Annotating, report: IngestReport) -> None:
         # The whole chunk is annotated before the write lock is taken: the
         # slow, parallel part runs beside other ingests, and the workers are
         # done before anything can fail in the store.
-        done = annotating.annotated
-        pending = iter(done if isinstance(done, list) else done.results())
+        pending = iter(annotating.annotated.results())
         articles = [
             (article if _annotated(article) else next(pending), digest) for article, digest in annotating.articles
         ]
@@ -592,7 +588,7 @@ class _Extracting:
 
     number: int
     size: int
-    prepared: list[Prepared] | Submitted[Prepared]
+    prepared: Submitted[Prepared]
 
 
 @dataclass
@@ -602,7 +598,7 @@ class _Annotating:
     number: int
     size: int
     articles: list[tuple[Article, str]]
-    annotated: list[Article] | Submitted[Article]
+    annotated: Submitted[Article]
 
 
 def _in_workers(count: int, workers: WorkerPool) -> bool:

@@ -128,6 +128,13 @@ class Submitted(Generic[R]):
     def __init__(self, futures: list[Future[list[R]]]) -> None:
         self._futures = futures
 
+    @classmethod
+    def done(cls, results: list[R]) -> Submitted[R]:
+        """Work done in this process already, in the same form."""
+        future: Future[list[R]] = Future()
+        future.set_result(results)
+        return cls([future])
+
     def results(self) -> list[R]:
         return [result for future in self._futures for result in future.result()]
 
