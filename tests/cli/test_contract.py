@@ -254,6 +254,29 @@ def test_annotate_refuses_an_over_long_text_alone() -> None:
     assert long["id"] == "long" and "over the limit" in long["error"]
 
 
+def test_annotate_over_two_processes_answers_every_line_in_order() -> None:
+    lines: list[str] = []
+    for number in range(80):
+        if number % 9 == 4:
+            lines.append(f'{{"id": "broken-{number}", "text": ')  # malformed JSON, answered in its place
+        else:
+            text = f"The ferry carried {number + 10} passengers across the bay to Portvale on Tuesday."
+            lines.append(json.dumps({"id": f"line-{number}", "text": text}))
+    command = [CROSSWIRE, "annotate", "-", "--json"]
+    environment = {**os.environ, "CROSSWIRE_PROCESSES": "2"}
+    result = subprocess.run(command, input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300,
+                            check=False, env=environment)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answers = json_lines(result.stdout)
+    assert len(answers) == 80
+    for number, answer in enumerate(answers):
+        if number % 9 == 4:
+            assert "malformed JSON" in answer["error"]
+        else:
+            assert answer["id"] == f"line-{number}"
+            assert [q["value"] for q in answer["quantities"]] == [number + 10]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -11,21 +12,34 @@ from crosswire.model import Annotations, Article
 from crosswire.serialize import annotations_to_dict
 from crosswire.sources.limits import check_text_length
 
-_BATCH = 64
-
 
 def annotate_lines(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any]]:
-    """One result (or error object) per non-empty input line, in order."""
-    batch: list[tuple[int, Article | dict[str, Any]]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        batch.append((number, _parse(line, f"{origin}:{number}")))
-        if len(batch) >= _BATCH:
-            yield from _annotate_batch(batch)
-            batch = []
-    if batch:
-        yield from _annotate_batch(batch)
+    """One result (or error object) per non-empty input line, in order.
+
+    The articles stream through one pipeline, over worker processes when there are enough of them
+    (``CROSSWIRE_PROCESSES``); a line that is no article waits, in its place, for the ones before it.
+    """
+    from crosswire.annotate import default_stages
+    from crosswire.pipeline import Pipeline
+    from crosswire.workers import default_processes
+
+    waiting: deque[Article | dict[str, Any]] = deque()
+
+    def articles() -> Iterator[Article]:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                item = _parse(line, f"{origin}:{number}")
+                waiting.append(item)
+                if isinstance(item, Article):
+                    yield item
+
+    # The pipeline keeps order, so each result pairs up with the first article waiting.
+    for result in Pipeline(default_stages(), processes=default_processes()).pipe(articles()):
+        while not isinstance(item := waiting.popleft(), Article):
+            yield item
+        yield {"id": result.id, **annotations_to_dict(result.annotations or Annotations())}
+    # Every article has had its result: what waits still are the error objects after the last one.
+    yield from (item for item in waiting if not isinstance(item, Article))
 
 
 def _parse(line: str, where: str) -> Article | dict[str, Any]:
@@ -47,29 +61,3 @@ def _parse(line: str, where: str) -> Article | dict[str, Any]:
     except LimitError as error:
         return {"path": where, "id": record.get("id"), "error": error.problem}
     return Article(id=article_id, kind="record", origin=where, text=text, published=published)
-
-
-def _annotate_batch(batch: list[tuple[int, Article | dict[str, Any]]]) -> Iterator[dict[str, Any]]:
-    from crosswire.annotate import default_stages
-    from crosswire.pipeline import Pipeline
-
-    articles = [item for _, item in batch if isinstance(item, Article)]
-    # The pipeline keeps order, so results pair up with the articles given.
-    annotated = iter(Pipeline(_stages(default_stages)).pipe(articles)) if articles else iter(())
-    for _, item in batch:
-        if isinstance(item, dict):
-            yield item
-            continue
-        result = next(annotated)
-        annotations = result.annotations or Annotations()
-        yield {"id": result.id, **annotations_to_dict(annotations)}
-
-
-_cached_stages: list[Any] = []
-
-
-def _stages(factory: Any) -> list[Any]:
-    # Loading spaCy takes a second; build the stages once per process.
-    if not _cached_stages:
-        _cached_stages.extend(factory())
-    return _cached_stages
