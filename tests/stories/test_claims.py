@@ -96,6 +96,24 @@ def test_phrase_encodings_are_cached() -> None:
     assert encoder_seconds() == spent
 
 
+def test_the_phrase_cache_lets_the_oldest_go_and_keeps_what_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    import crosswire.stories.claims as claims
+
+    monkeypatch.setattr(claims, "_vectors", {})
+    monkeypatch.setattr(claims, "MAX_CACHED_PHRASES", 4)
+    claims.prime(["boats sunk", "lorries flown", "sheep rescued"])
+    claims.prime(["ferries delayed", "trains cancelled"])
+    assert len(claims._vectors) == 4
+    assert "boats sunk" not in claims._vectors and "trains cancelled" in claims._vectors
+    # Asked for again with new phrases: none of the phrases of this call is let go, whatever its age.
+    claims.prime(["lorries flown", "sheep rescued", "ferries delayed", "bridges closed"])
+    assert set(claims._vectors) >= {"lorries flown", "sheep rescued", "ferries delayed", "bridges closed"}
+    assert len(claims._vectors) == 4
+    # A phrase let go is encoded again when it is compared.
+    assert claims.similarity("boats sunk", "bridges closed") is not None
+    assert "boats sunk" in claims._vectors and len(claims._vectors) == 4
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [("frees", "freed"), ("rescuing", "rescued"), ("shot down", "shot down"), ("fell", "fallen"),

@@ -20,6 +20,7 @@ Phrase vectors are cached per process; ``encoder_seconds()`` says what they cost
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Iterable
@@ -158,7 +159,10 @@ def _past_participle(verb: str) -> str:
 
 # --- meaning -------------------------------------------------------------------------------------------
 
+#: Encoded phrases, oldest first.  A long ingest meets new phrases without end, so the oldest are let go
+#: past ``MAX_CACHED_PHRASES`` (1.5 KB each); a phrase let go is encoded again when it comes back.
 _vectors: dict[str, Vector] = {}
+MAX_CACHED_PHRASES = 50_000
 _seconds = [0.0]
 
 
@@ -180,7 +184,8 @@ def _encoder_available() -> bool:
 
 def prime(phrases: Iterable[str]) -> None:
     """Encode every phrase not yet cached, in one batch."""
-    missing = sorted({p for p in phrases if p and p not in _vectors})
+    wanted = {p for p in phrases if p}
+    missing = sorted(p for p in wanted if p not in _vectors)
     if not missing or not _encoder_available():
         return
     from crosswire.semantics import default_encoder
@@ -188,6 +193,11 @@ def prime(phrases: Iterable[str]) -> None:
     began = time.perf_counter()
     rows = default_encoder().encode(missing)
     _seconds[0] += time.perf_counter() - began
+    # Let the oldest go, but none of the phrases asked for now: the caller reads them next.
+    excess = len(_vectors) + len(missing) - MAX_CACHED_PHRASES
+    if excess > 0:
+        for phrase in list(itertools.islice((p for p in _vectors if p not in wanted), excess)):
+            del _vectors[phrase]
     _vectors.update(zip(missing, rows, strict=True))
 
 
