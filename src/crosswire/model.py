@@ -83,6 +83,10 @@ class DateMention:
     end: int
     #: ISO ``YYYY-MM-DD``; ``None`` when the expression cannot be pinned to a day.
     date: str | None
+    #: What the date is the date of, from the parse: the thing ("talks", "the ceasefire") ...
+    counted: str | None = None
+    #: ... and what happened to it on that day, the verb as written ("were held" → "held", "signed").
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

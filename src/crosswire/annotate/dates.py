@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
+from crosswire.annotate.quantities import grammar
 from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
 from crosswire.model import Annotations, Article, DateMention
 
@@ -104,13 +105,34 @@ class DateStage:
     assigns = frozenset({"dates"})
 
     def __call__(self, article: Article) -> Article:
-        annotations = article.annotations or Annotations()
-        found = tuple(find_dates(article.text, article.published))
-        return dataclasses.replace(article, annotations=dataclasses.replace(annotations, dates=found))
+        return next(iter(self.pipe([article])))
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Article]:
+        """Find each article's dates, then read what each is the date of from the parse of its
+        sentence (``grammar.read_dated``), a batch of articles at a time."""
+        batch: list[Article] = []
         for article in articles:
-            yield self(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from _with_dates(batch)
+                batch = []
+        yield from _with_dates(batch)
+
+
+def _with_dates(articles: list[Article]) -> Iterator[Article]:
+    if not articles:
+        return
+    found = [
+        (
+            article.text,
+            find_dates(article.text, article.published),
+            article.annotations.sentences if article.annotations else (),
+        )
+        for article in articles
+    ]
+    for article, dates in zip(articles, grammar.add_date_claims_to_many(found), strict=True):
+        annotations = article.annotations or Annotations()
+        yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, dates=tuple(dates)))
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
@@ -254,3 +276,11 @@ def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
             continue
         kept.append(mention)
     return kept
+
+
+def check_time_of_day_example(entry: Entry) -> None:
+    """The lexicon check: the example's date is read as the date of the thing and predicate its entry gives,
+    not of the time of day."""
+    example = DateStage()(Article("example", "record", "lexicon", entry.example, published="2026-05-12"))
+    (found,) = example.annotations.dates if example.annotations else ()
+    assert (found.counted, found.predicate) == (entry.value["thing"], entry.value["predicate"]), (entry.term, found)

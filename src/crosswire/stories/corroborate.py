@@ -85,7 +85,7 @@ class _Mention:
     #: What happened to what is counted, when the text says it right after:
     #: "14 people *were injured*" → "injured".
     predicate: str | None = None
-    #: What was counted and what happened to it, read from the parse (quantities only).
+    #: What was counted and what happened to it, read from the parse; for a date, what happened on it.
     claim: Claim | None = None
     #: Said in a sentence about a time before the story's (``background.py``): maybe another event's figure ...
     background: bool = False
@@ -330,6 +330,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end),
+                         claim=read_claim(article.text, d.start, d.end, d.counted, d.predicate),
                          sentence=sentence, said_by=said_by)
             )  # fmt: skip
     return mentions
@@ -647,9 +648,9 @@ def _claim_label(group: Sequence[_Mention]) -> str | None:
 
 
 def _about(group: Sequence[_Mention]) -> str:
-    """A short label for what a fact measures: "people injured", "drones shot down"."""
-    if group[0].kind == "quantity" and (label := _claim_label(group)):
-        return label
+    """A short label for what a fact measures: "people injured", "drones shot down", "date: talks held"."""
+    if (label := _claim_label(group)) is not None:
+        return label if group[0].kind == "quantity" else f"date: {label}"
     unit = next((m.unit for m in group if m.unit), None)
     predicates = Counter(m.predicate for m in group if m.predicate)
     if group[0].kind == "quantity" and unit and predicates:

@@ -1,4 +1,5 @@
-"""Step 5: what each amount counts and what happened to it, read from the dependency parse.
+"""Step 5: what each amount counts and what happened to it, read from the dependency parse
+(and, in the same way, what each date is the date of: :func:`read_dated`).
 
 The scanner (steps 1–4) reads numbers, units and qualifiers from the words
 around a number; who or what was counted and what happened to it are
@@ -23,14 +24,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities.units import registry
 from crosswire.lexicon import Entry, load_lexicon, terms
-from crosswire.model import Quantity, Sentence
+from crosswire.model import DateMention, Quantity, Sentence
+
+#: A mention read in its sentence: an amount or a date.
+Mention = TypeVar("Mention", Quantity, DateMention)
 
 #: Verbs that link a subject to a state ("remained trapped"): the state is the predicate.
 LINKING_VERBS = terms("crosswire.annotate.quantities", "linking_verbs")
@@ -53,6 +58,14 @@ MEASURE_ADJECTIVES: dict[str, str] = {
 #: Every dimension a measure's claim may carry as its predicate.
 DIMENSIONS = frozenset(MEASURE_DIMENSIONS.values()) | frozenset(MEASURE_ADJECTIVES.values())
 _AGE = MEASURE_DIMENSIONS["age"]
+#: Times of day: part of a date that names one ("Tuesday morning"; ``annotate/lexicons/times_of_day.json``).
+TIMES_OF_DAY = terms("crosswire.annotate", "times_of_day")
+#: How a date hangs straight from the word it dates: "signed Tuesday", "met last week", "the March 3 vote".
+_DATE_UNDER_HEAD = frozenset({"prep", "npadvmod", "tmod", "advmod", "compound", "nmod", "amod", "obl"})
+#: A dateline: a place in capitals, what follows it up to the dash (a region, a day, the outlet in brackets).
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3}(?:,\s[^\n()–—-]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—])\s+"
+)
 #: Sentence ends for texts that come without the sentence annotations.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n\s*\n|\n(?=\S)")
 
@@ -72,28 +85,114 @@ def add_claims_to_many(
     items: Sequence[tuple[str, Sequence[Quantity], Sequence[Sentence]]],
 ) -> list[list[Quantity]]:
     """``add_claims`` over several texts, parsing every sentence that holds an amount in one batch."""
+    return _read_in_sentences(items, _read_quantity)
+
+
+def add_date_claims_to_many(
+    items: Sequence[tuple[str, Sequence[DateMention], Sequence[Sentence]]],
+) -> list[list[DateMention]]:
+    """The dates of several texts with what each is the date of (:func:`read_dated`), in one parse batch."""
+    return _read_in_sentences(items, read_dated)
+
+
+def _read_quantity(doc: Doc, quantity: Quantity, start: int, end: int) -> Reading:
+    return read(doc, start, end, _UNIT_KINDS.get(quantity.unit) if quantity.unit else None)
+
+
+def _read_in_sentences(
+    items: Sequence[tuple[str, Sequence[Mention], Sequence[Sentence]]],
+    reader: Callable[[Doc, Mention, int, int], Reading],
+) -> list[list[Mention]]:
+    """Each mention with ``counted`` and ``predicate`` as ``reader`` reads them from the parse of its
+    sentence (given the mention and its characters in that sentence); every sentence that holds a
+    mention is parsed once, all of them in one batch."""
     spans: list[tuple[int, int, int]] = []  # (item, sentence start, sentence end)
-    for item, (text, quantities, sentences) in enumerate(items):
+    for item, (text, mentions, sentences) in enumerate(items):
         bounds = [(s.start, s.end) for s in sentences] or _sentence_bounds(text)
-        holding = sorted({_containing(bounds, q.start, len(text)) for q in quantities})
-        spans.extend((item, start, end) for start, end in holding)
+        holding = sorted({_containing(bounds, m.start, len(text)) for m in mentions})
+        spans.extend((item, _after_dateline(text, start, end), end) for start, end in holding)
     docs = load_parser().pipe(items[item][0][start:end] for item, start, end in spans)
     parsed: dict[int, list[tuple[int, Doc]]] = {}
     for (item, start, _end), doc in zip(spans, docs, strict=True):
         parsed.setdefault(item, []).append((start, doc))
     results = []
-    for item, (_text, quantities, _sentences) in enumerate(items):
-        results.append([_with_reading(q, parsed.get(item, [])) for q in quantities])
+    for item, (_text, mentions, _sentences) in enumerate(items):
+        results.append([_with_reading(m, parsed.get(item, []), reader) for m in mentions])
     return results
 
 
-def _with_reading(quantity: Quantity, parsed: list[tuple[int, Doc]]) -> Quantity:
+def _with_reading(
+    mention: Mention, parsed: list[tuple[int, Doc]], reader: Callable[[Doc, Mention, int, int], Reading]
+) -> Mention:
     for offset, doc in parsed:
-        if offset <= quantity.start < offset + len(doc.text):
-            kind = _UNIT_KINDS.get(quantity.unit) if quantity.unit else None
-            reading = read(doc, quantity.start - offset, quantity.end - offset, kind)
-            return dataclasses.replace(quantity, counted=reading.counted, predicate=reading.predicate)
-    return quantity
+        if offset <= mention.start < offset + len(doc.text):
+            reading = reader(doc, mention, mention.start - offset, mention.end - offset)
+            return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
+    return mention
+
+
+def read_dated(doc: Doc, _mention: object, start: int, end: int) -> Reading:
+    """What the date at characters ``start:end`` of ``doc`` is the date of.
+
+    The date hangs from a verb ("the talks were held on Tuesday", "signed the deal
+    last week") or from a noun ("the talks on Tuesday", "the March 3 vote"): under a
+    verb, the thing is the verb's object, else its subject, else the noun a
+    participle follows ("a ceasefire signed in January"), and the predicate is the
+    verb; under a noun, the thing is that noun.  A time of day the date names
+    ("Tuesday morning") is part of the date, and what it hangs from is read instead.
+    A date inside a longer date, or that hangs from nothing readable, gives nothing.
+    """
+    tokens = [t for t in doc if start <= t.idx < end]
+    if not tokens:
+        return Reading(None, None)
+    inside = {t.i for t in tokens}
+    anchor = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    holder = _dated_word(anchor, inside)
+    if holder is not None and holder.lower_ in TIMES_OF_DAY:
+        inside.add(holder.i)
+        holder = _dated_word(holder, inside)
+    if holder is None:
+        return Reading(None, None)
+    if holder.tag_.startswith("VB"):
+        idiom = _bare_singular(_object(holder))
+        if idiom:
+            # "took place", "gave way": the object makes one phrase with the verb and is no thing; the
+            # subject is what the date is the date of, and the phrase says nothing a label needs.
+            subject = _subject(holder)
+            return Reading(_noun_phrase(subject) if subject is not None and _names_a_thing(subject) else None, None)
+        # A participle after its noun ("a ceasefire signed in January") dates that noun.
+        thing = _object(holder) or _subject(holder) or (holder.head if holder.dep_ == "acl" else None)
+        named = _noun_phrase(thing) if thing is not None and _names_a_thing(thing) else None
+        return Reading(named, _predicate(holder))
+    if holder.tag_.startswith("NN") and _names_a_thing(holder):
+        return Reading(_noun_phrase(holder, after=max(inside)), None)  # "the March 3 vote" dates a "vote"
+    return Reading(None, None)
+
+
+def _dated_word(anchor: Token, inside: set[int]) -> Token | None:
+    """The word a date (whose root is ``anchor``) hangs from, or None."""
+    holder = anchor.head
+    if anchor.dep_ == "pobj" and holder.dep_ == "prep":
+        holder = holder.head  # "held on Tuesday" (the date's words without their "on")
+    elif anchor.dep_ not in _DATE_UNDER_HEAD:
+        return None  # "held on Tuesday" with the "on", "signed Tuesday", "the March 3 vote"
+    return None if holder.i in inside or holder.i == anchor.i else holder
+
+
+def _bare_singular(noun: Token | None) -> bool:
+    """A singular common noun with nothing before it ("place" in "took place"): an object that is part of
+    the verb's phrase, where an object that is a thing has a determiner, a modifier or a plural."""
+    if noun is None or noun.tag_ != "NN":
+        return False
+    return not any(child.i < noun.i for child in noun.children)
+
+
+def _names_a_thing(noun: Token) -> bool:
+    """A noun, and not a dateline's place in capitals ("AALBORG, Denmark -"), which the parser takes for a
+    subject when the sentence runs on from it."""
+    if not noun.tag_.startswith("NN"):
+        return False
+    return not (noun.is_upper and len(noun.text) > 1 and noun.i == noun.sent.start)
 
 
 def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
@@ -186,6 +285,10 @@ def _subject(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _object(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ == "dobj"), None)
+
+
 def _noun_phrase(noun: Token, after: int = -1) -> str:
     """The noun with the modifiers touching it that say which ones were counted, as written
     ("first-team players", "Air defences"), and an "of" phrase without article ("prisoners of war");
@@ -238,6 +341,13 @@ def _base_form(verb: Token) -> str:
     verb.pos_ = "VERB"
     lemmas: list[str] = load_parser().get_pipe("lemmatizer").rule_lemmatize(verb)  # type: ignore[attr-defined]
     return lemmas[0].lower() if lemmas else verb.lower_
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin: after a dateline that opens it ("KESTON, Brannock (Quay Post) -"),
+    which the parser would read into the sentence, taking the place for its subject."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match is not None and match.end() < end else start
 
 
 def _containing(bounds: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
