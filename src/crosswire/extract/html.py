@@ -32,6 +32,7 @@ from crosswire.extract.metadata import (
     strip_site_name,
 )
 from crosswire.extract.page_dates import header_publication_date
+from crosswire.extract.page_text import PageText
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
 from crosswire.model import Article, Capture
@@ -59,7 +60,8 @@ def extract_html(capture: Capture) -> Article:
     metadata = read_metadata(tree, capture.hints.url)
     # trafilatura copies a tree it is given: one parse serves both readers
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
-    text = recover_split_body(tree, getattr(document, "text", None) or "")
+    texts = PageText()  # paragraphs' texts, read once for the split-body and credit readers
+    text = recover_split_body(tree, getattr(document, "text", None) or "", texts)
     if not text.strip():
         raise InputError(capture.origin, "no article text found")
     found = fallback_metadata(tree, metadata, capture.hints.url)
@@ -69,7 +71,7 @@ def extract_html(capture: Capture) -> Article:
     published = publication_date(tree) or to_iso_date(metadata.published) or hints.published
     publisher = metadata.site_name or metadata.publisher or found.get("sitename") or hints.publisher
     via: str | None = None
-    provenance = detect_provenance(text, metadata, hints.url or url, credit_blocks(tree))
+    provenance = detect_provenance(text, metadata, hints.url or url, credit_blocks(tree, texts))
     if provenance is not None:
         publisher, via = provenance.publisher, provenance.via
         published = provenance.published or published
@@ -99,25 +101,41 @@ _CREDIT_WORDS = re.compile(r"publish|syndicat|reprint|republish|appeared", re.IG
 
 #: Where a credit box sits: blocks and inline text elements.
 _CREDIT_TAGS = ("p", "div", "small", "em", "i", "span", "aside", "footer")
-#: The longest credit block, in characters once whitespace is collapsed.
+#: The shortest and the longest credit block, in characters once whitespace is collapsed.
+MIN_CREDIT_CHARS = 20
 MAX_CREDIT_CHARS = 200
 
 
-def credit_blocks(tree: Any) -> list[str]:
-    """Short text blocks of the page that may credit another outlet."""
+def credit_blocks(tree: Any, texts: PageText | None = None) -> list[str]:
+    """Short text blocks of the page that may credit another outlet, in page order.
+
+    The blocks are read innermost first: once a block holds more non-space
+    characters than a credit has, so does every element around it, whose
+    text (each wrapper holds the whole article) is then never read.
+    ``texts`` shares the blocks' texts with the page's other readers.
+    """
     if tree is None:
         return []
+    texts = texts if texts is not None else PageText()
     blocks: list[str] = []
-    for element in tree.iter(*_CREDIT_TAGS):
-        raw = element.text_content()
-        # Collapsing the whitespace of every block (each wrapper holds the
-        # whole article) cost more than the rest of this; a block with more
-        # non-space characters than a credit has is left at once.
-        if len(raw) > MAX_CREDIT_CHARS and len(raw) - sum(map(raw.count, " \n\t\r\xa0")) > MAX_CREDIT_CHARS:
+    too_long: set[Any] = set()  # holds each too-long element's ancestors too
+    for element in reversed(list(tree.iter(*_CREDIT_TAGS))):
+        if element in too_long:
             continue
+        raw = texts.of(element)
+        # more non-space characters than a credit has (counting is cheaper than collapsing whitespace)
+        if len(raw) > MAX_CREDIT_CHARS and len(raw) - sum(map(raw.count, " \n\t\r\xa0")) > MAX_CREDIT_CHARS:
+            for ancestor in element.iterancestors():
+                if ancestor in too_long:
+                    break
+                too_long.add(ancestor)
+            continue
+        if len(raw) < MIN_CREDIT_CHARS:
+            continue  # collapsing whitespace does not lengthen it
         text = " ".join(raw.split())
-        if 20 <= len(text) <= MAX_CREDIT_CHARS and _CREDIT_WORDS.search(text):
+        if MIN_CREDIT_CHARS <= len(text) <= MAX_CREDIT_CHARS and _CREDIT_WORDS.search(text):
             blocks.append(text)
+    blocks.reverse()
     return blocks
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.extract.body import squash
+from crosswire.extract.page_text import PageText
 
 #: Paragraphs shorter than this are too generic to tell one container from another.
 MIN_PARAGRAPH_CHARS = 40
@@ -25,12 +26,14 @@ MIN_RECOVERED_WORDS = 30
 MAX_CHUNK_DISTANCE = 3
 #: Tags that hold a chunk of text (a blockquote of the same class is an embed).
 _CHUNK_TAGS = ("div", "section")
-def _paragraph_text(element: Any) -> str:
-    return " ".join(element.text_content().split())
 
 
-def recover_split_body(tree: Any, text: str) -> str:
-    """``text`` with the paragraphs of the article's other chunks put back."""
+def recover_split_body(tree: Any, text: str, texts: PageText | None = None) -> str:
+    """``text`` with the paragraphs of the article's other chunks put back.
+
+    ``texts`` shares the paragraphs' texts with the page's other readers.
+    """
+    texts = texts if texts is not None else PageText()
     lines = text.split("\n")
     extracted = {squash(line): index for index, line in enumerate(lines) if len(line) >= MIN_PARAGRAPH_CHARS}
     if not extracted:
@@ -39,7 +42,8 @@ def recover_split_body(tree: Any, text: str) -> str:
     found: dict[int, Any] = {}
     holders: set[Any] = set()
     for paragraph in tree.iter("p"):
-        index = extracted.get(squash(_paragraph_text(paragraph)))
+        # squash drops whitespace, so the text need not be collapsed first
+        index = extracted.get(squash(texts.of(paragraph)))
         if index is not None and paragraph.getparent() is not None:
             found[index] = paragraph
             holders.add(paragraph.getparent())
@@ -55,7 +59,7 @@ def recover_split_body(tree: Any, text: str) -> str:
             continue
         if _overlaps(element, holders) or near.isdisjoint(_ancestors(element)):
             continue
-        paragraphs = [_paragraph_text(p) for p in element.iter("p")]
+        paragraphs = [" ".join(texts.of(p).split()) for p in element.iter("p")]
         new = [p for p in paragraphs if len(p) >= MIN_PARAGRAPH_CHARS and squash(p) not in taken]
         if len(" ".join(new).split()) >= MIN_RECOVERED_WORDS:
             recovered.append((element, new))
