@@ -124,7 +124,8 @@ class Engine:
         changed are written in the workers too.
         """
         report = IngestReport()
-        with WorkerPool(self.processes, setup=functools.partial(install_in_worker, self.pipeline)) as workers:
+        setup = functools.partial(install_in_worker, self.pipeline)
+        with WorkerPool(self.processes, setup=setup, preload=_load_shared_models) as workers:
             self._workers = workers  # for the listing refreshes on the way
             try:
                 self._ingest_chunks(items, report, workers, progress)
@@ -370,7 +371,7 @@ class Engine:
     def refresh_all_story_summaries(self) -> int:
         """Rewrite every story's brief and listing row (after a change to how briefs are read), drop the
         rows of stories that hold no article any more; returns how many rows were computed."""
-        with self.store.writing(), WorkerPool(self.processes) as workers:
+        with self.store.writing(), WorkerPool(self.processes, preload=_load_shared_models) as workers:
             held = {story_id for _, story_id, _, _ in self.store.placements()}
             self.store.delete_story_summaries(set(self.store.story_summaries()) - held)
             return self.refresh_story_summaries(held, workers)
@@ -580,6 +581,16 @@ def publication_sort_key(article: Article) -> tuple[int, str, int]:
     """
     republished = 1 if article.via else 0
     return (0, article.published, republished) if article.published else (1, "", republished)
+
+
+def _load_shared_models() -> None:
+    """What every worker would otherwise load for itself (spaCy's pipelines, the phrase encoder that briefs
+    compare claims with), loaded once in this process before the workers fork from it."""
+    from crosswire.annotate import load_models
+    from crosswire.stories.claims import encoder_available
+
+    load_models()
+    encoder_available()
 
 
 @dataclass

@@ -64,15 +64,20 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 class WorkerPool:
     """``processes`` worker processes, started on the first :meth:`map` and stopped by :meth:`close`.
 
-    ``setup`` runs first thing in each worker (load models, install the
-    pipeline); like the functions given to :meth:`map`, it must be defined at
-    module level (or be a ``functools.partial`` of such a function) so that
-    it can be sent to a worker.
+    ``setup`` runs first thing in each worker (install the pipeline); like
+    the functions given to :meth:`map`, it must be defined at module level
+    (or be a ``functools.partial`` of such a function) so that it can be sent
+    to a worker.  ``preload`` runs here, once, right before the workers
+    start: what it loads, workers started by forking share instead of each
+    loading their own.
     """
 
-    def __init__(self, processes: int, setup: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, processes: int, setup: Callable[[], None] | None = None, preload: Callable[[], None] | None = None
+    ) -> None:
         self.processes = max(1, processes)
         self._setup = setup
+        self._preload = preload
         self._executor: ProcessPoolExecutor | None = None
 
     def map(self, function: Callable[[list[T]], list[R]], batches: Iterable[list[T]]) -> Iterator[R]:
@@ -110,6 +115,8 @@ class WorkerPool:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            if self._preload is not None:
+                self._preload()
             context = multiprocessing.get_context()
             # A forkserver starts the workers as its own children; they then end with it (and it with us).
             parent = None if context.get_start_method() == "forkserver" else os.getpid()

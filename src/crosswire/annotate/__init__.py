@@ -9,6 +9,7 @@ from __future__ import annotations
 from crosswire.annotate.dates import DateStage, find_dates
 from crosswire.annotate.entities import EntityStage
 from crosswire.annotate.frame import FrameStage
+from crosswire.annotate.nlp import load_nlp, load_parser
 from crosswire.annotate.quantities import QuantityStage, find_quantities
 from crosswire.annotate.quotes import QuoteStage, find_quotes
 from crosswire.model import Annotations, Article
@@ -26,12 +27,20 @@ __all__ = [
     "find_dates",
     "find_quantities",
     "find_quotes",
+    "load_models",
 ]
 
 
 def default_stages() -> list[Stage]:
     """Every annotation stage, in dependency order."""
     return [EntityStage(), QuantityStage(), DateStage(), QuoteStage(), FrameStage()]
+
+
+def load_models() -> None:
+    """Load the spaCy pipelines the stages read (they load on first use otherwise), so that worker
+    processes started afterwards share them instead of each loading its own."""
+    load_nlp()
+    load_parser()
 
 
 def annotate_text(id: str, text: str, published: str | None) -> Annotations:

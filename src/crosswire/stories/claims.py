@@ -172,7 +172,8 @@ def encoder_seconds() -> float:
 
 
 @cache
-def _encoder_available() -> bool:
+def encoder_available() -> bool:
+    """Whether the phrase encoder loads (it is loaded on the way, once per process)."""
     try:
         from crosswire.semantics import default_encoder
 
@@ -186,7 +187,7 @@ def prime(phrases: Iterable[str]) -> None:
     """Encode every phrase not yet cached, in one batch."""
     wanted = {p for p in phrases if p}
     missing = sorted(p for p in wanted if p not in _vectors)
-    if not missing or not _encoder_available():
+    if not missing or not encoder_available():
         return
     from crosswire.semantics import default_encoder
 
