@@ -14,10 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 import htmldate
+import lxml.html
 import trafilatura
 import trafilatura.metadata as tm
+from lxml import etree
 from lxml.etree import ParserError
-from trafilatura.utils import load_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from crosswire.errors import InputError
 from crosswire.extract.body import clean_body, looks_like_index_page
@@ -169,15 +171,61 @@ def visible_text_chars(tree: Any) -> int:
     return chars
 
 
+#: trafilatura's parser (``trafilatura.utils.HTML_PARSER``, same options) with one change: the Python
+#: class of each element is looked up in C.  lxml.html's own lookup is a Python method, called each
+#: time an element of the tree is first touched from Python (thousands of times a page, in trafilatura
+#: and in our readers); it differs only in giving forms, inputs, selects, text areas and labels classes
+#: with form-handling methods, which neither trafilatura, htmldate nor we call.  trafilatura works on
+#: copies of the tree it is given, and they keep this lookup: its extraction takes about 1 ms less a page.
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
+
+
 def parse_page(page: str, origin: str) -> Any:
-    """The page parsed as trafilatura parses it (repairs, fallbacks and all)."""
+    """The page parsed as trafilatura parses it (repairs, fallbacks and all; see ``_load_html``)."""
     try:
-        tree = load_html(page)
+        tree = _load_html(page)
     except (ParserError, ValueError, TypeError) as error:
         raise InputError(origin, f"not a readable HTML page ({error})") from error
     if tree is None:
         raise InputError(origin, "not a readable HTML page (no document structure found)")
     return tree
+
+
+def _load_html(page: str) -> Any:
+    """``trafilatura.utils.load_html`` for a decoded page, step for step, with ``_PARSER``."""
+    beginning = page[:50].lower()
+    dubious = is_dubious_html(beginning)
+    page = repair_faulty_html(page, beginning)
+    tree: Any = None
+    from_bytes = False
+    try:
+        tree = lxml.html.fromstring(page, parser=_PARSER)
+    except ValueError:  # a Unicode string with an encoding declaration
+        tree, from_bytes = _parse_bytes(page), True
+    except Exception:  # trafilatura logs the failure and goes on
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _parse_bytes(page)
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # not HTML at all
+    return tree
+
+
+def _parse_bytes(page: str) -> Any:
+    try:
+        return lxml.html.fromstring(page.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # as trafilatura does (it logs the failure)
+        return None
 
 
 def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None) -> dict[str, str]:

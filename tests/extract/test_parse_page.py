@@ -1,0 +1,44 @@
+"""Pages are parsed as trafilatura parses them, into a tree whose element classes are looked up in C."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from lxml import etree
+from trafilatura.utils import load_html
+
+from crosswire.errors import InputError
+from crosswire.extract.html import parse_page
+
+PAGES = [
+    "<html><head><title>Ferry timetable</title></head><body><p>Boats leave at nine.</p></body></html>",
+    "<!DOCTYPE html>\n<html lang='en'><body><form action='/s'><input name='q' value='tides'>"
+    "<label for='q'>Search</label><select><option>All</option></select><textarea>Note</textarea></form>"
+    "<div><p>The harbour opens at dawn.</p><!-- a comment --><?pi x?></div></body></html>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>An XHTML page with a declaration.</p></body></html>",
+    "<html/>\n<body><p>A page that closes its html tag at once.</p></body>",
+    "<p>Only a fragment, no document around it.</p>",
+    "<div><p>One paragraph</p></div><div><p>and another</p></div>",
+    "<html><body><p>A control \x0b character and a NUL \x00 in the text.</p></body></html>",
+    "",
+    "   \n ",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_tree_is_the_one_trafilatura_parses(page: str) -> None:
+    theirs = load_html(page)
+    if theirs is None:
+        with pytest.raises(InputError):
+            parse_page(page, "p.html")
+        return
+    ours = parse_page(page, "p.html")
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert all(isinstance(element, lxml.html.HtmlMixin) for element in ours.iter(etree.Element))
+
+
+def test_not_html_is_refused_as_trafilatura_refuses_it() -> None:
+    text = "Just a line of plain text, no markup at all."
+    assert load_html(text) is None
+    with pytest.raises(InputError, match="not a readable HTML page"):
+        parse_page(text, "notes.html")
