@@ -35,6 +35,8 @@ _WIDE_LABELS = frozenset(
 #: reads them as something else (UTF-16 or UTF-32 without a BOM, EBCDIC).
 _DECLARATION_BYTES = b"<>=\"'/!?-_.:; abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _STORE_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+#: Control bytes other than tab, line feed, form feed and carriage return: many of them mean a binary file.
+_CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13))
 # Signatures of formats that are sometimes saved under an .html name by mistake.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -81,7 +83,7 @@ def _binary_reason(data: bytes) -> str | None:
     head = data[:4096]
     if b"\x00" in head:
         return "binary content (NUL bytes), not an HTML page"
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.1:
         return "binary content (control bytes), not an HTML page"
     return None
@@ -94,18 +96,24 @@ def decode_html(data: bytes, origin: str) -> str:
     surrogate become U+FFFD: neither can be stored (PostgreSQL text refuses a
     NUL, UTF-8 cannot hold a surrogate).
     """
-    text = _decode(data, origin)
+    text, codec = _decode(data, origin)
     # Only a lone surrogate makes UTF-8 encoding fail: checking that is a
     # quarter of the time of a regex pass over the whole page, which
-    # almost no page needs.
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _STORE_UNSAFE.sub("\ufffd", text)
+    # almost no page needs; and text read as UTF-8 or windows-1252 (nearly
+    # every page) cannot hold one, so it is not checked at all.
+    if codec not in _NO_SURROGATES:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _STORE_UNSAFE.sub("\ufffd", text)
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
-def _decode(data: bytes, origin: str) -> str:
+#: Codecs whose output never holds a lone surrogate (Python's UTF-8 decoder refuses encoded surrogates).
+_NO_SURROGATES = frozenset({"utf-8", "cp1252"})
+
+
+def _decode(data: bytes, origin: str) -> tuple[str, str]:
     """Decode by BOM, then the declared charset, then UTF-8 with replacement.
 
     UTF-16/32 pages carry NUL bytes, so the BOM is checked before the binary test.
@@ -113,11 +121,11 @@ def _decode(data: bytes, origin: str) -> str:
     not spell it in ASCII; a BOM would have decided a real UTF-16 page) or
     names an encoding no page is read with (UTF-7, a Python codec) is read as
     a Latin-1 declaration is, as browsers do: UTF-8 if the bytes are valid
-    UTF-8, else windows-1252.
+    UTF-8, else windows-1252.  Returns the text and the codec that read it.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
     reason = _binary_reason(data)
     if reason:
         raise InputError(origin, reason)
@@ -127,9 +135,9 @@ def _decode(data: bytes, origin: str) -> str:
         # UTF-8 almost never happens by chance in Latin-1 text; browsers read
         # Latin-1 as windows-1252 anyway.
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace")
+            return data.decode("cp1252", errors="replace"), "cp1252"
     if declared and declared != "utf-8":
         try:
             text = data.decode(declared)
@@ -137,5 +145,5 @@ def _decode(data: bytes, origin: str) -> str:
             # Pages often declare latin-1 yet are UTF-8; fall through to UTF-8.
             pass
         else:
-            return text
-    return data.decode("utf-8", errors="replace")
+            return text, declared
+    return data.decode("utf-8", errors="replace"), "utf-8"
