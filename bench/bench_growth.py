@@ -80,6 +80,7 @@ users' load.  Nothing here reads the evaluation sets.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import dataclasses
 import io
@@ -89,6 +90,7 @@ import pstats
 import random
 import re
 import resource
+import sqlite3
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -472,6 +474,13 @@ def disk_mib(db: Path) -> float:
     return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists()) / 2**20
 
 
+def state_mib(db: Path) -> float:
+    """Size of the clusterer's saved state (the JSON the engine writes after every chunk)."""
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        row = connection.execute("SELECT sum(length(value)) FROM state").fetchone()
+    return float(row[0] or 0) / 2**20
+
+
 @dataclasses.dataclass
 class WindowTimes:
     first: int
@@ -554,7 +563,7 @@ def run(
     print(f"stream: {count:,} articles, {passes} variants of the {pool_size:,}-article pool; load average {load()}")
     header = (
         f"{'articles':>15} {'ms/art':>7} {'CPU ms':>7} {'store':>7} {'briefs':>7} {'other':>6} "
-        f"{'stored':>8} {'stories':>8} {'db MiB':>7} {'RSS MiB':>8}"
+        f"{'stored':>8} {'stories':>8} {'db MiB':>7} {'state MiB':>9} {'RSS MiB':>8}"
     )
     print(header)
     store = open_store(db)
@@ -577,7 +586,8 @@ def run(
                 f"{times.first:>7,}-{times.first + times.articles:<7,} {times.wall * per:7.2f} {times.cpu * per:7.2f} "
                 f"{times.store * per:7.2f} {times.briefs * per:7.2f} "
                 f"{(times.wall - times.store - times.briefs) * per:6.2f} {store.count_articles():>8,} "
-                f"{len(store.story_ids()):>8,} {disk_mib(db):7.0f} {resident_mib():8.0f}",
+                f"{len(store.story_ids()):>8,} {disk_mib(db):7.0f} {state_mib(db):9.1f} "
+                f"{resident_mib():8.0f}",
                 flush=True,
             )
         summary(results)
