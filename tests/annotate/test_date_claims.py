@@ -44,6 +44,12 @@ def test_a_dateline_is_not_read_into_the_sentence_it_opens() -> None:
     ]
 
 
+def test_a_link_is_no_thing_a_date_dates() -> None:
+    # A photo's caption and link, then the date it was posted: the parser hangs the date from the link.
+    (date,) = annotate_text("a", "Flooded platform pic.example.com/abc123 November 9, 2016", None).dates
+    assert date.counted is None
+
+
 def test_date_facts_are_labelled_by_what_happened_on_the_day() -> None:
     from crosswire.annotate import default_stages
 

@@ -188,10 +188,10 @@ def _bare_singular(noun: Token | None) -> bool:
 
 
 def _names_a_thing(noun: Token) -> bool:
-    """A noun, and not a dateline's place in capitals ("AALBORG, Denmark -"), which the parser takes for a
-    subject when the sentence runs on from it."""
-    if not noun.tag_.startswith("NN"):
-        return False
+    """A noun, and not a link, nor a dateline's place in capitals ("AALBORG, Denmark -"), which the parser
+    takes for a subject when the sentence runs on from it."""
+    if not noun.tag_.startswith("NN") or noun.like_url or noun.like_email:
+        return False  # a photo credit's link is tagged a noun too
     return not (noun.is_upper and len(noun.text) > 1 and noun.i == noun.sent.start)
 
 
