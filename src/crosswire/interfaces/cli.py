@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -377,13 +379,32 @@ def watch(
     """
     from crosswire.sources.web import watch_feeds
 
+    stop = threading.Event()
+
+    def stop_after_this_poll(signum: int, frame: object) -> None:
+        # A flag, not an exception: a KeyboardInterrupt that lands in a finaliser is lost, and the loop
+        # would go on. A second Ctrl-C stops at once.
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    # A process started with Ctrl-C ignored (a background job) keeps ignoring it.
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, stop_after_this_poll)
     with _engine(ctx) as engine:
         try:
             for report in watch_feeds(
-                feeds_file, interval=interval, allow_private=allow_private, once=once, ingest=engine.ingest_items
-            ):
+                feeds_file, interval=interval, allow_private=allow_private, once=once, ingest=engine.ingest_items,
+                stop=stop,
+            ):  # fmt: skip
                 typer.echo(json.dumps(report.as_json()), err=True)
         except KeyboardInterrupt:
+            pass
+        finally:
+            if previous is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        if stop.is_set():
             typer.echo("stopped", err=True)
 
 

@@ -21,7 +21,7 @@ import functools
 import http.client
 import ipaddress
 import socket
-import time
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -305,12 +305,17 @@ def watch_feeds(
     ingest: Callable[[Iterable[Capture | InputError]], Any],
     allow_private: bool = False,
     once: bool = False,
+    stop: threading.Event | None = None,
 ) -> Iterator[Any]:
-    """Poll every feed, ingest what is new, sleep, repeat; yields each poll's report."""
+    """Poll every feed, ingest what is new, sleep, repeat; yields each poll's report.
+    Ends when ``stop`` is set, after the poll under way."""
     urls = read_feed_list(feeds_file)
-    while True:
+    stop = stop or threading.Event()
+    while not stop.is_set():
         for url in urls:
+            if stop.is_set():
+                return
             yield ingest(poll_feed(url, allow_private))
         if once:
             return
-        time.sleep(interval)
+        stop.wait(interval)
