@@ -102,6 +102,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench_ingest import load, peak_memory  # this folder's sibling bench: the same memory and load lines
+
 from crosswire.engine import Engine, IngestReport
 from crosswire.model import Article, Capture, DateMention, Entity, Quantity, Quote
 from crosswire.preparation import content_hash
@@ -462,17 +464,6 @@ def cpu_seconds() -> float:
 def resident_mib() -> float:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def peak_memory() -> str:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return f"{own:,.0f} MiB (this process), {children:,.0f} MiB (largest worker process)"
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
 
 
 def disk_mib(db: Path) -> float:
