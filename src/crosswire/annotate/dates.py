@@ -37,6 +37,7 @@ from datetime import date, timedelta
 from crosswire.annotate.quantities import grammar
 from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
 from crosswire.model import Annotations, Article, DateMention
+from crosswire.workers import batched
 
 #: Month name or short form (lower case) -> the month's number (``lexicons/months.json``).
 MONTHS: dict[str, int] = {term: int(number) for term, number in mapping("crosswire.annotate", "months").items()}
@@ -110,13 +111,8 @@ class DateStage:
     def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Article]:
         """Find each article's dates, then read what each is the date of from the parse of its
         sentence (``grammar.read_dated``), a batch of articles at a time."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield from _with_dates(batch)
-                batch = []
-        yield from _with_dates(batch)
+        for batch in batched(articles, batch_size):
+            yield from _with_dates(batch)
 
 
 def _with_dates(articles: list[Article]) -> Iterator[Article]:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from crosswire.annotate.quantities import amounts, ellipsis, grammar, numbers
 from crosswire.annotate.quantities.reading import read_quantity
 from crosswire.model import Annotations, Article, Quantity
+from crosswire.workers import batched
 
 __all__ = ["QuantityStage", "find_quantities"]
 
@@ -44,13 +45,8 @@ class QuantityStage:
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Article]:
         """Scan each article, then parse the sentences holding amounts a batch of articles at a time."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield from _with_quantities(batch)
-                batch = []
-        yield from _with_quantities(batch)
+        for batch in batched(articles, batch_size):
+            yield from _with_quantities(batch)
 
 
 def _with_quantities(articles: list[Article]) -> Iterator[Article]:
