@@ -471,10 +471,11 @@ def disk_mib(db: Path) -> float:
 
 
 def state_mib(db: Path) -> float:
-    """Size of the clusterer's saved state (the JSON the engine writes after every chunk)."""
+    """Size of the clusterer's saved state (its header and its parts, of which a chunk rewrites those it changed)."""
     with contextlib.closing(sqlite3.connect(db)) as connection:
-        row = connection.execute("SELECT sum(length(value)) FROM state").fetchone()
-    return float(row[0] or 0) / 2**20
+        header = connection.execute("SELECT sum(length(value)) FROM state").fetchone()[0] or 0
+        parts = connection.execute("SELECT sum(length(value)) FROM state_items").fetchone()[0] or 0
+    return float(header + parts) / 2**20
 
 
 @dataclasses.dataclass

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -72,7 +73,7 @@ def _assert_state_matches(store: Store) -> None:
     saved = store.load_state(STATE_KEY)
     assert saved is not None
     assert saved["articles"] == store.count_articles()
-    assert {story["id"] for story in saved["state"]["stories"]} == {s.story_id for s in store.summaries()}
+    assert set(store.load_state_items(STATE_KEY, "story")) == {s.story_id for s in store.summaries()}
 
 
 @pytest.fixture(scope="module")
@@ -220,19 +221,55 @@ def test_a_state_that_misses_stored_stories_is_not_trusted(tmp_path: Path, caplo
     store = open_store(db)
     Engine(store).ingest([str(first)])
     # As a racing ingest left it before: the right article count, a story missing.
-    saved = store.load_state(STATE_KEY)
-    assert saved is not None
     tunnel_story = store.get_article("ledger-tunnel.html")
     assert tunnel_story is not None
-    saved["state"]["stories"] = [s for s in saved["state"]["stories"] if s["id"] != tunnel_story.story_id]
-    store.save_state(STATE_KEY, saved)
     store.close()
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM state_items WHERE kind = 'story' AND name = ?", (tunnel_story.story_id,))
+    connection.close()
 
     store = open_store(db)
     with caplog.at_level(logging.WARNING, logger="crosswire.engine"):
         Engine(store).ingest([str(later)])
     assert "does not match the store" in caplog.text
     _assert_state_matches(store)
+    joined = store.get_article("post-tunnel.html")
+    assert joined is not None and joined.story_id == tunnel_story.story_id
+    store.close()
+
+
+def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Stores written before the state was kept in parts hold it as one JSON value: it is
+    replayed once, saved in parts, and the old value is gone."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "ledger-tunnel.html").write_text(article_page("27 rescued from tunnel", "Harbor Ledger", "2026-11-10",
+                                                           TUNNEL))  # fmt: skip
+    (later / "post-tunnel.html").write_text(
+        article_page("More on the tunnel", "Post Meridian", "2026-11-11", TUNNEL.replace("Portvale", "Portvale's"))
+    )
+    db = tmp_path / "cw.db"
+    store = open_store(db)
+    Engine(store).ingest([str(first)])
+    tunnel_story = store.get_article("ledger-tunnel.html")
+    assert tunnel_story is not None
+    store.close()
+    with sqlite3.connect(db) as connection:
+        old = {"articles": 1, "state": {"version": 5, "stories": [{"id": tunnel_story.story_id}]}}
+        connection.execute("UPDATE state SET value = ? WHERE key = ?", (json.dumps(old), STATE_KEY))
+        connection.execute("DELETE FROM state_items")
+    connection.close()
+
+    store = open_store(db)
+    with caplog.at_level(logging.WARNING, logger="crosswire.engine"):
+        Engine(store).ingest([str(later)])
+    assert "another version of crosswire" in caplog.text
+    _assert_state_matches(store)
+    header = store.load_state(STATE_KEY)
+    assert header is not None and "state" not in header
     joined = store.get_article("post-tunnel.html")
     assert joined is not None and joined.story_id == tunnel_story.story_id
     store.close()

@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 
-from crosswire.engine import CHUNK_SIZE_ENV, PAUSE_ENV, Engine, IngestReport, _state_problem
+from crosswire.engine import CHUNK_SIZE_ENV, PAUSE_ENV, Engine, IngestReport
 from crosswire.store import open_store
 from support import article_page
 
@@ -111,6 +111,7 @@ class Snapshot:
     """Articles in storage order with their story and original, the saved state, checks."""
 
     rows: Rows
+    #: The clusterer's saved state: its header (``"header"``) and its items by kind, as stored.
     state: dict[str, Any] | None
     integrity: str
     indexed: tuple[str, ...]
@@ -130,9 +131,9 @@ class Snapshot:
         """Why the saved clusterer state does not describe these articles, or None."""
         if self.state is None:
             return None if not self.rows else "there is none"
-        if self.state.get("articles") != len(self.rows):
-            return f"it has placed {self.state.get('articles')}, the store holds {len(self.rows)}"
-        if {story["id"] for story in self.state["state"]["stories"]} != {row[1] for row in self.rows}:
+        if self.state["header"].get("articles") != len(self.rows):
+            return f"it has placed {self.state['header'].get('articles')}, the store holds {len(self.rows)}"
+        if set(self.state["items"].get("story", {})) != {row[1] for row in self.rows}:
             return "its stories are not the stored ones"
         return None
 
@@ -164,12 +165,45 @@ def snapshot(db: Path) -> Snapshot:
         if "articles" not in tables:
             return EMPTY
         rows = tuple(connection.execute("SELECT id, story_id, duplicate_of FROM articles ORDER BY seq"))
-        state_row = connection.execute("SELECT value FROM state WHERE key = ?", (STATE_KEY,)).fetchone()
+        state = read_state(connection)
         integrity = "; ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
         indexed = tuple(row[0] for row in connection.execute("SELECT article_id FROM articles_fts"))
     finally:
         connection.close()
-    return Snapshot(rows, json.loads(state_row[0]) if state_row else None, integrity, indexed)
+    return Snapshot(rows, state, integrity, indexed)
+
+
+def read_state(connection: sqlite3.Connection) -> dict[str, Any] | None:
+    """The clusterer's saved state as stored: its header and its items by kind."""
+    header = connection.execute("SELECT value FROM state WHERE key = ?", (STATE_KEY,)).fetchone()
+    if header is None:
+        return None
+    items: dict[str, dict[str, Any]] = {}
+    for kind, name, value in connection.execute(
+        "SELECT kind, name, value FROM state_items WHERE key = ? ORDER BY kind, name", (STATE_KEY,)
+    ):
+        items.setdefault(kind, {})[name] = json.loads(value)
+    return {"header": json.loads(header[0]), "items": items}
+
+
+def write_state(db: Path, state: dict[str, Any] | None) -> None:
+    """Put a state read by :func:`read_state` back in place of the one saved."""
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM state WHERE key = ?", (STATE_KEY,))
+        connection.execute("DELETE FROM state_items WHERE key = ?", (STATE_KEY,))
+        if state is not None:
+            connection.execute(
+                "INSERT INTO state (key, value, updated_at) VALUES (?, ?, '')", (STATE_KEY, json.dumps(state["header"]))
+            )
+            connection.executemany(
+                "INSERT INTO state_items (key, kind, name, value) VALUES (?, ?, ?, ?)",
+                [
+                    (STATE_KEY, kind, name, json.dumps(value))
+                    for kind, values in state["items"].items()
+                    for name, value in values.items()
+                ],
+            )
+    connection.close()
 
 
 def copy_store(source: Path, target: Path) -> None:
@@ -308,10 +342,7 @@ def test_a_state_left_behind_the_store_is_replayed_once_then_trusted(reference: 
     the state save: the articles stored, the state of the chunk before."""
     db = tmp_path / "cw.db"
     copy_store(reference.db, db)
-    stale = reference.before(reference.chunks[-1]).state
-    with sqlite3.connect(db) as connection:
-        connection.execute("UPDATE state SET value = ? WHERE key = ?", (json.dumps(stale), STATE_KEY))
-    connection.close()
+    write_state(db, reference.before(reference.chunks[-1]).state)
     assert snapshot(db).state_problem() is not None
 
     ferry = "The Gullhaven ferry to Tern Island ran again on Friday after a 9-day pause for hull repairs."
@@ -335,15 +366,15 @@ def test_a_replayed_state_is_saved_even_when_the_chunk_adds_nothing(reference: R
     had to replay is still saved, so the next ingest does not replay again."""
     db = tmp_path / "cw.db"
     copy_store(reference.db, db)
+    write_state(db, reference.before(reference.chunks[-1]).state)
+    assert snapshot(db).state_problem() is not None
     store = open_store(db)
     try:
-        store.save_state(STATE_KEY, reference.before(reference.chunks[-1]).state or {})
-        assert _state_problem(store.load_state(STATE_KEY), store.count_articles(), store) is not None
         already = store.get_article(reference.final.ids[-1])
         assert already is not None
         report = IngestReport()
         Engine(store)._store_chunk([(already.article, already.content_hash)], report)
         assert (report.ingested, report.duplicates) == (0, 1)
-        assert _state_problem(store.load_state(STATE_KEY), store.count_articles(), store) is None
+        assert snapshot(db).state_problem() is None
     finally:
         store.close()

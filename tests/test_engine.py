@@ -48,6 +48,8 @@ def _snapshot(db: Path) -> list[tuple[object, ...]]:
     store = SQLiteStore(db)
     rows = [(s.article.id, s.story_id, s.duplicate_of, s.content_hash) for s in store.iter_articles()]
     rows.append(("state", store.load_state("story_clusterer")))  # type: ignore[arg-type]
+    for kind in ("story", "document_frequency", "posting", "headline_word"):
+        rows.append((kind, store.load_state_items("story_clusterer", kind)))  # type: ignore[arg-type]
     store.close()
     return rows
 

@@ -35,6 +35,17 @@ log = logging.getLogger(__name__)
 #: batch and so articles within a chunk can be ordered by publication date.
 CHUNK_SIZE = 128
 _CLUSTER_STATE_KEY = "story_clusterer"
+#: The story clusterer's state is stored as a small header (the ``state`` row
+#: under _CLUSTER_STATE_KEY) and items of these kinds, each the part of
+#: ``StoryClusterer.export_state`` it names, so that a chunk saves only the
+#: stories, terms and headline words it changed: rewriting the whole state
+#: after every chunk cost more per article the larger the store grew.
+_CLUSTER_STATE_PARTS = {
+    "story": "stories",
+    "document_frequency": "document_frequencies",
+    "posting": "index",
+    "headline_word": "headline_words",
+}
 #: An ingest recomputes the listing rows of the stories it changed at its end
 #: and, on a long ingest, after a chunk once this many seconds have passed since
 #: it last did: a row costs the story's whole corroboration, so a story that
@@ -497,11 +508,16 @@ class _CorpusState:
 
         duplicates = DuplicateIndex.restore(store.signatures())
         count = store.count_articles()
-        saved = store.load_state(_CLUSTER_STATE_KEY)
-        problem = _state_problem(saved, count, store)
-        if problem is None and saved is not None:
+        header = store.load_state(_CLUSTER_STATE_KEY)
+        stories = store.load_state_items(_CLUSTER_STATE_KEY, "story") if header is not None else {}
+        problem = _state_problem(header, set(stories), count, store)
+        if problem is None and header is not None:
+            state: dict[str, Any] = {
+                part: store.load_state_items(_CLUSTER_STATE_KEY, kind) for kind, part in _CLUSTER_STATE_PARTS.items()
+            }
+            state.update(version=header["version"], documents=header["documents"], stories=list(stories.values()))
             try:
-                return cls(store, duplicates, StoryClusterer.from_state(saved["state"]), count)
+                return cls(store, duplicates, StoryClusterer.from_state(state), count)
             except (ValueError, KeyError, TypeError) as error:  # another version of the clusterer
                 problem = f"it cannot be read ({error})"
         if problem is not None:
@@ -549,24 +565,34 @@ class _CorpusState:
         return stored.story_id, stored.clustered_story_id
 
     def save(self) -> None:
-        self.store.save_state(_CLUSTER_STATE_KEY, {"articles": self.placed, "state": self.clusterer.export_state()})
+        """Save what the clusterer changed since the last save (everything, for a replayed one), with the
+        number of articles it has placed; inside the chunk's transaction, so it commits with them."""
+        if self.replayed:  # the parts of the state it replaces, stories it no longer knows among them
+            self.store.delete_state_items(_CLUSTER_STATE_KEY)
+        changes = self.clusterer.export_changes()
+        for kind, part in _CLUSTER_STATE_PARTS.items():
+            items = {str(story["id"]): story for story in changes[part]} if kind == "story" else changes[part]
+            self.store.save_state_items(_CLUSTER_STATE_KEY, kind, items)
+        header = {"articles": self.placed, "version": changes["version"], "documents": changes["documents"]}
+        self.store.save_state(_CLUSTER_STATE_KEY, header)
         self.replayed = False
 
 
-def _state_problem(saved: dict[str, Any] | None, count: int, store: Store) -> str | None:
+def _state_problem(header: dict[str, Any] | None, known: set[str], count: int, store: Store) -> str | None:
     """Why a saved clusterer state does not describe the stored articles, or None.
 
-    It must have placed exactly the stored articles (their number) and know
-    exactly the stories they are in.
+    It must be of this version of the clusterer, have placed exactly the
+    stored articles (their number) and know exactly the stories they are in
+    (``known``, the ids of its stories).
     """
-    if saved is None:
+    from crosswire.stories.cluster import STATE_VERSION
+
+    if header is None:
         return None if count == 0 else "there is none"
-    if saved.get("articles") != count:
-        return f"it has placed {saved.get('articles')} articles, the store holds {count}"
-    try:
-        known = {str(story["id"]) for story in saved["state"]["stories"]}
-    except (KeyError, TypeError):
-        return "it names no stories"
+    if header.get("version") != STATE_VERSION:
+        return f"it was saved by another version of crosswire (layout {header.get('version')!r}, not {STATE_VERSION})"
+    if header.get("articles") != count:
+        return f"it has placed {header.get('articles')} articles, the store holds {count}"
     stored = store.story_ids()
     if known != stored:
         return f"{len(stored - known)} stored stories are missing from it, {len(known - stored)} are not stored"

@@ -74,6 +74,21 @@ def test_reopening_keeps_data_and_state(make_store: StoreFactory) -> None:
     assert again.load_state("absent") is None
 
 
+def test_state_items_are_replaced_one_by_one_and_deleted_together(make_store: StoreFactory) -> None:
+    store = make_store()
+    store.save_state_items("k", "story", {"s-1": {"size": 1}, "s-2": {"size": 4}})
+    store.save_state_items("k", "story", {"s-1": {"size": 2}})
+    store.save_state_items("k", "term", {"bridge": 3})
+    store.save_state_items("other", "story", {"s-9": {"size": 9}})
+    store.close()
+    again = make_store()
+    assert again.load_state_items("k", "story") == {"s-1": {"size": 2}, "s-2": {"size": 4}}
+    assert again.load_state_items("k", "term") == {"bridge": 3}
+    again.delete_state_items("k")
+    assert again.load_state_items("k", "story") == {} and again.load_state_items("k", "term") == {}
+    assert again.load_state_items("other", "story") == {"s-9": {"size": 9}}
+
+
 def test_a_failed_write_leaves_nothing_behind(make_store: StoreFactory) -> None:
     store = make_store()
     store.save_article(stored_article("a1"))

@@ -116,6 +116,34 @@ def test_exported_state_is_json_and_resumes_identically() -> None:
     assert len(restored) == len(live) == len(BACKGROUND) + 2
 
 
+def test_changes_since_the_last_export_rebuild_the_whole_state() -> None:
+    """What the engine saves after each chunk: applied over the state saved before, the changes
+    give the whole state, and they hold only what the articles since touched."""
+    live = _with_background()
+    saved = json.loads(json.dumps(live.export_changes()))
+    assert saved == json.loads(json.dumps(live.export_state()))
+    fire = {live.assign(_article(i, t, x, "2024-03-01")) for i, t, x in FIRE_A}
+    changes = json.loads(json.dumps(live.export_changes()))
+    assert [story["id"] for story in changes["stories"]] == list(fire)
+    assert all(fire <= set(ids) for ids in changes["index"].values())
+    assert all(fire <= set(ids) for ids in changes["headline_words"].values())
+    assert set(changes["document_frequencies"]) < set(saved["document_frequencies"]) | set(
+        changes["document_frequencies"]
+    )
+    merged = {
+        "version": changes["version"],
+        "documents": changes["documents"],
+        "stories": list(
+            ({s["id"]: s for s in saved["stories"]} | {s["id"]: s for s in changes["stories"]}).values()
+        ),
+        **{part: saved[part] | changes[part] for part in ("document_frequencies", "index", "headline_words")},
+    }
+    assert merged["documents"] == len(BACKGROUND) + len(FIRE_A)
+    restored = StoryClusterer.from_state(merged)
+    assert restored.export_state() == live.export_state()
+    assert live.export_changes()["stories"] == []  # nothing assigned since
+
+
 def test_undated_articles_still_join_their_story() -> None:
     clusterer = StoryClusterer()
     first = clusterer.assign(_article(*FIRE_A[0], "2024-03-01"))

@@ -6,7 +6,7 @@ implementation, PostgreSQL the shared-server one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -169,6 +169,18 @@ class Store(Protocol):
     def load_state(self, key: str) -> dict[str, Any] | None: ...
 
     def save_state(self, key: str, value: dict[str, Any]) -> None: ...
+
+    def save_state_items(self, key: str, kind: str, items: Mapping[str, Any]) -> None:
+        """Store (or replace) items of one kind of a state kept in parts (values as JSON)."""
+        ...
+
+    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
+        """Every stored item of one kind of a state kept in parts, by name."""
+        ...
+
+    def delete_state_items(self, key: str) -> None:
+        """Remove every item of a state kept in parts."""
+        ...
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles holding every word of ``query``, best first; the snippet brackets the matched words."""

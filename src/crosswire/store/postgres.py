@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -30,6 +30,7 @@ from crosswire.store.rows import (
     CORRECTIONS_MIGRATION,
     CORRECTIONS_SQL,
     PLACEMENT_SQL,
+    STATE_ITEMS_TABLE,
     SUMMARY_COLUMNS,
     correction_insert,
     correction_row,
@@ -37,6 +38,8 @@ from crosswire.store.rows import (
     placement_update,
     row_to_correction,
     row_to_stored,
+    state_item_rows,
+    state_item_upsert,
     stored_to_row,
 )
 
@@ -74,6 +77,8 @@ MIGRATIONS: tuple[str, ...] = (
     CORRECTIONS_MIGRATION.format(serial="BIGSERIAL"),
     # 4: each story's brief, as the engine last wrote it.
     listing.BRIEF_TABLE,
+    # 5: a state kept in parts, each saved when it changes (the story clusterer's).
+    STATE_ITEMS_TABLE,
 )
 
 #: Any fixed numbers: the advisory locks held while migrating and while writing.
@@ -157,6 +162,14 @@ class PostgresStore:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()",
                 (key, json.dumps(value)),
             )
+
+    def save_state_items(self, key: str, kind: str, items: Mapping[str, Any]) -> None:
+        with self.writing(), self._db.cursor() as cursor:
+            cursor.executemany(state_item_upsert("%s").encode(), state_item_rows(key, kind, items))
+
+    def delete_state_items(self, key: str) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM state_items WHERE key = %s", (key,))
 
     # -- reads --------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -242,6 +255,10 @@ class PostgresStore:
     def load_state(self, key: str) -> dict[str, Any] | None:
         rows = self._query("SELECT value FROM state WHERE key = %s", (key,))
         return dict(json.loads(rows[0][0])) if rows else None
+
+    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
+        rows = self._query("SELECT name, value FROM state_items WHERE key = %s AND kind = %s", (key, kind))
+        return {str(name): json.loads(value) for name, value in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         if not query.split():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crosswire.corrections import Correction
@@ -48,6 +48,29 @@ def row_to_stored(row: tuple[Any, ...] | Any) -> StoredArticle:
         signature=bytes(signature) if signature is not None else None,
         cluster_story_id=cluster_story_id,
     )
+
+
+#: Migration 5 of both stores: a state kept in parts, each saved when it changes (the story clusterer's).
+STATE_ITEMS_TABLE = """
+    CREATE TABLE IF NOT EXISTS state_items (
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (key, kind, name)
+    )
+"""
+
+
+def state_item_upsert(mark: str) -> str:
+    return (
+        f"INSERT INTO state_items (key, kind, name, value) VALUES ({mark}, {mark}, {mark}, {mark}) "
+        "ON CONFLICT (key, kind, name) DO UPDATE SET value = excluded.value"
+    )
+
+
+def state_item_rows(key: str, kind: str, items: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
+    return [(key, kind, name, json.dumps(value)) for name, value in items.items()]
 
 
 #: Migration 3 of both stores: the clusterer's story beside an editor's, and the corrections themselves.

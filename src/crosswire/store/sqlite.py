@@ -16,7 +16,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -41,6 +41,7 @@ from crosswire.store.rows import (
     CORRECTIONS_MIGRATION,
     CORRECTIONS_SQL,
     PLACEMENT_SQL,
+    STATE_ITEMS_TABLE,
     SUMMARY_COLUMNS,
     correction_insert,
     correction_row,
@@ -48,6 +49,8 @@ from crosswire.store.rows import (
     placement_update,
     row_to_correction,
     row_to_stored,
+    state_item_rows,
+    state_item_upsert,
     stored_to_row,
 )
 
@@ -81,6 +84,8 @@ MIGRATIONS: tuple[str, ...] = (
     CORRECTIONS_MIGRATION.format(serial="INTEGER"),
     # 4: each story's brief, as the engine last wrote it.
     listing.BRIEF_TABLE,
+    # 5: a state kept in parts, each saved when it changes (the story clusterer's).
+    STATE_ITEMS_TABLE,
 )
 
 #: Seconds a writer waits for another process's write transaction before giving up.
@@ -191,6 +196,14 @@ class SQLiteStore:
                 (key, json.dumps(value), _now()),
             )
 
+    def save_state_items(self, key: str, kind: str, items: Mapping[str, Any]) -> None:
+        with self.writing():
+            self._db.executemany(state_item_upsert("?"), state_item_rows(key, kind, items))
+
+    def delete_state_items(self, key: str) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM state_items WHERE key = ?", (key,))
+
     # -- reads --------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -270,6 +283,10 @@ class SQLiteStore:
     def load_state(self, key: str) -> dict[str, Any] | None:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
+        rows = self._db.execute("SELECT name, value FROM state_items WHERE key = ? AND kind = ?", (key, kind))
+        return {str(name): json.loads(value) for name, value in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         match = _fts_query(query)

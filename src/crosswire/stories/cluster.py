@@ -29,7 +29,7 @@ JOIN_THRESHOLD = 0.06
 #: Candidate stories weighed per article (those sharing the most of its heaviest terms).
 CANDIDATES_WEIGHED = 8
 
-STATE_VERSION = 5
+STATE_VERSION = 6
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -54,6 +54,13 @@ class StoryClusterer:
         self._stories: dict[str, Story] = {}
         self._index = StoryIndex()
         self._headline_words = HeadlineWords()
+        # What changed since the last export_changes(): saving only that keeps
+        # the cost of a save independent of the size of the store.
+        # (Dicts as ordered sets: the same articles save the same rows in the same order.)
+        self._changed_stories: dict[str, None] = {}
+        self._changed_frequencies: dict[str, None] = {}
+        self._changed_postings: dict[str, None] = {}
+        self._changed_headline_words: dict[str, None] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -69,18 +76,51 @@ class StoryClusterer:
             story = Story(id=self._new_id(article.id))
             self._stories[story.id] = story
         story.add(incoming)
-        self._index.add(story.id, vector)
+        self._changed_stories[story.id] = None
+        self._changed_frequencies.update(dict.fromkeys(term for term in terms.counts if " " not in term))
+        self._changed_postings.update(dict.fromkeys(self._index.add(story.id, vector)))
         self._headline_words.add(story.id, incoming.headline)
+        self._changed_headline_words.update(dict.fromkeys(sorted(incoming.headline)))
         return story.id
 
     def export_state(self) -> dict[str, Any]:
+        """Everything the clusterer knows, as plain JSON (see :meth:`from_state`)."""
+        return self._state(self._stories, self._frequencies.counts, self._index.postings, self._headline_words.users)
+
+    def export_changes(self) -> dict[str, Any]:
+        """What changed since the last call, in the layout of :meth:`export_state`: the stories, terms and
+        headline words that changed, each whole; those left out are as before.  The first call on a new
+        clusterer gives everything; on a restored one, only what was assigned since.
+        """
+        changes = self._state(
+            {story_id: self._stories[story_id] for story_id in self._changed_stories},
+            {term: self._frequencies.counts[term] for term in self._changed_frequencies},
+            {term: self._index.postings[term] for term in self._changed_postings},
+            {word: self._headline_words.users[word] for word in self._changed_headline_words},
+        )
+        for changed in (
+            self._changed_stories,
+            self._changed_frequencies,
+            self._changed_postings,
+            self._changed_headline_words,
+        ):
+            changed.clear()
+        return changes
+
+    def _state(
+        self,
+        stories: dict[str, Story],
+        frequencies: dict[str, int],
+        postings: dict[str, dict[str, None]],
+        headline_words: dict[str, dict[str, None]],
+    ) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "documents": self._frequencies.documents,
-            "document_frequencies": dict(self._frequencies.counts),
-            "stories": [story.to_json() for story in self._stories.values()],
-            "index": self._index.to_json(),
-            "headline_words": self._headline_words.to_json(),
+            "document_frequencies": dict(frequencies),
+            "stories": [story.to_json() for story in stories.values()],
+            "index": {term: list(ids) for term, ids in postings.items()},
+            "headline_words": {word: list(ids) for word, ids in headline_words.items()},
         }
 
     @classmethod

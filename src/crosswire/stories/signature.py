@@ -29,11 +29,11 @@ class HeadlineWords:
     """Headline word → the stories whose headlines used it most recently."""
 
     def __init__(self) -> None:
-        self._users: dict[str, dict[str, None]] = {}
+        self.users: dict[str, dict[str, None]] = {}
 
     def add(self, story_id: str, words: Iterable[str]) -> None:
         for word in words:
-            remember_recent(self._users.setdefault(word, {}), story_id, USERS_KEPT)
+            remember_recent(self.users.setdefault(word, {}), story_id, USERS_KEPT)
 
     def owned_by(
         self, story_id: str, words: Iterable[str], day: int | None, last_day_of: Callable[[str], int | None]
@@ -41,20 +41,17 @@ class HeadlineWords:
         """The words only this story's headlines used within the horizon of ``day``."""
         owned = set()
         for word in words:
-            users = self._users.get(word, {})
+            users = self.users.get(word, {})
             if story_id in users and not any(
                 other != story_id and _within_horizon(day, last_day_of(other)) for other in users
             ):
                 owned.add(word)
         return frozenset(owned)
 
-    def to_json(self) -> dict[str, Any]:
-        return {word: list(ids) for word, ids in self._users.items()}
-
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HeadlineWords:
         register = cls()
-        register._users = {str(word): dict.fromkeys(str(i) for i in ids) for word, ids in data.items()}
+        register.users = {str(word): dict.fromkeys(str(i) for i in ids) for word, ids in data.items()}
         return register
 
 

@@ -25,28 +25,28 @@ POSTINGS_KEPT = 16
 class StoryIndex:
     def __init__(self) -> None:
         # term → story ids, least recently active first (dict order is the recency order).
-        self._postings: dict[str, dict[str, None]] = {}
+        self.postings: dict[str, dict[str, None]] = {}
 
-    def add(self, story_id: str, vector: SparseVector) -> None:
-        for term in _heaviest(vector, INDEXED_TERMS):
-            remember_recent(self._postings.setdefault(term, {}), story_id, POSTINGS_KEPT)
+    def add(self, story_id: str, vector: SparseVector) -> list[str]:
+        """Index the story under the vector's heaviest terms; returns those terms."""
+        terms = _heaviest(vector, INDEXED_TERMS)
+        for term in terms:
+            remember_recent(self.postings.setdefault(term, {}), story_id, POSTINGS_KEPT)
+        return terms
 
     def candidates(self, vector: SparseVector, limit: int) -> list[str]:
         """Stories sharing the article's heaviest terms, most shared weight first."""
         overlap: dict[str, float] = {}
         for term in _heaviest(vector, QUERY_TERMS):
-            for story_id in self._postings.get(term, ()):
+            for story_id in self.postings.get(term, ()):
                 overlap[story_id] = overlap.get(story_id, 0.0) + vector[term]
         ranked = sorted(overlap.items(), key=lambda item: item[1], reverse=True)
         return [story_id for story_id, _ in ranked[:limit]]
 
-    def to_json(self) -> dict[str, Any]:
-        return {term: list(ids) for term, ids in self._postings.items()}
-
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoryIndex:
         index = cls()
-        index._postings = {str(term): dict.fromkeys(ids) for term, ids in data.items()}
+        index.postings = {str(term): dict.fromkeys(ids) for term, ids in data.items()}
         return index
 
 
