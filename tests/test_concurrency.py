@@ -225,7 +225,7 @@ def test_a_state_that_misses_stored_stories_is_not_trusted(tmp_path: Path, caplo
     assert tunnel_story is not None
     store.close()
     with sqlite3.connect(db) as connection:
-        connection.execute("DELETE FROM state_items WHERE kind = 'story' AND name = ?", (tunnel_story.story_id,))
+        connection.execute("DELETE FROM state_items WHERE name = ?", (tunnel_story.story_id,))
     connection.close()
 
     store = open_store(db)

@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire.corrections import Overlay
 from crosswire.errors import InputError, NotFoundError
@@ -28,6 +28,9 @@ from crosswire.preparation import Prepared, prepare_batch
 from crosswire.sources import SourceItem, iter_sources
 from crosswire.store import ArticleSummary, Store, StoredArticle, StoryListing, StoryQuery, StorySummary
 from crosswire.workers import Submitted, WorkerPool, batched, default_processes, processes_for
+
+if TYPE_CHECKING:
+    from crosswire.stories.cluster import StoryLoader
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,7 @@ _CLUSTER_STATE_KEY = "story_clusterer"
 #: after every chunk cost more per article the larger the store grew.
 _CLUSTER_STATE_PARTS = {
     "story": "stories",
+    "story_day": "story_days",
     "document_frequency": "document_frequencies",
     "posting": "index",
     "headline_word": "headline_words",
@@ -509,15 +513,18 @@ class _CorpusState:
         duplicates = DuplicateIndex.restore(store.signatures())
         count = store.count_articles()
         header = store.load_state(_CLUSTER_STATE_KEY)
-        stories = store.load_state_items(_CLUSTER_STATE_KEY, "story") if header is not None else {}
-        problem = _state_problem(header, set(stories), count, store)
+        days = store.load_state_items(_CLUSTER_STATE_KEY, "story_day") if header is not None else {}
+        problem = _state_problem(header, set(days), count, store)
         if problem is None and header is not None:
+            # Everything but the stories themselves, which the clusterer loads when it needs them.
             state: dict[str, Any] = {
-                part: store.load_state_items(_CLUSTER_STATE_KEY, kind) for kind, part in _CLUSTER_STATE_PARTS.items()
+                part: store.load_state_items(_CLUSTER_STATE_KEY, kind)
+                for kind, part in _CLUSTER_STATE_PARTS.items()
+                if kind not in ("story", "story_day")
             }
-            state.update(version=header["version"], documents=header["documents"], stories=list(stories.values()))
+            state.update(version=header["version"], documents=header["documents"], stories=[], story_days=days)
             try:
-                return cls(store, duplicates, StoryClusterer.from_state(state), count)
+                return cls(store, duplicates, StoryClusterer.from_state(state, _story_loader(store)), count)
             except (ValueError, KeyError, TypeError) as error:  # another version of the clusterer
                 problem = f"it cannot be read ({error})"
         if problem is not None:
@@ -532,6 +539,8 @@ class _CorpusState:
                 differing += 1
         if differing:
             log.warning("replaying the store put %d articles in other stories than stored", differing)
+        # Saved whole at the next save, after which it keeps only the stories it uses in memory.
+        clusterer.load_stories = _story_loader(store)
         return cls(store, duplicates, clusterer, count, replayed=problem is not None)
 
     def place(self, article: Article, digest: str, overlay: Overlay | None = None) -> StoredArticle:
@@ -576,6 +585,13 @@ class _CorpusState:
         header = {"articles": self.placed, "version": changes["version"], "documents": changes["documents"]}
         self.store.save_state(_CLUSTER_STATE_KEY, header)
         self.replayed = False
+
+
+def _story_loader(store: Store) -> StoryLoader:
+    def load(story_ids: list[str]) -> Iterable[dict[str, Any]]:
+        return store.load_state_items(_CLUSTER_STATE_KEY, "story", story_ids).values()
+
+    return load
 
 
 def _state_problem(header: dict[str, Any] | None, known: set[str], count: int, store: Store) -> str | None:

@@ -84,6 +84,7 @@ def test_state_items_are_replaced_one_by_one_and_deleted_together(make_store: St
     again = make_store()
     assert again.load_state_items("k", "story") == {"s-1": {"size": 2}, "s-2": {"size": 4}}
     assert again.load_state_items("k", "term") == {"bridge": 3}
+    assert again.load_state_items("k", "story", ["s-2", "s-404"]) == {"s-2": {"size": 4}}
     again.delete_state_items("k")
     assert again.load_state_items("k", "story") == {} and again.load_state_items("k", "term") == {}
     assert again.load_state_items("other", "story") == {"s-9": {"size": 9}}

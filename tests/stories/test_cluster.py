@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+import pytest
 
 from crosswire.model import Article
+from crosswire.stories import cluster
 from crosswire.stories.cluster import StoryClusterer
 
 
@@ -136,12 +140,40 @@ def test_changes_since_the_last_export_rebuild_the_whole_state() -> None:
         "stories": list(
             ({s["id"]: s for s in saved["stories"]} | {s["id"]: s for s in changes["stories"]}).values()
         ),
-        **{part: saved[part] | changes[part] for part in ("document_frequencies", "index", "headline_words")},
+        **{
+            part: saved[part] | changes[part]
+            for part in ("document_frequencies", "story_days", "index", "headline_words")
+        },
     }
     assert merged["documents"] == len(BACKGROUND) + len(FIRE_A)
     restored = StoryClusterer.from_state(merged)
     assert restored.export_state() == live.export_state()
     assert live.export_changes()["stories"] == []  # nothing assigned since
+
+
+def test_a_clusterer_keeping_few_stories_in_memory_assigns_as_one_keeping_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stories out of memory come back from where their changes were saved, in time to be weighed."""
+    monkeypatch.setattr(cluster, "STORIES_IN_MEMORY", 2)
+    saved: dict[str, dict[str, Any]] = {}
+    loads: list[list[str]] = []
+
+    def load(story_ids: list[str]) -> list[dict[str, Any]]:
+        loads.append(story_ids)
+        return [saved[story_id] for story_id in story_ids if story_id in saved]
+
+    everything, lean = StoryClusterer(), StoryClusterer(load)
+    stream = [(*item, "2024-02-20") for item in BACKGROUND] + [(*item, "2024-03-01") for item in FIRE_A]
+    stream.append((*FIRE_B, "2024-03-08"))
+    for article_id, title, text, day in stream:
+        article = _article(article_id, title, text, day)
+        assert lean.assign(article) == everything.assign(article)
+        saved.update({story["id"]: story for story in lean.export_changes()["stories"]})
+        assert len(lean._stories) <= 2
+    assert any(loads), "a story out of memory was weighed"
+    assert len(lean) == len(everything)
+    assert lean.export_state() == everything.export_state()
 
 
 def test_undated_articles_still_join_their_story() -> None:

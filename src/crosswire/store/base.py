@@ -174,8 +174,8 @@ class Store(Protocol):
         """Store (or replace) items of one kind of a state kept in parts (values as JSON)."""
         ...
 
-    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
-        """Every stored item of one kind of a state kept in parts, by name."""
+    def load_state_items(self, key: str, kind: str, names: Iterable[str] | None = None) -> dict[str, Any]:
+        """The stored items of one kind of a state kept in parts (only those named, given ``names``), by name."""
         ...
 
     def delete_state_items(self, key: str) -> None:

@@ -256,8 +256,12 @@ class PostgresStore:
         rows = self._query("SELECT value FROM state WHERE key = %s", (key,))
         return dict(json.loads(rows[0][0])) if rows else None
 
-    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
-        rows = self._query("SELECT name, value FROM state_items WHERE key = %s AND kind = %s", (key, kind))
+    def load_state_items(self, key: str, kind: str, names: Iterable[str] | None = None) -> dict[str, Any]:
+        select = "SELECT name, value FROM state_items WHERE key = %s AND kind = %s"
+        if names is None:
+            rows = self._query(select, (key, kind))
+        else:
+            rows = self._query(f"{select} AND name = ANY(%s)", (key, kind, list(names)))
         return {str(name): json.loads(value) for name, value in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

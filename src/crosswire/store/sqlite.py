@@ -284,8 +284,16 @@ class SQLiteStore:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
-    def load_state_items(self, key: str, kind: str) -> dict[str, Any]:
-        rows = self._db.execute("SELECT name, value FROM state_items WHERE key = ? AND kind = ?", (key, kind))
+    def load_state_items(self, key: str, kind: str, names: Iterable[str] | None = None) -> dict[str, Any]:
+        select = "SELECT name, value FROM state_items WHERE key = ? AND kind = ?"
+        if names is None:
+            rows = list(self._db.execute(select, (key, kind)))
+        else:
+            wanted = list(names)
+            rows = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows += self._db.execute(f"{select} AND name IN ({', '.join('?' * len(chunk))})", (key, kind, *chunk))
         return {str(name): json.loads(value) for name, value in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

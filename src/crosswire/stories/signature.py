@@ -48,6 +48,9 @@ class HeadlineWords:
                 owned.add(word)
         return frozenset(owned)
 
+    def to_json(self) -> dict[str, Any]:
+        return {word: list(ids) for word, ids in self.users.items()}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HeadlineWords:
         register = cls()

@@ -43,6 +43,9 @@ class StoryIndex:
         ranked = sorted(overlap.items(), key=lambda item: item[1], reverse=True)
         return [story_id for story_id, _ in ranked[:limit]]
 
+    def to_json(self) -> dict[str, Any]:
+        return {term: list(ids) for term, ids in self.postings.items()}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoryIndex:
         index = cls()
