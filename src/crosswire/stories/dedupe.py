@@ -9,6 +9,13 @@ carries the size of its set.
 
 The first article seen is the original; callers feed articles in
 publication order.  A copy of a copy points at the first original.
+
+The index holds every article of the store, so its size per article is what
+counts: signatures sit in one numpy array and each LSH band is one 64-bit
+key in one dict (about 5 KB per article; datasketch's ``MinHashLSH``
+with its ``LeanMinHash`` objects took about 12 KB).  The bands are those
+datasketch chooses for the candidate threshold, so the candidates are the
+same.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from crosswire.stories.text import words
 
@@ -62,10 +69,9 @@ def _encode(sketch: MinHash, size: int) -> bytes:
     return _SIZE_HEADER.pack(size) + np.asarray(sketch.hashvalues, dtype=np.uint32).tobytes()
 
 
-def _decode(blob: bytes) -> tuple[LeanMinHash, int]:
+def _decode(blob: bytes) -> tuple[np.ndarray, int]:
     (size,) = _SIZE_HEADER.unpack_from(blob)
-    values = np.frombuffer(blob[_SIZE_HEADER.size :], dtype=np.uint32)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME), size
+    return np.frombuffer(blob[_SIZE_HEADER.size :], dtype=np.uint32), size
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:
@@ -76,19 +82,69 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, intersection / min(size_a, size_b))
 
 
+class _Bands:
+    """LSH buckets: articles (by row) whose signatures agree on all the values of some band.
+
+    A band's values are folded into one 64-bit key (a sum of the values times
+    odd multipliers, one per position, so equal values in two bands give two
+    keys); a chance collision only adds a candidate, which is then checked.
+    """
+
+    def __init__(self, bands: int, rows: int) -> None:
+        self.width = bands * rows
+        self._shape = (bands, rows)
+        multipliers = np.random.default_rng(SHINGLE_WORDS).integers(1, 2**63, size=self.width, dtype=np.uint64)
+        self._multipliers = (multipliers | np.uint64(1)).reshape(self._shape)
+        #: key → the row of the one article in the bucket, or the rows of several.
+        self._buckets: dict[int, int | list[int]] = {}
+
+    def keys(self, values: np.ndarray) -> list[int]:
+        folded = values[: self.width].astype(np.uint64).reshape(self._shape) * self._multipliers
+        return [int(key) for key in folded.sum(axis=1, dtype=np.uint64)]
+
+    def add(self, row: int, keys: list[int]) -> None:
+        for key in keys:
+            held = self._buckets.setdefault(key, row)
+            if held is row:
+                continue
+            if isinstance(held, list):
+                held.append(row)
+            else:
+                self._buckets[key] = [held, row]
+
+    def rows(self, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        for key in keys:
+            held = self._buckets.get(key)
+            if isinstance(held, list):
+                found.update(held)
+            elif held is not None:
+                found.add(held)
+        return found
+
+
+#: The bands datasketch chooses for the candidate threshold (it weighs false positives and negatives).
+_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS_PER_BAND = _LSH.b, _LSH.r
+
+
 class DuplicateIndex:
     """Incremental near-duplicate index; persist it as (article id, signature) pairs."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-        self._sketches: dict[str, tuple[LeanMinHash, int]] = {}
+        self._bands = _Bands(BANDS, ROWS_PER_BAND)
+        #: Signatures by row, rows in the order articles were added (grown by doubling).
+        self._values = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._sizes: list[int] = []
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str] = []
         self._original_of: dict[str, str] = {}
 
     def __len__(self) -> int:
-        return len(self._sketches)
+        return len(self._ids)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._sketches
+        return article_id in self._row_of
 
     @staticmethod
     def signature(text: str) -> bytes:
@@ -109,14 +165,14 @@ class DuplicateIndex:
 
         Adding an id a second time is a no-op that reports the same verdict.
         """
-        if article_id in self._sketches:
-            original = self._original_of.get(article_id)
-            return DuplicateMatch(original, 1.0) if original else None
+        if article_id in self._row_of:
+            return self._known(article_id)
         shingles = shingle_set(text)
         # Very short texts are indexed (so a later longer copy can still find
         # them) but never judged a copy themselves: too little evidence.
         judge = len(words(text)) >= MIN_WORDS
-        return self._insert(article_id, _minhash(shingles), len(shingles), judge=judge)
+        values = np.asarray(_minhash(shingles).hashvalues, dtype=np.uint32)
+        return self._insert(article_id, values, len(shingles), judge=judge)
 
     def original_of(self, article_id: str) -> str | None:
         return self._original_of.get(article_id)
@@ -128,31 +184,44 @@ class DuplicateIndex:
     def add_signature(self, article_id: str, blob: bytes) -> DuplicateMatch | None:
         """Index an article by its stored :meth:`signature` (no re-hashing of
         the text); return the earlier article it copies, if any."""
-        if article_id in self._sketches:
-            original = self._original_of.get(article_id)
-            return DuplicateMatch(original, 1.0) if original else None
-        sketch, size = _decode(blob)
-        return self._insert(article_id, sketch, size, judge=size >= MIN_WORDS - SHINGLE_WORDS + 1)
+        if article_id in self._row_of:
+            return self._known(article_id)
+        values, size = _decode(blob)
+        return self._insert(article_id, values, size, judge=size >= MIN_WORDS - SHINGLE_WORDS + 1)
 
-    def _insert(self, article_id: str, sketch: MinHash, size: int, judge: bool) -> DuplicateMatch | None:
-        match = self._best_match(sketch, size) if judge and size else None
-        lean = sketch if isinstance(sketch, LeanMinHash) else LeanMinHash(sketch)
-        self._sketches[article_id] = (lean, size)
+    def _known(self, article_id: str) -> DuplicateMatch | None:
+        original = self._original_of.get(article_id)
+        return DuplicateMatch(original, 1.0) if original else None
+
+    def _insert(self, article_id: str, values: np.ndarray, size: int, judge: bool) -> DuplicateMatch | None:
+        keys = self._bands.keys(values)
+        match = self._best_match(values, size, keys) if judge and size else None
+        row = len(self._ids)
+        if row == len(self._values):
+            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+        self._values[row] = values
+        self._sizes.append(size)
+        self._ids.append(article_id)
+        self._row_of[article_id] = row
         if size:
-            self._lsh.insert(article_id, lean)
+            self._bands.add(row, keys)
         if match is not None:
             self._original_of[article_id] = match.original
         return match
 
-    def _best_match(self, sketch: MinHash, size: int) -> DuplicateMatch | None:
+    def _best_match(self, values: np.ndarray, size: int, keys: list[int]) -> DuplicateMatch | None:
+        rows = sorted(self._bands.rows(keys))
+        if not rows:
+            return None
+        # The share of equal minimum hashes estimates Jaccard similarity (as datasketch's MinHash.jaccard).
+        agreeing = np.count_nonzero(self._values[rows] == values, axis=1) / NUM_PERM
         best: DuplicateMatch | None = None
-        for candidate in self._lsh.query(sketch):
-            other, other_size = self._sketches[candidate]
-            jaccard = sketch.jaccard(other)
-            contained = containment(jaccard, size, other_size)
+        for row, jaccard in zip(rows, agreeing.tolist(), strict=True):
+            contained = containment(jaccard, size, self._sizes[row])
             if jaccard < COPY_JACCARD and contained < COPY_CONTAINMENT:
                 continue
             similarity = max(jaccard, contained)
+            candidate = self._ids[row]
             original = self._original_of.get(candidate, candidate)
             if best is None or similarity > best.similarity:
                 best = DuplicateMatch(original, similarity)
