@@ -149,7 +149,7 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
         lowered = name.lower()
         if _has_term(lowered, words["role"]):
             roles.append(name)
-        elif _has_term(lowered, words["outlet"]) or lowered.startswith("the "):
+        elif names_an_outlet(name):
             outlets.append(name)
         elif len(group) <= MAX_NAME_WORDS:
             people.append(_tidy_case(name))
@@ -256,6 +256,12 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     return Byline(tuple(people), outlets[0] if outlets else None)
 
 
+def names_an_outlet(name: str) -> bool:
+    """Whether a credited name is an outlet's ("The Coastal Ledger", "Agencia Sur"): an outlet word, or "The …"."""
+    lowered = name.lower()
+    return lowered.startswith("the ") or _has_term(lowered, _byline_words()["outlet"])
+
+
 def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:
     """Words of ``text`` that are neither names, outlets nor joiners, up to a
     role word; a capitalised word just before the role is the role's own
@@ -278,6 +284,11 @@ def cue_alone(line: str) -> bool:
         return False
     match = _cue_pattern().match(line)
     return match is not None and word_count(match.group("rest")) <= 3 and byline_names(line) is None
+
+
+def joiner_words() -> frozenset[str]:
+    """The words that join two names in a byline ("and", "und", "&")."""
+    return _byline_words()["joiner"]
 
 
 def joiner_alone(line: str) -> bool:

@@ -29,6 +29,8 @@ from crosswire.extract.metadata import (
     Outlet,
     PageMetadata,
     byline_author,
+    names_a_person,
+    person_author,
     read_metadata,
     site_of,
     strip_site_name,
@@ -66,8 +68,10 @@ def extract_html(capture: Capture) -> Article:
     text = recover_split_body(tree, getattr(document, "text", None) or "", texts)
     if not text.strip():
         raise InputError(capture.origin, "no article text found")
-    found = fallback_metadata(tree, metadata, capture.hints.url)
     hints = capture.hints
+    outlet = Outlet.of(metadata.site_name, metadata.publisher, hints.url, metadata.canonical_url, metadata.og_url)
+    given_author = person_author(metadata.author, outlet)
+    found = fallback_metadata(tree, metadata, hints.url, given_author)
     url = metadata.canonical_url or metadata.og_url or found.get("url") or hints.url
     title = metadata.title or found.get("title") or hints.title
     published = publication_date(tree) or to_iso_date(metadata.published) or hints.published
@@ -87,7 +91,7 @@ def extract_html(capture: Capture) -> Article:
         origin=capture.origin,
         text=body,
         title=title,
-        author=metadata.author or found.get("author") or hints.author,
+        author=found.get("author") or given_author or hints.author or metadata.author or metadata.author_organisation,
         published=published,
         publisher=publisher or site_of(url),
         via=via,
@@ -228,7 +232,9 @@ def _parse_bytes(page: str) -> Any:
         return None
 
 
-def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None) -> dict[str, str]:
+def fallback_metadata(
+    tree: Any, ours: PageMetadata, page_url: str | None = None, given_author: str | None = None
+) -> dict[str, str]:
     """The fields our meta-tag and JSON-LD readers left open, from
     trafilatura's readers (more meta-tag spellings, <title>) and our byline
     reader.
@@ -249,7 +255,9 @@ def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None
     """
     missing = {
         "title": not ours.title,
-        "author": not ours.author,
+        # no person named (``given_author``: the metadata's author, if a person), or a one-word
+        # handle, which a full name in the byline markup beats
+        "author": given_author is None or " " not in given_author,
         "url": not (ours.canonical_url or ours.og_url),
         "sitename": not (ours.site_name or ours.publisher),
     }
@@ -267,8 +275,7 @@ def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None
 
     readers: dict[str, Callable[[], str | None]] = {
         "title": title,
-        # trafilatura itself distrusts a one-word meta author (often a site handle)
-        "author": lambda: found.author if found.author and " " in found.author else _byline(tree, found.author),
+        "author": lambda: _author(tree, found.author, outlet, given_author, ours.author),
         "url": lambda: found.url or tm.extract_url(tree),
         "sitename": lambda: found.sitename or tm.extract_sitename(tree),
     }
@@ -276,13 +283,32 @@ def fallback_metadata(tree: Any, ours: PageMetadata, page_url: str | None = None
     return {name: " ".join(value.split()) for name, value in values.items() if isinstance(value, str) and value.strip()}
 
 
-def _byline(tree: Any, one_word_meta_author: str | None) -> str | None:
-    """The author from the page's byline markup: ours first (one plain XPath), then trafilatura's wider
-    search (about 5 ms, only for the pages ours finds nothing on), then a one-word meta author ("LD", a
-    blogger's handle), which trafilatura distrusts but which beats no author."""
-    with contextlib.suppress(Exception):  # trafilatura's byline search is best-effort on broken markup
-        return byline_author(tree) or tm.extract_author(tree) or one_word_meta_author
-    return one_word_meta_author
+def _author(tree: Any, meta_author: str | None, outlet: Outlet, given: str | None, ours: str | None) -> str | None:
+    """The author when our metadata reader names no person (``ours``: what it read, ``given``: the
+    person in it) or only a one-word handle.
+
+    trafilatura's meta readers (more spellings) first, if they name a person
+    with a full name and ours read no author (else theirs is most often the
+    same tag, cleaned); then our byline markup reader (one plain XPath), then
+    trafilatura's wider byline search (about 5 ms, only for the pages ours
+    finds nothing on), then a one-word meta author ("LD", a blogger's handle),
+    which trafilatura distrusts but which beats no author. A one-word
+    ``given`` author gives way only to a full name from the markup, and an
+    author field naming no person (the outlet) only to a person.
+    """
+    meta = None if ours else person_author(meta_author, outlet)
+    if given is None and meta is not None and " " in meta:
+        return meta
+    markup = byline_author(tree, outlet)
+    if given is not None:
+        return markup if markup is not None and " " in markup and person_author(markup, outlet) else None
+    if markup is None:
+        with contextlib.suppress(Exception):  # trafilatura's byline search is best-effort on broken markup
+            markup = tm.extract_author(tree)
+    person = person_author(markup, outlet)
+    if person is not None and (ours is None or names_a_person(person, outlet)):
+        return person
+    return meta or (None if ours else markup or meta_author)
 
 
 def _language(metadata: PageMetadata) -> str | None:

@@ -11,6 +11,7 @@ the title, by that heading.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -21,7 +22,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crosswire.extract.bylines import without_cue
+from crosswire.extract.bylines import byline_names, cue_alone, joiner_words, names_an_outlet, without_cue
+from crosswire.extract.dates import date_labels
 from crosswire.lexicon import Entry, load_lexicon
 
 
@@ -37,6 +39,9 @@ class PageMetadata:
     language: str | None = None
     #: The title as the page's metadata gives it, site name and all (the body cleaner drops its repeats).
     title_as_given: str | None = None
+    #: The organisation JSON-LD gives as the author ("@type": "Organization"): an author only when the
+    #: page names no person.
+    author_organisation: str | None = None
 
 
 def _clean(value: object) -> str | None:
@@ -121,6 +126,21 @@ def _names_of(value: Any) -> list[str]:
     return [name] if name else []
 
 
+def _is_organisation(value: Any) -> bool:
+    """A JSON-LD node typed as an organisation ("Organization", "NewsMediaOrganization", "Corporation")."""
+    return isinstance(value, dict) and any(
+        name.endswith("organization") or name in {"corporation", "brand"} for name in _types(value)
+    )
+
+
+def _people_and_organisations(value: Any) -> tuple[list[str], list[str]]:
+    """The names of a JSON-LD author value, people (strings count as people) apart from organisations."""
+    items = value if isinstance(value, list) else [value]
+    people = [name for item in items if not _is_organisation(item) for name in _names_of(item)]
+    organisations = [name for item in items if _is_organisation(item) for name in _names_of(item)]
+    return people, organisations
+
+
 def _json_ld_article(tree: Any) -> dict[str, Any]:
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
@@ -145,9 +165,10 @@ def read_metadata(tree: Any, page_url: str | None = None) -> PageMetadata:
     canonical_url = _clean(canonical[0]) if canonical else None
     og_url = _meta_content(tags, "og:url")
     outlet = Outlet.of(site_name, publisher, page_url, canonical_url, og_url)
+    people, organisations = _people_and_organisations(article.get("author"))
     return PageMetadata(
         title=page_title(tree, article, outlet, tags),
-        author=_not_a_link(_name_of(article.get("author")) or _meta_content(tags, "author", "article:author", "byl")),
+        author=_not_a_link(", ".join(people) or _meta_content(tags, "author", "article:author", "byl")),
         published=_clean(article.get("datePublished")) or _meta_content(tags, "article:published_time"),
         site_name=site_name,
         publisher=publisher,
@@ -155,6 +176,7 @@ def read_metadata(tree: Any, page_url: str | None = None) -> PageMetadata:
         og_url=og_url,
         language=_clean(language[0]) if language else None,
         title_as_given=_clean(article.get("headline")) or _meta_content(tags, "og:title", "twitter:title"),
+        author_organisation=", ".join(organisations) or None,
     )
 
 
@@ -254,26 +276,98 @@ _BYLINE_ELEMENTS = etree.XPath(
     "//*[@rel='author' or @itemprop='author' or @itemprop='author name' or @id='author'"
     " or contains(@class, 'byline') or contains(@class, 'author')][not(self::meta or self::link or self::script)]"
 )
-_CREDIT_PREFIX = re.compile(
-    r"^(?:(?:posted|written|words|text|story)\s+)?(?:by|von|par|por|di|de)\s*:?\s+", re.IGNORECASE
-)
 _IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
+#: A cue inside a byline's text, after a date or a label ("Posted on 4 May 2026 by Ines Varga").
+_INNER_CUE = re.compile(r"\s(?=(?:by|von|par|por|door|di)\s)", re.IGNORECASE)
+#: The longest byline element text that is read as a byline (longer ones are author boxes with a biography).
+MAX_BYLINE_CHARS = 160
+#: A web or e-mail address in an author field: a site's or a mailbox's, not a person's name.
+_ADDRESS = re.compile(r"(?i:www\.)|\w\.[a-z]{2,12}(?=$|[\s/)])|@|\[at\]")
 
 
-def byline_author(tree: Any) -> str | None:
+def names_a_person(name: str, outlet: Outlet | None = None) -> bool:
+    """Whether an author field's text may be a person's name: not the page's own outlet, no
+    organisation word ("GmbH", "e.V."), no web or e-mail address."""
+    if _ADDRESS.search(name) or any(_squash(word) in _organisation_words() for word in name.split()):
+        return False
+    return outlet is None or not outlet.names(name)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def person_author(author: str | None, outlet: Outlet | None = None) -> str | None:
+    """The person an author field names, without the site's name beside it ("Outlet - Ines Varga"),
+    a cue or a degree ("By Ines Varga", "Ines Varga, PhD"); None when it names no person (the outlet,
+    a company, an address)."""
+    if author is None:
+        return None
+    parts = [part for part in _TITLE_SEPARATOR.split(author) if part.strip()]
+    if len(parts) > 1 and outlet is not None:
+        kept = [part for part in parts if not outlet.names(part)]
+        author = " ".join(kept) if kept and len(kept) < len(parts) else author
+    if not names_a_person(author, outlet):
+        return None
+    byline = byline_names(author) or byline_names(author, bare=True)
+    if byline is None or not names_a_person(byline.author, outlet):
+        return author
+    dropped = {word.lower() for word in _WORD.findall(author)} - {word.lower() for word in _WORD.findall(byline.author)}
+    # "Ines Varga and Tom Reyes" stays as written: only a joiner would go
+    return author if dropped <= joiner_words() else byline.author
+
+
+def _byline_person(text: str, outlet: Outlet | None) -> str | None:
+    """The person(s) a byline element's text credits, or None."""
+    starts = [0] + [match.end() for match in _INNER_CUE.finditer(text)]
+    for start in starts:
+        byline = byline_names(text[start:])
+        if byline is not None and not names_an_outlet(byline.author) and names_a_person(byline.author, outlet):
+            return byline.author
+    byline = byline_names(text, bare=True)
+    if byline is not None and names_a_person(byline.author, outlet):
+        return byline.author
+    if " " not in text and 2 <= len(text) <= 30 and not cue_alone(text) and names_a_person(text, outlet):
+        byline = byline_names(f"By {text}")  # a user name alone ("marc", "kelpie_77")
+        return byline.author if byline is not None else None
+    return None
+
+
+def _any_credit(text: str) -> str | None:
+    """What a byline element credits when it names no person (an agency, a desk, the outlet itself):
+    its text without a cue, if short, without digits and neither a label nor an e-mail address."""
+    if cue_alone(text) or any(pattern.match(text) for pattern, _ in date_labels()):
+        return None  # "Posted by", "Published on"
+    rest = without_cue(text)
+    if not (3 <= len(rest) <= 60 and len(rest.split()) <= 6) or any(c.isdigit() for c in rest):
+        return None
+    return None if "@" in rest or rest.endswith(":") else rest  # a site's domain may do, not a mailbox
+
+
+def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
     """The author named in the page's byline markup, or None.
 
-    A name is 1-6 words, without digits, outside the comments (whose
-    authors wear the same class names).
+    Each byline element's text is read as a byline ("Posted by Ines Varga",
+    "Text & Fotos: Ivo Marsh", "Ines Varga, Staff Writer", "Posted on 4 May
+    2026 by Ines Varga", a name alone, a user name alone); the first that
+    names a person wins. Labels without a name ("Posted by"), the page's own
+    outlet and elements in the comments (whose authors wear the same class
+    names, as do comment forms) are passed over; an agency, a desk or the
+    outlet is the author only when no element names a person.
     """
+    fallback: str | None = None
     for element in _BYLINE_ELEMENTS(tree):
-        name = _CREDIT_PREFIX.sub("", without_cue(" ".join(element.text_content().split())))
-        if not (3 <= len(name) <= 60 and len(name.split()) <= 6) or any(c.isdigit() for c in name):
+        # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished")
+        text = " ".join(" ".join(element.itertext()).split())
+        if not 2 <= len(text) <= MAX_BYLINE_CHARS:
             continue
-        if any(_IN_COMMENTS.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()):
+        if any(_IN_COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}")
+               for node in itertools.chain((element,), element.iterancestors())):  # fmt: skip
             continue
-        return name
-    return None
+        name = _byline_person(text, outlet)
+        if name is not None:
+            return name
+        fallback = fallback or _any_credit(text)
+    return fallback
 
 
 def check_outlet_word(entry: Entry) -> None:
