@@ -33,6 +33,24 @@ def test_labelled_header_dates(header: str, expected: str) -> None:
     assert header_publication_date(html.fromstring(page(header))) == expected
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Interview: Mara Quint 31.03.2021", "2021-03-31"),
+        ("Text: Ole Brink, 2. Mai 2024", "2024-05-02"),
+        ("3 Kommentare von Kochfee7 am 20.09.2020 Tipp drucken", "2020-09-20"),
+        ("posted by harbourwatcher on March 4, 2020", "2020-03-04"),
+    ],
+)
+def test_credits_with_a_label_or_a_lowercase_cue_and_am_or_on(header: str, expected: str) -> None:
+    assert header_publication_date(html.fromstring(page(header))) == expected
+
+
+def test_a_lowercase_cue_without_am_or_on_is_still_no_credit() -> None:
+    tree = html.fromstring(page("Eine Reise von Hamburg nach Kiel 17.10.2023"))
+    assert header_publication_date(tree) is None
+
+
 def test_lowercase_credit_is_no_label() -> None:
     # "von São Paulo" is a preposition, not a credit
     tree = html.fromstring(page("Bericht von São Paulo 17.10.2023"))

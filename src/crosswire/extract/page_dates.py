@@ -80,7 +80,11 @@ def _labelled_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![^\W\d])(?:{labels})(?:\s(?:{joiners}))?\s?:?\s{dated}", re.IGNORECASE),
         # "Von Anna Berg 3.2.2022", "Par Loïc Le Clerc | 30 septembre 2018": case-sensitive,
         # since a lower-case "von"/"by" is a preposition, not a credit.
-        re.compile(rf"\b(?:{bylines})\s{_NAME}\s?[,|·•–-]?\s(?:am\s|on\s)?{dated}"),
+        # the date's month name in any case ("3. Mai 2022", "3 MAY 2022")
+        re.compile(rf"\b(?:{bylines})\s{_NAME}\s?[,|·•–-]?\s(?:am\s|on\s)?(?i:{dated})"),
+        # "von Marianne1 am 20.09.2020", "by kelpie on May 4, 2026": a lower-case cue with "am"/"on" before
+        # the date is a credit too; the name may be a user name
+        re.compile(rf"(?<!\w)(?i:{bylines})\s(?:{_NAME}|[\w.-]*\d[\w.-]*|[a-z][\w.-]+)\s(?i:(?:am|on)\s{dated})"),
     )
 
 
