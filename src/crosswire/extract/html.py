@@ -23,6 +23,7 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from crosswire.errors import InputError
 from crosswire.extract.body import clean_body, looks_like_index_page
+from crosswire.extract.bylines import byline_names, names_an_outlet
 from crosswire.extract.dates import to_iso_date
 from crosswire.extract.decode import decode_html
 from crosswire.extract.metadata import (
@@ -91,7 +92,7 @@ def extract_html(capture: Capture) -> Article:
         origin=capture.origin,
         text=body,
         title=title,
-        author=found.get("author") or given_author or hints.author or metadata.author or metadata.author_organisation,
+        author=found.get("author") or given_author or hints.author or metadata.author or _last_authors(text, metadata),
         published=published,
         publisher=publisher or site_of(url),
         via=via,
@@ -143,6 +144,29 @@ def credit_blocks(tree: Any, texts: PageText | None = None) -> list[str]:
             blocks.append(text)
     blocks.reverse()
     return blocks
+
+
+#: How many lines at the top of the article text may hold its byline.
+BYLINE_LINES = 3
+
+
+def text_byline(text: str) -> str | None:
+    """The person a byline opening the article text credits ("von Ines Varga" as its first paragraph),
+    for a page whose markup and metadata name nobody: a cue is required, and the name is a person's."""
+    for line in text.strip().splitlines()[:BYLINE_LINES]:
+        byline = byline_names(line.strip())
+        if byline is not None and byline.outlet is None and _a_person(byline.author):
+            return byline.author
+    return None
+
+
+def _a_person(name: str) -> bool:
+    return names_a_person(name) and not names_an_outlet(name)
+
+
+def _last_authors(text: str, metadata: PageMetadata) -> str | None:
+    """When neither metadata nor markup name a person: a byline atop the text, else a JSON-LD organisation."""
+    return text_byline(text) or metadata.author_organisation
 
 
 def publication_date(tree: Any) -> str | None:
