@@ -9,6 +9,7 @@ import pytest
 from lxml import html
 
 from crosswire.extract import extract
+from crosswire.extract.bylines import byline_names
 from crosswire.extract.metadata import Outlet, byline_author, person_author, read_metadata
 from crosswire.model import Capture, SourceHints
 
@@ -86,7 +87,7 @@ def test_a_one_word_handle_gives_way_to_a_full_name_in_the_byline() -> None:
         ("<div class='byline'>Von Jan Dorn Fr, 4. Dezember 2026</div>", "Jan Dorn"),
         ("<div class='byline'>By Ines Varga<span>Published May 4, 2026</span></div>", "Ines Varga"),
         ("<div class='article-author'>Text &amp; Fotos: Ivo Marsh</div>", "Ivo Marsh"),
-        ("<div class='author'>By Tom Reyes Courier Staff</div>", "Tom Reyes"),
+        ("<div class='author'>By Tom Reyes, Courier Staff Writer</div>", "Tom Reyes"),
         ("<span class='author'>Posted by</span><span class='author vcard'>kelpie_77</span>", "kelpie_77"),
         ("<a class='author-all' href='/a'>Alle Beiträge</a><div class='author'>Von Lena Hart</div>", "Lena Hart"),
         ("<span class='byline'>By Vale Courier</span><span class='author'>Mara Quint</span>", "Mara Quint"),
@@ -120,3 +121,9 @@ def test_a_byline_opening_the_article_text_names_the_writer_when_nothing_else_do
     assert author_of(page(byline="<p>Ines Varga</p>")) is None
     # the markup's byline comes first
     assert author_of(page(byline="<p><i>von Ines Varga</i></p><span class='author'>Tom Reyes</span>")) == "Tom Reyes"
+
+
+@pytest.mark.parametrize(("line", "author"), [("By Staff", "Staff"), ("By Staff Reporter", "Staff Reporter")])
+def test_a_desk_credit_stays_an_author(line: str, author: str) -> None:
+    byline = byline_names(line)
+    assert byline is not None and byline.author == author
