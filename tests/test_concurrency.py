@@ -241,15 +241,19 @@ def test_a_state_that_misses_stored_stories_is_not_trusted(tmp_path: Path, caplo
 def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Stores written before the state was kept in parts hold it as one JSON value: it is
-    replayed once, saved in parts, and the old value is gone."""
+    """Stores written before the state was kept in parts hold it as one JSON value, and no
+    duplicate index: the state is replayed once and saved in parts, the old value is gone,
+    and the stored articles are filed in the duplicate index, so a later copy is caught."""
     first, later = tmp_path / "first", tmp_path / "later"
     first.mkdir()
     later.mkdir()
     (first / "ledger-tunnel.html").write_text(article_page("27 rescued from tunnel", "Harbor Ledger", "2026-11-10",
-                                                           TUNNEL))  # fmt: skip
+                                                           TUNNEL + " " + BRIDGE))  # fmt: skip
     (later / "post-tunnel.html").write_text(
         article_page("More on the tunnel", "Post Meridian", "2026-11-11", TUNNEL.replace("Portvale", "Portvale's"))
+    )
+    (later / "wire-tunnel.html").write_text(
+        article_page("27 rescued from tunnel", "Quay Post", "2026-11-11", "From the wire: " + TUNNEL + " " + BRIDGE)
     )
     db = tmp_path / "cw.db"
     store = open_store(db)
@@ -261,6 +265,7 @@ def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
         old = {"articles": 1, "state": {"version": 5, "stories": [{"id": tunnel_story.story_id}]}}
         connection.execute("UPDATE state SET value = ? WHERE key = ?", (json.dumps(old), STATE_KEY))
         connection.execute("DELETE FROM state_items")
+        connection.execute("DELETE FROM copy_keys")
     connection.close()
 
     store = open_store(db)
@@ -272,6 +277,8 @@ def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
     assert header is not None and "state" not in header
     joined = store.get_article("post-tunnel.html")
     assert joined is not None and joined.story_id == tunnel_story.story_id
+    copy = store.get_article("wire-tunnel.html")
+    assert copy is not None and copy.duplicate_of == "ledger-tunnel.html"
     store.close()
 
 

@@ -31,6 +31,7 @@ from crosswire.workers import Submitted, WorkerPool, batched, default_processes,
 
 if TYPE_CHECKING:
     from crosswire.stories.cluster import StoryLoader
+    from crosswire.stories.dedupe import Indexed
 
 log = logging.getLogger(__name__)
 
@@ -510,7 +511,7 @@ class _CorpusState:
         from crosswire.stories.cluster import StoryClusterer
         from crosswire.stories.dedupe import DuplicateIndex
 
-        duplicates = DuplicateIndex.restore(store.signatures())
+        duplicates = DuplicateIndex(_StoredCopies(store))
         count = store.count_articles()
         header = store.load_state(_CLUSTER_STATE_KEY)
         days = store.load_state_items(_CLUSTER_STATE_KEY, "story_day") if header is not None else {}
@@ -541,6 +542,9 @@ class _CorpusState:
             log.warning("replaying the store put %d articles in other stories than stored", differing)
         # Saved whole at the next save, after which it keeps only the stories it uses in memory.
         clusterer.load_stories = _story_loader(store)
+        if problem is not None:  # a store written before the duplicate index was kept in it, among others
+            store.delete_copy_keys()
+            duplicates.file_again(store.signatures())
         return cls(store, duplicates, clusterer, count, replayed=problem is not None)
 
     def place(self, article: Article, digest: str, overlay: Overlay | None = None) -> StoredArticle:
@@ -585,6 +589,34 @@ class _CorpusState:
         header = {"articles": self.placed, "version": changes["version"], "documents": changes["documents"]}
         self.store.save_state(_CLUSTER_STATE_KEY, header)
         self.replayed = False
+        self._story_of.clear()  # stored now, and found there (it would grow with every article)
+
+
+class _StoredCopies:
+    """The duplicate index's articles and band keys, kept in the store (``crosswire.stories.dedupe``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, article_id: str) -> Indexed | None:
+        stored = self.store.get_article(article_id)
+        if stored is None or stored.signature is None:
+            return None
+        return _indexed(article_id, stored.signature, stored.duplicate_of)
+
+    def sharing(self, keys: list[int]) -> list[Indexed]:
+        return [_indexed(*candidate) for candidate in self.store.copy_candidates(keys)]
+
+    def add(self, article: Indexed, keys: list[int]) -> None:
+        # The article's signature and original are stored with it (``StoredArticle``).
+        self.store.save_copy_keys(article.article_id, keys)
+
+
+def _indexed(article_id: str, signature: bytes, duplicate_of: str | None) -> Indexed:
+    from crosswire.stories.dedupe import Indexed, decode_signature
+
+    values, size = decode_signature(signature)
+    return Indexed(article_id, values, size, duplicate_of)
 
 
 def _story_loader(store: Store) -> StoryLoader:

@@ -90,6 +90,22 @@ def test_state_items_are_replaced_one_by_one_and_deleted_together(make_store: St
     assert again.load_state_items("other", "story") == {"s-9": {"size": 9}}
 
 
+def test_copy_keys_find_the_articles_filed_under_them_oldest_first(make_store: StoreFactory) -> None:
+    store = make_store()
+    store.save_article(stored_article("a1", signature=b"sig-1"))
+    store.save_article(stored_article("a2", signature=b"sig-2", duplicate_of="a1"))
+    store.save_article(stored_article("a3", signature=b"sig-3"))
+    store.save_copy_keys("a2", [-5, 2**63 - 1])
+    store.save_copy_keys("a1", [-5, 7])
+    store.save_copy_keys("a3", [9])
+    store.save_copy_keys("a3", [9])  # filed twice: no error, no second row
+    assert store.copy_candidates([-5]) == [("a1", b"sig-1", None), ("a2", b"sig-2", "a1")]
+    assert store.copy_candidates([2**63 - 1, 9, 404]) == [("a2", b"sig-2", "a1"), ("a3", b"sig-3", None)]
+    assert store.copy_candidates([]) == []
+    store.delete_copy_keys()
+    assert store.copy_candidates([-5, 7, 9]) == []
+
+
 def test_a_failed_write_leaves_nothing_behind(make_store: StoreFactory) -> None:
     store = make_store()
     store.save_article(stored_article("a1"))

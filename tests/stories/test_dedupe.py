@@ -55,7 +55,8 @@ def test_restored_index_gives_the_same_verdicts() -> None:
     for key, text in texts.items():
         live.add(key, text)
     restored = DuplicateIndex.restore((key, DuplicateIndex.signature(text)) for key, text in texts.items())
-    assert restored.duplicates() == live.duplicates() == {"c": "a"}
+    for key in texts:
+        assert restored.original_of(key) == live.original_of(key) == ("a" if key == "c" else None)
     later = restored.add("d", ORIGINAL + " More to follow.")
     assert later is not None and later.original == "a"
 
@@ -69,5 +70,5 @@ _words = st.lists(st.sampled_from(_VOCABULARY), min_size=0)
 def test_signature_round_trip_keeps_similarity(words: list[str]) -> None:
     text = " ".join(words)
     index = DuplicateIndex.restore([("x", DuplicateIndex.signature(text))])
-    assert "x" in index and len(index) == 1
+    assert index.keeper.get("x") is not None
     assert DuplicateIndex.signature(text) == DuplicateIndex.signature(text)

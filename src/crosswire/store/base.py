@@ -170,6 +170,18 @@ class Store(Protocol):
 
     def save_state(self, key: str, value: dict[str, Any]) -> None: ...
 
+    def save_copy_keys(self, article_id: str, keys: Sequence[int]) -> None:
+        """File an article under the band keys of its signature (``crosswire.stories.dedupe``)."""
+        ...
+
+    def copy_candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes, str | None]]:
+        """(id, signature, duplicate_of) of the articles filed under any of these keys, in the order stored."""
+        ...
+
+    def delete_copy_keys(self) -> None:
+        """Forget every article's band keys (before filing them again)."""
+        ...
+
     def save_state_items(self, key: str, kind: str, items: Mapping[str, Any]) -> None:
         """Store (or replace) items of one kind of a state kept in parts (values as JSON)."""
         ...

@@ -27,11 +27,13 @@ from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
     CLUSTER_STORY_IDS_SQL,
+    COPY_KEYS_TABLE,
     CORRECTIONS_MIGRATION,
     CORRECTIONS_SQL,
     PLACEMENT_SQL,
     STATE_ITEMS_TABLE,
     SUMMARY_COLUMNS,
+    copy_candidates_sql,
     correction_insert,
     correction_row,
     placement_rows,
@@ -79,6 +81,8 @@ MIGRATIONS: tuple[str, ...] = (
     listing.BRIEF_TABLE,
     # 5: a state kept in parts, each saved when it changes (the story clusterer's).
     STATE_ITEMS_TABLE,
+    # 6: the duplicate index's band keys.
+    COPY_KEYS_TABLE.format(table_options=""),
 )
 
 #: Any fixed numbers: the advisory locks held while migrating and while writing.
@@ -166,6 +170,17 @@ class PostgresStore:
     def save_state_items(self, key: str, kind: str, items: Mapping[str, Any]) -> None:
         with self.writing(), self._db.cursor() as cursor:
             cursor.executemany(state_item_upsert("%s").encode(), state_item_rows(key, kind, items))
+
+    def save_copy_keys(self, article_id: str, keys: Sequence[int]) -> None:
+        with self.writing(), self._db.cursor() as cursor:
+            cursor.executemany(
+                b"INSERT INTO copy_keys (key, article_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                [(key, article_id) for key in keys],
+            )
+
+    def delete_copy_keys(self) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM copy_keys")
 
     def delete_state_items(self, key: str) -> None:
         with self.writing():
@@ -255,6 +270,12 @@ class PostgresStore:
     def load_state(self, key: str) -> dict[str, Any] | None:
         rows = self._query("SELECT value FROM state WHERE key = %s", (key,))
         return dict(json.loads(rows[0][0])) if rows else None
+
+    def copy_candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes, str | None]]:
+        if not keys:
+            return []
+        rows = self._query(copy_candidates_sql("= ANY(%s)"), (list(keys),))
+        return [(str(article_id), bytes(signature), duplicate_of) for article_id, signature, duplicate_of in rows]
 
     def load_state_items(self, key: str, kind: str, names: Iterable[str] | None = None) -> dict[str, Any]:
         select = "SELECT name, value FROM state_items WHERE key = %s AND kind = %s"

@@ -73,6 +73,25 @@ def state_item_rows(key: str, kind: str, items: Mapping[str, Any]) -> list[tuple
     return [(key, kind, name, json.dumps(value)) for name, value in items.items()]
 
 
+#: Migration 6 of both stores: the duplicate index's band keys (``crosswire.stories.dedupe``), so that
+#: finding the articles a new one may copy is an indexed look-up, not an index held in memory.
+COPY_KEYS_TABLE = """
+    CREATE TABLE IF NOT EXISTS copy_keys (
+        key BIGINT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ){table_options}
+"""
+
+
+def copy_candidates_sql(key_condition: str) -> str:
+    """Articles filed under a band key meeting ``key_condition`` (``IN (?, ?)``, ``= ANY(%s)``), oldest first."""
+    return (
+        "SELECT id, signature, duplicate_of FROM articles WHERE id IN "
+        f"(SELECT article_id FROM copy_keys WHERE key {key_condition}) ORDER BY seq"
+    )
+
+
 #: Migration 3 of both stores: the clusterer's story beside an editor's, and the corrections themselves.
 CORRECTIONS_MIGRATION = """
     ALTER TABLE articles ADD COLUMN cluster_story_id TEXT;

@@ -38,11 +38,13 @@ from crosswire.store.rows import (
     ARTICLE_COLUMN_COUNT,
     ARTICLE_COLUMNS,
     CLUSTER_STORY_IDS_SQL,
+    COPY_KEYS_TABLE,
     CORRECTIONS_MIGRATION,
     CORRECTIONS_SQL,
     PLACEMENT_SQL,
     STATE_ITEMS_TABLE,
     SUMMARY_COLUMNS,
+    copy_candidates_sql,
     correction_insert,
     correction_row,
     placement_rows,
@@ -86,6 +88,8 @@ MIGRATIONS: tuple[str, ...] = (
     listing.BRIEF_TABLE,
     # 5: a state kept in parts, each saved when it changes (the story clusterer's).
     STATE_ITEMS_TABLE,
+    # 6: the duplicate index's band keys.
+    COPY_KEYS_TABLE.format(table_options=" WITHOUT ROWID"),
 )
 
 #: Seconds a writer waits for another process's write transaction before giving up.
@@ -200,6 +204,16 @@ class SQLiteStore:
         with self.writing():
             self._db.executemany(state_item_upsert("?"), state_item_rows(key, kind, items))
 
+    def save_copy_keys(self, article_id: str, keys: Sequence[int]) -> None:
+        with self.writing():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO copy_keys (key, article_id) VALUES (?, ?)", [(key, article_id) for key in keys]
+            )
+
+    def delete_copy_keys(self) -> None:
+        with self.writing():
+            self._db.execute("DELETE FROM copy_keys")
+
     def delete_state_items(self, key: str) -> None:
         with self.writing():
             self._db.execute("DELETE FROM state_items WHERE key = ?", (key,))
@@ -283,6 +297,12 @@ class SQLiteStore:
     def load_state(self, key: str) -> dict[str, Any] | None:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    def copy_candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes, str | None]]:
+        if not keys:
+            return []
+        rows = self._db.execute(copy_candidates_sql(f"IN ({', '.join('?' * len(keys))})"), list(keys))
+        return [(str(article_id), bytes(signature), duplicate_of) for article_id, signature, duplicate_of in rows]
 
     def load_state_items(self, key: str, kind: str, names: Iterable[str] | None = None) -> dict[str, Any]:
         select = "SELECT name, value FROM state_items WHERE key = ? AND kind = ?"

@@ -10,12 +10,13 @@ carries the size of its set.
 The first article seen is the original; callers feed articles in
 publication order.  A copy of a copy points at the first original.
 
-The index holds every article of the store, so its size per article is what
-counts: signatures sit in one numpy array and each LSH band is one 64-bit
-key in one dict (about 5 KB per article; datasketch's ``MinHashLSH``
-with its ``LeanMinHash`` objects took about 12 KB).  The bands are those
-datasketch chooses for the candidate threshold, so the candidates are the
-same.
+Each LSH band of a signature is folded into one 64-bit key; articles
+sharing a key with a new one are its candidates.  The bands are those
+datasketch's ``MinHashLSH`` chooses for the candidate threshold.  Where the
+keys and signatures are kept is the index's ``keeper``: in memory
+(``MemoryCopies``, about 5 KB per article, for evaluations and tests), or in
+the store (the engine's), so that the index of a store of millions of
+articles costs no memory and no start-up time.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -82,27 +84,86 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, intersection / min(size_a, size_b))
 
 
-class _Bands:
-    """LSH buckets: articles (by row) whose signatures agree on all the values of some band.
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """An article in the index: its signature values, shingle-set size, and the original it copies."""
 
-    A band's values are folded into one 64-bit key (a sum of the values times
-    odd multipliers, one per position, so equal values in two bands give two
-    keys); a chance collision only adds a candidate, which is then checked.
+    article_id: str
+    values: np.ndarray
+    size: int
+    original: str | None = None
+
+
+class CopyKeeper(Protocol):
+    """Where an index keeps its articles and their band keys."""
+
+    def get(self, article_id: str) -> Indexed | None: ...
+
+    def sharing(self, keys: list[int]) -> list[Indexed]:
+        """The articles with any of these band keys, in the order they were added."""
+        ...
+
+    def add(self, article: Indexed, keys: list[int]) -> None:
+        """Keep an article under its band keys (none for an empty text: found by id only)."""
+        ...
+
+
+#: The bands datasketch chooses for the candidate threshold (it weighs false positives and negatives).
+_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS_PER_BAND = _LSH.b, _LSH.r
+_MULTIPLIERS = (
+    np.random.default_rng(SHINGLE_WORDS).integers(1, 2**63, size=BANDS * ROWS_PER_BAND, dtype=np.uint64)
+    | np.uint64(1)
+).reshape(BANDS, ROWS_PER_BAND)
+
+
+def band_keys(values: np.ndarray) -> list[int]:
+    """The signature's LSH bands, each folded into one signed 64-bit key (storable as SQL BIGINT).
+
+    A band's values times odd multipliers, one per position (so equal values in
+    two bands give two keys), summed modulo 2**64: a chance collision only adds
+    a candidate, which is then checked.
     """
+    folded = values[: BANDS * ROWS_PER_BAND].astype(np.uint64).reshape(BANDS, ROWS_PER_BAND) * _MULTIPLIERS
+    return [int(key) for key in folded.sum(axis=1, dtype=np.uint64).view(np.int64)]
 
-    def __init__(self, bands: int, rows: int) -> None:
-        self.width = bands * rows
-        self._shape = (bands, rows)
-        multipliers = np.random.default_rng(SHINGLE_WORDS).integers(1, 2**63, size=self.width, dtype=np.uint64)
-        self._multipliers = (multipliers | np.uint64(1)).reshape(self._shape)
-        #: key → the row of the one article in the bucket, or the rows of several.
+
+class MemoryCopies:
+    """A keeper in memory: signatures by row in one numpy array, each band key in one dict."""
+
+    def __init__(self) -> None:
+        #: Rows in the order articles were added (the array grows by doubling).
+        self._values = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._articles: list[Indexed] = []
+        self._row_of: dict[str, int] = {}
+        #: key → the row of the one article holding it, or the rows of several.
         self._buckets: dict[int, int | list[int]] = {}
 
-    def keys(self, values: np.ndarray) -> list[int]:
-        folded = values[: self.width].astype(np.uint64).reshape(self._shape) * self._multipliers
-        return [int(key) for key in folded.sum(axis=1, dtype=np.uint64)]
+    def __len__(self) -> int:
+        return len(self._articles)
 
-    def add(self, row: int, keys: list[int]) -> None:
+    def get(self, article_id: str) -> Indexed | None:
+        row = self._row_of.get(article_id)
+        return None if row is None else self._articles[row]
+
+    def sharing(self, keys: list[int]) -> list[Indexed]:
+        rows: set[int] = set()
+        for key in keys:
+            held = self._buckets.get(key)
+            if isinstance(held, list):
+                rows.update(held)
+            elif held is not None:
+                rows.add(held)
+        return [self._articles[row] for row in sorted(rows)]
+
+    def add(self, article: Indexed, keys: list[int]) -> None:
+        row = len(self._articles)
+        if row == len(self._values):
+            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+        self._values[row] = article.values
+        # The row's view of the array, not the caller's: one copy of each signature.
+        self._articles.append(Indexed(article.article_id, self._values[row], article.size, article.original))
+        self._row_of[article.article_id] = row
         for key in keys:
             held = self._buckets.setdefault(key, row)
             if held is row:
@@ -112,39 +173,12 @@ class _Bands:
             else:
                 self._buckets[key] = [held, row]
 
-    def rows(self, keys: list[int]) -> set[int]:
-        found: set[int] = set()
-        for key in keys:
-            held = self._buckets.get(key)
-            if isinstance(held, list):
-                found.update(held)
-            elif held is not None:
-                found.add(held)
-        return found
-
-
-#: The bands datasketch chooses for the candidate threshold (it weighs false positives and negatives).
-_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-BANDS, ROWS_PER_BAND = _LSH.b, _LSH.r
-
 
 class DuplicateIndex:
     """Incremental near-duplicate index; persist it as (article id, signature) pairs."""
 
-    def __init__(self) -> None:
-        self._bands = _Bands(BANDS, ROWS_PER_BAND)
-        #: Signatures by row, rows in the order articles were added (grown by doubling).
-        self._values = np.zeros((1024, NUM_PERM), dtype=np.uint32)
-        self._sizes: list[int] = []
-        self._row_of: dict[str, int] = {}
-        self._ids: list[str] = []
-        self._original_of: dict[str, str] = {}
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._row_of
+    def __init__(self, keeper: CopyKeeper | None = None) -> None:
+        self.keeper: CopyKeeper = keeper if keeper is not None else MemoryCopies()
 
     @staticmethod
     def signature(text: str) -> bytes:
@@ -153,9 +187,9 @@ class DuplicateIndex:
         return _encode(_minhash(shingles), len(shingles))
 
     @classmethod
-    def restore(cls, items: Iterable[tuple[str, bytes]]) -> DuplicateIndex:
+    def restore(cls, items: Iterable[tuple[str, bytes]], keeper: CopyKeeper | None = None) -> DuplicateIndex:
         """Rebuild an index from stored signatures, in the order they were first added."""
-        index = cls()
+        index = cls(keeper)
         for article_id, blob in items:
             index.add_signature(article_id, blob)
         return index
@@ -165,8 +199,9 @@ class DuplicateIndex:
 
         Adding an id a second time is a no-op that reports the same verdict.
         """
-        if article_id in self._row_of:
-            return self._known(article_id)
+        known = self.keeper.get(article_id)
+        if known is not None:
+            return _verdict(known)
         shingles = shingle_set(text)
         # Very short texts are indexed (so a later longer copy can still find
         # them) but never judged a copy themselves: too little evidence.
@@ -175,54 +210,53 @@ class DuplicateIndex:
         return self._insert(article_id, values, len(shingles), judge=judge)
 
     def original_of(self, article_id: str) -> str | None:
-        return self._original_of.get(article_id)
-
-    def duplicates(self) -> dict[str, str]:
-        """Every known copy → its original."""
-        return dict(self._original_of)
+        known = self.keeper.get(article_id)
+        return known.original if known is not None else None
 
     def add_signature(self, article_id: str, blob: bytes) -> DuplicateMatch | None:
         """Index an article by its stored :meth:`signature` (no re-hashing of
         the text); return the earlier article it copies, if any."""
-        if article_id in self._row_of:
-            return self._known(article_id)
+        known = self.keeper.get(article_id)
+        if known is not None:
+            return _verdict(known)
         values, size = _decode(blob)
         return self._insert(article_id, values, size, judge=size >= MIN_WORDS - SHINGLE_WORDS + 1)
 
-    def _known(self, article_id: str) -> DuplicateMatch | None:
-        original = self._original_of.get(article_id)
-        return DuplicateMatch(original, 1.0) if original else None
+    def file_again(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """File stored signatures under their band keys again, without judging them (for a keeper that
+        lost its keys or never had them); the keeper has the articles' originals."""
+        for article_id, blob in items:
+            values, size = _decode(blob)
+            self.keeper.add(Indexed(article_id, values, size), band_keys(values) if size else [])
 
     def _insert(self, article_id: str, values: np.ndarray, size: int, judge: bool) -> DuplicateMatch | None:
-        keys = self._bands.keys(values)
-        match = self._best_match(values, size, keys) if judge and size else None
-        row = len(self._ids)
-        if row == len(self._values):
-            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
-        self._values[row] = values
-        self._sizes.append(size)
-        self._ids.append(article_id)
-        self._row_of[article_id] = row
-        if size:
-            self._bands.add(row, keys)
-        if match is not None:
-            self._original_of[article_id] = match.original
+        keys = band_keys(values) if size else []
+        match = self._best_match(values, size, keys) if judge else None
+        self.keeper.add(Indexed(article_id, values, size, match.original if match else None), keys)
         return match
 
     def _best_match(self, values: np.ndarray, size: int, keys: list[int]) -> DuplicateMatch | None:
-        rows = sorted(self._bands.rows(keys))
-        if not rows:
+        candidates = self.keeper.sharing(keys)
+        if not candidates:
             return None
         # The share of equal minimum hashes estimates Jaccard similarity (as datasketch's MinHash.jaccard).
-        agreeing = np.count_nonzero(self._values[rows] == values, axis=1) / NUM_PERM
+        agreeing = np.count_nonzero(np.stack([c.values for c in candidates]) == values, axis=1) / NUM_PERM
         best: DuplicateMatch | None = None
-        for row, jaccard in zip(rows, agreeing.tolist(), strict=True):
-            contained = containment(jaccard, size, self._sizes[row])
+        for candidate, jaccard in zip(candidates, agreeing.tolist(), strict=True):
+            contained = containment(jaccard, size, candidate.size)
             if jaccard < COPY_JACCARD and contained < COPY_CONTAINMENT:
                 continue
             similarity = max(jaccard, contained)
-            candidate = self._ids[row]
-            original = self._original_of.get(candidate, candidate)
+            original = candidate.original or candidate.article_id
             if best is None or similarity > best.similarity:
                 best = DuplicateMatch(original, similarity)
         return best
+
+
+def decode_signature(blob: bytes) -> tuple[np.ndarray, int]:
+    """The values and the shingle-set size a stored :meth:`DuplicateIndex.signature` holds."""
+    return _decode(blob)
+
+
+def _verdict(known: Indexed) -> DuplicateMatch | None:
+    return DuplicateMatch(known.original, 1.0) if known.original else None
