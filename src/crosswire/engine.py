@@ -586,7 +586,14 @@ class _CorpusState:
         for kind, part in _CLUSTER_STATE_PARTS.items():
             items = {str(story["id"]): story for story in changes[part]} if kind == "story" else changes[part]
             self.store.save_state_items(_CLUSTER_STATE_KEY, kind, items)
-        header = {"articles": self.placed, "version": changes["version"], "documents": changes["documents"]}
+        from crosswire.stories.dedupe import COPY_KEY_SCHEME
+
+        header = {
+            "articles": self.placed,
+            "version": changes["version"],
+            "documents": changes["documents"],
+            "copy_keys": COPY_KEY_SCHEME,
+        }
         self.store.save_state(_CLUSTER_STATE_KEY, header)
         self.replayed = False
         self._story_of.clear()  # stored now, and found there (it would grow with every article)
@@ -634,11 +641,14 @@ def _state_problem(header: dict[str, Any] | None, known: set[str], count: int, s
     (``known``, the ids of its stories).
     """
     from crosswire.stories.cluster import STATE_VERSION
+    from crosswire.stories.dedupe import COPY_KEY_SCHEME
 
     if header is None:
         return None if count == 0 else "there is none"
     if header.get("version") != STATE_VERSION:
         return f"it was saved by another version of crosswire (layout {header.get('version')!r}, not {STATE_VERSION})"
+    if header.get("copy_keys") != COPY_KEY_SCHEME:
+        return f"its articles were filed for copies as {header.get('copy_keys')!r}, not {COPY_KEY_SCHEME}"
     if header.get("articles") != count:
         return f"it has placed {header.get('articles')} articles, the store holds {count}"
     stored = store.story_ids()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+from datasketch import MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.stories.dedupe import DuplicateIndex
+from crosswire.stories.dedupe import BANDS, CANDIDATE_THRESHOLD, NUM_PERM, ROWS_PER_BAND, DuplicateIndex, band_keys
 
 ORIGINAL = (
     "The river burst its banks late on Tuesday, flooding some two hundred homes in the lower town. "
@@ -72,3 +74,19 @@ def test_signature_round_trip_keeps_similarity(words: list[str]) -> None:
     index = DuplicateIndex.restore([("x", DuplicateIndex.signature(text))])
     assert index.keeper.get("x") is not None
     assert DuplicateIndex.signature(text) == DuplicateIndex.signature(text)
+
+
+def test_the_pinned_bands_are_those_datasketch_chooses() -> None:
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS_PER_BAND)
+
+
+def test_band_keys_are_stable_and_tell_bands_apart() -> None:
+    """Keys are stored: the same values give the same keys in every process, and equal values
+    in two bands give two keys."""
+    values = np.arange(NUM_PERM, dtype=np.uint32)
+    keys = band_keys(values)
+    assert len(keys) == BANDS and keys == band_keys(values.copy())
+    assert all(-(2**63) <= key < 2**63 for key in keys)
+    same_in_every_band = np.ones(NUM_PERM, dtype=np.uint32)
+    assert len(set(band_keys(same_in_every_band))) == BANDS

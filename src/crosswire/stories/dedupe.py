@@ -21,13 +21,14 @@ articles costs no memory and no start-up time.
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from crosswire.stories.text import words
 
@@ -108,13 +109,21 @@ class CopyKeeper(Protocol):
         ...
 
 
-#: The bands datasketch chooses for the candidate threshold (it weighs false positives and negatives).
-_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-BANDS, ROWS_PER_BAND = _LSH.b, _LSH.r
-_MULTIPLIERS = (
-    np.random.default_rng(SHINGLE_WORDS).integers(1, 2**63, size=BANDS * ROWS_PER_BAND, dtype=np.uint64)
-    | np.uint64(1)
+#: The bands datasketch's MinHashLSH chooses for CANDIDATE_THRESHOLD and NUM_PERM (it weighs false positives
+#: and negatives; tests/stories/test_dedupe.py checks they still agree).  Pinned, like the multipliers below,
+#: because the keys are stored: other bands would find none of the stored articles.
+BANDS, ROWS_PER_BAND = 37, 3
+#: One odd 64-bit multiplier per position of the banded values, from a hash of the position: the same on
+#: every machine and with every library version.
+_MULTIPLIERS = np.array(
+    [
+        int.from_bytes(hashlib.sha256(f"copy band position {position}".encode()).digest()[:8], "little") | 1
+        for position in range(BANDS * ROWS_PER_BAND)
+    ],
+    dtype=np.uint64,
 ).reshape(BANDS, ROWS_PER_BAND)
+#: Names how band keys are made; a store whose keys were made otherwise files its articles again.
+COPY_KEY_SCHEME = f"{BANDS}x{ROWS_PER_BAND}-sha256-1"
 
 
 def band_keys(values: np.ndarray) -> list[int]:
