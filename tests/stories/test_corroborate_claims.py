@@ -168,6 +168,44 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
     assert stamp("Reader comment of 12 January 2026 @ 09:29 pm", "12 January 2026")
     assert not stamp("The dam gave way on November 2, 2026, at 6:10, officials said.", "November 2, 2026")
     assert not stamp("The quake struck on Tuesday at 07:37 local time.", "Tuesday")
+    # Under a headline: a date with "at" or a bar before its clock time, a date alone on its line, a dateline.
+    assert stamp("Dam gives way above Lowmoor\nNovember 4, 2026 at 11:51 AM\nThe dam gave way.", "November 4, 2026")
+    assert stamp("Dam gives way\nNovember 4, 2026 | 8:16 am\nThe dam gave way.", "November 4, 2026")
+    assert stamp("Dam gives way above Lowmoor\nWednesday, November 4, 2026\nThe dam gave way.", "November 4, 2026")
+    assert stamp("November 4, 2026 - LOWMOOR - The dam gave way overnight.", "November 4, 2026")
+    # In a sentence, the same shapes are the story's dates.
+    assert not stamp("The dam gave way on November 4, 2026 at 11:51 am, the council said.", "November 4, 2026")
+    assert not stamp("The council met after the dam gave way on\nNovember 4, 2026.", "November 4, 2026")
+
+
+def test_one_sentence_printed_by_two_outlets_is_one_fact_even_when_it_says_little() -> None:
+    # A short copied sentence has no words around its figure to tell what was counted; it is still one statement.
+    facts = _facts(
+        "Lowmoor's harbour levy stood at 26 percent in spring. By then it is 14.3 percent.",
+        "The harbour board cut its levy again. By then it is 14.3 percent.",
+    )
+    levy = [f for f in facts if f.value == 14.3]
+    assert [(f.status, len(f.mentions)) for f in levy] == [("agree", 2)]
+
+
+def test_a_day_both_outlets_write_out_agrees_whatever_the_words_around_it() -> None:
+    articles = _annotated(
+        ("Satellite images taken on Oct. 19 show the trawler Kestrel alongside a tanker.", "2026-12-30T08:00:00"),
+        ("The harbour authority released pictures of an October 19 meeting of two ships at sea.",
+         "2026-12-30T09:00:00"),
+    )  # fmt: skip
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-10-19", 2)]
+
+
+def test_the_same_weekday_in_unrelated_sentences_stays_apart() -> None:
+    # "Friday" is shared by many happenings of a story: a weekday alone does not join two statements.
+    articles = _annotated(
+        ("The harbour authority said on Friday that the trawler had been seized.", "2026-12-27T08:00:00"),
+        ("Fishermen in Carrow protested on Friday against the new quotas.", "2026-12-27T09:00:00"),
+    )
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert all(f.status == "single" for f in facts)
 
 
 def test_a_part_and_its_whole_never_contradict() -> None:

@@ -29,7 +29,7 @@ from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, width
-from crosswire.stories.origins import attribution, normalised, origin_keys
+from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import content_words, stem
 
@@ -54,11 +54,18 @@ _STAMP_LABEL = re.compile(
     + r")\b\s*(?:on|at)?\s*:?\s*$",
     re.IGNORECASE,
 )
-_CLOCK_AFTER = re.compile(r",?\s*(?:@\s*)?\d{1,2}[:.]\d{2}\b")
+_CLOCK_AFTER = re.compile(r",?\s*(?:[@|]\s*)?\d{1,2}[:.]\d{2}\b")
+#: "March 4, 2026 at 12:41 PM" heading a page; in a sentence the date comes after a preposition ("on March 4, ...").
+_AT_CLOCK_AFTER = re.compile(r"\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)", re.IGNORECASE)
+#: "March 4, 2026 - GENEVA -": a dateline, the date then the place in capitals.
+_DATELINE_PLACE_AFTER = re.compile(r"\s*[-–—]\s*[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+)*\s*[-–—]")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|by|since|until|till|from|before|after|of|to|between|and)\s+$", re.I)
 #: Phrases in which "one" counts nothing (``lexicons/one_idioms.json``).
 ONE_IDIOMS = terms("crosswire.stories", "one_idioms")
 #: Month names and their short forms, to tell a date written out from a relative one.
 MONTH_WORDS = terms("crosswire.annotate", "months")
+#: Weekday names, which a page's date line may carry before the date.
+WEEKDAY_WORDS = terms("crosswire.annotate", "weekdays")
 #: Words either side of a mention that describe it.
 CONTEXT_WORDS = 8
 #: Similarity (0..100) of two unit phrases to count as the same counted thing.
@@ -101,6 +108,8 @@ class _Mention:
     indefinite: bool = False
     #: One side of a part and its whole ("28 of 41 passes"): the two count different things.
     part_or_whole: bool = False
+    #: The words of its sentence before it, normalised: with a copied sentence, they say it is the same figure.
+    lead: str = ""
 
 
 @dataclass
@@ -121,6 +130,8 @@ class _Group:
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
+    #: Each distinct sentence of the members, with the leads and values of the figures it was told with.
+    sentences: dict[str, set[tuple[str, float | str]]] = field(default_factory=dict)
     #: The smallest and largest positive number among the values (what ``_far_from_group`` compares).
     smallest: float | None = None
     largest: float | None = None
@@ -145,6 +156,7 @@ class _Group:
         self.values.add(mention.value)
         self.elsewhere.add(mention.elsewhere)
         self.neighbours |= mention.neighbours
+        self.sentences.setdefault(mention.sentence, set()).add((mention.lead, mention.value))
         if not isinstance(mention.value, str) and mention.value > 0:
             value = float(mention.value)
             self.smallest = value if self.smallest is None else min(self.smallest, value)
@@ -172,6 +184,16 @@ def _told_in(article: Article, start: int, end: int) -> tuple[str, str | None]:
     """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
     raw = _raw_sentence(article, start, end)
     return normalised(raw), attribution(raw)
+
+
+#: Characters of the sentence before a figure kept as its lead.
+LEAD_CHARS = 40
+
+
+def _lead(article: Article, start: int) -> str:
+    """The words of the figure's sentence before it, normalised: "by then it is" for "By then it is 9.5%"."""
+    left, _ = _sentence_bounds(article, start, start)
+    return normalised(article.text[max(left, start - LEAD_CHARS) : start])
 
 
 def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -225,12 +247,23 @@ def _part_or_whole(text: str, start: int, end: int) -> bool:
 
 def page_stamp(text: str, start: int, end: int) -> bool:
     """A page's own time stamp, not a date of the story: a date after a label of the page's dates
-    ("Updated:", "Posted") or written with its year and then a clock time ("Jul 2, 2013 15:50")."""
+    ("Updated:", "Posted") or written with its year and then a clock time ("Jul 2, 2013 15:50",
+    "Jul 2, 2013 | 8:16 am", and "Jul 2, 2013 at 8:16 am" when no preposition puts it in a sentence), or on a
+    line of its own ("Tuesday, July 2, 2013"), or in a dateline ("July 2, 2013 - GENEVA -")."""
     line_start = text.rfind("\n", 0, start) + 1
     if _STAMP_LABEL.search(text, max(line_start, start - 30), start):
         return True
     written = text[start:end]
-    return bool(re.search(r"\d{4}", written)) and _CLOCK_AFTER.match(text, end) is not None
+    if not re.search(r"\d{4}", written):
+        return False
+    line_end = text.find("\n", end)
+    rest_of_line = text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    if "." not in rest_of_line and not set(re.findall(r"[a-z]+", rest_of_line.casefold())) - WEEKDAY_WORDS:
+        return True  # a line holding the date alone ("Thursday, March 4, 2026"): the page's, under a headline
+    if _CLOCK_AFTER.match(text, end) is not None or _DATELINE_PLACE_AFTER.match(text, end) is not None:
+        return True
+    stamped = _AT_CLOCK_AFTER.match(text, end) is not None
+    return stamped and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
 
 
 def in_one_idiom(text: str, start: int, end: int) -> bool:
@@ -321,7 +354,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          sentence=sentence, said_by=said_by,
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
-                         elsewhere=any(b.start <= q.start < b.end and b.certain for b in background))
+                         elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
+                         lead=_lead(article, q.start))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -331,7 +365,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end),
                          claim=read_claim(article.text, d.start, d.end, d.counted, d.predicate),
-                         sentence=sentence, said_by=said_by)
+                         sentence=sentence, said_by=said_by, lead=_lead(article, d.start))
             )  # fmt: skip
     return mentions
 
@@ -355,6 +389,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     same_article = group.by_article.get(mention.article, [])
     if any(m.value != mention.value for m in same_article):
         return None  # one article's two different numbers are two different things
+    if _copied_statement(mention, group):
+        return COPIED_STATEMENT  # one sentence printed by two outlets, with the same figure in the same place
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
@@ -386,10 +422,30 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
         if mention.kind == "quantity" and specific:
             return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
+        if mention.kind == "date" and _names_a_day(mention.text) and _day_named_alike(mention, group):
+            return 1.0 + overlap  # "Oct. 19" and "October 19": one calendar day both write out, the same fact
         needed = SAME_DAY_CONTEXT if mention.kind == "date" else SAME_VALUE_CONTEXT
     else:
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
+
+
+#: The join score of a figure whose sentence copies a member's: above any score shared words give (at most 2).
+COPIED_STATEMENT = 3.0
+
+
+def _copied_statement(mention: _Mention, group: _Group) -> bool:
+    """Whether a member of the group was told in a copy of the mention's sentence, with the same words before
+    the figure and the same value: one statement printed twice ("By then it is 9.5 percent."), whatever
+    the words around it say, even when they say too little to tell what was counted."""
+    statement = (mention.lead, mention.value)
+    if statement in group.sentences.get(mention.sentence, ()):
+        return True
+    return any(
+        statement in told and copies(sentence, mention.sentence)
+        for sentence, told in group.sentences.items()
+        if len(sentence) >= MIN_COPY_CHARS
+    )
 
 
 def _conflict_score(mention: _Mention, group: _Group) -> float | None:
@@ -489,6 +545,18 @@ def _written_parts_differ(a: str, b: str) -> bool:
     if "month" not in parts_a or "month" not in parts_b:
         return _written_day(a) != _written_day(b)
     return any(parts_a[part] != parts_b[part] for part in parts_a.keys() & parts_b.keys())
+
+
+def _names_a_day(text: str) -> bool:
+    """A date written with its month and its day ("Nov. 24", "24 November 2026"), not a weekday or a month alone:
+    a story's happenings seldom share one, unlike "Friday"."""
+    parts = _date_parts(text)
+    return "month" in parts and "day" in parts
+
+
+def _day_named_alike(mention: _Mention, group: _Group) -> bool:
+    """Some member of another source writes out the mention's day too (a weekday resolved to it is no match)."""
+    return any(m.value == mention.value and m.source != mention.source and _names_a_day(m.text) for m in group.members)
 
 
 def _date_parts(text: str) -> dict[str, str]:
