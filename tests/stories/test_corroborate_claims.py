@@ -388,3 +388,44 @@ def test_a_bound_agrees_only_with_figures_near_it() -> None:
         "Traders said 40 percent of the Velmar stalls stayed shut after the collapse.",
     )
     assert not any(f.status == "agree" for f in facts)
+
+
+def test_close_counts_of_one_specific_thing_worded_apart_conflict() -> None:
+    # Nothing tells the two counts apart: the same photos, posted, and one outlet says three, the other four.
+    facts = _facts(
+        "The Velmar museum posted three photos of the damaged mural on its website on Monday.",
+        "After the storm the Velmar museum posted four photos on its website.",
+    )
+    photos = [f for f in facts if f.value in (3, 4)]
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in photos] == [("conflict", [3, 4])]
+
+
+def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:
+    # "three boosters" and "two side boosters": the whole and a part, told apart by the word before the noun.
+    facts = _facts(
+        "The Corvan rocket flew with three boosters strapped together on Friday.",
+        "The Corvan rocket flew on Friday, and two side boosters were flown before.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_close_counts_of_people_in_general_never_conflict() -> None:
+    # "People" may be two groups: 300 evacuated and 250 sheltered are two facts, not a discrepancy.
+    facts = _facts(
+        "In Lowmoor 300 people left the flooded streets on Sunday.",
+        "In Lowmoor 250 people slept in the school hall on Sunday.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_box_of_labelled_figures_beside_the_story_gives_no_facts() -> None:
+    from crosswire.stories.corroborate import in_a_fact_box
+
+    box = "CORVAN FACTS Height: 61 metres Stages: 2 Boosters: 2 Cores: 3 Engines: 19"
+    assert in_a_fact_box(box, box.index("2 Boosters"))
+    assert not in_a_fact_box("The council said: 14 homes were flooded on Sunday.", 25)
+    facts = _facts(
+        box + "\nThe Corvan rocket flew with three boosters on Friday.",
+        "The Corvan rocket flew with three boosters on Friday, the agency said.",
+    )
+    assert [(f.status, f.value) for f in facts] == [("agree", 3)]

@@ -27,7 +27,16 @@ from crosswire.lexicon import Entry, mapping, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
-from crosswire.stories.claims import Claim, claims_match, head_noun, participle_after, prime, read_claim, same_counted
+from crosswire.stories.claims import (
+    Claim,
+    claims_match,
+    head_noun,
+    participle_after,
+    prime,
+    read_claim,
+    same_counted,
+    same_predicate,
+)
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, width
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
@@ -266,6 +275,22 @@ def page_stamp(text: str, start: int, end: int) -> bool:
     return stamped and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
 
 
+#: A label, its colon and a figure in a fact box ("Stages: 2", "Payload to orbit: 64 t").
+_BOX_LABEL = re.compile(r"\b[A-Z][\w )(-]{0,30}:\s+(?=\d)")
+#: Labels on one line that make it a box of figures rather than a sentence.
+FACT_BOX_LABELS = 3
+
+
+def in_a_fact_box(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` stands in a line of labelled figures ("Height: 70 m Stages: 2 Cores: 3"),
+    which the page prints beside the story (page furniture): the parse reads the next label as what the figure
+    counts ("2 Boosters"), and such a box is no outlet's report of the event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return len(_BOX_LABEL.findall(line)) >= FACT_BOX_LABELS
+
+
 def in_one_idiom(text: str, start: int, end: int) -> bool:
     """A "one" that counts nothing a reader would check ("at one point", "one of the most"): the quantity
     annotator keeps it, as the quantity benchmarks do, but it is no fact."""
@@ -344,6 +369,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
+            if in_a_fact_box(article.text, q.start):
+                continue  # "Height: 70 m Stages: 2 Boosters: 2": a box of labelled figures, not the story's prose
             sentence, said_by = _told_in(article, q.start, q.end)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
@@ -465,7 +492,7 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     # Two close, exact counts of the same thing with the same predicate
     # ("14 people were injured" / "16 people were injured") are rival figures
     # for one fact even when the sentences around them differ.
-    if mention.kind == "quantity" and any(_rival_counts(mention, m) for m in group.members):
+    if mention.kind == "quantity" and any(_rival_counts(mention, m) or _rival_things(mention, m) for m in rivals):
         return needed
     return None
 
@@ -492,7 +519,7 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
             return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
         if not _measures_one_named_thing(a, b):
             return False  # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls
-    return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same"
+    return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same" or _rival_things(a, b)
 
 
 #: Two figures this far apart (larger / smaller) are taken for two things rather than two reports of one.
@@ -620,6 +647,49 @@ def _rival_counts(a: _Mention, b: _Mention) -> bool:
     close = max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO
     same_count = a.predicate is not None and a.predicate == b.predicate
     return close and (same_count or _same_measure(a, b)) and not _values_compatible(a, b)
+
+
+#: Counted things so general that two counts of them may count two groups ("people", "others").
+GENERAL_COUNTED = terms("crosswire.stories", "general_counted")
+
+
+def _counted_head(mention: _Mention) -> str | None:
+    """The noun a count counts, as the parse read it ("photos" of "three photos of the crew"), when it names
+    a specific kind of thing: not a general one ("people"), not a share or a span of time, and not the word of
+    a unit of measure ("230 feet": what is measured is elsewhere in the sentence)."""
+    if mention.claim is None or not mention.claim.counted:
+        return None
+    head = head_noun(mention.claim.counted.casefold())
+    key = unit_key(head)
+    if head in GENERAL_COUNTED or key is None or key in GENERIC_UNITS:
+        return None
+    if mention.unit is not None and mention.unit != key:
+        return None  # the unit was normalised ("feet" -> "ft"): a measure, whose counted word is its unit
+    return key
+
+
+def _modifiers(mention: _Mention) -> frozenset[str]:
+    """The words before the head of what a count counts, stemmed: "side" of "two side boosters"."""
+    counted = mention.claim.counted if mention.claim and mention.claim.counted else ""
+    before_head = counted.casefold().split(" of ")[0].split()[:-1]
+    return frozenset(stem(w) for w in before_head if any(ch.isalpha() for ch in w))
+
+
+def _rival_things(a: _Mention, b: _Mention) -> bool:
+    """Two close, exact counts of one specific kind of thing that nothing tells apart: "posted three photos" /
+    "posted four photos", "seven bridges were damaged" / "8 bridges, including ...".  The predicates may be
+    worded differently, but never name different events (destroyed is not damaged), and no word before the
+    counted noun may set one count apart ("side boosters")."""
+    if a.kind != "quantity" or isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
+        return False
+    if not (_exact(a) and _exact(b)) or max(a.value, b.value) / min(a.value, b.value) > RIVAL_RATIO:
+        return False
+    head = _counted_head(a)
+    if head is None or head != _counted_head(b) or a.claim is None or b.claim is None:
+        return False
+    if _modifiers(a) != _modifiers(b):
+        return False  # "three boosters" / "two side boosters": the whole and a part of it
+    return same_predicate(a.claim.predicate, b.claim.predicate) != "different" and not _values_compatible(a, b)
 
 
 def _is_measure(mention: _Mention) -> bool:
