@@ -429,3 +429,12 @@ def test_a_box_of_labelled_figures_beside_the_story_gives_no_facts() -> None:
         "The Corvan rocket flew with three boosters on Friday, the agency said.",
     )
     assert [(f.status, f.value) for f in facts] == [("agree", 3)]
+
+
+def test_a_count_narrowed_by_a_participle_is_some_of_them_not_a_rival() -> None:
+    # "51 wins coming from knockouts" counts some of the boxer's wins; "58 wins" counts them all.
+    facts = _facts(
+        "Dervan Kolt improved his record to 58 wins and three defeats in Carrow on Saturday.",
+        "Dervan Kolt improved his record in Carrow on Saturday: 51 wins coming from knockouts.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]

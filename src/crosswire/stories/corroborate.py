@@ -119,6 +119,8 @@ class _Mention:
     part_or_whole: bool = False
     #: The words of its sentence before it, normalised: with a copied sentence, they say it is the same figure.
     lead: str = ""
+    #: What it counts is narrowed by a participle after the noun ("51 wins *coming* by knockout"): some of them.
+    narrowed: bool = False
 
 
 @dataclass
@@ -382,7 +384,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
-                         lead=_lead(article, q.start))
+                         lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -505,6 +507,8 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         return False
     if a.part_or_whole or b.part_or_whole:
         return False  # "28 of 41 passes": completed and attempted, a part and its whole
+    if a.narrowed or b.narrowed:
+        return False  # "58 wins" / "51 wins coming by knockout": all of them and some of them
     if _is_measure(a) and (a.indefinite or b.indefinite):
         # "A 14-year-old girl" and "a 12-year-old girl" may be two girls: only measures of a thing both
         # reports name as known ("the gorilla", "Ana Ruiz, 58") can rival each other.
@@ -666,6 +670,28 @@ def _counted_head(mention: _Mention) -> str | None:
     if mention.unit is not None and mention.unit != key:
         return None  # the unit was normalised ("feet" -> "ft"): a measure, whose counted word is its unit
     return key
+
+
+_ING_AFTER = re.compile(r"\s+([a-z]+ing)\b")
+
+
+def _narrowed(text: str, start: int, counted: str | None) -> bool:
+    """Whether the counted noun after a figure is followed by a participle that narrows it: "51 wins *coming* by
+    knockout", "12 homes *belonging* to the port" count some of the wins or homes, not all of them."""
+    if not counted:
+        return False
+    head = head_noun(counted.split(" of ")[0])
+    position = text.find(head, start, start + 60)
+    if position < 0:
+        return False
+    match = _ING_AFTER.match(text, position + len(head))
+    return match is not None and _is_participle(match.group(1))
+
+
+def _is_participle(word: str) -> bool:
+    from lemminflect import getLemma
+
+    return bool(getLemma(word, upos="VERB")) and word not in terms("crosswire.stories", "stopwords")
 
 
 def _modifiers(mention: _Mention) -> frozenset[str]:
