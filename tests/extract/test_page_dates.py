@@ -109,3 +109,59 @@ def test_a_date_after_tomorrow_is_no_publication_date() -> None:
     tomorrow, later = date.today() + timedelta(days=1), date.today() + timedelta(days=30)
     assert header_publication_date(html.fromstring(page(f"Published {tomorrow.isoformat()}"))) == tomorrow.isoformat()
     assert header_publication_date(html.fromstring(page(f"Published {later.isoformat()}"))) is None
+
+
+def page_in(language: str | None, header: str) -> str:
+    lang = f" lang='{language}'" if language else ""
+    return page(header).replace("<html>", f"<html{lang}>", 1)
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "expected"),
+    [
+        ("de", "Familie 17/02/2022", "2022-02-17"),  # a section's name between headline and date
+        ("es", "Ana Ruiz Peña 3/5/2022 22:41", "2022-05-03"),
+        ("en-GB", "Tom Hale 3/5/2022 10:41", "2022-05-03"),
+        ("en-US", "Tom Hale 3/5/2022 10:41", "2022-03-05"),
+        ("en", "Tom Hale 3/5/2022 10:41", "2022-03-05"),
+        (None, "Tom Hale 17/5/2022 10:41", "2022-05-17"),  # no month 17: the day comes first in any language
+        (None, "Tom Hale 3/5/2022 10:41", None),  # either could be the day, and the page does not say
+        ("de", "Updated 17/02/2022", None),  # a label of a later date is no section
+    ],
+)
+def test_slashed_dates_are_read_as_the_page_language_writes_them(
+    language: str | None, header: str, expected: str | None
+) -> None:
+    assert header_publication_date(html.fromstring(page_in(language, header))) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Von Clara Weiss , 07 Dezember, 2024", "2024-12-07"),
+        ("4 May, 2023, 11:37 pm", "2023-05-04"),
+        ("Von Lene Ostrow (21. November 2022)", "2022-11-21"),
+        ("Jonas Brecht Redakteur ca. 6 Min. 12.01.2022", "2022-01-12"),
+        ("Ella Stone · 6 min read · 4 Nov 2026", "2026-11-04"),
+    ],
+)
+def test_comma_after_the_month_parenthesis_after_a_byline_and_a_reading_time_before_the_date(
+    header: str, expected: str
+) -> None:
+    assert header_publication_date(html.fromstring(page(header))) == expected
+
+
+def test_a_date_right_under_the_headline_beats_a_labelled_date_in_a_detail_box() -> None:
+    header = (
+        "September 17, 2019 Lutz Ebner 0 Comments <p>Taken with a small refractor over two nights.</p>"
+        "<dl><dt>Datum:</dt><dd>31/08/2019</dd></dl>"
+    )
+    assert header_publication_date(html.fromstring(page_in("de", header))) == "2019-09-17"
+
+
+def test_a_midnight_clock_time_is_a_list_placeholder_not_the_header_timestamp() -> None:
+    header = (
+        "Related videos: Bus stalls on the bridge Do Jornal 21/05/2020 00:00 "
+        "Do Jornal Em Recife 23/06/2020 16h45 The driver had just collected the car."
+    )
+    assert header_publication_date(html.fromstring(page_in("pt-BR", header))) == "2020-06-23"

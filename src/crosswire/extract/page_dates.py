@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from crosswire.extract.rules import load_rules
+from crosswire.lexicon import Entry, load_lexicon, terms
 
 #: How far after the start of a headline (characters of visible text) a
 #: labelled date still belongs to the article header.
@@ -49,10 +50,12 @@ def _date_pattern() -> str:
     month = "(?P<{}>" + "|".join(re.escape(name) for name in names) + r")\.?"
     return (
         rf"(?:(?P<dotted_day>\d{{1,2}})\.\s?(?P<dotted_month>\d{{1,2}})\.\s?(?P<dotted_year>{_YEAR})"
-        rf"|(?P<day_first>\d{{1,2}})(?:\.|st|nd|rd|th)?\s(?:de\s)?{month.format('month_after')}\s(?:de\s)?"
+        rf"|(?P<day_first>\d{{1,2}})(?:\.|st|nd|rd|th)?\s(?:de\s)?{month.format('month_after')},?\s(?:de\s)?"
         rf"(?P<year_after>{_YEAR})"
         rf"|{month.format('month_first')}\s(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year_first>{_YEAR})"
-        rf"|(?P<iso_year>{_YEAR})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
+        rf"|(?P<iso_year>{_YEAR})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
+        # "17/02/2022", "3/5/2022": which number is the day is decided by the numbers or the page's language
+        rf"|(?<![\d/])(?P<slash_first>\d{{1,2}})/(?P<slash_second>\d{{1,2}})/(?P<slash_year>{_YEAR})(?![\d/]))"
     )
 
 
@@ -64,7 +67,10 @@ def _any_date_pattern() -> re.Pattern[str]:
 @cache
 def _timestamp_pattern() -> re.Pattern[str]:
     # "19.10.2019, 05:00", "12. August 2015 um 8:13", "July 9, 2020 at 6:40", "19 FEB 2020 - 18:37"
-    return re.compile(rf"{_date_pattern()},?\s(?:um\s|at\s|à\s|-\s)?\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
+    # "23/06/2020 16h45" too; "00:00" is no time of day but a date without one (a list's placeholder)
+    return re.compile(
+        rf"{_date_pattern()},?\s(?:um\s|at\s|à\s|-\s)?(?!0?0[:.h]00\b)\d{{1,2}}[:.h]\d{{2}}\b", re.IGNORECASE
+    )
 
 
 @cache
@@ -81,17 +87,34 @@ def _labelled_patterns() -> tuple[re.Pattern[str], ...]:
         # "Von Anna Berg 3.2.2022", "Par Loïc Le Clerc | 30 septembre 2018": case-sensitive,
         # since a lower-case "von"/"by" is a preposition, not a credit.
         # the date's month name in any case ("3. Mai 2022", "3 MAY 2022")
-        re.compile(rf"\b(?:{bylines})\s{_NAME}\s?[,|·•–-]?\s(?:am\s|on\s)?(?i:{dated})"),
+        re.compile(rf"\b(?:{bylines})\s{_NAME}\s?[,|·•–-]?\s(?:am\s|on\s)?\(?(?i:{dated})"),
         # "von Marianne1 am 20.09.2020", "by kelpie on May 4, 2026": a lower-case cue with "am"/"on" before
         # the date is a credit too; the name may be a user name
         re.compile(rf"(?<!\w)(?i:{bylines})\s(?:{_NAME}|[\w.-]*\d[\w.-]*|[a-z][\w.-]+)\s(?i:(?:am|on)\s{dated})"),
+        # "ca. 8 Min. 12.01.2026", "6 min read · 4 Nov 2026": the date right after a reading time
+        re.compile(rf"(?<![\w.])\d{{1,3}}\s?(?:{_reading_times()})(?!\w)\s?[|·•–-]?\s{dated}", re.IGNORECASE),
     )
 
 
-def _to_date(match: re.Match[str]) -> date | None:
+@cache
+def _reading_times() -> str:
+    units = sorted(terms("crosswire.extract", "reading_times"), key=len, reverse=True)
+    return "|".join(re.escape(unit).replace(r"\ ", r"\s") for unit in units)
+
+
+def _to_date(match: re.Match[str], day_first: bool | None = None) -> date | None:
+    """The date a match names; a slashed date whose numbers could both be the month ("3/5/2022")
+    is read day first or month first as ``day_first`` says, and not at all when it is None."""
     parts = match.groupdict()
     months = _month_numbers()
     try:
+        if parts["slash_year"]:
+            first, second = int(parts["slash_first"]), int(parts["slash_second"])
+            if first > 12 or (day_first is True and second <= 12):
+                return date(int(parts["slash_year"]), second, first)
+            if second > 12 or day_first is False:
+                return date(int(parts["slash_year"]), first, second)
+            return None
         if parts["dotted_year"]:
             return date(int(parts["dotted_year"]), int(parts["dotted_month"]), int(parts["dotted_day"]))
         if parts["year_after"]:
@@ -104,10 +127,27 @@ def _to_date(match: re.Match[str]) -> date | None:
 
 
 class Header(NamedTuple):
-    """A headline and the visible text from it on (the article header)."""
+    """A headline and the visible text from it on (the article header); ``day_first``: how the
+    page's language writes a slashed date (None: unknown)."""
 
     headline: str
     text: str
+    day_first: bool | None = None
+
+
+#: English of these regions writes the day first ("17/02/2022"); other English writes the month first.
+_DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk", "ng", "ke", "pk"})
+
+
+def day_first_of(language: str | None) -> bool | None:
+    """Whether a page in ``language`` (an HTML lang code, "de", "en-US", "en_GB") writes a slashed
+    date day first: every language but the English of the Americas does; None when unknown."""
+    if not language or not language.strip():
+        return None
+    code, _, region = language.strip().lower().replace("_", "-").partition("-")
+    if code != "en":
+        return True
+    return region[:2] in _DAY_FIRST_ENGLISH
 
 
 def headers(tree: Any) -> list[Header]:
@@ -119,12 +159,13 @@ def headers(tree: Any) -> list[Header]:
     words; only the nodes after each headline are read, not the whole page.
     """
     found = []
+    day_first = day_first_of(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
     for heading in tree.iter("h1"):
         headline = " ".join(" ".join(heading.xpath(".//text()")).split())
         if len(headline) < MIN_HEADLINE_CHARS:
             continue
         following = " ".join(" ".join(_text_after(heading, HEADER_WINDOW + _LONGEST_MATCH)).split())
-        found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH]))
+        found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH], day_first))
     return found
 
 
@@ -167,7 +208,7 @@ def header_publication_date(tree: Any) -> str | None:
     found = headers(tree)
     # A page is not published in the future; one day ahead is a time zone.
     latest = date.today() + timedelta(days=1)
-    for find in (_labelled_date, _timestamped_date, _date_under_headline):
+    for find in (_date_right_under_headline, _labelled_date, _timestamped_date, _date_under_headline):
         for header in found:
             value = find(header)
             if value is not None and value <= latest:
@@ -179,7 +220,7 @@ def _labelled_date(header: Header) -> date | None:
     earliest: tuple[int, date] | None = None
     for pattern in _labelled_patterns():
         for match in pattern.finditer(header.text):
-            value = _to_date(match) if match.start() <= HEADER_WINDOW else None
+            value = _to_date(match, header.day_first) if match.start() <= HEADER_WINDOW else None
             if value is not None:
                 if earliest is None or match.start() < earliest[0]:
                     earliest = (match.start(), value)
@@ -188,17 +229,50 @@ def _labelled_date(header: Header) -> date | None:
 
 
 #: What every timestamp holds, checked before the long pattern is tried at every position.
-_CLOCK = re.compile(r"\d[:.]\d\d")
+_CLOCK = re.compile(r"\d[:.h]\d\d")
 
 
 def _timestamped_date(header: Header) -> date | None:
     if not _CLOCK.search(header.text, 0, TIMESTAMP_WINDOW + _LONGEST_MATCH):
         return None
     match = _timestamp_pattern().search(header.text, 0, TIMESTAMP_WINDOW + _LONGEST_MATCH)
-    return _to_date(match) if match and match.start() <= TIMESTAMP_WINDOW else None
+    return _to_date(match, header.day_first) if match and match.start() <= TIMESTAMP_WINDOW else None
+
+
+#: Between a headline and the date under it: one word, a section's name ("Familie 17/02/2022").
+_SECTION_WORD = re.compile(r"\s?([^\W\d_][\w&-]{1,23})\s?[|·•–-]?\s?")
+
+
+def _date_right_under_headline(header: Header) -> date | None:
+    """A date printed right after the headline, nothing between them."""
+    start = len(header.headline)
+    match = _any_date_pattern().search(header.text, start, start + HEADLINE_GAP + _LONGEST_MATCH)
+    return _to_date(match, header.day_first) if match and match.start() - start <= HEADLINE_GAP else None
 
 
 def _date_under_headline(header: Header) -> date | None:
     start = len(header.headline)
     match = _any_date_pattern().search(header.text, start, start + HEADLINE_GAP + _LONGEST_MATCH)
-    return _to_date(match) if match and match.start() - start <= HEADLINE_GAP else None
+    if match is None:
+        return None
+    gap = header.text[start : match.start()]
+    if len(gap) > HEADLINE_GAP:
+        section = _SECTION_WORD.fullmatch(gap)
+        # a label of a later date ("Updated 17/02/2022") is no section
+        if section is None or section.group(1).casefold() in _update_labels():
+            return None
+    return _to_date(match, header.day_first)
+
+
+@cache
+def _update_labels() -> frozenset[str]:
+    labels = load_lexicon("crosswire.extract", "date_labels").entries
+    return frozenset(entry.term for entry in labels if entry.value["kind"] == "updated")
+
+
+def check_reading_time(entry: Entry) -> None:
+    """The lexicon check: under a headline and a byline, the date after the example's reading time is found."""
+    from lxml import html
+
+    page = f"<html><body><h1>Ferry timetable changes for the winter</h1><p>{entry.example}</p></body></html>"
+    assert header_publication_date(html.fromstring(page)) == entry.value["iso"], entry.term
