@@ -165,3 +165,23 @@ def test_a_midnight_clock_time_is_a_list_placeholder_not_the_header_timestamp() 
         "Do Jornal Em Recife 23/06/2020 16h45 The driver had just collected the car."
     )
     assert header_publication_date(html.fromstring(page_in("pt-BR", header))) == "2020-06-23"
+
+
+def test_a_subheading_that_prints_the_page_title_is_the_headline_when_the_h1_is_not() -> None:
+    doc = (
+        "<html lang='de'><head><title>Neue Fähre für den Hafen | Hafenblatt</title></head><body>"
+        "<h1 class='sr-only'>Details</h1><nav>Start Meldungen</nav>"
+        "<h2>Weitere Meldungen</h2><p>Deichschau im Herbst 03.09.2021</p>"
+        "<h2>Neue Fähre für den Hafen</h2><p>27.01.2022</p><p>Die Fähre fährt ab Mai zweimal am Tag.</p>"
+        "</body></html>"
+    )
+    assert header_publication_date(html.fromstring(doc)) == "2022-01-27"
+
+
+def test_a_subheading_that_is_not_the_page_title_is_no_headline() -> None:
+    doc = (
+        "<html lang='de'><head><title>Neue Fähre für den Hafen | Hafenblatt</title></head><body>"
+        "<h2>Weitere Meldungen</h2><p>03.09.2021</p><p>Die Fähre fährt ab Mai zweimal am Tag.</p>"
+        "</body></html>"
+    )
+    assert header_publication_date(html.fromstring(doc)) is None

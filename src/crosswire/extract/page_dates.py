@@ -160,13 +160,34 @@ def headers(tree: Any) -> list[Header]:
     """
     found = []
     day_first = day_first_of(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
-    for heading in tree.iter("h1"):
+    for heading in _headlines(tree):
         headline = " ".join(" ".join(heading.xpath(".//text()")).split())
-        if len(headline) < MIN_HEADLINE_CHARS:
-            continue
         following = " ".join(" ".join(_text_after(heading, HEADER_WINDOW + _LONGEST_MATCH)).split())
         found.append(Header(headline, f"{headline} {following}"[: HEADER_WINDOW + _LONGEST_MATCH], day_first))
     return found
+
+
+_TITLES = etree.XPath("//head/title//text() | //meta[@property='og:title']/@content", smart_strings=False)
+_SUBHEADINGS = etree.XPath("//body//h2 | //body//h3")
+
+
+def _headlines(tree: Any) -> list[Any]:
+    """The page's <h1> headlines, then the <h2> or <h3> headings that print the page's title (its
+    <title> or og:title, which may add the site's name): pages whose headline is no <h1>, or whose
+    <h1> is a hidden copy of the <title> or the site's name."""
+    headlines = [heading for heading in tree.iter("h1") if _text_chars(heading) >= MIN_HEADLINE_CHARS]
+    titles = [" ".join(title.split()).casefold() for title in _TITLES(tree)]
+    titles = [title for title in titles if len(title) >= MIN_HEADLINE_CHARS]
+    if titles:
+        for heading in _SUBHEADINGS(tree):
+            text = " ".join(" ".join(heading.xpath(".//text()")).split()).casefold()
+            if len(text) >= MIN_HEADLINE_CHARS and any(title.startswith(text) for title in titles):
+                headlines.append(heading)
+    return headlines
+
+
+def _text_chars(element: Any) -> int:
+    return len(" ".join(" ".join(element.xpath(".//text()")).split()))
 
 
 def _text_after(heading: Any, limit: int) -> Iterator[str]:
