@@ -7,6 +7,7 @@ import pytest
 from crosswire.errors import InputError
 from crosswire.extract import extract
 from crosswire.extract.decode import decode_html
+from crosswire.extract.html import NoArticleText
 from crosswire.model import Capture, SourceHints
 
 PARAGRAPHS = [
@@ -168,3 +169,21 @@ def test_a_one_word_author_from_the_meta_tags_beats_no_author() -> None:
     assert extract(Capture(id="c", kind="html", origin="c.html", content=byline, hints=SourceHints())).author == (
         "Jo Amberley"
     )
+
+
+def test_a_page_without_text_is_refused_with_the_metadata_its_markup_gives() -> None:
+    scripted = (
+        "<html><head><title>Tide tables move online | Vale Courier</title>"
+        "<meta property='og:title' content='Tide tables move online'>"
+        "<meta name='author' content='Petra Lindqvist'>"
+        "<meta property='article:published_time' content='2025-03-12T08:00:00'></head>"
+        "<body><nav><a href='/'>Home</a></nav><div id='app'></div></body></html>"
+    )
+    with pytest.raises(NoArticleText, match="no article text found") as refused:
+        extract(html_capture(scripted))
+    article = refused.value.article
+    assert article.text == ""
+    assert article.title == "Tide tables move online"
+    assert article.author == "Petra Lindqvist"
+    assert article.published == "2025-03-12"
+    assert not article.is_article

@@ -29,6 +29,7 @@ from crosswire.errors import CrosswireError, InputError
 from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, select
 from crosswire.extract import extract
+from crosswire.extract.html import NoArticleText
 from crosswire.model import Capture, SourceHints
 
 FIELDS = ("title", "author", "date")
@@ -77,6 +78,8 @@ def _ours(record: dict[str, Any], content: str | bytes, kind: Source) -> dict[st
                       hints=SourceHints(url=record.get("url")))  # fmt: skip
     try:
         article = extract(capture)
+    except NoArticleText as refused:  # a page without text still has its metadata
+        article = refused.article
     except InputError:
         return dict.fromkeys(FIELDS)
     return {"title": article.title, "author": article.author, "date": article.published}

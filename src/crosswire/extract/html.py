@@ -67,8 +67,6 @@ def extract_html(capture: Capture) -> Article:
     document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
     texts = PageText()  # paragraphs' texts, read once for the split-body and credit readers
     text = recover_split_body(tree, getattr(document, "text", None) or "", texts)
-    if not text.strip():
-        raise InputError(capture.origin, "no article text found")
     hints = capture.hints
     outlet = Outlet.of(metadata.site_name, metadata.publisher, hints.url, metadata.canonical_url, metadata.og_url)
     given_author = person_author(metadata.author, outlet)
@@ -83,10 +81,8 @@ def extract_html(capture: Capture) -> Article:
         publisher, via = provenance.publisher, provenance.via
         published = provenance.published or published
     drop = {provenance.credit_line} if provenance else set()
-    body = clean_body(text, title=metadata.title_as_given or title, drop_lines=drop)
-    if not body:
-        raise InputError(capture.origin, "no article text found")
-    return Article(
+    body = clean_body(text, title=metadata.title_as_given or title, drop_lines=drop) if text.strip() else ""
+    article = Article(
         id=capture.id,
         kind="html",
         origin=capture.origin,
@@ -98,8 +94,21 @@ def extract_html(capture: Capture) -> Article:
         via=via,
         url=url,
         language=_language(metadata) or hints.language,
-        is_article=not looks_like_index_page(tree, body),
+        is_article=bool(body) and not looks_like_index_page(tree, body),
     )
+    if not body:
+        # the page's metadata is read all the same (a page whose text its scripts write in)
+        raise NoArticleText(capture.origin, article)
+    return article
+
+
+class NoArticleText(InputError):
+    """A page with no article text: refused as an input, with the metadata its markup gives
+    (``article``, whose text is empty) for those who read only that."""
+
+    def __init__(self, origin: str, article: Article) -> None:
+        super().__init__(origin, "no article text found")
+        self.article = article
 
 
 #: Words without which a short block cannot be a republication credit.
