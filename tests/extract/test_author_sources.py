@@ -127,3 +127,30 @@ def test_a_byline_opening_the_article_text_names_the_writer_when_nothing_else_do
 def test_a_desk_credit_stays_an_author(line: str, author: str) -> None:
     byline = byline_names(line)
     assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='author'><a href='/a/ines'>Ines Varga</a><a href='/a/ines/all'>Alle Artikel</a></div>",
+        "<div class='author-bio'>Ines Varga <a href='/a/ines'>Alles von Ines Varga</a> <a>Kontakt</a>"
+        " | +49 40 1234 5678</div>",
+        "<div class='author-info'><a>Ines Varga</a><a class='follow'>Follow</a>"
+        "<p>Writes about rivers, weirs and the people who mind them.</p></div>",
+    ],
+)
+def test_links_in_an_author_box_are_no_part_of_the_name(box: str) -> None:
+    assert author_of(page(byline=box)) == "Ines Varga"
+
+
+def test_a_follow_button_or_a_form_label_alone_names_nobody() -> None:
+    assert person_author("Follow") is None
+    assert person_author("Name") is None
+    box = "<div class='author-info'><a class='follow'>Follow</a></div>"
+    assert byline_author(html.fromstring(page(byline=box)), OUTLET) is None
+
+
+def test_a_long_block_with_a_follow_link_is_no_author_box() -> None:
+    prose = "Water rose over the weir again this week and the gauges were read twice a day. " * 6
+    block = f"<div class='single-author'><h2>Notes on the weir</h2><a>Follow</a><p>{prose}</p></div>"
+    assert byline_author(html.fromstring(page(byline=block)), OUTLET) is None

@@ -281,14 +281,19 @@ _IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
 _INNER_CUE = re.compile(r"\s(?=(?:by|von|par|por|door|di)\s)", re.IGNORECASE)
 #: The longest byline element text that is read as a byline (longer ones are author boxes with a biography).
 MAX_BYLINE_CHARS = 160
+#: The longest author box (a name, links to the writer's page, a line of biography) read for its opening name.
+MAX_AUTHOR_BOX_CHARS = 400
 #: A web or e-mail address in an author field: a site's or a mailbox's, not a person's name.
 _ADDRESS = re.compile(r"(?i:www\.)|\w\.[a-z]{2,12}(?=$|[\s/)])|@|\[at\]")
 
 
 def names_a_person(name: str, outlet: Outlet | None = None) -> bool:
     """Whether an author field's text may be a person's name: not the page's own outlet, no
-    organisation word ("GmbH", "e.V."), no web or e-mail address."""
+    organisation word ("GmbH", "e.V."), no web or e-mail address, no link or label of an author
+    box alone ("Follow", "Name")."""
     if _ADDRESS.search(name) or any(_squash(word) in _organisation_words() for word in name.split()):
+        return False
+    if byline_furniture(name, whole=True):
         return False
     return outlet is None or not outlet.names(name)
 
@@ -356,18 +361,61 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
     """
     fallback: str | None = None
     for element in _BYLINE_ELEMENTS(tree):
-        # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished")
-        text = " ".join(" ".join(element.itertext()).split())
-        if not 2 <= len(text) <= MAX_BYLINE_CHARS:
+        # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished"),
+        # without the box's links to the writer's page ("Alle Artikel", "Follow")
+        pieces = [piece for piece in (" ".join(text.split()) for text in element.itertext()) if piece]
+        kept = [piece for piece in pieces if not byline_furniture(piece)]
+        text = " ".join(kept)
+        boxed = len(kept) < len(pieces)  # it links to the writer's page: an author box
+        if not 2 <= len(text) <= (MAX_AUTHOR_BOX_CHARS if boxed else MAX_BYLINE_CHARS):
             continue
         if any(_IN_COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}")
                for node in itertools.chain((element,), element.iterancestors())):  # fmt: skip
             continue
-        name = _byline_person(text, outlet)
+        name = _byline_person(text, outlet) if 2 <= len(text) <= MAX_BYLINE_CHARS else None
+        if name is None and boxed:
+            name = _bare_person(kept[0], outlet)  # the name opening the box, before a biography
         if name is not None:
             return name
         fallback = fallback or _any_credit(text)
     return fallback
+
+
+def _bare_person(text: str, outlet: Outlet | None) -> str | None:
+    byline = byline_names(text, bare=True)
+    return byline.author if byline is not None and names_a_person(byline.author, outlet) else None
+
+
+@cache
+def _furniture() -> tuple[frozenset[str], frozenset[str]]:
+    """The byline furniture terms that may open a text, and those that count only as the whole text."""
+    entries = load_lexicon("crosswire.extract", "byline_furniture").entries
+    whole = frozenset(entry.term for entry in entries if entry.value and entry.value.get("whole"))
+    return frozenset(entry.term for entry in entries) - whole, whole
+
+
+def byline_furniture(text: str, whole: bool = False) -> bool:
+    """Whether an author box's text is a link or label beside the name ("Alle Artikel", "Follow",
+    "Alles von Nora Feld", "Name"), not the name: ``lexicons/byline_furniture.json``; with
+    ``whole``, only a text that is a term and nothing else."""
+    folded = " ".join(text.split()).casefold().strip(" :|·•-")
+    opening, only_whole = _furniture()
+    if folded in opening or folded in only_whole:
+        return True
+    return not whole and any(folded.startswith(f"{term} ") for term in opening)
+
+
+def check_byline_furniture(entry: Entry) -> None:
+    """The lexicon check: an author box holding the example's name and link gives the name alone,
+    and the term alone names nobody."""
+    import lxml.html
+
+    name = "Nora Feld"
+    if entry.example.startswith(name):
+        link = entry.example[len(name) :].strip()
+        box = f"<html><body><div class='author'><a href='/a'>{name}</a> <a href='/b'>{link}</a></div></body></html>"
+        assert byline_author(lxml.html.fromstring(box)) == name, entry.term
+    assert person_author(entry.term.title()) is None, entry.term
 
 
 def check_outlet_word(entry: Entry) -> None:
