@@ -154,3 +154,15 @@ def test_a_long_block_with_a_follow_link_is_no_author_box() -> None:
     prose = "Water rose over the weir again this week and the gauges were read twice a day. " * 6
     block = f"<div class='single-author'><h2>Notes on the weir</h2><a>Follow</a><p>{prose}</p></div>"
     assert byline_author(html.fromstring(page(byline=block)), OUTLET) is None
+
+
+def test_the_byline_adds_co_authors_to_the_one_person_the_metadata_names() -> None:
+    head = "<meta name='author' content='Ines Varga'>"
+    byline = "<div class='meta-item author'>By Ines Varga, Tom Reyes</div>"
+    assert author_of(page(head=head, byline=byline)) == "Ines Varga, Tom Reyes"
+
+
+def test_a_byline_of_other_people_does_not_replace_the_metadata_author() -> None:
+    head = "<meta name='author' content='Ines Varga'>"
+    byline = "<div class='meta-item author'>By Tom Reyes, Lin Oduya</div>"
+    assert author_of(page(head=head, byline=byline)) == "Ines Varga"

@@ -71,6 +71,8 @@ def extract_html(capture: Capture) -> Article:
     outlet = Outlet.of(metadata.site_name, metadata.publisher, hints.url, metadata.canonical_url, metadata.og_url)
     given_author = person_author(metadata.author, outlet)
     found = fallback_metadata(tree, metadata, hints.url, given_author)
+    if given_author is not None and "author" not in found:
+        found.update(_co_authors(tree, given_author, outlet))
     url = metadata.canonical_url or metadata.og_url or found.get("url") or hints.url
     title = metadata.title or found.get("title") or hints.title
     published = publication_date(tree) or to_iso_date(metadata.published) or hints.published
@@ -342,6 +344,21 @@ def _author(tree: Any, meta_author: str | None, outlet: Outlet, given: str | Non
     if person is not None and (ours is None or names_a_person(person, outlet)):
         return person
     return meta or (None if ours else markup or meta_author)
+
+
+_NAME_LIST = re.compile(r"\s*[,;]\s*")
+
+
+def _co_authors(tree: Any, given: str, outlet: Outlet) -> dict[str, str]:
+    """The byline markup's names when it credits the metadata's one person with others
+    ("von Ines Varga, Tom Reyes" beside an author tag naming Ines Varga): {"author": names}, else {}."""
+    if _NAME_LIST.search(given):
+        return {}
+    markup = byline_author(tree, outlet)
+    names = _NAME_LIST.split(markup) if markup else []
+    if len(names) > 1 and given.casefold() in (name.casefold() for name in names):
+        return {"author": ", ".join(names)}
+    return {}
 
 
 def _language(metadata: PageMetadata) -> str | None:
