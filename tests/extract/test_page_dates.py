@@ -6,7 +6,7 @@ import pytest
 from lxml import html
 
 from crosswire.extract.html import publication_date
-from crosswire.extract.page_dates import header_publication_date
+from crosswire.extract.page_dates import header_publication_date, labelled_page_date
 
 HEADLINE = "Harbour council votes to rebuild the old ferry pier"
 
@@ -185,3 +185,30 @@ def test_a_subheading_that_is_not_the_page_title_is_no_headline() -> None:
         "</body></html>"
     )
     assert header_publication_date(html.fromstring(doc)) is None
+
+
+ARTICLE = "<p>The council voted seven to two on Thursday night to rebuild the pier before the summer.</p>" * 20
+
+
+@pytest.mark.parametrize(
+    ("below", "expected"),
+    [
+        ("<div class='info'>Erstellt am: 01.11.2023 <a>Artikel bewerten</a></div>", "2023-11-01"),
+        ("<footer>Last updated 04 Jun 2024</footer>", "2024-06-04"),
+        # one day labelled published beats a later update
+        ("<p>Veröffentlicht am 3.2.2022</p><p>Letzte Änderung: 5.2.2022</p>", "2022-02-03"),
+        # several days labelled: a list of items, not the article's date
+        ("<li>Published 21 July 2017</li><li>Published 6 April 2018</li>", None),
+        # a lower-case label inside prose is no label
+        ("<p>Der Antrag wurde am 29. September 2022 gestellt.</p>", None),
+        # either number may be the month
+        ("<p>Stand: 11/01/2021, 05:00</p>", None),
+    ],
+)
+def test_the_one_day_a_page_labels_below_the_article(below: str, expected: str | None) -> None:
+    doc = f"<html lang='de'><body><h1>{HEADLINE}</h1>{ARTICLE}{below}</body></html>"
+    tree = html.fromstring(doc)
+    assert header_publication_date(tree) is None
+    assert labelled_page_date(tree) == expected
+    if expected is not None:
+        assert publication_date(tree) == expected

@@ -297,3 +297,38 @@ def check_reading_time(entry: Entry) -> None:
 
     page = f"<html><body><h1>Ferry timetable changes for the winter</h1><p>{entry.example}</p></body></html>"
     assert header_publication_date(html.fromstring(page)) == entry.value["iso"], entry.term
+
+
+_PAGE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
+
+
+@cache
+def _page_label_pattern() -> re.Pattern[str]:
+    lexicon = load_lexicon("crosswire.extract", "date_labels")
+    terms = {*load_rules("page_dates")["labels"], *(entry.term for entry in lexicon.entries)}
+    labels = "|".join(re.escape(term).replace(r"\ ", r"\s") for term in sorted(terms, key=len, reverse=True))
+    joiners = "|".join(load_rules("page_dates")["label_joiners"])
+    return re.compile(rf"(?<![^\W\d])(?P<label>{labels})(?:\s(?:{joiners}))?\s?:?\s{_date_pattern()}", re.IGNORECASE)
+
+
+def labelled_page_date(tree: Any) -> str | None:
+    """The ISO date a page labels anywhere, when it labels one day only ("Erstellt am: 01.11.2023" under
+    the article, "Last updated 4 Jun 2020"), for pages whose header prints none: a label opening its
+    words (capitalised: "wurde am 3. Mai" in prose is none); one day labelled published beats an update;
+    "11/01/2021" is not read (the page's language may not say which number is the day).
+    Pages labelling several days (lists of items, comments) give none."""
+    text = " ".join(" ".join(_PAGE_TEXT(tree)).split())
+    found: dict[str, set[date]] = {"published": set(), "updated": set()}
+    kinds = {entry.term: entry.value["kind"] for entry in load_lexicon("crosswire.extract", "date_labels").entries}
+    for match in _page_label_pattern().finditer(text):
+        # a weaker sign than the header's: a slashed date either of whose numbers may be the month is not read
+        value = _to_date(match, None)
+        if value is None or not match.group("label")[0].isupper():
+            continue
+        kind = kinds.get(" ".join(match.group("label").casefold().split()), "published")
+        found["published" if kind == "published" else "updated"].add(value)
+    latest = date.today() + timedelta(days=1)
+    for days in (found["published"], found["published"] | found["updated"]):
+        if len(days) == 1 and (day := next(iter(days))) <= latest:
+            return day.isoformat()
+    return None
