@@ -166,3 +166,17 @@ def test_a_byline_of_other_people_does_not_replace_the_metadata_author() -> None
     head = "<meta name='author' content='Ines Varga'>"
     byline = "<div class='meta-item author'>By Tom Reyes, Lin Oduya</div>"
     assert author_of(page(head=head, byline=byline)) == "Ines Varga"
+
+
+def test_authors_of_a_slider_of_other_articles_are_not_the_page_author() -> None:
+    slider = (
+        "<div class='opinion-slider'><a href='/o/1'><span class='slider-card__author'>Tom Reyes</span></a>"
+        "<a href='/o/2'><span class='slider-card__author'>Lin Oduya</span></a></div>"
+    )
+    byline = "<p class='byline'>By Ines Varga</p>"
+    assert byline_author(html.fromstring(page(byline=slider + byline)), OUTLET) == "Ines Varga"
+
+
+def test_an_author_box_the_site_calls_a_teaser_box_is_still_read() -> None:
+    box = "<div class='teaser-box author'><a>Ines Varga</a> <a>Alle Artikel</a></div>"
+    assert byline_author(html.fromstring(page(byline=box)), OUTLET) == "Ines Varga"

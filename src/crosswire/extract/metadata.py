@@ -372,6 +372,8 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
         if any(_IN_COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}")
                for node in itertools.chain((element,), element.iterancestors())):  # fmt: skip
             continue
+        if _in_teaser(element):
+            continue
         name = _byline_person(text, outlet) if 2 <= len(text) <= MAX_BYLINE_CHARS else None
         if name is None and boxed:
             name = _bare_person(kept[0], outlet)  # the name opening the box, before a biography
@@ -379,6 +381,32 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
             return name
         fallback = fallback or _any_credit(text)
     return fallback
+
+
+@cache
+def _teaser_pattern() -> re.Pattern[str]:
+    terms = sorted(load_lexicon("crosswire.extract", "teaser_classes").terms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+
+
+def _in_teaser(element: Any) -> bool:
+    """Whether a byline element sits in a block showing other articles (``lexicons/teaser_classes.json``):
+    its own class or id, or an ancestor's below <body> (whose classes describe the whole page)."""
+    for node in itertools.chain((element,), element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if _teaser_pattern().search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def check_teaser_class(entry: Entry) -> None:
+    """The lexicon check: a byline in a block of the example's class gives way to the article's own byline."""
+    import lxml.html
+
+    page = (f"<html><body><div class='{entry.example}'><span class='author'>Tom Reyes</span></div>"
+            "<article><h1>Ferry fares rise</h1><span class='byline'>By Ines Varga</span></article></body></html>")
+    assert byline_author(lxml.html.fromstring(page)) == "Ines Varga", entry.term
 
 
 def _bare_person(text: str, outlet: Outlet | None) -> str | None:
