@@ -180,3 +180,16 @@ def test_authors_of_a_slider_of_other_articles_are_not_the_page_author() -> None
 def test_an_author_box_the_site_calls_a_teaser_box_is_still_read() -> None:
     box = "<div class='teaser-box author'><a>Ines Varga</a> <a>Alle Artikel</a></div>"
     assert byline_author(html.fromstring(page(byline=box)), OUTLET) == "Ines Varga"
+
+
+def test_an_author_tag_loses_its_cue_when_it_credits_more_than_names() -> None:
+    author = "By Ines Varga And Tom Reyes For The Harbour Mail On Sunday"
+    assert person_author(author, OUTLET) == "Ines Varga And Tom Reyes For The Harbour Mail On Sunday"
+
+
+def test_the_outlet_and_a_desk_word_after_the_name_go() -> None:
+    outlet = Outlet.of(None, None, "https://www.courieronline.example/news/1")
+    box = "<div class='article-byline'>By Ines Varga CourierOnline Staff</div>"
+    assert byline_author(html.fromstring(page(byline=box)), outlet) == "Ines Varga"
+    # without the outlet before it, the word is left to the byline reader
+    assert byline_author(html.fromstring(page(byline="<p class='byline'>By Staff</p>")), outlet) == "Staff"

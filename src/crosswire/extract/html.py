@@ -30,6 +30,7 @@ from crosswire.extract.metadata import (
     Outlet,
     PageMetadata,
     byline_author,
+    byline_furniture,
     names_a_person,
     person_author,
     read_metadata,
@@ -344,6 +345,8 @@ def _author(tree: Any, meta_author: str | None, outlet: Outlet, given: str | Non
     person = person_author(markup, outlet)
     if person is not None and (ours is None or names_a_person(person, outlet)):
         return person
+    if markup is not None and byline_furniture(markup, whole=True):
+        markup = None  # a form's label ("Name") the wider search took for a byline
     return meta or (None if ours else markup or meta_author)
 
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from crosswire.extract.bylines import byline_names, cue_alone, joiner_words, names_an_outlet, without_cue
 from crosswire.extract.dates import date_labels
-from crosswire.lexicon import Entry, load_lexicon
+from crosswire.lexicon import Entry, load_lexicon, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +315,7 @@ def person_author(author: str | None, outlet: Outlet | None = None) -> str | Non
         return None
     byline = byline_names(author) or byline_names(author, bare=True)
     if byline is None or not names_a_person(byline.author, outlet):
-        return author
+        return without_cue(author)  # "By Ines Varga and Tom Reyes for The Outlet": not "By"
     dropped = {word.lower() for word in _WORD.findall(author)} - {word.lower() for word in _WORD.findall(byline.author)}
     # "Ines Varga and Tom Reyes" stays as written: only a joiner would go
     return author if dropped <= joiner_words() else byline.author
@@ -375,6 +375,7 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
         if _in_teaser(element):
             continue
         name = _byline_person(text, outlet) if 2 <= len(text) <= MAX_BYLINE_CHARS else None
+        name = _without_outlet_role(name, outlet) if name is not None else None
         if name is None and boxed:
             name = _bare_person(kept[0], outlet)  # the name opening the box, before a biography
         if name is not None:
@@ -407,6 +408,24 @@ def check_teaser_class(entry: Entry) -> None:
     page = (f"<html><body><div class='{entry.example}'><span class='author'>Tom Reyes</span></div>"
             "<article><h1>Ferry fares rise</h1><span class='byline'>By Ines Varga</span></article></body></html>")
     assert byline_author(lxml.html.fromstring(page)) == "Ines Varga", entry.term
+
+
+def _without_outlet_role(name: str, outlet: Outlet | None) -> str:
+    """A byline's name without the outlet and a desk word after it ("Ines Varga CourierOnline Staff"):
+    the words before the desk word name the page's outlet and at least two words are left."""
+    words = name.split()
+    if outlet is None or len(words) < 4 or words[-1].casefold() not in terms("crosswire.extract", "desk_words"):
+        return name
+    for start in range(len(words) - 2, 1, -1):
+        if outlet.names(" ".join(words[start:-1])):
+            return " ".join(words[:start])
+    return name
+
+
+def check_desk_word(entry: Entry) -> None:
+    """The lexicon check: the example's outlet and desk word go, the writer stays."""
+    outlet = Outlet.of(None, None, "https://www.courieronline.example/news/1")
+    assert _without_outlet_role(entry.example, outlet) == "Ines Varga", entry.term
 
 
 def _bare_person(text: str, outlet: Outlet | None) -> str | None:
