@@ -114,13 +114,20 @@ def test_an_agency_or_the_outlet_is_the_author_only_when_no_person_is_named() ->
     assert markup_author("<div class='byline'>Published by</div>") is None
 
 
-def test_a_byline_opening_the_article_text_names_the_writer_when_nothing_else_does() -> None:
+def test_a_byline_opening_the_article_text_names_the_writer() -> None:
     text = page(byline="<p><i>von Ines Varga</i></p>")
     assert author_of(text) == "Ines Varga"
     # a cue is required: a first paragraph that only starts with a capitalised name is no byline
     assert author_of(page(byline="<p>Ines Varga</p>")) is None
-    # the markup's byline comes first
-    assert author_of(page(byline="<p><i>von Ines Varga</i></p><span class='author'>Tom Reyes</span>")) == "Tom Reyes"
+    # over the markup and the metadata, which often name the account that posted the piece
+    assert author_of(page(byline="<p><i>von Ines Varga</i></p><span class='author'>Tom Reyes</span>")) == "Ines Varga"
+    head = "<meta name='author' content='Tom Reyes'>"
+    assert author_of(page(head=head, byline="<p>Written by: Ines Varga</p>")) == "Ines Varga"
+
+
+def test_a_byline_in_the_text_naming_one_of_the_metadata_authors_keeps_them_all() -> None:
+    head = "<meta name='author' content='Ines Varga, Tom Reyes'>"
+    assert author_of(page(head=head, byline="<p>By Ines Varga</p>")) == "Ines Varga, Tom Reyes"
 
 
 @pytest.mark.parametrize(("line", "author"), [("By Staff", "Staff"), ("By Staff Reporter", "Staff Reporter")])

@@ -91,7 +91,8 @@ def extract_html(capture: Capture) -> Article:
         origin=capture.origin,
         text=body,
         title=title,
-        author=found.get("author") or given_author or hints.author or metadata.author or _last_authors(text, metadata),
+        author=_writer(text, found.get("author") or given_author or hints.author or metadata.author)
+        or _last_authors(text, metadata),
         published=published,
         publisher=publisher or site_of(url),
         via=via,
@@ -170,6 +171,17 @@ def text_byline(text: str) -> str | None:
         if byline is not None and byline.outlet is None and _a_person(byline.author):
             return byline.author
     return None
+
+
+def _writer(text: str, author: str | None) -> str | None:
+    """The article's writer: a cued byline opening the article text ("Von Ines Varga", "Written by: Ines
+    Varga") names the writer over the metadata or markup, which often name the account that posted the
+    piece; unless the byline names some of the same people (``author`` may add co-authors)."""
+    printed = text_byline(text)
+    if printed is None or author is None:
+        return printed or author
+    named = {name.casefold() for name in _NAME_LIST.split(author)}
+    return author if all(name.casefold() in named for name in _NAME_LIST.split(printed)) else printed
 
 
 def _a_person(name: str) -> bool:
