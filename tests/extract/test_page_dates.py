@@ -212,3 +212,9 @@ def test_the_one_day_a_page_labels_below_the_article(below: str, expected: str |
     assert labelled_page_date(tree) == expected
     if expected is not None:
         assert publication_date(tree) == expected
+
+
+def test_a_two_digit_year_counts_with_the_clock_time_beside_it() -> None:
+    assert header_publication_date(html.fromstring(page("harbourfan 28.09.19 12:44 Does anyone know"))) == "2019-09-28"
+    # without a clock time, "28.09.19" may be anything (a version, a score)
+    assert header_publication_date(html.fromstring(page("Version 28.09.19 is out"))) is None

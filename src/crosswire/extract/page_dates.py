@@ -68,8 +68,11 @@ def _any_date_pattern() -> re.Pattern[str]:
 def _timestamp_pattern() -> re.Pattern[str]:
     # "19.10.2019, 05:00", "12. August 2015 um 8:13", "July 9, 2020 at 6:40", "19 FEB 2020 - 18:37"
     # "23/06/2020 16h45" too; "00:00" is no time of day but a date without one (a list's placeholder)
+    # a two-digit year only with the clock time beside it ("28.09.19 12:44", forum posts)
+    short = r"(?<![\d.])(?P<short_day>\d{1,2})\.(?P<short_month>\d{1,2})\.(?P<short_year>\d\d)(?![\d.])"
     return re.compile(
-        rf"{_date_pattern()},?\s(?:um\s|at\s|à\s|-\s)?(?!0?0[:.h]00\b)\d{{1,2}}[:.h]\d{{2}}\b", re.IGNORECASE
+        rf"(?:{_date_pattern()}|{short}),?\s(?:um\s|at\s|à\s|-\s)?(?!0?0[:.h]00\b)\d{{1,2}}[:.h]\d{{2}}\b",
+        re.IGNORECASE,
     )
 
 
@@ -108,6 +111,10 @@ def _to_date(match: re.Match[str], day_first: bool | None = None) -> date | None
     parts = match.groupdict()
     months = _month_numbers()
     try:
+        if parts.get("short_year"):
+            short_year = int(parts["short_year"])
+            century = 2000 if 2000 + short_year <= date.today().year + 1 else 1900
+            return date(century + short_year, int(parts["short_month"]), int(parts["short_day"]))
         if parts["slash_year"]:
             first, second = int(parts["slash_first"]), int(parts["slash_second"])
             if first > 12 or (day_first is True and second <= 12):
