@@ -306,16 +306,24 @@ def check_reading_time(entry: Entry) -> None:
     assert header_publication_date(html.fromstring(page)) == entry.value["iso"], entry.term
 
 
-_PAGE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
+#: The page's text outside scripts and styles (which hold text only: their parent is enough to test).
+_PAGE_TEXT = etree.XPath("//body//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 @cache
 def _page_label_pattern() -> re.Pattern[str]:
     lexicon = load_lexicon("crosswire.extract", "date_labels")
     terms = {*load_rules("page_dates")["labels"], *(entry.term for entry in lexicon.entries)}
-    labels = "|".join(re.escape(term).replace(r"\ ", r"\s") for term in sorted(terms, key=len, reverse=True))
+    # the label opens its words, so its first letter is a capital (tested apart: the rest in any case)
+    labels = "|".join(_capitalised(term) for term in sorted(terms, key=len, reverse=True))
     joiners = "|".join(load_rules("page_dates")["label_joiners"])
-    return re.compile(rf"(?<![^\W\d])(?P<label>{labels})(?:\s(?:{joiners}))?\s?:?\s{_date_pattern()}", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d])(?P<label>{labels})(?i:(?:\s(?:{joiners}))?\s?:?\s{_date_pattern()})")
+
+
+def _capitalised(term: str) -> str:
+    """A pattern of a label with a capital first letter, the rest in any case."""
+    rest = re.escape(term[1:]).replace(r"\ ", r"\s")
+    return f"{re.escape(term[0].upper())}(?i:{rest})"
 
 
 def labelled_page_date(tree: Any) -> str | None:
@@ -330,7 +338,7 @@ def labelled_page_date(tree: Any) -> str | None:
     for match in _page_label_pattern().finditer(text):
         # a weaker sign than the header's: a slashed date either of whose numbers may be the month is not read
         value = _to_date(match, None)
-        if value is None or not match.group("label")[0].isupper():
+        if value is None:
             continue
         kind = kinds.get(" ".join(match.group("label").casefold().split()), "published")
         found["published" if kind == "published" else "updated"].add(value)
