@@ -30,7 +30,6 @@ from crosswire.extract.metadata import (
     Outlet,
     PageMetadata,
     byline_author,
-    byline_furniture,
     names_a_person,
     person_author,
     read_metadata,
@@ -72,8 +71,6 @@ def extract_html(capture: Capture) -> Article:
     outlet = Outlet.of(metadata.site_name, metadata.publisher, hints.url, metadata.canonical_url, metadata.og_url)
     given_author = person_author(metadata.author, outlet)
     found = fallback_metadata(tree, metadata, hints.url, given_author)
-    if given_author is not None and "author" not in found:
-        found.update(_co_authors(tree, given_author, outlet))
     url = metadata.canonical_url or metadata.og_url or found.get("url") or hints.url
     title = metadata.title or found.get("title") or hints.title
     published = publication_date(tree) or to_iso_date(metadata.published) or hints.published
@@ -91,8 +88,7 @@ def extract_html(capture: Capture) -> Article:
         origin=capture.origin,
         text=body,
         title=title,
-        author=_writer(text, found.get("author") or given_author or hints.author or metadata.author)
-        or _last_authors(text, metadata),
+        author=found.get("author") or given_author or hints.author or metadata.author or _last_authors(text, metadata),
         published=published,
         publisher=publisher or site_of(url),
         via=via,
@@ -171,17 +167,6 @@ def text_byline(text: str) -> str | None:
         if byline is not None and byline.outlet is None and _a_person(byline.author):
             return byline.author
     return None
-
-
-def _writer(text: str, author: str | None) -> str | None:
-    """The article's writer: a cued byline opening the article text ("Von Ines Varga", "Written by: Ines
-    Varga") names the writer over the metadata or markup, which often name the account that posted the
-    piece; unless the byline names some of the same people (``author`` may add co-authors)."""
-    printed = text_byline(text)
-    if printed is None or author is None:
-        return printed or author
-    named = {name.casefold() for name in _NAME_LIST.split(author)}
-    return author if all(name.casefold() in named for name in _NAME_LIST.split(printed)) else printed
 
 
 def _a_person(name: str) -> bool:
@@ -357,24 +342,7 @@ def _author(tree: Any, meta_author: str | None, outlet: Outlet, given: str | Non
     person = person_author(markup, outlet)
     if person is not None and (ours is None or names_a_person(person, outlet)):
         return person
-    if markup is not None and byline_furniture(markup, whole=True):
-        markup = None  # a form's label ("Name") the wider search took for a byline
     return meta or (None if ours else markup or meta_author)
-
-
-_NAME_LIST = re.compile(r"\s*[,;]\s*")
-
-
-def _co_authors(tree: Any, given: str, outlet: Outlet) -> dict[str, str]:
-    """The byline markup's names when it credits the metadata's one person with others
-    ("von Ines Varga, Tom Reyes" beside an author tag naming Ines Varga): {"author": names}, else {}."""
-    if _NAME_LIST.search(given):
-        return {}
-    markup = byline_author(tree, outlet)
-    names = _NAME_LIST.split(markup) if markup else []
-    if len(names) > 1 and given.casefold() in (name.casefold() for name in names):
-        return {"author": ", ".join(names)}
-    return {}
 
 
 def _language(metadata: PageMetadata) -> str | None:

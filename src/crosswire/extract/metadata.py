@@ -24,7 +24,7 @@ from lxml import etree
 
 from crosswire.extract.bylines import byline_names, cue_alone, joiner_words, names_an_outlet, without_cue
 from crosswire.extract.dates import date_labels
-from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.lexicon import Entry, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,19 +281,14 @@ _IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
 _INNER_CUE = re.compile(r"\s(?=(?:by|von|par|por|door|di)\s)", re.IGNORECASE)
 #: The longest byline element text that is read as a byline (longer ones are author boxes with a biography).
 MAX_BYLINE_CHARS = 160
-#: The longest author box (a name, links to the writer's page, a line of biography) read for its opening name.
-MAX_AUTHOR_BOX_CHARS = 400
 #: A web or e-mail address in an author field: a site's or a mailbox's, not a person's name.
 _ADDRESS = re.compile(r"(?i:www\.)|\w\.[a-z]{2,12}(?=$|[\s/)])|@|\[at\]")
 
 
 def names_a_person(name: str, outlet: Outlet | None = None) -> bool:
     """Whether an author field's text may be a person's name: not the page's own outlet, no
-    organisation word ("GmbH", "e.V."), no web or e-mail address, no link or label of an author
-    box alone ("Follow", "Name")."""
+    organisation word ("GmbH", "e.V."), no web or e-mail address."""
     if _ADDRESS.search(name) or any(_squash(word) in _organisation_words() for word in name.split()):
-        return False
-    if byline_furniture(name, whole=True):
         return False
     return outlet is None or not outlet.names(name)
 
@@ -315,7 +310,7 @@ def person_author(author: str | None, outlet: Outlet | None = None) -> str | Non
         return None
     byline = byline_names(author) or byline_names(author, bare=True)
     if byline is None or not names_a_person(byline.author, outlet):
-        return without_cue(author)  # "By Ines Varga and Tom Reyes for The Outlet": not "By"
+        return author
     dropped = {word.lower() for word in _WORD.findall(author)} - {word.lower() for word in _WORD.findall(byline.author)}
     # "Ines Varga and Tom Reyes" stays as written: only a joiner would go
     return author if dropped <= joiner_words() else byline.author
@@ -361,108 +356,18 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
     """
     fallback: str | None = None
     for element in _BYLINE_ELEMENTS(tree):
-        # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished"),
-        # without the box's links to the writer's page ("Alle Artikel", "Follow")
-        pieces = [piece for piece in (" ".join(text.split()) for text in element.itertext()) if piece]
-        kept = [piece for piece in pieces if not byline_furniture(piece)]
-        text = " ".join(kept)
-        boxed = len(kept) < len(pieces)  # it links to the writer's page: an author box
-        if not 2 <= len(text) <= (MAX_AUTHOR_BOX_CHARS if boxed else MAX_BYLINE_CHARS):
+        # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished")
+        text = " ".join(" ".join(element.itertext()).split())
+        if not 2 <= len(text) <= MAX_BYLINE_CHARS:
             continue
         if any(_IN_COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}")
                for node in itertools.chain((element,), element.iterancestors())):  # fmt: skip
             continue
-        if _in_teaser(element):
-            continue
-        name = _byline_person(text, outlet) if 2 <= len(text) <= MAX_BYLINE_CHARS else None
-        name = _without_outlet_role(name, outlet) if name is not None else None
-        if name is None and boxed:
-            name = _bare_person(kept[0], outlet)  # the name opening the box, before a biography
+        name = _byline_person(text, outlet)
         if name is not None:
             return name
         fallback = fallback or _any_credit(text)
     return fallback
-
-
-@cache
-def _teaser_pattern() -> re.Pattern[str]:
-    terms = sorted(load_lexicon("crosswire.extract", "teaser_classes").terms, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
-
-
-def _in_teaser(element: Any) -> bool:
-    """Whether a byline element sits in a block showing other articles (``lexicons/teaser_classes.json``):
-    its own class or id, or an ancestor's below <body> (whose classes describe the whole page)."""
-    for node in itertools.chain((element,), element.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if _teaser_pattern().search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
-
-
-def check_teaser_class(entry: Entry) -> None:
-    """The lexicon check: a byline in a block of the example's class gives way to the article's own byline."""
-    import lxml.html
-
-    page = (f"<html><body><div class='{entry.example}'><span class='author'>Tom Reyes</span></div>"
-            "<article><h1>Ferry fares rise</h1><span class='byline'>By Ines Varga</span></article></body></html>")
-    assert byline_author(lxml.html.fromstring(page)) == "Ines Varga", entry.term
-
-
-def _without_outlet_role(name: str, outlet: Outlet | None) -> str:
-    """A byline's name without the outlet and a desk word after it ("Ines Varga CourierOnline Staff"):
-    the words before the desk word name the page's outlet and at least two words are left."""
-    words = name.split()
-    if outlet is None or len(words) < 4 or words[-1].casefold() not in terms("crosswire.extract", "desk_words"):
-        return name
-    for start in range(len(words) - 2, 1, -1):
-        if outlet.names(" ".join(words[start:-1])):
-            return " ".join(words[:start])
-    return name
-
-
-def check_desk_word(entry: Entry) -> None:
-    """The lexicon check: the example's outlet and desk word go, the writer stays."""
-    outlet = Outlet.of(None, None, "https://www.courieronline.example/news/1")
-    assert _without_outlet_role(entry.example, outlet) == "Ines Varga", entry.term
-
-
-def _bare_person(text: str, outlet: Outlet | None) -> str | None:
-    byline = byline_names(text, bare=True)
-    return byline.author if byline is not None and names_a_person(byline.author, outlet) else None
-
-
-@cache
-def _furniture() -> tuple[frozenset[str], frozenset[str]]:
-    """The byline furniture terms that may open a text, and those that count only as the whole text."""
-    entries = load_lexicon("crosswire.extract", "byline_furniture").entries
-    whole = frozenset(entry.term for entry in entries if entry.value and entry.value.get("whole"))
-    return frozenset(entry.term for entry in entries) - whole, whole
-
-
-def byline_furniture(text: str, whole: bool = False) -> bool:
-    """Whether an author box's text is a link or label beside the name ("Alle Artikel", "Follow",
-    "Alles von Nora Feld", "Name"), not the name: ``lexicons/byline_furniture.json``; with
-    ``whole``, only a text that is a term and nothing else."""
-    folded = " ".join(text.split()).casefold().strip(" :|·•-")
-    opening, only_whole = _furniture()
-    if folded in opening or folded in only_whole:
-        return True
-    return not whole and any(folded.startswith(f"{term} ") for term in opening)
-
-
-def check_byline_furniture(entry: Entry) -> None:
-    """The lexicon check: an author box holding the example's name and link gives the name alone,
-    and the term alone names nobody."""
-    import lxml.html
-
-    name = "Nora Feld"
-    if entry.example.startswith(name):
-        link = entry.example[len(name) :].strip()
-        box = f"<html><body><div class='author'><a href='/a'>{name}</a> <a href='/b'>{link}</a></div></body></html>"
-        assert byline_author(lxml.html.fromstring(box)) == name, entry.term
-    assert person_author(entry.term.title()) is None, entry.term
 
 
 def check_outlet_word(entry: Entry) -> None:
