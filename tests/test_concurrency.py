@@ -207,35 +207,54 @@ TUNNEL = "Rescue crews in Portvale pulled 27 people from the flooded Marrow Stre
 BRIDGE = "Engineers closed the Kestrel Bridge in Aldmoor on Monday after finding 3 cracked cables."
 
 
-def test_a_state_that_misses_stored_stories_is_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+Page = tuple[str, str, str, str]  # headline, outlet, date, body
+
+
+def _tunnel_store(tmp_path: Path, first_pages: dict[str, Page], later_pages: dict[str, Page]) -> tuple[Path, Path, str]:
+    """A store of ``first_pages`` (name → page; the tunnel report among them), the folder of ``later_pages``
+    beside a second report of the tunnel, and the tunnel story's id."""
     first, later = tmp_path / "first", tmp_path / "later"
     first.mkdir()
     later.mkdir()
-    (first / "ledger-tunnel.html").write_text(article_page("27 rescued from tunnel", "Harbor Ledger", "2026-11-10",
-                                                           TUNNEL))  # fmt: skip
-    (first / "ledger-bridge.html").write_text(article_page("Bridge shut", "Harbor Ledger", "2026-11-16", BRIDGE))
+    for name, page in first_pages.items():
+        (first / name).write_text(article_page(*page))
     (later / "post-tunnel.html").write_text(
         article_page("More on the tunnel", "Post Meridian", "2026-11-11", TUNNEL.replace("Portvale", "Portvale's"))
     )
+    for name, page in later_pages.items():
+        (later / name).write_text(article_page(*page))
     db = tmp_path / "cw.db"
     store = open_store(db)
     Engine(store).ingest([str(first)])
-    # As a racing ingest left it before: the right article count, a story missing.
     tunnel_story = store.get_article("ledger-tunnel.html")
     assert tunnel_story is not None
     store.close()
-    with sqlite3.connect(db) as connection:
-        connection.execute("DELETE FROM state_items WHERE name = ?", (tunnel_story.story_id,))
-    connection.close()
+    return db, later, tunnel_story.story_id
 
+
+def _ingest_after_a_bad_state(db: Path, later: Path, tunnel_story: str, caplog: pytest.LogCaptureFixture) -> Store:
+    """Ingest ``later`` into the store; the state must be replayed, and the second report join the tunnel story."""
     store = open_store(db)
     with caplog.at_level(logging.WARNING, logger="crosswire.engine"):
         Engine(store).ingest([str(later)])
     assert "does not match the store" in caplog.text
     _assert_state_matches(store)
     joined = store.get_article("post-tunnel.html")
-    assert joined is not None and joined.story_id == tunnel_story.story_id
-    store.close()
+    assert joined is not None and joined.story_id == tunnel_story
+    return store
+
+
+def test_a_state_that_misses_stored_stories_is_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    first = {
+        "ledger-tunnel.html": ("27 rescued from tunnel", "Harbor Ledger", "2026-11-10", TUNNEL),
+        "ledger-bridge.html": ("Bridge shut", "Harbor Ledger", "2026-11-16", BRIDGE),
+    }
+    db, later, tunnel_story = _tunnel_store(tmp_path, first, {})
+    # As a racing ingest left it before: the right article count, a story missing.
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM state_items WHERE name = ?", (tunnel_story,))
+    connection.close()
+    _ingest_after_a_bad_state(db, later, tunnel_story, caplog).close()
 
 
 def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
@@ -244,39 +263,19 @@ def test_a_state_saved_whole_by_an_older_crosswire_is_replayed_into_parts(
     """Stores written before the state was kept in parts hold it as one JSON value, and no
     duplicate index: the state is replayed once and saved in parts, the old value is gone,
     and the stored articles are filed in the duplicate index, so a later copy is caught."""
-    first, later = tmp_path / "first", tmp_path / "later"
-    first.mkdir()
-    later.mkdir()
-    (first / "ledger-tunnel.html").write_text(article_page("27 rescued from tunnel", "Harbor Ledger", "2026-11-10",
-                                                           TUNNEL + " " + BRIDGE))  # fmt: skip
-    (later / "post-tunnel.html").write_text(
-        article_page("More on the tunnel", "Post Meridian", "2026-11-11", TUNNEL.replace("Portvale", "Portvale's"))
-    )
-    (later / "wire-tunnel.html").write_text(
-        article_page("27 rescued from tunnel", "Quay Post", "2026-11-11", "From the wire: " + TUNNEL + " " + BRIDGE)
-    )
-    db = tmp_path / "cw.db"
-    store = open_store(db)
-    Engine(store).ingest([str(first)])
-    tunnel_story = store.get_article("ledger-tunnel.html")
-    assert tunnel_story is not None
-    store.close()
+    original = ("27 rescued from tunnel", "Harbor Ledger", "2026-11-10", TUNNEL + " " + BRIDGE)
+    wire = ("27 rescued from tunnel", "Quay Post", "2026-11-11", "From the wire: " + TUNNEL + " " + BRIDGE)
+    db, later, tunnel_story = _tunnel_store(tmp_path, {"ledger-tunnel.html": original}, {"wire-tunnel.html": wire})
     with sqlite3.connect(db) as connection:
-        old = {"articles": 1, "state": {"version": 5, "stories": [{"id": tunnel_story.story_id}]}}
+        old = {"articles": 1, "state": {"version": 5, "stories": [{"id": tunnel_story}]}}
         connection.execute("UPDATE state SET value = ? WHERE key = ?", (json.dumps(old), STATE_KEY))
         connection.execute("DELETE FROM state_items")
         connection.execute("DELETE FROM copy_keys")
     connection.close()
-
-    store = open_store(db)
-    with caplog.at_level(logging.WARNING, logger="crosswire.engine"):
-        Engine(store).ingest([str(later)])
+    store = _ingest_after_a_bad_state(db, later, tunnel_story, caplog)
     assert "another version of crosswire" in caplog.text
-    _assert_state_matches(store)
     header = store.load_state(STATE_KEY)
     assert header is not None and "state" not in header
-    joined = store.get_article("post-tunnel.html")
-    assert joined is not None and joined.story_id == tunnel_story.story_id
     copy = store.get_article("wire-tunnel.html")
     assert copy is not None and copy.duplicate_of == "ledger-tunnel.html"
     store.close()
