@@ -278,6 +278,11 @@ def head_noun(counted: str) -> str:
     return before_of[-1] if before_of else counted
 
 
+def words_before_head(counted: str) -> list[str]:
+    """The words before :func:`head_noun`: "side" of "side boosters of the rocket"."""
+    return counted.split(" of ")[0].split()[:-1]
+
+
 @lru_cache(maxsize=1 << 16)
 def claims_match(a: Claim, b: Claim) -> Verdict:
     """Two claims are the same when both what happened and what was counted mean the same;

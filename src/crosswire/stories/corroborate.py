@@ -36,6 +36,7 @@ from crosswire.stories.claims import (
     read_claim,
     same_counted,
     same_predicate,
+    words_before_head,
 )
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, width
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
@@ -680,7 +681,7 @@ def _narrowed(text: str, start: int, counted: str | None) -> bool:
     knockout", "12 homes *belonging* to the port" count some of the wins or homes, not all of them."""
     if not counted:
         return False
-    head = head_noun(counted.split(" of ")[0])
+    head = head_noun(counted)
     position = text.find(head, start, start + 60)
     if position < 0:
         return False
@@ -697,8 +698,7 @@ def _is_participle(word: str) -> bool:
 def _modifiers(mention: _Mention) -> frozenset[str]:
     """The words before the head of what a count counts, stemmed: "side" of "two side boosters"."""
     counted = mention.claim.counted if mention.claim and mention.claim.counted else ""
-    before_head = counted.casefold().split(" of ")[0].split()[:-1]
-    return frozenset(stem(w) for w in before_head if any(ch.isalpha() for ch in w))
+    return frozenset(stem(w) for w in words_before_head(counted.casefold()) if any(ch.isalpha() for ch in w))
 
 
 def _rival_things(a: _Mention, b: _Mention) -> bool:
