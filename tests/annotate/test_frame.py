@@ -5,11 +5,9 @@ from __future__ import annotations
 from crosswire.annotate import default_stages
 from crosswire.annotate.dates import find_dates
 from crosswire.annotate.frame import FrameStage
-from crosswire.annotate.frame.actors import named_count
 from crosswire.annotate.frame.headline import recase_headline
 from crosswire.annotate.frame.when import ranked_time_phrases
 from crosswire.annotate.frame.where import is_country, lead_places
-from crosswire.annotate.nlp import load_parser
 from crosswire.model import Article, Entity, Frame
 from crosswire.pipeline import Pipeline
 
@@ -412,17 +410,3 @@ def test_what_of_a_participle_stops_before_its_reason() -> None:
         title="Stolen paintings are handed over to Kelso museum",
     )
     assert frame.what[0].startswith("are handed over")  # a particle, not the opening of a reason
-
-
-def test_who_of_a_headline_count_is_the_noun_the_lead_counts() -> None:
-    frame = frame_of(
-        "At least five passengers died when a river ferry capsized near Kelso on Sunday. "
-        "Rescuers pulled twelve people from the water.",
-        title="At least 5 dead after ferry capsizes",
-    )
-    assert frame.who[0] == "At least five passengers"
-    parse = load_parser()
-    lead = [parse("The cause of the fall is not yet known, the site manager said."), parse("Two cranes were idle.")]
-    assert named_count("At least 3", lead) is None  # the lead counts no three of anything
-    assert named_count("2", lead) == "Two cranes"
-    assert named_count("Two cranes", lead) is None  # a count with its noun names someone already

@@ -6,9 +6,7 @@ News puts the main event in the headline and the first sentences:
   verb phrase, see ``clause``), or of the first lead sentence that has one
   when the headline has none; a clause whose actors only name an event
   ("Harbour shooting leaves three hurt") comes after the other, which names
-  a doer, and a bare count ("At least 5 dead ...") is named as the lead counts
-  it ("At least five passengers"); the people and organisations of the lead
-  follow (``actors``);
+  a doer; the people and organisations of the lead follow (``actors``);
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
 * *where* is a town or site the headline names, then the dateline, then the
@@ -31,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from crosswire.annotate.frame.actors import doers_first, named_count, ranked_actors
+from crosswire.annotate.frame.actors import doers_first, ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
@@ -111,7 +109,6 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
     headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
     clause_actors = [actor for clause in doers_first(clauses) for actor in clause.actors]
-    clause_actors = [named for actor in clause_actors for named in (named_count(actor, lead_docs), actor) if named]
     return Frame(
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_without_place(action, annotations.entities)

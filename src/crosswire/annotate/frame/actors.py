@@ -11,12 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc
-
 from crosswire.annotate.frame.clause import Clause, main_clause
-from crosswire.annotate.frame.tags import is_noun
 from crosswire.annotate.frame.words import words
-from crosswire.annotate.quantities.numbers import find_number_spans
 from crosswire.lexicon import Entry
 from crosswire.model import Entity
 
@@ -64,28 +60,6 @@ def doers_first(clauses: Sequence[Clause]) -> list[Clause]:
     """The clauses in order, those whose actors are all events after the rest: "Harbour shooting leaves
     three hurt" tells no doer, while the lead's "A gunman opened fire ..." does."""
     return sorted(clauses, key=lambda clause: all(names_an_event(actor) for actor in clause.actors))
-
-
-def named_count(actor: str, docs: Sequence[Doc]) -> str | None:
-    """What a bare count of a headline stands for, as the lead names it: "At least 7 killed in crash"
-    over "At least seven people were killed ..." -> "At least seven people".
-
-    A headline's count without a noun ("Two", "At least 7") names no one; the first noun of the lead
-    that the same number counts does.  None when ``actor`` is no bare count or the lead counts no such noun.
-    """
-    numbers = find_number_spans(actor)
-    if len(numbers) != 1 or actor[numbers[0].end :].strip():
-        return None
-    value = numbers[0].value
-    for doc in docs:
-        for token in doc:
-            if token.dep_ != "nummod" or not is_noun(token.head) or token.head.i < token.i:
-                continue
-            counted = find_number_spans(token.text)
-            if counted and counted[0].value == value:
-                noun = token.head
-                return doc[noun.left_edge.i : noun.i + 1].text
-    return None
 
 
 def check_event_actor(entry: Entry) -> None:
