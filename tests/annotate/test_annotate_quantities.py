@@ -43,6 +43,28 @@ def test_fraction_in_words() -> None:
     assert quantity.qualifier == "roughly"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The ferry made a 9-and-a-half hour crossing.", 9.5, "hour"),
+        ("The walk to the summit takes 3 1/2 hours.", 3.5, "hour"),
+        ("The walk to the summit takes 3½ hours.", 3.5, "hour"),
+        ("She spent six and a half years on the novel.", 6.5, "year"),
+        ("Two and a half million visitors came to the fair.", 2_500_000, "visitors"),
+        ("The trail is 4 and a quarter miles long.", 4.25, "mi"),
+    ],
+)
+def test_a_whole_number_and_its_fraction_are_one_number(sentence: str, value: float, unit: str) -> None:
+    quantity = only(sentence)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_a_number_and_a_later_fraction_stay_two() -> None:
+    found = find_quantities("The council hired 12 nurses, and a third of them left within a year.")
+    assert found[0].value == 12
+
+
 def test_ranges() -> None:
     snow = only("Forecasters expect 3 to 4 inches of snow.")
     assert (snow.value, snow.value_max, snow.unit) == (3, 4, "in")

@@ -62,6 +62,9 @@ _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\
 _SCIENTIFIC = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[×x]\s?10\s?\^?([−-]?)(\d{1,3})\b")
 #: "1/2", "3/4" standing alone (not dates like 12/05/2024).
 _SLASH_FRACTION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+#: Glyphs of common fractions ("3½ hours").
+_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_GLYPH = re.compile(rf"(?<![\d.,])(\d+)?\s?([{''.join(_FRACTION_GLYPHS)}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,9 @@ def find_number_spans(text: str) -> list[NumberSpan]:
     for match in _SCIENTIFIC.finditer(text):
         exponent = int(match.group(3)) * (-1 if match.group(2) else 1)
         spans.append(NumberSpan(match.start(), match.end(), float(match.group(1)) * 10.0**exponent))
+    for match in _GLYPH.finditer(text):
+        whole = float(match.group(1)) if match.group(1) else 0.0
+        spans.append(NumberSpan(match.start(), match.end(), whole + _FRACTION_GLYPHS[match.group(2)]))
     for match in _SLASH_FRACTION.finditer(text):
         numerator, denominator = int(match.group(1)), int(match.group(2))
         if 0 < numerator < denominator <= 16:
@@ -102,7 +108,41 @@ def find_number_spans(text: str) -> list[NumberSpan]:
         spans.append(NumberSpan(match.start(), match.end(), float(value), in_words=True))
     for match in _WORD_RUN.finditer(text):
         spans.extend(_word_numbers(match))
-    return _without_overlaps(spans)
+    return _mixed_numbers(text, _without_overlaps(spans))
+
+
+def _mixed_numbers(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """Join a whole number and the fraction after it into one number: "an 11-and-a-half hour flight" is
+    11.5 hours, "3 1/2 miles" 3.5 miles, "two and a half million" 2.5 million."""
+    joined: list[NumberSpan] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        value = _mixed_value(previous, span, text) if previous is not None else None
+        if previous is not None and value is not None:
+            joined[-1] = NumberSpan(previous.start, span.end, value, in_words=previous.in_words)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _mixed_value(whole: NumberSpan, fraction: NumberSpan, text: str) -> float | None:
+    """The value of a whole number joined to the fraction after it, or None when they are two numbers."""
+    if whole.value_max is not None or fraction.value_max is not None or not whole.value.is_integer():
+        return None
+    if whole.value < 1:
+        return None
+    between = text[whole.end : fraction.start]
+    if between == " " and not fraction.in_words and 0 < fraction.value < 1:
+        return whole.value + fraction.value  # "3 1/2"
+    words = _A_FRACTION.fullmatch(text, fraction.start, fraction.end)
+    if words is None or _AND.fullmatch(between) is None:
+        return None
+    scale = SCALES[words.group(1).lower()] if words.group(1) else 1
+    return (whole.value + fraction.value / scale) * scale  # "four and a half", "two and a half million"
+
+
+_AND = re.compile(r"(?:\s+|-)and(?:\s+|-)", re.IGNORECASE)
+_A_FRACTION = re.compile(rf"an?[\s-]+(?:{_FRACTION})(?:\s+({_SCALE}))?", re.IGNORECASE)
 
 
 def _vague_lower_bound(multiplier: str | None, plural_scale: str) -> float:
