@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.frame.clause import (
     ADJUNCT_WORDS,
+    FEELING_REASONS,
     PLACE_WORDS,
     Clause,
     is_judging_verb,
-    reason_after,
 )
 from crosswire.annotate.frame.headline import stem
 from crosswire.annotate.frame.tags import in_noun_phrase, is_verb
@@ -52,8 +52,8 @@ def clause_at(doc: Doc, text: str, verb: Token) -> Clause | None:
             break
         if token.lower_ == "for" and is_judging_verb(verb.lower_):
             break  # "blames rain | for the delay": the reason is why
-        if reason_after(token):
-            break  # "angry | over the fares", "suspended | over the photos"
+        if token.lower_ in FEELING_REASONS and doc[token.i - 1].tag_ in ("JJ", "JJR", "JJS"):
+            break  # "angry | over the fares"
         end = token.i
     actor = text[doc[start].idx : doc[verb.i - 1].idx + len(doc[verb.i - 1].text)]
     action = text[verb.idx : doc[end].idx + len(doc[end].text)]

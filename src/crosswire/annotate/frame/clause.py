@@ -54,9 +54,6 @@ PLACE_WORDS = words("place_words")
 #: ("are furious | over the loaves"); ``lexicons/judging_verbs.json``, ``lexicons/feeling_reasons.json``.
 JUDGING_VERBS = words("judging_verbs")
 FEELING_REASONS = words("feeling_reasons")
-#: Prepositions that open a reason right after a participle ("were suspended | over the leaked photos",
-#: "are upset | over the fares"; ``lexicons/participle_reasons.json``).
-PARTICIPLE_REASONS = words("participle_reasons")
 #: Subjects that only carry what the event's actors did, with the verbs that say so
 #: (``lexicons/media_nouns.json``, ``lexicons/showing_verbs.json``).
 _MEDIA_NOUNS = words("media_nouns")
@@ -261,17 +258,7 @@ def opens_reason(verb: Token, preposition: Token) -> bool:
     word = preposition.lower_
     if word == "for" and is_judging_verb(verb.lower_):
         return preposition.head.i in {verb.i, *(child.i for child in verb.children if child.dep_ in _COMPLEMENTS)}
-    return reason_after(preposition)
-
-
-def reason_after(word: Token) -> bool:
-    """Whether ``word`` opens a reason after the word before it: a feeling's preposition after its adjective
-    ("furious | over"), or a preposition of ``PARTICIPLE_REASONS`` right after a participle ("suspended |
-    over"; not the particle of "were handed over")."""
-    previous = word.doc[word.i - 1]
-    if word.lower_ in FEELING_REASONS and previous.tag_ in _ADJECTIVE_TAGS:
-        return True
-    return word.lower_ in PARTICIPLE_REASONS and word.tag_ == "IN" and previous.tag_ == "VBN"
+    return word in FEELING_REASONS and preposition.doc[preposition.i - 1].tag_ in _ADJECTIVE_TAGS
 
 
 def is_judging_verb(word: str) -> bool:
@@ -331,16 +318,6 @@ def check_reason_cut(entry: Entry) -> None:
     verb = next(token for token in doc if token.idx == clause.verb_at)
     reread = clause_at(doc, entry.example, verb)
     assert reread is not None and reread.action == entry.value, (entry.term, reread)
-
-
-def check_participle_reason(entry: Entry) -> None:
-    """The lexicon check: the action the parse reads from the example stops at the participle, before its reason.
-
-    (The headline re-reading word by word, ``agreement.clause_at``, stops there too, but needs a headline
-    without "were" to start from, which the parse reads as a participle with its noun.)
-    """
-    clause = main_clause(load_parser()(entry.example))
-    assert clause is not None and clause.action == entry.value, (entry.term, clause)
 
 
 def check_shown_actor(entry: Entry) -> None:
