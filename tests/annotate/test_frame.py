@@ -382,18 +382,3 @@ def test_by_after_an_active_perfect_is_not_an_agent() -> None:
 def test_a_dateline_in_capitals_is_written_as_running_text_writes_a_place() -> None:
     assert frame_of("NEW YORK (Wire) - Ferry crews walked out on Monday.", "Ferry strike").where[0] == "New York"
     assert frame_of("UN -- Delegates left the hall on Monday.", "Walkout").where[0] == "UN"
-
-
-def test_who_of_a_headline_about_an_event_is_the_doer_the_lead_names() -> None:
-    frame = frame_of(
-        "A man with a rifle opened fire outside the Kelso ferry terminal on Friday evening, wounding four people. "
-        "Police said the victims were waiting for the last crossing.",
-        title="Ferry terminal shooting leaves four hurt",
-    )
-    assert frame.who[0] == "A man"
-    assert "Ferry terminal shooting" in frame.who  # the event stays, after the doer
-    frame = frame_of(
-        "Striking drivers walked out at dawn on Monday over pay. The operator said no trams would run.",
-        title="Tram drivers halt services in Carrow",
-    )
-    assert frame.who[0] == "Tram drivers"  # a doer in the headline keeps its place

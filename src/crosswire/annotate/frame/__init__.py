@@ -4,9 +4,8 @@ News puts the main event in the headline and the first sentences:
 
 * *who* and *what* come from the main clause of the headline (subject and
   verb phrase, see ``clause``), or of the first lead sentence that has one
-  when the headline has none; a clause whose actors only name an event
-  ("Harbour shooting leaves three hurt") comes after the other, which names
-  a doer; the people and organisations of the lead follow (``actors``);
+  when the headline has none; the people and organisations of the lead follow
+  (``actors``);
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
 * *where* is a town or site the headline names, then the dateline, then the
@@ -29,7 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from crosswire.annotate.frame.actors import doers_first, ranked_actors
+from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause
 from crosswire.annotate.frame.headline import parser_ready
@@ -108,7 +107,7 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
     lead_clause = _lead_clause(lead_docs)
     headline_clause = _headline_clause(lead.headline, headline_doc, lead_clause)
     clauses = [clause for clause in (headline_clause, lead_clause) if clause is not None]
-    clause_actors = [actor for clause in doers_first(clauses) for actor in clause.actors]
+    clause_actors = [actor for clause in clauses for actor in clause.actors]
     return Frame(
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_without_place(action, annotations.entities)

@@ -11,14 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from crosswire.annotate.frame.clause import Clause, main_clause
-from crosswire.annotate.frame.words import words
-from crosswire.lexicon import Entry
 from crosswire.model import Entity
 
 WHO_LABELS = ("PERSON", "ORG", "NORP")
-#: Nouns that name an event rather than a doer ("Harbour shooting", ``lexicons/event_nouns.json``).
-EVENT_NOUNS = words("event_nouns")
 #: What joins the names of a list of actors ("Lee, Park and Moss").
 _LIST_GLUE = re.compile(r"(,\s+(?:and\s+)?|\s+(?:and|&)\s+)")
 
@@ -48,24 +43,3 @@ def _lead_actors(entities: Iterable[Entity], lead_end: int) -> list[str]:
     chosen = [entity for entity in entities if entity.label in WHO_LABELS and entity.end <= lead_end]
     chosen.sort(key=lambda entity: (WHO_LABELS.index(entity.label), entity.start))
     return [entity.text for entity in chosen]
-
-
-def names_an_event(actor: str) -> bool:
-    """Whether the phrase a clause gives as actor is an event by its head noun ("Harbour shooting", "Rail strike")."""
-    parts = actor.split()
-    return bool(parts) and parts[-1].lower() in EVENT_NOUNS
-
-
-def doers_first(clauses: Sequence[Clause]) -> list[Clause]:
-    """The clauses in order, those whose actors are all events after the rest: "Harbour shooting leaves
-    three hurt" tells no doer, while the lead's "A gunman opened fire ..." does."""
-    return sorted(clauses, key=lambda clause: all(names_an_event(actor) for actor in clause.actors))
-
-
-def check_event_actor(entry: Entry) -> None:
-    """The lexicon check: the example's main clause has the value as its actor, and it names an event."""
-    from crosswire.annotate.nlp import load_parser  # the model is heavy; only the check needs it here
-
-    clause = main_clause(load_parser()(entry.example))
-    assert clause is not None and clause.actors[0] == entry.value, (entry.term, clause)
-    assert names_an_event(clause.actors[0]), entry.term
