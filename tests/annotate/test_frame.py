@@ -382,3 +382,28 @@ def test_by_after_an_active_perfect_is_not_an_agent() -> None:
 def test_a_dateline_in_capitals_is_written_as_running_text_writes_a_place() -> None:
     assert frame_of("NEW YORK (Wire) - Ferry crews walked out on Monday.", "Ferry strike").where[0] == "New York"
     assert frame_of("UN -- Delegates left the hall on Monday.", "Walkout").where[0] == "UN"
+
+
+def test_where_falls_back_to_the_first_paragraphs_when_the_lead_names_no_place() -> None:
+    body = (
+        "The maker of the Crunchwell biscuit has made each packet lighter without cutting its price. "
+        "Shoppers noticed the change within a week. "
+        "The company said the cost of sugar had risen sharply. "
+        "A spokesperson added that the recipe itself was unchanged. "
+        "The lighter packets went on sale in Norway last month."
+    )
+    frame = frame_of(body, title="Biscuit fans angry as packets shrink")
+    assert frame.where[:1] == ("Norway",)
+
+
+def test_where_keeps_the_lead_place_before_places_further_on() -> None:
+    body = (
+        "A ferry ran aground near Tromso on Sunday with forty people aboard. "
+        "Nobody was hurt, the coastguard said. "
+        "The passengers were taken ashore by lifeboat. "
+        "The ferry company said it would inspect the hull. "
+        "A similar grounding happened in Bergen two years ago."
+    )
+    frame = frame_of(body, title="Ferry runs aground, passengers safe")
+    assert frame.where[:1] == ("Tromso",)
+    assert "Bergen" not in frame.where  # the lead names a place: nothing further on is needed

@@ -9,7 +9,8 @@ News puts the main event in the headline and the first sentences:
 * *when* is a time phrase of the body as written, a recent day or a clock
   time first, else the publication day (``when``);
 * *where* is a town or site the headline names, then the dateline, then the
-  places of the headline and lead, countries last (``where``);
+  places of the headline and lead, countries last (``where``); when none of
+  these names a place, the places of the first paragraphs;
 * *why* is the clause after a causal cue ("because", "due to"), *how* the
   clause after "by" + gerund or "using".
 
@@ -143,7 +144,12 @@ def _where(text: str, lead: Lead, entities: Sequence[Entity], docs: Sequence[Doc
     in_lead = [place for place in lead_places(text, entities, lead.end) if not modifier_only(place, docs)]
     places = sorted([*in_headline, *in_lead], key=is_country)
     named_sites = [place for place in in_headline if not is_country(place)]
-    return [*named_sites, dateline_place(text, lead.body_start) or "", *places]
+    dateline = dateline_place(text, lead.body_start)
+    if not places and not dateline:
+        # The lead names no place: the first paragraphs often do ("... on sale in UK shops").
+        further = lead_places(text, entities, lead.opening_end)
+        places = sorted((place for place in further if not modifier_only(place, docs)), key=is_country)
+    return [*named_sites, dateline or "", *places]
 
 
 def _actions(headline_clause: Clause | None, lead_clause: Clause | None, headline: str | None) -> list[str]:

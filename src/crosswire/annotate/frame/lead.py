@@ -2,7 +2,9 @@
 
 The text may open with the headline (records often carry "title, blank
 line, body"); the body starts after it.  The lead is the first
-``LEAD_SENTENCES`` sentences of the body.  Its sentences of at least
+``LEAD_SENTENCES`` sentences of the body; the opening, its first
+``OPENING_SENTENCES`` (the first paragraphs), is where *where* looks when the
+lead names no place.  The lead's sentences of at least
 ``MIN_WORDS`` words, without a dateline ("OSLO (Reuters) -"), are parsed, and
 the first that has a main clause gives who and what when the headline has no
 clause: a page's promo line ("Sign up for our newsletter!") or a caption
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from crosswire.model import Article, Sentence
 
 LEAD_SENTENCES = 3
+OPENING_SENTENCES = 8
 MIN_WORDS = 6
 MAX_HEADLINE_CHARS = 300
 #: Without sentences, the lead is this many characters of the body.
@@ -32,6 +35,8 @@ class Lead:
     body_start: int
     #: Where the lead ends in the text.
     end: int
+    #: Where the opening (the first ``OPENING_SENTENCES`` sentences of the body) ends in the text.
+    opening_end: int
     #: The lead's sentences worth parsing, in reading order.
     sentences: tuple[str, ...]
 
@@ -45,7 +50,9 @@ def read_lead(article: Article) -> Lead:
     sentences = [s for s in (article.annotations.sentences if article.annotations else ()) if s.end > body_start]
     lead = sentences[:LEAD_SENTENCES]
     end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)
-    return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end,
+    opening = sentences[:OPENING_SENTENCES]
+    opening_end = max(end, opening[-1].end) if opening else end
+    return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end, opening_end=opening_end,
                 sentences=_lead_sentences(text, body_start, lead))  # fmt: skip
 
 
