@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosswire.evaluate.stories import cluster_records
-from crosswire.model import Article
+from crosswire.model import Annotations, Article, Entity
 from crosswire.stories.cluster import JOIN_THRESHOLD, StoryClusterer
 from crosswire.stories.story import MIN_SIMILARITY, Incoming, Story
 from crosswire.stories.story_index import POSTINGS_KEPT, StoryIndex
@@ -202,3 +202,36 @@ def test_another_event_of_the_same_state_weighs_less_than_a_report_of_the_story(
     missile_score, retelling_score = story.evidence(missile), story.evidence(retelling)
     assert retelling_score is not None
     assert missile_score is None or missile_score < retelling_score
+
+
+def test_the_words_of_place_names_are_told_from_other_names() -> None:
+    text = "Officials in Norway said Fjordline Shipping had moved fuel to Tromso overnight, a Norwegian minister said."
+
+    def entity(name: str, label: str) -> Entity:
+        start = text.index(name)
+        return Entity(name, label, start, start + len(name))
+
+    entities = (
+        entity("Norway", "GPE"),
+        entity("Fjordline Shipping", "ORG"),
+        entity("Tromso", "GPE"),
+        entity("Norwegian", "NORP"),
+    )
+    article = Article(
+        "a", "record", "t", text, title="Fuel moved overnight", annotations=Annotations(entities=entities)
+    )
+    terms = article_terms(article)
+    assert terms.places == {"norway", "tromso", "norwegian"}
+    assert {"fjordline", "shipping"} <= terms.names
+    # A word that is also part of another kind of name ("Tromso Harbour Authority") is not only a place.
+    text2 = text + " The Tromso Harbour Authority confirmed it."
+    start = text2.index("Tromso Harbour Authority")
+    both = Article(
+        "b",
+        "record",
+        "t",
+        text2,
+        title="Fuel moved overnight",
+        annotations=Annotations(entities=(*entities, Entity("Tromso Harbour Authority", "ORG", start, start + 24))),
+    )
+    assert article_terms(both).places == {"norway", "norwegian"}

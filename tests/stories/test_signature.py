@@ -77,3 +77,22 @@ def test_a_name_in_only_half_the_story_headlines_is_no_signature() -> None:
     words = {"korvex": 1.0, **{f"follow{i}": 1.0 for i in range(40)}}
     follow_up = Incoming.of(unit(words), frozenset({"ansel", "mireille"}), frozenset({"korvex"}), DAY)
     assert story.evidence(follow_up, frozenset({"korvex"})) is None
+
+
+def test_a_place_is_nobody_s_signature_however_few_stories_the_store_holds() -> None:
+    # A small store: one story, about fuel shipments, headlined "Norway ..." in every report.  A country heads
+    # many stories; that no other story in this store used it yet does not make it the name of this one.
+    story = Story(id="s-fuel")
+    for number in range(4):
+        words = {"norway": 1.0, "fuel": 1.0, **{f"ship{number}x{i}": 1.0 for i in range(30)}}
+        story.add(
+            Incoming.of(
+                unit(words), frozenset({"norway"}), frozenset({"norway", "fuel"}), DAY - 1, frozenset({"norway"})
+            )
+        )
+    words = {"norway": 1.0, "lunar": 1.0, **{f"probe{i}": 1.0 for i in range(40)}}
+    probe = Incoming.of(unit(words), frozenset({"norway"}), frozenset({"norway", "lunar"}), DAY, frozenset({"norway"}))
+    assert story.evidence(probe, frozenset({"norway"})) is None
+    # The same headline word naming a company (not a place) is the story's signature, as before.
+    company = Incoming.of(unit(words), frozenset({"norway"}), frozenset({"norway", "lunar"}), DAY)
+    assert story.evidence(company, frozenset({"norway"})) is not None

@@ -88,7 +88,7 @@ class StoryClusterer:
         terms = article_terms(article)
         self._frequencies.add(terms.counts)
         vector = weigh(terms.counts, self._frequencies)
-        incoming = Incoming.of(vector, terms.names, terms.headline, day_number(article.published))
+        incoming = Incoming.of(vector, terms.names, terms.headline, day_number(article.published), terms.places)
         story = self._best_story(incoming)
         if story is None:
             story = Story(id=self._new_id(article.id))

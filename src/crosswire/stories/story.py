@@ -20,7 +20,12 @@ story's articles and then adjusted:
   name is the story's signature (no other story's headlines use it, see
   ``crosswire.stories.signature``) and the story is running, a headline
   naming it is enough to be considered, lifts the name veto and counts for
-  the story, however differently the rest of the report is worded;
+  the story, however differently the rest of the report is worded.  A
+  place (a country, a city, a nationality: the words of the article's
+  names that only name places) is nobody's signature: it heads many
+  stories, and a store that holds no other story using it yet (a new
+  store, a small one) would otherwise let it pull in any report from
+  that country;
 * size: a large story's words cover many articles, so looking like it is
   weaker evidence than looking like a small one;
 * time: published within days of the story's latest article counts for it,
@@ -81,15 +86,25 @@ class Incoming:
     day: int | None
     #: The single words of the vector (no pairs), as a unit vector of their own.
     words: SparseVector
+    #: Words of the article's names that name only places.
+    places: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, vector: SparseVector, names: frozenset[str], headline: frozenset[str], day: int | None) -> Incoming:
+    def of(
+        cls,
+        vector: SparseVector,
+        names: frozenset[str],
+        headline: frozenset[str],
+        day: int | None,
+        places: frozenset[str] = frozenset(),
+    ) -> Incoming:
         return cls(
             vector=vector,
             names={t: w for t, w in vector.items() if t in names},
             headline={t: w for t, w in vector.items() if t in headline},
             day=day,
             words=unit({t: w for t, w in vector.items() if " " not in t}),
+            places=places,
         )
 
 
@@ -185,7 +200,9 @@ class Story:
         shares = (
             self.headlines.get(term, 0) / self.size
             for term in owned
-            if term in article.headline and (term in article.names or term in self.names.weights)
+            if term in article.headline
+            and term not in article.places
+            and (term in article.names or term in self.names.weights)
         )
         return max((share for share in shares if share > SIGNATURE_SHARE), default=0.0)
 

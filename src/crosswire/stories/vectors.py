@@ -58,6 +58,8 @@ class ArticleTerms:
     counts: dict[str, float]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
+    #: The words of the names that are places (countries, cities, regions, nationalities).
+    places: frozenset[str] = frozenset()
 
 
 def tokens(text: str) -> list[str]:
@@ -101,13 +103,24 @@ def _lead(text: str) -> str:
     return text[:end]
 
 
-def _name_words(article: Article, lead_end: int, lead: str) -> set[str]:
+#: Entity labels of places: a country, city or region (GPE), a nationality (NORP), a sea or range (LOC).
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _name_words(article: Article, lead_end: int, lead: str) -> tuple[set[str], set[str]]:
+    """The words of the lead's names, and those of them that only ever name a place."""
     annotations = article.annotations
     if annotations is not None and annotations.entities:
-        names = " ".join(e.text for e in annotations.entities if e.start < lead_end)
-    else:
-        names = " ".join(m.group(1) for m in _CAPITALISED.finditer(lead))
-    return {t for t in tokens(names) if not t.startswith("#")}
+        lead_entities = [e for e in annotations.entities if e.start < lead_end]
+        names = " ".join(e.text for e in lead_entities)
+        places = _words(" ".join(e.text for e in lead_entities if e.label in PLACE_LABELS))
+        others = _words(" ".join(e.text for e in lead_entities if e.label not in PLACE_LABELS))
+        return _words(names), places - others
+    return _words(" ".join(m.group(1) for m in _CAPITALISED.finditer(lead))), set()
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in tokens(text) if not t.startswith("#")}
 
 
 def article_terms(article: Article) -> ArticleTerms:
@@ -132,10 +145,11 @@ def article_terms(article: Article) -> ArticleTerms:
         for first, second in pairwise(lead_tokens):
             counts[first + " " + second] += LEAD_WEIGHT * BIGRAM_WEIGHT
     # Names come from the body only: headlines are often in Title Case.
-    names = frozenset(w for w in _name_words(article, len(raw_lead), lead) if w in counts)
+    name_words, place_words = _name_words(article, len(raw_lead), lead)
+    names = frozenset(w for w in name_words if w in counts)
     for word in names:
         counts[word] *= NAME_BOOST
-    return ArticleTerms(dict(counts), names, frozenset(title_tokens))
+    return ArticleTerms(dict(counts), names, frozenset(title_tokens), frozenset(w for w in place_words if w in counts))
 
 
 class DocumentFrequencies:
