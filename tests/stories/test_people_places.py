@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from crosswire.annotate import default_stages
-from crosswire.model import Article, Fact
+from crosswire.model import Annotations, Article, Entity, Fact, Frame
 from crosswire.pipeline import Pipeline
 from crosswire.stories.corroborate import corroborate
 from crosswire.stories.people_places import people_and_places, same_name, same_place
@@ -98,3 +98,165 @@ def test_two_holders_of_one_office_a_year_apart_or_undated_are_two_facts() -> No
         facts = people_and_places(shifted, {outlet: outlet for outlet in STORY})
         ministers = [f for f in facts if f.kind == "person" and f.about == "interior minister"]
         assert all(f.status != "conflict" for f in ministers) and len(ministers) == 2
+
+
+# --- The place of the event: a place a narrative sentence puts the event at, in no other role (issue 12) ---
+
+
+def annotated(texts: dict[str, tuple[str, str]]) -> list[Article]:
+    """Articles (outlet -> headline, body) through the shipped annotators, the headline opening the text."""
+    articles = [
+        Article(id=outlet, kind="record", origin="t", text=f"{title}\n\n{body}", title=title, published="2026-03-04")
+        for outlet, (title, body) in texts.items()
+    ]
+    return list(Pipeline(default_stages()).pipe(articles))
+
+
+def places_of(texts: dict[str, tuple[str, str]]) -> list[Fact]:
+    return [f for f in people_and_places(annotated(texts), {o: o for o in texts}) if f.kind == "place"]
+
+
+def cited(fact: Fact, articles: list[Article]) -> list[str]:
+    """The sentence of each of the fact's citations."""
+    text_of_article = {a.id: a.text for a in articles}
+    sentences = []
+    for mention in fact.mentions:
+        text = text_of_article[mention.article]
+        assert text[mention.start : mention.end] == mention.text
+        left = max(text.rfind(". ", 0, mention.start) + 2, text.rfind("\n", 0, mention.start) + 1)
+        right = text.find(".", mention.end)
+        sentences.append(text[left : right + 1])
+    return sentences
+
+
+def test_a_team_named_after_a_city_is_not_where_the_match_was_played() -> None:
+    texts = {
+        "north-post": ("Falcons win cup final", "The Leeds Falcons beat the Hull Harriers 3-1 in Sheffield on Sunday."),
+        "south-star": ("Cup goes to Leeds", "Leeds beat Hull 3-1 on Sunday, and Leeds Falcons fans celebrated in "
+                                           "Sheffield until dawn."),
+    }  # fmt: skip
+    places = places_of(texts)
+    assert [(f.value, f.status) for f in places] == [("Sheffield", "agree")]
+
+
+def test_a_flight_bound_for_a_city_did_not_happen_there() -> None:
+    texts = {
+        "air-wire": ("Jet diverted", "A Lisbon-bound jet landed in Madrid on Tuesday after a passenger fell ill, "
+                                     "the airline said."),
+        "day-news": ("Flight to Lisbon turns back", "Passengers on a Lisbon-bound flight from Oslo were stranded "
+                                                    "for six hours."),
+    }  # fmt: skip
+    places = places_of(texts)
+    assert "Lisbon" not in {f.value for f in places}
+    assert [f.value for f in places] == ["Madrid"]
+
+
+def test_a_film_title_is_no_place() -> None:
+    texts = {
+        "screen-daily": ("Kovac to direct sequel", 'Lena Kovac will direct "Vienna", the studio said on Monday. '
+                                                   "In Vienna, a widow hunts for her missing son."),
+        "film-weekly": ("New director for sequel", 'The studio picked Lena Kovac to direct "Vienna" after a long '
+                                                   "search. In Vienna, the hero returns home after the war."),
+    }  # fmt: skip
+    assert "Vienna" not in {f.value for f in places_of(texts)}
+
+
+def test_a_name_the_tagger_took_for_a_place_is_no_place() -> None:
+    # The tagger reads the singer once as a place and twice as a person; the frame ranks the name first.
+    text = "Earlier this week Mara Vance sang at a vigil in Lisbon. Mara Vance said she was heartbroken. Vance wept."
+    entities: tuple[Entity, ...] = (
+        Entity("Mara Vance", "GPE", 19, 29),
+        Entity("Lisbon", "GPE", 48, 54),
+        Entity("Mara Vance", "PERSON", 56, 66),
+        Entity("Mara Vance", "PERSON", 56, 66),
+    )
+    annotations = Annotations(entities=entities, frame=Frame(where=("Mara Vance", "Lisbon")))
+    article = Article("a", "record", "t", text, annotations=annotations)
+    [place] = [f for f in people_and_places([article], {"a": "a"}) if f.kind == "place"]
+    assert place.value == "Lisbon" and text[place.mentions[0].start : place.mentions[0].end] == "Lisbon"
+    # The same name after a locative preposition, but tagged as a person more often than as a place.
+    text = "Fans gathered in Mara Vance after the show. Mara Vance thanked them. Mara Vance left."
+    entities = (Entity("Mara Vance", "GPE", 17, 27), Entity("Mara Vance", "PERSON", 44, 54),
+                Entity("Mara Vance", "PERSON", 69, 79))  # fmt: skip
+    annotations = Annotations(entities=entities, frame=Frame(where=("Mara Vance",)))
+    article = Article("b", "record", "t", text, annotations=annotations)
+    assert not [f for f in people_and_places([article], {"b": "b"}) if f.kind == "place"]
+
+
+def test_a_dateline_gives_the_place_when_no_sentence_does() -> None:
+    texts = {
+        "north-wire": ("Ferry strike", "OSLO (Reuters) - Ferry crews walked out on Monday, halting crossings to "
+                                       "Kiel for the day."),
+    }  # fmt: skip
+    articles = annotated(texts)
+    [place] = [f for f in people_and_places(articles, {"north-wire": "north-wire"}) if f.kind == "place"]
+    assert place.value == "Oslo" and place.mentions[0].text == "OSLO"
+    assert articles[0].text.index("OSLO") == place.mentions[0].start
+
+
+def test_a_caption_naming_a_city_gives_no_place() -> None:
+    texts = {
+        "coast-times": ("Storm floods homes", "In this file photo, the mayor speaks at a rally in Bergen.\n\n"
+                                              "Storms flooded hundreds of homes in Oslo on Monday."),
+        "daily-ledger": ("Flooding in the capital", "The mayor, pictured at a rally in Bergen last year, has "
+                                                    "cancelled her trip.\n\nHundreds of homes were flooded in Oslo on "
+                                                    "Monday."),
+    }  # fmt: skip
+    places = places_of(texts)
+    assert "Bergen" not in {f.value for f in places}
+    assert [(f.value, f.status) for f in places] == [("Oslo", "agree")]
+
+
+def test_the_citation_is_the_sentence_that_puts_the_event_there() -> None:
+    texts = {
+        "coast-times": ("Bridge falls", "The Bergen Times said engineers had warned for years. A road bridge "
+                                        "collapsed in Bergen on Friday, injuring four drivers."),
+    }  # fmt: skip
+    articles = annotated(texts)
+    [place] = [f for f in people_and_places(articles, {"coast-times": "coast-times"}) if f.kind == "place"]
+    assert place.value == "Bergen"
+    assert cited(place, articles) == ["A road bridge collapsed in Bergen on Friday, injuring four drivers."]
+
+
+def test_a_place_in_another_role_after_a_preposition_is_no_place() -> None:
+    def read(text: str, place: str) -> list[str]:
+        start = text.index(place)
+        annotations = Annotations(entities=(Entity(place, "GPE", start, start + len(place)),),
+                                  frame=Frame(where=(place,)))  # fmt: skip
+        article = Article("a", "record", "t", text, annotations=annotations)
+        return [str(f.value) for f in people_and_places([article], {"a": "a"}) if f.kind == "place"]
+
+    assert read("Police said the blast happened in Ghent on Monday.", "Ghent") == ["Ghent"]
+    assert read("Police said the blast happened in Ghent's north on Monday.", "Ghent") == ["Ghent"]
+    assert read("Rebels said they were aiding in Ghent's efforts to rebuild.", "Ghent") == []  # an owner
+    assert read("The council imposed a fine on Ghent for the spill.", "Ghent") == []  # a target, not a site
+    assert read("The minister was disappointed in Ghent after the vote.", "Ghent") == []
+    assert read("Why did the ferry not dock in Ghent?", "Ghent") == []  # a question asserts nothing
+    assert read("Fans waited for hours in Ghent Rovers shirts.", "Ghent") == []  # part of a longer name
+    assert read("Crews worked in Ghent Tuesday to clear the wreck.", "Ghent") == ["Ghent"]  # a day after the place
+
+
+def test_outlets_printing_one_wire_sentence_are_one_origin_for_the_place() -> None:
+    wire = "Snow kept falling in Tromso on Tuesday, closing schools and the airport for a second day."
+    texts = {
+        "north-post": ("Snow closes schools", wire),
+        "fjord-daily": ("Schools shut by snow", f"(NTB) - {wire}"),
+        "arctic-news": ("More snow", wire),
+    }
+    [place] = places_of(texts)
+    assert (place.value, place.status, place.outlets, place.origins) == ("Tromso", "agree", 3, 1)
+    assert len({m.origin for m in place.mentions}) == 1
+    texts["arctic-news"] = ("More snow", "Schools and the airport in Tromso stayed shut on Tuesday as snow fell.")
+    [place] = places_of(texts)
+    assert (place.outlets, place.origins) == (3, 2)
+
+
+def test_outlets_printing_one_wire_sentence_are_one_origin_for_a_person() -> None:
+    wire = "Interior Minister Ana Ruiz said on Monday that divers had found the wreck of the ferry."
+    articles = [
+        Article(id=o, kind="record", origin="t", text=wire, title="Ferry found", published="2026-03-04",
+                annotations=Annotations(entities=(Entity("Ana Ruiz", "PERSON", 18, 26),)))
+        for o in ("a", "b")
+    ]  # fmt: skip
+    [minister] = [f for f in people_and_places(articles, {"a": "a", "b": "b"}) if f.kind == "person"]
+    assert (minister.status, minister.outlets, minister.origins) == ("agree", 2, 1)

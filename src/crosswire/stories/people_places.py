@@ -14,9 +14,22 @@ the blast in Cusco, another in Lima.  Two kinds of fact come from here:
   the predecessor too (a hand check found two governments' "Interior
   Secretary" shown as a discrepancy).  A story may well quote two different
   "Officer"s, and a misspelt holder is merged, not contested (below).
-* ``place``: the frame's *where* of each article.  Outlets that give the
-  same place agree; different places are separate facts, never a conflict,
+* ``place``: where each article says its event happened.  Of the frame's
+  *where* (best first), then the places of the first narrative sentences,
+  the first that a narrative sentence puts something at ("in Ghent", "near
+  the Ghent dam", "at an Atlanta courthouse") is taken, cited at that
+  sentence; failing that, the article's dateline ("GHENT (Reuters) -").
+  Captions, teasers and questions are no narrative; a place in another role
+  is passed over: a destination ("a Ghent-bound flight", "to Ghent"), an
+  origin ("from Ghent"), part of a longer name ("the Ghent Rovers", "the
+  Ghent Times"), an owner ("Ghent's efforts"), a target ("sanctions on
+  Ghent"), a name the article tags as a person or a work more often, or
+  writes in quotation marks ("Vienna", a film).  Outlets that give the same
+  place agree; different places are separate facts, never a conflict,
   because without a gazetteer "Ghent" and "East Flanders" may both be right.
+
+For both kinds, outlets that print one sentence naming the same person or
+place count as one origin (``Fact.origins``), as for numbers.
 
 Names are compared after the story-wide merge of spelling variants
 (``same_name``): "Ana Ruis" and "Ana Ruiz", a surname and the full name,
@@ -32,10 +45,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from crosswire.annotate.entities import TITLES, apply_title_rule
+from crosswire.annotate.frame.where import PLACE_LABELS, dateline_place
 from crosswire.annotate.names import common_form
-from crosswire.lexicon import Entry, terms
-from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus
+from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
 from crosswire.stories.cluster import day_number
+from crosswire.stories.origins import attribution, normalised, origin_keys
+from crosswire.stories.text import sentence_spans, trim_span
 
 #: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
@@ -79,6 +95,8 @@ class _Mention:
     sole: bool = False
     #: The article's publication day (days since year 1), None when unknown.
     day: int | None = None
+    #: The mention's sentence (``origins.py``): outlets printing one sentence are one origin.
+    sentence: str = ""
 
 
 def same_name(a: str, b: str) -> bool:
@@ -148,6 +166,30 @@ def check_not_qualifier(entry: Entry) -> None:
     assert len(mentions) == 1 and entry.term not in mentions[0].about.split(), (entry.term, mentions)
 
 
+def _read_place(example: str, place: str, label: str = "GPE") -> _Mention | None:
+    """The place fact of a one-sentence article whose frame gives ``place`` as the where, tagged ``label``."""
+    start = example.index(place)
+    entity = Entity(text=place, label=label, start=start, end=start + len(place))
+    annotations = Annotations(entities=(entity,), frame=Frame(where=(place,)))
+    return _place_mention(Article("example", "record", "lexicon", example, annotations=annotations), {})
+
+
+def check_locative(entry: Entry) -> None:
+    """The lexicon check: the place after the preposition is read as where the event happened, cited there; for a
+    preposition of sites only, when tagged as a site and not when tagged as a town."""
+    sites_only = isinstance(entry.value, dict)
+    place = str(entry.value["place"] if isinstance(entry.value, dict) else entry.value)
+    mention = _read_place(entry.example, place, "LOC" if sites_only else "GPE")
+    assert mention is not None and mention.value == place, (entry.term, mention)
+    assert entry.example[mention.start : mention.end] == place
+    assert not sites_only or _read_place(entry.example, place, "GPE") is None, entry.term
+
+
+def check_not_the_place(entry: Entry) -> None:
+    """The lexicon check: the place of the example is in another role (or a caption) and gives no place fact."""
+    assert _read_place(entry.example, str(entry.value)) is None, entry.term
+
+
 def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:
     """``person`` and ``place`` facts of a story's articles (in publication order)."""
     roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
@@ -162,6 +204,7 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
     if annotations is None:
         return []
     mentions = []
+    sentences: list[tuple[int, int]] | None = None
     for entity in annotations.entities:
         if entity.label != "PERSON" or len(entity.text.split()) < 2:
             continue
@@ -176,9 +219,11 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         role = " ".join(filter(None, [whose.lower(), office]))
         # "Attorney General" is read as "General" qualified by "Attorney": the whole role may be the sole office.
         sole = office in SOLE_OFFICES or role in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE)
+        sentences = _article_sentences(article) if sentences is None else sentences
         mentions.append(
             _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
-                     entity.name or entity.text, role, start, entity.end, sole=sole, day=day_number(article.published))
+                     entity.name or entity.text, role, start, entity.end, sole=sole, day=day_number(article.published),
+                     sentence=_sentence_of(sentences, article.text, start))
         )  # fmt: skip
     return mentions
 
@@ -195,16 +240,219 @@ def _whose(qualifier: str) -> str:
 
 
 def _place_mention(article: Article, source_of: Mapping[str, str]) -> _Mention | None:
+    """Where the article says its event happened: the first of the frame's places (best first) that a
+    narrative sentence puts the event at ("in Ghent", "near the Halden dam"), cited at that sentence; failing
+    that, the place of the article's dateline ("GHENT (Reuters) -"), cited there.  None when no sentence puts
+    any of them in that role: a name only seen in a caption, as a destination ("Ghent-bound") or inside
+    another name ("the Ghent Rovers") says nothing about where anything happened."""
     annotations = article.annotations
     frame = annotations.frame if annotations else None
-    if frame is None or not frame.where:
+    if annotations is None or frame is None or not frame.where:
         return None
-    place = frame.where[0]
-    start = article.text.find(place)
-    if start < 0:
+    narrative = _narrative_sentences(article)
+    if not narrative:
         return None
-    return _Mention(article.id, source_of.get(article.id, article.id), place, place, "where the event happened",
-                    start, start + len(place))  # fmt: skip
+    entities = annotations.entities
+    other_names = _mostly_other_names(entities)
+    # The frame's places first; then those of the first narrative sentences, for a frame that read its lead from
+    # a caption or a teaser the narrative leaves out.
+    lead_end = narrative[min(len(narrative), LEAD_SENTENCES) - 1][1]
+    in_lead = [
+        e.text for e in entities if e.label in PLACE_LABELS and e.end <= lead_end and _within(narrative, e.start, e.end)
+    ]
+    candidates = [
+        place
+        for place in dict.fromkeys([*frame.where, *in_lead])
+        if place not in other_names and not _a_title(article.text, place)
+    ]
+    found = next((span for place in candidates for span in _locative_uses(article.text, place, entities, narrative)),
+                 None)  # fmt: skip
+    if found is None:
+        found = _dateline(article.text, frame.where, narrative)
+    if found is None:
+        return None
+    start, end, value = found
+    text = article.text[start:end]
+    return _Mention(article.id, source_of.get(article.id, article.id), text, value, PLACE_ABOUT, start, end,
+                    sentence=_sentence_of(narrative, article.text, start))  # fmt: skip
+
+
+#: How a place fact names what it is about.
+PLACE_ABOUT = "where the event happened"
+#: Labels of names that are no place, whatever else the tagger calls them at the same spot ("Houston Texans",
+#: "Ana Ruiz", "New Moon").
+_NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "NORP"})
+#: Narrative sentences whose places are read after the frame's.
+LEAD_SENTENCES = 2
+#: Lines of the head of the text a dateline may open ("Headline\n\nGHENT (Reuters) - ...").
+DATELINE_LINES = 3
+
+
+def _alternation(lexicon: str) -> str:
+    """The terms of a stories lexicon as ``a|b\\s+c|...``, longest first, for use inside ``(?:...)``."""
+    return "|".join(
+        re.escape(term).replace(r"\ ", r"\s+")
+        for term in sorted(terms("crosswire.stories", lexicon), key=len, reverse=True)
+    )
+
+
+#: A locative preposition right before a place, with an article and a word of ``lexicons/place_modifiers.json``
+#: between ("in northeast Ghent", "at an Atlanta courthouse"), and the word before the preposition.
+_LOCATIVE_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<before>[\w'’-]+)\s+)?(?<![\w'’-])(?P<preposition>(?i:{_alternation('locatives')}))"
+    rf"\s+(?:(?:the|an?)\s+)?(?:(?i:{_alternation('place_modifiers')})\s+)?$"
+)
+#: Prepositions that put things at a site or a feature (tagged LOC or FAC) but not in a town or a country: there
+#: they name a target ("sanctions on Ghent"); ``lexicons/locatives.json``, the entries marked ``sites_only``.
+_SITES_ONLY = frozenset(
+    entry.term
+    for entry in load_lexicon("crosswire.stories", "locatives").entries
+    if isinstance(entry.value, dict) and entry.value.get("sites_only")
+)
+_SITE_LABELS = frozenset({"LOC", "FAC"})
+#: Words before the preposition that make the place the object of a feeling or a stake ("disappointed in Ghent";
+#: ``lexicons/not_locative_before.json``).
+_NOT_LOCATIVE_BEFORE = terms("crosswire.stories", "not_locative_before")
+#: A word joined to a place by a hyphen that gives the place another role ("Tokyo-bound": a destination;
+#: "Ghent-based": an attribute; ``lexicons/place_role_suffixes.json``).
+_ROLE_AFTER = re.compile(rf"-(?:{_alternation('place_role_suffixes')})\b", re.IGNORECASE)
+#: A capitalised word right after a place: the place is part of a longer name ("Houston Texans", "the Erie
+#: Times-News", "Ghent Rovers"), unless the word is a day or a month ("in Ghent Monday").
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:&\s+)?(?P<word>[A-Z][\w'’.-]*)")
+_DAY_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.annotate", "months")
+#: Words that make a sentence a picture's caption or a video's title rather than the story's text
+#: (``lexicons/caption_cues.json``).
+_CAPTION_CUE = re.compile(rf"(?<!\w)(?:{_alternation('caption_cues')})(?!\w)", re.IGNORECASE)
+#: A player's shirt number after the name, as sports captions print it ("Ana Ruiz (7) scores").
+_SHIRT_NUMBER = re.compile(r"[A-Z][\w'’-]+\s\(\d{1,2}\)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+#: A possessive after a place and the word or two after it ("Ghent's north", "Ghent's famous cathedral").
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?P<next>[\w-]+)(?:\s+(?P<then>[\w-]+))?")
+#: Parts and sites of a place that its possessive may own and still say where (``lexicons/possessed_sites.json``).
+_POSSESSED_SITES = terms("crosswire.stories", "possessed_sites")
+
+
+def _article_sentences(article: Article) -> list[tuple[int, int]]:
+    """Spans of the article's sentences, as the annotators split them (by punctuation when they did not)."""
+    annotations = article.annotations
+    if annotations is not None and annotations.sentences:
+        return [trim_span(article.text, s.start, s.end) for s in annotations.sentences]
+    return sentence_spans(article.text)
+
+
+def _narrative_sentences(article: Article) -> list[tuple[int, int]]:
+    """Spans of the article's sentences that tell the story: not captions, not a line without a full stop
+    (a teaser, a credit, a section name), except the headline when the text opens with it."""
+    text = article.text
+    spans = _article_sentences(article)
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    headline = article.title is not None and text[:first_line_end].strip() == article.title.strip()
+    kept = []
+    for start, end in spans:
+        if start >= end:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if not _SENTENCE_END.search(line) and not (headline and line_start == 0):
+            continue
+        sentence = text[start:end]
+        if sentence.rstrip("\"”’') ").endswith("?"):
+            continue  # a question asserts no place
+        if _CAPTION_CUE.search(sentence) or _SHIRT_NUMBER.search(sentence):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(left <= start and end <= right for left, right in spans)
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], text: str, position: int) -> str:
+    """The sentence holding ``position`` (empty when none does)."""
+    span = next(((left, right) for left, right in spans if left <= position < right), (position, position))
+    return text[span[0] : span[1]]
+
+
+def _locative_uses(
+    text: str, place: str, entities: Sequence[Entity], narrative: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Where a narrative sentence puts something at ``place``: each use tagged as a place, after a locative
+    preposition, in no other role (a destination, an attribute, part of a longer name)."""
+    uses = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w])", text):
+        start, end = match.span()
+        if not _within(narrative, start, end):
+            continue
+        before = _LOCATIVE_BEFORE.search(text, max(0, start - 60), start)
+        if before is None or (before.group("before") or "").lower() in _NOT_LOCATIVE_BEFORE:
+            continue
+        labels = _place_labels(start, end, entities)
+        if before.group("preposition").lower() in _SITES_ONLY:
+            labels &= _SITE_LABELS
+        if _ROLE_AFTER.match(text, end) or not labels or _owner(text, end):
+            continue
+        goes_on = _NAME_GOES_ON.match(text, end)
+        if goes_on is not None and goes_on.group("word").lower().rstrip(".") not in _DAY_WORDS:
+            continue
+        uses.append((start, end, place))
+    return uses
+
+
+def _place_labels(start: int, end: int, entities: Sequence[Entity]) -> set[str]:
+    """The place labels the tagger gave the words at ``start:end``; none when it also read them as a name of
+    something else (a person, an organisation, a work)."""
+    labels = {e.label for e in entities if e.start < end and start < e.end}
+    return set() if labels & _NOT_PLACE_LABELS else labels & PLACE_LABELS
+
+
+def _mostly_other_names(entities: Sequence[Entity]) -> set[str]:
+    """Names the article tags as a person, an organisation or a work more often than as a place ("Ana Ruiz" read
+    once as a place)."""
+    votes: dict[str, int] = {}
+    for entity in entities:
+        if entity.label in _NOT_PLACE_LABELS:
+            votes[entity.text] = votes.get(entity.text, 0) + 1
+        elif entity.label in PLACE_LABELS:
+            votes[entity.text] = votes.get(entity.text, 0) - 1
+    return {name for name, vote in votes.items() if vote > 0}
+
+
+def _a_title(text: str, name: str) -> bool:
+    """Whether the article writes ``name`` in quotation marks anywhere: the title of a work ("New Moon")."""
+    return re.search(rf"[\"“]{re.escape(name)}[,.!?]?[\"”]", text) is not None
+
+
+def _owner(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` is a possessive that owns something other than a part or a site of it:
+    "in Ghent's efforts", "on Ghent's next possession" (not "in Ghent's north", "outside Ghent's old cathedral",
+    "in Ghent's Old Town")."""
+    match = _POSSESSIVE_AFTER.match(text, end)
+    if match is None or match.group("next")[:1].isupper():
+        return False
+    return not {match.group("next").lower(), (match.group("then") or "").lower()} & _POSSESSED_SITES
+
+
+def _dateline(text: str, places: Sequence[str], narrative: Sequence[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The place of a dateline opening one of the first lines, when the frame names it and it heads a narrative
+    sentence: its span and the place as running text writes it ("GHENT" -> "Ghent")."""
+    position = 0
+    for _ in range(DATELINE_LINES):
+        while position < len(text) and text[position].isspace():
+            position += 1
+        place = dateline_place(text, position)
+        if place is not None and any(same_place(place, named) for named in places):
+            match = re.match(r"[^\s(,–—-]+(?:\s[^\s(,–—-]+)*", text[position:])
+            end = position + len(match.group()) if match else position
+            if end > position and _within(narrative, position, end):
+                return position, end, place
+        next_line = text.find("\n", position)
+        if next_line < 0:
+            break
+        position = next_line
+    return None
 
 
 def _person_groups(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
@@ -248,7 +496,16 @@ def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
     status = _status(group, same)
     # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
     value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
-    mentions = tuple(FactMention(m.article, m.text, m.value, None, m.start, m.end, origin=m.source) for m in group)
-    sources = len({m.source for m in group})
+    # As for numbers (``corroborate``): outlets printing one sentence that names the same person or place are one
+    # origin; a copy naming another is a statement of its own.
+    origins = origin_keys(
+        [m.source for m in group],
+        [normalised(m.sentence) for m in group],
+        lambda i, j: same(group[i].value, group[j].value),
+    )
+    mentions = tuple(
+        FactMention(m.article, m.text, m.value, None, m.start, m.end, attribution(m.sentence), origin)
+        for m, origin in zip(group, origins, strict=True)
+    )
     return Fact(kind=kind, about=group[0].about, value=value, status=status, mentions=mentions,
-                origins=sources, outlets=sources)  # fmt: skip
+                origins=len(set(origins)), outlets=len({m.source for m in group}))  # fmt: skip
