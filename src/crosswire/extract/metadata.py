@@ -270,12 +270,32 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(_squash(term) for term in load_lexicon("crosswire.extract", "organisation_words").terms)
 
 
-#: Elements that name the author in the page: rel/itemprop markup and the
-#: class names sites give bylines.
-_BYLINE_ELEMENTS = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or @itemprop='author name' or @id='author'"
-    " or contains(@class, 'byline') or contains(@class, 'author')][not(self::meta or self::link or self::script)]"
-)
+#: Tags whose elements are no byline even with byline markup (they name the author, if at all, in attributes).
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "script"})
+
+
+def byline_elements(tree: Any) -> list[Any]:
+    """The elements that name the author in the page, in page order: rel/itemprop markup and the
+    class names sites give bylines (``@rel='author'``, ``@itemprop='author'`` or ``'author name'``,
+    ``@id='author'``, a class containing 'byline' or 'author'), not meta, link or script elements.
+
+    One walk over the elements reading four attributes each: the XPath of these six tests
+    took three times as long (libxml2 builds a string of each attribute for each test).
+    """
+    found = []
+    for element in tree.iter(etree.Element):
+        css = element.get("class")
+        if (
+            (css is not None and ("author" in css or "byline" in css))
+            or element.get("rel") == "author"
+            or element.get("itemprop") in _AUTHOR_ITEMPROPS
+            or element.get("id") == "author"
+        ) and element.tag not in _NOT_BYLINE_TAGS:
+            found.append(element)
+    return found
+
+
+_AUTHOR_ITEMPROPS = frozenset({"author", "author name"})
 _IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
 #: A cue inside a byline's text, after a date or a label ("Posted on 4 May 2026 by Ines Varga").
 _INNER_CUE = re.compile(r"\s(?=(?:by|von|par|por|door|di)\s)", re.IGNORECASE)
@@ -355,7 +375,7 @@ def byline_author(tree: Any, outlet: Outlet | None = None) -> str | None:
     outlet is the author only when no element names a person.
     """
     fallback: str | None = None
-    for element in _BYLINE_ELEMENTS(tree):
+    for element in byline_elements(tree):
         # the texts of its elements apart ("Ines Varga</a><span>Published …": not "VargaPublished")
         text = " ".join(" ".join(element.itertext()).split())
         if not 2 <= len(text) <= MAX_BYLINE_CHARS:
