@@ -6,6 +6,8 @@ annotator, so the parse supplies ``counted`` and ``predicate``.
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.annotate.quantities import QuantityStage
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.corroborate import corroborate
@@ -398,6 +400,31 @@ def test_close_counts_of_one_specific_thing_worded_apart_conflict() -> None:
     )
     photos = [f for f in facts if f.value in (3, 4)]
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in photos] == [("conflict", [3, 4])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Boats seen coming and boats taken afterwards: two sets of boats.
+        (
+            "Two launches carrying smugglers were approaching the Orvel ferry at dawn, the coastguard said.",
+            "After the chase the coastguard seized three launches near the Orvel ferry, it said.",
+        ),
+        # Time that ran off the clock and time that was left on it.
+        (
+            "The Harlow Owls had no timeouts, so 10 seconds ran off the clock before the final snap.",
+            "With 12 seconds left on the clock, the Harlow Owls tried one final snap.",
+        ),
+        # Men already convicted and men still awaiting trial.
+        (
+            "Five defendants from the Brackley ring have been convicted of fraud so far.",
+            "Four more defendants from the Brackley ring await trial in the spring.",
+        ),
+    ],
+)
+def test_close_counts_of_one_noun_with_different_happenings_never_conflict(first: str, second: str) -> None:
+    facts = _facts(first, second)
+    assert not [f for f in facts if f.status == "conflict"]
 
 
 def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:

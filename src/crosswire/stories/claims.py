@@ -53,7 +53,7 @@ GENERAL_MIN = 0.45
 
 _PACKAGE = "crosswire.stories"
 #: Auxiliaries the parse may leave in a predicate ("are back"), and words before a participle.
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got", "get", "reported"}
 )
 _DIRECTIONAL = re.compile(r"\s+((?:from|out of|away from|off)\s+(?:(?:their|his|her|its|the)\s+)?[a-z]+)\b")
@@ -126,7 +126,7 @@ def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
         return None  # none, or a bullet or a dash the parse took for a verb
     if predicate in DIMENSIONS:
         return predicate  # what a measure measures ("weight"), not a verb
-    words = [w for w in predicate.lower().split() if w not in _AUXILIARIES]
+    words = [w for w in predicate.lower().split() if w not in AUXILIARIES]
     if not words or words[0] in terms(_PACKAGE, "light_predicates"):
         return None
     phrase = " ".join(words)

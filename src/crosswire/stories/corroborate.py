@@ -28,6 +28,7 @@ from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
+    AUXILIARIES,
     Claim,
     claims_match,
     head_noun,
@@ -122,6 +123,8 @@ class _Mention:
     lead: str = ""
     #: What it counts is narrowed by a participle after the noun ("51 wins *coming* by knockout"): some of them.
     narrowed: bool = False
+    #: The verb governing the figure, stemmed, even one that names no event ("*posted* three photos").
+    verb: str | None = None
 
 
 @dataclass
@@ -385,7 +388,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
-                         lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted))
+                         lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
+                         verb=_verb_stem(q.predicate))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -703,9 +707,11 @@ def _modifiers(mention: _Mention) -> frozenset[str]:
 
 def _rival_things(a: _Mention, b: _Mention) -> bool:
     """Two close, exact counts of one specific kind of thing that nothing tells apart: "posted three photos" /
-    "posted four photos", "seven bridges were damaged" / "8 bridges, including ...".  The predicates may be
-    worded differently, but never name different events (destroyed is not damaged), and no word before the
-    counted noun may set one count apart ("side boosters")."""
+    "published four photos".  The predicates may be worded differently but must be read, from each figure's
+    own sentence, as the same happening: "two speedboats were approaching" and "three speedboats were
+    recovered" count two sets of boats, and a count with no predicate ("8 bridges, including ...") says
+    too little to contradict anything.  No word before the counted noun may set one count apart ("side
+    boosters")."""
     if a.kind != "quantity" or isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return False
     if not (_exact(a) and _exact(b)) or max(a.value, b.value) / min(a.value, b.value) > RIVAL_RATIO:
@@ -715,7 +721,31 @@ def _rival_things(a: _Mention, b: _Mention) -> bool:
         return False
     if _modifiers(a) != _modifiers(b):
         return False  # "three boosters" / "two side boosters": the whole and a part of it
-    return same_predicate(a.claim.predicate, b.claim.predicate) != "different" and not _values_compatible(a, b)
+    return _same_happening(a, b) and not _values_compatible(a, b)
+
+
+def _same_happening(a: _Mention, b: _Mention) -> bool:
+    """Whether two figures' sentences say the same thing happened to what they count: the same event in any
+    words ("wounded" / "injured"), or, when neither verb names an event, the same verb ("posted")."""
+    predicate_a = a.claim.predicate if a.claim else None
+    predicate_b = b.claim.predicate if b.claim else None
+    verdict = same_predicate(predicate_a, predicate_b)
+    if verdict != "unknown":
+        return verdict == "same"
+    return predicate_a is None and predicate_b is None and a.verb is not None and a.verb == b.verb
+
+
+def _verb_stem(predicate: str | None) -> str | None:
+    """The main verb of a parsed predicate as its lemma ("has" and "have" alike), after its auxiliaries."""
+    from lemminflect import getLemma
+
+    words = [w for w in (predicate or "").casefold().split() if w.isalpha()]
+    while len(words) > 1 and words[0] in AUXILIARIES:
+        words = words[1:]
+    if not words:
+        return None
+    lemmas = getLemma(words[0], upos="VERB")
+    return lemmas[0] if lemmas else words[0]
 
 
 def _is_measure(mention: _Mention) -> bool:
