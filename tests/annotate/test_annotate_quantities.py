@@ -470,10 +470,31 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "The council promised zero tolerance for fly-tipping on the quay.",
         "Tickets for The Four Seasons concert sold out on Monday.",  # a capitalised number inside a title
         "The fault hits Harbour Browser 8 and later versions.",  # a name and its version, no age
+        "Veterans of the 1931 Nine Day Strike marched through Kelso.",  # a year, then a capitalised name
+        "Veterans of the 1931 Nine-Day Strike marched through Kelso.",
+        "Divers will first mend the NORTH-SEA-WE 5 cable off Kelso.",  # a hyphened name ending in "we"
+        "The Owls beat former 3-Time League Champion Kelso Rovers on Saturday.",  # part of a title
+        "The ferry firm rolled out the 7.20 update for its booking app.",  # a software version
+        "Most users still run the 6.0 release of the timetable app.",
+        "The challenger was down in round three at the Kelso arena.",  # which round, no count of rounds
     ],
 )
 def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Six fishermen were rescued after the storm.", 6, "fishermen"),  # a count opening a sentence
+        ("They ended the season with an Owls-like 12 wins.", 12, "wins"),  # a hyphened word, not a name
+        ("The Kelso-bound ferry carried 40 passengers.", 40, "passengers"),
+        ("The app had 7.5 updates a year on average.", 7.5, "updates"),  # a decimal before a plural counts
+        ("The tug made 3.5 runs to the wreck.", 3.5, "runs"),
+    ],
+)
+def test_counts_beside_names_and_hyphens_are_still_amounts(sentence: str, value: float, unit: str) -> None:
+    assert any(q.value == value and q.unit == unit for q in find_quantities(sentence)), find_quantities(sentence)
 
 
 def test_zero_before_a_plural_is_an_amount_of_nothing() -> None:

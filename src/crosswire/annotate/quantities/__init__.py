@@ -12,7 +12,11 @@ only the ones before it:
 4. ``ellipsis``    give a bare number the unit a neighbour left unsaid ("300 homes and 450 this year");
 5. ``grammar``     read from the dependency parse of the amount's sentence what it counts ("prisoners of
                    war") and what happened to it ("exchanged"): the stage does this step, ``find_quantities``
-                   (the scanner alone) does not.
+                   (the scanner alone) does not;
+6. ``figures``     with the article's entities and that parse, the stage leaves out amounts that count
+                   nothing the story reports: a number inside a name ("the 1967 Six Day War"), the pronoun
+                   "one" ("the only one who"), a definite count restating what was named ("the two
+                   ministries").  The scanner keeps them: they are amounts as written.
 
 Every word list and table is data in ``lexicons/`` (``crosswire.lexicon``), each entry with an example
 sentence that ``examples`` checks the scanner reads as the entry says.  Steps 1–4 load no model: they read
@@ -25,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate.quantities import amounts, ellipsis, grammar, numbers
+from crosswire.annotate.quantities import amounts, ellipsis, figures, grammar, numbers
 from crosswire.annotate.quantities.reading import read_quantity
 from crosswire.model import Annotations, Article, Quantity
 from crosswire.workers import batched
@@ -53,7 +57,13 @@ def _with_quantities(articles: list[Article]) -> Iterator[Article]:
     if not articles:
         return
     scanned = [
-        (article.text, find_quantities(article.text), article.annotations.sentences if article.annotations else ())
+        (
+            article.text,
+            figures.figures_of(
+                article.text, find_quantities(article.text), article.annotations.entities if article.annotations else ()
+            ),
+            article.annotations.sentences if article.annotations else (),
+        )
         for article in articles
     ]
     for article, quantities in zip(articles, grammar.add_claims_to_many(scanned), strict=True):

@@ -74,8 +74,16 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}
 _LOCAL_PHONE = re.compile(r"\b\d{3}-\d{4}\b")
 _PHONE_CUES = "|".join(sorted(terms(_PACKAGE, "phone_cues"), key=len, reverse=True))
 _PHONE_CUE_BEFORE = re.compile(rf"\b(?:{_PHONE_CUES})\b[^\n]*$", re.IGNORECASE)
-#: A capitalised word right before the number, as in "Boeing 737", "Game 2".
-_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’]*)[\s-]?$")
+#: A capitalised word right before the number, as in "Boeing 737", "Game 2", with the words hyphened to it
+#: when all are capitalised ("NORTH-WE 4": the name is the whole compound, not its last part, a function word).
+_WORD_BEFORE = re.compile(r"(?P<word>(?:[A-Z][\w&'’]*-)+[A-Z][\w&'’]*|[A-Za-z][\w&'’]*)[\s-]?$")
+#: Prose before a number inside a name: a lower-case word, a number ("the 1967 Six-Day War") or "The".
+_PROSE_BEFORE = re.compile(r"\b(?:[a-z]+|\d+|The)\s+$")
+#: "a former 2-Time League Champion": a number hyphened to a capitalised word that another one follows.
+_TITLE_COMPOUND_AFTER = re.compile(r"^-[A-Z][a-z]+[\s-][A-Z]")
+#: Nouns after a decimal that make it a version, not an amount ("the 5.20 update"; ``lexicons/version_nouns.json``).
+_VERSION_NOUNS = "|".join(sorted(terms(_PACKAGE, "version_nouns"), key=len, reverse=True))
+_VERSION_AFTER = re.compile(rf"^(?:\.\d+)*\s(?:{_VERSION_NOUNS})\b(?!-)", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
 #: Words that, capitalised before a number, are not part of a name: function words, qualifiers, words of
 #: change and a few more that open a sentence ("Today 40 ferries sailed").
@@ -127,6 +135,10 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if _NUMBER_PREFIX.search(before) or _in_split_groups(text, span) or _is_clock_hours(text, span):
         return False
+    if "." in text[span.start : span.end] and _VERSION_AFTER.match(after):
+        return False  # "the 5.20 update", "after its 6.0 release": a software version
+    if _TITLE_COMPOUND_AFTER.match(after) and _PROSE_BEFORE.search(before):
+        return False  # "a former 2-Time League Champion": part of a title
     line_start = before.rsplit("\n", 1)[-1]
     if (not line_start.strip() or span.start == 0) and re.match(r"^[.)]\s", after):
         return False
@@ -211,10 +223,10 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
         next_word = re.match(r"^\s+([A-Za-z]+)", after)
         if next_word and next_word.group(1).lower() not in counted.STOP_WORDS:
             return False  # "a third term", "a fifth straight win": an ordinal before its noun, not 1/3
-    if text[span.start].isupper() and re.match(r"^-[A-Z]", after) and re.search(r"\b[a-z]+\s+$", before):
-        return False  # mid-sentence "the Six-Day War", "a Two-Tone record": part of a name
-    if text[span.start].isupper() and re.match(r"^\s[A-Z][a-z]", after) and re.search(r"\b(?:[a-z]+|The)\s+$", before):
-        return False  # "The Three Musketeers", "at Two Rivers Park": a capitalised number inside a title or name
+    if text[span.start].isupper() and re.match(r"^[\s-][A-Z][a-z]", after) and _PROSE_BEFORE.search(before):
+        # mid-sentence "the Six-Day War", "the 1967 Six Day War", "The Three Musketeers", "at Two Rivers Park":
+        # a capitalised number inside a title or name
+        return False
     if word == "zero" and (after.startswith("-") or re.match(r"^\s+[a-z]+(?<!s)\b", after)):
         # "a zero-day flaw", "a zero day exploit", "zero tolerance": before a singular noun, an idiom; an
         # amount of nothing counts a plural ("zero deaths").

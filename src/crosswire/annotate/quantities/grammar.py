@@ -30,6 +30,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
+from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.units import registry
 from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import DateMention, Quantity, Sentence
@@ -74,6 +75,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n\s*\n|\n(?=\S)")
 class Reading:
     counted: str | None
     predicate: str | None
+    #: False when the parse shows the amount counts nothing (``figures``: the pronoun "one", a name's number).
+    figure: bool = True
 
 
 def add_claims(text: str, quantities: Sequence[Quantity], sentences: Sequence[Sentence] = ()) -> list[Quantity]:
@@ -84,7 +87,8 @@ def add_claims(text: str, quantities: Sequence[Quantity], sentences: Sequence[Se
 def add_claims_to_many(
     items: Sequence[tuple[str, Sequence[Quantity], Sequence[Sentence]]],
 ) -> list[list[Quantity]]:
-    """``add_claims`` over several texts, parsing every sentence that holds an amount in one batch."""
+    """``add_claims`` over several texts, parsing every sentence that holds an amount in one batch; an
+    amount the parse shows to count nothing (:func:`counts_nothing`) is left out."""
     return _read_in_sentences(items, _read_quantity)
 
 
@@ -96,7 +100,25 @@ def add_date_claims_to_many(
 
 
 def _read_quantity(doc: Doc, quantity: Quantity, start: int, end: int) -> Reading:
+    if counts_nothing(doc, quantity, start, end):
+        return Reading(None, None, figure=False)
     return read(doc, start, end, _UNIT_KINDS.get(quantity.unit) if quantity.unit else None)
+
+
+def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
+    """Whether the parse shows that the amount at characters ``start:end`` of ``doc`` counts nothing: the
+    pronoun "one" (``figures.pronoun_one``), or a number before a singular proper noun, part of a name
+    (``figures.before_a_proper_name``; a measurement's unit may be tagged a proper noun: "5 GW")."""
+    numbers = [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num)]
+    if len(numbers) != 1 or quantity.value_max is not None:
+        return False
+    number = numbers[0]
+    if figures.pronoun_one(number, counted_by_scanner=quantity.unit is not None):
+        return True
+    if figures.counts_common_plural(quantity):
+        return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
+    measured = quantity.unit is not None and quantity.unit in _UNIT_KINDS and _UNIT_KINDS[quantity.unit] != "time"
+    return not measured and figures.before_a_proper_name(number, quantity.value)
 
 
 def _read_in_sentences(
@@ -117,16 +139,20 @@ def _read_in_sentences(
         parsed.setdefault(item, []).append((start, doc))
     results = []
     for item, (_text, mentions, _sentences) in enumerate(items):
-        results.append([_with_reading(m, parsed.get(item, []), reader) for m in mentions])
+        readings = (_with_reading(m, parsed.get(item, []), reader) for m in mentions)
+        results.append([m for m in readings if m is not None])
     return results
 
 
 def _with_reading(
     mention: Mention, parsed: list[tuple[int, Doc]], reader: Callable[[Doc, Mention, int, int], Reading]
-) -> Mention:
+) -> Mention | None:
+    """The mention with its reading, or None when the reading says it is no figure."""
     for offset, doc in parsed:
         if offset <= mention.start < offset + len(doc.text):
             reading = reader(doc, mention, mention.start - offset, mention.end - offset)
+            if not reading.figure:
+                return None
             return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
     return mention
 
