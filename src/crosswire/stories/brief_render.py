@@ -2,14 +2,50 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.model import Brief, Citation, Fact, SourceEntry
+from crosswire.annotate.quantities import find_quantities, numbers
+from crosswire.model import Brief, Citation, Fact, FactMention, FigureReport, SourceEntry
 
 
 def _citation_dict(citation: Citation) -> dict[str, Any]:
     return {"article": citation.article, "start": citation.start, "end": citation.end}
+
+
+def _value_max(fact: Fact, mention: FactMention) -> float | None:
+    """The top of the range a quantity mention states ("5-10 people", "hundreds of police"), read again from
+    its text (the fact keeps only the low end), or None for one number."""
+    if fact.kind != "quantity" or not isinstance(mention.value, int | float):
+        return None
+    read = [q for q in find_quantities(mention.text) if math.isclose(q.value, mention.value)]
+    return read[0].value_max if read else None
+
+
+def _vague_words(mention: FactMention) -> str | None:
+    """ "hundreds", "tens of thousands": the words of a vague amount, as written, when the mention is one."""
+    vague = [s for s in numbers.find_number_spans(mention.text) if s.value_max is not None and s.in_words]
+    return mention.text[vague[0].start : vague[0].end] if vague else None
+
+
+def shown_value(fact: Fact, mention: FactMention) -> str:
+    """What the mention asserts, in words a reader takes at face value: a vague amount as its words and the
+    range they span ("hundreds (100–1,000)"), a range as a range ("5–10"), with its qualifier ("over
+    363,000,000"); never a vague amount's lower bound alone as if it were exact."""
+    value_max = _value_max(fact, mention)
+    shown = _format_value(mention.value)
+    if value_max is not None:
+        words = _vague_words(mention)
+        span = f"{shown}–{_format_value(value_max)}"
+        shown = f"{words} ({span})" if words else span
+    return f"{mention.qualifier} {shown}" if mention.qualifier else shown
+
+
+def _fact_shown(fact: Fact) -> str:
+    """The fact's value as :func:`shown_value` writes it, from the first mention that states that value."""
+    mention = next((m for m in fact.mentions if m.value == fact.value), None)
+    return shown_value(fact, mention) if mention is not None else _format_value(fact.value)
 
 
 def _fact_dict(fact: Fact) -> dict[str, Any]:
@@ -17,12 +53,17 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
         "kind": fact.kind,
         "about": fact.about,
         "value": fact.value,
+        # Beyond the contract: the value as the articles assert it ("hundreds (100–1,000)", "over 25").
+        "shown": _fact_shown(fact),
         "status": fact.status,
         "mentions": [
             {
                 "article": m.article,
                 "text": m.text,
                 "value": m.value,
+                # Beyond the contract: the top of a stated range or vague amount, and the value as asserted.
+                "value_max": _value_max(fact, m),
+                "shown": shown_value(fact, m),
                 "qualifier": m.qualifier,
                 "start": m.start,
                 "end": m.end,
@@ -87,6 +128,12 @@ def _format_value(value: float | str) -> str:
     return f"{value:,}" if isinstance(value, int | float) else str(value)
 
 
+def _report_shown(fact: Fact, report: FigureReport) -> str:
+    """A changing figure's report as its article's mention asserts it."""
+    mention = next((m for m in fact.mentions if m.article == report.article and m.value == report.value), None)
+    return shown_value(fact, mention) if mention is not None else _format_value(report.value)
+
+
 def _source_status(source: SourceEntry) -> str:
     if source.copy_of:
         return f"copy of {source.copy_of}"
@@ -106,7 +153,7 @@ def brief_to_markdown(brief: Brief) -> str:
         for fact in conflicts:
             for m in fact.mentions:
                 lines.append(
-                    f"| {_cell(fact.about)} | {_format_value(m.value)} | {_cell(m.text)} "
+                    f"| {_cell(fact.about)} | {_cell(shown_value(fact, m))} | {_cell(m.text)} "
                     f"| [{m.article}:{m.start}-{m.end}] |"
                 )
     changing = [fact for fact in brief.facts if fact.changing]
@@ -114,7 +161,8 @@ def brief_to_markdown(brief: Brief) -> str:
         lines += ["", "## Changing figures", "", "| About | Reported, latest first |", "| --- | --- |"]
         for fact in changing:
             reports = " ← ".join(
-                f"{_format_value(r.value)} ({_cell(r.source)}, {r.published}) [{r.article}]" for r in fact.changes
+                f"{_cell(_report_shown(fact, r))} ({_cell(r.source)}, {r.published}) [{r.article}]"
+                for r in fact.changes
             )
             lines.append(f"| {_cell(fact.about)} | {reports} |")
     lines += ["", "## Sources", "", "| Article | Publisher | Via | Status |", "| --- | --- | --- | --- |"]

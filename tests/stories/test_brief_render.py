@@ -1,0 +1,50 @@
+"""How the brief shows a fact's value: what the articles assert, never a vague amount's lower bound alone.
+
+Every figure here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Brief, Fact, FactMention, FactStatus
+from crosswire.stories.brief_render import brief_to_dict, brief_to_markdown, shown_value
+
+
+def _fact(text: str, value: float, qualifier: str | None = None, status: FactStatus = "single") -> Fact:
+    mention = FactMention("a1", text, value, qualifier, 10, 10 + len(text))
+    return Fact("quantity", "people evacuated", value, status, (mention,))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "shown"),
+    [
+        ("hundreds of residents", 100, None, "hundreds (100–1,000)"),
+        ("dozens of boats", 12, None, "dozens (12–120)"),
+        ("tens of thousands of fishermen", 10_000, None, "tens of thousands (10,000–100,000)"),
+        ("5-10 people", 5, None, "5–10"),
+        ("40 people", 40, "more than", "more than 40"),
+        ("40 people", 40, None, "40"),
+    ],
+)
+def test_a_value_is_shown_as_asserted(text: str, value: float, qualifier: str | None, shown: str) -> None:
+    fact = _fact(text, value, qualifier)
+    assert shown_value(fact, fact.mentions[0]) == shown
+
+
+def test_the_json_keeps_the_number_and_adds_the_range_and_the_shown_value() -> None:
+    as_json = brief_to_dict(Brief("s", "Flood", (), (_fact("hundreds of residents", 100),), (), ()))
+    (fact,) = as_json["facts"]
+    assert (fact["value"], fact["shown"]) == (100, "hundreds (100–1,000)")
+    (mention,) = fact["mentions"]
+    assert (mention["value"], mention["value_max"], mention["shown"]) == (100, 1000, "hundreds (100–1,000)")
+
+
+def test_a_discrepancy_table_shows_the_vague_amount_in_words() -> None:
+    vague, exact = _fact("hundreds of residents", 100, status="conflict"), _fact("40 residents", 40)
+    conflict = Fact("quantity", "residents evacuated", 100, "conflict", vague.mentions + exact.mentions)
+    markdown = brief_to_markdown(Brief("s", "Flood", (), (conflict,), (), ()))
+    rows = markdown[markdown.index("## Discrepancies") :]
+    assert "| hundreds (100–1,000) |" in rows
+    assert "| 100 |" not in rows
+    assert "| 40 |" in rows
