@@ -500,3 +500,10 @@ def test_counts_beside_names_and_hyphens_are_still_amounts(sentence: str, value:
 def test_zero_before_a_plural_is_an_amount_of_nothing() -> None:
     (deaths,) = find_quantities("The harbour authority reported zero deaths in the storm.")
     assert (deaths.value, deaths.unit) == (0, "deaths")
+
+
+def test_a_plural_without_s_may_modify_the_counted_head() -> None:
+    (officers,) = find_quantities("Hundreds of police officers searched the quay.")
+    assert (officers.value, officers.value_max, officers.unit) == (100, 1000, "police officers")
+    (people,) = find_quantities("The council moved 200 people indoors.")
+    assert people.unit == "people"  # "people" modifies nothing after it

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from crosswire.annotate.quantities import numbers, units
-from crosswire.lexicon import terms
+from crosswire.lexicon import load_lexicon, terms
 
 _PACKAGE = "crosswire.annotate.quantities"
 #: Words that end a counted phrase: function words, numbers up to ten and the words of a proportion
@@ -40,6 +40,10 @@ _MAX_WORDS = 5
 #: ("three more players", "two other players").
 _MODIFIERS = terms(_PACKAGE, "modifiers")
 _IRREGULAR_PLURALS = terms(_PACKAGE, "plurals")
+#: Those of them that also modify a plural head after them ("300 police officers").
+_MODIFYING_PLURALS = frozenset(
+    entry.term for entry in load_lexicon(_PACKAGE, "plurals").entries if entry.value and entry.value.get("modifies")
+)
 
 
 def counted_noun(text: str, position: int, value: float, vague: bool = False) -> tuple[str, int] | None:
@@ -70,8 +74,8 @@ def counted_noun(text: str, position: int, value: float, vague: bool = False) ->
             break  # "one proposal asks": a single thing is not counted by a plural
         words.append(match)
         cursor = match.end()
-        if looks_plural(word):
-            break
+        if looks_plural(word) and not (word.lower() in _MODIFYING_PLURALS and _plural_next(text, cursor)):
+            break  # but "300 police officers", "40 staff members": such a plural may modify the head
     joined = [index for index, match in enumerate(words) if match.group("word").lower() in ("and", "&")]
     if joined and not looks_plural(words[-1].group("word")):
         words = words[: joined[0]]  # "one uniform and black boots": "and" only joins on the way to a plural
