@@ -174,8 +174,27 @@ def headers(tree: Any) -> list[Header]:
     return found
 
 
-_TITLES = etree.XPath("//head/title//text() | //meta[@property='og:title']/@content", smart_strings=False)
-_SUBHEADINGS = etree.XPath("//body//h2 | //body//h3")
+def _titles(tree: Any) -> list[str]:
+    """The texts of the <title> in <head> and of og:title
+    (``//head/title//text() | //meta[@property='og:title']/@content``), read by the tag walks of
+    libxml2, which skip the other elements without handing them to Python (the XPath took a fifth
+    of a millisecond a page)."""
+    found = [
+        text
+        for title in tree.iter("title")
+        if (parent := title.getparent()) is not None and parent.tag == "head"
+        for text in title.itertext()
+    ]
+    found += [meta.get("content") for meta in tree.iter("meta") if meta.get("property") == "og:title"]
+    return [text for text in found if text is not None]
+
+
+def _subheadings(tree: Any) -> list[Any]:
+    """The <h2> and <h3> elements inside a <body>, in page order (``//body//h2 | //body//h3``)."""
+    found: dict[Any, None] = {}
+    for body in tree.iter("body"):
+        found.update(dict.fromkeys(body.iterdescendants("h2", "h3")))
+    return list(found)
 
 
 def _headlines(tree: Any) -> list[Any]:
@@ -183,10 +202,10 @@ def _headlines(tree: Any) -> list[Any]:
     <title> or og:title, which may add the site's name): pages whose headline is no <h1>, or whose
     <h1> is a hidden copy of the <title> or the site's name."""
     headlines = [heading for heading in tree.iter("h1") if _text_chars(heading) >= MIN_HEADLINE_CHARS]
-    titles = [" ".join(title.split()).casefold() for title in _TITLES(tree)]
+    titles = [" ".join(title.split()).casefold() for title in _titles(tree)]
     titles = [title for title in titles if len(title) >= MIN_HEADLINE_CHARS]
     if titles:
-        for heading in _SUBHEADINGS(tree):
+        for heading in _subheadings(tree):
             text = " ".join(" ".join(heading.xpath(".//text()")).split()).casefold()
             if len(text) >= MIN_HEADLINE_CHARS and any(title.startswith(text) for title in titles):
                 headlines.append(heading)
