@@ -218,3 +218,33 @@ def test_a_two_digit_year_counts_with_the_clock_time_beside_it() -> None:
     assert header_publication_date(html.fromstring(page("harbourfan 28.09.19 12:44 Does anyone know"))) == "2019-09-28"
     # without a clock time, "28.09.19" may be anything (a version, a score)
     assert header_publication_date(html.fromstring(page("Version 28.09.19 is out"))) is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("Karlsruhe, (12.11.2021). Der Gemeinderat hat gestern beschlossen", "2021-11-12"),
+        ("Bad Harzburg, 3. Mai 2022 – Der Gemeinderat hat gestern beschlossen", "2022-05-03"),
+        ("PORT ELLEN, May 4, 2026 — The council voted on Thursday", "2026-05-04"),
+    ],
+)
+def test_the_dateline_opening_the_article_text_dates_it(dateline: str, expected: str) -> None:
+    body = f"<p class='lead'>Rebuilding will take two years and cost the town four million.</p><p>{dateline}</p>"
+    tree = html.fromstring(page("", body=body))
+    assert header_publication_date(tree) == expected
+    # a later date of the markup does not move it
+    head = '<meta property="article:published_time" content="2026-06-01T09:00:00">'
+    assert publication_date(html.fromstring(page("", body=body, head=head))) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Veranstaltungen Mannheim, 13.11.2021 Kirchenkonzert im Dom",  # a place and a date in a list
+        "On Friday, 12.11.2021 the council met again",  # no dash or parenthesis: prose
+    ],
+)
+def test_a_place_and_a_date_without_the_dateline_marks_is_no_dateline(line: str) -> None:
+    body = f"<p class='lead'>Rebuilding will take two years and cost the town four million.</p><p>{line}</p>"
+    assert header_publication_date(html.fromstring(page("", body=body))) is None
+

@@ -250,12 +250,14 @@ def header_publication_date(tree: Any) -> str | None:
 
     In order of trust: a labelled date ("Published on …", "Von Anna Berg
     …"); a date printed with its clock time ("19.10.2019, 05:00 Uhr", the
-    timestamp headers carry); a date printed right under the headline.
+    timestamp headers carry); a date printed right under the headline; the
+    dateline opening the article's text ("Karlsruhe, (12.11.2021).",
+    "Berlin, 3. Mai 2022 –").
     """
     found = headers(tree)
     # A page is not published in the future; one day ahead is a time zone.
     latest = date.today() + timedelta(days=1)
-    for find in (_date_right_under_headline, _labelled_date, _timestamped_date, _date_under_headline):
+    for find in (_date_right_under_headline, _labelled_date, _timestamped_date, _date_under_headline, _dateline_date):
         for header in found:
             value = find(header)
             if value is not None and value <= latest:
@@ -309,6 +311,22 @@ def _date_under_headline(header: Header) -> date | None:
         if section is None or section.group(1).casefold() in _update_labels():
             return None
     return _to_date(match, header.day_first)
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    # a place (one to three capitalised words) and a comma, then the date in parentheses or with a
+    # dash after it: a press release's or an agency's dateline ("Karlsruhe, (12.11.2021).",
+    # "LONDON, May 4, 2026 —"); a date after a place without them is a list's (events, teasers)
+    dated = f"(?i:{_date_pattern()})"
+    place = r"[A-ZÄÖÜ][\w'’.-]+(?:[\s/-][A-ZÄÖÜ][\w'’.-]+){0,2}"
+    return re.compile(rf"(?<![\w,(])(?:{place}),\s?(?P<paren>\()?{dated}(?(paren)\)|\s?[–—-]\s)")
+
+
+def _dateline_date(header: Header) -> date | None:
+    """The date of the dateline opening the article text, the first in the header."""
+    match = _dateline_pattern().search(header.text, len(header.headline), HEADER_WINDOW + _LONGEST_MATCH)
+    return _to_date(match, header.day_first) if match and match.start() <= HEADER_WINDOW else None
 
 
 @cache
