@@ -248,3 +248,12 @@ def test_a_place_and_a_date_without_the_dateline_marks_is_no_dateline(line: str)
     body = f"<p class='lead'>Rebuilding will take two years and cost the town four million.</p><p>{line}</p>"
     assert header_publication_date(html.fromstring(page("", body=body))) is None
 
+
+def test_a_slug_opening_with_a_number_is_no_day_of_the_url() -> None:
+    """'/2023/10/3-questions-…' names a year and a month; the page's own metadata gives the day."""
+    head = ('<link rel="canonical" href="https://blog.harbourtown.example/2023/10/3-questions-for-the-harbour-master/">'
+            '<meta property="article:published_time" content="2023-10-31T08:47:16+00:00">')  # fmt: skip
+    assert publication_date(html.fromstring(page("", head=head))) == "2023-10-31"
+    # a day in its own path segment stays the URL's date
+    head = head.replace("/10/3-questions", "/10/03/questions")
+    assert publication_date(html.fromstring(page("", head=head))) == "2023-10-03"

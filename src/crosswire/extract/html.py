@@ -190,9 +190,24 @@ def publication_date(tree: Any) -> str | None:
     if printed is not None:
         return printed
     try:
-        return htmldate.find_date(tree, extensive_search=True, original_date=True)
+        return htmldate.find_date(
+            tree, extensive_search=True, original_date=True, deferred_url_extractor=_slug_number_in_url(tree)
+        )
     except (ValueError, TypeError):
         return None
+
+
+#: A year and a month in a path, then a slug opening with a number ("/2023/10/3-questions-for-…"):
+#: htmldate reads the number as the day; the page's own date metadata is then asked first.
+_SLUG_NUMBER = re.compile(r"/(?:19|20)\d\d/[01]?\d/\d{1,3}-[^\W\d_]")
+
+
+def _slug_number_in_url(tree: Any) -> bool:
+    """Whether the page's canonical URL (where htmldate looks for a date) has a year/month path
+    followed by a slug opening with a number, which htmldate would take for the day."""
+    link = tree.find('.//link[@rel="canonical"]')
+    href = link.get("href") if link is not None else None
+    return isinstance(href, str) and _SLUG_NUMBER.search(href) is not None
 
 
 #: Elements whose text a reader of the page never sees.
