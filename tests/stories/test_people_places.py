@@ -157,6 +157,9 @@ def test_a_film_title_is_no_place() -> None:
                                                    "In Vienna, a widow hunts for her missing son."),
         "film-weekly": ("New director for sequel", 'The studio picked Lena Kovac to direct "Vienna" after a long '
                                                    "search. In Vienna, the hero returns home after the war."),
+        # No quotation marks here: the title is known from the story's other reports.
+        "reel-news": ("Sequel finds director", "Lena Kovac signed on Monday to direct the sequel. In Vienna, a "
+                                               "widow goes looking for her son."),
     }  # fmt: skip
     assert "Vienna" not in {f.value for f in places_of(texts)}
 
@@ -232,6 +235,7 @@ def test_a_place_in_another_role_after_a_preposition_is_no_place() -> None:
     assert read("The council imposed a fine on Ghent for the spill.", "Ghent") == []  # a target, not a site
     assert read("The minister was disappointed in Ghent after the vote.", "Ghent") == []
     assert read("Why did the ferry not dock in Ghent?", "Ghent") == []  # a question asserts nothing
+    assert read("He escaped while being moved to a prison in Ghent.", "Ghent") == []  # a destination
     assert read("Fans waited for hours in Ghent Rovers shirts.", "Ghent") == []  # part of a longer name
     assert read("Crews worked in Ghent Tuesday to clear the wreck.", "Ghent") == ["Ghent"]  # a day after the place
 

@@ -39,7 +39,9 @@ and the known variants of ``annotate/rules/names.json``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -193,7 +195,8 @@ def check_not_the_place(entry: Entry) -> None:
 def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:
     """``person`` and ``place`` facts of a story's articles (in publication order)."""
     roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
-    places = [mention for article in articles if (mention := _place_mention(article, source_of))]
+    not_places = _not_places(articles)
+    places = [mention for article in articles if (mention := _place_mention(article, source_of, not_places))]
     facts = [_fact("person", group, same_name) for group in _person_groups(roles)]
     facts += [_fact("place", group, same_place) for group in _by_value(places, same_place)]
     return facts
@@ -239,12 +242,15 @@ def _whose(qualifier: str) -> str:
     return " ".join(words)
 
 
-def _place_mention(article: Article, source_of: Mapping[str, str]) -> _Mention | None:
+def _place_mention(
+    article: Article, source_of: Mapping[str, str], not_places: AbstractSet[str] | None = None
+) -> _Mention | None:
     """Where the article says its event happened: the first of the frame's places (best first) that a
     narrative sentence puts the event at ("in Ghent", "near the Halden dam"), cited at that sentence; failing
     that, the place of the article's dateline ("GHENT (Reuters) -"), cited there.  None when no sentence puts
     any of them in that role: a name only seen in a caption, as a destination ("Ghent-bound") or inside
-    another name ("the Ghent Rovers") says nothing about where anything happened."""
+    another name ("the Ghent Rovers") says nothing about where anything happened.  ``not_places``: names
+    (case-folded) the story uses for something else (``_not_places``; by default, those the article does)."""
     annotations = article.annotations
     frame = annotations.frame if annotations else None
     if annotations is None or frame is None or not frame.where:
@@ -253,18 +259,14 @@ def _place_mention(article: Article, source_of: Mapping[str, str]) -> _Mention |
     if not narrative:
         return None
     entities = annotations.entities
-    other_names = _mostly_other_names(entities)
+    not_places = _not_places([article]) if not_places is None else not_places
     # The frame's places first; then those of the first narrative sentences, for a frame that read its lead from
     # a caption or a teaser the narrative leaves out.
     lead_end = narrative[min(len(narrative), LEAD_SENTENCES) - 1][1]
     in_lead = [
         e.text for e in entities if e.label in PLACE_LABELS and e.end <= lead_end and _within(narrative, e.start, e.end)
     ]
-    candidates = [
-        place
-        for place in dict.fromkeys([*frame.where, *in_lead])
-        if place not in other_names and not _a_title(article.text, place)
-    ]
+    candidates = [place for place in dict.fromkeys([*frame.where, *in_lead]) if place.casefold() not in not_places]
     found = next((span for place in candidates for span in _locative_uses(article.text, place, entities, narrative)),
                  None)  # fmt: skip
     if found is None:
@@ -326,10 +328,18 @@ _CAPTION_CUE = re.compile(rf"(?<!\w)(?:{_alternation('caption_cues')})(?!\w)", r
 #: A player's shirt number after the name, as sports captions print it ("Ana Ruiz (7) scores").
 _SHIRT_NUMBER = re.compile(r"[A-Z][\w'’-]+\s\(\d{1,2}\)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+#: A capitalised name in quotation marks on its own ("Vienna", "New Moon"): a title.
+_QUOTED_NAME = re.compile(r"[\"“](?P<name>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,5}?)[,.!?]?[\"”]")
+#: A destination the locative phrase belongs to ("taken to a hospital in Ghent", "a transfer to one in Ghent";
+#: ``lexicons/destination_words.json``).
+_DESTINATION_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?i:{_alternation('destination_words')})\s+(?:one|(?:(?:a|an|the|his|her|its|their)\s+)?"
+    rf"(?:[a-z][\w-]*\s+)?(?:{_alternation('sites_of_a_place')}))\s+$"
+)
 #: A possessive after a place and the word or two after it ("Ghent's north", "Ghent's famous cathedral").
 _POSSESSIVE_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?P<next>[\w-]+)(?:\s+(?P<then>[\w-]+))?")
-#: Parts and sites of a place that its possessive may own and still say where (``lexicons/possessed_sites.json``).
-_POSSESSED_SITES = terms("crosswire.stories", "possessed_sites")
+#: Parts and sites of a place that its possessive may own and still say where (``lexicons/sites_of_a_place.json``).
+_POSSESSED_SITES = terms("crosswire.stories", "sites_of_a_place")
 
 
 def _article_sentences(article: Article) -> list[tuple[int, int]]:
@@ -389,6 +399,9 @@ def _locative_uses(
         before = _LOCATIVE_BEFORE.search(text, max(0, start - 60), start)
         if before is None or (before.group("before") or "").lower() in _NOT_LOCATIVE_BEFORE:
             continue
+        preposition = before.start("preposition")
+        if _DESTINATION_BEFORE.search(text, max(0, preposition - 40), preposition):
+            continue
         labels = _place_labels(start, end, entities)
         if before.group("preposition").lower() in _SITES_ONLY:
             labels &= _SITE_LABELS
@@ -408,21 +421,20 @@ def _place_labels(start: int, end: int, entities: Sequence[Entity]) -> set[str]:
     return set() if labels & _NOT_PLACE_LABELS else labels & PLACE_LABELS
 
 
-def _mostly_other_names(entities: Sequence[Entity]) -> set[str]:
-    """Names the article tags as a person, an organisation or a work more often than as a place ("Ana Ruiz" read
-    once as a place)."""
-    votes: dict[str, int] = {}
-    for entity in entities:
-        if entity.label in _NOT_PLACE_LABELS:
-            votes[entity.text] = votes.get(entity.text, 0) + 1
-        elif entity.label in PLACE_LABELS:
-            votes[entity.text] = votes.get(entity.text, 0) - 1
-    return {name for name, vote in votes.items() if vote > 0}
-
-
-def _a_title(text: str, name: str) -> bool:
-    """Whether the article writes ``name`` in quotation marks anywhere: the title of a work ("New Moon")."""
-    return re.search(rf"[\"“]{re.escape(name)}[,.!?]?[\"”]", text) is not None
+def _not_places(articles: Sequence[Article]) -> frozenset[str]:
+    """Names (case-folded) that the articles tag as a person, an organisation or a work more often than as a
+    place ("Ana Ruiz" read once as a place), or write in quotation marks: the title of a work ("Vienna", a film,
+    is a title in the whole story once one report quotes it)."""
+    votes: Counter[str] = Counter()
+    quoted: set[str] = set()
+    for article in articles:
+        for entity in article.annotations.entities if article.annotations else ():
+            if entity.label in _NOT_PLACE_LABELS:
+                votes[entity.text.casefold()] += 1
+            elif entity.label in PLACE_LABELS:
+                votes[entity.text.casefold()] -= 1
+        quoted.update(match.group("name").casefold() for match in _QUOTED_NAME.finditer(article.text))
+    return frozenset({name for name, vote in votes.items() if vote > 0} | quoted)
 
 
 def _owner(text: str, end: int) -> bool:
