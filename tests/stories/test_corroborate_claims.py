@@ -101,6 +101,18 @@ def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() ->
     assert not [f for f in facts if f.status == "conflict"]
 
 
+def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_story() -> None:
+    # Two outlets recall the same old case: true, but not this story's figure, so no agreement is shown.
+    recalled = "His record stems from a 2019 incident in which he stabbed a guard 11 times at the Carrow jail."
+    articles = _annotated(
+        (f"Ana Ruiz escaped from the Carrow jail on Sunday. {recalled}", "2026-11-09T08:00:00"),
+        (f"Guards said Ana Ruiz got out of the Carrow jail on Sunday night. {recalled}", "2026-11-09T09:00:00"),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    eleven = [f for f in facts if f.value == 11]
+    assert eleven and all(f.background for f in eleven)
+
+
 def test_the_same_weekday_written_a_week_apart_is_no_conflict() -> None:
     articles = _annotated(
         ("Harbour officials said Friday that the ferry had been inspected.", "2026-11-06T10:00:00"),
@@ -175,6 +187,12 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
     assert stamp("Dam gives way\nNovember 4, 2026 | 8:16 am\nThe dam gave way.", "November 4, 2026")
     assert stamp("Dam gives way above Lowmoor\nWednesday, November 4, 2026\nThe dam gave way.", "November 4, 2026")
     assert stamp("November 4, 2026 - LOWMOOR - The dam gave way overnight.", "November 4, 2026")
+    # A press release's dateline, a page's date line with a stray page number, a label with a clock time and
+    # zone before the day, and the foot of an embedded post.
+    assert stamp("Dam gives way\nLOWMOOR, N.D., November 4, 2026\nThe dam gave way.", "November 4, 2026")
+    assert stamp("Dam gives way\nWednesday 4 November 2026 14.\nThe dam gave way.", "4 November 2026")
+    assert stamp("PUBLISHED: 22:07 GMT, 4 November 2026 | UPDATED: 23:10 GMT", "4 November 2026")
+    assert stamp("The water is rising fast — Ana Ruiz (@anaruiz) November 4, 2026", "November 4, 2026")
     # In a sentence, the same shapes are the story's dates.
     assert not stamp("The dam gave way on November 4, 2026 at 11:51 am, the council said.", "November 4, 2026")
     assert not stamp("The council met after the dam gave way on\nNovember 4, 2026.", "November 4, 2026")

@@ -6,10 +6,11 @@ figure is true, but of another event, and set against this story's toll it
 would make a false conflict.  A sentence is taken to be about another time
 when it names one clearly before the article's own: a date resolved more than
 ``BACKGROUND_DAYS`` before the publication day, a year before the
-publication year, or a phrase of ``lexicons/past_periods.json`` ("last year",
-"years ago").  An article without a publication date is read against the
-story's year (``story_year``): the latest day any of its articles was published,
-or, when none is dated, the latest year its articles write (a report names
+publication year, a year naming an earlier occasion ("a 1999 incident"), or a
+phrase of ``lexicons/past_periods.json`` ("last year", "years ago").  An
+article without a publication date is read against the story's year
+(``story_year``): the latest day any of its articles was published, or, when
+none is dated, the latest year its articles write (a report names
 its own year or none, and the events it recalls by theirs).  Against a year
 alone, only a sentence that dates itself by an earlier year ("In December 2004
 a tsunami ...", "died in 2002") is surely another time's.
@@ -39,6 +40,10 @@ _DATING_YEAR = re.compile(
     r"\b(?i:in|during|since|by|of|from|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b"
 )
+
+
+#: A year naming an occasion: "a 1999 incident", "the 2003 final" is another time's event, wherever it stands.
+_OCCASION_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +80,8 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if published is None:
-            if year_of_story is not None and any(int(y) < year_of_story for y in _DATING_YEAR.findall(text)):
+            years = _DATING_YEAR.findall(text) + _OCCASION_YEAR.findall(text)
+            if year_of_story is not None and any(int(y) < year_of_story for y in years):
                 found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         dates = [day for d in annotations.dates
@@ -84,7 +90,8 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
-        if earlier_day or earlier_opening:
+        earlier_occasion = any(int(year) < published.year for year in _OCCASION_YEAR.findall(text))
+        if earlier_day or earlier_opening or earlier_occasion:
             found.append(Background(sentence.start, sentence.end, certain=True))
         elif any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))

@@ -62,7 +62,9 @@ _NUMBER_OF_BEFORE = re.compile(rf"\b{_NUMBER_WORD}\s+of\s+(?:the|its|his|her|the
 _STAMP_LABEL = re.compile(
     r"\b(?:"
     + "|".join(re.escape(t) for t in sorted(terms("crosswire.extract", "date_labels"), key=len, reverse=True))
-    + r")\b\s*(?:on|at)?\s*:?\s*$",
+    + r")\b\s*(?:on|at)?\s*:?\s*"
+    # "PUBLISHED: 22:07 GMT, 7 July 2026": the label, then the clock time and its zone before the day.
+    + r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?$",
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r",?\s*(?:[@|]\s*)?\d{1,2}[:.]\d{2}\b")
@@ -273,12 +275,33 @@ def page_stamp(text: str, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", end)
     rest_of_line = text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
-    if "." not in rest_of_line and not set(re.findall(r"[a-z]+", rest_of_line.casefold())) - WEEKDAY_WORDS:
+    if _no_sentence_around(rest_of_line):
         return True  # a line holding the date alone ("Thursday, March 4, 2026"): the page's, under a headline
+    if _POST_HANDLE_BEFORE.search(text, max(line_start, start - 40), start):
+        return True  # "— Ana Ruiz (@anaruiz) March 4, 2026": the foot of an embedded post
     if _CLOCK_AFTER.match(text, end) is not None or _DATELINE_PLACE_AFTER.match(text, end) is not None:
         return True
     stamped = _AT_CLOCK_AFTER.match(text, end) is not None
     return stamped and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
+
+
+#: An embedded social post's author handle, right before the post's date.
+_POST_HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _no_sentence_around(rest_of_line: str) -> bool:
+    """Whether the rest of a date's line is no sentence: nothing but weekdays, capitalised names (a dateline's
+    "WASHINGTON, D.C.,"), numbers and punctuation, with no word in lower case that a sentence would need, or
+    nothing at all but a full stop."""
+    words = re.findall(r"[^\W_]+", rest_of_line)
+    if not words:
+        return "." not in rest_of_line  # "November 4, 2026." closes a sentence broken over two lines
+    lower = [w for w in words if w[0].islower() and w.casefold() not in WEEKDAY_WORDS]
+    return not lower and len(rest_of_line) <= DATELINE_CHARS
+
+
+#: A line longer than this around a date is a sentence or a headline, not a dateline or a page's date.
+DATELINE_CHARS = 60
 
 
 #: A label, its colon and a figure in a fact box ("Stages: 2", "Payload to orbit: 64 t").
@@ -732,7 +755,8 @@ def _same_happening(a: _Mention, b: _Mention) -> bool:
     verdict = same_predicate(predicate_a, predicate_b)
     if verdict != "unknown":
         return verdict == "same"
-    return predicate_a is None and predicate_b is None and a.verb is not None and a.verb == b.verb
+    # "Be" links a figure to anything ("were within four outs", "was 5 miles away"): it says nothing happened.
+    return predicate_a is None and predicate_b is None and a.verb not in (None, "be") and a.verb == b.verb
 
 
 def _verb_stem(predicate: str | None) -> str | None:
