@@ -195,6 +195,19 @@ def test_a_dateline_gives_the_place_when_no_sentence_does() -> None:
     [place] = [f for f in people_and_places(articles, {"north-wire": "north-wire"}) if f.kind == "place"]
     assert place.value == "Oslo" and place.mentions[0].text == "OSLO"
     assert articles[0].text.index("OSLO") == place.mentions[0].start
+    # Two reports from one town share the dateline, not the report: two origins.
+    texts = {
+        "north-wire": (
+            "Ferry strike",
+            "BERGEN, Nor. - Ferry crews walked out on Monday, halting crossings for the day.",
+        ),
+        "fjord-daily": (
+            "Crossings halted",
+            "BERGEN, Nor. - No ferries sailed on Monday as crews stopped work over pay.",
+        ),
+    }
+    [place] = places_of(texts)
+    assert (place.value, place.status, place.outlets, place.origins) == ("Bergen", "agree", 2, 2)
 
 
 def test_a_caption_naming_a_city_gives_no_place() -> None:

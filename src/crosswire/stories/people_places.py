@@ -245,9 +245,10 @@ def _whose(qualifier: str) -> str:
 def _place_mention(
     article: Article, source_of: Mapping[str, str], not_places: AbstractSet[str] | None = None
 ) -> _Mention | None:
-    """Where the article says its event happened: the first of the frame's places (best first) that a
-    narrative sentence puts the event at ("in Ghent", "near the Halden dam"), cited at that sentence; failing
-    that, the place of the article's dateline ("GHENT (Reuters) -"), cited there.  None when no sentence puts
+    """Where the article says its event happened: the first of the frame's places (best first), then of the
+    places of the first narrative sentences, that a narrative sentence puts the event at ("in Ghent", "near the
+    Halden dam"), cited at that sentence; failing that, the place of the article's dateline ("GHENT (Reuters)
+    -"), cited there.  None when no sentence puts
     any of them in that role: a name only seen in a caption, as a destination ("Ghent-bound") or inside
     another name ("the Ghent Rovers") says nothing about where anything happened.  ``not_places``: names
     (case-folded) the story uses for something else (``_not_places``; by default, those the article does)."""
@@ -269,14 +270,19 @@ def _place_mention(
     candidates = [place for place in dict.fromkeys([*frame.where, *in_lead]) if place.casefold() not in not_places]
     found = next((span for place in candidates for span in _locative_uses(article.text, place, entities, narrative)),
                  None)  # fmt: skip
-    if found is None:
-        found = _dateline(article.text, frame.where, narrative)
-    if found is None:
+    if found is not None:
+        start, end, value = found
+        sentence = _sentence_of(narrative, article.text, start)
+    elif (dateline := _dateline(article.text, frame.where, narrative)) is not None:
+        start, end, value = dateline
+        # A dateline is short and alike in every report from one town ("GHENT, Belgium"): what tells a copy
+        # is the paragraph it opens.
+        line_end = article.text.find("\n", end)
+        sentence = article.text[start : len(article.text) if line_end < 0 else line_end]
+    else:
         return None
-    start, end, value = found
-    text = article.text[start:end]
-    return _Mention(article.id, source_of.get(article.id, article.id), text, value, PLACE_ABOUT, start, end,
-                    sentence=_sentence_of(narrative, article.text, start))  # fmt: skip
+    return _Mention(article.id, source_of.get(article.id, article.id), article.text[start:end], value, PLACE_ABOUT,
+                    start, end, sentence=sentence)  # fmt: skip
 
 
 #: How a place fact names what it is about.
