@@ -113,6 +113,17 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_two_people_of_one_age_are_two_facts_and_one_person_named_twice_is_one() -> None:
+    articles = _annotated(
+        ("Tom Berg, 36, was stopped in the sixth round by Dervan Kolt in Carrow.", "2026-11-09T08:00:00"),
+        ("Dervan Kolt, 36, stopped the challenger in Carrow on Saturday.", "2026-11-09T09:00:00"),
+        ("Kolt, 36, kept his title in Carrow on Saturday night.", "2026-11-09T10:00:00"),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    ages = sorted((len(f.mentions), f.status) for f in facts if f.value == 36)
+    assert ages == [(1, "single"), (2, "agree")]
+
+
 def test_the_same_weekday_written_a_week_apart_is_no_conflict() -> None:
     articles = _annotated(
         ("Harbour officials said Friday that the ferry had been inspected.", "2026-11-06T10:00:00"),

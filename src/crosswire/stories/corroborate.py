@@ -453,6 +453,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # killed is not injured, whatever the numbers
     if any(_same_head(m, mention) is False for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
+    if any(_measures_two_things(mention, m) for m in group.members):
+        return None  # "the 36-year-old challenger" and "the 36-year-old champion": two men's ages, not one fact
     if group.elsewhere != {mention.elsewhere}:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if _bound_far_from_group(mention, group):
@@ -584,6 +586,18 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
     if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
         return None
     return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
+
+
+def _measures_two_things(a: _Mention, b: _Mention) -> bool:
+    """Both figures measure someone or something their sentences call by name, and not by the same name: "Ana
+    Ruiz, 36" and "the 36-year-old Tom Berg" are two people's ages, a coincidence, not one fact told twice.
+    A common noun on either side ("the 36-year-old champion") may be either one, so it keeps them joinable."""
+    if not (_is_measure(a) and _is_measure(b)) or a.claim is None or b.claim is None:
+        return False
+    names = [m.claim.counted for m in (a, b) if m.claim is not None and m.claim.counted]
+    if len(names) < 2 or not all(head_noun(name)[:1].isupper() for name in names):
+        return False
+    return not same_name(names[0], names[1])
 
 
 def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:
