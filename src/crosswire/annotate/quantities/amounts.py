@@ -84,6 +84,9 @@ _TITLE_COMPOUND_AFTER = re.compile(r"^-[A-Z][a-z]+[\s-][A-Z]")
 #: Nouns after a decimal that make it a version, not an amount ("the 5.20 update"; ``lexicons/version_nouns.json``).
 _VERSION_NOUNS = "|".join(sorted(terms(_PACKAGE, "version_nouns"), key=len, reverse=True))
 _VERSION_AFTER = re.compile(rf"^(?:\.\d+)*\s(?:{_VERSION_NOUNS})\b(?!-)", re.IGNORECASE)
+#: Nouns after a measure that make it a position ("the 20-yard line"; ``lexicons/position_nouns.json``).
+_POSITION_NOUNS = "|".join(sorted(terms(_PACKAGE, "position_nouns"), key=len, reverse=True))
+_POSITION_AFTER = re.compile(rf"[\s-]+(?:{_POSITION_NOUNS})\b(?!\s+of\b)", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
 #: Words that, capitalised before a number, are not part of a name: function words, qualifiers, words of
 #: change and a few more that open a sentence ("Today 40 ferries sailed").
@@ -116,6 +119,8 @@ def check_phone_cue(entry: Entry) -> None:
 def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     """False for numbers that name, order or date something rather than count it."""
     before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
+    if _names_a_position(after) and not re.search(r"\ban?\s+$", before, re.IGNORECASE):
+        return False  # "the 20-yard line"; but "a 300-metre line" is a line that long
     if span.in_words:
         return _is_counting_word(text, span, before, after)
     has_currency = units.CURRENCY_BEFORE.search(before) is not None
@@ -162,6 +167,12 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     opens_sentence = re.search(r"(?:^|[.!?]\s+|\n\s*|^\d+[.)]\s+)[A-Z][a-z]+\s$", before) is not None
     noun = counted.counted_noun(text, span.end, span.value)
     return opens_sentence and noun is not None and noun[0].islower() and counted.looks_plural(noun[0])
+
+
+def _names_a_position(after: str) -> bool:
+    """ "the 20-yard line", "at the 60-minute mark": a measure that says where, not how much."""
+    measured = units.measurement_unit_after(after, None)
+    return measured is not None and _POSITION_AFTER.match(after, measured[1]) is not None
 
 
 def _covering(

@@ -39,6 +39,7 @@ _RESTRICTED_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which|[a-z]{3,}(?:ed|
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _JOINER = r"(?:,\s+(?:and|&)\s+|,\s+|\s+(?:and|&)\s+)"
 _MAX_NAMED = 10
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _MEASUREMENT_UNITS = frozenset(row.unit for row in units.registry())
 #: "one who", "one which": a relative pronoun right after "one".
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
@@ -79,12 +80,13 @@ def counts_common_plural(quantity: Quantity) -> bool:
 
 
 def restates(text: str, quantity: Quantity, earlier: Sequence[Quantity]) -> bool:
-    """Whether the amount is a definite count of things the article already counted or named.
+    """Whether the amount is a definite count of things the article counted before or names.
 
     "The Fisheries and Transport ministries ... the two ministries": the count is the number of names the
-    article gave before the same noun; "40 passengers ... the 40 passengers": the same count of the same
-    thing, read before.  A clause or participle after the count ("the 40 passengers who were hurt") may
-    make it a new figure, and is kept.
+    article gives, anywhere, before the same plural noun (a reference may come before the names: "at the
+    two ministries", then "the Fisheries and Transport ministries" further down); "40 passengers ... the
+    40 passengers": the same count of the same thing, read before.  A clause or participle after the count
+    ("the 40 passengers who were hurt") may make it a new figure, and is kept.
     """
     phrase = quantity.unit
     if phrase is None or quantity.value_max is not None or quantity.value < 2 or not quantity.value.is_integer():
@@ -93,19 +95,20 @@ def restates(text: str, quantity: Quantity, earlier: Sequence[Quantity]) -> bool
         return False
     if not phrase.islower() or phrase not in text[quantity.start : quantity.end]:
         return False  # a measurement ("the 40 km"), or no counted phrase as written
-    if units.UNIT_AFTER.fullmatch(phrase.rsplit(None, 1)[-1]) or not counted.looks_plural(phrase.rsplit(None, 1)[-1]):
+    plural = _POSSESSIVE_END.sub("", phrase)  # "the two department's share": a misplaced apostrophe
+    if plural != phrase and not counted.looks_plural(plural.rsplit(None, 1)[-1]):
+        plural = plural[:-1] + "ies" if re.search(r"[^aeiou]y$", plural) else plural + "s"
+    head = plural.rsplit(None, 1)[-1]
+    if units.UNIT_AFTER.fullmatch(head) or not counted.looks_plural(head):
         return False
     if _RESTRICTED_AFTER.match(text, quantity.end):
         return False
-    if any(q.value == quantity.value and q.unit is not None and q.unit.lower() == phrase for q in earlier):
+    if any(q.value == quantity.value and q.unit is not None and q.unit.lower() in (phrase, plural) for q in earlier):
         return True
     if quantity.value > _MAX_NAMED:
         return False
-    named = re.compile(rf"(?P<names>{_NAME}(?:{_JOINER}{_NAME})+)\s+{re.escape(phrase)}\b")
-    for match in named.finditer(text, 0, quantity.start):
-        if len(re.split(_JOINER, match.group("names"))) == quantity.value:
-            return True
-    return False
+    named = re.compile(rf"(?P<names>{_NAME}(?:{_JOINER}{_NAME})+)\s+{re.escape(plural)}\b")
+    return any(len(re.split(_JOINER, match.group("names"))) == quantity.value for match in named.finditer(text))
 
 
 def pronoun_one(number: Token, counted_by_scanner: bool) -> bool:
