@@ -64,7 +64,7 @@ NAME_WEIGHT = 0.3
 EXPECTED_NAMES = 0.2
 HEADLINE_WEIGHT = 0.05
 SIZE_PENALTY = 0.03
-GAP_PENALTY = 0.01
+GAP_PENALTY = 0.005
 RECENT_BONUS = 0.1
 RECENT_DAYS = 2
 #: Names each side must have before sharing none of them rules a story out.
