@@ -65,6 +65,12 @@ def test_a_number_and_a_later_fraction_stay_two() -> None:
     assert found[0].value == 12
 
 
+def test_a_count_after_a_weekday_is_read_and_a_day_after_one_is_not() -> None:
+    assert [q.value for q in find_quantities("On Sunday 300 residents left the Lowmoor estate.")] == [300]
+    assert [q.value for q in find_quantities("By Tuesday 1,200 people had signed the petition.")] == [1200]
+    assert find_quantities("Friday 13 was a bad day for the ferry crew.") == []
+
+
 def test_ranges() -> None:
     snow = only("Forecasters expect 3 to 4 inches of snow.")
     assert (snow.value, snow.value_max, snow.unit) == (3, 4, "in")

@@ -456,6 +456,15 @@ def test_close_counts_of_one_noun_with_different_happenings_never_conflict(first
     assert not [f for f in facts if f.status == "conflict"]
 
 
+def test_a_happening_named_by_a_noun_is_what_happened_to_the_things_counted() -> None:
+    # "ordered the evacuation of 300 residents": the residents were evacuated, whatever the police did.
+    facts = _facts(
+        "Police ordered the evacuation of 300 residents from Lowmoor on Sunday.",
+        "On Sunday 300 residents were evacuated from Lowmoor, police said.",
+    )
+    assert [(f.status, f.about, len(f.mentions)) for f in facts] == [("agree", "residents evacuated", 2)]
+
+
 def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:
     # "three boosters" and "two side boosters": the whole and a part, told apart by the word before the noun.
     facts = _facts(

@@ -96,6 +96,10 @@ _NOT_NAME_WORDS = (
     | frozenset(qualifiers.CHANGE_WORDS)
     | terms(_PACKAGE, "name_openers")
 )
+#: A weekday right before the number ("On Sunday 300 residents ...", "Friday 13").
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?i:" + "|".join(terms("crosswire.annotate", "weekdays")) + r"),?\s+$"
+)
 #: Words before "one" that make it a pronoun ("each one", "no one").
 _PRONOUN_ONE_BEFORE = terms(_PACKAGE, "pronoun_one")
 
@@ -161,6 +165,9 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return True
     if _SCALE_AFTER.match(after):
         return True  # "Ruritania 9 billion": names do not run to billions
+    if _WEEKDAY_BEFORE.search(before) and not has_currency and not has_unit:
+        # "On Sunday 300 residents were evacuated" counts residents; "Friday 13" is a day, not a name either.
+        return counted.counted_noun(text, span.end, span.value) is not None
     if has_currency or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.

@@ -114,6 +114,14 @@ def check_linking_verb(entry: Entry) -> None:
     ) + f", predicates {[q.predicate for q in found]}"
 
 
+def check_event_noun(entry: Entry) -> None:
+    """The happening the noun names is what happened to the things counted in its "of" phrase."""
+    found = [q for q in _read_with_claims(entry) if q.counted is not None]
+    assert any(q.predicate == entry.value for q in found), _explain(
+        entry, found
+    ) + f", predicates {[q.predicate for q in found]}"
+
+
 def check_particle(entry: Entry) -> None:
     """The particle stays with the verb in the predicate."""
     found = _read_with_claims(entry)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.units import registry
-from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
 
 #: A mention read in its sentence: an amount or a date.
@@ -40,6 +40,8 @@ Mention = TypeVar("Mention", Quantity, DateMention)
 
 #: Verbs that link a subject to a state ("remained trapped"): the state is the predicate.
 LINKING_VERBS = terms("crosswire.annotate.quantities", "linking_verbs")
+#: Nouns that name what happened to the things of their "of" phrase ("the evacuation of 300 residents").
+EVENT_NOUNS: dict[str, str] = mapping("crosswire.annotate.quantities", "event_nouns")
 #: Adverbs that belong to the verb before them ("shot down"), however the parser attached them.
 PARTICLES = terms("crosswire.annotate.quantities", "particles")
 #: A number after one of these prepositions, under a verb, is that verb's subject's value ("rose to 57").
@@ -238,8 +240,21 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if measure is not None:
         return measure
     noun = _counted_noun(anchor)
+    counted = _noun_phrase(noun) if noun is not None else None
+    event = _event_noun_over(noun) if noun is not None else None
+    if event is not None:
+        return Reading(counted, event)  # "ordered the evacuation of 300 residents": residents evacuated
     verb = _predicate_verb(noun if noun is not None else anchor)
-    return Reading(_noun_phrase(noun) if noun is not None else None, _predicate(verb) if verb else None)
+    return Reading(counted, _predicate(verb) if verb else None)
+
+
+def _event_noun_over(counted: Token) -> str | None:
+    """What happened to the counted things when they are the "of" (or "to") object of a noun naming a
+    happening (``EVENT_NOUNS``): the sentence's own verb ("ordered", "blamed for") is about something else."""
+    preposition = counted.head
+    if counted.dep_ != "pobj" or preposition.lower_ not in ("of", "to") or not preposition.head.tag_.startswith("NN"):
+        return None
+    return EVENT_NOUNS.get(preposition.head.lower_)
 
 
 def _measure(anchor: Token, kind: str | None) -> Reading | None:
