@@ -112,10 +112,9 @@ def _name_words(article: Article, lead_end: int, lead: str) -> tuple[set[str], s
     annotations = article.annotations
     if annotations is not None and annotations.entities:
         lead_entities = [e for e in annotations.entities if e.start < lead_end]
-        names = " ".join(e.text for e in lead_entities)
         places = _words(" ".join(e.text for e in lead_entities if e.label in PLACE_LABELS))
         others = _words(" ".join(e.text for e in lead_entities if e.label not in PLACE_LABELS))
-        return _words(names), places - others
+        return places | others, places - others
     return _words(" ".join(m.group(1) for m in _CAPITALISED.finditer(lead))), set()
 
 
