@@ -482,6 +482,7 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "The Owls beat former 3-Time League Champion Kelso Rovers on Saturday.",  # part of a title
         "The ferry firm rolled out the 7.20 update for its booking app.",  # a software version
         "Most users still run the 6.0 release of the timetable app.",
+        "Ferry staff must install system update 7.20 by Friday.",
         "The challenger was down in round three at the Kelso arena.",  # which round, no count of rounds
         "The Owls stopped them at the 20-yard line.",  # a position on the field, no distance
         "The ferry passed the 40-mile marker at noon.",
@@ -499,6 +500,7 @@ def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) ->
         ("The Kelso-bound ferry carried 40 passengers.", 40, "passengers"),
         ("The app had 7.5 updates a year on average.", 7.5, "updates"),  # a decimal before a plural counts
         ("The tug made 3.5 runs to the wreck.", 3.5, "runs"),
+        ("It was the update 2.5 million riders installed.", 2_500_000, "riders"),  # a count after "update"
         ("The queue formed a 300-metre line at the quay.", 300, "m"),  # a line that long
         ("A 12-mile line of lorries waited at the port.", 12, "mi"),
     ],

@@ -84,6 +84,7 @@ _TITLE_COMPOUND_AFTER = re.compile(r"^-[A-Z][a-z]+[\s-][A-Z]")
 #: Nouns after a decimal that make it a version, not an amount ("the 5.20 update"; ``lexicons/version_nouns.json``).
 _VERSION_NOUNS = "|".join(sorted(terms(_PACKAGE, "version_nouns"), key=len, reverse=True))
 _VERSION_AFTER = re.compile(rf"^(?:\.\d+)*\s(?:{_VERSION_NOUNS})\b(?!-)", re.IGNORECASE)
+_VERSION_BEFORE = re.compile(rf"\b(?:{_VERSION_NOUNS})\s$", re.IGNORECASE)
 #: Nouns after a measure that make it a position ("the 20-yard line"; ``lexicons/position_nouns.json``).
 _POSITION_NOUNS = "|".join(sorted(terms(_PACKAGE, "position_nouns"), key=len, reverse=True))
 _POSITION_AFTER = re.compile(rf"[\s-]+(?:{_POSITION_NOUNS})\b(?!\s+of\b)", re.IGNORECASE)
@@ -144,8 +145,10 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if _NUMBER_PREFIX.search(before) or _in_split_groups(text, span) or _is_clock_hours(text, span):
         return False
-    if "." in text[span.start : span.end] and _VERSION_AFTER.match(after):
-        return False  # "the 5.20 update", "after its 6.0 release": a software version
+    if "." in text[span.start : span.end] and (
+        _VERSION_AFTER.match(after) or (_VERSION_BEFORE.search(before) and not _SCALE_AFTER.match(after))
+    ):
+        return False  # "the 5.20 update", "after its 6.0 release", "system update 5.20": a software version
     if _TITLE_COMPOUND_AFTER.match(after) and _PROSE_BEFORE.search(before):
         return False  # "a former 2-Time League Champion": part of a title
     line_start = before.rsplit("\n", 1)[-1]
