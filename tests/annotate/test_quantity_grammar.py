@@ -85,6 +85,8 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("The harbour crane, standing 60 metres tall, was dismantled.", "harbour crane", "height"),
         ("Inspectors found the culvert was 12 metres long.", "culvert", "length"),
         ("Ferry captain Ivo Brandt, 61, was praised for the rescue.", "Ivo Brandt", "age"),
+        ("The 44-year-old skipper Ivo Brandt steered the ferry home.", "Ivo Brandt", "age"),
+        ("A 9-year-old boy Saturday found the missing dog.", "boy", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
     ],
 )  # fmt: skip

@@ -465,6 +465,27 @@ def test_a_happening_named_by_a_noun_is_what_happened_to_the_things_counted() ->
     assert [(f.status, f.about, len(f.mentions)) for f in facts] == [("agree", "residents evacuated", 2)]
 
 
+def test_distances_from_two_places_are_two_facts() -> None:
+    facts = _facts(
+        "The fugitive was caught in Carrow, about 25 miles northwest of the prison he fled, police said.",
+        "The prison stands near Dunmore, about 25 miles east of Carrow, police said.",
+    )
+    assert not [f for f in facts if f.status == "agree"]
+    facts = _facts(
+        "The fugitive was caught about 25 miles north of Carrow on Sunday, police said.",
+        "Police said the fugitive was found 25 miles from Carrow on Sunday.",
+    )
+    assert [(f.status, f.value) for f in facts] == [("agree", 25)]
+
+
+def test_equal_measures_of_two_things_are_two_facts() -> None:
+    facts = _facts(
+        "Tomas Varga broke free for a 37-yard run early in the second quarter.",
+        "Late in the game Ivo Brandt kicked a 37-yard field goal for the Harlow Owls.",
+    )
+    assert not [f for f in facts if f.status == "agree"]
+
+
 def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:
     # "three boosters" and "two side boosters": the whole and a part, told apart by the word before the noun.
     facts = _facts(

@@ -127,6 +127,8 @@ class _Mention:
     narrowed: bool = False
     #: The verb governing the figure, stemmed, even one that names no event ("*posted* three photos").
     verb: str | None = None
+    #: The place a distance is measured from, as content words ("25 miles east *of Houston*"); empty when none.
+    measured_from: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -412,7 +414,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
-                         verb=_verb_stem(q.predicate))
+                         verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -453,6 +455,9 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # killed is not injured, whatever the numbers
     if any(_same_head(m, mention) is False for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
+    if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
+                                     for m in group.members):
+        return None  # "25 miles east of Houston" / "25 miles northwest of the jail": two distances
     if any(_measures_two_things(mention, m) for m in group.members):
         return None  # "the 36-year-old challenger" and "the 36-year-old champion": two men's ages, not one fact
     if group.elsewhere != {mention.elsewhere}:
@@ -588,16 +593,34 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
     return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
 
 
+#: What a distance is measured from: "(north)east of X", "from X", "away from X", up to the clause's end.
+_MEASURED_FROM = re.compile(
+    r"\s+(?:(?:north|south)?(?:east|west)|north|south|away|outside|short)?\s*(?:of|from)\s+([^,.;:()]{2,60})",
+    re.IGNORECASE,
+)
+
+
+def _measured_from(text: str, end: int) -> frozenset[str]:
+    """The content words of the place a distance is measured from, read right after the figure."""
+    match = _MEASURED_FROM.match(text, end)
+    return frozenset(content_words(match.group(1))) if match else frozenset()
+
+
 def _measures_two_things(a: _Mention, b: _Mention) -> bool:
-    """Both figures measure someone or something their sentences call by name, and not by the same name: "Ana
-    Ruiz, 36" and "the 36-year-old Tom Berg" are two people's ages, a coincidence, not one fact told twice.
-    A common noun on either side ("the 36-year-old champion") may be either one, so it keeps them joinable."""
+    """Both figures measure someone or something their sentences name, and not the same one: "Ana Ruiz, 36"
+    and "the 36-year-old Tom Berg" are two people's ages, "a 48-yard run" and "a 48-yard field goal" two
+    plays: an equal measure of two things is a coincidence, not one fact told twice.  A common noun for a
+    person ("the 36-year-old champion", "the suspect") may be anyone named, so ages join unless both name."""
     if not (_is_measure(a) and _is_measure(b)) or a.claim is None or b.claim is None:
         return False
-    names = [m.claim.counted for m in (a, b) if m.claim is not None and m.claim.counted]
-    if len(names) < 2 or not all(head_noun(name)[:1].isupper() for name in names):
+    things = [m.claim.counted for m in (a, b) if m.claim is not None and m.claim.counted]
+    if len(things) < 2 or _measures_one_named_thing(a, b):
         return False
-    return not same_name(names[0], names[1])
+    if all(head_noun(thing)[:1].isupper() for thing in things):
+        return not same_name(things[0], things[1])
+    if _is_age(a) or any(head_noun(thing)[:1].isupper() for thing in things):
+        return False
+    return same_counted(things[0], things[1]) == "different"
 
 
 def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:

@@ -277,9 +277,27 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
         return None
     if thing.tag_.startswith("NNP"):
         return Reading(_name(thing), dimension)  # "Ferry captain Ivo Brandt, 61": Ivo Brandt's age
+    named = _name_right_after(thing)
+    if named is not None:
+        return Reading(_name(named), dimension)  # "the 36-year-old champion Ivo Brandt": Ivo Brandt's age
     # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla".
     measure_end = max(token.i for token in (adjective or unit).subtree)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _name_right_after(noun: Token) -> Token | None:
+    """The last word of a proper name written right after a common noun ("champion *Ivo Brandt*", "her son
+    *Tom*"), which names the one the noun means; not a day or month ("the boy Saturday")."""
+    last: Token | None = None
+    for token in noun.doc[noun.i + 1 :]:
+        if not token.tag_.startswith("NNP") or token.lower_ in _CALENDAR_WORDS:
+            break
+        last = token
+    return last
+
+
+#: Capitalised words of the calendar, which are no one's name.
+_CALENDAR_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.annotate", "months")
 
 
 def _name(noun: Token) -> str:
