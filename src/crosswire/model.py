@@ -172,6 +172,8 @@ class FactMention:
     attribution: str | None = None
     #: The independent origin of this statement: its source, or the source whose sentence it copies.
     origin: str | None = None
+    #: The top of the range the mention states ("between 8% and 15.5%", "dozens"), when it states one.
+    value_max: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

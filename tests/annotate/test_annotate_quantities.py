@@ -519,3 +519,8 @@ def test_a_plural_without_s_may_modify_the_counted_head() -> None:
     assert (officers.value, officers.value_max, officers.unit) == (100, 1000, "police officers")
     (people,) = find_quantities("The council moved 200 people indoors.")
     assert people.unit == "people"  # "people" modifies nothing after it
+
+
+def test_a_house_number_before_a_numbered_street_is_no_amount() -> None:
+    assert [q.value for q in find_quantities("Two men were hurt outside 40 East 5th Ave. on Sunday.")] == [2]
+    assert find_quantities("Police found the van at 112 West 34th Street.") == []

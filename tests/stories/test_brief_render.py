@@ -48,3 +48,10 @@ def test_a_discrepancy_table_shows_the_vague_amount_in_words() -> None:
     assert "| hundreds (100–1,000) |" in rows
     assert "| 100 |" not in rows
     assert "| 40 |" in rows
+
+
+def test_a_range_read_from_the_whole_sentence_is_shown_whole() -> None:
+    # The cited words are "8%" of "between 8% and 15.5%": the range comes from the sentence's reading.
+    mention = FactMention("a1", "8%", 8, None, 10, 12, value_max=15.5)
+    fact = Fact("quantity", "percent returned", 8, "single", (mention,))
+    assert shown_value(fact, mention) == "8–15.5"

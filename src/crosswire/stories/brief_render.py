@@ -15,10 +15,13 @@ def _citation_dict(citation: Citation) -> dict[str, Any]:
 
 
 def _value_max(fact: Fact, mention: FactMention) -> float | None:
-    """The top of the range a quantity mention states ("5-10 people", "hundreds of police"), read again from
-    its text (the fact keeps only the low end), or None for one number."""
+    """The top of the range a quantity mention states ("5-10 people", "hundreds of police"), as corroboration
+    read it in its sentence, or None for one number.  A brief stored before mentions kept it reads it again
+    from the mention's own words."""
     if fact.kind != "quantity" or not isinstance(mention.value, int | float):
         return None
+    if mention.value_max is not None:
+        return mention.value_max
     read = [q for q in find_quantities(mention.text) if math.isclose(q.value, mention.value)]
     return read[0].value_max if read else None
 

@@ -935,7 +935,8 @@ def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[F
 
 def _fact_mention(m: _Mention) -> FactMention:
     qualifier = m.reading.qualifier if m.reading else None
-    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin)
+    value_max = m.reading.value_max if m.reading else None
+    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin, value_max)
 
 
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:

@@ -15,8 +15,9 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:a
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
-_STREET_AFTER = re.compile(rf"^(?:\s[A-Z][a-z]+){{1,3}}\s(?:{_STREET_TYPES})\b")
-#: "12 W 44th St", "40 Avenue Foch": a house number before a street.
+_STREET_AFTER = re.compile(rf"^(?:\s(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))){{1,3}}\s(?:{_STREET_TYPES})\b")
+#: "12 W 44th St", "40 Avenue Foch": a house number before a street ("40 East 5th Ave." is read by
+#: ``_STREET_AFTER``, whose names may be ordinals).
 _HOUSE_NUMBER_AFTER = re.compile(
     r"^\s(?:[NSEW]\.?\s(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)|(?:Ave|Avenue|Rue|Via|Calle)\s[A-Z])"
 )
