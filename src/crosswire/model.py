@@ -74,6 +74,9 @@ class Quantity:
     counted: str | None = None
     #: What happened to it: the verb above it, as a base form with its particle ("shoot down", "evacuate").
     predicate: str | None = None
+    #: Whose figure it is, when the sentence names them: "Velmar Bank" of "Velmar Bank took a $2 billion
+    #: charge" or "Velmar Bank's $2 billion charge"; None when unnamed.
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

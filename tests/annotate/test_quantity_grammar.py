@@ -98,3 +98,18 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
 def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
     found = {text: (thing, verb) for text, thing, verb in claims("Rescuers freed 14 miners from a 40-metre shaft.")}
     assert found["14 miners"] == ("miners", "freed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Velmar Bank took a $2 billion charge on Friday.", "Velmar Bank"),
+        ("Velmar Bank's $2 billion charge hit its profit.", "Velmar Bank"),
+        ("Ana Ruiz scored 30 points in the final.", "Ana Ruiz"),
+        ("Police arrested 12 people in Carrow.", None),
+        ("Forty Carrow buses were destroyed in the fire.", None),
+    ],
+)
+def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:
+    (quantity,) = add_claims(sentence, find_quantities(sentence))
+    assert quantity.holder == holder

@@ -486,6 +486,20 @@ def test_equal_measures_of_two_things_are_two_facts() -> None:
     assert not [f for f in facts if f.status == "agree"]
 
 
+def test_figures_of_two_named_holders_neither_agree_nor_conflict() -> None:
+    facts = _facts(
+        "Velmar Bank took a $2 billion charge on Friday, analysts said.",
+        "Orvel Bank took a $2 billion charge on Friday, analysts said.",
+        "Velmar took a $2 billion charge on Friday.",
+    )
+    assert sorted((f.status, len(f.mentions)) for f in facts) == [("agree", 2), ("single", 1)]
+    facts = _facts(
+        "Ana Ruiz scored 31 points as the Harlow Owls won on Sunday.",
+        "Tom Berg scored 29 points as the Harlow Owls won on Sunday.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
+
+
 def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:
     # "three boosters" and "two side boosters": the whole and a part, told apart by the word before the noun.
     facts = _facts(

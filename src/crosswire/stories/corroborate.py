@@ -129,6 +129,8 @@ class _Mention:
     verb: str | None = None
     #: The place a distance is measured from, as content words ("25 miles east *of Houston*"); empty when none.
     measured_from: frozenset[str] = frozenset()
+    #: Whose figure it is, when its sentence names them ("*Velmar Bank* took a $2 billion charge").
+    holder: str | None = None
 
 
 @dataclass
@@ -414,7 +416,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
-                         verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end))
+                         verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
+                         holder=q.holder)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end):
@@ -458,6 +461,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
                                      for m in group.members):
         return None  # "25 miles east of Houston" / "25 miles northwest of the jail": two distances
+    if any(_held_by_two(mention, m) for m in group.members):
+        return None  # "Velmar Bank took a $2 billion charge" / "Orvel Bank took a $2 billion charge"
     if any(_measures_two_things(mention, m) for m in group.members):
         return None  # "the 36-year-old challenger" and "the 36-year-old champion": two men's ages, not one fact
     if group.elsewhere != {mention.elsewhere}:
@@ -542,6 +547,8 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         return False
     if a.part_or_whole or b.part_or_whole:
         return False  # "28 of 41 passes": completed and attempted, a part and its whole
+    if _held_by_two(a, b):
+        return False  # one boxer's 46 knockouts and another's 36: two records, no dispute
     if a.narrowed or b.narrowed:
         return False  # "58 wins" / "51 wins coming by knockout": all of them and some of them
     if _is_measure(a) and (a.indefinite or b.indefinite):
@@ -604,6 +611,15 @@ def _measured_from(text: str, end: int) -> frozenset[str]:
     """The content words of the place a distance is measured from, read right after the figure."""
     match = _MEASURED_FROM.match(text, end)
     return frozenset(content_words(match.group(1))) if match else frozenset()
+
+
+def _held_by_two(a: _Mention, b: _Mention) -> bool:
+    """Both figures' sentences name whose figure it is, and they name two holders: neither name holds the
+    other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz")."""
+    if a.holder is None or b.holder is None:
+        return False
+    words_a, words_b = set(a.holder.casefold().split()), set(b.holder.casefold().split())
+    return not (words_a <= words_b or words_b <= words_a or same_name(a.holder, b.holder))
 
 
 def _measures_two_things(a: _Mention, b: _Mention) -> bool:

@@ -79,6 +79,8 @@ class Reading:
     predicate: str | None
     #: False when the parse shows the amount counts nothing (``figures``: the pronoun "one", a name's number).
     figure: bool = True
+    #: Whose figure it is, when the sentence names them (quantities only; :func:`_holder`).
+    holder: str | None = None
 
 
 def add_claims(text: str, quantities: Sequence[Quantity], sentences: Sequence[Sentence] = ()) -> list[Quantity]:
@@ -155,6 +157,10 @@ def _with_reading(
             reading = reader(doc, mention, mention.start - offset, mention.end - offset)
             if not reading.figure:
                 return None
+            if isinstance(mention, Quantity):
+                return dataclasses.replace(
+                    mention, counted=reading.counted, predicate=reading.predicate, holder=reading.holder
+                )
             return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
     return mention
 
@@ -241,11 +247,45 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         return measure
     noun = _counted_noun(anchor)
     counted = _noun_phrase(noun) if noun is not None else None
-    event = _event_noun_over(noun) if noun is not None else None
-    if event is not None:
-        return Reading(counted, event)  # "ordered the evacuation of 300 residents": residents evacuated
+    if noun is not None and (event := _event_noun_over(noun)) is not None:
+        # "ordered the evacuation of 300 residents": residents evacuated
+        return Reading(counted, event, holder=_owner(_noun_above(noun)))
     verb = _predicate_verb(noun if noun is not None else anchor)
-    return Reading(counted, _predicate(verb) if verb else None)
+    return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb))
+
+
+def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
+    """Whose figure an amount is, when the sentence calls them by name: the owner of what it counts or of the
+    noun it sizes ("Carrow's 40 buses", "Velmar Bank's $2 billion charge"), else the named subject of its
+    verb when what is counted is not that subject ("Velmar Bank took a $2 billion charge", "Ana Ruiz scored
+    30 points").  Two figures of two named holders are two facts, whatever else they share."""
+    owner = _owner(noun if noun is not None else _noun_above(anchor))
+    if owner is not None or verb is None:
+        return owner
+    subject = _subject(verb)
+    if subject is None or not subject.tag_.startswith("NNP") or (noun is not None and subject.i == noun.i):
+        return None
+    return _name(subject)
+
+
+def _noun_above(token: Token) -> Token | None:
+    """The nearest noun above ``token`` before any verb: "charge" of "a $2 billion charge"."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i or current.head.tag_.startswith("VB"):
+            return None
+        current = current.head
+        if current.tag_.startswith("NN"):
+            return current
+    return None
+
+
+def _owner(noun: Token | None) -> str | None:
+    """The named owner of a noun ("Velmar Bank's" of "Velmar Bank's charge"), or None."""
+    if noun is None:
+        return None
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    return _name(owner) if owner is not None and owner.tag_.startswith("NNP") else None
 
 
 def _event_noun_over(counted: Token) -> str | None:
