@@ -124,6 +124,16 @@ def test_two_people_of_one_age_are_two_facts_and_one_person_named_twice_is_one()
     assert ages == [(1, "single"), (2, "agree")]
 
 
+def test_a_caption_line_gives_no_fact() -> None:
+    caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
+    articles = _annotated(
+        (f"{caption}\nThe Carrow depot burned down on Sunday, the fire service said.", "2026-11-09T08:00:00"),
+        (f"{caption}\nFire destroyed the Carrow depot on Sunday night.", "2026-11-09T09:00:00"),
+    )
+    facts = corroborate(articles, {a.id: a.id for a in articles})
+    assert not [f for f in facts if f.value == 40 or f.value in ("2026-10-09", "2026-11-06")]
+
+
 def test_the_same_weekday_written_a_week_apart_is_no_conflict() -> None:
     articles = _annotated(
         ("Harbour officials said Friday that the ferry had been inspected.", "2026-11-06T10:00:00"),

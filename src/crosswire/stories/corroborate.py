@@ -369,6 +369,38 @@ def check_compound_measure(entry: Entry) -> None:
     assert any(q.unit == entry.value for q in found), (entry, found)
 
 
+#: Words that make a sentence a picture's caption or credit (``lexicons/caption_sentences.json``).
+_CAPTION_SENTENCE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms("crosswire.stories", "caption_sentences")) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def in_a_caption(article: Article, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is told in a picture's caption or credit, not in the story: its
+    sentence holds a caption's words, or its line does when the line is short enough to be a caption (the
+    sentence splitter cuts "In this Friday, Dec. 29 file photo" at "Dec.")."""
+    text = article.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    around = line if len(line) <= CAPTION_CHARS else _raw_sentence(article, start, end)
+    return _CAPTION_SENTENCE.search(around) is not None
+
+
+#: A line this short may be a caption as a whole.
+CAPTION_CHARS = 300
+
+
+def check_caption_sentence(entry: Entry) -> None:
+    """The lexicon check: the example's figure stands in a sentence read as a caption."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    article = Article("example", "record", "lexicon", entry.example)
+    found = find_quantities(entry.example)
+    assert found and all(in_a_caption(article, q.start, q.end) for q in found), (entry.term, found)
+
+
 def check_one_idiom(entry: Entry) -> None:
     """The lexicon check: the example's idiom "one" is no fact, and the example's other figures (the value) are."""
     from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
@@ -402,6 +434,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
+            if in_a_caption(article, q.start, q.end):
+                continue  # "In this March 4 file photo, 40 firefighters ...": what a picture shows, not the story
             if in_a_fact_box(article.text, q.start):
                 continue  # "Height: 70 m Stages: 2 Boosters: 2": a box of labelled figures, not the story's prose
             sentence, said_by = _told_in(article, q.start, q.end)
@@ -420,7 +454,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          holder=q.holder)
             )  # fmt: skip
         for d in annotations.dates:
-            if d.date is None or page_stamp(article.text, d.start, d.end):
+            if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
                 continue
             sentence, said_by = _told_in(article, d.start, d.end)
             mentions.append(
