@@ -510,6 +510,15 @@ def test_figures_of_two_named_holders_neither_agree_nor_conflict() -> None:
     assert not [f for f in facts if f.status == "conflict"]
 
 
+def test_close_counts_sharing_only_their_claim_are_no_conflict() -> None:
+    # One report recalls an earlier match's opening; the other tells tonight's: nothing but "scored runs" is shared.
+    facts = _facts(
+        "Back home for the fourth match, Carrow had scored three runs before the first break.",
+        "They scored two runs on five hits, the last of them a double down the line.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
+
+
 def test_a_count_and_a_count_of_some_of_them_never_conflict() -> None:
     # "three boosters" and "two side boosters": the whole and a part, told apart by the word before the noun.
     facts = _facts(

@@ -565,12 +565,23 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     best = max(scores, default=0.0)
     if best >= needed:
         return best
-    # Two close, exact counts of the same thing with the same predicate
-    # ("14 people were injured" / "16 people were injured") are rival figures
-    # for one fact even when the sentences around them differ.
-    if mention.kind == "quantity" and any(_rival_counts(mention, m) or _rival_things(mention, m) for m in rivals):
+    if mention.kind == "quantity" and any(_close_rivals(mention, m) for m in rivals):
         return needed
     return None
+
+
+def _close_rivals(a: _Mention, b: _Mention) -> bool:
+    """Two close, exact counts that contradict each other with fewer shared words than ``CONFLICT_CONTEXT``.
+    The same count written before the same participle ("14 people were injured" / "16 people were injured")
+    says what it counts in its own words; other close counts of one thing ("scored three runs", "the 32-year-old
+    champion") must share at least the words two compatible figures need to agree, or they may be told of
+    two games, or of one man in two years."""
+    kind = _rival_counts(a, b)
+    if kind == "participle":
+        return True
+    if kind is None and not _rival_things(a, b):
+        return False
+    return context_overlap(a.context, b.context) >= COMPATIBLE_CONTEXT
 
 
 def _may_rival(a: _Mention, b: _Mention) -> bool:
@@ -754,18 +765,21 @@ def predicate_after(text: str, end: int) -> str | None:
     return stem(participle) if participle else None
 
 
-def _rival_counts(a: _Mention, b: _Mention) -> bool:
-    """Two close, exact figures for one thing: the same count after the same participle ("14 people were
-    injured" / "16 people were injured"), or the same measure of the same thing ("a 3-year-old boy" / "a
-    4-year-old boy", "230 feet tall" / "229 feet tall").  Called after ``_may_rival``, which has already
-    kept out figures of earlier times, parts of a whole and things brought in with "a"."""
+def _rival_counts(a: _Mention, b: _Mention) -> str | None:
+    """How two close, exact figures are rivals for one thing: "participle" for the same count after the same
+    participle ("14 people were injured" / "16 people were injured"), "measure" for the same measure of the
+    same thing ("the 3-year-old boy" / "the 4-year-old boy", "230 feet tall" / "229 feet tall"); None when
+    they are not.  Called after ``_may_rival``, which has already kept out figures of earlier times, parts
+    of a whole and things brought in with "a"."""
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
-        return False
-    if not (_exact(a) and _exact(b)):
-        return False  # "hundreds of" or "about 80" is no rival figure
-    close = max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO
-    same_count = a.predicate is not None and a.predicate == b.predicate
-    return close and (same_count or _same_measure(a, b)) and not _values_compatible(a, b)
+        return None
+    if not (_exact(a) and _exact(b)) or _values_compatible(a, b):
+        return None  # "hundreds of" or "about 80" is no rival figure
+    if max(a.value, b.value) / min(a.value, b.value) > RIVAL_RATIO:
+        return None
+    if a.predicate is not None and a.predicate == b.predicate:
+        return "participle"
+    return "measure" if _same_measure(a, b) else None
 
 
 #: Counted things so general that two counts of them may count two groups ("people", "others").
