@@ -247,10 +247,20 @@ def test_a_place_in_another_role_after_a_preposition_is_no_place() -> None:
     assert read("Rebels said they were aiding in Ghent's efforts to rebuild.", "Ghent") == []  # an owner
     assert read("The council imposed a fine on Ghent for the spill.", "Ghent") == []  # a target, not a site
     assert read("The minister was disappointed in Ghent after the vote.", "Ghent") == []
+    assert read('The minister said he was "deeply disappointed" in Ghent after the vote.', "Ghent") == []
     assert read("Why did the ferry not dock in Ghent?", "Ghent") == []  # a question asserts nothing
     assert read("He escaped while being moved to a prison in Ghent.", "Ghent") == []  # a destination
     assert read("Fans waited for hours in Ghent Rovers shirts.", "Ghent") == []  # part of a longer name
     assert read("Crews worked in Ghent Tuesday to clear the wreck.", "Ghent") == ["Ghent"]  # a day after the place
+
+
+def test_a_place_in_a_sentence_about_an_earlier_time_is_not_where_the_event_happened() -> None:
+    texts = {
+        "valley-news": ("Dairy barn burns", "The barn, built in 1934 when settlers came to farm in Alaska, burned "
+                                           "down in Palmer on Sunday."),
+        "north-wire": ("Fire destroys old barn", "Fire destroyed the old dairy barn in Palmer on Sunday night."),
+    }  # fmt: skip
+    assert [f.value for f in places_of(texts)] == ["Palmer"]
 
 
 def test_outlets_printing_one_wire_sentence_are_one_origin_for_the_place() -> None:

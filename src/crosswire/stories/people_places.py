@@ -51,6 +51,7 @@ from crosswire.annotate.frame.where import PLACE_LABELS, dateline_place
 from crosswire.annotate.names import common_form
 from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
+from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.cluster import day_number
 from crosswire.stories.origins import attribution, normalised, origin_keys
 from crosswire.stories.text import sentence_spans, trim_span
@@ -196,7 +197,8 @@ def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str])
     """``person`` and ``place`` facts of a story's articles (in publication order)."""
     roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
     not_places = _not_places(articles)
-    places = [mention for article in articles if (mention := _place_mention(article, source_of, not_places))]
+    year = story_year(articles)
+    places = [mention for article in articles if (mention := _place_mention(article, source_of, not_places, year))]
     facts = [_fact("person", group, same_name) for group in _person_groups(roles)]
     facts += [_fact("place", group, same_place) for group in _by_value(places, same_place)]
     return facts
@@ -243,7 +245,10 @@ def _whose(qualifier: str) -> str:
 
 
 def _place_mention(
-    article: Article, source_of: Mapping[str, str], not_places: AbstractSet[str] | None = None
+    article: Article,
+    source_of: Mapping[str, str],
+    not_places: AbstractSet[str] | None = None,
+    year_of_story: int | None = None,
 ) -> _Mention | None:
     """Where the article says its event happened: the first of the frame's places (best first), then of the
     places of the first narrative sentences, that a narrative sentence puts the event at ("in Ghent", "near the
@@ -251,12 +256,19 @@ def _place_mention(
     -"), cited there.  None when no sentence puts
     any of them in that role: a name only seen in a caption, as a destination ("Ghent-bound") or inside
     another name ("the Ghent Rovers") says nothing about where anything happened.  ``not_places``: names
-    (case-folded) the story uses for something else (``_not_places``; by default, those the article does)."""
+    (case-folded) the story uses for something else (``_not_places``; by default, those the article does).
+    A sentence about an earlier time ("built in the 1930s when settlers came to farm in Alaska") says where
+    that happened, not the story's event (``background.py``; ``year_of_story`` for an undated article)."""
     annotations = article.annotations
     frame = annotations.frame if annotations else None
     if annotations is None or frame is None or not frame.where:
         return None
-    narrative = _narrative_sentences(article)
+    earlier = background_sentences(article, year_of_story)
+    narrative = [
+        (start, end)
+        for start, end in _narrative_sentences(article)
+        if not any(b.start <= start < b.end or start <= b.start < end for b in earlier)
+    ]
     if not narrative:
         return None
     entities = annotations.entities
@@ -305,9 +317,10 @@ def _alternation(lexicon: str) -> str:
 
 
 #: A locative preposition right before a place, with an article and a word of ``lexicons/place_modifiers.json``
-#: between ("in northeast Ghent", "at an Atlanta courthouse"), and the word before the preposition.
+#: between ("in northeast Ghent", "at an Atlanta courthouse"), and the word before the preposition, even when a
+#: quotation closes after it ('"very disappointed" in Ghent').
 _LOCATIVE_BEFORE = re.compile(
-    rf"(?:(?<![\w'’-])(?P<before>[\w'’-]+)\s+)?(?<![\w'’-])(?P<preposition>(?i:{_alternation('locatives')}))"
+    rf"(?:(?<![\w'’-])(?P<before>[\w'’-]+)[\"”’)]*\s+)?(?<![\w'’-])(?P<preposition>(?i:{_alternation('locatives')}))"
     rf"\s+(?:(?:the|an?)\s+)?(?:(?i:{_alternation('place_modifiers')})\s+)?$"
 )
 #: Prepositions that put things at a site or a feature (tagged LOC or FAC) but not in a town or a country: there
