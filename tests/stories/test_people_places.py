@@ -261,6 +261,9 @@ def test_a_place_in_a_sentence_about_an_earlier_time_is_not_where_the_event_happ
         "north-wire": ("Fire destroys old barn", "Fire destroyed the old dairy barn in Palmer on Sunday night."),
     }  # fmt: skip
     assert [f.value for f in places_of(texts)] == ["Palmer"]
+    texts["valley-news"] = ("Dairy barn burns", "The barn, built in the 1930s when settlers came to farm in Alaska, "
+                                                "burned down in Palmer on Sunday.")
+    assert [f.value for f in places_of(texts)] == ["Palmer"]
 
 
 def test_outlets_printing_one_wire_sentence_are_one_origin_for_the_place() -> None:

@@ -6,8 +6,9 @@ figure is true, but of another event, and set against this story's toll it
 would make a false conflict.  A sentence is taken to be about another time
 when it names one clearly before the article's own: a date resolved more than
 ``BACKGROUND_DAYS`` before the publication day, a year before the
-publication year, a year naming an earlier occasion ("a 1999 incident"), or a
-phrase of ``lexicons/past_periods.json`` ("last year", "years ago").  An
+publication year, a year naming an earlier occasion ("a 1999 incident") or a
+decade dating one ("in the 1930s"), or a phrase of
+``lexicons/past_periods.json`` ("last year", "years ago").  An
 article without a publication date is read against the story's year
 (``story_year``): the latest day any of its articles was published, or, when
 none is dated, the latest year its articles write (a report names
@@ -42,6 +43,10 @@ _DATING_YEAR = re.compile(
 )
 
 
+#: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
+_DATING_DECADE = re.compile(
+    r"\b(?i:in|during|since|by|from|of)\s+the\s+(?:(?:early|late|mid-?)\s*)?(1[89]\d0|20\d0)['’]?s\b"
+)
 #: A year naming an occasion: "a 1999 incident", "the 2003 final" is another time's event, wherever it stands.
 _OCCASION_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[a-z])")
 
@@ -81,7 +86,9 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             continue
         if published is None:
             years = _DATING_YEAR.findall(text) + _OCCASION_YEAR.findall(text)
-            if year_of_story is not None and any(int(y) < year_of_story for y in years):
+            if year_of_story is not None and (
+                any(int(y) < year_of_story for y in years) or _earlier_decade(text, year_of_story)
+            ):
                 found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         dates = [day for d in annotations.dates
@@ -91,11 +98,16 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
         earlier_occasion = any(int(year) < published.year for year in _OCCASION_YEAR.findall(text))
-        if earlier_day or earlier_opening or earlier_occasion:
+        if earlier_day or earlier_opening or earlier_occasion or _earlier_decade(text, published.year):
             found.append(Background(sentence.start, sentence.end, certain=True))
         elif any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
+
+
+def _earlier_decade(text: str, year: int) -> bool:
+    """Whether the sentence dates what it tells by a decade over before ``year`` ("in the 1930s")."""
+    return any(int(decade) + 9 < year for decade in _DATING_DECADE.findall(text))
 
 
 def check_past_period(entry: Entry) -> None:
