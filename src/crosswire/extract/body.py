@@ -216,11 +216,15 @@ def join_paragraphs(lines: Iterable[str]) -> str:
 
 
 #: Headings h2-h4 made of a link: the headlines of teasers on a section front (a union of
-#: three paths is searched faster than a test of every element's name).
-_TEASER_HEADINGS = etree.XPath("//body//h2[.//a[@href]] | //body//h3[.//a[@href]] | //body//h4[.//a[@href]]")
+#: three paths is searched faster than a test of every element's name).  The paths are spelled with
+#: ``descendant::`` steps: ``//body//h2`` (``//body/descendant-or-self::node()/h2``) gathers the
+#: headings child list by child list, then sorts them; one descendant walk took 0.18 ms a page for 0.24.
+_TEASER_HEADINGS = etree.XPath(
+    " | ".join(f"/descendant::body/descendant::{tag}[descendant::a[@href]]" for tag in ("h2", "h3", "h4"))
+)
 #: The texts of the page's links, as plain strings (no link back to their element is needed).
 _LINK_TEXTS = etree.XPath("//body//a//text()", smart_strings=False)
-_LINK_COUNT = etree.XPath("count(//body//a[@href])")
+_LINK_COUNT = etree.XPath("count(/descendant::body/descendant::a[@href])")
 #: A page with fewer teaser headlines is not a list of stories.
 MIN_TEASERS = 5
 #: Share of the extracted text (in characters) found inside teaser blocks
