@@ -101,15 +101,32 @@ def shape_facts(facts: list[dict[str, Any]]) -> None:
     report of each article citing it."""
     for row, fact in enumerate(facts, start=1):
         fact["row"] = row
-        fact["shown"] = shown_value(fact["kind"], fact["value"])
+        # The brief's own wording of a quantity ("hundreds (100–1,000)", "more than 40"): never a vague
+        # amount's lower bound as if it were exact.
+        as_asserted = fact.get("shown") if fact["kind"] == "quantity" else None
+        fact["shown"] = as_asserted or shown_value(fact["kind"], fact["value"])
         if fact["status"] == "conflict":
-            values = dict.fromkeys(shown_value(fact["kind"], m["value"]) for m in fact["mentions"])
+            values = dict.fromkeys(_mention_shown(fact["kind"], m) for m in fact["mentions"])
             fact["figures"] = list(values)
         fact["wordings"] = same_wording(fact["kind"], fact["mentions"])
         cited: dict[str, dict[str, Any]] = {}
         for mention in fact["mentions"]:
             cited.setdefault(mention["article"], mention)
         fact["cited"] = list(cited.values())
+
+
+def _mention_shown(kind: str, mention: Mapping[str, Any]) -> str:
+    """A mention's value as the brief words it, qualifier and range included, else as the page prints it."""
+    shown = mention.get("shown") if kind == "quantity" else None
+    return str(shown) if shown else shown_value(kind, mention["value"])
+
+
+def _range_shown(kind: str, mention: Mapping[str, Any]) -> str:
+    """A mention's value with the top of the range it states ("5–10"), without its qualifier, which the
+    page prints apart."""
+    shown = shown_value(kind, mention["value"])
+    value_max = mention.get("value_max") if kind == "quantity" else None
+    return f"{shown}–{value_text(value_max)}" if value_max is not None else shown
 
 
 def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -120,7 +137,7 @@ def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str
     for mention in mentions:
         wording = wordings.setdefault(
             (mention["text"], str(mention["value"])),
-            {"text": mention["text"], "value": mention["value"], "shown": shown_value(kind, mention["value"]),
+            {"text": mention["text"], "value": mention["value"], "shown": _range_shown(kind, mention),
              "qualifier": mention.get("qualifier"), "attribution": mention.get("attribution"), "reports": []},
         )  # fmt: skip
         if all(report["article"] != mention["article"] for report in wording["reports"]):
