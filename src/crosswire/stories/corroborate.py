@@ -318,10 +318,13 @@ def in_a_fact_box(text: str, start: int) -> bool:
     """Whether the figure at ``start`` stands in a line of labelled figures ("Height: 70 m Stages: 2 Cores: 3"),
     which the page prints beside the story (page furniture): the parse reads the next label as what the figure
     counts ("2 Boosters"), and such a box is no outlet's report of the event."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return len(_BOX_LABEL.findall(line)) >= FACT_BOX_LABELS
+    return len(_BOX_LABEL.findall(_line_of(text, start, start))) >= FACT_BOX_LABELS
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The line of ``text`` holding ``start:end``."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
 
 
 def in_one_idiom(text: str, start: int, end: int) -> bool:
@@ -380,10 +383,7 @@ def in_a_caption(article: Article, start: int, end: int) -> bool:
     """Whether the figure at ``start:end`` is told in a picture's caption or credit, not in the story: its
     sentence holds a caption's words, or its line does when the line is short enough to be a caption (the
     sentence splitter cuts "In this Friday, Dec. 29 file photo" at "Dec.")."""
-    text = article.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line = _line_of(article.text, start, end)
     around = line if len(line) <= CAPTION_CHARS else _raw_sentence(article, start, end)
     return _CAPTION_SENTENCE.search(around) is not None
 
@@ -661,10 +661,14 @@ def _measured_from(text: str, end: int) -> frozenset[str]:
 def _held_by_two(a: _Mention, b: _Mention) -> bool:
     """Both figures' sentences name whose figure it is, and they name two holders: neither name holds the
     other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz")."""
-    if a.holder is None or b.holder is None:
-        return False
-    words_a, words_b = set(a.holder.casefold().split()), set(b.holder.casefold().split())
-    return not (words_a <= words_b or words_b <= words_a or same_name(a.holder, b.holder))
+    return a.holder is not None and b.holder is not None and _two_names(a.holder, b.holder)
+
+
+def _two_names(a: str, b: str) -> bool:
+    """Whether two names name two holders: neither holds the other's words ("Velmar" is "Velmar Bank") nor
+    names the same person (``same_name``: "Ana Ruiz" / "Ruiz")."""
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    return not (words_a <= words_b or words_b <= words_a or same_name(a, b))
 
 
 def _measures_two_things(a: _Mention, b: _Mention) -> bool:
@@ -678,7 +682,7 @@ def _measures_two_things(a: _Mention, b: _Mention) -> bool:
     if len(things) < 2 or _measures_one_named_thing(a, b):
         return False
     if all(head_noun(thing)[:1].isupper() for thing in things):
-        return not same_name(things[0], things[1])
+        return _two_names(things[0], things[1])
     if _is_age(a) or any(head_noun(thing)[:1].isupper() for thing in things):
         return False
     return same_counted(things[0], things[1]) == "different"

@@ -49,6 +49,7 @@ from rapidfuzz import fuzz
 from crosswire.annotate.entities import TITLES, apply_title_rule
 from crosswire.annotate.frame.where import PLACE_LABELS, dateline_place
 from crosswire.annotate.names import common_form
+from crosswire.annotate.quantities.grammar import CALENDAR_WORDS
 from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
 from crosswire.stories.background import background_sentences, story_year
@@ -340,7 +341,6 @@ _ROLE_AFTER = re.compile(rf"-(?:{_alternation('place_role_suffixes')})\b", re.IG
 #: A capitalised word right after a place: the place is part of a longer name ("Houston Texans", "the Erie
 #: Times-News", "Ghent Rovers"), unless the word is a day or a month ("in Ghent Monday").
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:&\s+)?(?P<word>[A-Z][\w'’.-]*)")
-_DAY_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.annotate", "months")
 #: Words that make a sentence a picture's caption or a video's title rather than the story's text
 #: (``lexicons/caption_cues.json``).
 _CAPTION_CUE = re.compile(rf"(?<!\w)(?:{_alternation('caption_cues')})(?!\w)", re.IGNORECASE)
@@ -427,7 +427,7 @@ def _locative_uses(
         if _ROLE_AFTER.match(text, end) or not labels or _owner(text, end):
             continue
         goes_on = _NAME_GOES_ON.match(text, end)
-        if goes_on is not None and goes_on.group("word").lower().rstrip(".") not in _DAY_WORDS:
+        if goes_on is not None and goes_on.group("word").lower().rstrip(".") not in CALENDAR_WORDS:
             continue
         uses.append((start, end, place))
     return uses

@@ -330,14 +330,14 @@ def _name_right_after(noun: Token) -> Token | None:
     *Tom*"), which names the one the noun means; not a day or month ("the boy Saturday")."""
     last: Token | None = None
     for token in noun.doc[noun.i + 1 :]:
-        if not token.tag_.startswith("NNP") or token.lower_ in _CALENDAR_WORDS:
+        if not token.tag_.startswith("NNP") or token.lower_ in CALENDAR_WORDS:
             break
         last = token
     return last
 
 
 #: Capitalised words of the calendar, which are no one's name.
-_CALENDAR_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.annotate", "months")
+CALENDAR_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.annotate", "months")
 
 
 def _name(noun: Token) -> str:
