@@ -19,6 +19,7 @@ from crosswire.evaluate import corroboration
 from crosswire.evaluate.corroboration import load_gold, score_corroboration
 from crosswire.evaluate.split import in_check_part
 from crosswire.lexicon import terms
+from crosswire.model import Fact, FactMention
 
 #: Words that can carry a number or a date in a labelled span.
 NUMBER_OR_DATE_WORDS = (
@@ -162,3 +163,26 @@ def test_labels_point_at_numbers_in_their_articles(label_file: Path) -> None:
             words = set(re.findall(r"[a-z]+", span.lower()))
             holds_number = bool(find_number_spans(span)) or bool(words & NUMBER_OR_DATE_WORDS) or fact["kind"] == "date"
             assert holds_number, (where, mention["start"])
+
+
+def test_a_labelled_fact_is_judged_by_the_fact_holding_its_span() -> None:
+    """Two claims in one article share the figure 8 (a tax rate, a number of instalments): the labelled one
+    is the fact holding the labelled span, whatever the other claim's status."""
+    text = "Firms face an 8 percent rate. They may pay in eight yearly instalments."
+
+    def mention(article: str, words: str) -> FactMention:
+        start = text.index(words)
+        return FactMention(article=article, text=words, value=8.0, qualifier=None, start=start, end=start + len(words))
+
+    rate = Fact(kind="quantity", about="percent rate", value=8.0, status="agree",
+                mentions=(mention("a", "8 percent"), mention("b", "8 percent")))  # fmt: skip
+    instalments = Fact(kind="quantity", about="instalments", value=8.0, status="single",
+                       mentions=(mention("a", "eight yearly instalments"),))  # fmt: skip
+    start = text.index("eight")
+    gold = {"kind": "quantity", "value": 8, "status": "single",
+            "mentions": [{"article": "a", "value": 8, "start": start, "end": start + 5}]}  # fmt: skip
+    judged = corroboration._judge(gold, [rate, instalments])
+    assert judged.matched and judged.right
+    # A label whose span no fact holds still matches by value and article.
+    gold["mentions"][0].update(start=0, end=4)
+    assert not corroboration._judge(gold, [rate, instalments]).right
