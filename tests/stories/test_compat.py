@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.stories.compat import Reading, compatible, interval, written_precision
+from crosswire.stories.compat import Reading, bound_far_from, compatible, interval, written_precision
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,26 @@ def test_unknown_qualifier_is_read_as_exact() -> None:
 def test_qualifier_spelling_does_not_matter() -> None:
     assert compatible(Reading(41), Reading(40, "More Than"))
     assert compatible(Reading(41), Reading(40, " over "))
+
+
+@pytest.mark.parametrize(
+    ("bound", "figure", "far"),
+    [
+        # A bound at a plain number is written because the figure lies just past it.
+        (Reading(363e6, "over"), Reading(371e6), False),
+        (Reading(363e6, "over"), Reading(459e6), True),
+        # A round bound reaches one step of its last digit: "more than 40" is 43 or 48, not 55.
+        (Reading(40, "more than"), Reading(48), False),
+        (Reading(40, "more than"), Reading(55), True),
+        (Reading(24, "more than"), Reading(27), False),
+        (Reading(2000, "more than"), Reading(2400), False),
+        (Reading(2000, "more than"), Reading(3100), True),
+        # On the closed side a bound is simply not met; that is a conflict, not a reach.
+        (Reading(40, "more than"), Reading(30), False),
+        (Reading(70, "up to"), Reading(65), False),
+        (Reading(70, "up to"), Reading(40), True),
+    ],
+)
+def test_a_bound_reaches_a_little_past_its_number(bound: Reading, figure: Reading, far: bool) -> None:
+    assert bound_far_from(bound, figure) is far
+    assert bound_far_from(figure, bound) is far

@@ -123,6 +123,16 @@ def _side(reading: Reading) -> str | None:
 #: How far a bound reaches to agree with a figure on its open side: "more than 40" and 43 are one count told
 #: twice; "up to 70%" and 40%, or "more than 40" and 90, are two statements that both may be true.
 BOUND_REACH = 1.5
+#: A bound at a plain number reaches less: "over $363 million" is written that exactly because the figure
+#: is a little over it, not $459 million.  Its reach is one step of its last written digit, or this share
+#: of it when larger ("more than two dozen" reaches 27, "more than 40" 50), never past ``BOUND_REACH``.
+BOUND_SLACK = 0.15
+
+
+def bound_reach(bound: float) -> float:
+    """How far past a bound (on its open side) a figure may lie and still be the bound's count."""
+    magnitude = abs(bound)
+    return min(max(written_precision(magnitude), BOUND_SLACK * magnitude), (BOUND_REACH - 1) * magnitude)
 
 
 def bound_far_from(a: Reading, b: Reading) -> bool:
@@ -131,7 +141,9 @@ def bound_far_from(a: Reading, b: Reading) -> bool:
         side = _side(bound)
         if side is None or _side(other) is not None or bound.value <= 0 or other.value <= 0:
             continue
-        ratio = other.value / bound.value
-        if (side == "lower" and ratio > BOUND_REACH) or (side == "upper" and ratio < 1 / BOUND_REACH):
+        reach = bound_reach(bound.value)
+        if (side == "lower" and other.value > bound.value + reach) or (
+            side == "upper" and other.value < bound.value - reach
+        ):
             return True
     return False
