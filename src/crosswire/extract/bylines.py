@@ -128,6 +128,9 @@ def _names_in(text: str) -> tuple[list[str], list[str]]:
         if lower.strip(".,:") in words["stop"] and not (token.islower() and lower in words["particle"]):
             break
         if lower.strip(".,") in words["role"]:
+            if len(groups) == 1 and not groups[-1]:
+                groups[-1].append(token)  # "By Staff": the desk, named first, is the credit
+                continue
             if len(groups) > 1:
                 groups[-1] = []  # "Tom Reyes, Health Correspondent": the role after the name
             elif len(groups[-1]) > 2:
@@ -260,6 +263,11 @@ def names_an_outlet(name: str) -> bool:
     """Whether a credited name is an outlet's ("The Coastal Ledger", "Agencia Sur"): an outlet word, or "The …"."""
     lowered = name.lower()
     return lowered.startswith("the ") or _has_term(lowered, _byline_words()["outlet"])
+
+
+def names_a_desk(name: str) -> bool:
+    """Whether a credited name is a desk or a job, not a person ("Staff", "Redaktion", "Online-Redaktion")."""
+    return _has_term(name.lower(), _byline_words()["role"])
 
 
 def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) -> int:

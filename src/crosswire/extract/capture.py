@@ -118,6 +118,16 @@ def _header_end(lines: list[str], start: int, end: int) -> int:
     return anchor
 
 
+def header_of_lines(
+    lines: list[str], url: str | None = None, title: str | None = None
+) -> tuple[int, int, Header]:
+    """Where the article body of a page's text lines begins and ends, and its header (headline,
+    byline, date) read from the lines around that start; ``lines`` are non-empty, whitespace collapsed."""
+    start, end = best_region([prose_score(line) for line in lines])
+    start = _header_end(lines, start, end)
+    return start, end, read_header(lines, start, end, url, title, day_first=not reads_english(lines[start:end]))
+
+
 def body_lines(region: list[str], header: Header) -> list[str]:
     kept: list[str] = []
     in_link_block = False
@@ -192,10 +202,8 @@ def extract_capture(capture: Capture) -> Article:
     lines = [line for line in lines if line]
     if not lines:
         raise InputError(capture.origin, "no article text found (the capture is empty)")
-    start, end = best_region([prose_score(line) for line in lines])
-    start = _header_end(lines, start, end)
     hints = capture.hints
-    header = read_header(lines, start, end, hints.url, hints.title, day_first=not reads_english(lines[start:end]))
+    start, end, header = header_of_lines(lines, hints.url, hints.title)
     body = body_lines(lines[start:end], header)
     if header.standfirst and not any(same_text(header.standfirst, line) for line in body):
         body.insert(0, header.standfirst)

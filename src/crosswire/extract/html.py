@@ -23,7 +23,7 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from crosswire.errors import InputError
 from crosswire.extract.body import clean_body, looks_like_index_page
-from crosswire.extract.bylines import byline_names, names_an_outlet
+from crosswire.extract.bylines import byline_names, names_a_desk, names_an_outlet
 from crosswire.extract.dates import to_iso_date
 from crosswire.extract.decode import decode_html
 from crosswire.extract.markup_author import markup_author
@@ -41,7 +41,8 @@ from crosswire.extract.page_dates import header_publication_date, labelled_page_
 from crosswire.extract.page_text import PageText
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
-from crosswire.model import Article, Capture
+from crosswire.extract.visible_text import visible_byline
+from crosswire.model import Article, Capture, SourceHints
 from crosswire.sources.limits import TEXT_CHARS, check_text_chars, text_chars
 
 #: trafilatura tuned for news: tables kept, reader comments left out.
@@ -89,7 +90,8 @@ def extract_html(capture: Capture) -> Article:
         origin=capture.origin,
         text=body,
         title=title,
-        author=found.get("author") or given_author or hints.author or metadata.author or _last_authors(text, metadata),
+        author=_author_of_page(tree, found.get("author") or _with_co_writers(given_author, tree, outlet),
+                               metadata, text, hints, outlet),
         published=published,
         publisher=publisher or site_of(url),
         via=via,
@@ -172,6 +174,49 @@ def text_byline(text: str) -> str | None:
 
 def _a_person(name: str) -> bool:
     return names_a_person(name) and not names_an_outlet(name)
+
+
+def _full_name(author: str | None, outlet: Outlet) -> bool:
+    """The author field names a person by more than one word (not a handle, a first name or the outlet)."""
+    return author is not None and " " in author.strip() and _a_person(author) and names_a_person(author, outlet)
+
+
+def _with_co_writers(author: str | None, tree: Any, outlet: Outlet) -> str | None:
+    """The metadata's author, or the byline markup's names when they are that author's and more
+    (a meta tag naming the first of two writers, "Ada Brook"; the byline "By Ada Brook and Lin Oduya")."""
+    if not _full_name(author, outlet):
+        return author
+    assert author is not None
+    byline = byline_author(tree, outlet)
+    if byline is None or len(byline.split(", ")) <= len(author.split(", ")):
+        return author
+    own = {word.casefold() for word in _WORDS.findall(author)}
+    return byline if own < {word.casefold() for word in _WORDS.findall(byline)} else author
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _author_of_page(
+    tree: Any, markup: str | None, metadata: PageMetadata, text: str, hints: SourceHints, outlet: Outlet
+) -> str | None:
+    """The page's author: the person its metadata or byline markup names (``markup``), unless that
+    names no person by a full name; then the byline a reader sees on the page (``visible_byline``,
+    read as from a capture) may name them, and replaces a one-word author only when it holds that
+    word ("Ines" under "By Ines Varga"). The capture's own author, the metadata's author as given
+    (an outlet, a company), a byline atop the text and a JSON-LD organisation come after."""
+    seen = None if hints.author or _full_name(markup, outlet) else visible_byline(tree, hints.url)
+    person = markup
+    if seen is not None and _a_person(seen) and names_a_person(seen, outlet) and not names_a_desk(seen):
+        no_person = markup is None or not (_a_person(markup) and names_a_person(markup, outlet))
+        if no_person or _extends(seen, markup):
+            person = seen
+    return person or hints.author or metadata.author or seen or _last_authors(text, metadata)
+
+
+def _extends(seen: str, author: str | None) -> bool:
+    """A one-word author ("Ines", a handle) is one of the words of the byline seen ("Ines Varga")."""
+    return author is not None and " " not in author.strip() and author.casefold() in seen.casefold().split()
 
 
 def _last_authors(text: str, metadata: PageMetadata) -> str | None:

@@ -346,6 +346,12 @@ def _byline_person(text: str, outlet: Outlet | None) -> str | None:
     byline = byline_names(text, bare=True)
     if byline is not None and names_a_person(byline.author, outlet):
         return byline.author
+    if " " in text and without_cue(text) == text:
+        # the markup says it is a byline: read as one, names may be followed by links and labels
+        # ("Ines Varga Alle Artikel", "Ines Varga Ledger Staff")
+        byline = byline_names(f"By {text}")
+        if byline is not None and not names_an_outlet(byline.author) and names_a_person(byline.author, outlet):
+            return byline.author
     if " " not in text and 2 <= len(text) <= 30 and not cue_alone(text) and names_a_person(text, outlet):
         byline = byline_names(f"By {text}")  # a user name alone ("marc", "kelpie_77")
         return byline.author if byline is not None else None
