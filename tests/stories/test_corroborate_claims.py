@@ -557,3 +557,25 @@ def test_a_count_narrowed_by_a_participle_is_some_of_them_not_a_rival() -> None:
         "Dervan Kolt improved his record in Carrow on Saturday: 51 wins coming from knockouts.",
     )
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_range_and_one_figure_inside_it_neither_agree_nor_conflict() -> None:
+    # The range covers several sites; the single figure is one of them. Neither bears the other out.
+    facts = _facts(
+        "Fares on the Orrin ferry routes will rise by between 4% and 11.5% next spring, the operator said.",
+        "Fares on the Orrin ferry's main route will rise by 11.5% next spring, the operator said.",
+    )
+    assert facts and all(f.status == "single" for f in facts)
+    facts = _facts(
+        "Fares on the Orrin ferry routes will rise by between 4% and 11.5% next spring, the operator said.",
+        "The operator said fares on the Orrin ferry routes will rise by between 4% and 11.5% next spring.",
+    )
+    assert [f.status for f in facts] == ["agree"]
+
+
+def test_a_doubted_figure_does_not_bear_out_a_reported_one() -> None:
+    reported = "Three people were injured when the Orrin footbridge collapsed, the council said."
+    facts = _facts(reported, "\"I'm not sure all three people were injured,\" the council leader told reporters.")
+    assert all(f.status == "single" and len(f.mentions) == 1 for f in facts)
+    facts = _facts(reported, "The council said three people were injured when the footbridge at Orrin collapsed.")
+    assert [f.status for f in facts] == ["agree"]

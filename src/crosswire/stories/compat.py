@@ -111,6 +111,10 @@ def bounds_apart(a: Reading, b: Reading) -> bool:
     return side_a is not None and side_a == side_b and (a.value, a.value_max) != (b.value, b.value_max)
 
 
+def is_range(reading: Reading) -> bool:
+    return reading.value_max is not None and reading.value_max != reading.value
+
+
 def _side(reading: Reading) -> str | None:
     qualifier = normalise_qualifier(reading.qualifier)
     if qualifier in LOWER_BOUND:

@@ -39,7 +39,8 @@ from crosswire.stories.claims import (
     same_predicate,
     words_before_head,
 )
-from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, width
+from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
+from crosswire.stories.doubted import doubted
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import content_words, stem
@@ -199,6 +200,11 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
 def _raw_sentence(article: Article, start: int, end: int) -> str:
     left, right = _sentence_bounds(article, start, end)
     return article.text[left:right]
+
+
+def _doubted(article: Article, start: int, end: int) -> bool:
+    left, _ = _sentence_bounds(article, start, end)
+    return doubted(article.text[left:end], start - left)
 
 
 def _told_in(article: Article, start: int, end: int) -> tuple[str, str | None]:
@@ -438,6 +444,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "In this March 4 file photo, 40 firefighters ...": what a picture shows, not the story
             if in_a_fact_box(article.text, q.start):
                 continue  # "Height: 70 m Stages: 2 Boosters: 2": a box of labelled figures, not the story's prose
+            if _doubted(article, q.start, q.end):
+                continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = _told_in(article, q.start, q.end)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
@@ -456,6 +464,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
                 continue
+            if _doubted(article, d.start, d.end):
+                continue  # "it is unclear whether talks resume on Monday": a doubt, not a report
             sentence, said_by = _told_in(article, d.start, d.end)
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
@@ -503,6 +513,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if _bound_far_from_group(mention, group):
         return None  # "more than 40" and 90: both may be true, neither bears the other out
+    if _range_beside_figure(mention, group):
+        return None  # "between 8% and 15.5%" and "15.5%": one may hold the other, neither bears it out
     if _far_from_group(mention, group):
         # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
@@ -622,6 +634,25 @@ def _bound_far_from_group(mention: _Mention, group: _Group) -> bool:
         return False
     reading = mention.reading
     return any(m.reading is not None and bound_far_from(reading, m.reading) for m in group.statements.values())
+
+
+def _range_beside_figure(mention: _Mention, group: _Group) -> bool:
+    """A range written in digits ("between 8% and 15.5%") beside one figure: the figure may lie inside it,
+    yet the range states several things or an estimate, not that figure, and shown as agreement it would
+    claim a corroboration nobody gave.  A range in words ("hundreds", "dozens") is a vague telling of
+    one count, and may agree with a figure inside it."""
+    return any(
+        (_digit_range(mention) and not _states_range(m)) or (_digit_range(m) and not _states_range(mention))
+        for m in group.statements.values()
+    )
+
+
+def _states_range(mention: _Mention) -> bool:
+    return mention.reading is not None and is_range(mention.reading)
+
+
+def _digit_range(mention: _Mention) -> bool:
+    return _states_range(mention) and not _vague_words(mention)
 
 
 def _far_from_group(mention: _Mention, group: _Group) -> bool:
