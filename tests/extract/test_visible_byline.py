@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import html
 
 from crosswire.extract import extract
-from crosswire.extract.metadata import Outlet, byline_author
+from crosswire.extract.metadata import Outlet, byline_author, person_author
 from crosswire.extract.visible_text import visible_byline, visible_lines
 from crosswire.model import Capture, SourceHints
 
@@ -97,3 +97,11 @@ def test_a_byline_element_drops_the_links_and_labels_after_the_name() -> None:
     assert read("<div class='article-byline'><a>Tom Reyes</a> <span>ValePost Staff</span></div>") == "Tom Reyes"
     assert read("<div class='article-byline'><a>Tom Reyes</a>, <span>Valley Post Staff</span></div>") == "Tom Reyes"
     assert read("<div class='author'>Ana Ruiz y Tomás Vera Hace 3 horas</div>") == "Ana Ruiz, Tomás Vera"
+
+
+def test_a_byline_box_holding_only_a_button_or_a_label_names_no_one() -> None:
+    # the markup's only credit is a button: the byline the reader sees names the writer
+    text = page("<div class='author-info'><a class='author-info__follow'>Follow</a></div><p>Autor: Ines Varga</p>")
+    assert author_of(text) == "Ines Varga"
+    assert person_author("Datum") is None and person_author("Follow") is None
+    assert person_author("Ines Varga") == "Ines Varga"

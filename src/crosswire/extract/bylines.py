@@ -265,6 +265,12 @@ def names_an_outlet(name: str) -> bool:
     return lowered.startswith("the ") or _has_term(lowered, _byline_words()["outlet"])
 
 
+def only_stop_words(text: str) -> bool:
+    """Whether a credit holds only words that are never a name ("Follow", "Datum", "Alle Beiträge")."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(words) and all(word in _byline_words()["stop"] for word in words)
+
+
 def names_a_desk(name: str) -> bool:
     """Whether a credited name is a desk or a job, not a person ("Staff", "Redaktion", "Online-Redaktion")."""
     return _has_term(name.lower(), _byline_words()["role"])

@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crosswire.extract.bylines import byline_names, cue_alone, joiner_words, names_an_outlet, without_cue
+from crosswire.extract.bylines import (
+    byline_names,
+    cue_alone,
+    joiner_words,
+    names_an_outlet,
+    only_stop_words,
+    without_cue,
+)
 from crosswire.extract.dates import date_labels
 from crosswire.lexicon import Entry, load_lexicon
 
@@ -310,6 +317,8 @@ def names_a_person(name: str, outlet: Outlet | None = None) -> bool:
     organisation word ("GmbH", "e.V."), no web or e-mail address."""
     if _ADDRESS.search(name) or any(_squash(word) in _organisation_words() for word in name.split()):
         return False
+    if only_stop_words(name):
+        return False  # a button or a label in the byline box ("Follow", "Datum")
     return outlet is None or not outlet.names(name)
 
 
