@@ -524,3 +524,17 @@ def test_a_plural_without_s_may_modify_the_counted_head() -> None:
 def test_a_house_number_before_a_numbered_street_is_no_amount() -> None:
     assert [q.value for q in find_quantities("Two men were hurt outside 40 East 5th Ave. on Sunday.")] == [2]
     assert find_quantities("Police found the van at 112 West 34th Street.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("The gullies run tens to hundreds of metres down the slope.", 10, 1000),
+        ("Dozens or hundreds of seals were seen off the Orrin coast.", 12, 1000),
+        ("Hundreds to thousands of volunteers may be needed.", 100, 10000),
+        ("Tens of thousands of cyclists rode through Carrow.", 10000, 100000),
+    ],
+)
+def test_a_vague_range_keeps_both_of_its_ends(sentence: str, low: float, high: float) -> None:
+    (amount,) = find_quantities(sentence)
+    assert (amount.value, amount.value_max) == (low, high)

@@ -54,7 +54,12 @@ _FOLD_WORDS = "|".join([*SMALL_NUMBERS, *TENS, "hundred", "thousand"])
 _FOLD = re.compile(rf"\b({_FOLD_WORDS})(?=fold\b)", re.IGNORECASE)
 #: "dozens of", "hundreds of", "tens of thousands of", "millions of"
 _PLURAL_SCALES = "|".join(["dozens", *(f"{word}s" for word in SCALES)])
-_VAGUE = re.compile(rf"\b(?:(tens|hundreds)\s+of\s+)?({_PLURAL_SCALES})\b(?=\s+of\b)", re.IGNORECASE)
+#: "tens to hundreds of", "dozens or hundreds of": a vague range opens at the first word's amount.
+_VAGUE = re.compile(
+    rf"\b(?:(?P<low>tens|{_PLURAL_SCALES})\s+(?:to|or)\s+)?(?:(?P<times>tens|hundreds)\s+of\s+)?"
+    rf"(?P<scale>{_PLURAL_SCALES})\b(?=\s+of\b)",
+    re.IGNORECASE,
+)
 #: Digits with optional thousands separators and decimals, not glued to a
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
 _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
@@ -93,8 +98,11 @@ def find_number_spans(text: str) -> list[NumberSpan]:
     for match in _NUMERAL.finditer(text):
         spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(",", ""))))
     for match in _VAGUE.finditer(text):
-        low = _vague_lower_bound(match.group(1), match.group(2))
-        spans.append(NumberSpan(match.start(), match.end(), low, low * 10, in_words=True))
+        low = _vague_lower_bound(match["times"], match["scale"])
+        high = low * 10
+        if match["low"] is not None:
+            low = 10.0 if match["low"].lower() == "tens" else _vague_lower_bound(None, match["low"])
+        spans.append(NumberSpan(match.start(), match.end(), min(low, high), high, in_words=True))
     for match in _FRACTION_PHRASE.finditer(text):
         if match.group(3):
             spans.append(NumberSpan(match.start(), match.end(), 0.5, in_words=True))
