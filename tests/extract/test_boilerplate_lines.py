@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from crosswire.extract.body import _one_branch, clean_body
+from crosswire.extract.body import _first_chars, _one_branch, _patterns, clean_body
+from crosswire.extract.rules import load_rules
 
 PROSE = "The harbour council voted seven to two on Thursday to rebuild the old ferry pier by 2028."
 
@@ -57,3 +60,32 @@ def test_rules_sharing_a_leading_anchor_keep_their_own_alternatives() -> None:
     """Rules are merged under one ``^`` or ``\\b``; a rule with a top-level ``|`` keeps its meaning."""
     assert _one_branch(r"\bsubscribe (?:to|now)\b") and _one_branch(r"\b[|]x") and _one_branch(r"\ba\|b")
     assert not _one_branch(r"^see more|read next") and not _one_branch(r"\b(?:a|b)c|d")
+
+
+def test_first_chars_of_a_rule_are_read_only_where_they_are_certain() -> None:
+    assert _first_chars("subscribe (?:to|now)") == frozenset("s")
+    assert _first_chars("(?:sign up|Read|don'?t miss)\\s*:") == frozenset("sRd")
+    assert _first_chars("\\[(?:video|poll)\\]") == frozenset("[")
+    assert _first_chars("(?:a|(?:b|c)d)e") == frozenset("abc")
+    # a first item that may be absent, a class, an escape class or an empty alternative: unknown
+    for rule in ("a?bc", "(?:the )?latest", "[ab]c", "\\d+ shares", "(?:a|)b", ".{0,300}photo"):
+        assert _first_chars(rule) is None, rule
+
+
+#: Lines written here: each opens or holds what some rule looks for, in several cases.
+LINES = [
+    "Sponsored", "SUBSCRIBE NOW for the harbour letter", "Follow us on the quay", "We use cookies to count visits",
+    "Share", "12 comments", "Photo: Harbour Herald", "The pier at dawn (Photo: Ines Varga)", "Home > Harbour > Pier",
+    "https://example.org/pier", "Also read: the ferry timetable", "[VIDEO]", "Lesen Sie auch", "À LIRE AUSSI",
+    "The council met on Thursday and voted for the pier.", "Ferry subscribers read the notice on Friday.",
+    "ſubscribe now", "Disclaimer: the harbour fund is ours", "Image credit: Port office", "3 min read",
+]  # fmt: skip
+
+
+def test_grouped_alternations_match_what_the_rules_match_one_by_one() -> None:
+    """The alternations grouped by first character find a match on exactly the lines one of the rules matches."""
+    categories = ("ui", "consent", "residue", "caption", "promo")
+    rules = [re.compile(rule, re.IGNORECASE) for category in categories for rule in load_rules("boilerplate")[category]]
+    for line in LINES:
+        one_by_one = any(rule.search(line) for rule in rules)
+        assert any(pattern.search(line) for pattern in _patterns(*categories)) == one_by_one, line
