@@ -8,7 +8,7 @@ from crosswire.annotate import default_stages
 from crosswire.model import Annotations, Article, Entity, Fact, Frame
 from crosswire.pipeline import Pipeline
 from crosswire.stories.corroborate import corroborate
-from crosswire.stories.people_places import people_and_places, same_name, same_place
+from crosswire.stories.people_places import _read_place, people_and_places, same_name, same_place
 
 STORY = {
     "coast-times": (
@@ -290,3 +290,12 @@ def test_outlets_printing_one_wire_sentence_are_one_origin_for_a_person() -> Non
     ]  # fmt: skip
     [minister] = [f for f in people_and_places(articles, {"a": "a", "b": "b"}) if f.kind == "person"]
     assert (minister.status, minister.outlets, minister.origins) == ("agree", 2, 1)
+
+
+def test_a_chain_of_places_after_a_body_seats_that_body() -> None:
+    # Lumeria is where the company sits, not where the tanker was boarded.
+    seat = "The tanker belongs to a company in Dalby in Lumeria's north, the coastguard said."
+    assert _read_place(seat, "Lumeria") is None
+    # A chain after an event keeps its place: the fire was in Lumeria.
+    fire = _read_place("A fire broke out at a depot in Dalby in Lumeria's north on Sunday.", "Lumeria")
+    assert fire is not None and fire.value == "Lumeria"

@@ -416,7 +416,7 @@ def _locative_uses(
         if not _within(narrative, start, end):
             continue
         before = _LOCATIVE_BEFORE.search(text, max(0, start - 60), start)
-        if before is None or (before.group("before") or "").lower() in _NOT_LOCATIVE_BEFORE:
+        if before is None or _not_locative_chain(text, before):
             continue
         preposition = before.start("preposition")
         if _DESTINATION_BEFORE.search(text, max(0, preposition - 40), preposition):
@@ -431,6 +431,27 @@ def _locative_uses(
             continue
         uses.append((start, end, place))
     return uses
+
+
+#: How many places a chain of locatives ("a company in Dalian in Lumeria's north") may name before its head.
+MAX_LOCATIVE_CHAIN = 3
+
+
+def _not_locative_chain(text: str, before: re.Match[str]) -> bool:
+    """Whether the locative phrase belongs to a word that gives the place another role, right before its
+    preposition ("disappointed in Ghent") or before a chain of places it heads ("a company in Dalian in
+    Lumeria's north": Lumeria seats the company too)."""
+    for _ in range(MAX_LOCATIVE_CHAIN):
+        word = before.group("before") or ""
+        if word.lower() in _NOT_LOCATIVE_BEFORE:
+            return True
+        if not word[:1].isupper() or before.start("before") < 0:
+            return False
+        earlier = _LOCATIVE_BEFORE.search(text, max(0, before.start("before") - 60), before.start("before"))
+        if earlier is None:
+            return False
+        before = earlier
+    return False
 
 
 def _place_labels(start: int, end: int, entities: Sequence[Entity]) -> set[str]:
