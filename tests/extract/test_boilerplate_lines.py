@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from crosswire.extract.body import _first_chars, _one_branch, _patterns, clean_body
+from crosswire.extract.body import (
+    CAPTION_MAX_CHARS,
+    PROMO_MAX_CHARS,
+    _first_chars,
+    _one_branch,
+    _patterns,
+    clean_body,
+    is_boilerplate,
+)
 from crosswire.extract.rules import load_rules
 
 PROSE = "The harbour council voted seven to two on Thursday to rebuild the old ferry pier by 2028."
@@ -89,3 +97,16 @@ def test_grouped_alternations_match_what_the_rules_match_one_by_one() -> None:
     for line in LINES:
         one_by_one = any(rule.search(line) for rule in rules)
         assert any(pattern.search(line) for pattern in _patterns(*categories)) == one_by_one, line
+
+
+def test_boilerplate_is_ui_consent_and_promo_or_captions_short_enough_for_them() -> None:
+    def any_rule(category: str, line: str) -> bool:
+        return any(re.search(rule, line, re.IGNORECASE) for rule in load_rules("boilerplate")[category])
+
+    long_promo = "Subscribe now for the harbour letter, " + "with the tide tables and the ferry news " * 7
+    assert len(long_promo) > PROMO_MAX_CHARS and any_rule("promo", long_promo) and not is_boilerplate(long_promo)
+    for line in [*LINES, long_promo, "Photo: " + "the quay " * 40]:
+        short_promo = len(line) <= PROMO_MAX_CHARS and any_rule("promo", line)
+        short_caption = len(line) <= CAPTION_MAX_CHARS and any_rule("caption", line)
+        expected = any_rule("ui", line) or any_rule("consent", line) or short_promo or short_caption
+        assert is_boilerplate(line) == expected, line

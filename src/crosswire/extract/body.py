@@ -194,13 +194,18 @@ CAPTION_MAX_CHARS = 320
 
 def is_chrome(line: str) -> bool:
     """Whether a line is promotion, UI, a consent banner, a caption or
-    metadata residue: the line rules clean_body drops anywhere, tested in one
-    or two scans (the categories a line's length allows, combined)."""
-    categories = ["ui", "consent", "residue"]
+    metadata residue: the line rules clean_body drops anywhere."""
+    return _matches_for_length(line, ("ui", "consent", "residue"))
+
+
+def _matches_for_length(line: str, categories: tuple[str, ...]) -> bool:
+    """Whether a stripped line matches a rule of ``categories`` or, if the line is short
+    enough for them, of the caption and promo rules: in one or two scans (the categories
+    combined) rather than one per category."""
     if len(line) <= CAPTION_MAX_CHARS:
-        categories.append("caption")
+        categories += ("caption",)
     if len(line) <= PROMO_MAX_CHARS:
-        categories.append("promo")
+        categories += ("promo",)
     return any(pattern.search(line) for pattern in _patterns(*categories))
 
 
@@ -217,8 +222,8 @@ def word_count(line: str) -> int:
 
 
 def is_boilerplate(line: str) -> bool:
-    """UI, promotion or a caption: never a headline, a byline or prose."""
-    return is_ui(line) or is_promo(line) or is_caption(line)
+    """UI, a consent banner, promotion or a caption: never a headline, a byline or prose."""
+    return _matches_for_length(line, ("ui", "consent"))
 
 
 def is_byline(line: str) -> bool:
@@ -227,18 +232,6 @@ def is_byline(line: str) -> bool:
 
 def is_dateline(line: str) -> bool:
     return len(line) <= 120 and matches("dateline_only", line)
-
-
-def is_promo(line: str) -> bool:
-    return len(line) <= PROMO_MAX_CHARS and matches("promo", line)
-
-
-def is_ui(line: str) -> bool:
-    return matches("ui", line) or matches("consent", line)
-
-
-def is_caption(line: str) -> bool:
-    return len(line) <= CAPTION_MAX_CHARS and matches("caption", line)
 
 
 def starts_tail(line: str) -> bool:
