@@ -503,6 +503,12 @@ def test_figures_of_two_named_holders_neither_agree_nor_conflict() -> None:
         "Velmar took a $2 billion charge on Friday.",
     )
     assert sorted((f.status, len(f.mentions)) for f in facts) == [("agree", 2), ("single", 1)]
+    # The holder named once, as the one who says "it": two banks' charges still.
+    facts = _facts(
+        "Velmar Bank said in a filing that it could book a $3 billion charge this quarter.",
+        "Orvel Bank said on Friday it would book a $3 billion charge this quarter.",
+    )
+    assert not [f for f in facts if f.status == "agree"]
     facts = _facts(
         "Ana Ruiz scored 31 points as the Harlow Owls won on Sunday.",
         "Tom Berg scored 29 points as the Harlow Owls won on Sunday.",

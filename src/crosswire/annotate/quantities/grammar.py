@@ -259,13 +259,40 @@ def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None
     noun it sizes ("Carrow's 40 buses", "Velmar Bank's $2 billion charge"), else the named subject of its
     verb when what is counted is not that subject ("Velmar Bank took a $2 billion charge", "Ana Ruiz scored
     30 points").  Two figures of two named holders are two facts, whatever else they share."""
-    owner = _owner(noun if noun is not None else _noun_above(anchor))
+    owned = noun if noun is not None else _noun_above(anchor)
+    owner = _owner(owned)
     if owner is not None or verb is None:
         return owner
+    if owned is not None and (pronoun := _possessor(owned)) is not None:
+        return _speaker_named(pronoun, verb)  # "Velmar Bank said its $2 billion charge ...": the bank's
     subject = _subject(verb)
-    if subject is None or not subject.tag_.startswith("NNP") or (noun is not None and subject.i == noun.i):
+    if subject is None or (noun is not None and subject.i == noun.i):
         return None
-    return _name(subject)
+    if subject.tag_ == "PRP":
+        return _speaker_named(subject, verb)  # "Velmar Bank said it would book a $2 billion charge"
+    return _name(subject) if subject.tag_.startswith("NNP") else None
+
+
+#: Pronouns that stand for the one who says the sentence they are in ("Velmar Bank said *it* ...").
+SPEAKER_PRONOUNS = frozenset({"it", "its", "he", "his", "she", "her", "they", "their"})
+
+
+def _possessor(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS), None)
+
+
+def _speaker_named(pronoun: Token, verb: Token) -> str | None:
+    """The named subject of the verb that reports the pronoun's clause, for whom the pronoun stands:
+    "Velmar Bank" of "Velmar Bank said in a filing it could book a $3 billion charge"."""
+    if pronoun.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    speaker = _subject(clause.head)
+    return _name(speaker) if speaker is not None and speaker.tag_.startswith("NNP") else None
 
 
 def _noun_above(token: Token) -> Token | None:
