@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from crosswire.annotate import annotate_text, default_stages
-from crosswire.annotate.entities import EntityStage, apply_title_rule
+from crosswire.annotate.entities import EntityStage, _within_paragraphs, apply_title_rule
 from crosswire.annotate.quotes import find_quotes
 from crosswire.model import Article, Entity
 from crosswire.pipeline import Pipeline
@@ -126,3 +130,29 @@ def test_a_sentence_never_runs_across_a_blank_line() -> None:
     sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
     assert sentences[:2] == ["• Ferry ran aground near the harbour mouth", "• No one was hurt"]
     assert sentences[2].startswith("KESTON, Nov 2 - A ferry") and sentences[2].endswith("on Sunday.")
+
+
+def _doc_cut_at(words: list[str], cuts: set[int]) -> tuple[str, Doc]:
+    """A spaCy document of ``words`` whose sentences start at the word indexes in ``cuts``."""
+    doc = Doc(Vocab(), words=words, sent_starts=[i == 0 or i in cuts for i in range(len(words))])
+    return doc.text, doc
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut_before"),
+    [
+        ("Velmar Bank said in a Dec. 22 filing it could book a charge .", "22"),
+        ("Orvel Holdings Corp. will take a charge , analysts said .", "will"),
+    ],
+)
+def test_a_cut_after_an_abbreviation_is_mended(sentence: str, cut_before: str) -> None:
+    words = sentence.split()
+    text, doc = _doc_cut_at(words, {words.index(cut_before)})
+    assert [text[s.start : s.end] for s in _within_paragraphs(text, doc)] == [text.strip()]
+
+
+def test_a_sentence_ending_in_an_abbreviation_before_a_capital_stays_apart() -> None:
+    sentence = "The talks moved to Washington D.C. Officials said 12 people took part ."
+    words = sentence.split()
+    text, doc = _doc_cut_at(words, {words.index("Officials")})
+    assert len(list(_within_paragraphs(text, doc))) == 2

@@ -64,6 +64,28 @@ def _with_doc(article: Article, doc: Doc) -> Article:
     return dataclasses.replace(article, annotations=annotations)
 
 
+#: A sentence ending in a short capitalised abbreviation ("Dec.", "Corp.", "Gen.") ...
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.$")
+#: ... and the next starting with a small letter or a digit: one sentence the model cut at the abbreviation's
+#: full stop ("Velmar Corp. will take a charge", "in a Dec. 22 filing").
+_GOES_ON = re.compile(r"[a-z0-9]")
+
+
+def _model_sentences(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
+    """spaCy's sentence spans, with a cut after an abbreviation mended."""
+    pending: tuple[int, int] | None = None
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if pending is not None:
+            if _ABBREVIATION_END.search(text[pending[0] : pending[1]].rstrip()) and _GOES_ON.match(text, start):
+                pending = (pending[0], end)
+                continue
+            yield pending
+        pending = (start, end)
+    if pending is not None:
+        yield pending
+
+
 def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:
     """spaCy's sentences, cut at blank lines.
 
@@ -72,14 +94,14 @@ def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:
     or a headline would open the lead's first sentence; no sentence runs
     across a paragraph.
     """
-    for sent in doc.sents:
-        start = sent.start_char
-        for match in _PARAGRAPH_BREAK.finditer(text, start, sent.end_char):
+    for sent_start, sent_end in _model_sentences(text, doc):
+        start = sent_start
+        for match in _PARAGRAPH_BREAK.finditer(text, start, sent_end):
             if text[start : match.start()].strip():
                 yield Sentence(start, match.start())
             start = match.end()
-        if text[start : sent.end_char].strip():
-            yield Sentence(start, sent.end_char)
+        if text[start:sent_end].strip():
+            yield Sentence(start, sent_end)
 
 
 def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
