@@ -203,6 +203,10 @@ ARTICLE = "<p>The council voted seven to two on Thursday night to rebuild the pi
         ("<p>Der Antrag wurde am 29. September 2022 gestellt.</p>", None),
         # either number may be the month
         ("<p>Stand: 11/01/2021, 05:00</p>", None),
+        # a label opens its word: after a digit or a bracket it does, inside a word it does not
+        ("<p>14:49Erstellt am: 01.11.2023</p>", "2023-11-01"),
+        ("<p>(Updated 04 Jun 2024)</p>", "2024-06-04"),
+        ("<p>FotoUpdated 04 Jun 2024</p>", None),
     ],
 )
 def test_the_one_day_a_page_labels_below_the_article(below: str, expected: str | None) -> None:

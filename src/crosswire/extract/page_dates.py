@@ -367,13 +367,21 @@ def _page_label_pattern() -> re.Pattern[str]:
     # the label opens its words, so its first letter is a capital (tested apart: the rest in any case)
     labels = "|".join(_capitalised(term) for term in sorted(terms, key=len, reverse=True))
     joiners = "|".join(load_rules("page_dates")["label_joiners"])
-    return re.compile(rf"(?<![^\W\d])(?P<label>{labels})(?i:(?:\s(?:{joiners}))?\s?:?\s{_date_pattern()})")
+    return re.compile(rf"(?P<label>{labels})(?i:(?:\s(?:{joiners}))?\s?:?\s{_date_pattern()})")
 
 
 def _capitalised(term: str) -> str:
-    """A pattern of a label with a capital first letter, the rest in any case."""
+    """A pattern of a label with a capital first letter, the rest in any case, opening its words
+    (no letter before it).
+
+    The test for the letter before comes after the capital (a lookbehind over both): a pattern
+    whose every branch opens with a case-sensitive letter lets the engine skip in C to the next
+    position holding one of those capitals, where a leading lookbehind was tried at every position
+    of the page's text (three times as long).
+    """
+    first = re.escape(term[0].upper())
     rest = re.escape(term[1:]).replace(r"\ ", r"\s")
-    return f"{re.escape(term[0].upper())}(?i:{rest})"
+    return f"{first}(?<![^\\W\\d]{first})(?i:{rest})"
 
 
 def labelled_page_date(tree: Any) -> str | None:
