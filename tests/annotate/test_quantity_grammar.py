@@ -113,6 +113,7 @@ def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
         ("Orvel Group said its $2 billion charge would hurt profits.", "Orvel Group"),
         ("Ana Ruiz said she scored 30 points in the final.", "Ana Ruiz"),
         ("Police said they arrested 12 people in Carrow.", None),
+        ("The Bank of Lumeria said it could book a $3 billion charge.", "Bank of Lumeria"),
     ],
 )
 def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:

@@ -368,11 +368,18 @@ CALENDAR_WORDS = terms("crosswire.annotate", "weekdays") | terms("crosswire.anno
 
 
 def _name(noun: Token) -> str:
-    """A proper noun with the proper nouns right before it: "Ivo Brandt", without a title or role."""
+    """A proper noun with the proper nouns right before it, and an "of" and proper nouns right after it:
+    "Ivo Brandt", "Bank of Lumeria", without a title or role."""
     first = noun
     while first.i > 0 and first.doc[first.i - 1].tag_.startswith("NNP"):
         first = first.doc[first.i - 1]
-    return first.doc[first.i : noun.i + 1].text
+    last = noun
+    doc = noun.doc
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of" and doc[last.i + 2].tag_.startswith("NNP"):
+        last = doc[last.i + 2]
+        while last.i + 1 < len(doc) and doc[last.i + 1].tag_.startswith("NNP"):
+            last = doc[last.i + 1]
+    return doc[first.i : last.i + 1].text
 
 
 def check_measure(entry: Entry) -> None:
