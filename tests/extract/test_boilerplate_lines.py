@@ -80,13 +80,16 @@ def test_first_chars_of_a_rule_are_read_only_where_they_are_certain() -> None:
         assert _first_chars(rule) is None, rule
 
 
-#: Lines written here: each opens or holds what some rule looks for, in several cases.
+#: Lines written here: each opens or holds what some rule looks for (at its start, at a word, anywhere),
+#: in several cases.
 LINES = [
     "Sponsored", "SUBSCRIBE NOW for the harbour letter", "Follow us on the quay", "We use cookies to count visits",
     "Share", "12 comments", "Photo: Harbour Herald", "The pier at dawn (Photo: Ines Varga)", "Home > Harbour > Pier",
     "https://example.org/pier", "Also read: the ferry timetable", "[VIDEO]", "Lesen Sie auch", "À LIRE AUSSI",
     "The council met on Thursday and voted for the pier.", "Ferry subscribers read the notice on Friday.",
     "ſubscribe now", "Disclaimer: the harbour fund is ours", "Image credit: Port office", "3 min read",
+    "The new ferry at the quay. Source: Port office", "The ferry at the quay (Reuters/Ines Varga)",
+    "The quay in winter © Harbour Herald 2026", "Sources say the ferry will sail in May.",
 ]  # fmt: skip
 
 

@@ -70,16 +70,22 @@ def _by_first_char(rules: list[str]) -> str:
     clean_body's time.  Here a lookahead for the characters any rule can
     start with rejects most positions at once (a word's end, a word starting
     with another letter), and the rules are grouped by their first character,
-    each group behind a one-character lookahead.  A rule whose first
+    each group behind a one-character lookahead.  Rules that look anywhere in
+    the line (``.{0,300}\\b(?:source|photo)…``) share one walk along it, and
+    what they look for is grouped the same way.  A rule whose first
     character ``_first_chars`` cannot tell is tried at every position, as
     before.  The lookaheads only skip positions where a rule cannot match, so
     what matches is unchanged (the lookaheads ignore case, as the rules do).
     """
     groups: dict[str, list[str]] = {}
+    anywhere: dict[str, list[str]] = {}
     unknown: list[str] = []
     for rule in rules:
         starts = _first_chars(rule)
-        if starts is None:
+        walk = _ANY_CHARS_FIRST.fullmatch(rule) if starts is None else None
+        if walk is not None:
+            anywhere.setdefault(walk["walk"], []).append(walk["rest"])
+        elif starts is None:
             unknown.append(rule)
         for char in sorted(starts or ()):
             groups.setdefault(char, []).append(rule)
@@ -87,9 +93,15 @@ def _by_first_char(rules: list[str]) -> str:
         f"(?={re.escape(char)})(?:" + "|".join(f"(?:{rule})" for rule in group) + ")"
         for char, group in sorted(groups.items())
     ]
+    branches += [walk + _by_first_char(rests) for walk, rests in anywhere.items()]
     branches += [f"(?:{rule})" for rule in unknown]
-    guard = "" if unknown else "(?=[" + "".join(re.escape(char) for char in sorted(groups)) + "])"
+    guard = "" if unknown or anywhere else "(?=[" + "".join(re.escape(char) for char in sorted(groups)) + "])"
     return guard + "(?:" + "|".join(branches) + ")"
+
+
+#: A rule that opens with any characters, up to so many (``.{0,300}``), maybe then a word
+#: boundary, and looks for the rest there (the rest not opening with a quantifier: ``.{0,300}?``).
+_ANY_CHARS_FIRST = re.compile(r"(?P<walk>\.\{\d*,\d+\}(?:\\b)?)(?P<rest>[^?*+{].*)", re.DOTALL)
 
 
 #: Characters with a meaning of their own in a regex; any other character is itself.
