@@ -119,3 +119,16 @@ def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
 def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:
     (quantity,) = add_claims(sentence, find_quantities(sentence))
     assert quantity.holder == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The bank expects a loss of about $3 billion this year.", "loss"),
+        ("Kidnappers demanded a ransom of $2 million for the crew.", "ransom"),
+        ("A crowd of 22,000 watched the final in Carrow.", "crowd"),
+    ],
+)
+def test_an_amount_after_of_is_what_the_noun_before_it_names(sentence: str, counted: str) -> None:
+    (quantity,) = add_claims(sentence, find_quantities(sentence))
+    assert quantity.counted == counted

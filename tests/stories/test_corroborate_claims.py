@@ -585,3 +585,12 @@ def test_a_doubted_figure_does_not_bear_out_a_reported_one() -> None:
     assert all(f.status == "single" and len(f.mentions) == 1 for f in facts)
     facts = _facts(reported, "The council said three people were injured when the footbridge at Orrin collapsed.")
     assert [f.status for f in facts] == ["agree"]
+
+
+def test_near_sums_of_two_named_things_do_not_agree() -> None:
+    # A loss and a charge in one story, both about $3 billion: two sums, not one told twice.
+    loss = "The tax bill will push Velmar Bank to a likely loss of around $3 billion this quarter."
+    facts = _facts(loss, "An analyst had estimated that the tax charge of Velmar Bank would be $3.2 billion.")
+    assert not [f for f in facts if f.status == "agree"]
+    facts = _facts(loss, "The tax bill will leave Velmar Bank with a loss of $3.2 billion this quarter.")
+    assert [f.status for f in facts] == ["agree"]

@@ -541,6 +541,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
             return 1.0 + overlap  # "Oct. 19" and "October 19": one calendar day both write out, the same fact
         needed = SAME_DAY_CONTEXT if mention.kind == "date" else SAME_VALUE_CONTEXT
     else:
+        if "same" not in verdicts and any(_same_head(mention, m) is False for m in group.members):
+            return None  # "a loss of around $3 billion" and "a $3.2 billion charge": two sums near each other
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
 

@@ -242,6 +242,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         return Reading(None, None)
     inside = {t.i for t in numbers}
     anchor = next((t for t in numbers if t.head.i not in inside or t.head.i == t.i), numbers[-1])
+    if anchor.head.tag_ == "$" and start <= anchor.head.idx < end:
+        anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
     measure = _measure(anchor, kind)
     if measure is not None:
         return measure
@@ -400,6 +402,8 @@ def _counted_noun(anchor: Token) -> Token | None:
     if of_object is not None:
         return of_object
     head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ in ("NN", "NNS"):
+        return head.head  # "a loss of around $3 billion", "a crowd of 22,000": what the amount is
     if anchor.dep_ == "pobj" and head.lower_ in _VALUE_PREPOSITIONS and head.head.tag_.startswith("VB"):
         return _subject(head.head)
     if anchor.dep_ == "attr" and head.tag_.startswith("VB"):
@@ -437,7 +441,11 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
         first = first.doc[first.i + 1]
     last = noun
     of_object = _of_object(noun)
-    if of_object is not None and not any(child.dep_ in ("det", "poss") for child in of_object.children):
+    if (
+        of_object is not None
+        and not any(child.dep_ in ("det", "poss") for child in of_object.children)
+        and not any(t.like_num or t.tag_ in ("CD", "$") for t in of_object.subtree)  # "a loss of $3 billion"
+    ):
         last = of_object
     words = noun.doc[first.i : last.i + 1]
     return " ".join(_as_written(token) for token in words).replace(" - ", "-")
