@@ -217,6 +217,16 @@ def test_a_figure_about_another_event_is_no_claim_of_the_story(
     assert not shown, f"{case['text']!r} is shown as the story's {shown}"
 
 
+@pytest.mark.parametrize("case", EXPECTED["kept_out"]["doubted"], ids=lambda case: case["about"])
+def test_a_figure_in_doubt_is_no_claim_of_the_story(
+    engine: Engine, story_of: dict[str, str], case: dict[str, Any]
+) -> None:
+    brief = _brief_for(engine, story_of, case["story"])
+    span = _span(engine, case["article"], case["text"])
+    shown = [fact.about for fact in brief.facts if any(_said_in(m, case["article"], span) for m in fact.mentions)]
+    assert not shown, f"{case['text']!r} is shown as the story's {shown}"
+
+
 @pytest.mark.parametrize("case", _cases(EXPECTED["kept_out"]["furniture"], name="line"))
 def test_captions_credits_and_teasers_give_no_facts(
     engine: Engine, story_of: dict[str, str], case: dict[str, Any]
