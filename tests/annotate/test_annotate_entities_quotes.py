@@ -141,7 +141,7 @@ def _doc_cut_at(words: list[str], cuts: set[int]) -> tuple[str, Doc]:
 @pytest.mark.parametrize(
     ("sentence", "cut_before"),
     [
-        ("Velmar Bank said in a Dec. 22 filing it could book a charge .", "22"),
+        ("Velmar Bank noted in a Dec. 22 report that it may record a charge .", "22"),
         ("Orvel Holdings Corp. will take a charge , analysts said .", "will"),
     ],
 )

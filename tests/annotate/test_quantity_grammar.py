@@ -109,11 +109,11 @@ def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
         ("Police arrested 12 people in Carrow.", None),
         ("Forty Carrow buses were destroyed in the fire.", None),
         # A pronoun standing for the one who reports the clause: the figure is theirs.
-        ("Velmar Bank said in a filing it could book a $3 billion charge.", "Velmar Bank"),
+        ("Velmar Bank told regulators it may record a $3 billion charge.", "Velmar Bank"),
         ("Orvel Group said its $2 billion charge would hurt profits.", "Orvel Group"),
         ("Ana Ruiz said she scored 30 points in the final.", "Ana Ruiz"),
         ("Police said they arrested 12 people in Carrow.", None),
-        ("The Bank of Lumeria said it could book a $3 billion charge.", "Bank of Lumeria"),
+        ("The Bank of Lumeria warned it may record a $3 billion charge.", "Bank of Lumeria"),
     ],
 )
 def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:

@@ -505,7 +505,7 @@ def test_figures_of_two_named_holders_neither_agree_nor_conflict() -> None:
     assert sorted((f.status, len(f.mentions)) for f in facts) == [("agree", 2), ("single", 1)]
     # The holder named once, as the one who says "it": two banks' charges still.
     facts = _facts(
-        "Velmar Bank said in a filing that it could book a $3 billion charge this quarter.",
+        "Velmar Bank warned investors that it may record a $3 billion charge this quarter.",
         "Orvel Bank said on Friday it would book a $3 billion charge this quarter.",
     )
     assert not [f for f in facts if f.status == "agree"]
@@ -589,8 +589,8 @@ def test_a_doubted_figure_does_not_bear_out_a_reported_one() -> None:
 
 def test_near_sums_of_two_named_things_do_not_agree() -> None:
     # A loss and a charge in one story, both about $3 billion: two sums, not one told twice.
-    loss = "The tax bill will push Velmar Bank to a likely loss of around $3 billion this quarter."
+    loss = "Analysts expect the levy to leave Velmar Bank with a loss of about $3 billion this quarter."
     facts = _facts(loss, "An analyst had estimated that the tax charge of Velmar Bank would be $3.2 billion.")
     assert not [f for f in facts if f.status == "agree"]
-    facts = _facts(loss, "The tax bill will leave Velmar Bank with a loss of $3.2 billion this quarter.")
+    facts = _facts(loss, "Velmar Bank itself expects a loss of $3.2 billion this quarter because of the levy.")
     assert [f.status for f in facts] == ["agree"]

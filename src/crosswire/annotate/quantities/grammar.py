@@ -285,7 +285,7 @@ def _possessor(noun: Token) -> Token | None:
 
 def _speaker_named(pronoun: Token, verb: Token) -> str | None:
     """The named subject of the verb that reports the pronoun's clause, for whom the pronoun stands:
-    "Velmar Bank" of "Velmar Bank said in a filing it could book a $3 billion charge"."""
+    "Velmar Bank" of "Velmar Bank told regulators it may record a $3 billion charge"."""
     if pronoun.lower_ not in SPEAKER_PRONOUNS:
         return None
     clause = verb
