@@ -119,6 +119,8 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
     number = numbers[0]
     if figures.pronoun_one(number, counted_by_scanner=quantity.unit is not None):
         return True
+    if figures.names_which_one(number):
+        return True  # "game seven", "round two": which one, not how many
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
     measured = quantity.unit is not None and quantity.unit in _UNIT_KINDS and _UNIT_KINDS[quantity.unit] != "time"
