@@ -132,3 +132,9 @@ def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: 
 def test_an_amount_after_of_is_what_the_noun_before_it_names(sentence: str, counted: str) -> None:
     (quantity,) = add_claims(sentence, find_quantities(sentence))
     assert quantity.counted == counted
+
+
+def test_a_negated_verb_is_read_as_not_happening() -> None:
+    sentence = "Police said the two fires were not related."
+    (fires,) = add_claims(sentence, find_quantities(sentence))
+    assert fires.predicate == "not related"

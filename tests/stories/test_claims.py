@@ -23,6 +23,9 @@ from crosswire.stories.claims import (
 )
 
 PREDICATE_PAIRS = [
+    ("not related", "related", "different"),
+    ("not injured", "injured", "different"),
+    ("not injured", "not injured", "same"),
     ("injured", "wounded", "same"),
     ("injured", "hurt", "same"),
     ("killed", "died", "same"),

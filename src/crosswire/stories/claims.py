@@ -242,6 +242,8 @@ def same_predicate(a: str | None, b: str | None) -> Verdict:
     """Whether two predicates name the same event: wounded/injured yes, killed/injured never."""
     if a is None or b is None:
         return "unknown"
+    if a.startswith("not ") != b.startswith("not "):
+        return "different"  # "were killed" / "were not killed"
     if a == b or participle(a) == participle(b):
         return "same"
     kind_a, kind_b = event_kind(a), event_kind(b)

@@ -467,6 +467,13 @@ def _predicate_verb(token: Token) -> Token | None:
 
 
 def _predicate(verb: Token) -> str:
+    """What happened, as the verb (with its particle) or the state a linking verb gives, and "not" before it
+    when the verb is negated: "the two incidents were not related" says they were not."""
+    negation = "not " if any(child.dep_ == "neg" for child in verb.children) else ""
+    return negation + _affirmed(verb)
+
+
+def _affirmed(verb: Token) -> str:
     if _base_form(verb) in LINKING_VERBS:
         state = next((child for child in verb.children if child.dep_ in ("acomp", "xcomp", "oprd")), None)
         if state is not None:
