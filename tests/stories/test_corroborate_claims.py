@@ -594,3 +594,11 @@ def test_near_sums_of_two_named_things_do_not_agree() -> None:
     assert not [f for f in facts if f.status == "agree"]
     facts = _facts(loss, "Velmar Bank itself expects a loss of $3.2 billion this quarter because of the levy.")
     assert [f.status for f in facts] == ["agree"]
+
+
+def test_two_ranges_with_other_ends_do_not_agree() -> None:
+    facts = _facts(
+        "The five men convicted so far received sentences of between 6 and 20 years, the court said.",
+        "The court said the men convicted so far received sentences of between 8 and 20 years.",
+    )
+    assert not [f for f in facts if f.status == "agree"]

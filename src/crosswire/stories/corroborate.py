@@ -639,14 +639,21 @@ def _bound_far_from_group(mention: _Mention, group: _Group) -> bool:
 
 
 def _range_beside_figure(mention: _Mention, group: _Group) -> bool:
-    """A range written in digits ("between 8% and 15.5%") beside one figure: the figure may lie inside it,
-    yet the range states several things or an estimate, not that figure, and shown as agreement it would
-    claim a corroboration nobody gave.  A range in words ("hundreds", "dozens") is a vague telling of
+    """A range written in digits ("between 8% and 15.5%") beside one figure, or beside another such range
+    with other ends: the figure may lie inside it, or the ranges overlap, yet the range states several
+    things or an estimate, not that figure, and shown as agreement it would claim a corroboration nobody
+    gave.  A range in words ("hundreds", "dozens") is a vague telling of
     one count, and may agree with a figure inside it."""
     return any(
-        (_digit_range(mention) and not _states_range(m)) or (_digit_range(m) and not _states_range(mention))
+        (_digit_range(mention) and not _states_range(m))
+        or (_digit_range(m) and not _states_range(mention))
+        or (_digit_range(mention) and _digit_range(m) and _ends(mention) != _ends(m))  # 6-75 and 7-75
         for m in group.statements.values()
     )
+
+
+def _ends(mention: _Mention) -> tuple[float, float | None] | None:
+    return (mention.reading.value, mention.reading.value_max) if mention.reading is not None else None
 
 
 def _states_range(mention: _Mention) -> bool:
