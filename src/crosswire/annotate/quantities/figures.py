@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from crosswire.annotate.quantities import counted, units
+from crosswire.lexicon import Entry, terms
 from crosswire.model import Entity, Quantity
 
 #: Entity labels that name one thing (a war, a work, an organisation, a product, a law, a building): a number
@@ -169,3 +170,31 @@ def names_which_one(number: Token) -> bool:
     if number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i:
         return False  # "his firing four days earlier": the number counts the days after it
     return units.UNIT_AFTER.fullmatch(before.text) is None  # "magnitude 6.1": a measure on a scale
+
+
+_ORDINAL_WORDS = terms("crosswire.annotate.quantities", "ordinals")
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def names_a_class(number: Token) -> bool:
+    """Whether a measure joined to its noun by a hyphen follows an ordinal: "his second 200-yard game" is
+    the second game of 200 yards or more, a kind of game, not a figure anyone measured."""
+    doc = number.doc
+    if number.i == 0 or number.i + 1 >= len(doc) or doc[number.i + 1].text not in ("-", "‑"):
+        return False
+    before = doc[number.i - 1]
+    return before.lower_ in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(before.text) is not None
+
+
+def check_ordinal(entry: Entry) -> None:
+    """The lexicon check: the stage leaves the example's measure out, and keeps it without the ordinal."""
+    from crosswire.annotate import EntityStage, QuantityStage  # heavy; only the check needs it
+    from crosswire.model import Annotations, Article
+
+    def staged(text: str) -> list[Quantity]:
+        article = QuantityStage()(EntityStage()(Article("t", "record", "lexicon", text, annotations=Annotations())))
+        return list(article.annotations.quantities) if article.annotations else []
+
+    assert staged(entry.example) == [], (entry.term, staged(entry.example))
+    plain = re.sub(rf"\b{re.escape(entry.term)}\s+", "", entry.example, count=1, flags=re.IGNORECASE)
+    assert staged(plain), (entry.term, plain)

@@ -121,6 +121,8 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
         return True
     if figures.names_which_one(number):
         return True  # "game seven", "round two": which one, not how many
+    if figures.names_a_class(number):
+        return True  # "his second 200-yard game": a kind of game, not a measure
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
     measured = quantity.unit is not None and quantity.unit in _UNIT_KINDS and _UNIT_KINDS[quantity.unit] != "time"
