@@ -143,6 +143,8 @@ def participle(predicate: str) -> str:
     """The past participle of a predicate as written: "frees" → "freed", "flies" → "flown",
     "shot down" → "shot down".  The ``participles`` lexicon first, then lemminflect's English tables
     (which also inflect a verb they have never seen by its spelling: "drops" → "dropped")."""
+    if predicate.startswith("not "):
+        return "not " + participle(predicate[4:])  # "not kick off" -> "not kicked off"
     verb, *rest = predicate.split()
     forms: dict[str, str] = mapping(_PACKAGE, "participles")
     return " ".join([forms.get(verb) or _past_participle(verb), *rest])
