@@ -159,19 +159,6 @@ def before_a_proper_name(number: Token, value: float) -> bool:
     return head in run and len(names) >= 2 and not counted.looks_plural(head.text)
 
 
-def names_which_one(number: Token) -> bool:
-    """Whether a number right after a singular common noun names which one of a series it is ("game
-    seven of the final", "in round two", "on page 12"): a label, not a count of anything."""
-    if number.i == 0:
-        return False
-    before = number.doc[number.i - 1]
-    if before.tag_ != "NN" or not before.is_alpha or not before.is_lower:
-        return False
-    if number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i:
-        return False  # "his firing four days earlier": the number counts the days after it
-    return units.UNIT_AFTER.fullmatch(before.text) is None  # "magnitude 6.1": a measure on a scale
-
-
 _ORDINAL_WORDS = terms("crosswire.annotate.quantities", "ordinals")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 

@@ -119,8 +119,6 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
     number = numbers[0]
     if figures.pronoun_one(number, counted_by_scanner=quantity.unit is not None):
         return True
-    if figures.names_which_one(number):
-        return True  # "game seven", "round two": which one, not how many
     if figures.names_a_class(number):
         return True  # "his second 200-yard game": a kind of game, not a measure
     if figures.counts_common_plural(quantity):
