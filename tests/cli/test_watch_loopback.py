@@ -93,7 +93,12 @@ def test_watch_polls_until_interrupted(site: str, tmp_path: Path) -> None:
     feeds.write_text(f"{site}/feed.xml\n", encoding="utf-8")
     db = tmp_path / "loop.db"
     command = [CROSSWIRE, "--db", str(db), "watch", str(feeds), "--allow-private", "--interval", "0.2"]
-    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+    # Ctrl-C as a user at a terminal sends it: a suite run as a background job hands its children SIGINT
+    # ignored, and watch (rightly) keeps ignoring it then.
+    def interruptible() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible) as process:
         assert process.stderr is not None
         reports = [process.stderr.readline() for _ in range(2)]  # two polls: the loop goes on by itself
         process.send_signal(signal.SIGINT)
