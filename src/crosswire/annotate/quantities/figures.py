@@ -164,8 +164,8 @@ _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def names_a_class(number: Token) -> bool:
-    """Whether a measure joined to its noun by a hyphen follows an ordinal: "his second 200-yard game" is
-    the second game of 200 yards or more, a kind of game, not a figure anyone measured."""
+    """Whether a measure joined to its noun by a hyphen follows an ordinal: "her second 400-metre race" is
+    the second race of 400 metres, a kind of race, not a figure anyone measured."""
     doc = number.doc
     if number.i == 0 or number.i + 1 >= len(doc) or doc[number.i + 1].text not in ("-", "‑"):
         return False

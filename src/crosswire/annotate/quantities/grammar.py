@@ -120,7 +120,7 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
     if figures.pronoun_one(number, counted_by_scanner=quantity.unit is not None):
         return True
     if figures.names_a_class(number):
-        return True  # "his second 200-yard game": a kind of game, not a measure
+        return True  # "her second 400-metre race": a kind of race, not a measure
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
     measured = quantity.unit is not None and quantity.unit in _UNIT_KINDS and _UNIT_KINDS[quantity.unit] != "time"
