@@ -642,8 +642,8 @@ def _range_beside_figure(mention: _Mention, group: _Group) -> bool:
     """A range written in digits ("between 8% and 15.5%") beside one figure, or beside another such range
     with other ends: the figure may lie inside it, or the ranges overlap, yet the range states several
     things or an estimate, not that figure, and shown as agreement it would claim a corroboration nobody
-    gave.  A range in words ("hundreds", "dozens") is a vague telling of
-    one count, and may agree with a figure inside it."""
+    gave.  A range in words ("hundreds", "dozens") is a vague telling of one count, and may agree with a
+    figure inside it."""
     return any(
         (_digit_range(mention) and not _states_range(m))
         or (_digit_range(m) and not _states_range(mention))
