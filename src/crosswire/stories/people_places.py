@@ -433,20 +433,20 @@ def _locative_uses(
     return uses
 
 
-#: How many places a chain of locatives ("a company in Dalian in Lumeria's north") may name before its head.
+#: How many places a chain of locatives ("a company in Dalby in Lumeria's north") may name before its head.
 MAX_LOCATIVE_CHAIN = 3
 
 
 def _not_locative_chain(text: str, before: re.Match[str]) -> bool:
     """Whether the locative phrase belongs to a word that gives the place another role, right before its
-    preposition ("disappointed in Ghent") or before a chain of places it heads ("a company in Dalian in
+    preposition ("disappointed in Ghent") or before a chain of places it heads ("a company in Dalby in
     Lumeria's north": Lumeria seats the company too)."""
     for _ in range(MAX_LOCATIVE_CHAIN):
         word = before.group("before") or ""
         if word.lower() in _NOT_LOCATIVE_BEFORE:
             return True
-        if not word[:1].isupper() or before.start("before") < 0:
-            return False
+        if not word[:1].isupper():
+            return False  # the chain ends at a word that is no place
         earlier = _LOCATIVE_BEFORE.search(text, max(0, before.start("before") - 60), before.start("before"))
         if earlier is None:
             return False
