@@ -202,14 +202,8 @@ def _raw_sentence(article: Article, start: int, end: int) -> str:
     return article.text[left:right]
 
 
-def _doubted(article: Article, start: int, end: int) -> bool:
-    left, _ = _sentence_bounds(article, start, end)
-    return doubted(article.text[left:end], start - left)
-
-
-def _told_in(article: Article, start: int, end: int) -> tuple[str, str | None]:
+def _told_in(raw: str) -> tuple[str, str | None]:
     """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
-    raw = _raw_sentence(article, start, end)
     return normalised(raw), attribution(raw)
 
 
@@ -223,9 +217,9 @@ def _lead(article: Article, start: int) -> str:
     return normalised(article.text[max(left, start - LEAD_CHARS) : start])
 
 
-def _context(article: Article, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
-    """Stemmed words around a mention within its sentence, and its nearest neighbours."""
-    left, right = _sentence_bounds(article, start, end)
+def _context(article: Article, start: int, end: int, bounds: tuple[int, int]) -> tuple[frozenset[str], frozenset[str]]:
+    """Stemmed words around a mention within its sentence (at ``bounds``), and its nearest neighbours."""
+    left, right = bounds
     before = [stem(w) for w in content_words(article.text[left:start])[-CONTEXT_WORDS:]]
     after = [stem(w) for w in content_words(article.text[end:right])[:CONTEXT_WORDS]]
     # The nearest lower-case words say what is counted ("were *injured*");
@@ -444,13 +438,14 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "In this March 4 file photo, 40 firefighters ...": what a picture shows, not the story
             if in_a_fact_box(article.text, q.start):
                 continue  # "Height: 70 m Stages: 2 Boosters: 2": a box of labelled figures, not the story's prose
-            if _doubted(article, q.start, q.end):
+            left, right = _sentence_bounds(article, q.start, q.end)
+            if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
-            sentence, said_by = _told_in(article, q.start, q.end)
+            sentence, said_by = _told_in(article.text[left:right])
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
-                         *_context(article, q.start, q.end), predicate_after(article.text, q.end),
+                         *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by,
@@ -464,12 +459,13 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
                 continue
-            if _doubted(article, d.start, d.end):
+            left, right = _sentence_bounds(article, d.start, d.end)
+            if doubted(article.text[left : d.end], d.start - left):
                 continue  # "it is unclear whether talks resume on Monday": a doubt, not a report
-            sentence, said_by = _told_in(article, d.start, d.end)
+            sentence, said_by = _told_in(article.text[left:right])
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
-                         None, None, *_context(article, d.start, d.end),
+                         None, None, *_context(article, d.start, d.end, (left, right)),
                          claim=read_claim(article.text, d.start, d.end, d.counted, d.predicate),
                          sentence=sentence, said_by=said_by, lead=_lead(article, d.start))
             )  # fmt: skip
