@@ -172,13 +172,14 @@ def text_byline(text: str) -> str | None:
     return None
 
 
-def _a_person(name: str) -> bool:
-    return names_a_person(name) and not names_an_outlet(name)
+def _a_person(name: str, outlet: Outlet | None = None) -> bool:
+    """A person's name: not an organisation, not an outlet's name, nor (given) this page's outlet."""
+    return names_a_person(name, outlet) and not names_an_outlet(name)
 
 
 def _full_name(author: str | None, outlet: Outlet) -> bool:
     """The author field names a person by more than one word (not a handle, a first name or the outlet)."""
-    return author is not None and " " in author.strip() and _a_person(author) and names_a_person(author, outlet)
+    return author is not None and " " in author.strip() and _a_person(author, outlet)
 
 
 def _with_co_writers(author: str | None, tree: Any, outlet: Outlet) -> str | None:
@@ -207,8 +208,8 @@ def _author_of_page(
     (an outlet, a company), a byline atop the text and a JSON-LD organisation come after."""
     seen = None if hints.author or _full_name(markup, outlet) else visible_byline(tree, hints.url)
     person = markup
-    if seen is not None and _a_person(seen) and names_a_person(seen, outlet) and not names_a_desk(seen):
-        no_person = markup is None or not (_a_person(markup) and names_a_person(markup, outlet))
+    if seen is not None and _a_person(seen, outlet) and not names_a_desk(seen):
+        no_person = markup is None or not _a_person(markup, outlet)
         if no_person or _extends(seen, markup):
             person = seen
     return person or hints.author or metadata.author or seen or _last_authors(text, metadata)
