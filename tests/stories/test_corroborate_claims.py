@@ -81,7 +81,7 @@ def test_a_rival_count_of_the_same_claim_still_conflicts() -> None:
     assert [(f.status, f.about) for f in facts] == [("conflict", "workers injured")]
 
 
-def _annotated(*reports: tuple[str, str]) -> list[Article]:
+def _annotated(*reports: tuple[str, str | None]) -> list[Article]:
     """Articles through the full default pipeline (sentences and dates too), each (text, published)."""
     from crosswire.annotate import default_stages
     from crosswire.pipeline import Pipeline
@@ -91,46 +91,48 @@ def _annotated(*reports: tuple[str, str]) -> list[Article]:
             for i, (text, published) in enumerate(reports)]  # fmt: skip
 
 
+def _corroborated(*reports: tuple[str, str | None]) -> tuple[Fact, ...]:
+    """The facts of a story told by ``reports`` (text, published), one outlet each."""
+    articles = _annotated(*reports)
+    return corroborate(articles, {a.id: a.id for a in articles})
+
+
 def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() -> None:
-    articles = _annotated(
+    facts = _corroborated(
         ("Five people were killed when the Carrow footbridge collapsed on Sunday.", "2026-11-09T08:00:00"),
         ("The Carrow footbridge collapsed on Sunday. Last year a bridge collapse upriver meant seven people were "
          "killed.", "2026-11-09T08:00:00"),
     )  # fmt: skip
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     assert not [f for f in facts if f.status == "conflict"]
 
 
 def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_story() -> None:
     # Two outlets recall the same old case: true, but not this story's figure, so no agreement is shown.
     recalled = "His record stems from a 2019 incident in which he stabbed a guard 11 times at the Carrow jail."
-    articles = _annotated(
+    facts = _corroborated(
         (f"Ana Ruiz escaped from the Carrow jail on Sunday. {recalled}", "2026-11-09T08:00:00"),
         (f"Guards said Ana Ruiz got out of the Carrow jail on Sunday night. {recalled}", "2026-11-09T09:00:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     eleven = [f for f in facts if f.value == 11]
     assert eleven and all(f.background for f in eleven)
 
 
 def test_two_people_of_one_age_are_two_facts_and_one_person_named_twice_is_one() -> None:
-    articles = _annotated(
+    facts = _corroborated(
         ("Tom Berg, 36, was stopped in the sixth round by Dervan Kolt in Carrow.", "2026-11-09T08:00:00"),
         ("Dervan Kolt, 36, stopped the challenger in Carrow on Saturday.", "2026-11-09T09:00:00"),
         ("Kolt, 36, kept his title in Carrow on Saturday night.", "2026-11-09T10:00:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     ages = sorted((len(f.mentions), f.status) for f in facts if f.value == 36)
     assert ages == [(1, "single"), (2, "agree")]
 
 
 def test_a_caption_line_gives_no_fact() -> None:
     caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
-    articles = _annotated(
+    facts = _corroborated(
         (f"{caption}\nThe Carrow depot burned down on Sunday, the fire service said.", "2026-11-09T08:00:00"),
         (f"{caption}\nFire destroyed the Carrow depot on Sunday night.", "2026-11-09T09:00:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     assert not [f for f in facts if f.value == 40 or f.value in ("2026-10-09", "2026-11-06")]
 
 
@@ -164,31 +166,28 @@ def test_a_weekday_never_contradicts_a_date_written_out() -> None:
 
 
 def test_two_weights_of_one_animal_are_a_discrepancy_not_a_change() -> None:
-    articles = _annotated(
+    facts = _corroborated(
         ("Keepers at the Carrow zoo shot the 300-kilogram bear that broke out on Sunday.", "2026-11-08T09:00:00"),
         ("The 280-kilogram bear shot by keepers at the Carrow zoo had broken out on Sunday.", "2026-11-08T20:00:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     (weight,) = [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
     assert weight.about == "bear weight" and not weight.changing
 
 
 def test_the_same_age_told_two_ways_agrees() -> None:
-    articles = _annotated(
+    facts = _corroborated(
         ("Ferry captain Ivo Brandt, 61, steered the boat to the quay.", "2026-11-08T09:00:00"),
         ("The boat was steered to the quay by 61-year-old Ivo Brandt.", "2026-11-08T11:00:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     assert [(f.about, f.status) for f in facts if f.kind == "quantity"] == [("Ivo Brandt age", "agree")]
 
 
 def test_two_ages_of_someone_brought_in_with_a_are_no_conflict() -> None:
     # Two court reports of one day: "a 14-year-old girl" and "a 12-year-old girl" may be two girls.
-    articles = _annotated(
+    facts = _corroborated(
         ("A 14-year-old girl told the Carrow court she saw the driver run the light.", "2026-11-08T09:00:00"),
         ("A 12-year-old girl told the Carrow court she saw the driver run the light.", "2026-11-08T09:30:00"),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     assert not [f for f in facts if f.status == "conflict"]
 
 
@@ -269,11 +268,10 @@ def test_undated_reports_recalling_an_earlier_year_keep_its_figures_apart() -> N
     facts = corroborate(articles, {a.id: a.id for a in articles})
     assert not [f for f in facts if f.kind == "quantity" and f.value == 4120 and not f.background]
     # The same figure told of this story's own time still agrees.
-    articles = _annotated(
+    facts = _corroborated(
         ("The Lindmoor dam gave way in 2026 and left 4,120 people homeless.", None),
         ("Officials said the dam burst left 4,120 people homeless on Monday.", None),
     )
-    facts = corroborate(articles, {a.id: a.id for a in articles})
     assert [f.status for f in facts if f.kind == "quantity" and f.value == 4120] == ["agree"]
 
 
