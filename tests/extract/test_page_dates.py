@@ -6,7 +6,8 @@ import pytest
 from lxml import html
 
 from crosswire.extract.html import publication_date
-from crosswire.extract.page_dates import header_publication_date, labelled_page_date
+from crosswire.extract.page_dates import header_form, header_publication_date, labelled_page_date, marked_header_date
+from crosswire.lexicon import Entry, LexiconError
 
 HEADLINE = "Harbour council votes to rebuild the old ferry pier"
 
@@ -261,3 +262,66 @@ def test_a_slug_opening_with_a_number_is_no_day_of_the_url() -> None:
     # a day in its own path segment stays the URL's date
     head = head.replace("/10/3-questions", "/10/03/questions")
     assert publication_date(html.fromstring(page("", head=head))) == "2023-10-03"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("2026年3月14日 | 港のニュース", "2026-03-14"),  # year, month and day with their CJK signs
+        ("2026/03/14 | Harbour news", "2026-03-14"),  # year first, slashed
+    ],
+)
+def test_forms_of_the_date_formats_lexicon_marked_for_headers_are_read_under_the_headline(
+    header: str, expected: str
+) -> None:
+    assert header_publication_date(html.fromstring(page(header))) == expected
+
+
+def test_a_year_first_slashed_date_inside_a_path_or_a_longer_number_is_none() -> None:
+    assert header_publication_date(html.fromstring(page("archive/2026/03/145-ferry-times"))) is None
+    assert header_publication_date(html.fromstring(page("Ticket 12026/03/14"))) is None
+
+
+def test_a_header_form_with_a_month_name_is_refused_naming_the_entry() -> None:
+    entry = Entry("nov 4 2026", "Nov 4 2026", {"pattern": "(?P<month_name>{month}) (?P<day>\\d+) (?P<year>{year})"})
+    with pytest.raises(LexiconError, match="'nov 4 2026' is marked for headers"):
+        header_form(0, entry)
+
+
+STANDFIRST = ("<p class='standfirst'>Engineers say the timber piles are rotting and must be replaced "
+              "within two years.</p>")
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<span class='post-date'>14 March 2026</span>",
+        "<div class='meta'><span class='o-meta--datum'><svg></svg> 14. März 2026</span></div>",
+        "<p itemprop='datePublished'>Samstag 14 March 2026</p>",
+        # the printed day, not the machine's (a UTC time just before local midnight)
+        "<time datetime='2026-03-13T23:30:00Z'>14.03.2026</time>",
+        "<span class='entry-date published updated'>March 14, 2026</span>",
+    ],
+)
+def test_an_element_the_markup_names_a_date_after_the_standfirst_dates_the_page(element: str) -> None:
+    head = '<meta property="article:published_time" content="2026-03-12T09:00:00">'
+    tree = html.fromstring(page(STANDFIRST + element, head=head))
+    assert header_publication_date(tree) is None  # too far below the headline, unlabelled
+    assert marked_header_date(tree) == "2026-03-14"
+    assert publication_date(tree) == "2026-03-14"  # over the markup's other day
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<span>14 March 2026</span>",  # not named a date
+        "<span class='date updated'>14 March 2026</span>",  # a later date
+        "<span class='post-date'>Ferry times change on 14 March 2026, the harbour office says</span>",  # prose
+        "<a href='/news/winter-timetable'><span class='post-date'>14 March 2026</span> Winter timetable</a>",
+        "<blockquote class='social-post'><p>Sunset at the pier</p><time>14 March 2026</time></blockquote>",
+        # a list's dates: several days
+        "<ul><li><span class='date'>14 March 2026</span></li><li><span class='date'>2 March 2026</span></li></ul>",
+    ],
+)
+def test_other_date_elements_after_the_standfirst_date_nothing(element: str) -> None:
+    assert marked_header_date(html.fromstring(page(STANDFIRST + element))) is None

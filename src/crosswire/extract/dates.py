@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import dateparser
 
 from crosswire.extract.body import word_count
+from crosswire.extract.page_dates import check_header_form
 from crosswire.extract.rules import load_rules
 from crosswire.lexicon import Entry, load_lexicon
 
@@ -194,9 +195,12 @@ def relative_date(text: str, reference: date) -> str | None:
 
 
 def check_date_format(entry: Entry) -> None:
-    """The lexicon check: the example's first printed date is the entry's day."""
+    """The lexicon check: the example's first printed date is the entry's day; a form marked for
+    headers is read under a headline too (page_dates)."""
     found = printed_dates(entry.example)
     assert found and found[0].iso == entry.value["iso"], (entry.term, found)
+    if entry.value.get("header"):
+        check_header_form(entry)
 
 
 def check_month_name(entry: Entry) -> None:

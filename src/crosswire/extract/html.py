@@ -37,7 +37,7 @@ from crosswire.extract.metadata import (
     site_of,
     strip_site_name,
 )
-from crosswire.extract.page_dates import header_publication_date, labelled_page_date
+from crosswire.extract.page_dates import header_publication_date, labelled_page_date, marked_header_date
 from crosswire.extract.page_text import PageText
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
@@ -229,10 +229,11 @@ def publication_date(tree: Any) -> str | None:
     """The original publication date (not the last update), ISO, or None.
 
     A date the article header labels as published wins, then the one day the page labels
-    anywhere (below the article: "Erstellt am: …"); otherwise htmldate
-    weighs the page's signals (it works on a copy of the tree).
+    anywhere (below the article: "Erstellt am: …"), then the day printed in the header's elements
+    that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst);
+    otherwise htmldate weighs the page's signals (it works on a copy of the tree).
     """
-    printed = header_publication_date(tree) or labelled_page_date(tree)
+    printed = header_publication_date(tree) or labelled_page_date(tree) or marked_header_date(tree)
     if printed is not None:
         return printed
     try:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from crosswire.extract.rules import load_rules
-from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.lexicon import Entry, LexiconError, load_lexicon, terms
 
 #: How far after the start of a headline (characters of visible text) a
 #: labelled date still belongs to the article header.
@@ -58,8 +58,36 @@ def _date_pattern() -> str:
         rf"|{month.format('month_first')}\s(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year_first>{_YEAR})"
         rf"|(?P<iso_year>{_YEAR})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
         # "17/02/2022", "3/5/2022": which number is the day is decided by the numbers or the page's language
-        rf"|(?<![\d/])(?P<slash_first>\d{{1,2}})/(?P<slash_second>\d{{1,2}})/(?P<slash_year>{_YEAR})(?![\d/]))"
+        rf"|(?<![\d/])(?P<slash_first>\d{{1,2}})/(?P<slash_second>\d{{1,2}})/(?P<slash_year>{_YEAR})(?![\d/])"
+        # the forms of lexicons/date_formats.json marked for headers ("2026年11月4日")
+        + "".join(f"|{form}" for form in _header_forms())
+        + ")"
     )
+
+
+#: The group names a header form of lexicons/date_formats.json may use.
+_FORM_PARTS = frozenset({"year", "month", "day"})
+_FORM_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@cache
+def _header_forms() -> tuple[str, ...]:
+    """The patterns of the printed forms in lexicons/date_formats.json marked ``"header": true``."""
+    entries = load_lexicon("crosswire.extract", "date_formats").entries
+    return tuple(header_form(number, entry) for number, entry in enumerate(e for e in entries if e.value.get("header")))
+
+
+def header_form(number: int, entry: Entry) -> str:
+    """The pattern of one printed form of lexicons/date_formats.json for the header reader: its groups
+    renamed ``form<number>_<part>``, so that the forms stand side by side in one pattern, and not read
+    inside a longer number or a path ("2026/11/045-ferry")."""
+    pattern: str = entry.value["pattern"]
+    parts = set(_FORM_GROUP.findall(pattern))
+    if parts != _FORM_PARTS or "{month}" in pattern:
+        raise LexiconError(f"crosswire.extract/date_formats: entry {entry.term!r} is marked for headers, which read "
+                           f"only the groups year, month and day in digits (found {sorted(parts)})")
+    pattern = _FORM_GROUP.sub(rf"(?P<form{number}_\1>", pattern.replace("{year}", _YEAR))
+    return rf"(?<![\d/])(?:{pattern})(?![\d/])"
 
 
 @cache
@@ -131,8 +159,11 @@ def _to_date(match: re.Match[str], day_first: bool | None = None) -> date | None
             return date(int(parts["year_after"]), months[parts["month_after"].lower()], int(parts["day_first"]))
         if parts["year_first"]:
             return date(int(parts["year_first"]), months[parts["month_first"].lower()], int(parts["day_after"]))
-        return date(int(parts["iso_year"]), int(parts["iso_month"]), int(parts["iso_day"]))
-    except (ValueError, KeyError, TypeError):
+        if parts["iso_year"]:
+            return date(int(parts["iso_year"]), int(parts["iso_month"]), int(parts["iso_day"]))
+        form = next(name.partition("_")[0] for name, value in parts.items() if name.startswith("form") and value)
+        return date(int(parts[f"{form}_year"]), int(parts[f"{form}_month"]), int(parts[f"{form}_day"]))
+    except (ValueError, KeyError, TypeError, StopIteration):
         return None
 
 
@@ -248,6 +279,101 @@ def _text_after(heading: Any, limit: int) -> Iterator[str]:
         node = node.getparent()
 
 
+def _elements_after(heading: Any, limit: int) -> Iterator[Any]:
+    """The elements that follow ``heading`` in the page, in page order, until ``limit`` characters of
+    visible text (spaces collapsed) have gone by: its later siblings, then its ancestors' later siblings."""
+    seen = 0
+
+    def count(text: str | None) -> None:
+        nonlocal seen
+        if text and not text.isspace():
+            words = text.split()
+            seen += sum(map(len, words)) + len(words)
+
+    node = heading
+    while node is not None and seen < limit:
+        count(node.tail)
+        for sibling in node.itersiblings():
+            for event, element in etree.iterwalk(sibling, events=("start", "end")):
+                if event == "start" and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+                    yield element
+                    count(element.text)
+                elif event == "end":
+                    count(element.tail)
+                if seen >= limit:
+                    return
+        node = node.getparent()
+
+
+#: The text of an element that prints a date alone is no longer than this (a weekday, a clock time beside it).
+DATE_ELEMENT_CHARS = 60
+#: Words beside the date in such an element ("Dienstag", "um 10:15 Uhr"), at most.
+DATE_ELEMENT_WORDS = 4
+_CLASS_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@cache
+def _date_element_words() -> dict[str, str]:
+    return {entry.term: entry.value["kind"] for entry in load_lexicon("crosswire.extract", "date_elements").entries}
+
+
+def _names_a_date(element: Any) -> str | None:
+    """"published" when the markup names ``element`` the article's date (a <time>, itemprop
+    datePublished, a class word of lexicons/date_elements.json), "updated" when it names a later one;
+    a word naming the publication outweighs one naming an update, which outweighs a mere date."""
+    itemprop = (element.get("itemprop") or "").casefold()
+    words = _date_element_words()
+    kinds = {words.get(word) for word in _CLASS_WORD.findall((element.get("class") or "").casefold())}
+    if itemprop in ("datepublished", "datecreated") or "published" in kinds:
+        return "published"
+    if itemprop == "datemodified" or "updated" in kinds:
+        return "updated"  # "entry-date updated"; "entry-date published updated" is the published date
+    return "published" if element.tag == "time" or "date" in kinds else None
+
+
+def _date_printed_alone(element: Any) -> date | None:
+    text = " ".join(" ".join(_TEXTS(element)).split())
+    if not text or len(text) > DATE_ELEMENT_CHARS:
+        return None
+    match = _any_date_pattern().search(text)
+    if match is None:
+        return None
+    beside = text[: match.start()] + " " + text[match.end() :]
+    if len(_WORD.findall(beside)) > DATE_ELEMENT_WORDS or any(label in beside.casefold() for label in _update_labels()):
+        return None
+    return _to_date(match, None)
+
+
+#: A date element inside these is another piece's: a link's (a teaser of another article), a quote's
+#: (an embedded post).
+_ELSEWHERE = frozenset({"a", "blockquote"})
+
+
+def marked_header_date(tree: Any) -> str | None:
+    """The ISO date of the elements after a headline, in its header, that the markup names a date
+    (``<time>``, ``itemprop="datePublished"``, ``class="entry-date"``) and that print a date alone:
+    the date the reader sees under the headline, which sites print in such an element after a standfirst.
+
+    An element named an update is passed over, and so is one inside a link or a quote (a teaser's, an
+    embedded post's date); elements printing several days are a list's (teasers), which gives none.
+    """
+    latest = date.today() + timedelta(days=1)
+    for heading in _headlines(tree):
+        days = set()
+        for element in _elements_after(heading, HEADER_WINDOW):
+            if _names_a_date(element) != "published" or any(a.tag in _ELSEWHERE for a in element.iterancestors()):
+                continue
+            value = _date_printed_alone(element)
+            if value is not None and value <= latest:
+                days.add(value)
+        if len(days) == 1:
+            return next(iter(days)).isoformat()
+        if days:
+            return None
+    return None
+
+
 def header_publication_date(tree: Any) -> str | None:
     """The ISO date the article header states as the publication date, or None.
 
@@ -341,6 +467,25 @@ def _dateline_date(header: Header) -> date | None:
 def _update_labels() -> frozenset[str]:
     labels = load_lexicon("crosswire.extract", "date_labels").entries
     return frozenset(entry.term for entry in labels if entry.value["kind"] == "updated")
+
+
+def check_header_form(entry: Entry) -> None:
+    """The lexicon check of a date form marked for headers: the example printed under a headline is
+    the page's date."""
+    from lxml import html
+
+    page = f"<html><body><h1>Ferry timetable changes for the winter</h1><p>{entry.example}</p></body></html>"
+    assert header_publication_date(html.fromstring(page)) == entry.value["iso"], entry.term
+
+
+def check_date_element(entry: Entry) -> None:
+    """The lexicon check: the example's element after a headline and a standfirst dates the page
+    (an update's dates it not)."""
+    from lxml import html
+
+    page = ("<html><body><h1>Ferry timetable changes for the winter</h1><p>The harbour office cuts the late "
+            f"crossings from December and adds a morning boat on Saturdays.</p>{entry.example}</body></html>")
+    assert marked_header_date(html.fromstring(page)) == entry.value["iso"], entry.term
 
 
 def check_reading_time(entry: Entry) -> None:
