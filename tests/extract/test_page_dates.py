@@ -325,3 +325,21 @@ def test_an_element_the_markup_names_a_date_after_the_standfirst_dates_the_page(
 )
 def test_other_date_elements_after_the_standfirst_date_nothing(element: str) -> None:
     assert marked_header_date(html.fromstring(page(STANDFIRST + element))) is None
+
+
+def json_ld(published: str, modified: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier vote", '
+            f'"datePublished": "{published}T06:10:00+01:00", "dateModified": "{modified}T17:40:00+01:00"}}</script>')
+
+
+def test_the_json_ld_published_day_replaces_a_modified_day_htmldate_took() -> None:
+    # no meta names the published day: htmldate falls back to the modified one before reading the JSON-LD
+    head = ('<meta property="article:modified_time" content="2026-03-20T17:40:00+01:00">'
+            + json_ld("2026-03-18", "2026-03-20"))
+    assert publication_date(html.fromstring(page("", head=head))) == "2026-03-18"
+
+
+def test_a_day_the_json_ld_names_published_stays() -> None:
+    head = ('<meta property="article:published_time" content="2026-03-19T08:00:00+01:00">'
+            + json_ld("2026-03-19", "2026-03-19"))
+    assert publication_date(html.fromstring(page("", head=head))) == "2026-03-19"

@@ -37,7 +37,12 @@ from crosswire.extract.metadata import (
     site_of,
     strip_site_name,
 )
-from crosswire.extract.page_dates import header_publication_date, labelled_page_date, marked_header_date
+from crosswire.extract.page_dates import (
+    header_publication_date,
+    labelled_page_date,
+    marked_header_date,
+    published_not_modified,
+)
 from crosswire.extract.page_text import PageText
 from crosswire.extract.provenance import detect_provenance
 from crosswire.extract.split_body import recover_split_body
@@ -231,17 +236,19 @@ def publication_date(tree: Any) -> str | None:
     A date the article header labels as published wins, then the one day the page labels
     anywhere (below the article: "Erstellt am: …"), then the day printed in the header's elements
     that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst);
-    otherwise htmldate weighs the page's signals (it works on a copy of the tree).
+    otherwise htmldate weighs the page's signals (it works on a copy of the tree), and the JSON-LD's
+    published day replaces its answer when that is the day the JSON-LD names modified.
     """
     printed = header_publication_date(tree) or labelled_page_date(tree) or marked_header_date(tree)
     if printed is not None:
         return printed
     try:
-        return htmldate.find_date(
+        found = htmldate.find_date(
             tree, extensive_search=True, original_date=True, deferred_url_extractor=_slug_number_in_url(tree)
         )
     except (ValueError, TypeError):
         return None
+    return published_not_modified(tree, found)
 
 
 #: A year and a month in a path, then a slug opening with a number ("/2023/10/3-questions-for-…"):

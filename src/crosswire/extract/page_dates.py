@@ -374,6 +374,30 @@ def marked_header_date(tree: Any) -> str | None:
     return None
 
 
+#: A day a page's JSON-LD names its publication or its last modification ("datePublished": "2026-11-04T…").
+_JSON_LD_DAY = re.compile(r'"date(?P<kind>Published|Modified)"\s*:\s*"(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)')
+
+
+def published_not_modified(tree: Any, found: str | None) -> str | None:
+    """``found`` (htmldate's answer), unless it is the day the page's JSON-LD names ``dateModified`` and
+    not one it names ``datePublished``: then the first day it names published.  htmldate takes a meta
+    modified date (``article:modified_time``) as a reserve, before the JSON-LD's published date, when
+    no meta names the published one."""
+    if found is None:
+        return None
+    days: dict[str, list[str]] = {"Published": [], "Modified": []}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            for match in _JSON_LD_DAY.finditer(script.text):
+                days[match["kind"]].append(match["day"])
+    if found in days["Modified"] and days["Published"] and found not in days["Published"]:
+        try:
+            return date.fromisoformat(days["Published"][0]).isoformat()
+        except ValueError:
+            return found
+    return found
+
+
 def header_publication_date(tree: Any) -> str | None:
     """The ISO date the article header states as the publication date, or None.
 
