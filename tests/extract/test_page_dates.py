@@ -301,6 +301,8 @@ STANDFIRST = ("<p class='standfirst'>Engineers say the timber piles are rotting 
         # the printed day, not the machine's (a UTC time just before local midnight)
         "<time datetime='2026-03-13T23:30:00Z'>14.03.2026</time>",
         "<span class='entry-date published updated'>March 14, 2026</span>",
+        # a two-digit year where the element prints nothing else
+        "<span class='weekday'>Samstag</span> <a class='date' href='/archive/2026/03/14'>14.03.26</a>",
     ],
 )
 def test_an_element_the_markup_names_a_date_after_the_standfirst_dates_the_page(element: str) -> None:
@@ -315,6 +317,7 @@ def test_an_element_the_markup_names_a_date_after_the_standfirst_dates_the_page(
     "element",
     [
         "<span>14 March 2026</span>",  # not named a date
+        "<span class='post-date'>Version 14.03.26</span>",  # a two-digit year among other words
         "<span class='date updated'>14 March 2026</span>",  # a later date
         "<span class='post-date'>Ferry times change on 14 March 2026, the harbour office says</span>",  # prose
         "<a href='/news/winter-timetable'><span class='post-date'>14 March 2026</span> Winter timetable</a>",

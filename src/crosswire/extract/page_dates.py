@@ -332,11 +332,15 @@ def _names_a_date(element: Any) -> str | None:
     return "published" if element.tag == "time" or "date" in kinds else None
 
 
+#: A day with a two-digit year ("10.12.26"), read only where it is all a date element prints.
+_SHORT_DOTTED = re.compile(r"(?P<short_day>\d{1,2})\.(?P<short_month>\d{1,2})\.(?P<short_year>\d\d)")
+
+
 def _date_printed_alone(element: Any) -> date | None:
     text = " ".join(" ".join(_TEXTS(element)).split())
     if not text or len(text) > DATE_ELEMENT_CHARS:
         return None
-    match = _any_date_pattern().search(text)
+    match = _any_date_pattern().search(text) or _SHORT_DOTTED.fullmatch(text)
     if match is None:
         return None
     beside = text[: match.start()] + " " + text[match.end() :]
@@ -357,6 +361,7 @@ def marked_header_date(tree: Any) -> str | None:
 
     An element named an update is passed over, and so is one inside a link or a quote (a teaser's, an
     embedded post's date); elements printing several days are a list's (teasers), which gives none.
+    A day with a two-digit year ("10.12.26") counts where it is all the element prints.
     """
     latest = date.today() + timedelta(days=1)
     for heading in _headlines(tree):
