@@ -6,7 +6,13 @@ import pytest
 from lxml import html
 
 from crosswire.extract.html import publication_date
-from crosswire.extract.page_dates import header_form, header_publication_date, labelled_page_date, marked_header_date
+from crosswire.extract.page_dates import (
+    dated_above_headline,
+    header_form,
+    header_publication_date,
+    labelled_page_date,
+    marked_header_date,
+)
 from crosswire.lexicon import Entry, LexiconError
 
 HEADLINE = "Harbour council votes to rebuild the old ferry pier"
@@ -346,3 +352,43 @@ def test_a_day_the_json_ld_names_published_stays() -> None:
     head = ('<meta property="article:published_time" content="2026-03-19T08:00:00+01:00">'
             + json_ld("2026-03-19", "2026-03-19"))
     assert publication_date(html.fromstring(page("", head=head))) == "2026-03-19"
+
+
+def above(over_headline: str, *, site_bar: str = "") -> str:
+    return (f"<html><head><meta property='article:published_time' content='2026-02-12T09:00:00'></head><body>"
+            f"<header><div class='bar'>{site_bar}</div><nav>Start | Meldungen</nav></header>"
+            f"<main><div class='news'><div class='item'>{over_headline}<h1>{HEADLINE}</h1>"
+            f"{STANDFIRST}<p>The council voted seven to two on Thursday night.</p></div></div></main></body></html>")
+
+
+@pytest.mark.parametrize(
+    "over_headline",
+    [
+        "<div class='info'>05.02.2026 <span>- Redaktion: Ada Brook (Pressestelle)</span></div>",
+        "<p class='kicker'>Hafen</p><span>Donnerstag, 5. Februar 2026</span>",
+        "<time datetime='2026-02-05'>Feb 5, 2026, 7:57 AM</time>",
+    ],
+)
+def test_a_date_alone_just_above_the_headline_dates_the_page(over_headline: str) -> None:
+    tree = html.fromstring(above(over_headline))
+    assert header_publication_date(tree) is None
+    assert dated_above_headline(tree) == "2026-02-05"
+    assert publication_date(tree) == "2026-02-05"  # over the markup's other day
+
+
+@pytest.mark.parametrize(
+    "over_headline",
+    [
+        # a sentence between: the date belongs to what comes before
+        "<span>05.02.2026</span><p>Read how the harbour board argued about the new pier all winter.</p>",
+        "<a href='/news/earlier-vote'>05.02.2026 Earlier vote</a>",  # a link's: a teaser
+        "<span>Aktualisiert 05.02.2026</span>",  # an update's
+    ],
+)
+def test_other_dates_above_the_headline_date_nothing(over_headline: str) -> None:
+    assert dated_above_headline(html.fromstring(above(over_headline))) is None
+
+
+def test_a_date_outside_the_headline_block_is_the_site_bar_s() -> None:
+    tree = html.fromstring(above("", site_bar="Donnerstag, 5. Februar 2026"))
+    assert dated_above_headline(tree) is None

@@ -38,6 +38,7 @@ from crosswire.extract.metadata import (
     strip_site_name,
 )
 from crosswire.extract.page_dates import (
+    dated_above_headline,
     header_publication_date,
     labelled_page_date,
     marked_header_date,
@@ -235,11 +236,13 @@ def publication_date(tree: Any) -> str | None:
 
     A date the article header labels as published wins, then the one day the page labels
     anywhere (below the article: "Erstellt am: …"), then the day printed in the header's elements
-    that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst);
-    otherwise htmldate weighs the page's signals (it works on a copy of the tree), and the JSON-LD's
-    published day replaces its answer when that is the day the JSON-LD names modified.
+    that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst), then a
+    date printed alone just above the headline; otherwise htmldate weighs the page's signals (it
+    works on a copy of the tree), and the JSON-LD's published day replaces its answer when that is
+    the day the JSON-LD names modified.
     """
-    printed = header_publication_date(tree) or labelled_page_date(tree) or marked_header_date(tree)
+    printed = (header_publication_date(tree) or labelled_page_date(tree) or marked_header_date(tree)
+               or dated_above_headline(tree))
     if printed is not None:
         return printed
     try:

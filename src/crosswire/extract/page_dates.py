@@ -379,6 +379,69 @@ def marked_header_date(tree: Any) -> str | None:
     return None
 
 
+#: A date above the headline is looked for this many levels up from it (its parent's parent: the article's
+#: header block), over at most this many characters of text, nearest first.
+ABOVE_LEVELS = 2
+ABOVE_WINDOW = 400
+#: A text of this many words is a sentence (a standfirst, a teaser): the header's date comes before it.
+SENTENCE_WORDS = 8
+
+
+def _texts_before(heading: Any) -> Iterator[tuple[str, Any]]:
+    """The visible texts before ``heading`` inside its ancestor ``ABOVE_LEVELS`` up, nearest first, each
+    with the element that holds it, until ``ABOVE_WINDOW`` characters have gone by."""
+    seen = 0
+    node = heading
+    for _ in range(ABOVE_LEVELS):
+        parent = node.getparent()
+        if parent is None:
+            return
+        for sibling in node.itersiblings(preceding=True):
+            texts: list[tuple[str, Any]] = []
+            for event, element in etree.iterwalk(sibling, events=("start", "end")):
+                if event == "start" and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+                    texts.append((element.text or "", element))
+                elif event == "end" and element is not sibling:
+                    texts.append((element.tail or "", element.getparent()))
+            texts.append((sibling.tail or "", parent))
+            for text, holder in reversed(texts):
+                if text.strip():
+                    seen += len(text.strip())
+                    yield text, holder
+            if seen >= ABOVE_WINDOW:
+                return
+        if parent.text and parent.text.strip():
+            yield parent.text, parent
+        node = parent
+
+
+def dated_above_headline(tree: Any) -> str | None:
+    """The ISO date printed alone just above the page's first headline, in its header block
+    ("05.02.2026 - Redaktion: Ada Brook" over the headline), with no sentence between: sites print the
+    date over the headline as others print it under.  A date in a link (a teaser's) or after an update's
+    label is none."""
+    headlines = _headlines(tree)
+    if not headlines:
+        return None
+    latest = date.today() + timedelta(days=1)
+    for text, holder in _texts_before(headlines[0]):
+        piece = " ".join(text.split())
+        if len(piece.split()) >= SENTENCE_WORDS:
+            return None
+        match = _any_date_pattern().search(piece) if len(piece) <= DATE_ELEMENT_CHARS else None
+        if match is None:
+            continue
+        beside = piece[: match.start()] + " " + piece[match.end() :]
+        if (len(_WORD.findall(beside)) > DATE_ELEMENT_WORDS
+                or any(label in beside.casefold() for label in _update_labels())
+                or holder.tag == "a" or any(a.tag in _ELSEWHERE for a in holder.iterancestors())):
+            continue
+        value = _to_date(match, None)
+        if value is not None and value <= latest:
+            return value.isoformat()
+    return None
+
+
 #: A day a page's JSON-LD names its publication or its last modification ("datePublished": "2026-11-04T…").
 _JSON_LD_DAY = re.compile(r'"date(?P<kind>Published|Modified)"\s*:\s*"(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)')
 
