@@ -132,6 +132,19 @@ def test_single_source_facts(engine: Engine, story_of: dict[str, str], case: dic
     assert singles
 
 
+@pytest.mark.parametrize("case", _cases(EXPECTED["one_origin_facts"]))
+def test_one_wire_sentence_printed_by_two_outlets_is_one_source(
+    engine: Engine, story_of: dict[str, str], case: dict[str, Any]
+) -> None:
+    """Two otherwise different reports print the same agency sentence: for that figure they are one origin, so
+    it is single (with both outlets named), never an agreement (issue 12)."""
+    brief = _brief_for(engine, story_of, case["story"])
+    articles = set(case["articles"])
+    [fact] = [f for f in _facts_covering(brief, articles) if any(m.value == case["value"] for m in f.mentions)]
+    assert articles <= {m.article for m in fact.mentions}
+    assert (fact.status, fact.outlets, fact.origins) == ("single", 2, 1)
+
+
 def test_the_single_outlet_story_has_one_source(engine: Engine, story_of: dict[str, str]) -> None:
     key = EXPECTED["single_outlet_story"]
     (article,) = next(s for s in EXPECTED["stories"] if s["key"] == key)["articles"]

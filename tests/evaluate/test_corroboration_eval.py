@@ -19,7 +19,7 @@ from crosswire.evaluate import corroboration
 from crosswire.evaluate.corroboration import load_gold, score_corroboration
 from crosswire.evaluate.split import in_check_part
 from crosswire.lexicon import terms
-from crosswire.model import Fact, FactMention
+from crosswire.model import Article, Fact, FactMention
 
 #: Words that can carry a number or a date in a labelled span.
 NUMBER_OR_DATE_WORDS = (
@@ -181,8 +181,34 @@ def test_a_labelled_fact_is_judged_by_the_fact_holding_its_span() -> None:
     start = text.index("eight")
     gold = {"kind": "quantity", "value": 8, "status": "single",
             "mentions": [{"article": "a", "value": 8, "start": start, "end": start + 5}]}  # fmt: skip
-    judged = corroboration._judge(gold, [rate, instalments])
+    articles = {"a": Article(id="a", kind="record", origin="t", text=text)}
+    judged = corroboration._judge(gold, [rate, instalments], articles)
     assert judged.matched and judged.right
     # A label whose span no fact holds still matches by value and article.
     gold["mentions"][0].update(start=0, end=4)
-    assert not corroboration._judge(gold, [rate, instalments]).right
+    assert not corroboration._judge(gold, [rate, instalments], articles).right
+
+
+def test_a_labelled_agreement_of_outlets_printing_one_sentence_is_one_source_under_independence() -> None:
+    """The labels count outlets; read with per-claim independence, two sites printing one wire sentence are a
+    single source, and a third site telling the figure in its own words makes it an agreement."""
+    wire = "Rescuers pulled 14 miners from the flooded shaft at Harrowgate overnight, the mine operator said."
+    own = "Fourteen miners were brought up alive after water flooded the Harrowgate pit."
+    articles = {
+        "a": Article(id="a", kind="record", origin="t", text=f"Mine rescue. {wire}", publisher="north.example"),
+        "b": Article(id="b", kind="record", origin="t", text=f"Miners saved. {wire}", publisher="south.example"),
+        "c": Article(id="c", kind="record", origin="t", text=own, publisher="east.example"),
+    }
+
+    def labelled(article: str, words: str) -> dict[str, Any]:
+        start = articles[article].text.index(words)
+        return {"article": article, "source": articles[article].publisher, "value": 14, "start": start,
+                "end": start + len(words)}  # fmt: skip
+
+    gold = {"kind": "quantity", "value": 14, "status": "agree",
+            "mentions": [labelled("a", "14 miners"), labelled("b", "14 miners")]}  # fmt: skip
+    assert corroboration.independent_status(gold, articles) == "single"
+    gold["mentions"].append(labelled("c", "Fourteen miners"))
+    assert corroboration.independent_status(gold, articles) == "agree"
+    # Other statuses are read as labelled.
+    assert corroboration.independent_status({**gold, "status": "conflict"}, articles) == "conflict"

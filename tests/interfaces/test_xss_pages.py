@@ -80,6 +80,15 @@ SCAN_DOM = """() => {
 }"""
 
 
+#: Each outlet tells the crossing in its own words: two independent reports, so their figures are contested.
+_OPENINGS = (
+    "The night ferry Orla Venn {n} carried {passengers} passengers across the Sound of Kell on Friday, "
+    "the harbour office in Kell said.",
+    "On Friday night the Orla Venn {n} carried {passengers} passengers over the Sound, according to the harbour "
+    "office.",
+)
+
+
 def _jsonl_records() -> list[dict[str, Any]]:
     """Two reports per payload of one fictional ferry crossing that disagree on a figure."""
     records = []
@@ -96,8 +105,7 @@ def _jsonl_records() -> list[dict[str, Any]]:
                     "title": f"Night ferry {n} crosses the Sound of Kell {payload}",
                     "published": f"2024-06-{n + 1:02d}",
                     "text": (
-                        f"The night ferry Orla Venn {n} carried {passengers} passengers across the Sound of Kell "
-                        f"on Friday, the harbour office in Kell said.\n\n"
+                        _OPENINGS[side].format(n=n, passengers=passengers) + "\n\n"
                         f"Travellers wrote {payload} on the quay board before the crossing. The ferry company "
                         f"said the crossing took {n + 2} hours because of fog.\n\n"
                         f"The harbour master, Oskar Brand, said a second ferry would join the route in July."
@@ -175,8 +183,9 @@ def pages(hostile_http: httpx.Client) -> list[str]:
     """Every page of the hostile store, plus lists, searches and 404s asked for with the payloads."""
     http = hostile_http
     stories = http.get("/api/stories", params={"per_page": 200}).json()["stories"]
-    # An editor's name and note carry payloads too (on the story with most reports).
-    fact = next((f for s in stories for f in http.get(f"/api/stories/{_q(s['id'])}").json()["facts"]), None)
+    # An editor's name and note carry payloads too (on an uncontested fact: the conflict rows must stay shown).
+    fact = next((f for s in stories for f in http.get(f"/api/stories/{_q(s['id'])}").json()["facts"]
+                 if f["status"] != "conflict"), None)  # fmt: skip
     assert fact is not None
     noted = next(s for s in stories if any(
         f["key"] == fact["key"] for f in http.get(f"/api/stories/{_q(s['id'])}").json()["facts"]))  # fmt: skip

@@ -7,6 +7,13 @@ value, or the system's qualified value compatible with the gold value) and
 its mentions cover at least one gold article; the match covering the most
 gold articles is used.  Reported: recall per status and overall, plain match
 recall, and false conflicts (system conflicts matched to gold agree/single).
+
+The labelled sets count sources as outlets: two sites printing one wire
+sentence agree.  Issue 12 counts them once for that claim, and so does the
+brief.  So the status is also judged against the labels read with that rule
+(``recall_independent``): a labelled agreement whose outlets all print one
+sentence (the same copy test as the brief's, ``origins.copies``, on the
+labelled mentions' own sentences, with the same value) is a single source.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, SplitKey, by_event, by_story, in_part, select, story_set_key
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.compat import Reading, compatible
-from crosswire.stories.corroborate import corroborate
+from crosswire.stories.corroborate import corroborate, sentence_of
+from crosswire.stories.origins import origin_keys
 
 STATUSES = ("agree", "conflict", "single")
 
@@ -141,6 +149,9 @@ class JudgedFact:
     #: The gold conflict is a figure that changed over time (labels' ``changing``), and whether ours says so.
     gold_changing: bool = False
     shown_changing: bool = False
+    #: The labelled status read with per-claim independence (module notes), and whether ours is that.
+    independent_status: str = ""
+    independent_right: bool = False
 
 
 def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
@@ -149,10 +160,18 @@ def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
     matched_agree_or_single = sum(1 for j in judged if j.matched and j.status != "conflict")
     false_conflicts = {j.false_conflict for j in judged if j.false_conflict is not None}
     n = len(judged)
+    independent_totals = {s: sum(1 for j in judged if j.independent_status == s) for s in STATUSES}
+    independent_correct = {s: sum(1 for j in judged if j.independent_status == s and j.independent_right)
+                           for s in STATUSES}  # fmt: skip
     return {
         "task": "corroboration",
         "n": n,
         "recall": sum(correct.values()) / n if n else 0.0,
+        # The labels read with per-claim independence: outlets printing one sentence are one source.
+        "recall_independent": sum(independent_correct.values()) / n if n else 0.0,
+        "independent_by_status": {
+            s: {"gold": independent_totals[s], "right": independent_correct[s]} for s in STATUSES
+        },
         "recall_by_status": {s: (correct[s] / totals[s] if totals[s] else None) for s in STATUSES},
         "gold_by_status": totals,
         "match_recall": sum(j.matched for j in judged) / n if n else 0.0,
@@ -170,15 +189,32 @@ def _figures(judged: Sequence[JudgedFact]) -> dict[str, Any]:
     }
 
 
-def _judge(gold: dict[str, Any], facts: Sequence[Fact]) -> JudgedFact:
+def independent_status(gold: Mapping[str, Any], articles: Mapping[str, Article]) -> str:
+    """The labelled status with per-claim independence: an agreement whose outlets all print one sentence
+    with the same value is a single source (as ``corroborate.fact_status`` counts origins)."""
+    if gold["status"] != "agree":
+        return str(gold["status"])
+    mentions = [m for m in gold["mentions"] if m["article"] in articles]
+    keys = origin_keys(
+        [str(m.get("source") or articles[m["article"]].publisher or m["article"]) for m in mentions],
+        [sentence_of(articles[m["article"]], int(m["start"]), int(m["end"])) for m in mentions],
+        lambda i, j: mentions[i]["value"] == mentions[j]["value"],
+    )
+    return "agree" if len(set(keys)) >= 2 else "single"
+
+
+def _judge(gold: dict[str, Any], facts: Sequence[Fact], articles: Mapping[str, Article]) -> JudgedFact:
     status = gold["status"]
+    independent = independent_status(gold, articles)
     gold_changing = bool(gold.get("changing"))
     fact = _best_match(gold, facts)
     if fact is None:
-        return JudgedFact(status, matched=False, right=False, false_conflict=None, gold_changing=gold_changing)
+        return JudgedFact(status, matched=False, right=False, false_conflict=None, gold_changing=gold_changing,
+                          independent_status=independent)  # fmt: skip
     wrongly_contested = status != "conflict" and fact.status == "conflict"
     return JudgedFact(status, True, fact.status == status, id(fact) if wrongly_contested else None,
-                      gold_changing=gold_changing, shown_changing=fact.changing)  # fmt: skip
+                      gold_changing=gold_changing, shown_changing=fact.changing,
+                      independent_status=independent, independent_right=fact.status == independent)  # fmt: skip
 
 
 #: Facts labelled here for story sets that come without them (issue 12), one file per part:
@@ -269,7 +305,8 @@ def score_corroboration(dataset_dir: Path, annotate: Annotate | None = None, par
         source_of = {a.id: a.publisher or a.id for a in articles}
         facts = corroborate(articles, source_of)
         system_facts += len(facts)
-        judged.extend(_judge(gold, facts) for gold in gold_facts if gold["story"] == story)
+        by_id = {article.id: article for article in articles}
+        judged.extend(_judge(gold, facts, by_id) for gold in gold_facts if gold["story"] == story)
     figures = {**_figures(judged), "dataset": dataset_dir.name, "part": part, "system_facts": system_facts}
     return Scored(figures, judged, _figures)
 

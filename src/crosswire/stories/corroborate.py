@@ -202,6 +202,11 @@ def _raw_sentence(article: Article, start: int, end: int) -> str:
     return article.text[left:right]
 
 
+def sentence_of(article: Article, start: int, end: int) -> str:
+    """The sentence around a span, normalised as origins are compared (``origins.normalised``)."""
+    return normalised(_raw_sentence(article, start, end))
+
+
 def _told_in(raw: str) -> tuple[str, str | None]:
     """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
     return normalised(raw), attribution(raw)
@@ -945,15 +950,20 @@ def _group(mentions: Sequence[_Mention]) -> list[_Group]:
 
 
 def fact_status(group: Sequence[_Mention]) -> FactStatus:
-    """single: one independent source; agree: all compatible; conflict otherwise.
+    """single: one independent origin; agree: all compatible; conflict otherwise.
 
-    Sources are outlets, as the contract and the labelled sets count them; how many independent origins
-    stand behind the outlets (one wire sentence printed by three outlets is one) is ``Fact.origins``.
+    Independence is judged claim by claim (issue 12): outlets that print one wire sentence for a figure are
+    one origin for it (``_with_origins``), however different the rest of their articles, so three outlets
+    carrying one agency's sentence are a single source reported three times (``Fact.outlets`` says how
+    many), not three that bear each other out.  The mentions must carry their origins already.
     """
-    if len({m.source for m in group}) < 2:
+    if len({m.origin or m.source for m in group}) < 2:
         return "single"
     pairs_ok = all(
-        _values_compatible(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
+        _values_compatible(a, b)
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if (a.origin or a.source) != (b.origin or b.source)
     )
     return "agree" if pairs_ok else "conflict"
 

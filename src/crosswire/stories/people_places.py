@@ -537,17 +537,16 @@ def _by_value(mentions: Sequence[_Mention], same: _Same = same_name) -> list[lis
     return groups
 
 
-def _status(group: Sequence[_Mention], same: _Same) -> FactStatus:
-    if len({m.source for m in group}) < 2:
+def _status(group: Sequence[_Mention], origins: Sequence[str], same: _Same) -> FactStatus:
+    """As for numbers (``corroborate.fact_status``): one origin is a single source, however many outlets
+    print its sentence."""
+    if len(set(origins)) < 2:
         return "single"
     first = group[0].value
     return "agree" if all(same(first, m.value) for m in group) else "conflict"
 
 
 def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
-    status = _status(group, same)
-    # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
-    value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
     # As for numbers (``corroborate``): outlets printing one sentence that names the same person or place are one
     # origin; a copy naming another is a statement of its own.
     origins = origin_keys(
@@ -555,6 +554,9 @@ def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
         [normalised(m.sentence) for m in group],
         lambda i, j: same(group[i].value, group[j].value),
     )
+    status = _status(group, origins, same)
+    # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
+    value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
     mentions = tuple(
         FactMention(m.article, m.text, m.value, None, m.start, m.end, attribution(m.sentence), origin)
         for m, origin in zip(group, origins, strict=True)
