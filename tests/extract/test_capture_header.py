@@ -312,3 +312,26 @@ def test_a_month_name_starts_a_word() -> None:
     assert printed_dates("Gene 12, 2026") == []
     assert printed_dates("Posted 4 janv. 2026 by the harbour desk")[0].iso == "2026-01-04"
 
+
+
+@pytest.mark.parametrize(
+    ("lines", "url"),
+    [
+        (["Kelmouth Post", "News", "Kelmouth votes for a footbridge...", "News / Local",
+          "Kelmouth votes for a footbridge over the Ferrow", "By Lina Sommer", "4 Nov 2026", *BODY], None),
+        (["Menu", "Search", "Footbridge for Kelmouth: council says yes", "Lina Sommer", "Reporter", *BODY],
+         "https://post.example/2026/11/04/footbridge-for-kelmouth-council-says-yes/"),
+        (["Kelmouth votes for a footbridge over the Ferrow", *[f"Menu item {n}" for n in range(20)],
+          "Written by Lina Sommer", *BODY], "https://post.example/local/kelmouth-votes-for-a-footbridge-over-the-ferrow"),
+        (["Kelmouth votes for a footbridge over the Ferrow", "By", "Lina Sommer", "and", "Mo Reyes", *BODY], None),
+        (["Menu", "Footbridge Plans", "4 Nov 2026", *BODY], "https://post.example/local/footbridge-plans/"),
+        (["Kelmouth votes for a footbridge over the Ferrow", *BODY, "About the author", "Lina Sommer"], None),
+    ],
+)  # fmt: skip
+def test_the_byline_alone_is_the_byline_of_the_whole_header(lines: list[str], url: str | None) -> None:
+    from crosswire.extract.capture_header import read_byline
+
+    start = len(lines) - len(BODY) if lines[-1] == BODY[-1] else 1
+    end = start + len(BODY)
+    byline = read_byline(lines, start, end, url)
+    assert (byline.author if byline else None) == read_header(lines, start, end, url).author

@@ -45,6 +45,56 @@ def test_visible_lines_break_at_blocks_and_leave_out_what_a_reader_never_sees() 
     assert visible_lines(tree) == ["One line here", "and a second", "cell a cell b", "last"]
 
 
+def test_visible_lines_go_on_after_what_a_reader_never_sees() -> None:
+    tree = html.fromstring(
+        "<html><body><p>Before <span hidden>secret</span>after<!-- a note --> and on</p>"
+        "<ul><li>one</li><li>two<script>x()</script> more</li></ul><div style='display:none'><p>gone</p></div>"
+        "tail text</body></html>"
+    )
+    assert visible_lines(tree) == ["Before after and on", "one", "two more", "tail text"]
+
+
+#: Readers' letters under the article: more prose than the article itself.
+LETTERS = tuple(
+    f"Letter {n}: I have lived beside the river for forty years and I have never seen the water climb so fast, "
+    "so the authority should explain why the sluices were opened only now."
+    for n in range(8)
+)
+
+
+def test_the_extracted_text_tells_where_the_article_sits_among_the_lines() -> None:
+    # Scored line by line, the page's body would be the letters, too far under the menu to see the byline.
+    menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(45))
+    text = (
+        "<html><body><h1>River rises at record pace</h1><p>By Ines Varga</p>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+        + f"<ul>{menu}</ul><div class='letters'>"
+        + "".join(f"<p>{letter}</p>" for letter in LETTERS)
+        + "</div></body></html>"
+    )
+    tree = html.fromstring(text)
+    assert visible_byline(tree) is None
+    assert visible_byline(tree, body="\n".join(PARAGRAPHS)) == "Ines Varga"
+
+
+def test_an_extracted_text_the_page_does_not_show_leaves_the_lines_to_be_scored() -> None:
+    tree = html.fromstring(page("<p>By Ines Varga</p>"))
+    unseen = "A text this page shows nowhere at all, written by its scripts after the page has loaded in the browser."
+    assert visible_byline(tree, URL, unseen) == visible_byline(tree, URL) == "Ines Varga"
+
+
+def test_the_article_starts_at_the_first_line_of_prose_the_extracted_text_holds() -> None:
+    from crosswire.extract.visible_text import _extracted_region
+
+    lines = ["Menu", "River rises at record pace", "By Ines Varga", "Gauges and weirs", PARAGRAPHS[0],
+             "Weir level 4.2 m", PARAGRAPHS[1], "Contact us"]  # fmt: skip
+    # the text opens with its headline and a short list item; a table row and a list item are seen without
+    # their bars and markers
+    body = f"River rises at record pace\n- Gauges and weirs\n- {PARAGRAPHS[0]}\n| Weir level | 4.2 m |\n{PARAGRAPHS[1]}"
+    assert _extracted_region(lines, body) == (4, 7)
+    assert _extracted_region(lines, "Gauges and weirs\nContact us") is None
+
+
 def test_a_byline_without_byline_markup_is_read_from_the_page_as_seen() -> None:
     text = page("<div class='meta'><span>By</span> <a href='/staff/ines-varga'>Ines Varga</a></div>")
     assert author_of(text) == "Ines Varga"

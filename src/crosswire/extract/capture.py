@@ -118,13 +118,20 @@ def _header_end(lines: list[str], start: int, end: int) -> int:
     return anchor
 
 
+def body_region(lines: list[str], region: tuple[int, int] | None = None) -> tuple[int, int]:
+    """``[start, end)`` of the article body among a page's text lines: the run of lines scoring
+    highest as prose, or ``region`` when the body is known already (an HTML page's extracted text),
+    without the byline and date lines that open it."""
+    start, end = region if region is not None else best_region([prose_score(line) for line in lines])
+    return _header_end(lines, start, end), end
+
+
 def header_of_lines(
     lines: list[str], url: str | None = None, title: str | None = None
 ) -> tuple[int, int, Header]:
     """Where the article body of a page's text lines begins and ends, and its header (headline,
     byline, date) read from the lines around that start; ``lines`` are non-empty, whitespace collapsed."""
-    start, end = best_region([prose_score(line) for line in lines])
-    start = _header_end(lines, start, end)
+    start, end = body_region(lines)
     return start, end, read_header(lines, start, end, url, title, day_first=not reads_english(lines[start:end]))
 
 

@@ -319,12 +319,21 @@ class HeaderReader:
         self._dates: dict[int, DateLine | None] = {}
         self._titles: dict[int, tuple[float, str] | None] = {}
         self._squashes: dict[int, str] = {}
+        self._slug_matches: dict[int, float] = {}
         self._clusters: list[_Cluster] | None = None
         page_date = self._page_date()
         self.page_date_at = page_date[0] if page_date else None
         self.reference: date | None = page_date[1] if page_date else None
 
-    # dates and bylines per line, read once
+    # dates, bylines and slug matches per line, read once
+    def slug_match_at(self, index: int) -> float:
+        """How well a line spells the URL's slug (``slug_match``), read once per line: every header
+        cluster weighed looks for the headline among the same lines."""
+        found = self._slug_matches.get(index)
+        if found is None:
+            found = self._slug_matches[index] = slug_match(self.lines[index], self.slug)
+        return found
+
     def date_at(self, index: int) -> DateLine | None:
         if index not in self._dates:
             line = self.lines[index]
@@ -346,7 +355,7 @@ class HeaderReader:
         byline = byline_names(line)
         if byline is not None:
             return byline
-        if slug_match(line, self.slug) >= STRONG_SLUG_MATCH:
+        if self.slug_match_at(index) >= STRONG_SLUG_MATCH:
             return None  # the line spells the URL's slug: the headline, not a name
         if index > 0 and cue_alone(self.lines[index - 1]):
             return byline_names(line, bare=True)
@@ -446,7 +455,7 @@ class HeaderReader:
                 candidates.append(candidate)
         if self.slug:
             for index in range(0, max(0, above - TITLE_REACH)):
-                if slug_match(self.lines[index], self.slug) >= STRONG_SLUG_MATCH:
+                if self.slug_match_at(index) >= STRONG_SLUG_MATCH:
                     candidate = self._score_title(index, (above - index - 1) * TITLE_DISTANCE_COST / 4)
                     if candidate is not None:
                         candidates.append(candidate)
@@ -465,7 +474,7 @@ class HeaderReader:
         shape = headline_shape(line)
         if shape <= 0:
             return None
-        score = shape + SLUG_WEIGHT * slug_match(line, self.slug)
+        score = shape + SLUG_WEIGHT * self.slug_match_at(index)
         if index + 1 < len(self.lines) and word_count(self.lines[index + 1]) >= STANDFIRST_WORDS:
             score += 0.2
         if self._repeated(index):
@@ -486,23 +495,26 @@ class HeaderReader:
         return score, text
 
     def _squashed(self, index: int) -> str:
-        if index not in self._squashes:
-            self._squashes[index] = squash(self.lines[index])
-        return self._squashes[index]
+        found = self._squashes.get(index)
+        if found is None:
+            found = self._squashes[index] = squash(self.lines[index])
+        return found
 
     def _repeated(self, index: int) -> bool:
         """The line comes again near it, whole or as a teaser's truncated form."""
         key = self._squashed(index)
+        # a breadcrumb ending with the headline is shorter than three headlines (and the headline not too short)
+        crumb_chars = 3 * len(self.lines[index]) if len(key) >= 8 else 0
         for other in range(max(0, index - REPEAT_REACH), min(len(self.lines), index + REPEAT_REACH)):
             if other == index:
                 continue
-            text = self.lines[other]
             other_key = self._squashed(other)
             if other_key == key:
                 return True
+            text = self.lines[other]
             if text.endswith(("...", "…")) and len(text) > 12 and key.startswith(other_key):
                 return True
-            if len(key) >= 8 and len(text) < 3 * len(self.lines[index]) and other_key.endswith(key):
+            if len(text) < crumb_chars and other_key.endswith(key):
                 return True  # a breadcrumb ending with the headline
         return False
 
@@ -683,7 +695,8 @@ class HeaderReader:
                 return found.iso
         return None
 
-    def read(self) -> Header:
+    def _header(self) -> tuple[_Cluster | None, _Candidate | None]:
+        """The header cluster and headline that score highest together."""
         options: list[_Cluster | None] = [None, *self.clusters()]
         best: tuple[float, _Cluster | None, _Candidate | None] | None = None
         for cluster in options:
@@ -692,7 +705,16 @@ class HeaderReader:
             if best is None or total > best[0]:
                 best = (total, cluster, candidate)
         assert best is not None
-        _, cluster, candidate = best
+        return best[1], best[2]
+
+    def read_byline(self) -> Byline | None:
+        """The header's byline alone, as ``read`` finds it (the headline is found, for the byline
+        sits around it; the date and the standfirst are not read)."""
+        cluster, candidate = self._header()
+        return self.author(cluster, candidate.index if candidate else None)
+
+    def read(self) -> Header:
+        cluster, candidate = self._header()
         byline = self.author(cluster, candidate.index if candidate else None)
         title = self._without_site_name(candidate.text) if candidate else None
         standfirst = self._standfirst(candidate.index, cluster) if candidate else None
@@ -730,6 +752,13 @@ def read_header(
 ) -> Header:
     """Headline, byline and date from the lines around a capture's body start."""
     return HeaderReader(lines, body_start, body_end, url, hinted_title, day_first).read()
+
+
+def read_byline(
+    lines: Sequence[str], body_start: int, body_end: int, url: str | None = None, day_first: bool = True
+) -> Byline | None:
+    """The byline ``read_header`` reads, without reading the header's date and standfirst."""
+    return HeaderReader(lines, body_start, body_end, url, None, day_first).read_byline()
 
 
 # --- lexicon checks --------------------------------------------------------------------------------

@@ -212,7 +212,7 @@ def _author_of_page(
     read as from a capture) may name them, and replaces a one-word author only when it holds that
     word ("Ines" under "By Ines Varga"). The capture's own author, the metadata's author as given
     (an outlet, a company), a byline atop the text and a JSON-LD organisation come after."""
-    seen = None if hints.author or _full_name(markup, outlet) else visible_byline(tree, hints.url)
+    seen = None if hints.author or _full_name(markup, outlet) else visible_byline(tree, hints.url, text)
     person = markup
     if seen is not None and _a_person(seen, outlet) and not names_a_desk(seen):
         no_person = markup is None or not _a_person(markup, outlet)
