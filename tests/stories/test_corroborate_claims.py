@@ -599,3 +599,20 @@ def test_two_ranges_with_other_ends_do_not_agree() -> None:
         "The court said the men convicted so far received sentences of between 8 and 20 years.",
     )
     assert not [f for f in facts if f.status == "agree"]
+
+
+def test_the_counted_noun_stands_in_for_a_unit_the_scanner_missed() -> None:
+    # "seven South Lumerian ... firms": the scanner stops at the two-word nationality and reads no unit, while the
+    # parse names the counted firms; the other report's "seven ... firms" is the same count of the same things.
+    facts = _facts(
+        "The finance ministry later placed seven South Lumerian fishing and freight firms on its blacklist.",
+        "Officials announced sanctions on seven fishing and freight firms suspected of moving fuel at sea.",
+    )
+    firms = [f for f in facts if f.value == 7]
+    assert [(f.status, len(f.mentions)) for f in firms] == [("agree", 2)]
+    # Another counted noun with the same figure is another thing.
+    facts = _facts(
+        "The finance ministry later placed seven South Lumerian fishing and freight firms on its blacklist.",
+        "Officials announced sanctions on seven trawlers suspected of moving fuel at sea.",
+    )
+    assert all(f.status == "single" for f in facts if f.value == 7)

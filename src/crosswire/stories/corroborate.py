@@ -528,8 +528,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         equal = group.values == {mention.value}
         if overlap >= SAME_VALUE_CONTEXT or (equal and _distinctive(mention.value)):
             return 1.0 + overlap
-    if not same_unit(group.members[0].unit, mention.unit):
-        return None
+    if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)):
+        return None  # the unit, or failing it the noun the parse says is counted, must be the same
     if not all(_values_compatible(mention, m) for m in statements):
         # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
         return _conflict_score(mention, group)
