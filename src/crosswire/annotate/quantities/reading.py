@@ -12,8 +12,8 @@ from crosswire.model import Quantity
 
 _OF_AFTER = re.compile(r"\s+of\b")
 _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
-#: "one in four adults", "seven out of 10 attempts"
-_PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s")
+#: "one in four adults", "seven out of 10 attempts", "one in every 500 users" (a share, not 500 users)
+_PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s(?:(?:every|each)\s)?")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
 
 
