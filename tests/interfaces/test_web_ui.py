@@ -281,14 +281,14 @@ def test_the_page_shows_a_quantity_as_the_brief_asserts_it() -> None:
     from crosswire.interfaces.web.story_page import same_wording, shape_facts
 
     vague = {"article": "a1", "text": "hundreds of residents", "value": 100, "value_max": 1000, "qualifier": None,
-             "shown": "hundreds (100–1,000)", "start": 0, "end": 21}  # fmt: skip
+             "shown": "hundreds (200–1,000)", "start": 0, "end": 21}  # fmt: skip
     bound = {"article": "a2", "text": "more than 40 residents", "value": 40, "value_max": None,
              "qualifier": "more than", "shown": "more than 40", "start": 0, "end": 22}  # fmt: skip
-    facts = [{"kind": "quantity", "about": "residents evacuated", "value": 100, "shown": "hundreds (100–1,000)",
+    facts = [{"kind": "quantity", "about": "residents evacuated", "value": 100, "shown": "hundreds (200–1,000)",
               "status": "conflict", "mentions": [vague, bound]}]  # fmt: skip
     shape_facts(facts)
-    assert facts[0]["shown"] == "hundreds (100–1,000)"
-    assert facts[0]["figures"] == ["hundreds (100–1,000)", "more than 40"]
+    assert facts[0]["shown"] == "hundreds (200–1,000)"
+    assert facts[0]["figures"] == ["hundreds (200–1,000)", "more than 40"]
     wordings = same_wording("quantity", [vague, bound])
     # The qualifier is printed apart from the value on the page (its own number style), so the wording leaves it out.
-    assert [(w["qualifier"], w["shown"]) for w in wordings] == [(None, "100–1000"), ("more than", "40")]
+    assert [(w["qualifier"], w["shown"]) for w in wordings] == [(None, "200–1000"), ("more than", "40")]

@@ -19,9 +19,9 @@ def _fact(text: str, value: float, qualifier: str | None = None, status: FactSta
 @pytest.mark.parametrize(
     ("text", "value", "qualifier", "shown"),
     [
-        ("hundreds of residents", 100, None, "hundreds (100–1,000)"),
-        ("dozens of boats", 12, None, "dozens (12–120)"),
-        ("tens of thousands of fishermen", 10_000, None, "tens of thousands (10,000–100,000)"),
+        ("hundreds of residents", 100, None, "hundreds (200–1,000)"),
+        ("dozens of boats", 12, None, "dozens (24–120)"),
+        ("tens of thousands of fishermen", 10_000, None, "tens of thousands (20,000–100,000)"),
         ("5-10 people", 5, None, "5–10"),
         ("40 people", 40, "more than", "more than 40"),
         ("40 people", 40, None, "40"),
@@ -35,9 +35,9 @@ def test_a_value_is_shown_as_asserted(text: str, value: float, qualifier: str | 
 def test_the_json_keeps_the_number_and_adds_the_range_and_the_shown_value() -> None:
     as_json = brief_to_dict(Brief("s", "Flood", (), (_fact("hundreds of residents", 100),), (), ()))
     (fact,) = as_json["facts"]
-    assert (fact["value"], fact["shown"]) == (100, "hundreds (100–1,000)")
+    assert (fact["value"], fact["shown"]) == (100, "hundreds (200–1,000)")
     (mention,) = fact["mentions"]
-    assert (mention["value"], mention["value_max"], mention["shown"]) == (100, 1000, "hundreds (100–1,000)")
+    assert (mention["value"], mention["value_max"], mention["shown"]) == (100, 1000, "hundreds (200–1,000)")
 
 
 def test_a_discrepancy_table_shows_the_vague_amount_in_words() -> None:
@@ -45,7 +45,7 @@ def test_a_discrepancy_table_shows_the_vague_amount_in_words() -> None:
     conflict = Fact("quantity", "residents evacuated", 100, "conflict", vague.mentions + exact.mentions)
     markdown = brief_to_markdown(Brief("s", "Flood", (), (conflict,), (), ()))
     rows = markdown[markdown.index("## Discrepancies") :]
-    assert "| hundreds (100–1,000) |" in rows
+    assert "| hundreds (200–1,000) |" in rows
     assert "| 100 |" not in rows
     assert "| 40 |" in rows
 

@@ -616,3 +616,12 @@ def test_the_counted_noun_stands_in_for_a_unit_the_scanner_missed() -> None:
         "Officials announced sanctions on seven trawlers suspected of moving fuel at sea.",
     )
     assert all(f.status == "single" for f in facts if f.value == 7)
+
+
+def test_a_vague_plural_asserts_at_least_two_of_its_unit() -> None:
+    # "Dozens of boats" is no report of 21 boats (fewer than two dozen), but it fits 30.
+    dozens = "Dozens of fishing boats were stranded in Lowmoor harbour by the storm on Sunday."
+    facts = _facts(dozens, "The storm stranded 21 fishing boats in Lowmoor harbour on Sunday.")
+    assert not any(f.status == "agree" for f in facts)
+    facts = _facts(dozens, "The storm stranded 30 fishing boats in Lowmoor harbour on Sunday.")
+    assert [f.status for f in facts if f.value in (12, 24, 30)] == ["agree"]

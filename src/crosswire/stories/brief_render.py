@@ -34,13 +34,15 @@ def _vague_words(mention: FactMention) -> str | None:
 
 def shown_value(fact: Fact, mention: FactMention) -> str:
     """What the mention asserts, in words a reader takes at face value: a vague amount as its words and the
-    range they span ("hundreds (100–1,000)"), a range as a range ("5–10"), with its qualifier ("over
+    range they span ("hundreds (200–1,000)"), a range as a range ("5–10"), with its qualifier ("over
     363,000,000"); never a vague amount's lower bound alone as if it were exact."""
     value_max = _value_max(fact, mention)
     shown = _format_value(mention.value)
     if value_max is not None:
         words = _vague_words(mention)
-        span = f"{shown}–{_format_value(value_max)}"
+        # A vague plural says at least two of its unit ("hundreds": 200 or more), as corroboration reads it.
+        low = _format_value(2 * mention.value) if words and isinstance(mention.value, int | float) else shown
+        span = f"{low}–{_format_value(value_max)}"
         shown = f"{words} ({span})" if words else span
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
 from crosswire.lexicon import Entry, mapping, terms
@@ -449,7 +450,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             sentence, said_by = _told_in(article.text[left:right])
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
-                         Reading(q.value, q.qualifier, q.value_max), unit_key(q.unit),
+                         asserted_reading(q), unit_key(q.unit),
                          *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          background=any(b.start <= q.start < b.end for b in background),
@@ -475,6 +476,20 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          sentence=sentence, said_by=said_by, lead=_lead(article, d.start))
             )  # fmt: skip
     return mentions
+
+
+def asserted_reading(quantity: Quantity) -> Reading:
+    """What a figure asserts, for comparing it with others: a vague plural ("dozens", "hundreds of",
+    "tens of thousands") says at least two of its unit, so "dozens of girls" is no report of 21 girls and
+    "hundreds" none of 150."""
+    if quantity.value_max is not None and vague_amount(quantity.text):
+        return Reading(2 * quantity.value, quantity.qualifier, quantity.value_max)
+    return Reading(quantity.value, quantity.qualifier, quantity.value_max)
+
+
+def vague_amount(text: str) -> bool:
+    """Whether a figure's words are a vague amount ("dozens", "tens to hundreds"), not digits or a word range."""
+    return any(span.in_words and span.value_max is not None for span in numbers.find_number_spans(text))
 
 
 def _values_compatible(a: _Mention, b: _Mention) -> bool:

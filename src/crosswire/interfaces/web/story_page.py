@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.store import ArticleSummary
+from crosswire.stories.corroborate import vague_amount
 
 #: Outlets named beside an agreement, and beside each wording of a contested fact; the rest are a
 #: link away, in the fact's row of "All facts".
@@ -124,8 +125,11 @@ def _mention_shown(kind: str, mention: Mapping[str, Any]) -> str:
 def _range_shown(kind: str, mention: Mapping[str, Any]) -> str:
     """A mention's value with the top of the range it states ("5–10"), without its qualifier, which the
     page prints apart."""
-    shown = shown_value(kind, mention["value"])
     value_max = mention.get("value_max") if kind == "quantity" else None
+    if value_max is not None and vague_amount(str(mention["text"])):
+        # "hundreds of residents" asserts 200 or more, as corroboration reads it (``asserted_reading``).
+        return f"{shown_value(kind, 2 * mention['value'])}–{value_text(value_max)}"
+    shown = shown_value(kind, mention["value"])
     return f"{shown}–{value_text(value_max)}" if value_max is not None else shown
 
 
