@@ -46,6 +46,30 @@ def test_a_copied_sentence_is_one_origin_and_a_rewritten_one_is_another() -> Non
     assert not copies(normalised("Five people died."), normalised("Five people have died."))
 
 
+def test_a_lightly_edited_copy_is_still_one_origin() -> None:
+    wire = normalised(
+        "On Sunday, a 41-year-old climber from Lisbon fell about 300 metres (1,000 feet) while crossing a "
+        "glacier below the Ardmore pass, the mountain rescue service said."
+    )
+    # A clause added at the end, the conversion dropped, the unit abbreviated: the same agency text.
+    edited = normalised(
+        "On Sunday, a 41-year-old climber from Lisbon fell about 300m while crossing a glacier below the "
+        "Ardmore pass with two friends, the mountain rescue service said."
+    )
+    # Another reporter's own sentence on the same fall shares a few phrases, not the text.
+    own = normalised(
+        "A climber from Lisbon, 41, survived a fall of some 300 metres on a glacier near the Ardmore pass on "
+        "Sunday, rescuers told the paper."
+    )
+    assert copies(wire, edited)
+    assert not copies(wire, own) and not copies(edited, own)
+    # Short plain sentences are written alike by reporters working apart: they need the very same words.
+    assert not copies(
+        normalised("More than 300 residents were evacuated from the valley on Monday."),
+        normalised("Hundreds of residents were evacuated from the valley on Monday."),
+    )
+
+
 def _facts(*texts: str) -> list[Fact]:
     stage = QuantityStage()
     articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]

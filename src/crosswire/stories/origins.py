@@ -25,6 +25,15 @@ from crosswire.lexicon import terms
 COPY_SIMILARITY = 90
 #: Shorter sentences are too common to tell a copy ("Five people died.").
 MIN_COPY_CHARS = 40
+#: A lightly edited copy (a clause added, a unit spelt out, a conversion in brackets) keeps most of the
+#: word triples of the shorter sentence; two reporters telling one fact in their own words share few
+#: ("Police said 27 people were injured in the crash" / "27 people were injured in Tuesday's crash,
+#: police said": 0.38).
+COPY_CONTAINMENT = 0.6
+#: Word triples the shorter sentence needs before containment may call it a copy: short plain sentences
+#: ("More than 300 residents were evacuated from the valley on Monday.") are written alike by reporters
+#: working apart.
+MIN_COPY_TRIPLES = 12
 _SPEECH = "|".join(sorted(terms("crosswire.annotate", "attribution_verbs"), key=len, reverse=True))
 _ACCORDING_TO = re.compile(r"\baccording to ((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,4}?)(?=[,.;:!?\"”]|$)", re.I)
 _WHO = r"((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,3})"
@@ -42,10 +51,27 @@ def normalised(sentence: str) -> str:
 
 
 def copies(a: str, b: str) -> bool:
-    """Whether two sentences (normalised) are one text printed twice."""
+    """Whether two sentences (normalised) are one text printed twice, perhaps lightly edited."""
     if min(len(a), len(b)) < MIN_COPY_CHARS:
         return a == b and len(a) > 0
-    return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY
+    return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY or _contained(a, b)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def _contained(a: str, b: str) -> bool:
+    """Whether most word triples of the shorter sentence are in the other (brackets aside: "600 metres
+    (2,000 feet)" is the same copy as "600m")."""
+    triples_a, triples_b = _triples(a), _triples(b)
+    shorter = min(triples_a, triples_b, key=len)
+    return len(shorter) >= MIN_COPY_TRIPLES and len(triples_a & triples_b) >= COPY_CONTAINMENT * len(shorter)
+
+
+def _triples(sentence: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(_BRACKETED.sub(" ", sentence))
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def origin_keys(
