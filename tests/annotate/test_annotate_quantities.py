@@ -478,6 +478,9 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "The council promised zero tolerance for fly-tipping on the quay.",
         "Tickets for The Four Seasons concert sold out on Monday.",  # a capitalised number inside a title
         "The fault hits Harbour Browser 8 and later versions.",  # a name and its version, no age
+        "The fault hits Harbour Browser 8 and 9 on older desktops.",  # a series of versions, not 9 of anything
+        "The patch covers versions HB6 to 10 of the browser.",
+        "Owners of the Tarn 4 or 5 phones should update.",
         "Veterans of the 1931 Nine Day Strike marched through Kelso.",  # a year, then a capitalised name
         "Veterans of the 1931 Nine-Day Strike marched through Kelso.",
         "Divers will first mend the NORTH-SEA-WE 5 cable off Kelso.",  # a hyphened name ending in "we"
@@ -504,6 +507,8 @@ def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) ->
         ("The tug made 3.5 runs to the wreck.", 3.5, "runs"),
         ("It was the update 2.5 million riders installed.", 2_500_000, "riders"),  # a count after "update"
         ("The queue formed a 300-metre line at the quay.", 300, "m"),  # a line that long
+        ("Between 6 and 10 boats sank off Kelso.", 6, "boats"),  # a range of counts, no name before it
+        ("The Owls won 3 and lost 2 of their games.", 2, "games"),
         ("A 12-mile line of lorries waited at the port.", 12, "mi"),
     ],
 )

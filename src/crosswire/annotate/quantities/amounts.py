@@ -172,6 +172,8 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     if _WEEKDAY_BEFORE.search(before) and not has_currency and not has_unit:
         # "On Sunday 300 residents were evacuated" counts residents; "Friday 13" is a day, not a name either.
         return counted.counted_noun(text, span.end, span.value) is not None
+    if not has_currency and not has_unit and _continues_a_named_series(before):
+        return False  # "Harbour Browser 8 and | 9 users": versions named, not nine users
     if has_currency or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.
@@ -267,6 +269,20 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
         if compound and units.measurement_unit_after(compound.group(1), None) is None:
             return False  # "one-time", "one-off", "one-way": an adjective, not a count
     return not _part_of_name(before)
+
+
+#: The first number of a series and what joins the next: "Harbour Browser 6 to | 10", "HB6 and | 9".
+#: (Not a comma: "By June 2, | 400 families" is a date, then a count.)
+_SERIES_BEFORE = re.compile(r"(?P<glued>[A-Za-z])?(?P<first>\d+(?:\.\d+)?)\s*(?:to|and|or|through|[-–/])\s*$")
+
+
+def _continues_a_named_series(before: str) -> bool:
+    """Whether the number goes on from a number that is part of a name: "Harbour Browser 6 to | 10" and
+    "HB6 and | 9" name versions, as the first number does, so the last one counts nothing either."""
+    match = _SERIES_BEFORE.search(before)
+    if match is None:
+        return False
+    return match["glued"] is not None or _part_of_name(before[: match.start("first")])
 
 
 def _looks_like_year(text: str, span: numbers.NumberSpan) -> bool:
