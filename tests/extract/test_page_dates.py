@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import html
 
 from crosswire.extract.html import publication_date
 from crosswire.extract.page_dates import (
+    by_first_character,
     dated_above_headline,
     header_form,
     header_publication_date,
@@ -392,3 +395,21 @@ def test_other_dates_above_the_headline_date_nothing(over_headline: str) -> None
 def test_a_date_outside_the_headline_block_is_the_site_bar_s() -> None:
     tree = html.fromstring(above("", site_bar="Donnerstag, 5. Februar 2026"))
     assert dated_above_headline(tree) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier opened on Mar. 4, 2026 and closed in March.",
+        "Maybe in May: the 3 mars 2026 vote, then June 14, 2026 (Jun 15 2026 in print)",
+        "Marching bands played as marsh birds flew over the jetty",
+    ],
+)
+def test_names_grouped_by_first_character_match_as_the_plain_alternation(text: str) -> None:
+    # the longest name first, as _date_pattern orders them: "march" before "mar" and "mars"
+    names = sorted(["mar", "march", "mars", "may", "jun", "june", "juni"], key=len, reverse=True)
+    plain = re.compile(r"\b(?P<month>" + "|".join(names) + r")(?P<rest>\.?\s\d+|\w*)", re.IGNORECASE)
+    grouped = re.compile(r"\b(?P<month>" + by_first_character(names) + r")(?P<rest>\.?\s\d+|\w*)", re.IGNORECASE)
+    found = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    assert found  # each text holds names
+    assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == found
