@@ -320,6 +320,8 @@ def test_units_left_unsaid(sentence: str, expected: list[tuple[float, float | No
         ("She made seven out of 10 attempts.", [(0.7, None, "attempts")]),
         ("One in every 400 phone owners had installed the app.", [(0.0025, None, "phone owners")]),
         ("Two out of every five ferries ran late.", [(0.4, None, "ferries")]),
+        ("Several hundred fans waited at the quay.", [(300, 900, "fans")]),  # some hundreds, not one hundred
+        ("A few dozen trawlers stayed in port.", [(24, 60, "trawlers")]),
         ("It happens 2 in 3 years.", [(2, None, None), (3, None, "year")]),
         ("About 100-odd fans waited outside.", [(100, None, "fans")]),
         ("He has 40-plus years of service.", [(40, None, "year")]),

@@ -21,6 +21,7 @@ def _fact(text: str, value: float, qualifier: str | None = None, status: FactSta
     [
         ("hundreds of residents", 100, None, "hundreds (200–1,000)"),
         ("dozens of boats", 12, None, "dozens (24–120)"),
+        ("several hundred residents", 300, None, "several hundred (300–900)"),  # read as written, not doubled
         ("tens of thousands of fishermen", 10_000, None, "tens of thousands (20,000–100,000)"),
         ("5-10 people", 5, None, "5–10"),
         ("40 people", 40, "more than", "more than 40"),

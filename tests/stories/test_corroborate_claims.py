@@ -625,3 +625,11 @@ def test_a_vague_plural_asserts_at_least_two_of_its_unit() -> None:
     assert not any(f.status == "agree" for f in facts)
     facts = _facts(dozens, "The storm stranded 30 fishing boats in Lowmoor harbour on Sunday.")
     assert [f.status for f in facts if f.value in (12, 24, 30)] == ["agree"]
+
+
+def test_several_dozen_is_some_dozens_not_one_dozen() -> None:
+    several = "Several dozen fishing boats were stranded in Lowmoor harbour by the storm on Sunday."
+    facts = _facts(several, "The storm stranded 12 fishing boats in Lowmoor harbour on Sunday.")
+    assert not any(f.status == "agree" for f in facts)
+    facts = _facts(several, "The storm stranded 40 fishing boats in Lowmoor harbour on Sunday.")
+    assert [f.status for f in facts if f.value in (36, 40)] == ["agree"]

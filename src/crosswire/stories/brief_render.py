@@ -41,7 +41,8 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
     if value_max is not None:
         words = _vague_words(mention)
         # A vague plural says at least two of its unit ("hundreds": 200 or more), as corroboration reads it.
-        low = _format_value(2 * mention.value) if words and isinstance(mention.value, int | float) else shown
+        plural = words is not None and numbers.plural_scale_amount(mention.text)
+        low = _format_value(2 * mention.value) if plural and isinstance(mention.value, int | float) else shown
         span = f"{low}–{_format_value(value_max)}"
         shown = f"{words} ({span})" if words else span
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown

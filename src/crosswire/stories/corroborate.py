@@ -488,8 +488,9 @@ def asserted_reading(quantity: Quantity) -> Reading:
 
 
 def vague_amount(text: str) -> bool:
-    """Whether a figure's words are a vague amount ("dozens", "tens to hundreds"), not digits or a word range."""
-    return any(span.in_words and span.value_max is not None for span in numbers.find_number_spans(text))
+    """Whether a figure's words are a vague plural ("dozens", "tens to hundreds"), not digits, a word range or
+    a vague count such as "several hundred", whose range is read as written."""
+    return numbers.plural_scale_amount(text)
 
 
 def _values_compatible(a: _Mention, b: _Mention) -> bool:

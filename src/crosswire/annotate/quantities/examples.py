@@ -56,6 +56,18 @@ def check_number_word(entry: Entry) -> None:
     )
 
 
+def check_vague_count(entry: Entry) -> None:
+    """ "Several hundred fans" is read as the range of hundreds the words allow (300 to 900), not 100."""
+    found = _read(entry)
+    scale = 100.0 if "hundred" in entry.example else 1000.0 if "thousand" in entry.example else 12.0
+    low, high = float(entry.value["low"]) * scale, float(entry.value["high"]) * scale
+    assert any(
+        _contains_word(q.text.lower(), entry.term) and math.isclose(q.value, low) and q.value_max is not None
+        and math.isclose(q.value_max, high)
+        for q in found
+    ), _explain(entry, found)
+
+
 def check_fraction(entry: Entry) -> None:
     """ "A third of the seats" is one third."""
     found = _read(entry)

@@ -60,6 +60,17 @@ _VAGUE = re.compile(
     rf"(?P<scale>{_PLURAL_SCALES})\b(?=\s+of\b)",
     re.IGNORECASE,
 )
+#: "several hundred", "a few dozen", "several hundred thousand": a vague count of a scale word
+#: (``lexicons/vague_counts.json``) is a range of it, not the scale word's own value.
+_VAGUE_COUNTS = {
+    entry.term: (int(entry.value["low"]), int(entry.value["high"]))
+    for entry in load_lexicon(_PACKAGE, "vague_counts").entries
+}
+_VAGUE_COUNT = re.compile(
+    rf"\b(?P<count>{'|'.join(sorted(_VAGUE_COUNTS, key=len, reverse=True))})\s+"
+    rf"(?P<scales>(?:{_SCALE}|dozen)(?:\s+(?:{_SCALE}))*)\b(?![\s-]+(?:and\s+)?(?:{_WORD})\b)",
+    re.IGNORECASE,
+)
 #: Digits with optional thousands separators and decimals, not glued to a
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
 _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
@@ -103,6 +114,12 @@ def find_number_spans(text: str) -> list[NumberSpan]:
         if match["low"] is not None:
             low = 10.0 if match["low"].lower() == "tens" else _vague_lower_bound(None, match["low"])
         spans.append(NumberSpan(match.start(), match.end(), min(low, high), high, in_words=True))
+    for match in _VAGUE_COUNT.finditer(text):
+        low, high = _VAGUE_COUNTS[" ".join(match["count"].lower().split())]
+        unit = 1.0
+        for scale in match["scales"].lower().split():
+            unit *= 12 if scale == "dozen" else SCALES[scale]
+        spans.append(NumberSpan(match.start(), match.end(), low * unit, high * unit, in_words=True))
     for match in _FRACTION_PHRASE.finditer(text):
         if match.group(3):
             spans.append(NumberSpan(match.start(), match.end(), 0.5, in_words=True))
@@ -151,6 +168,12 @@ def _mixed_value(whole: NumberSpan, fraction: NumberSpan, text: str) -> float | 
 
 _AND = re.compile(r"(?:\s+|-)and(?:\s+|-)", re.IGNORECASE)
 _A_FRACTION = re.compile(rf"an?[\s-]+(?:{_FRACTION})(?:\s+({_SCALE}))?", re.IGNORECASE)
+
+
+def plural_scale_amount(text: str) -> bool:
+    """Whether ``text`` holds a plural of a scale word ("dozens of", "tens of thousands of"): an amount
+    that says at least two of its unit."""
+    return _VAGUE.search(text) is not None
 
 
 def _vague_lower_bound(multiplier: str | None, plural_scale: str) -> float:
