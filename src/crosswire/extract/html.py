@@ -42,6 +42,7 @@ from crosswire.extract.page_dates import (
     header_publication_date,
     labelled_page_date,
     marked_header_date,
+    page_headlines,
     published_not_modified,
 )
 from crosswire.extract.page_text import PageText
@@ -241,8 +242,9 @@ def publication_date(tree: Any) -> str | None:
     works on a copy of the tree), and the JSON-LD's published day replaces its answer when that is
     the day the JSON-LD names modified.
     """
-    printed = (header_publication_date(tree) or labelled_page_date(tree) or marked_header_date(tree)
-               or dated_above_headline(tree))
+    headlines = page_headlines(tree)  # read once for the three readers of the header
+    printed = (header_publication_date(tree, headlines) or labelled_page_date(tree)
+               or marked_header_date(tree, headlines) or dated_above_headline(tree, headlines))
     if printed is not None:
         return printed
     try:
