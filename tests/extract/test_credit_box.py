@@ -68,3 +68,11 @@ def test_page_text_reads_an_element_as_text_content_does() -> None:
     for element in page.iter():
         assert texts.of(element) == element.text_content()
         assert texts.of(element) is texts.of(element)  # read once
+
+
+def test_the_credit_words_are_read_in_any_case_and_anywhere_in_the_block() -> None:
+    blocks = ["REPRINTED BY KIND LEAVE OF THE FEN GAZETTE", "As it ApPeArEd in the Moorland Echo, 2 June",
+              "Moorland Echo material, republiſhed", "A short line about the harbour wall"]
+    page = html.fromstring("<html><body>" + "".join(f"<small>{block}</small>" for block in blocks) + "</body></html>")
+    # the long s folds to an s, as the regex engine folds case
+    assert credit_blocks(page) == blocks[:3]
