@@ -5,10 +5,12 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html
 
 from crosswire.errors import InputError
-from crosswire.extract.html import parse_page
+from crosswire.extract.html import EXTRACTOR, TRAFILATURA_OPTIONS, parse_page
 
 PAGES = [
     "<html><head><title>Ferry timetable</title></head><body><p>Boats leave at nine.</p></body></html>",
@@ -42,3 +44,18 @@ def test_not_html_is_refused_as_trafilatura_refuses_it() -> None:
     assert load_html(text) is None
     with pytest.raises(InputError, match="not a readable HTML page"):
         parse_page(text, "notes.html")
+
+
+def test_the_settings_built_once_are_those_bare_extraction_builds_from_the_options() -> None:
+    built = Extractor(output_format="python", comments=False, tables=True, recall=False, with_metadata=False)
+    # the date search's settings hold today's date, and are not read without metadata
+    assert all(getattr(EXTRACTOR, name) == getattr(built, name)
+               for name in Extractor.__slots__ if name != "date_params")
+    page = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Ferry timetable changes</h1>"
+            + "".join(f"<p>The harbour office adds a morning boat on day {day} and cuts a late crossing, "
+                      "as the winter timetable says.</p>" for day in range(1, 6))
+            + "</article><footer>Harbour Post</footer></body></html>")
+    theirs = bare_extraction(parse_page(page, "p.html"), with_metadata=False, **TRAFILATURA_OPTIONS)
+    ours = bare_extraction(parse_page(page, "p.html"), options=EXTRACTOR)
+    assert isinstance(theirs, Document) and isinstance(ours, Document)
+    assert ours.text == theirs.text and "morning boat on day 5" in (ours.text or "")

@@ -19,6 +19,7 @@ import trafilatura
 import trafilatura.metadata as tm
 from lxml import etree
 from lxml.etree import ParserError
+from trafilatura.settings import Extractor
 from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from crosswire.errors import InputError
@@ -60,6 +61,15 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_tables": True,
     "favor_recall": False,
 }
+#: ``TRAFILATURA_OPTIONS`` as the settings ``bare_extraction`` builds from them (its defaults: plain text,
+#: no metadata), built once: given none, it builds them anew for each page, reading its configuration.
+#: trafilatura does not change them (its recall retry works on a copy).
+EXTRACTOR = Extractor(
+    output_format="python",
+    comments=TRAFILATURA_OPTIONS["include_comments"],
+    tables=TRAFILATURA_OPTIONS["include_tables"],
+    recall=TRAFILATURA_OPTIONS["favor_recall"],
+)
 
 
 def extract_html(capture: Capture) -> Article:
@@ -73,7 +83,7 @@ def extract_html(capture: Capture) -> Article:
         check_text_chars(capture.origin, visible_text_chars(tree), "page text")
     metadata = read_metadata(tree, capture.hints.url)
     # trafilatura copies a tree it is given: one parse serves both readers
-    document = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
+    document = trafilatura.bare_extraction(tree, options=EXTRACTOR)
     texts = PageText()  # paragraphs' texts, read once for the split-body and credit readers
     text = recover_split_body(tree, getattr(document, "text", None) or "", texts)
     hints = capture.hints
