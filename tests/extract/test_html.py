@@ -6,8 +6,9 @@ import pytest
 
 from crosswire.errors import InputError
 from crosswire.extract import extract
+from crosswire.extract.body import looks_like_index_page
 from crosswire.extract.decode import decode_html
-from crosswire.extract.html import NoArticleText
+from crosswire.extract.html import NoArticleText, parse_page
 from crosswire.model import Capture, SourceHints
 
 PARAGRAPHS = [
@@ -187,3 +188,18 @@ def test_a_page_without_text_is_refused_with_the_metadata_its_markup_gives() -> 
     assert article.author == "Petra Lindqvist"
     assert article.published == "2025-03-12"
     assert not article.is_article
+
+
+def test_the_signs_of_an_index_page_are_read_from_its_links() -> None:
+    titles = [f"Ferry route {i} returns for the summer season" for i in range(6)]
+    # link texts spread over lines and padded are still the lines the text shows
+    spread = [title.replace(" for ", "\n  for ") for title in titles]
+    links = "".join(f"<li><a href='/f/{i}'>\n   {title}  </a></li>" for i, title in enumerate(spread))
+    tree = parse_page(f"<html><body><ul>{links}</ul><p>Timetables are at the harbour office.</p></body></html>", "x")
+    assert looks_like_index_page(tree, "\n\n".join(titles))
+    assert not looks_like_index_page(tree, "\n\n".join([*titles[:2], *PARAGRAPHS]))
+    # many links and little prose; the same links beside an article's prose are a menu
+    menu = "".join(f"<a href='/s/{i}'>Section {i}</a>" for i in range(41))
+    tree = parse_page(f"<html><body><nav>{menu}</nav><p>{PARAGRAPHS[0]}</p></body></html>", "x")
+    assert looks_like_index_page(tree, "A short note on the harbour wall.")
+    assert not looks_like_index_page(tree, "\n\n".join(PARAGRAPHS))
