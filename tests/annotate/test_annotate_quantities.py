@@ -113,6 +113,8 @@ def test_changes() -> None:
         "She finished 3rd in the race.",
         "The vote is set for November 12.",
         "The Boeing 737 landed safely.",
+        "November 12th, 2026 HB Marine has signed a deal for the yard.",  # a date's year, not horsepower
+        "NOV. 3, 2026 KW Energy opened its plant.",
     ],
 )
 def test_non_quantities(sentence: str) -> None:

@@ -12,6 +12,8 @@ _PACKAGE = "crosswire.annotate.quantities"
 _MONTH_FORMS = [form for entry in load_lexicon(_PACKAGE, "months").entries for form in entry.value]
 _MONTH = "(?:" + "|".join(sorted((form.capitalize() for form in _MONTH_FORMS), key=len, reverse=True)) + r")\.?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:and|to|or)\s))?$")
+#: A month and day before a year: "November 12th, | 2007", "NOV. 12, | 2007" (a date's year, whatever follows it).
+_DAY_OF_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$")
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
@@ -140,6 +142,8 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _YEAR_SPAN_BEFORE.search(before):
         return False
+    if _DAY_OF_MONTH_BEFORE.search(before) and _looks_like_year(text, span):
+        return False  # "November 12th, 2007 HP has signed": the date's year, not 2007 horsepower
     if _STREET_AFTER.match(after) or _HOUSE_NUMBER_AFTER.match(after) or _MODEL_SUFFIX_AFTER.match(after):
         return False
     if _ERA_BEFORE.search(before) or _ERA_AFTER.match(after) or _in_score(text, span):
