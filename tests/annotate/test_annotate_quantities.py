@@ -494,6 +494,7 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "Ferry staff must install system update 7.20 by Friday.",
         "The challenger was down in round three at the Kelso arena.",  # which round, no count of rounds
         "The Owls stopped them at the 20-yard line.",  # a position on the field, no distance
+        "The Owls forced a three-and-out on the opening drive.",  # a compound noun, no count of three
         "The ferry passed the 40-mile marker at noon.",
     ],
 )

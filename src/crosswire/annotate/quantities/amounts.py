@@ -14,6 +14,9 @@ _MONTH = "(?:" + "|".join(sorted((form.capitalize() for form in _MONTH_FORMS), k
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*(?:\d{{1,2}}(?:\s?[-–&]\s?|,?\s(?:and|to|or)\s))?$")
 #: A month and day before a year: "November 12th, | 2007", "NOV. 12, | 2007" (a date's year, whatever follows it).
 _DAY_OF_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$")
+#: A number word hyphened into a compound noun by "-and-" and a word that is no number or fraction:
+#: "three-and-out" (but "two-and-a-half hours" is 2.5, read before this test sees it).
+_AND_COMPOUND_AFTER = re.compile(r"^-and-(?!an?\b|half\b)[a-z]+\b(?!-(?:half|quarter|third))", re.IGNORECASE)
 #: The second half of "2014-15" (a season or fiscal year).
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
 _STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
@@ -261,6 +264,8 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
         return False
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
         return False
+    if _AND_COMPOUND_AFTER.match(after):
+        return False  # "a three-and-out", "a nine-and-dine": a compound noun, no count of anything
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
         return False  # the "million" of "parts per million"
     if word == "one":
