@@ -376,15 +376,25 @@ def _date_printed_alone(element: Any) -> date | None:
     match = _any_date_pattern().search(text) or _SHORT_DOTTED.fullmatch(text)
     if match is None:
         return None
+    return _to_date(match, None) if _stands_alone(text, match) else None
+
+
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    """Whether the date ``match`` found is all ``text`` prints but a few words ("Dienstag", "um 10:15 Uhr"),
+    none of them an update's label."""
     beside = text[: match.start()] + " " + text[match.end() :]
-    if len(_WORD.findall(beside)) > DATE_ELEMENT_WORDS or any(label in beside.casefold() for label in _update_labels()):
-        return None
-    return _to_date(match, None)
+    return len(_WORD.findall(beside)) <= DATE_ELEMENT_WORDS and not any(
+        label in beside.casefold() for label in _update_labels()
+    )
 
 
 #: A date element inside these is another piece's: a link's (a teaser of another article), a quote's
 #: (an embedded post).
 _ELSEWHERE = frozenset({"a", "blockquote"})
+
+
+def _inside_another_piece(element: Any) -> bool:
+    return any(ancestor.tag in _ELSEWHERE for ancestor in element.iterancestors())
 
 
 def marked_header_date(tree: Any, headlines: list[Any] | None = None) -> str | None:
@@ -403,7 +413,7 @@ def marked_header_date(tree: Any, headlines: list[Any] | None = None) -> str | N
         for element in _elements_after(heading, HEADER_WINDOW):
             if element.tag != "time" and not element.get("class") and not element.get("itemprop"):
                 continue  # nothing names it a date (``_names_a_date``, read faster)
-            if _names_a_date(element) != "published" or any(a.tag in _ELSEWHERE for a in element.iterancestors()):
+            if _names_a_date(element) != "published" or _inside_another_piece(element):
                 continue
             value = _date_printed_alone(element)
             if value is not None and value <= latest:
@@ -467,10 +477,7 @@ def dated_above_headline(tree: Any, headlines: list[Any] | None = None) -> str |
         match = _any_date_pattern().search(piece) if len(piece) <= DATE_ELEMENT_CHARS else None
         if match is None:
             continue
-        beside = piece[: match.start()] + " " + piece[match.end() :]
-        if (len(_WORD.findall(beside)) > DATE_ELEMENT_WORDS
-                or any(label in beside.casefold() for label in _update_labels())
-                or holder.tag == "a" or any(a.tag in _ELSEWHERE for a in holder.iterancestors())):
+        if not _stands_alone(piece, match) or holder.tag == "a" or _inside_another_piece(holder):
             continue
         value = _to_date(match, None)
         if value is not None and value <= latest:
