@@ -8,6 +8,7 @@ from typing import Any
 
 from crosswire.annotate.quantities import find_quantities, numbers
 from crosswire.model import Brief, Citation, Fact, FactMention, FigureReport, SourceEntry
+from crosswire.stories.corroborate import asserted_low
 
 
 def _citation_dict(citation: Citation) -> dict[str, Any]:
@@ -41,8 +42,8 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
     if value_max is not None:
         words = _vague_words(mention)
         # A vague plural says at least two of its unit ("hundreds": 200 or more), as corroboration reads it.
-        plural = words is not None and numbers.plural_scale_amount(mention.text)
-        low = _format_value(2 * mention.value) if plural and isinstance(mention.value, int | float) else shown
+        number = mention.value if isinstance(mention.value, int | float) else None
+        low = _format_value(asserted_low(number, mention.text)) if number is not None else shown
         span = f"{low}–{_format_value(value_max)}"
         shown = f"{words} ({span})" if words else span
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown

@@ -479,18 +479,16 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
 
 
 def asserted_reading(quantity: Quantity) -> Reading:
-    """What a figure asserts, for comparing it with others: a vague plural ("dozens", "hundreds of",
-    "tens of thousands") says at least two of its unit, so "dozens of girls" is no report of 21 girls and
-    "hundreds" none of 150."""
-    if quantity.value_max is not None and vague_amount(quantity.text):
-        return Reading(2 * quantity.value, quantity.qualifier, quantity.value_max)
-    return Reading(quantity.value, quantity.qualifier, quantity.value_max)
+    """What a figure asserts, for comparing it with others (see :func:`asserted_low`)."""
+    low = asserted_low(quantity.value, quantity.text) if quantity.value_max is not None else quantity.value
+    return Reading(low, quantity.qualifier, quantity.value_max)
 
 
-def vague_amount(text: str) -> bool:
-    """Whether a figure's words are a vague plural ("dozens", "tens to hundreds"), not digits, a word range or
-    a vague count such as "several hundred", whose range is read as written."""
-    return numbers.plural_scale_amount(text)
+def asserted_low(value: float, text: str) -> float:
+    """The least a figure's words assert: a vague plural ("dozens", "hundreds of", "tens of thousands")
+    says at least two of its unit, so "dozens of girls" is no report of 21 girls and "hundreds" none of
+    150; digits, a word range or a vague count ("several hundred", read as its range) assert their value."""
+    return 2 * value if numbers.plural_scale_amount(text) else value
 
 
 def _values_compatible(a: _Mention, b: _Mention) -> bool:

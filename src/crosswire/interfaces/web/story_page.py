@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.store import ArticleSummary
-from crosswire.stories.corroborate import vague_amount
+from crosswire.stories.corroborate import asserted_low
 
 #: Outlets named beside an agreement, and beside each wording of a contested fact; the rest are a
 #: link away, in the fact's row of "All facts".
@@ -126,11 +126,10 @@ def _range_shown(kind: str, mention: Mapping[str, Any]) -> str:
     """A mention's value with the top of the range it states ("5–10"), without its qualifier, which the
     page prints apart."""
     value_max = mention.get("value_max") if kind == "quantity" else None
-    if value_max is not None and vague_amount(str(mention["text"])):
-        # "hundreds of residents" asserts 200 or more, as corroboration reads it (``asserted_reading``).
-        return f"{shown_value(kind, 2 * mention['value'])}–{value_text(value_max)}"
-    shown = shown_value(kind, mention["value"])
-    return f"{shown}–{value_text(value_max)}" if value_max is not None else shown
+    if value_max is None:
+        return shown_value(kind, mention["value"])
+    # "hundreds of residents" asserts 200 or more, as corroboration reads it.
+    return f"{shown_value(kind, asserted_low(mention['value'], str(mention['text'])))}–{value_text(value_max)}"
 
 
 def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
