@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,9 +70,11 @@ def _contained(a: str, b: str) -> bool:
     return len(shorter) >= MIN_COPY_TRIPLES and len(triples_a & triples_b) >= COPY_CONTAINMENT * len(shorter)
 
 
-def _triples(sentence: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _triples(sentence: str) -> frozenset[tuple[str, ...]]:
+    """The sentence's word triples, brackets aside; cached, since a story compares each sentence with many."""
     words = _WORD.findall(_BRACKETED.sub(" ", sentence))
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 def origin_keys(
