@@ -56,6 +56,25 @@ def test_credits_with_a_label_or_a_lowercase_cue_and_am_or_on(header: str, expec
     assert header_publication_date(html.fromstring(page(header))) == expected
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Marta Wolska 14 listopada 2025, 09:30", "2025-11-14"),  # Polish genitive
+        ("Petr Novák, 3. března 2024, 16:20", "2024-03-03"),  # Czech genitive
+        ("Опубликовано 4 ноября 2026, 10:15", "2026-11-04"),  # Russian genitive
+        ("Redactie Haven, 4 maart 2026, 10:15", "2026-03-04"),  # Dutch
+    ],
+)
+def test_a_header_reads_the_month_names_captures_are_read_with(header: str, expected: str) -> None:
+    assert header_publication_date(html.fromstring(page(header))) == expected
+
+
+def test_a_month_name_opens_a_word() -> None:
+    # "Omar 4, 2026" under the headline names no day in March; nor does "Imay 4, 2026" one in May
+    assert header_publication_date(html.fromstring(page("Omar 4, 2026"))) is None
+    assert header_publication_date(html.fromstring(page("Imay 4, 2026"))) is None
+
+
 def test_a_lowercase_cue_without_am_or_on_is_still_no_credit() -> None:
     tree = html.fromstring(page("Eine Reise von Hamburg nach Kiel 17.10.2023"))
     assert header_publication_date(tree) is None

@@ -43,8 +43,14 @@ _LONGEST_MATCH = 120
 
 @cache
 def _month_numbers() -> dict[str, int]:
+    """The month names of rules/page_dates.json, then those of lexicons/month_names.json (genitive forms,
+    other languages: "31 stycznia 2020", "4 ноября 2026"), which captures are read with (extract/dates.py):
+    a header prints its date in the page's language as a capture does."""
     months: dict[str, list[str]] = load_rules("page_dates")["months"]
-    return {name: int(number) for number, names in months.items() for name in names}
+    numbers = {name: int(number) for number, names in months.items() for name in names}
+    for entry in load_lexicon("crosswire.extract", "month_names").entries:
+        numbers.setdefault(entry.term, int(entry.value["month"]))
+    return numbers
 
 
 def by_first_character(names: list[str]) -> str:
@@ -67,7 +73,8 @@ def by_first_character(names: list[str]) -> str:
 @cache
 def _date_pattern() -> str:
     names = sorted(_month_numbers(), key=len, reverse=True)
-    month = "(?P<{}>" + by_first_character(names) + r")\.?"
+    # a month name opens a word ("Omar 4, 2026" names no March; "Ciao 4 2026" no August)
+    month = r"(?<![^\W\d_])(?P<{}>" + by_first_character(names) + r")\.?"
     # What the date opens with (a digit, a month's first letter), tested once at each position of the
     # text before the branches are tried one by one; the header forms below are tried as they are.
     opening = "(?=[\\d" + "".join(sorted({re.escape(name[:1]) for name in names})) + "])"
