@@ -243,6 +243,31 @@ def test_when_prefers_the_day_told_in_the_headlines_words() -> None:
     assert ranked_time_phrases(text, dates, 0, "2026-03-06")[0] == "Tuesday"  # no headline: reading order
 
 
+def test_when_prefers_the_lead_to_a_later_phrase_in_the_headlines_words() -> None:
+    # The lead tells the event; a caption further down repeats the headline but is no better witness of its time.
+    body = (
+        "Two people were hurt when a truck tipped over near Dunmore at around 7am. "
+        "The road was shut for hours. Drivers were told to avoid the area. Buses ran late all morning. "
+        "Photo: the lorry that overturned on the ring road just after 7am, seen from a bridge."
+    )
+    frame = frame_of(body, title="Lorry overturns on ring road", published="2026-03-07")
+    assert frame.when[0] == "at around 7am"
+
+
+def test_when_passes_over_the_day_of_a_relative_clause() -> None:
+    # "who took office on Monday" tells something the mayor did before: background to the signing.
+    frame = frame_of(
+        "The mayor, who took office on Monday, signed the harbour lease on Friday. The port expects more ferries.",
+        published="2026-03-07",
+    )
+    assert frame.when[:2] == ("Friday", "Monday")
+    frame = frame_of(
+        "The mayor, who took office on Monday, said it was an honour to open the bridge on Friday.",
+        published="2026-03-07",
+    )
+    assert frame.when[0] == "Friday"
+
+
 def test_when_may_be_told_relative_to_another_event() -> None:
     text = "The ferry sank only two weeks after its launch, the owners said today."
     phrases = ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")

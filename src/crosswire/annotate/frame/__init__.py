@@ -36,7 +36,7 @@ from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
 from crosswire.annotate.frame.reasons import how_phrases, why_phrases
-from crosswire.annotate.frame.when import ranked_time_phrases
+from crosswire.annotate.frame.when import ranked_time_phrases, relative_clause_spans
 from crosswire.annotate.frame.where import (
     PLACE_LABELS,
     dateline_place,
@@ -113,11 +113,19 @@ def _frame(article: Article, lead: Lead, headline_doc: Doc | None, lead_docs: li
         who=_top(ranked_actors(clause_actors, annotations.entities, lead.end)),
         what=_top(_without_place(action, annotations.entities)
                   for action in _actions(headline_clause, lead_clause, lead.headline)),
-        when=_top(ranked_time_phrases(text, annotations.dates, lead.body_start, article.published, lead.headline)),
+        when=_top(_when(article, lead, lead_docs)),
         where=_top(_where(text, lead, annotations.entities, [doc for doc in (headline_doc, *lead_docs) if doc])),
         why=_top(why_phrases(text[lead.body_start : lead.end])),
         how=_top(how_phrases(text[lead.body_start : lead.end])),
     )  # fmt: skip
+
+
+def _when(article: Article, lead: Lead, lead_docs: list[Doc]) -> list[str]:
+    """Time phrases of the body, those of the lead's own clauses first (not its relative clauses)."""
+    dates = article.annotations.dates if article.annotations else ()
+    background = relative_clause_spans(lead_docs, lead.sentence_starts)
+    return ranked_time_phrases(article.text, dates, lead.body_start, article.published, lead.headline,
+                               (lead.body_start, lead.end), background)  # fmt: skip
 
 
 def _lead_clause(docs: list[Doc]) -> Clause | None:

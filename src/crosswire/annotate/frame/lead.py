@@ -39,6 +39,8 @@ class Lead:
     opening_end: int
     #: The lead's sentences worth parsing, in reading order.
     sentences: tuple[str, ...]
+    #: Where each of ``sentences`` starts in the text, so that what a parse finds can be placed in it.
+    sentence_starts: tuple[int, ...] = ()
 
 
 def read_lead(article: Article) -> Lead:
@@ -52,8 +54,10 @@ def read_lead(article: Article) -> Lead:
     end = lead[-1].end if lead else min(len(text), body_start + _FALLBACK_LEAD_CHARS)
     opening = sentences[:OPENING_SENTENCES]
     opening_end = max(end, opening[-1].end) if opening else end
+    kept = _lead_sentences(text, body_start, lead)
     return Lead(headline=headline, body=text[body_start:], body_start=body_start, end=end, opening_end=opening_end,
-                sentences=_lead_sentences(text, body_start, lead))  # fmt: skip
+                sentences=tuple(sentence for _, sentence in kept),
+                sentence_starts=tuple(start for start, _ in kept))  # fmt: skip
 
 
 def _body_start(text: str, headline: str | None) -> int:
@@ -66,6 +70,15 @@ def _body_start(text: str, headline: str | None) -> int:
     return len(text) - len(text[start:].lstrip())
 
 
-def _lead_sentences(text: str, body_start: int, sentences: list[Sentence]) -> tuple[str, ...]:
-    candidates = (_DATELINE.sub("", text[max(s.start, body_start) : s.end].strip()) for s in sentences)
-    return tuple(candidate for candidate in candidates if len(candidate.split()) >= MIN_WORDS)
+def _lead_sentences(text: str, body_start: int, sentences: list[Sentence]) -> list[tuple[int, str]]:
+    """The sentences worth parsing, each with where it starts in the text (after its dateline)."""
+    kept: list[tuple[int, str]] = []
+    for sentence in sentences:
+        start = max(sentence.start, body_start)
+        raw = text[start : sentence.end]
+        start += len(raw) - len(raw.lstrip())
+        dateline = _DATELINE.match(raw.strip())
+        candidate = raw.strip()[dateline.end() :] if dateline else raw.strip()
+        if len(candidate.split()) >= MIN_WORDS:
+            kept.append((start + (dateline.end() if dateline else 0), candidate))
+    return kept

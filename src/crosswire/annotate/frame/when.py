@@ -10,13 +10,17 @@ A time told by its distance from another event ("three hours after the
 kickoff") has no day of its own in the date stage but is a time of the
 reported event, so it counts as recent.
 
-Ranking: a phrase whose sentence repeats words of the headline ("signed the
-lease at the harbour office on Friday" under "Port and city sign harbour lease") tells
-the time of the headline's event and goes first.  Otherwise phrases that name
-a day within ``RECENT_DAYS`` of publication, or a clock time, come first in
-reading order (the event being reported); then the
-publication day written out ("March 4, 2026"), because a report that names
-no recent day is about its own day; then the rest (a birthday in 1997,
+Ranking: the lead tells the main event, so a phrase of the lead goes first,
+unless the parse puts it in a relative clause: "the mayor, who took office
+on Monday, signed the lease on Friday" gives the time of something the mayor
+did before, background to the event.  Among the lead's phrases and then
+among the rest, a phrase whose sentence repeats words of the headline
+("signed the lease at the harbour office on Friday" under "Port and city
+sign harbour lease") tells the time of the headline's event and goes first.
+Otherwise phrases that name a day within ``RECENT_DAYS`` of publication, or
+a clock time, come first in reading order (the event being reported); then
+the publication day written out ("March 4, 2026"), because a report that
+names no recent day is about its own day; then the rest (a birthday in 1997,
 "last year", "this summer").
 """
 
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from crosswire.annotate.dates import MONTH_NAMES, find_dates, parse_iso_day
 from crosswire.annotate.frame.headline import stem
@@ -83,16 +88,31 @@ class _Part:
 
 
 def ranked_time_phrases(
-    text: str, dates: Sequence[DateMention], start: int, published: str | None, headline: str | None = None
+    text: str,
+    dates: Sequence[DateMention],
+    start: int,
+    published: str | None,
+    headline: str | None = None,
+    lead: tuple[int, int] = (0, 0),
+    background: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
-    """Time phrases of ``text[start:]``, ranked as the module docstring says."""
+    """Time phrases of ``text[start:]``, ranked as the module docstring says.
+
+    ``lead`` is where the lead starts and ends in the text, ``background`` the
+    spans of its relative clauses (``relative_clause_spans``).
+    """
     reference = parse_iso_day(published)
     recent: list[tuple[int, str]] = []
     other: list[str] = []
     headline_stems = _content_stems(headline or "")
     phrases = _phrases(text, dates, start)
-    # Stable sort: phrases told in the words of the headline first, reading order otherwise.
-    phrases.sort(key=lambda phrase: not _echoes_headline(text, phrase[1], headline_stems))
+    # Stable sort: the lead's own phrases first, then those told in the words of the headline, reading order otherwise.
+    phrases.sort(
+        key=lambda phrase: (
+            not _tells_the_lead_event(phrase[1], lead, background),
+            not _echoes_headline(text, start, phrase[1], headline_stems),
+        )
+    )
     for phrase, parts in phrases:
         named_days = [part.day for part in parts if part.day is not None]
         distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
@@ -135,13 +155,36 @@ def _phrases(text: str, dates: Sequence[DateMention], start: int) -> list[tuple[
     return phrases
 
 
+def relative_clause_spans(docs: Sequence[Doc], starts: Sequence[int]) -> list[tuple[int, int]]:
+    """Where the relative clauses of parsed sentences lie in the text, each doc starting at its ``starts`` offset.
+
+    An infinitive the parser hangs on a noun ("an honour to meet them on
+    Friday") is no relative clause: it tells the event itself, not a
+    participant's past.
+    """
+    spans = []
+    for doc, offset in zip(docs, starts, strict=True):
+        for token in doc:
+            if token.dep_ == "relcl" and not any(child.tag_ == "TO" for child in token.children):
+                first, last = token.left_edge, token.right_edge
+                spans.append((offset + first.idx, offset + last.idx + len(last)))
+    return spans
+
+
+def _tells_the_lead_event(parts: list[_Part], lead: tuple[int, int], background: Sequence[tuple[int, int]]) -> bool:
+    start, end = parts[0].start, parts[-1].end
+    in_lead = lead[0] <= start and end <= lead[1]
+    return in_lead and not any(low <= start and end <= high for low, high in background)
+
+
 def _content_stems(text: str) -> set[str]:
     return {stem(word) for word in _WORD.findall(text.lower()) if word not in STOP_WORDS}
 
 
-def _echoes_headline(text: str, parts: list[_Part], headline_stems: set[str]) -> bool:
+def _echoes_headline(text: str, start: int, parts: list[_Part], headline_stems: set[str]) -> bool:
     """Whether the words around a phrase, within its sentence, repeat ``ECHOES_NEEDED`` headline words."""
-    before = _SENTENCE_BREAK.split(text[max(0, parts[0].start - ECHO_BEFORE) : parts[0].start])[-1]
+    # The window stops at the body's start: the headline above the first sentence is no echo of itself.
+    before = _SENTENCE_BREAK.split(text[max(start, parts[0].start - ECHO_BEFORE) : parts[0].start])[-1]
     after = _SENTENCE_BREAK.split(text[parts[-1].end : parts[-1].end + ECHO_AFTER])[0]
     return len(_content_stems(f"{before} {after}") & headline_stems) >= ECHOES_NEEDED
 
