@@ -236,6 +236,13 @@ ARTICLE = "<p>The council voted seven to two on Thursday night to rebuild the pi
         ("<p>14:49Erstellt am: 01.11.2023</p>", "2023-11-01"),
         ("<p>(Updated 04 Jun 2024)</p>", "2024-06-04"),
         ("<p>FotoUpdated 04 Jun 2024</p>", None),
+        # a label in a link or a quote labels another piece: a footer's terms, a teaser, an embedded post
+        ("<footer><a href='/terms'>Terms of use (Updated 7 July 2023)</a></footer>", None),
+        ("<aside><a href='/news/ferry-fares'>Ferry fares rise again Stand 5.8.2024</a></aside>", None),
+        ("<blockquote>Posted 2 May 2024 by a harbour pilot</blockquote>", None),
+        # unless the link leads to that day (a blog links its date to the day's archive or to the post)
+        ("<p class='post-info'><a href='/2024/06/04/'>Published 4 June 2024</a></p>", "2024-06-04"),
+        ("<p><a href='/posts/20240604-pier'>Posted on 4 June 2024</a></p>", "2024-06-04"),
     ],
 )
 def test_the_one_day_a_page_labels_below_the_article(below: str, expected: str | None) -> None:
