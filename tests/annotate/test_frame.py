@@ -268,6 +268,17 @@ def test_when_passes_over_the_day_of_a_relative_clause() -> None:
     assert frame.when[0] == "Friday"
 
 
+def test_a_day_that_owns_a_noun_is_the_time_of_what_the_noun_names() -> None:
+    # "Thursday's meeting" is the headline's meeting; "Tuesday's election" another event, whatever words surround it.
+    headline = "Rival leaders meet at castle"
+    for text in (
+        "The two leaders were still bitter rivals after Tuesday's election. "
+        "They shook hands after Thursday's long meeting at the castle.",
+        "Rival leaders had clashed at the castle before Tuesday's election. They shook hands after Thursday's meeting.",
+    ):
+        assert ranked_time_phrases(text, find_dates(text, "2026-03-06"), 0, "2026-03-06", headline)[0] == "Thursday"
+
+
 def test_when_may_be_told_relative_to_another_event() -> None:
     text = "The ferry sank only two weeks after its launch, the owners said today."
     phrases = ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")

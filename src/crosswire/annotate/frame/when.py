@@ -26,6 +26,7 @@ names no recent day is about its own day; then the rest (a birthday in 1997,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +73,11 @@ _SENTENCE_STOP = re.compile(r"(?<=[A-Za-z]{5})\.$")
 #: Words before a day or a clock time that belong to the phrase ("early Sunday": ``lexicons/day_edge_words.json``).
 _EARLY_OR_LATE = re.compile(rf"\b(?:{alternation('day_edge_words')})\s$", re.IGNORECASE)
 
+
+#: A day that owns a noun ("Tuesday's vote", "Friday's closely watched final"): the words after it, of which
+#: at most ``OWNED_WORDS``, up to the first function word ("in", "of", "the"), name the owned thing.
+_POSSESSIVE_DAY = re.compile(r"['’]s\s([\w-]+(?:\s[\w-]+)*)")
+OWNED_WORDS = 4
 
 #: The preposition that opens a day adjunct ("on Monday"); the phrase is the day itself ("Monday").
 _OPENING_ON = re.compile(r"on\s+(?=\S)", re.IGNORECASE)
@@ -182,7 +188,17 @@ def _content_stems(text: str) -> set[str]:
 
 
 def _echoes_headline(text: str, start: int, parts: list[_Part], headline_stems: set[str]) -> bool:
-    """Whether the words around a phrase, within its sentence, repeat ``ECHOES_NEEDED`` headline words."""
+    """Whether the words around a phrase, within its sentence, repeat ``ECHOES_NEEDED`` headline words.
+
+    A day that owns a noun ("Tuesday's vote") is the time of what that noun
+    names: it tells the headline's event when the noun is a headline word
+    ("Tuesday's vote" under "Council votes ..."), and only then, however many
+    headline words stand around it ("the mayor's rival, beaten in Tuesday's
+    vote" under "Mayor opens bridge" is the time of the vote, not of the opening).
+    """
+    if owned := _POSSESSIVE_DAY.match(text, parts[-1].end):
+        noun = itertools.takewhile(lambda word: word.lower() not in STOP_WORDS, owned.group(1).split()[:OWNED_WORDS])
+        return bool(_content_stems(" ".join(noun)) & headline_stems)
     # The window stops at the body's start: the headline above the first sentence is no echo of itself.
     before = _SENTENCE_BREAK.split(text[max(start, parts[0].start - ECHO_BEFORE) : parts[0].start])[-1]
     after = _SENTENCE_BREAK.split(text[parts[-1].end : parts[-1].end + ECHO_AFTER])[0]
