@@ -95,6 +95,44 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
     assert reading == (counted, dimension)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted", "dimension"),
+    [
+        # A bracketed conversion between the measure and its adjective: the parser hangs the unit on the verb.
+        ("The harbour crane, standing 60 metres (197 feet) tall, was dismantled.", "harbour crane", "height"),
+        ("The old mast, measuring 88 feet (27 metres) tall, was pulled down.", "old mast", "height"),
+        # The second of two participles, whose subject is the main clause's.
+        ("spreading 30 feet at the base and standing 240 feet (73 metres) tall, the mast is the town's pride.",
+         "mast", "height"),
+        ("Standing 90 metres tall, the chimney was built in 1961.", "chimney", "height"),
+        ("Years late, the Velmar Tower is ready to open, standing over 200 feet tall on the old pier.",
+         "Velmar Tower", "height"),
+        ("The new Orvel Mast, measuring 229 feet (70 metres) tall, sat atop the hill on Monday.", "Orvel Mast",
+         "height"),
+        # The second adjective of two stands where the first does.
+        ("The vault is 40 metres long and 12 metres wide.", "vault", "width"),
+    ],
+)  # fmt: skip
+def test_the_last_measure_of_a_sentence_reads_through_brackets_and_conjuncts(
+    sentence: str, counted: str, dimension: str
+) -> None:
+    assert claims(sentence)[-1][1:] == (counted, dimension)
+
+
+def test_a_bracketed_conversion_reads_as_the_measure_it_restates() -> None:
+    found = claims("The freighter can carry 9,000 pounds (4,080 kg) of grain to the islands.")
+    assert [(counted, verb) for _, counted, verb in found] == [
+        ("pounds of grain", "carry"),
+        ("kilograms of grain", "carry"),  # in the conversion's own unit, and without the bracket in the first
+    ]
+
+
+def test_a_unit_counted_is_named_alike_however_it_is_written() -> None:
+    (feet,) = claims("The calf slipped 15ft into the ravine.")
+    (also_feet,) = claims("The calf slipped about 12 feet into the ravine.")
+    assert feet[1] == also_feet[1] == "feet"
+
+
 def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
     found = {text: (thing, verb) for text, thing, verb in claims("Rescuers freed 14 miners from a 40-metre shaft.")}
     assert found["14 miners"] == ("miners", "freed")

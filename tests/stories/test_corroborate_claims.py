@@ -633,3 +633,23 @@ def test_several_dozen_is_some_dozens_not_one_dozen() -> None:
     assert not any(f.status == "agree" for f in facts)
     facts = _facts(several, "The storm stranded 40 fishing boats in Lowmoor harbour on Sunday.")
     assert [f.status for f in facts if f.value in (36, 40)] == ["agree"]
+
+
+def test_two_heights_of_one_named_thing_conflict_through_brackets_and_a_shorter_name() -> None:
+    """A measure is (thing, dimension): the bracketed conversions and "measuring"/"standing" do not hide that
+    both give the Orvel Mast's height, and "the Mast" is the Orvel Mast."""
+    facts = _facts(
+        "The new Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
+        "Standing 236 feet (72 metres) tall, the Mast was switched on above Carrow on Monday.",
+    )
+    conflicts = sorted(sorted(m.value for m in f.mentions) for f in facts if f.status == "conflict")
+    assert conflicts == [[70, 72], [229, 236]]  # in feet, and in the metres of the conversions
+    assert all(f.predicate == "height" for f in facts if f.status == "conflict")
+
+
+def test_heights_of_two_named_things_never_conflict() -> None:
+    facts = _facts(
+        "The Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
+        "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
+    )
+    assert all(f.status != "conflict" for f in facts)

@@ -34,6 +34,7 @@ import numpy.typing as npt
 from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.errors import CrosswireError
 from crosswire.lexicon import load_lexicon, mapping, terms
+from crosswire.stories.people_places import same_name
 
 Verdict = Literal["same", "different", "unknown"]
 
@@ -259,6 +260,8 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
     """Whether two counted things are the same: girls/schoolgirls yes, people/residents yes (general)."""
     if a is None or b is None:
         return "unknown"
+    if _is_name(a) and _is_name(b) and same_name(a, b):
+        return "same"  # "Falcon Heavy" / "Heavy", "Ana Ruiz" / "Ruiz": one named thing, however fully named
     a, b = a.lower(), b.lower()
     if a == b:
         return "same"
@@ -274,6 +277,11 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
     if score >= COUNTED_SAME:
         return "same"
     return "different" if score < COUNTED_DIFFERENT else "unknown"
+
+
+def _is_name(counted: str) -> bool:
+    """A counted thing the parse wrote as a proper name (its words capitalised, as written)."""
+    return all(word[:1].isupper() for word in counted.split())
 
 
 def head_noun(counted: str) -> str:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
-from crosswire.annotate.quantities.units import registry
+from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_NAMES, UNITS, registry
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
 
@@ -160,11 +160,24 @@ def _with_reading(
             if not reading.figure:
                 return None
             if isinstance(mention, Quantity):
+                counted = _unit_written_alike(reading.counted, mention.unit)
                 return dataclasses.replace(
-                    mention, counted=reading.counted, predicate=reading.predicate, holder=reading.holder
+                    mention, counted=counted, predicate=reading.predicate, holder=reading.holder
                 )
             return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
     return mention
+
+
+def _unit_written_alike(counted: str | None, unit: str | None) -> str | None:
+    """What a measure counts with its unit word in one plain form: "ft" and "foot" alike are "feet", and the
+    "(63,500 kg)" after "140,000 pounds of cargo" counts "kilograms of cargo", so that two reports of one
+    measure name the same thing, in the unit of their own value."""
+    if counted is None or unit is None:
+        return counted
+    head, of, rest = counted.partition(" of ")
+    if (UNITS.get(head.lower()) or CASED_UNITS.get(head)) is None:
+        return counted
+    return f"{UNIT_NAMES.get(unit, unit)}{of}{rest}"
 
 
 def read_dated(doc: Doc, _mention: object, start: int, end: int) -> Reading:
@@ -246,6 +259,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     anchor = next((t for t in numbers if t.head.i not in inside or t.head.i == t.i), numbers[-1])
     if anchor.head.tag_ == "$" and start <= anchor.head.idx < end:
         anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
+    anchor = _converted_amount(anchor) or anchor
     measure = _measure(anchor, kind)
     if measure is not None:
         return measure
@@ -331,15 +345,19 @@ def _event_noun_over(counted: Token) -> str | None:
 def _measure(anchor: Token, kind: str | None) -> Reading | None:
     """The thing an amount measures and the dimension, or None when the amount measures no thing."""
     unit = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
-    adjective = unit.head if unit.dep_ == "npadvmod" and unit.head.tag_.startswith("JJ") else None
+    adjective = _measure_adjective(unit)
     thing: Token | None = None
-    if adjective is not None and adjective.lower_ in MEASURE_ADJECTIVES:
+    if adjective is not None:
         dimension = MEASURE_ADJECTIVES[adjective.lower_]
-        if adjective.dep_ == "amod":
-            thing = adjective.head  # "a 3-year-old boy"
-        elif adjective.dep_ in ("acomp", "oprd"):
-            verb = adjective.head  # "the tower is 90 metres tall", "the rocket, standing 70 metres tall,"
-            thing = verb.head if verb.dep_ == "acl" else _subject(verb)
+        if adjective.i == unit.head.i:  # the parse hangs the unit on the adjective: "90 metres tall"
+            while adjective.dep_ == "conj" and adjective.head.i != adjective.i:
+                adjective = adjective.head  # "90 metres tall and 12 metres wide": "wide" stands where "tall" does
+            if adjective.dep_ == "amod":
+                thing = adjective.head  # "a 3-year-old boy"
+            elif adjective.head.tag_.startswith("VB"):
+                thing = _measured_by(adjective.head)  # "the tower is 90 metres tall", "standing 70 m tall"
+        elif unit.head.tag_.startswith("VB"):
+            thing = _measured_by(unit.head)  # "standing 300 feet (91 metres) tall": the unit is the verb's object
     elif unit is not anchor and unit.dep_ in ("compound", "amod", "nmod") and kind in MEASURE_DIMENSIONS:
         dimension, thing = MEASURE_DIMENSIONS[kind], unit.head  # "a 450-pound gorilla", "an 11-hour flight"
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
@@ -354,6 +372,50 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
     # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla".
     measure_end = max(token.i for token in (adjective or unit).subtree)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _measured_by(verb: Token) -> Token | None:
+    """What the verb of a measure ("is", "standing", "measuring") says is measured: its subject, or for a
+    participle the noun it describes ("the rocket, standing ...") or the subject of the clause it opens
+    ("Standing 70 metres tall and weighing 500 tonnes, the rocket ...")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "spreading 40 feet at the base and standing 230 feet tall": the first one's
+    if verb.dep_ == "acl":
+        return verb.head
+    subject = _subject(verb)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+        return _subject(verb.head)
+    return subject
+
+
+def _measure_adjective(unit: Token) -> Token | None:
+    """The adjective that says which dimension a unit measures (``MEASURE_ADJECTIVES``): the one the parse
+    hangs it from ("90 metres *tall*"), else the word written right after it and its bracketed conversion,
+    whatever the parse made of them ("measuring 300 feet (91 metres) *tall*")."""
+    if unit.dep_ == "npadvmod" and unit.head.lower_ in MEASURE_ADJECTIVES:
+        return unit.head
+    after = _word_after_measure(unit)
+    return after if after is not None and after.lower_ in MEASURE_ADJECTIVES else None
+
+
+def _word_after_measure(unit: Token) -> Token | None:
+    """The word after a unit, past a bracket that follows it ("300 feet (91 metres) tall" → "tall")."""
+    doc, index = unit.doc, unit.i + 1
+    if index < len(doc) and doc[index].tag_ == "-LRB-":
+        closing = next((t.i for t in doc[index:] if t.tag_ == "-RRB-"), None)
+        if closing is None:
+            return None
+        index = closing + 1
+    return doc[index] if index < len(doc) else None
+
+
+def _converted_amount(anchor: Token) -> Token | None:
+    """The number of the amount a bracketed conversion restates ("300" of "300 feet (91 metres) tall"),
+    whose counted thing and predicate the conversion shares; None when ``anchor`` is no conversion."""
+    unit = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    if unit.dep_ != "appos" or unit.head.i > unit.i or not unit.head.tag_.startswith("NN"):
+        return None
+    return next((c for c in unit.head.children if c.dep_ in ("nummod", "quantmod")), None)
 
 
 def _name_right_after(noun: Token) -> Token | None:
@@ -449,7 +511,9 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
         and not any(t.like_num or t.tag_ in ("CD", "$") for t in of_object.subtree)  # "a loss of $3 billion"
     ):
         last = of_object
-    words = noun.doc[first.i : last.i + 1]
+    # A bracket after the noun ("pounds (63,500 kg) of cargo") restates or explains it, and names nothing counted.
+    bracketed = {t.i for child in noun.rights if child.dep_ == "appos" and child.i < last.i for t in child.subtree}
+    words = [t for t in noun.doc[first.i : last.i + 1] if t.i not in bracketed and t.tag_ not in ("-LRB-", "-RRB-")]
     return " ".join(_as_written(token) for token in words).replace(" - ", "-")
 
 

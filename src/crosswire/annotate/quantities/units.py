@@ -52,6 +52,8 @@ UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.af
 CASED_UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.cased}
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(row.unit for row in registry() if row.kind == "currency")
+#: Each canonical unit's name in plain words, the lexicon's term ("ft" → "feet"): the first entry naming it.
+UNIT_NAMES: dict[str, str] = {e.value["unit"]: e.term for e in reversed(load_lexicon(PACKAGE, "units").entries)}
 #: The name NewsQuant gives each canonical unit.
 NEWSQUANT_NAMES: dict[str, str] = {row.unit: row.newsquant for row in registry()}
 
