@@ -232,6 +232,15 @@ def test_when_prefers_a_recent_day_then_the_publication_day() -> None:
     assert frame.when == ("March 4, 2026",)
 
 
+def test_when_prefers_a_recent_span_of_the_text_to_the_publication_day() -> None:
+    # No day is named, but "last month" is the text's own time for the change; "last year" and "next month" are not.
+    text = "The airline, which raised fares last year, dropped free snacks last month and adds seats next month."
+    assert ranked_time_phrases(text, find_dates(text, "2026-03-04"), 0, "2026-03-04")[:2] == [
+        "last month",
+        "March 4, 2026",
+    ]
+
+
 def test_when_prefers_the_day_told_in_the_headlines_words() -> None:
     text = (
         "Residents had protested outside the town hall on Tuesday. "

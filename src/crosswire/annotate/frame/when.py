@@ -10,18 +10,21 @@ A time told by its distance from another event ("three hours after the
 kickoff") has no day of its own in the date stage but is a time of the
 reported event, so it counts as recent.
 
-Ranking: the lead tells the main event, so a phrase of the lead goes first,
-unless the parse puts it in a relative clause: "the mayor, who took office
-on Monday, signed the lease on Friday" gives the time of something the mayor
-did before, background to the event.  Among the lead's phrases and then
-among the rest, a phrase whose sentence repeats words of the headline
-("signed the lease at the harbour office on Friday" under "Port and city
-sign harbour lease") tells the time of the headline's event and goes first.
-Otherwise phrases that name a day within ``RECENT_DAYS`` of publication, or
-a clock time, come first in reading order (the event being reported); then
-the publication day written out ("March 4, 2026"), because a report that
-names no recent day is about its own day; then the rest (a birthday in 1997,
-"last year", "this summer").
+Ranking: phrases that name a day within ``RECENT_DAYS`` of publication, or
+a clock time, come first (the event being reported); then a recent span
+told from publication ("last month", "earlier this week"), which the text
+gives as the event's time; then the publication day written out ("March 4,
+2026"), because a report that names no recent time is about its own day;
+then the rest (a birthday in 1997, "last year", "this summer").
+
+Within each group the lead tells the main event, so a phrase of the lead
+goes first, unless the parse puts it in a relative clause: "the mayor, who
+took office on Monday, signed the lease on Friday" gives the time of
+something the mayor did before, background to the event.  Then, and among
+the lead's own phrases, a phrase whose sentence repeats words of the
+headline ("signed the lease at the harbour office on Friday" under "Port and
+city sign harbour lease") tells the time of the headline's event and goes
+first; reading order otherwise.
 """
 
 from __future__ import annotations
@@ -37,11 +40,14 @@ from spacy.tokens import Doc
 
 from crosswire.annotate.dates import MONTH_NAMES, find_dates, parse_iso_day
 from crosswire.annotate.frame.headline import stem
-from crosswire.annotate.frame.words import alternation
+from crosswire.annotate.frame.words import alternation, words
 from crosswire.lexicon import Entry
 from crosswire.model import DateMention
 
 RECENT_DAYS = 7
+#: Spans told from publication that date the reported event better than the publication day does ("last month";
+#: ``lexicons/recent_periods.json``).
+RECENT_PERIODS = words("recent_periods")
 #: Characters read around a time phrase for words of the headline, and how many distinct ones it takes.
 ECHO_BEFORE = 90
 ECHO_AFTER = 30
@@ -109,6 +115,7 @@ def ranked_time_phrases(
     """
     reference = parse_iso_day(published)
     recent: list[tuple[int, str]] = []
+    recent_periods: list[str] = []
     other: list[str] = []
     headline_stems = _content_stems(headline or "")
     phrases = _phrases(text, dates, start)
@@ -124,10 +131,12 @@ def ranked_time_phrases(
         distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
         if any(part.clock or part.relative for part in parts) or (named_days and distance <= RECENT_DAYS):
             recent.append((distance, phrase))
+        elif " ".join(phrase.lower().split()) in RECENT_PERIODS:
+            recent_periods.append(phrase)
         else:
             other.append(phrase)
     own_day = [_written_out(reference)] if reference else []
-    return [*(phrase for _, phrase in recent), *own_day, *other]
+    return [*(phrase for _, phrase in recent), *recent_periods, *own_day, *other]
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:
@@ -222,6 +231,13 @@ def _joined(text: str, parts: list[_Part]) -> list[list[_Part]]:
 
 def _written_out(day: date) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def check_recent_period(entry: Entry) -> None:
+    """The lexicon check: the example's phrase is read as written and ranks before the publication day."""
+    published = "2026-03-04"
+    phrases = ranked_time_phrases(entry.example, find_dates(entry.example, published), 0, published)
+    assert phrases[:2] == [entry.value, "March 4, 2026"], (entry.term, phrases)
 
 
 def check_time_phrase(entry: Entry) -> None:
