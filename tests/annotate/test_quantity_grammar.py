@@ -176,3 +176,15 @@ def test_a_negated_verb_is_read_as_not_happening() -> None:
     sentence = "Police said the two fires were not related."
     (fires,) = add_claims(sentence, find_quantities(sentence))
     assert fires.predicate == "not related"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("A gunman shot to death one guard and wounded two others at the depot.", "shot to death"),
+        ("Two guards were shot dead at the depot.", "shot dead"),
+        ("He shot three guards at the depot.", "shot"),
+    ],
+)
+def test_a_verbs_result_stays_in_its_predicate(sentence: str, predicate: str) -> None:
+    assert claims(sentence)[0][2] == predicate

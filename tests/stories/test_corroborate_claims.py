@@ -653,3 +653,38 @@ def test_heights_of_two_named_things_never_conflict() -> None:
         "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
     )
     assert all(f.status != "conflict" for f in facts)
+
+
+def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
+    """One toll, two reports, few shared words: "killed four people" / "one person died"."""
+    facts = _facts(
+        "Floodwaters killed four people in Lowmoor on Sunday, officials said. Roads stayed shut.",
+        "One person died when the river swept through the Lowmoor quay on Sunday. Rescuers kept searching.",
+    )
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 4])]
+
+
+def test_a_count_further_down_is_no_rival_of_the_leads_toll() -> None:
+    """Lower in a report a count may be a part of the story's toll (one town's dead), not a rival of it."""
+    facts = _facts(
+        "Floodwaters killed 12 people across the Lowmoor valley on Sunday, officials said.",
+        "The river burst its banks on Sunday. Crews worked through the night. Schools stayed shut. "
+        "In the village of Ashby alone, four people died.",
+    )
+    assert all(f.status != "conflict" for f in facts)
+
+
+def test_a_group_within_the_toll_is_no_rival_of_it() -> None:
+    facts = _facts(
+        "Twelve people were killed when the market roof fell in Carrow on Friday, police said.",
+        "Six children were killed when the market roof fell in Carrow on Friday, police said.",
+    )
+    assert all(f.status != "conflict" for f in facts)
+
+
+def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
+    facts = _facts(
+        "https://example.com/news/2026-03-04-12-hurt-in-carrow-crash.htm A bus crashed in Carrow on Tuesday.",
+        "https://example.org/2026/03/05/carrow-crash-15-hurt A bus crashed in Carrow on Tuesday.",
+    )
+    assert not [f for f in facts if f.kind == "quantity"]

@@ -30,14 +30,17 @@ from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
     AUXILIARIES,
+    COUNTED_SAME,
     Claim,
     claims_match,
+    event_kind,
     head_noun,
     participle_after,
     prime,
     read_claim,
     same_counted,
     same_predicate,
+    similarity,
     words_before_head,
 )
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
@@ -133,6 +136,8 @@ class _Mention:
     measured_from: frozenset[str] = frozenset()
     #: Whose figure it is, when its sentence names them ("*Velmar Bank* took a $2 billion charge").
     holder: str | None = None
+    #: Told in the article's first sentences, where a report gives the story's own headline figures.
+    in_lead: bool = False
 
 
 @dataclass
@@ -196,6 +201,20 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = _SENTENCE_END.search(text, end)
     return left, right_match.start() if right_match else len(text)
+
+
+#: A report's lead: its first sentences (the headline among them when the text carries it).
+LEAD_SENTENCES = 3
+
+
+def in_lead(article: Article, start: int) -> bool:
+    """Whether ``start`` lies in the article's first ``LEAD_SENTENCES`` sentences: news puts the event's own
+    figures there (the toll, the sum, the count), and a figure further down may be a part of it (one
+    district's houses, the badly hurt) or of something else."""
+    annotations = article.annotations
+    if annotations is not None and annotations.sentences:
+        return sum(1 for sentence in annotations.sentences if sentence.end <= start) < LEAD_SENTENCES
+    return sum(1 for _ in _SENTENCE_END.finditer(article.text, 0, start)) < LEAD_SENTENCES
 
 
 def _raw_sentence(article: Article, start: int, end: int) -> str:
@@ -280,6 +299,8 @@ def page_stamp(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if _STAMP_LABEL.search(text, max(line_start, start - 30), start):
         return True
+    if in_a_link(text, start):
+        return True  # "https://example.com/news/2026-03-04-flood.htm": the address's date files the page
     written = text[start:end]
     if not re.search(r"\d{4}", written):
         return False
@@ -294,6 +315,17 @@ def page_stamp(text: str, start: int, end: int) -> bool:
     stamped = _AT_CLOCK_AFTER.match(text, end) is not None
     return stamped and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
 
+
+#: A web address running up to a figure without a space ("example.com/2026/03/04/...").
+_IN_A_LINK = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
+LINK_CHARS = 200
+
+
+def in_a_link(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is part of a web address printed in the text: it files the page
+    ("/2026-03-04-") or spells its headline ("/dozens-hurt-as-6-1-quake-hits/"), and states nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _IN_A_LINK.search(text, max(line_start, start - LINK_CHARS), start) is not None
 
 #: An embedded social post's author handle, right before the post's date.
 _POST_HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
@@ -440,6 +472,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
+            if in_a_link(article.text, q.start):
+                continue  # "https://example.com/news/12-hurt-in-crash": part of a printed web address
             if in_a_caption(article, q.start, q.end):
                 continue  # "In this March 4 file photo, 40 firefighters ...": what a picture shows, not the story
             if in_a_fact_box(article.text, q.start):
@@ -460,7 +494,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
-                         holder=q.holder)
+                         holder=q.holder, in_lead=in_lead(article, q.start))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -530,7 +564,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # "more than 40" and 90: both may be true, neither bears the other out
     if _range_beside_figure(mention, group):
         return None  # "between 8% and 15.5%" and "15.5%": one may hold the other, neither bears it out
-    if _far_from_group(mention, group):
+    if _far_from_group(mention, group) and not _one_event_count(mention, group):
         # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
         return None
@@ -542,7 +576,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         equal = group.values == {mention.value}
         if overlap >= SAME_VALUE_CONTEXT or (equal and _distinctive(mention.value)):
             return 1.0 + overlap
-    if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)):
+    if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
+            or _one_event_count(mention, group)):  # fmt: skip
         return None  # the unit, or failing it the noun the parse says is counted, must be the same
     if not all(_values_compatible(mention, m) for m in statements):
         # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
@@ -589,6 +624,8 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     rivals = [m for m in group.members if not _values_compatible(mention, m)]
     if not all(_may_rival(mention, m) for m in rivals):
         return None  # a conflict with every figure it contradicts, or none
+    if _one_event_count(mention, group, rivals):
+        return CONFLICT_CONTEXT  # "killed one person" / "killing four people": one toll, told two ways
     needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
     scores = [context_overlap(mention.context, m.context) for m in rivals if mention.neighbours & m.neighbours]
     best = max(scores, default=0.0)
@@ -597,6 +634,45 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     if mention.kind == "quantity" and any(_close_rivals(mention, m) for m in rivals):
         return needed
     return None
+
+
+#: Two counts of one happening this far apart (larger / smaller) may still be rival reports of it (a toll
+#: of one against five); beyond it one is more likely a part of the other (five hurt in one town, fifty in all).
+SAME_EVENT_RATIO = 5.0
+
+
+def _same_event_count(a: _Mention, b: _Mention) -> bool:
+    """Both figures count the same things in the same kind of happening, each read from its own sentence's
+    parse: what happened is a kind the ``event_classes`` lexicon names ("killed" / "died", "injured" /
+    "wounded") and what was counted means the same ("people" / "person", "drones" / "UAVs").  Such counts
+    in one story are reports of one figure, so differing values are a dispute, however few words the two
+    sentences share; exact or bounded counts only ("dozens" says too little), within ``SAME_EVENT_RATIO``.
+    Both must be told in their report's lead (``in_lead``): further down, "10 houses were damaged in one
+    town" is a part of the story's "more than 300 houses", not a rival report of it."""
+    if a.kind != "quantity" or a.claim is None or b.claim is None or isinstance(a.value, str):
+        return False
+    if not (a.in_lead and b.in_lead):
+        return False
+    if isinstance(b.value, str) or min(a.value, b.value) <= 0 or _vague_words(a) or _vague_words(b):
+        return False
+    if max(a.value, b.value) / min(a.value, b.value) > SAME_EVENT_RATIO:
+        return False
+    kinds = {event_kind(m.claim.predicate) if m.claim and m.claim.predicate else None for m in (a, b)}
+    if len(kinds) != 1 or None in kinds or not a.claim.counted or not b.claim.counted:
+        return False
+    # Strictly the same things: "people" stands for "residents" in an agreement, but "six children killed"
+    # is a part of "12 people killed", no rival count of it.
+    closeness = similarity(a.claim.counted.casefold(), b.claim.counted.casefold())
+    return closeness is not None and closeness >= COUNTED_SAME
+
+
+def _one_event_count(mention: _Mention, group: _Group, members: Sequence[_Mention] | None = None) -> bool:
+    """Every value the group's members (or ``members`` of it) state is stated by one that counts the same
+    happening as the mention (``_same_event_count``): a copy of it told lower in another report need not."""
+    by_statement: dict[tuple[Reading | None, float | str], list[_Mention]] = {}
+    for member in group.members if members is None else members:
+        by_statement.setdefault((member.reading, member.value), []).append(member)
+    return all(any(_same_event_count(mention, m) for m in told) for told in by_statement.values())
 
 
 def _close_rivals(a: _Mention, b: _Mention) -> bool:

@@ -44,6 +44,8 @@ LINKING_VERBS = terms("crosswire.annotate.quantities", "linking_verbs")
 EVENT_NOUNS: dict[str, str] = mapping("crosswire.annotate.quantities", "event_nouns")
 #: Adverbs that belong to the verb before them ("shot down"), however the parser attached them.
 PARTICLES = terms("crosswire.annotate.quantities", "particles")
+#: Words after a verb that say its result ("shot *dead*", "beaten *to death*"), kept in the predicate.
+RESULTS = terms("crosswire.annotate.quantities", "results")
 #: A number after one of these prepositions, under a verb, is that verb's subject's value ("rose to 57").
 _VALUE_PREPOSITIONS = frozenset({"to", "at", "by"})
 _NOUN_PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
@@ -547,7 +549,18 @@ def _affirmed(verb: Token) -> str:
         for child in verb.children
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == verb.i + 1)
     ]
-    return " ".join([verb.lower_, *particles])
+    return " ".join([verb.lower_, *particles, *_results(verb)])
+
+
+def _results(verb: Token) -> list[str]:
+    """The verb's result phrases (``RESULTS``): a word after it ("dead"), or a preposition with its object
+    ("to death")."""
+    found = []
+    for child in verb.rights:
+        phrase = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "pobj")])
+        if phrase in RESULTS or child.lower_ in RESULTS:
+            found.append(phrase if phrase in RESULTS else child.lower_)
+    return found
 
 
 def _base_form(verb: Token) -> str:
