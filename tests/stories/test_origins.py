@@ -46,6 +46,20 @@ def test_a_copied_sentence_is_one_origin_and_a_rewritten_one_is_another() -> Non
     assert not copies(normalised("Five people died."), normalised("Five people have died."))
 
 
+def test_a_page_address_glued_to_a_copied_sentence_does_not_hide_the_copy() -> None:
+    """Texts saved from pages may open with the page's own address, run into the first sentence."""
+    daily = normalised(
+        "https://daily.example/news/world/europe/2026/03/06/portvale-ferry-fire-crews-rescue-86-passengers-"
+        "from-burning-ship-off-the-coast.html " + WIRE
+    )
+    herald = normalised(
+        "http://www.herald.example/stories/international/coastguard-saves-86-as-fire-sweeps-portvale-ferry/"
+        "article-4471/index.html?ref=home " + WIRE
+    )
+    assert copies(daily, herald)
+    assert "example" not in daily
+
+
 def test_a_lightly_edited_copy_is_still_one_origin() -> None:
     wire = normalised(
         "On Sunday, a 41-year-old climber from Lisbon fell about 300 metres (1,000 feet) while crossing a "
