@@ -327,6 +327,7 @@ def in_a_link(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return _IN_A_LINK.search(text, max(line_start, start - LINK_CHARS), start) is not None
 
+
 #: An embedded social post's author handle, right before the post's date.
 _POST_HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
 
