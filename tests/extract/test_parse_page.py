@@ -24,6 +24,16 @@ PAGES = [
     "<html><body><p>A control \x0b character and a NUL \x00 in the text.</p></body></html>",
     "",
     "   \n ",
+    # the repairs trafilatura makes before parsing, each on a page of its own
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">"
+    "<html><body><p>A one-line page under a doctype with a path.</p></body></html>",
+    "<!DOCTYPE html>\n<html><body><p>Tide tables\x01 for the week\ufffe, and the \x1f ferry\uffff times.</p>"
+    "</body></html>",
+    "<!DOCTYPE html>\n<html><body><p>A doctype on its own line and a form feed \x0c here.</p></body></html>",
+    "<HTML lang='de' />\n<body><p>Die Fähre fährt um neun.</p></body>",
+    "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>Café at the pier, déclaré.</p></body></html>",
+    "<html><head><meta charset='windows-1252'></head><body><p>Ölhafen – “quoted” text.</p></body></html>",
+    "<html><body><p>A lone surrogate \ud800 in a string handed over as it is.</p></body></html>",
 ]
 
 
