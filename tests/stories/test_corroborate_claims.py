@@ -688,3 +688,11 @@ def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
         "https://example.org/2026/03/05/carrow-crash-15-hurt A bus crashed in Carrow on Tuesday.",
     )
     assert not [f for f in facts if f.kind == "quantity"]
+
+
+def test_a_running_total_bears_out_only_another_running_total() -> None:
+    event = "Rescuers said 31 hikers were rescued from the Carrow ridge after the avalanche on Sunday."
+    total = "So far this winter, 31 hikers have been rescued from the Carrow ridge, rescuers said on Sunday."
+    assert all(f.status == "single" for f in _facts(event, total))
+    other_total = "Rescuers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this winter."
+    assert [f.status for f in _facts(total, other_total)] == ["agree"]

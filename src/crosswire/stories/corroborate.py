@@ -138,6 +138,8 @@ class _Mention:
     holder: str | None = None
     #: Told in the article's first sentences, where a report gives the story's own headline figures.
     in_lead: bool = False
+    #: A running total over several events or a period up to now ("so far this year, 230 have drowned").
+    running_total: bool = False
 
 
 @dataclass
@@ -157,6 +159,7 @@ class _Group:
     statements: dict[tuple[Reading | None, float | str], _Mention] = field(default_factory=dict)
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
+    running_total: set[bool] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
     #: Each distinct sentence of the members, with the leads and values of the figures it was told with.
     sentences: dict[str, set[tuple[str, float | str]]] = field(default_factory=dict)
@@ -183,6 +186,7 @@ class _Group:
         self.statements.setdefault((mention.reading, mention.value), mention)
         self.values.add(mention.value)
         self.elsewhere.add(mention.elsewhere)
+        self.running_total.add(mention.running_total)
         self.neighbours |= mention.neighbours
         self.sentences.setdefault(mention.sentence, set()).add((mention.lead, mention.value))
         if not isinstance(mention.value, str) and mention.value > 0:
@@ -440,6 +444,27 @@ def check_caption_sentence(entry: Entry) -> None:
     assert found and all(in_a_caption(article, q.start, q.end) for q in found), (entry.term, found)
 
 
+_RUNNING_TOTALS = terms("crosswire.stories", "running_totals")
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:" + "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_RUNNING_TOTALS)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def running_total(sentence: str) -> bool:
+    """Whether a sentence tells a running total (``lexicons/running_totals.json``: "so far", "to date"):
+    its figures add up several events or a period, and are no report of the story's one event."""
+    return _RUNNING_TOTAL.search(sentence) is not None
+
+
+def check_running_total(entry: Entry) -> None:
+    """The lexicon check: the example's figure (the value) is read, in a sentence told as a running total."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    assert running_total(entry.example), entry.term
+    assert any(q.value == entry.value for q in find_quantities(entry.example)), entry.term
+
+
 def check_one_idiom(entry: Entry) -> None:
     """The lexicon check: the example's idiom "one" is no fact, and the example's other figures (the value) are."""
     from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
@@ -495,7 +520,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
-                         holder=q.holder, in_lead=in_lead(article, q.start))
+                         holder=q.holder, in_lead=in_lead(article, q.start),
+                         running_total=running_total(article.text[left:right]))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -561,6 +587,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # "the 36-year-old challenger" and "the 36-year-old champion": two men's ages, not one fact
     if group.elsewhere != {mention.elsewhere}:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
+    if group.running_total != {mention.running_total}:
+        return None  # "so far this year 230 have drowned" is no report of one day's toll
     if _bound_far_from_group(mention, group):
         return None  # "more than 40" and 90: both may be true, neither bears the other out
     if _range_beside_figure(mention, group):
