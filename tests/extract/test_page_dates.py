@@ -9,6 +9,7 @@ from lxml import html
 
 from crosswire.extract.html import publication_date
 from crosswire.extract.page_dates import (
+    _opening_letters,
     by_first_character,
     dated_above_headline,
     header_form,
@@ -439,3 +440,11 @@ def test_names_grouped_by_first_character_match_as_the_plain_alternation(text: s
     found = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
     assert found  # each text holds names
     assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == found
+
+
+def test_the_opening_letters_guard_only_what_the_words_open_with() -> None:
+    guard = _opening_letters(["Posted", "von", "Autor:"])
+    assert guard == "(?=[apv])"
+    pattern = re.compile(guard + "(?:posted|von|autor:)", re.IGNORECASE)
+    assert pattern.search("Text VON Ada") and pattern.search("AUTOR: Ada") and not pattern.search("by Ada")
+    assert _opening_letters(["(?:post|publish)ed", "date"]) == ""  # a word that is a pattern of its own
