@@ -330,23 +330,23 @@ def byline_elements(tree: Any) -> list[Any]:
     class names sites give bylines (``@rel='author'``, ``@itemprop='author'`` or ``'author name'``,
     ``@id='author'``, a class containing 'byline' or 'author'), not meta, link or script elements.
 
-    One walk over the elements reading four attributes each: the XPath of these six tests
-    took three times as long (libxml2 builds a string of each attribute for each test).
+    libxml2 tests the attributes themselves (``_BYLINE_ATTRIBUTES``), and hands Python only the
+    elements holding one: a walk handing it every element to read four attributes of took 0.49 ms a
+    page, this 0.44 ms; an XPath testing the elements' attributes (a string built for each test)
+    took twice as long.
     """
-    found = []
-    for element in tree.iter(etree.Element):
-        css = element.get("class")
-        if (
-            (css is not None and ("author" in css or "byline" in css))
-            or element.get("rel") == "author"
-            or element.get("itemprop") in _AUTHOR_ITEMPROPS
-            or element.get("id") == "author"
-        ) and element.tag not in _NOT_BYLINE_TAGS:
-            found.append(element)
-    return found
+    return [element for element in _BYLINE_ATTRIBUTES(tree) if element.tag not in _NOT_BYLINE_TAGS]
 
 
-_AUTHOR_ITEMPROPS = frozenset({"author", "author name"})
+#: The parents of the byline attributes of ``byline_elements``: one node-set, so each element comes
+#: once, in page order.
+_BYLINE_ATTRIBUTES = etree.XPath(
+    "(descendant-or-self::*/@class[contains(., 'author') or contains(., 'byline')]"
+    " | descendant-or-self::*/@rel[. = 'author'] | descendant-or-self::*/@itemprop[. = 'author' or . = 'author name']"
+    " | descendant-or-self::*/@id[. = 'author'])/.."
+)
+
+
 _IN_COMMENTS = re.compile(r"comment|repl(?:y|ies)|disqus", re.IGNORECASE)
 #: A cue inside a byline's text, after a date or a label ("Posted on 4 May 2026 by Ines Varga").
 _INNER_CUE = re.compile(r"\s(?=(?:by|von|par|por|door|di)\s)", re.IGNORECASE)
