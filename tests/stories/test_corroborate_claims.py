@@ -696,3 +696,11 @@ def test_a_running_total_bears_out_only_another_running_total() -> None:
     assert all(f.status == "single" for f in _facts(event, total))
     other_total = "Rescuers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this winter."
     assert [f.status for f in _facts(total, other_total)] == ["agree"]
+
+
+def test_a_stock_phrases_number_is_no_fact() -> None:
+    facts = _facts(
+        "In her first 100 days the Carrow mayor signed 40 orders, her office said.",
+        "Forty executive orders bear the new Carrow mayor's name after her first 100 days in office.",
+    )
+    assert [(f.status, f.value) for f in facts] == [("agree", 40)]

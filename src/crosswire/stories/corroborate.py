@@ -379,6 +379,30 @@ def in_one_idiom(text: str, start: int, end: int) -> bool:
     return any(idiom in around for idiom in ONE_IDIOMS)
 
 
+SET_PHRASES = terms("crosswire.stories", "set_phrases")
+_SET_PHRASE = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(term) for term in sorted(SET_PHRASES, key=len, reverse=True)) + r")(?![\w/])",
+    re.IGNORECASE,
+)
+SET_PHRASE_CHARS = 24
+
+
+def in_set_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` overlaps a stock phrase (``lexicons/set_phrases.json``) whose
+    number names a span, a rank or an event: "in her first 100 days", "the top 10", "the 9/11 attacks"."""
+    matches = _SET_PHRASE.finditer(text, max(0, start - SET_PHRASE_CHARS), end + SET_PHRASE_CHARS)
+    return any(match.start() < end and start < match.end() for match in matches)
+
+
+def check_set_phrase(entry: Entry) -> None:
+    """The lexicon check: the example's set phrase holds a figure the reader finds, and it is no fact."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    found = find_quantities(entry.example)
+    facts = [q for q in found if not in_set_phrase(entry.example, q.start, q.end)]
+    assert len(found) > len(facts) == entry.value, (entry.term, found)
+
+
 #: One digit glued to one capital that ends the word: the name of a standard or a format ("4K", "5G", "3D").
 _STANDARD_NAME = re.compile(r"(?<![\w$€£¥.,])\d[A-Z](?!\w)")
 
@@ -498,6 +522,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "4K", "5G": a standard's name (the quantity benchmarks count it, a reader does not)
             if finishes_a_measure(article.text, before, q):
                 continue  # the "46 seconds" of "nine minutes and 46 seconds"
+            if in_set_phrase(article.text, q.start, q.end):
+                continue  # "in his first 100 days", "the 9/11 attacks": a stock phrase's number counts nothing
             if in_a_link(article.text, q.start):
                 continue  # "https://example.com/news/12-hurt-in-crash": part of a printed web address
             if in_a_caption(article, q.start, q.end):
