@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.stories.compat import Reading, bound_far_from, compatible, interval, written_precision
+from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, interval, written_precision
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,17 @@ def test_qualifier_spelling_does_not_matter() -> None:
 def test_a_bound_reaches_a_little_past_its_number(bound: Reading, figure: Reading, far: bool) -> None:
     assert bound_far_from(bound, figure) is far
     assert bound_far_from(figure, bound) is far
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        (Reading(25, "at least"), Reading(27, "at least"), True),
+        (Reading(60000, "nearly"), Reading(62540, "up to"), True),  # "almost" bounds from above, as "up to" does
+        (Reading(500, "nearly"), Reading(500, "up to"), False),  # one number: one statement in two wordings
+        (Reading(60000, "nearly"), Reading(59000), False),  # a figure is no bound
+        (Reading(40, "more than"), Reading(45, "up to"), False),  # bounds on two sides
+    ],
+)
+def test_two_bounds_on_one_side_at_two_numbers_are_two_statements(a: Reading, b: Reading, apart: bool) -> None:
+    assert bounds_apart(a, b) is apart and bounds_apart(b, a) is apart

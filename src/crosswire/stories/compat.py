@@ -106,9 +106,17 @@ def bounds_apart(a: Reading, b: Reading) -> bool:
     """Two bounds on the same side with different numbers ("at least 25", "at least 50"; "up to 40",
     "up to 60"): both can be true, yet they are not one statement of one figure. Taken for agreement
     they hide the very difference a reader needs; a toll reported as "at least 25" and later "at least
-    27" is a figure that changed."""
-    side_a, side_b = _side(a), _side(b)
+    27" is a figure that changed.  "Nearly 60" and "up to 62" are two such upper bounds."""
+    side_a, side_b = _side_reached(a), _side_reached(b)
     return side_a is not None and side_a == side_b and (a.value, a.value_max) != (b.value, b.value_max)
+
+
+def _side_reached(reading: Reading) -> str | None:
+    """The side a reading bounds, "nearly" and "almost" counting as upper: "nearly 60,000 pounds" and "up to
+    62,540 pounds" both say "not above", at two numbers, and are two statements, not one told twice."""
+    if normalise_qualifier(reading.qualifier) in JUST_BELOW:
+        return "upper"
+    return _side(reading)
 
 
 def is_range(reading: Reading) -> bool:
