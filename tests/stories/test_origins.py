@@ -60,6 +60,16 @@ def test_a_page_address_glued_to_a_copied_sentence_does_not_hide_the_copy() -> N
     assert "example" not in daily
 
 
+def test_one_text_with_another_headline_and_dateline_glued_before_it_is_a_copy() -> None:
+    body = "two hikers from Carrow and one guide from Lowmoor have been rescued from the Ardmore glacier"
+    first = normalised(f"Three rescued on Ardmore glacier March 6, 2026 9:14 am {body}.")
+    second = normalised(f"Glacier rescue: Carrow pair and guide safe 6 March 2026 08:50 {body}, police said on Friday.")
+    assert copies(first, second)
+    # Two reporters' own sentences about the same rescue share words, not a run of twelve of them.
+    own = normalised("Police said a guide from Lowmoor and two Carrow hikers were rescued from the Ardmore glacier.")
+    assert not copies(first, own) and not copies(second, own)
+
+
 def test_a_lightly_edited_copy_is_still_one_origin() -> None:
     wire = normalised(
         "On Sunday, a 41-year-old climber from Lisbon fell about 300 metres (1,000 feet) while crossing a "

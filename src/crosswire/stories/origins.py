@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -35,6 +36,10 @@ COPY_CONTAINMENT = 0.6
 #: ("More than 300 residents were evacuated from the valley on Monday.") are written alike by reporters
 #: working apart.
 MIN_COPY_TRIPLES = 12
+#: Words in a row two sentences must share to be one text whatever is glued around it (a headline and a
+#: dateline run into the first sentence, a clause added): reporters writing apart do not repeat 12 words
+#: in a row, and outlets quoting one statement word for word repeat its origin.
+MIN_COPY_RUN = 12
 _SPEECH = "|".join(sorted(terms("crosswire.annotate", "attribution_verbs"), key=len, reverse=True))
 _ACCORDING_TO = re.compile(r"\baccording to ((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,4}?)(?=[,.;:!?\"”]|$)", re.I)
 _WHO = r"((?:the |a |an )?[\w'’.-]+(?: [\w'’.-]+){0,3})"
@@ -62,7 +67,7 @@ def copies(a: str, b: str) -> bool:
     """Whether two sentences (normalised) are one text printed twice, perhaps lightly edited."""
     if min(len(a), len(b)) < MIN_COPY_CHARS:
         return a == b and len(a) > 0
-    return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY or _contained(a, b)
+    return a == b or fuzz.ratio(a, b) >= COPY_SIMILARITY or _contained(a, b) or _shared_run(a, b)
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -77,11 +82,27 @@ def _contained(a: str, b: str) -> bool:
     return len(shorter) >= MIN_COPY_TRIPLES and len(triples_a & triples_b) >= COPY_CONTAINMENT * len(shorter)
 
 
+def _shared_run(a: str, b: str) -> bool:
+    """Whether the two sentences share ``MIN_COPY_RUN`` words in a row (brackets aside)."""
+    if len(_triples(a) & _triples(b)) < MIN_COPY_RUN - 2:
+        return False  # a run of n words is n - 2 shared triples: most pairs stop at this cheap test
+    words_a, words_b = _words(a), _words(b)
+    match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match(
+        0, len(words_a), 0, len(words_b)
+    )
+    return match.size >= MIN_COPY_RUN
+
+
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_BRACKETED.sub(" ", sentence)))
+
+
 @lru_cache(maxsize=4096)
 def _triples(sentence: str) -> frozenset[tuple[str, ...]]:
     """The sentence's word triples, brackets aside; cached, since a story compares each sentence with many."""
-    words = _WORD.findall(_BRACKETED.sub(" ", sentence))
-    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+    words = _words(sentence)
+    return frozenset(words[i : i + 3] for i in range(len(words) - 2))
 
 
 def origin_keys(
