@@ -209,8 +209,9 @@ class Fact:
     #: or which dimension was measured ("people", "injured"; "gorilla", "weight"); None when not read.
     counted: str | None = None
     predicate: str | None = None
-    #: Every mention is told in a sentence about an earlier time ("last year a fire killed two"): a figure of
-    #: another event, kept for the record but not shown as one of the story's claims.
+    #: Every mention is told in a sentence about an earlier time ("last year a fire killed two") or as a
+    #: running total over a period ("so far this year"): a figure of other events, kept for the record but
+    #: not shown as one of the story's claims.
     background: bool = False
 
     @property

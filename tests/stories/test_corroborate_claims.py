@@ -690,12 +690,22 @@ def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
     assert not [f for f in facts if f.kind == "quantity"]
 
 
-def test_a_running_total_bears_out_only_another_running_total() -> None:
+def test_a_running_total_bears_out_only_another_running_total_and_is_background() -> None:
     event = "Rescuers said 31 hikers were rescued from the Carrow ridge after the avalanche on Sunday."
-    total = "So far this winter, 31 hikers have been rescued from the Carrow ridge, rescuers said on Sunday."
+    total = "So far this year, 31 hikers have been rescued from the Carrow ridge, rescuers said on Sunday."
     assert all(f.status == "single" for f in _facts(event, total))
-    other_total = "Rescuers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this winter."
-    assert [f.status for f in _facts(total, other_total)] == ["agree"]
+    assert [f.background for f in _facts(event, total)] == [False, True]
+    other_total = "Rescuers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this year."
+    assert [(f.status, f.background) for f in _facts(total, other_total)] == [("agree", True)]
+
+
+def test_a_developing_storys_count_so_far_is_its_own_claim() -> None:
+    """A bare "so far" in a breaking story is the story's latest count, not a running total of many events."""
+    facts = _facts(
+        "Rescuers have so far recovered 31 bodies from the collapsed Carrow mine, officials said on Sunday.",
+        "Officials said on Sunday that 31 bodies had been recovered from the collapsed Carrow mine.",
+    )
+    assert [(f.status, f.background) for f in facts] == [("agree", False)]
 
 
 def test_a_stock_phrases_number_is_no_fact() -> None:

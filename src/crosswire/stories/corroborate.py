@@ -138,7 +138,7 @@ class _Mention:
     holder: str | None = None
     #: Told in the article's first sentences, where a report gives the story's own headline figures.
     in_lead: bool = False
-    #: A running total over several events or a period up to now ("so far this year, 230 have drowned").
+    #: A running total over a period up to now ("so far this year, 230 have drowned"): not the story's event.
     running_total: bool = False
 
 
@@ -476,8 +476,9 @@ _RUNNING_TOTAL = re.compile(
 
 
 def running_total(sentence: str) -> bool:
-    """Whether a sentence tells a running total (``lexicons/running_totals.json``: "so far", "to date"):
-    its figures add up several events or a period, and are no report of the story's one event."""
+    """Whether a sentence tells a running total over a period (``lexicons/running_totals.json``: "so far
+    this year", "since the start of the year"): its figures add up many events, and are no report of the
+    story's one event."""
     return _RUNNING_TOTAL.search(sentence) is not None
 
 
@@ -1222,7 +1223,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 outlets=len({m.source for m in members}),
                 counted=claim.counted if (claim := _claim(members)) else _unit(members),
                 predicate=claim.predicate if claim else None,
-                background=all(m.elsewhere for m in members),
+                background=all(m.elsewhere or m.running_total for m in members),
             )
         )
     facts.extend(people_and_places(articles, source_of))
