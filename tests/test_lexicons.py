@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from crosswire.lexicon import Entry, LexiconError, all_lexicons, load_lexicon, parse_lexicon
+from crosswire.lexicon import Entry, LexiconError, all_lexicons, load_lexicon, parse_lexicon, phrase_alternation
 
 LEXICONS = sorted(all_lexicons())
 CASES = [
@@ -62,3 +62,9 @@ def test_terms_and_mapping_are_built_once_and_say_what_the_entries_say() -> None
     assert lexicon.mapping() == {"ro-ro": "ferry", "hovercraft": "hovercraft"}
     assert lexicon.terms is lexicon.terms
     assert lexicon.mapping() is lexicon.mapping()
+
+
+def test_a_phrase_alternation_prefers_the_longest_phrase_and_any_spacing() -> None:
+    pattern = re.compile(rf"(?:{phrase_alternation(['so far', 'so far this year'])})")
+    match = pattern.search("Six ferries so far\nthis year.")
+    assert match is not None and match.group(0) == "so far\nthis year"

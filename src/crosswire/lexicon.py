@@ -27,7 +27,8 @@ only the mechanism that applies them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import import_module, resources
@@ -94,6 +95,12 @@ def load_lexicon(package: str, name: str) -> Lexicon:
 
 def terms(package: str, name: str) -> frozenset[str]:
     return load_lexicon(package, name).terms
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of a lexicon's phrases, longest first (so "so far this year" wins over "so far"),
+    a space in a phrase matching any run of whitespace (a line break inside "running\ntotal")."""
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(phrases, key=len, reverse=True))
 
 
 def mapping(package: str, name: str) -> dict[str, Any]:

@@ -25,15 +25,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from crosswire.annotate.dates import parse_iso_day
-from crosswire.lexicon import Entry, load_lexicon
+from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
 from crosswire.model import Article
 
 #: A date this many days before the article's publication is another event's.
 BACKGROUND_DAYS = 60
 _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
-_PAST_PERIOD = re.compile(
-    r"\b(?:" + "|".join(re.escape(e.term).replace(r"\ ", r"\s+") for e in _PAST_PERIODS) + r")\b", re.IGNORECASE
-)
+_PAST_PERIOD = re.compile(rf"\b(?:{phrase_alternation(e.term for e in _PAST_PERIODS)})\b", re.IGNORECASE)
 _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 #: A year that dates what the sentence tells: "in 2004", "since 2002", "in December 2004", "on 4 May 2002".

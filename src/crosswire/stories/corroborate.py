@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
-from crosswire.lexicon import Entry, mapping, terms
+from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
@@ -380,10 +380,7 @@ def in_one_idiom(text: str, start: int, end: int) -> bool:
 
 
 SET_PHRASES = terms("crosswire.stories", "set_phrases")
-_SET_PHRASE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(re.escape(term) for term in sorted(SET_PHRASES, key=len, reverse=True)) + r")(?![\w/])",
-    re.IGNORECASE,
-)
+_SET_PHRASE = re.compile(rf"(?<![\w/])(?:{phrase_alternation(SET_PHRASES)})(?![\w/])", re.IGNORECASE)
 SET_PHRASE_CHARS = 24
 
 
@@ -469,10 +466,7 @@ def check_caption_sentence(entry: Entry) -> None:
 
 
 _RUNNING_TOTALS = terms("crosswire.stories", "running_totals")
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:" + "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_RUNNING_TOTALS)) + r")\b",
-    re.IGNORECASE,
-)
+_RUNNING_TOTAL = re.compile(rf"\b(?:{phrase_alternation(_RUNNING_TOTALS)})\b", re.IGNORECASE)
 
 
 def running_total(sentence: str) -> bool:
