@@ -152,6 +152,10 @@ def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
         ("Ana Ruiz said she scored 30 points in the final.", "Ana Ruiz"),
         ("Police said they arrested 12 people in Carrow.", None),
         ("The Bank of Lumeria warned it may record a $3 billion charge.", "Bank of Lumeria"),
+        # A title-case headline capitalises every word, so its capitals name no one; a sentence full of names
+        # still has its verb in lower case.
+        ("Velmar Bank Takes $2 Billion Charge After Storm Losses", None),
+        ("Ana Ruiz of Lowmoor United scored 30 points against Carrow City.", "Ana Ruiz of Lowmoor United"),
     ],
 )
 def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:

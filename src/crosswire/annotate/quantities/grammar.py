@@ -278,7 +278,10 @@ def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None
     """Whose figure an amount is, when the sentence calls them by name: the owner of what it counts or of the
     noun it sizes ("Carrow's 40 buses", "Velmar Bank's $2 billion charge"), else the named subject of its
     verb when what is counted is not that subject ("Velmar Bank took a $2 billion charge", "Ana Ruiz scored
-    30 points").  Two figures of two named holders are two facts, whatever else they share."""
+    30 points").  Two figures of two named holders are two facts, whatever else they share.  A headline
+    written in title case names no one by its capitals ("Sheriff: Gunman Kills 1"), so it gives no holder."""
+    if _in_title_case(anchor):
+        return None
     owned = noun if noun is not None else _noun_above(anchor)
     owner = _owner(owned)
     if owner is not None or verb is None:
@@ -291,6 +294,17 @@ def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None
     if subject.tag_ == "PRP":
         return _speaker_named(subject, verb)  # "Velmar Bank said it would book a $2 billion charge"
     return _name(subject) if subject.tag_.startswith("NNP") else None
+
+
+#: Words of more than three letters a sentence needs, all capitalised, to be a title-case headline.
+TITLE_CASE_WORDS = 4
+
+
+def _in_title_case(token: Token) -> bool:
+    """Whether the token's sentence is a headline in title case: every word of more than three letters,
+    verbs too, capitalised ("Gunman Kills One At Troy Office"); a sentence full of names still has its verb."""
+    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= TITLE_CASE_WORDS and all(t.text[0].isupper() for t in words)
 
 
 #: Pronouns that stand for the one who says the sentence they are in ("Velmar Bank said *it* ...").
