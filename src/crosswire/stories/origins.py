@@ -93,14 +93,19 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 def _contained(a: str, b: str) -> bool:
     """Whether most word triples of the shorter sentence are in the other (brackets aside: "600 metres
     (2,000 feet)" is the same copy as "600m")."""
+    shared, shorter = _shared_triples(a, b)
+    return shorter >= MIN_COPY_TRIPLES and shared >= COPY_CONTAINMENT * shorter
+
+
+def _shared_triples(a: str, b: str) -> tuple[int, int]:
+    """How many word triples the two sentences share, and how many the shorter one has."""
     triples_a, triples_b = _triples(a), _triples(b)
-    shorter = min(triples_a, triples_b, key=len)
-    return len(shorter) >= MIN_COPY_TRIPLES and len(triples_a & triples_b) >= COPY_CONTAINMENT * len(shorter)
+    return len(triples_a & triples_b), min(len(triples_a), len(triples_b))
 
 
 def _shared_run(a: str, b: str) -> bool:
     """Whether the two sentences share ``MIN_COPY_RUN`` words in a row (brackets aside)."""
-    if len(_triples(a) & _triples(b)) < MIN_COPY_RUN - 2:
+    if _shared_triples(a, b)[0] < MIN_COPY_RUN - 2:
         return False  # a run of n words is n - 2 shared triples: most pairs stop at this cheap test
     words_a, words_b = _words(a), _words(b)
     match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match(
@@ -116,8 +121,8 @@ def _same_words_in_order(a: str, b: str) -> bool:
     shorter = min(len(words_a), len(words_b))
     if shorter < MIN_COPY_WORDS or len(set(words_a) & set(words_b)) < COPY_WORDS_IN_ORDER * shorter:
         return False  # the cheap test first: most pairs share too few words to be in order
-    triples_a, triples_b = _triples(a), _triples(b)
-    if len(triples_a & triples_b) < EDITED_COPY_TRIPLES * len(min(triples_a, triples_b, key=len)):
+    shared, shorter_triples = _shared_triples(a, b)
+    if shared < EDITED_COPY_TRIPLES * shorter_triples:
         return False
     blocks = SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks) >= COPY_WORDS_IN_ORDER * shorter
