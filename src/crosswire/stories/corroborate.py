@@ -47,7 +47,7 @@ from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, comp
 from crosswire.stories.doubted import doubted
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
-from crosswire.stories.text import content_words, stem
+from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
 SAME_VALUE_CONTEXT = 0.15
@@ -320,16 +320,16 @@ def page_stamp(text: str, start: int, end: int) -> bool:
     return stamped and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
 
 
-#: A web address running up to a figure without a space ("example.com/2026/03/04/...").
-_IN_A_LINK = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
+#: Characters before a figure searched for the web address it may end.
 LINK_CHARS = 200
+_RUN_BEFORE = re.compile(r"\S*$")
 
 
 def in_a_link(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is part of a web address printed in the text: it files the page
     ("/2026-03-04-") or spells its headline ("/dozens-hurt-as-6-1-quake-hits/"), and states nothing."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _IN_A_LINK.search(text, max(line_start, start - LINK_CHARS), start) is not None
+    run = _RUN_BEFORE.search(text, max(0, start - LINK_CHARS), start)
+    return run is not None and WEB_ADDRESS.search(run.group(0)) is not None
 
 
 #: An embedded social post's author handle, right before the post's date.

@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from crosswire.lexicon import terms
-from crosswire.stories.text import content_words, stem
+from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 
 #: Similarity (0..100) of two sentences for one to be a copy of the other.
 COPY_SIMILARITY = 90
@@ -62,15 +62,11 @@ _FUNCTION_WORDS = terms("crosswire.stories", "stopwords")
 _CLOCK_BEFORE = re.compile(r"^(?:(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.\s?m\.|[ap]m\b)?|[ap]\.\s?m\.|[ap]m\b)\s*", re.I)
 
 
-#: A web address printed in the text: a page's own address glued to its first sentence says nothing of it.
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-
-
 def normalised(sentence: str) -> str:
     """A sentence as copies are compared: case, spacing and printed web addresses aside (texts saved from
     pages may carry the page's address before the first sentence, which differs between two outlets that
     print the same wire sentence)."""
-    return " ".join(_WEB_ADDRESS.sub(" ", sentence).casefold().split())
+    return " ".join(WEB_ADDRESS.sub(" ", sentence).casefold().split())
 
 
 def copies(a: str, b: str) -> bool:

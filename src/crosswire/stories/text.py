@@ -9,6 +9,9 @@ from crosswire.lexicon import Entry, terms
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
+#: A web address printed in a text ("https://example.com/news/...", "www.example.com/..."), up to the next space.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
 #: Function words (and page furniture) that say nothing about what a story is about (``lexicons/stopwords.json``).
 STOPWORDS = terms("crosswire.stories", "stopwords")
 

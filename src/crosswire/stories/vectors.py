@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from crosswire.model import Article
 from crosswire.stories.headline import headline
-from crosswire.stories.text import STOPWORDS, normalise
+from crosswire.stories.text import STOPWORDS, WEB_ADDRESS, normalise
 
 SparseVector = dict[str, float]
 
@@ -41,7 +41,6 @@ VECTOR_TERMS = 150
 #: Documents assumed seen before the store's first, none holding the term.
 PRIOR_DOCUMENTS = 100
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
 #: Words (letters, inner apostrophes) and numbers (with decimal or thousands separators).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -90,7 +89,7 @@ def fold(word: str) -> str:
 
 def _without_urls(text: str) -> str:
     # A link spelled out in the text is page furniture, not what the article says.
-    return _URL.sub(" ", text)
+    return WEB_ADDRESS.sub(" ", text)
 
 
 def _lead(text: str) -> str:
