@@ -14,6 +14,7 @@ is worse than two separate single-source facts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -211,14 +212,17 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
 LEAD_SENTENCES = 3
 
 
-def in_lead(article: Article, start: int) -> bool:
-    """Whether ``start`` lies in the article's first ``LEAD_SENTENCES`` sentences: news puts the event's own
-    figures there (the toll, the sum, the count), and a figure further down may be a part of it (one
-    district's houses, the badly hurt) or of something else."""
+def lead_end(article: Article) -> int:
+    """Where the article's lead ends: a figure before this offset is told in its first ``LEAD_SENTENCES``
+    sentences, where news puts the event's own figures (the toll, the sum, the count); a figure further down
+    may be a part of it (one district's houses, the badly hurt) or of something else."""
     annotations = article.annotations
     if annotations is not None and annotations.sentences:
-        return sum(1 for sentence in annotations.sentences if sentence.end <= start) < LEAD_SENTENCES
-    return sum(1 for _ in _SENTENCE_END.finditer(article.text, 0, start)) < LEAD_SENTENCES
+        ends = sorted(sentence.end for sentence in annotations.sentences)
+        return ends[LEAD_SENTENCES - 1] if len(ends) >= LEAD_SENTENCES else len(article.text) + 1
+    breaks = _SENTENCE_END.finditer(article.text)
+    last_break = next(itertools.islice(breaks, LEAD_SENTENCES - 1, None), None)
+    return last_break.start() + 1 if last_break is not None else len(article.text) + 1
 
 
 def _raw_sentence(article: Article, start: int, end: int) -> str:
@@ -506,6 +510,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             continue
         source = source_of.get(article.id, article.id)
         background = background_sentences(article, year_of_story)
+        lead_ends = lead_end(article)
         quantities = sorted(annotations.quantities, key=lambda q: q.start)
         for before, q in zip([None, *quantities], quantities, strict=False):
             text = article.text[q.start : q.end]
@@ -541,7 +546,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
-                         holder=q.holder, in_lead=in_lead(article, q.start),
+                         holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right]))
             )  # fmt: skip
         for d in annotations.dates:
@@ -697,7 +702,7 @@ def _same_event_count(a: _Mention, b: _Mention) -> bool:
     "wounded") and what was counted means the same ("people" / "person", "drones" / "UAVs").  Such counts
     in one story are reports of one figure, so differing values are a dispute, however few words the two
     sentences share; exact or bounded counts only ("dozens" says too little), within ``SAME_EVENT_RATIO``.
-    Both must be told in their report's lead (``in_lead``): further down, "10 houses were damaged in one
+    Both must be told in their report's lead (``lead_end``): further down, "10 houses were damaged in one
     town" is a part of the story's "more than 300 houses", not a rival report of it."""
     if a.kind != "quantity" or a.claim is None or b.claim is None or isinstance(a.value, str):
         return False
