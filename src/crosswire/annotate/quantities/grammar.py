@@ -360,7 +360,7 @@ def _event_noun_over(counted: Token) -> str | None:
 
 def _measure(anchor: Token, kind: str | None) -> Reading | None:
     """The thing an amount measures and the dimension, or None when the amount measures no thing."""
-    unit = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    unit = _unit_word(anchor)
     adjective = _measure_adjective(unit)
     thing: Token | None = None
     if adjective is not None:
@@ -425,10 +425,15 @@ def _word_after_measure(unit: Token) -> Token | None:
     return doc[index] if index < len(doc) else None
 
 
+def _unit_word(anchor: Token) -> Token:
+    """The word an amount's number is the number of ("feet" of "300 feet"), or the number itself."""
+    return anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+
+
 def _converted_amount(anchor: Token) -> Token | None:
     """The number of the amount a bracketed conversion restates ("300" of "300 feet (91 metres) tall"),
     whose counted thing and predicate the conversion shares; None when ``anchor`` is no conversion."""
-    unit = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    unit = _unit_word(anchor)
     if unit.dep_ != "appos" or unit.head.i > unit.i or not unit.head.tag_.startswith("NN"):
         return None
     return next((c for c in unit.head.children if c.dep_ in ("nummod", "quantmod")), None)
