@@ -647,14 +647,6 @@ def test_two_heights_of_one_named_thing_conflict_through_brackets_and_a_shorter_
     assert all(f.predicate == "height" for f in facts if f.status == "conflict")
 
 
-def test_heights_of_two_named_things_never_conflict() -> None:
-    facts = _facts(
-        "The Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
-        "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
-    )
-    assert all(f.status != "conflict" for f in facts)
-
-
 def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
     """One toll, two reports, few shared words: "killed four people" / "one person died"."""
     facts = _facts(
@@ -664,22 +656,30 @@ def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 4])]
 
 
-def test_a_count_further_down_is_no_rival_of_the_leads_toll() -> None:
-    """Lower in a report a count may be a part of the story's toll (one town's dead), not a rival of it."""
-    facts = _facts(
-        "Floodwaters killed 12 people across the Lowmoor valley on Sunday, officials said.",
-        "The river burst its banks on Sunday. Crews worked through the night. Schools stayed shut. "
-        "In the village of Ashby alone, four people died.",
-    )
-    assert all(f.status != "conflict" for f in facts)
-
-
-def test_a_group_within_the_toll_is_no_rival_of_it() -> None:
-    facts = _facts(
-        "Twelve people were killed when the market roof fell in Carrow on Friday, police said.",
-        "Six children were killed when the market roof fell in Carrow on Friday, police said.",
-    )
-    assert all(f.status != "conflict" for f in facts)
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "The Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
+            "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
+            id="heights of two named things",
+        ),
+        pytest.param(
+            # Lower in a report a count may be a part of the story's toll (one town's dead), not a rival of it.
+            "Floodwaters killed 12 people across the Lowmoor valley on Sunday, officials said.",
+            "The river burst its banks on Sunday. Crews worked through the night. Schools stayed shut. "
+            "In the village of Ashby alone, four people died.",
+            id="a count further down than the lead",
+        ),
+        pytest.param(
+            "Twelve people were killed when the market roof fell in Carrow on Friday, police said.",
+            "Six children were killed when the market roof fell in Carrow on Friday, police said.",
+            id="a group within the toll",
+        ),
+    ],
+)
+def test_figures_that_are_no_rivals_never_conflict(first: str, second: str) -> None:
+    assert all(f.status != "conflict" for f in _facts(first, second))
 
 
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
