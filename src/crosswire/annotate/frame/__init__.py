@@ -7,7 +7,8 @@ News puts the main event in the headline and the first sentences:
   when the headline has none; the people and organisations of the lead follow
   (``actors``);
 * *when* is a time phrase of the body as written, a recent day or a clock
-  time first, else the publication day (``when``);
+  time first, then a recent span ("last month"); none when the text names
+  no such time (``when``);
 * *where* is a town or site the headline names, then the dateline, then the
   places of the headline and lead, countries last (``where``); when none of
   these names a place, the places of the first paragraphs;
