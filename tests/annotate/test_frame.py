@@ -281,6 +281,28 @@ def test_when_passes_over_the_day_of_a_relative_clause() -> None:
     assert frame.when[0] == "Friday"
 
 
+def test_when_prefers_the_time_the_main_verb_governs() -> None:
+    # The lead's other times belong to events told as background: a vote, a storm, the close of the polls.
+    cases = (
+        ("After Tuesday's vote, the council closed the old harbour bridge to lorries on Thursday.", "Thursday"),
+        ("Two days after the storm hit the coast on Saturday, police said the sea wall collapsed on Monday.", "Monday"),
+        ("Hours after the polls closed on Sunday, the mayor conceded defeat on Monday morning in a short speech.",
+         "Monday morning"),
+    )  # fmt: skip
+    for body, expected in cases:
+        assert frame_of(body, published="2026-03-10").when[0] == expected
+
+
+def test_the_edge_of_a_state_is_not_the_time_of_the_event() -> None:
+    # "still inside as of 11am" tells how things stood, not when the wall fell.
+    frame = frame_of(
+        "A wall of the old cinema fell onto the street in Dunmore, and two workers were still inside as of 11am. "
+        "The wall came down at about 7am, the fire service said.",
+        published="2026-03-10",
+    )
+    assert frame.when[0] == "at about 7am"
+
+
 def test_a_day_that_owns_a_noun_is_the_time_of_what_the_noun_names() -> None:
     # "Thursday's meeting" is the headline's meeting; "Tuesday's election" another event, whatever words surround it.
     headline = "Rival leaders meet at castle"

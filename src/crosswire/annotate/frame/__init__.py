@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from crosswire.annotate.frame.actors import ranked_actors
 from crosswire.annotate.frame.agreement import reread_with_lead_verb
 from crosswire.annotate.frame.clause import PLACE_WORDS, Clause, main_clause
+from crosswire.annotate.frame.event_time import main_event_time_spans
 from crosswire.annotate.frame.headline import parser_ready
 from crosswire.annotate.frame.lead import Lead, read_lead
 from crosswire.annotate.frame.lexicon_verb import reread_with_verb_list
@@ -125,8 +126,9 @@ def _when(article: Article, lead: Lead, lead_docs: list[Doc]) -> list[str]:
     """Time phrases of the body, those of the lead's own clauses first (not its relative clauses)."""
     dates = article.annotations.dates if article.annotations else ()
     background = relative_clause_spans(lead_docs, lead.sentence_starts)
+    main_event = main_event_time_spans(lead_docs, lead.sentence_starts)
     return ranked_time_phrases(article.text, dates, lead.body_start, article.published, lead.headline,
-                               (lead.body_start, lead.end), background)  # fmt: skip
+                               (lead.body_start, lead.end), background, main_event)  # fmt: skip
 
 
 def _lead_clause(docs: list[Doc]) -> Clause | None:

@@ -110,14 +110,17 @@ def ranked_time_phrases(
     headline: str | None = None,
     lead: tuple[int, int] = (0, 0),
     background: Sequence[tuple[int, int]] = (),
+    main_event: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """Time phrases of ``text[start:]``, ranked as the module docstring says.
 
     ``lead`` is where the lead starts and ends in the text, ``background`` the
-    spans of its relative clauses (``relative_clause_spans``).
+    spans of its relative clauses (``relative_clause_spans``), ``main_event``
+    the spans of the times its main verbs govern (``event_time``).
     """
     reference = parse_iso_day(published)
-    recent: list[tuple[int, str]] = []
+    of_main_event: list[str] = []
+    recent: list[str] = []
     recent_periods: list[str] = []
     other: list[str] = []
     headline_stems = _content_stems(headline or "")
@@ -133,14 +136,16 @@ def ranked_time_phrases(
         named_days = [part.day for part in parts if part.day is not None]
         distance = min((abs((day - reference).days) for day in named_days), default=0) if reference else 0
         if any(part.clock or part.relative for part in parts) or (named_days and distance <= RECENT_DAYS):
-            recent.append((distance, phrase))
+            tier = recent
         elif " ".join(phrase.lower().split()) in RECENT_PERIODS:
-            recent_periods.append(phrase)
+            tier = recent_periods
         else:
             other.append(phrase)
-    if reference and not recent and not recent_periods:
+            continue
+        (of_main_event if _overlaps(parts, main_event) else tier).append(phrase)
+    if reference and not of_main_event and not recent and not recent_periods:
         return []  # no time of the reported event in the text: no answer rather than a guess
-    return [*(phrase for _, phrase in recent), *recent_periods, *other]
+    return [*of_main_event, *recent, *recent_periods, *other]
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:
@@ -194,6 +199,10 @@ def _tells_the_lead_event(parts: list[_Part], lead: tuple[int, int], background:
     start, end = parts[0].start, parts[-1].end
     in_lead = lead[0] <= start and end <= lead[1]
     return in_lead and not any(low <= start and end <= high for low, high in background)
+
+
+def _overlaps(parts: list[_Part], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(part.start < high and low < part.end for part in parts for low, high in spans)
 
 
 def _content_stems(text: str) -> set[str]:
