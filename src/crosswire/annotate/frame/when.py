@@ -10,8 +10,11 @@ A time told by its distance from another event ("three hours after the
 kickoff") has no day of its own in the date stage but is a time of the
 reported event, so it counts as recent.
 
-Ranking: phrases that name a day within ``RECENT_DAYS`` of publication, or
-a clock time, come first (the event being reported); then a recent span
+Ranking: a recent time or span (below) that the main verb of a lead
+sentence governs ("the council closed the bridge | on Thursday";
+``event_time``) comes first, as the parse's reading of the main event's
+time.  Then phrases that name a day within ``RECENT_DAYS`` of publication, or
+a clock time (the event being reported); then a recent span
 told from publication ("last month", "earlier this week"), which the text
 gives as the event's time; then the rest (a birthday in 1997, "last year",
 "this summer").  When the text names neither a recent time nor a recent
