@@ -714,3 +714,12 @@ def test_a_stock_phrases_number_is_no_fact() -> None:
         "Forty executive orders bear the new Carrow mayor's name after her first 100 days in office.",
     )
     assert [(f.status, f.value) for f in facts] == [("agree", 40)]
+
+
+def test_a_level_reached_never_bears_out_a_change_of_the_same_number() -> None:
+    """"Fell below $500" says where a price got to, "a $500 drop" how far it moved: two measures."""
+    level = "The Carrow token has fallen below $500 for the first time since March, traders said."
+    change = "Traders said the selloff in the Carrow token was steep, with a $500 drop seen overnight."
+    assert all(f.status == "single" for f in _facts(level, change) if f.kind == "quantity")
+    same_level = "Traders said the Carrow token slid below $500 on Tuesday, its lowest since March."
+    assert [f.status for f in _facts(level, same_level) if f.kind == "quantity"] == ["agree"]

@@ -46,6 +46,7 @@ from crosswire.stories.claims import (
 )
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
 from crosswire.stories.doubted import doubted
+from crosswire.stories.movements import Movement, movement
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
@@ -141,6 +142,8 @@ class _Mention:
     in_lead: bool = False
     #: A running total over a period up to now ("so far this year, 230 have drowned"): not the story's event.
     running_total: bool = False
+    #: How far something moved ("a $795 loss") or where it got to ("fell below $1,000"): ``movements.py``.
+    movement: Movement | None = None
 
 
 @dataclass
@@ -161,6 +164,7 @@ class _Group:
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
     running_total: set[bool] = field(default_factory=set)
+    movements: set[Movement | None] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
     #: Each distinct sentence of the members, with the leads and values of the figures it was told with.
     sentences: dict[str, set[tuple[str, float | str]]] = field(default_factory=dict)
@@ -188,6 +192,7 @@ class _Group:
         self.values.add(mention.value)
         self.elsewhere.add(mention.elsewhere)
         self.running_total.add(mention.running_total)
+        self.movements.add(mention.movement)
         self.neighbours |= mention.neighbours
         self.sentences.setdefault(mention.sentence, set()).add((mention.lead, mention.value))
         if not isinstance(mention.value, str) and mention.value > 0:
@@ -547,7 +552,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
                          holder=q.holder, in_lead=q.start < lead_ends,
-                         running_total=running_total(article.text[left:right]))
+                         running_total=running_total(article.text[left:right]),
+                         movement=movement(article.text, q.start, q.end, q.change))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -615,6 +621,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if group.running_total != {mention.running_total}:
         return None  # "so far this year 230 have drowned" is no report of one day's toll
+    if mention.movement is not None and group.movements - {mention.movement, None}:
+        return None  # "fell below $1,000" / "a $1,000 drop": where a price got to, and how far it moved
     if _bound_far_from_group(mention, group):
         return None  # "more than 40" and 90: both may be true, neither bears the other out
     if _range_beside_figure(mention, group):
