@@ -70,6 +70,16 @@ def test_one_text_with_another_headline_and_dateline_glued_before_it_is_a_copy()
     assert not copies(first, own) and not copies(second, own)
 
 
+def test_a_short_sentence_run_into_the_next_line_is_still_a_copy() -> None:
+    """One page's splitter joined the copied sentence to what follows it; the sentence, whole, opens the other."""
+    sentence = normalised("The ruling added a further two-year ban to his term.")
+    run_on = normalised("The ruling added a further two-year ban to his term. ... Readers wrote in from the county.")
+    assert copies(sentence, run_on) and copies(run_on, sentence)
+    # A sentence ending another is a copy too; a sentence of the same words inside another's is not.
+    assert copies(sentence, normalised("Then came the appeal. The ruling added a further two-year ban to his term."))
+    assert not copies(sentence, normalised("Lawyers say the ruling added a further two-year ban to his term in May."))
+
+
 def test_one_text_with_its_tense_edited_is_a_copy_and_one_event_told_twice_in_order_is_not() -> None:
     wire = normalised(
         "Dozens of shops and private homes have been flooded by the Sunday storms, as well as four schools, "

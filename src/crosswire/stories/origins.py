@@ -75,11 +75,19 @@ def copies(a: str, b: str) -> bool:
         return a == b and len(a) > 0
     return (
         a == b
+        or _opens_or_closes(a, b)
         or fuzz.ratio(a, b) >= COPY_SIMILARITY
         or _contained(a, b)
         or _shared_run(a, b)
         or _same_words_in_order(a, b)
     )
+
+
+def _opens_or_closes(a: str, b: str) -> bool:
+    """Whether the shorter sentence, whole, opens or closes the other: one sentence printed twice, where one
+    page's sentence splitter ran it into the next line ("... sentence. ... For the man ...")."""
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) or longer.endswith(shorter)
 
 
 _WORD = re.compile(r"[^\W_]+")
