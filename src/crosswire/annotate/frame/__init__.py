@@ -181,10 +181,20 @@ def _without_place(action: str, entities: Sequence[Entity]) -> str:
     """
     places = sorted({e.text for e in entities if e.label in PLACE_LABELS}, key=len, reverse=True)
     while True:
-        match = next((m for place in places if (m := _trailing_place(place).search(action))), None)
+        # The pattern ends at the place (``$``: at the end or before a final newline), so an action that does
+        # not end with it cannot match: asked first, it spares compiling a pattern for every place named.
+        match = next(
+            (m for place in places if _ends_with(action, place) and (m := _trailing_place(place).search(action))),
+            None,
+        )
         if match is None or len(action[: match.start()].split()) < MIN_ACTION_WORDS:
             return action
         action = action[: match.start()]
+
+
+def _ends_with(text: str, ending: str) -> bool:
+    """Whether ``text`` ends with ``ending``, or with it and a newline (where ``$`` also matches)."""
+    return text.endswith(ending) or text.endswith(ending + "\n")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -142,7 +142,13 @@ def headline_places(headline: str, entities: Sequence[Entity]) -> list[str]:
     for entity in entities:
         labels.setdefault(entity.text, set()).add(entity.label)
     people = _mostly_people(entities)
-    organisations = [m.span() for e in entities if e.label == "ORG" for m in _whole_words(e.text).finditer(headline)]
+    # ``e.text in headline`` first: a name the headline does not hold needs no pattern compiled.
+    organisations = [
+        m.span()
+        for e in entities
+        if e.label == "ORG" and e.text in headline
+        for m in _whole_words(e.text).finditer(headline)
+    ]
     found: list[tuple[int, int, str]] = []
     for name, name_labels in labels.items():
         if name not in headline or name in people or _DIGIT.search(name):
