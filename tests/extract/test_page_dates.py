@@ -448,3 +448,23 @@ def test_the_opening_letters_guard_only_what_the_words_open_with() -> None:
     pattern = re.compile(guard + "(?:posted|von|autor:)", re.IGNORECASE)
     assert pattern.search("Text VON Ada") and pattern.search("AUTOR: Ada") and not pattern.search("by Ada")
     assert _opening_letters(["(?:post|publish)ed", "date"]) == ""  # a word that is a pattern of its own
+
+
+def linked(body_id: str, link: str) -> str:
+    return (f"<html><head><title>{HEADLINE}</title></head><body id='{body_id}'><article><h2>{HEADLINE}</h2>"
+            "<p>The council voted seven to two on Thursday night to rebuild the pier.</p>"
+            f"<p>Related: <a href='{link}'>What the pier survey found</a></p></article></body></html>")
+
+
+def test_a_day_only_a_link_to_another_page_names_is_that_page_s() -> None:
+    # htmldate, asked for the original date, takes the older day of the related article's address
+    doc = linked("story20260304_pier", "https://news.example.org/archive/20260211/pier-survey.html")
+    tree = html.fromstring(doc)
+    assert publication_date(tree) == "2026-03-04"
+    assert html.tostring(tree) == html.tostring(html.fromstring(doc))  # the addresses are put back
+
+
+def test_a_day_only_links_name_stays_when_the_page_names_no_other() -> None:
+    # a blog's comment link to its own dated address: the day is the page's
+    doc = linked("story", "https://blog.example.org/2026/03/04/pier-vote/#comments")
+    assert publication_date(html.fromstring(doc)) == "2026-03-04"

@@ -42,6 +42,7 @@ from crosswire.extract.page_dates import (
     dated_above_headline,
     header_publication_date,
     labelled_page_date,
+    links_naming_the_day,
     marked_header_date,
     page_headlines,
     published_not_modified,
@@ -251,20 +252,41 @@ def publication_date(tree: Any) -> str | None:
     that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst), then a
     date printed alone just above the headline; otherwise htmldate weighs the page's signals (it
     works on a copy of the tree), and the JSON-LD's published day replaces its answer when that is
-    the day the JSON-LD names modified.
+    the day the JSON-LD names modified.  When links to other pages name htmldate's day in their
+    addresses, htmldate is asked again without those addresses (a related article's day is not the page's).
     """
     headlines = page_headlines(tree)  # read once for the three readers of the header
     printed = (header_publication_date(tree, headlines) or labelled_page_date(tree)
                or marked_header_date(tree, headlines) or dated_above_headline(tree, headlines))
     if printed is not None:
         return printed
+    found = _htmldate(tree)
+    linked = links_naming_the_day(tree, found)
+    if linked:
+        # the day may be another article's, read from the addresses of links to it: asked again without them
+        found = _htmldate_without_addresses(tree, linked) or found
+    return published_not_modified(tree, found)
+
+
+def _htmldate(tree: Any) -> str | None:
     try:
-        found = htmldate.find_date(
+        found: str | None = htmldate.find_date(
             tree, extensive_search=True, original_date=True, deferred_url_extractor=_slug_number_in_url(tree)
         )
     except (ValueError, TypeError):
         return None
-    return published_not_modified(tree, found)
+    return found
+
+
+def _htmldate_without_addresses(tree: Any, links: list[Any]) -> str | None:
+    """htmldate's answer with ``links`` stripped of their addresses, which are put back after: htmldate
+    copies the tree it is given, so it is not copied here too."""
+    addresses = [link.attrib.pop("href") for link in links]
+    try:
+        return _htmldate(tree)
+    finally:
+        for link, address in zip(links, addresses, strict=True):
+            link.set("href", address)
 
 
 #: A year and a month in a path, then a slug opening with a number ("/2023/10/3-questions-for-…"):

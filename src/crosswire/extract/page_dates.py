@@ -529,6 +529,24 @@ def published_not_modified(tree: Any, found: str | None) -> str | None:
     return found
 
 
+def links_naming_the_day(tree: Any, found: str | None) -> list[Any]:
+    """The page's links to another page whose address names the day ``found`` (ISO), htmldate's answer
+    ("/news/20261104/ferry.html", "/2026/11/04/ferry-times/"), none when the page's own address names it.
+
+    htmldate reads dates out of the links' addresses too and, asked for the original date, takes the
+    oldest it finds: a related or an earlier article's day, which a link names, over the page's own."""
+    if found is None:
+        return []
+    try:
+        day = date.fromisoformat(found)
+    except ValueError:
+        return []
+    canonical = tree.find('.//link[@rel="canonical"]')
+    if canonical is not None and _names_the_day(canonical.get("href") or "", day):
+        return []
+    return [link for link in tree.iter("a") if _names_the_day(link.get("href") or "", day)]
+
+
 def header_publication_date(tree: Any, headlines: list[Any] | None = None) -> str | None:
     """The ISO date the article header states as the publication date, or None.
 
