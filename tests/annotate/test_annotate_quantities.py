@@ -484,6 +484,8 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "The fault hits Harbour Browser 8 and later versions.",  # a name and its version, no age
         "The fault hits Harbour Browser 8 and 9 on older desktops.",  # a series of versions, not 9 of anything
         "The patch covers versions HB6 to 10 of the browser.",
+        "The patch can be used for HB6, 7, 8, 9, 10 and 11 on older desktops.",  # a list of versions
+        "The flaw affects Harbour Browser versions 6, 7, 8, and 9 on laptops.",
         "Owners of the Tarn 4 or 5 phones should update.",
         "Veterans of the 1931 Nine Day Strike marched through Kelso.",  # a year, then a capitalised name
         "Veterans of the 1931 Nine-Day Strike marched through Kelso.",
@@ -550,3 +552,9 @@ def test_a_house_number_before_a_numbered_street_is_no_amount() -> None:
 def test_a_vague_range_keeps_both_of_its_ends(sentence: str, low: float, high: float) -> None:
     (amount,) = find_quantities(sentence)
     assert (amount.value, amount.value_max) == (low, high)
+
+
+def test_a_list_of_bare_counts_is_still_read_when_no_name_opens_it() -> None:
+    """Only a list opened by a name's number ("HB6, 7, 8") or a label ("versions 6, 7") names versions."""
+    values = [q.value for q in find_quantities("Turnout rose to 12, 15 and 20 in the three Kelso wards.")]
+    assert values[:3] == [12, 15, 20]

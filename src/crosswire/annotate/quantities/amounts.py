@@ -285,13 +285,30 @@ def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: s
 _SERIES_BEFORE = re.compile(r"(?P<glued>[A-Za-z])?(?P<first>\d+(?:\.\d+)?)\s*(?:to|and|or|through|[-–/])\s*$")
 
 
+#: A list of bare numbers before this one: "HB6, 7, 8, | 9", "versions 6, 7 and | 8" (two items at least
+#: before it, or a first glued to a name: "By June 2, | 400 families" is a date, then a count).
+_LIST_BEFORE = re.compile(
+    r"(?P<glued>[A-Za-z])?(?P<first>\d+(?:\.\d+)?)(?P<more>(?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:(?:and|or)\s+)?$"
+)
+
+
+_LABEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_LABEL_WORDS, key=len, reverse=True))})\s+$", re.IGNORECASE)
+
+
 def _continues_a_named_series(before: str) -> bool:
-    """Whether the number goes on from a number that is part of a name: "Harbour Browser 6 to | 10" and
-    "HB6 and | 9" name versions, as the first number does, so the last one counts nothing either."""
-    match = _SERIES_BEFORE.search(before)
-    if match is None:
+    """Whether the number goes on from a number that is part of a name: "Harbour Browser 6 to | 10",
+    "HB6 and | 9" and "HB6, 7, 8 and | 9" name versions, as the first number does, so the later ones count
+    nothing either."""
+    series = _SERIES_BEFORE.search(before)
+    if series is not None and (series["glued"] is not None or _part_of_name(before[: series.start("first")])):
+        return True
+    listed = _LIST_BEFORE.search(before)
+    if listed is None or listed.start() == listed.end():
         return False
-    return match["glued"] is not None or _part_of_name(before[: match.start("first")])
+    opening = before[: listed.start("first")]
+    if not (listed["glued"] or listed["more"] or _LABEL_BEFORE.search(opening)):
+        return False  # "By June 2, | 400 families": one number and a comma may be a date, then a count
+    return listed["glued"] is not None or _part_of_name(opening)
 
 
 def _looks_like_year(text: str, span: numbers.NumberSpan) -> bool:
