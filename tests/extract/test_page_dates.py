@@ -500,3 +500,12 @@ def test_the_day_the_description_labels_as_its_item_s_dates_the_page(description
 )
 def test_other_dates_of_a_description_date_nothing(description: str) -> None:
     assert described_date(html.fromstring(described(description))) is None
+
+
+def test_a_day_only_a_link_to_the_day_s_archive_names_stays() -> None:
+    # blogs link their own date to the day's archive: asked without it, htmldate would fall to the copyright year
+    doc = (f"<html><head><title>{HEADLINE}</title></head><body><article><h2>{HEADLINE}</h2>"
+           "<p>Posted in <a href='https://blog.example.org/2026/03/04/'>the day's notes</a></p>"
+           "<p>The council voted seven to two on Thursday night.</p></article>"
+           "<footer>© 2025 Harbour Notes</footer></body></html>")
+    assert publication_date(html.fromstring(doc)) == "2026-03-04"

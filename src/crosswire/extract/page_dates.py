@@ -531,7 +531,8 @@ def published_not_modified(tree: Any, found: str | None) -> str | None:
 
 def links_naming_the_day(tree: Any, found: str | None) -> list[Any]:
     """The page's links to another page whose address names the day ``found`` (ISO), htmldate's answer
-    ("/news/20261104/ferry.html", "/2026/11/04/ferry-times/"), none when the page's own address names it.
+    ("/news/20261104/ferry.html", "/2026/11/04/ferry-times/"; not the day's archive), none when the page's
+    own address names it.
 
     htmldate reads dates out of the links' addresses too and, asked for the original date, takes the
     oldest it finds: a related or an earlier article's day, which a link names, over the page's own."""
@@ -544,7 +545,14 @@ def links_naming_the_day(tree: Any, found: str | None) -> list[Any]:
     canonical = tree.find('.//link[@rel="canonical"]')
     if canonical is not None and _names_the_day(canonical.get("href") or "", day):
         return []
-    return [link for link in tree.iter("a") if _names_the_day(link.get("href") or "", day)]
+    return [link for link in tree.iter("a") if _leads_past_the_day(link.get("href") or "", day)]
+
+
+def _leads_past_the_day(href: str, day: date) -> bool:
+    """Whether a link's address names ``day`` and goes on to a page of that day ("/2026/11/04/ferry-times/"),
+    not to the day's archive ("/2026/11/04/", "?date=2026-11-04"), which blogs link their own date to."""
+    match = re.search(rf"{day.year}[/-]?{day.month:02d}[/-]?{day.day:02d}(?!\d)", href)
+    return match is not None and re.fullmatch(r"/?(?:[?#].*)?", href[match.end() :]) is None
 
 
 def header_publication_date(tree: Any, headlines: list[Any] | None = None) -> str | None:
