@@ -443,6 +443,9 @@ def test_a_list_of_numbers_and_a_date_before_a_count_are_still_read() -> None:
     assert [q.value for q in find_quantities("The shelters sit 200, 350 metres from the shore.")] == [200, 350]
     (count,) = find_quantities("By June 2, 400 families had left the valley.")
     assert (count.value, count.unit) == (400, "families")
+    # A day, a year, then a count: no list of versions, whose numbers rise one after another.
+    (count,) = find_quantities("On March 2, 2014, 300 families had left the valley.")
+    assert (count.value, count.unit) == (300, "families")
 
 
 def test_a_code_glued_to_one_digit_is_a_model_name_unless_more_of_an_amount_follows() -> None:

@@ -3,6 +3,7 @@ numbers inside names ("Boeing 737", "COVID-19") name, order or date something ra
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from crosswire.annotate.quantities import ages, counted, numbers, qualifiers, units
@@ -179,7 +180,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     if _WEEKDAY_BEFORE.search(before) and not has_currency and not has_unit:
         # "On Sunday 300 residents were evacuated" counts residents; "Friday 13" is a day, not a name either.
         return counted.counted_noun(text, span.end, span.value) is not None
-    if not has_currency and not has_unit and _continues_a_named_series(before):
+    if not has_currency and not has_unit and _continues_a_named_series(before, span.value):
         return False  # "Harbour Browser 8 and | 9 users": versions named, not nine users
     if has_currency or has_unit or not _part_of_name(before):
         return True
@@ -295,15 +296,19 @@ _LIST_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_LABEL_WORDS, key=len, reverse=True))})\s+$", re.IGNORECASE)
 
 
-def _continues_a_named_series(before: str) -> bool:
+def _continues_a_named_series(before: str, value: float) -> bool:
     """Whether the number goes on from a number that is part of a name: "Harbour Browser 6 to | 10",
     "HB6 and | 9" and "HB6, 7, 8 and | 9" name versions, as the first number does, so the later ones count
-    nothing either."""
+    nothing either.  A list's numbers rise one after another, as versions do ("Jul 2, 2013 | 1" is a date
+    and a clock)."""
     series = _SERIES_BEFORE.search(before)
     if series is not None and (series["glued"] is not None or _part_of_name(before[: series.start("first")])):
         return True
     listed = _LIST_BEFORE.search(before)
     if listed is None or listed.start() == listed.end():
+        return False
+    listed_values = [float(number) for number in re.findall(r"\d+(?:\.\d+)?", listed.group(0))]
+    if any(later <= earlier for earlier, later in itertools.pairwise([*listed_values, value])):
         return False
     opening = before[: listed.start("first")]
     if not (listed["glued"] or listed["more"] or _LABEL_BEFORE.search(opening)):
