@@ -699,6 +699,17 @@ def test_a_running_total_bears_out_only_another_running_total_and_is_background(
     assert [(f.status, f.background) for f in _facts(total, other_total)] == [("agree", True)]
 
 
+def test_a_total_over_several_occasions_is_a_running_total_but_one_nights_raids_are_not() -> None:
+    event = "The cutter stopped 4 smuggling boats off Carrow on Sunday, the coastguard said."
+    total = "In its five patrols so far, the cutter has stopped 31 smuggling boats, the coastguard said."
+    other_total = "The coastguard said the cutter had stopped a total of 31 smuggling boats during its five patrols."
+    assert [(f.status, f.background) for f in _facts(total, other_total) if f.value == 31] == [("agree", True)]
+    assert all(f.background for f in _facts(event, total) if f.value == 31)
+    raids = "Police made 12 arrests in two raids in Carrow on Friday, officers said."
+    other_raids = "Officers said they made 12 arrests on Friday in two raids across Carrow."
+    assert [(f.status, f.background) for f in _facts(raids, other_raids) if f.value == 12] == [("agree", False)]
+
+
 def test_a_developing_storys_count_so_far_is_its_own_claim() -> None:
     """A bare "so far" in a breaking story is the story's latest count, not a running total of many events."""
     facts = _facts(

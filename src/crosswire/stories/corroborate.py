@@ -478,11 +478,40 @@ _RUNNING_TOTALS = terms("crosswire.stories", "running_totals")
 _RUNNING_TOTAL = re.compile(rf"\b(?:{phrase_alternation(_RUNNING_TOTALS)})\b", re.IGNORECASE)
 
 
+_OCCASION_WORDS = mapping("crosswire.stories", "occasion_totals")
+_ADDING_UP = re.compile(
+    rf"\b(?:{phrase_alternation(term for term, role in _OCCASION_WORDS.items() if role == 'cue')})\b", re.IGNORECASE
+)
+#: "five operations", "the 20 sorties", "its four previous patrols": a count of occasions, read below.
+_OCCASIONS = re.compile(
+    rf"\b(?P<count>\d+|{'|'.join(numbers.SMALL_NUMBERS)})\s+(?:[a-z]+\s+)?"
+    rf"(?:{phrase_alternation(term for term, role in _OCCASION_WORDS.items() if role == 'occasion')})\b",
+    re.IGNORECASE,
+)
+#: Fewer occasions than this are one piece of work ("12 arrests in two raids on Friday"), the story's own.
+MIN_OCCASIONS = 3
+
+
 def running_total(sentence: str) -> bool:
-    """Whether a sentence tells a running total over a period (``lexicons/running_totals.json``: "so far
-    this year", "since the start of the year"): its figures add up many events, and are no report of the
-    story's one event."""
-    return _RUNNING_TOTAL.search(sentence) is not None
+    """Whether a sentence tells a running total: over a period (``lexicons/running_totals.json``: "so far
+    this year", "since the start of the year"), or added up over several occasions
+    (``lexicons/occasion_totals.json``: "a total of 40 rifles during the five boardings"): its figures add up
+    many events, and are no report of the story's one event."""
+    if _RUNNING_TOTAL.search(sentence) is not None:
+        return True
+    return _ADDING_UP.search(sentence) is not None and any(
+        _occasion_count(match["count"]) >= MIN_OCCASIONS for match in _OCCASIONS.finditer(sentence)
+    )
+
+
+def _occasion_count(count: str) -> int:
+    return int(count) if count.isdigit() else numbers.SMALL_NUMBERS[count.casefold()]
+
+
+def check_occasion_total(entry: Entry) -> None:
+    """The lexicon check: the example is read as a running total, and is not without its occasions' count."""
+    assert running_total(entry.example), entry.term
+    assert not running_total(_OCCASIONS.sub("occasions", entry.example)), entry.term
 
 
 def check_running_total(entry: Entry) -> None:
