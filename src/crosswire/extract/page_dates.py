@@ -545,13 +545,17 @@ def links_naming_the_day(tree: Any, found: str | None) -> list[Any]:
     canonical = tree.find('.//link[@rel="canonical"]')
     if canonical is not None and _names_the_day(canonical.get("href") or "", day):
         return []
-    return [link for link in tree.iter("a") if _leads_past_the_day(link.get("href") or "", day)]
+    return [link for link in _LINKS_WITH(tree, year=str(day.year)) if _leads_past_the_day(link.get("href"), day)]
+
+
+#: The links whose address holds a string (the year of a day): libxml2 leaves out the others.
+_LINKS_WITH = etree.XPath("/descendant::a[contains(@href, $year)]", smart_strings=False)
 
 
 def _leads_past_the_day(href: str, day: date) -> bool:
     """Whether a link's address names ``day`` and goes on to a page of that day ("/2026/11/04/ferry-times/"),
     not to the day's archive ("/2026/11/04/", "?date=2026-11-04"), which blogs link their own date to."""
-    match = re.search(rf"{day.year}[/-]?{day.month:02d}[/-]?{day.day:02d}(?!\d)", href)
+    match = _day_in_address(href, day)
     return match is not None and re.fullmatch(r"/?(?:[?#].*)?", href[match.end() :]) is None
 
 
@@ -711,6 +715,17 @@ def _capitalised(term: str) -> str:
     return f"{first}(?<![^\\W\\d]{first})(?i:{rest})"
 
 
+@cache
+def _label_kinds() -> dict[str, str]:
+    return {entry.term: entry.value["kind"] for entry in load_lexicon("crosswire.extract", "date_labels").entries}
+
+
+def _label_kind(match: re.Match[str]) -> str:
+    """Which date a match of ``_page_label_pattern`` labels: "published" or "updated" (the labels of
+    rules/page_dates.json, which the lexicon does not list, are published ones)."""
+    return _label_kinds().get(" ".join(match.group("label").casefold().split()), "published")
+
+
 def labelled_page_date(tree: Any) -> str | None:
     """The ISO date a page labels anywhere, when it labels one day only ("Erstellt am: 01.11.2023" under
     the article, "Last updated 4 Jun 2020"), for pages whose header prints none: a label opening its
@@ -720,14 +735,12 @@ def labelled_page_date(tree: Any) -> str | None:
     (a teaser's "Updated 5 Aug", a footer's "Terms of Service (Updated July 7)") labels another piece."""
     text = " ".join(" ".join(_PAGE_TEXT(tree)).split())
     found: dict[str, set[date]] = {"published": set(), "updated": set()}
-    kinds = {entry.term: entry.value["kind"] for entry in load_lexicon("crosswire.extract", "date_labels").entries}
     for match in _page_label_pattern().finditer(text):
         # a weaker sign than the header's: a slashed date either of whose numbers may be the month is not read
         value = _to_date(match, None)
         if value is None or _labels_another_piece(tree, text, match, value):
             continue
-        kind = kinds.get(" ".join(match.group("label").casefold().split()), "published")
-        found["published" if kind == "published" else "updated"].add(value)
+        found["published" if _label_kind(match) == "published" else "updated"].add(value)
     latest = date.today() + timedelta(days=1)
     for days in (found["published"], found["published"] | found["updated"]):
         if len(days) == 1 and (day := next(iter(days))) <= latest:
@@ -744,15 +757,12 @@ def described_date(tree: Any) -> str | None:
     04.11.2026", "(Notizia del 4 novembre 2026)"), the site's own statement: a published label opening its
     words (capitalised), as ``labelled_page_date`` reads them; an update's day, or a date in the summary's
     prose (an event's day: "am 21. Mai 2026 im Hafen"), is none."""
-    kinds = {entry.term: entry.value["kind"] for entry in load_lexicon("crosswire.extract", "date_labels").entries}
     latest = date.today() + timedelta(days=1)
     for meta in tree.iter("meta"):
         if (meta.get("name") or meta.get("property") or "").lower() not in _DESCRIPTIONS:
             continue
         for match in _page_label_pattern().finditer((meta.get("content") or "")[:DESCRIPTION_CHARS]):
-            if kinds.get(" ".join(match.group("label").casefold().split()), "published") != "published":
-                continue
-            value = _to_date(match, None)
+            value = _to_date(match, None) if _label_kind(match) == "published" else None
             if value is not None and value <= latest:
                 return value.isoformat()
     return None
@@ -789,5 +799,9 @@ def _labels_another_piece(tree: Any, text: str, match: re.Match[str], day: date)
 
 def _names_the_day(href: str, day: date) -> bool:
     """Whether a link's address holds ``day`` as a year, month and day ("/2026/11/04/", "2026-11-04", "20261104")."""
-    return re.search(rf"{day.year}[/-]?{day.month:02d}[/-]?{day.day:02d}(?!\d)", href) is not None
+    return _day_in_address(href, day) is not None
+
+
+def _day_in_address(href: str, day: date) -> re.Match[str] | None:
+    return re.search(rf"{day.year}[/-]?{day.month:02d}[/-]?{day.day:02d}(?!\d)", href)
 
