@@ -515,6 +515,16 @@ def test_figures_of_two_named_holders_neither_agree_nor_conflict() -> None:
     assert not [f for f in facts if f.status == "conflict"]
 
 
+def test_two_subjects_each_sentence_names_are_no_two_holders() -> None:
+    """A team's three sacks, all by one player, and that player's three sacks: both sentences name both, so
+    which one the parse took for whose figure it is tells nothing apart."""
+    facts = _facts(
+        "The Carrow Owls made three sacks on Sunday, all of them by Ana Ruiz.",
+        "Ana Ruiz had three sacks on Sunday as the Carrow Owls beat Kelso.",
+    )
+    assert [(f.status, f.value) for f in facts] == [("agree", 3)]
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

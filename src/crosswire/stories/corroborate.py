@@ -883,8 +883,17 @@ def _measured_from(text: str, end: int) -> frozenset[str]:
 
 def _held_by_two(a: _Mention, b: _Mention) -> bool:
     """Both figures' sentences name whose figure it is, and they name two holders: neither name holds the
-    other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz")."""
-    return a.holder is not None and b.holder is not None and _two_names(a.holder, b.holder)
+    other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz"), and neither
+    sentence names the other's holder: "the Owls' defence, led by Ana Ruiz with three sacks" and "Ruiz had
+    three sacks" name both, and which one the parse took for the subject says nothing."""
+    if a.holder is None or b.holder is None or not _two_names(a.holder, b.holder):
+        return False
+    return not (_names_in(a.sentence, b.holder) or _names_in(b.sentence, a.holder))
+
+
+def _names_in(sentence: str, name: str) -> bool:
+    """Whether a (normalised) sentence names ``name``, as a whole word."""
+    return re.search(rf"\b{re.escape(name.casefold())}\b", sentence) is not None
 
 
 def _two_names(a: str, b: str) -> bool:
