@@ -32,7 +32,9 @@ can be set against the cost at a small one.  Without the data only the
 synthetic stream runs (1,000 articles unless ``--synthetic`` says).
 
 Only counts and timings are printed, never a page's text.  Times are wall
-seconds: on a shared machine compare runs at a similar load (printed).
+seconds, with the CPU seconds beside them (the end-to-end run's for this
+process and its workers, the stages' for this process): on a shared machine
+compare CPU time, or wall time at a similar load (printed).
 """
 
 from __future__ import annotations
@@ -72,17 +74,23 @@ class StageTimes:
     store: float = 0.0
     captures: int = 0
     annotated: int = 0
+    #: CPU seconds of each stage (this process): on a shared machine wall time swings with the other
+    #: users' load, CPU time much less.
+    extract_cpu: float = 0.0
+    annotate_cpu: float = 0.0
+    store_cpu: float = 0.0
 
     @property
     def total(self) -> float:
         return self.extract + self.annotate + self.store
 
+    @property
+    def total_cpu(self) -> float:
+        return self.extract_cpu + self.annotate_cpu + self.store_cpu
+
     def add(self, other: StageTimes) -> None:
-        self.extract += other.extract
-        self.annotate += other.annotate
-        self.store += other.store
-        self.captures += other.captures
-        self.annotated += other.annotated
+        for field in dataclasses.fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
 # -- measuring ---------------------------------------------------------------
@@ -133,30 +141,40 @@ def run_stages(captures: Sequence[Capture], engine: Engine, pipeline: Pipeline, 
     times = StageTimes()
     for start in range(0, len(captures), CHUNK_SIZE):
         chunk = captures[start : start + CHUNK_SIZE]
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         articles = extract_chunk(chunk, seen)
-        extracted = time.perf_counter()
+        extracted, extracted_cpu = time.perf_counter(), time.process_time()
         annotated = list(pipeline.pipe(articles)) if articles else []
-        annotated_at = time.perf_counter()
+        annotated_at, annotated_cpu = time.perf_counter(), time.process_time()
         if annotated:
             engine.ingest_items(annotated)
-        stored = time.perf_counter()
+        stored, stored_cpu = time.perf_counter(), time.process_time()
         times.add(
-            StageTimes(extracted - started, annotated_at - extracted, stored - annotated_at, len(chunk), len(annotated))
+            StageTimes(
+                extracted - started,
+                annotated_at - extracted,
+                stored - annotated_at,
+                len(chunk),
+                len(annotated),
+                extracted_cpu - started_cpu,
+                annotated_cpu - extracted_cpu,
+                stored_cpu - annotated_cpu,
+            )
         )
     return times
 
 
 def print_stages(times: StageTimes, pages: int) -> None:
-    print(f"  {'stage':<36} {'seconds':>8} {'share':>6} {'ms/page':>8}")
-    for name, seconds in (
-        ("decode + extract", times.extract),
-        ("annotation", times.annotate),
-        ("dedupe + cluster + store + briefs", times.store),
-        ("total", times.total),
+    print(f"  {'stage':<36} {'seconds':>8} {'share':>6} {'ms/page':>8} {'CPU ms/page':>12}")
+    for name, seconds, cpu in (
+        ("decode + extract", times.extract, times.extract_cpu),
+        ("annotation", times.annotate, times.annotate_cpu),
+        ("dedupe + cluster + store + briefs", times.store, times.store_cpu),
+        ("total", times.total, times.total_cpu),
     ):
         share = seconds / times.total if times.total else 0.0
-        print(f"  {name:<36} {seconds:8.2f} {share:6.0%} {1000 * seconds / max(1, pages):8.1f}")
+        per_page = 1000 / max(1, pages)
+        print(f"  {name:<36} {seconds:8.2f} {share:6.0%} {seconds * per_page:8.1f} {cpu * per_page:12.1f}")
 
 
 # -- the evaluation pages ----------------------------------------------------
@@ -248,7 +266,7 @@ def run_pages(data_dir: Path, limit: int | None) -> None:
             f"{times.annotated} articles annotated and stored):"
         )
         print_stages(times, len(files))
-        print(f"  {rate(len(files), times.total)} pages/s warm")
+        print(f"  {rate(len(files), times.total)} pages/s warm ({rate(len(files), times.total_cpu)} per CPU second)")
 
     trafilatura_seconds, load_seconds, spacy_seconds, docs = baseline(files)
     manual = trafilatura_seconds + load_seconds + spacy_seconds
