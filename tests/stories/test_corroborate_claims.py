@@ -523,6 +523,12 @@ def test_two_subjects_each_sentence_names_are_no_two_holders() -> None:
         "Ana Ruiz had three sacks on Sunday as the Carrow Owls beat Kelso.",
     )
     assert [(f.status, f.value) for f in facts] == [("agree", 3)]
+    # Two records in sentences naming both boxers agree each with its own, and never conflict.
+    facts = _facts(
+        "Tom Berg (30-2, 26 knockouts) stopped Ana Ruiz (25-7, 21 knockouts) in Carrow on Saturday.",
+        "Ana Ruiz, with 21 knockouts, lost to Tom Berg, who has 26 knockouts, in Carrow on Saturday.",
+    )
+    assert sorted((f.status, f.value, len(f.mentions)) for f in facts) == [("agree", 21, 2), ("agree", 26, 2)]
 
 
 @pytest.mark.parametrize(

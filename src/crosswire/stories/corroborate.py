@@ -642,7 +642,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
                                      for m in group.members):
         return None  # "25 miles east of Houston" / "25 miles northwest of the jail": two distances
-    if any(_held_by_two(mention, m) for m in group.members):
+    if any(_told_of_two(mention, m) for m in group.members):
         return None  # "Velmar Bank took a $2 billion charge" / "Orvel Bank took a $2 billion charge"
     if any(_measures_two_things(mention, m) for m in group.members):
         return None  # "the 36-year-old challenger" and "the 36-year-old champion": two men's ages, not one fact
@@ -883,10 +883,17 @@ def _measured_from(text: str, end: int) -> frozenset[str]:
 
 def _held_by_two(a: _Mention, b: _Mention) -> bool:
     """Both figures' sentences name whose figure it is, and they name two holders: neither name holds the
-    other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz"), and neither
-    sentence names the other's holder: "the Owls' defence, led by Ana Ruiz with three sacks" and "Ruiz had
-    three sacks" name both, and which one the parse took for the subject says nothing."""
-    if a.holder is None or b.holder is None or not _two_names(a.holder, b.holder):
+    other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz")."""
+    return a.holder is not None and b.holder is not None and _two_names(a.holder, b.holder)
+
+
+def _told_of_two(a: _Mention, b: _Mention) -> bool:
+    """Figures told of two holders (``_held_by_two``), which never bear each other out, unless either
+    sentence names the other's holder too: "the Owls made three sacks, all by Ana Ruiz" and "Ana Ruiz had
+    three sacks" name both, and which one the parse took for the subject tells nothing.  Two different
+    figures in sentences naming both ("26 knockouts to Ruiz's 21") are still two holders' for a conflict:
+    ``_may_rival`` asks ``_held_by_two``."""
+    if not _held_by_two(a, b) or a.holder is None or b.holder is None:
         return False
     return not (_names_in(a.sentence, b.holder) or _names_in(b.sentence, a.holder))
 
