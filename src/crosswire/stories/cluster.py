@@ -4,7 +4,8 @@ Articles arrive in publication order and each joins the story it most
 clearly belongs to, or starts a new one; nothing is re-clustered, so story
 ids never change.  How strongly an article belongs to a story is weighed in
 ``crosswire.stories.story``: similar words and word pairs, shared names, the
-story's headline words, and time.
+story's headline words, closeness of meaning (``crosswire.stories.meaning``),
+and time.
 
 Cost: candidates come from an inverted index (``StoryIndex``) whose posting
 lists are capped, and only a few of them are weighed, so assigning an
@@ -26,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from crosswire.model import Article
+from crosswire.stories.meaning import article_meaning
 from crosswire.stories.signature import HeadlineWords
 from crosswire.stories.story import Incoming, Story
 from crosswire.stories.story_index import StoryIndex
@@ -39,7 +41,7 @@ CANDIDATES_WEIGHED = 8
 #: Stories a clusterer with ``load_stories`` keeps in memory, the most recently used.
 STORIES_IN_MEMORY = 2_000
 
-STATE_VERSION = 6
+STATE_VERSION = 7
 
 #: Loads saved stories (their ``Story.to_json``) by id.
 StoryLoader = Callable[[list[str]], Iterable[dict[str, Any]]]
@@ -88,7 +90,9 @@ class StoryClusterer:
         terms = article_terms(article)
         self._frequencies.add(terms.counts)
         vector = weigh(terms.counts, self._frequencies)
-        incoming = Incoming.of(vector, terms.names, terms.headline, day_number(article.published), terms.places)
+        incoming = Incoming.of(
+            vector, terms.names, terms.headline, day_number(article.published), terms.places, article_meaning(article)
+        )
         story = self._best_story(incoming)
         if story is None:
             story = Story(id=self._new_id(article.id))

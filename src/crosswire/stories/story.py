@@ -28,6 +28,21 @@ story's articles and then adjusted:
   that country;
 * size: a large story's words cover many articles, so looking like it is
   weaker evidence than looking like a small one;
+* meaning: outlets tell one event in their own words, so two reports
+  can share few words ("Storm leaves thousands of homes without power" /
+  "Blackout after windstorm downs lines"); the cosine of their meaning
+  vectors (the sentence encoder's reading of headline and lead,
+  ``crosswire.stories.meaning``) is high for them.  A story whose articles
+  mean what the article means is considered however few words they share,
+  and how close the meaning is counts for the story or against it.  Only
+  when both the article and the story are dated: the encoder puts two
+  events of one kind (two warehouse fires, two title fights) as close as
+  two reports of one, and without dates nothing but names is left to tell
+  them apart (the time terms below weigh against a story silent for long);
+  an undated article is weighed on its words alone, as before.  Where the
+  names conflict (both sides name several, none shared, and a headline
+  name lifted the veto), meaning counts only against the story: two
+  warehouse fires a week apart in two towns mean nearly the same;
 * time: published within days of the story's latest article counts for it,
   a long silence against it (news comes in bursts), growing with the log of
   the silence.  There is no cut-off after which a story stops taking
@@ -42,6 +57,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from crosswire.stories.meaning import MeaningVector
 from crosswire.stories.vectors import SparseVector, dot, unit
 
 #: Recent articles kept for the closest-article comparison, and how many terms of each.
@@ -74,6 +92,13 @@ SIGNATURE_WEIGHT = 0.1
 SIGNATURE_SHARE = 0.5
 #: ... and days since the story's latest article within which a headline naming it joins on that alone.
 SIGNATURE_DAYS = 45
+#: A story whose articles mean this much what the article means (cosine of meaning vectors) is considered
+#: however few words they share.
+MEANING_TO_CONSIDER = 0.5
+#: How much closeness of meaning counts for or against a story (dated article and story) ...
+MEANING_WEIGHT = 0.2
+#: ... from this cosine up for, below it against (reports of unrelated events sit near 0, of one event near 0.7).
+EXPECTED_MEANING = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +113,8 @@ class Incoming:
     words: SparseVector
     #: Words of the article's names that name only places.
     places: frozenset[str] = frozenset()
+    #: The unit meaning vector of headline and lead (``crosswire.stories.meaning``); None without the encoder.
+    meaning: MeaningVector | None = None
 
     @classmethod
     def of(
@@ -97,6 +124,7 @@ class Incoming:
         headline: frozenset[str],
         day: int | None,
         places: frozenset[str] = frozenset(),
+        meaning: MeaningVector | None = None,
     ) -> Incoming:
         return cls(
             vector=vector,
@@ -105,6 +133,7 @@ class Incoming:
             day=day,
             words=unit({t: w for t, w in vector.items() if " " not in t}),
             places=places,
+            meaning=meaning,
         )
 
 
@@ -144,11 +173,15 @@ class Story:
     headlines: dict[str, int] = field(default_factory=dict)
     size: int = 0
     last_day: int | None = None
+    #: Sum of the articles' meaning vectors (those that have one); None before the first.
+    meaning: MeaningVector | None = None
 
     def add(self, article: Incoming) -> None:
         self.terms.add(article.vector)
         self.words.add(article.words)
         self.names.add(article.names)
+        if article.meaning is not None:
+            self.meaning = article.meaning.copy() if self.meaning is None else self.meaning + article.meaning
         heaviest = sorted(article.vector.items(), key=lambda item: item[1], reverse=True)[:MEMBER_TERMS]
         self.members = [*self.members[len(self.members) + 1 - MEMBERS_KEPT :], dict(heaviest)]
         for term in article.headline:
@@ -166,9 +199,15 @@ class Story:
         overall = self.terms.cosine(article.vector)
         closest = max((dot(article.vector, member) for member in self.members), default=0.0)
         signature = self._signature_share(article, owned)
-        if max(overall, closest) < MIN_SIMILARITY and not (signature or self._same_subject(article)):
+        meaning = self._meaning_cosine(article) if article.day is not None and self.last_day is not None else None
+        if (
+            max(overall, closest) < MIN_SIMILARITY
+            and not (signature or self._same_subject(article))
+            and (meaning is None or meaning < MEANING_TO_CONSIDER)
+        ):
             return None
         name_agreement = self._name_agreement(article)
+        names_conflict = name_agreement is None
         if name_agreement is None:
             if not (signature or self._headline_names_shared(article)):
                 return None
@@ -184,7 +223,18 @@ class Story:
             gap = abs(article.day - self.last_day)
             score += RECENT_BONUS if gap <= RECENT_DAYS else 0.0
             score -= GAP_PENALTY * math.log1p(gap)
+            if meaning is not None:
+                # Two events of one kind mean nearly the same; when who and where differ, it is not one event.
+                closeness = meaning - EXPECTED_MEANING
+                score += MEANING_WEIGHT * (min(closeness, 0.0) if names_conflict else closeness)
         return score
+
+    def _meaning_cosine(self, article: Incoming) -> float | None:
+        """Cosine of the article's meaning vector and the story's (their sum); None when either has none."""
+        if article.meaning is None or self.meaning is None:
+            return None
+        norm = float(np.linalg.norm(self.meaning))
+        return float(article.meaning @ self.meaning) / norm if norm > 0 else None
 
     def _signature_share(self, article: Incoming, owned: frozenset[str]) -> float:
         """Share of the story's headlines using the name of its own that the headline uses; 0 when none.
@@ -244,6 +294,8 @@ class Story:
             "headlines": self.headlines,
             "size": self.size,
             "last_day": self.last_day,
+            # Each float32 in its shortest spelling, which reads back to the same float32.
+            "meaning": None if self.meaning is None else [float(str(x)) for x in self.meaning],
         }
 
     @classmethod
@@ -257,4 +309,5 @@ class Story:
             headlines={str(t): int(n) for t, n in data["headlines"].items()},
             size=int(data["size"]),
             last_day=data["last_day"],
+            meaning=None if data.get("meaning") is None else np.asarray(data["meaning"], dtype=np.float32),
         )

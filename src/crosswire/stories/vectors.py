@@ -121,8 +121,18 @@ def _words(text: str) -> set[str]:
     return {t for t in tokens(text) if not t.startswith("#")}
 
 
-def article_terms(article: Article) -> ArticleTerms:
-    """Weighted term counts of an article's title and lead, and which terms are names."""
+@dataclass(frozen=True, slots=True)
+class TitleAndLead:
+    """What story clustering reads of an article: its headline and the opening of its body."""
+
+    title: str
+    #: The lead without web addresses and without the headline when the body repeats it.
+    lead: str
+    #: Where the lead ends in the article's text.
+    lead_end: int
+
+
+def title_and_lead(article: Article) -> TitleAndLead:
     raw_lead = _lead(article.text)
     lead = _without_urls(raw_lead)
     title = _without_urls(headline(article)).strip()
@@ -130,6 +140,13 @@ def article_terms(article: Article) -> ArticleTerms:
     stripped = lead.lstrip()
     if title and normalise(stripped).startswith(normalise(title)[:60]):
         lead = stripped[len(title) :]
+    return TitleAndLead(title, lead, len(raw_lead))
+
+
+def article_terms(article: Article) -> ArticleTerms:
+    """Weighted term counts of an article's title and lead, and which terms are names."""
+    read = title_and_lead(article)
+    title, lead = read.title, read.lead
     counts: defaultdict[str, float] = defaultdict(float)
     title_tokens = tokens(title)
     lead_tokens = tokens(lead)[:LEAD_WORDS]
@@ -143,7 +160,7 @@ def article_terms(article: Article) -> ArticleTerms:
         for first, second in pairwise(lead_tokens):
             counts[first + " " + second] += LEAD_WEIGHT * BIGRAM_WEIGHT
     # Names come from the body only: headlines are often in Title Case.
-    name_words, place_words = _name_words(article, len(raw_lead), lead)
+    name_words, place_words = _name_words(article, read.lead_end, lead)
     names = frozenset(w for w in name_words if w in counts)
     for word in names:
         counts[word] *= NAME_BOOST

@@ -1,0 +1,118 @@
+"""Story clustering weighs what articles mean, not only the words they share (stories/meaning.py)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from crosswire.model import Article
+from crosswire.stories import cluster
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.meaning import MEANING_WORDS, encoder_available, meaning_text
+
+pytestmark = pytest.mark.skipif(not encoder_available(), reason="the sentence encoder is not installed")
+
+#: Two outlets on one night's storm, in words of their own: hardly a content word in common.
+POWER_CUT = [
+    (
+        "power-1",
+        "Storm leaves thousands of homes without power",
+        "Gales brought down power lines across the region on Sunday night, leaving thousands of homes without "
+        "electricity. Repair crews worked until dawn to restore the supply.",
+    ),
+    (
+        "power-2",
+        "Blackout after windstorm downs lines",
+        "Households were left in the dark after a windstorm toppled pylons. Engineers are reconnecting "
+        "customers, the network operator said.",
+    ),
+]
+#: Earlier, unrelated news, so that document frequencies are not those of an empty archive.
+BACKGROUND = [
+    (
+        "bg-1",
+        "Harbour crane collapses in Northfield",
+        "A crane collapsed at the Northfield container harbour on Monday. "
+        "No one was hurt, port manager Alan Reyes said, but two ships were delayed.",
+    ),
+    (
+        "bg-2",
+        "Council approves new warehouse district",
+        "The Riverton council approved plans for a warehouse district "
+        "on the edge of town, mayor Priya Shah said, promising four hundred jobs.",
+    ),
+    (
+        "bg-3",
+        "Tremor rattles windows in Port Aldane",
+        "A small earthquake shook buildings in Port Aldane early on Monday. Nobody was hurt, the harbour "
+        "master said, though a few chimneys fell.",
+    ),
+]
+
+
+def _article(item: tuple[str, str, str], published: str | None) -> Article:
+    article_id, title, text = item
+    return Article(article_id, "record", "t", text, title=title, published=published)
+
+
+def _clusterer() -> StoryClusterer:
+    clusterer = StoryClusterer()
+    for item in BACKGROUND:
+        clusterer.assign(_article(item, "2024-02-20"))
+    return clusterer
+
+
+def test_two_dated_reports_of_one_event_in_other_words_join_one_story() -> None:
+    clusterer = _clusterer()
+    first = clusterer.assign(_article(POWER_CUT[0], "2024-03-03"))
+    assert clusterer.assign(_article(POWER_CUT[1], "2024-03-04")) == first
+
+
+def test_without_the_encoder_the_same_reports_are_weighed_on_their_words_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cluster, "article_meaning", lambda article: None)
+    clusterer = _clusterer()
+    first = clusterer.assign(_article(POWER_CUT[0], "2024-03-03"))
+    assert clusterer.assign(_article(POWER_CUT[1], "2024-03-04")) != first
+
+
+def test_undated_reports_are_not_joined_on_meaning() -> None:
+    """Without dates nothing but names tells two events of one kind apart, so meaning does not count."""
+    clusterer = _clusterer()
+    first = clusterer.assign(_article(POWER_CUT[0], None))
+    assert clusterer.assign(_article(POWER_CUT[1], None)) != first
+
+
+def test_a_report_of_something_else_on_the_same_day_keeps_its_own_story() -> None:
+    clusterer = _clusterer()
+    storm = clusterer.assign(_article(POWER_CUT[0], "2024-03-03"))
+    fair = (
+        "fair-1",
+        "Spring fair draws record crowds to Holmbrook",
+        "More than 12,000 visitors came to the Holmbrook spring fair on Sunday, organisers said, "
+        "with the cattle show and the brass band the favourites.",
+    )
+    assert clusterer.assign(_article(fair, "2024-03-03")) != storm
+
+
+def test_a_story_keeps_its_meaning_through_export_and_restore() -> None:
+    live = _clusterer()
+    story_id = live.assign(_article(POWER_CUT[0], "2024-03-03"))
+    restored = StoryClusterer.from_state(json.loads(json.dumps(live.export_state())))
+    saved, loaded = live._stories[story_id].meaning, restored._stories[story_id].meaning
+    assert saved is not None and loaded is not None
+    assert np.array_equal(saved, loaded)
+    second = _article(POWER_CUT[1], "2024-03-04")
+    assert restored.assign(second) == live.assign(second) == story_id
+
+
+def test_the_encoder_reads_the_headline_once_and_the_opening_of_the_body() -> None:
+    title = "Storm leaves thousands of homes without power"
+    body = title + "\n" + " ".join(f"word{i}" for i in range(200))
+    text = meaning_text(Article("a", "record", "t", body, title=title))
+    assert text.count("Storm leaves") == 1
+    assert text.startswith(title + ". word0")
+    assert len(text.split()) == len(title.split()) + MEANING_WORDS
