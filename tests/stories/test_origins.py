@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from crosswire.annotate.quantities import QuantityStage
-from crosswire.model import Annotations, Article, Fact
+from crosswire.model import Annotations, Article, Fact, Sentence
 from crosswire.stories.corroborate import corroborate
 from crosswire.stories.origins import attribution, copies, normalised, origin_keys
 
@@ -147,3 +149,25 @@ def test_outlets_printing_one_wire_sentence_count_once_for_that_claim() -> None:
 def test_a_wire_sentence_updated_with_another_figure_is_its_own_statement() -> None:
     facts = _facts(WIRE, WIRE.replace("86", "88"))
     assert all(f.origins == f.outlets for f in facts)
+
+
+def _split(text: str) -> Annotations:
+    """Sentences ending at a full stop, as the parser would split these plain test texts."""
+    return Annotations(sentences=tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text)))
+
+
+def test_a_reworded_sentence_inside_a_carried_passage_is_the_passages_origin() -> None:
+    """An outlet that rewrote a wire report's sentence for the figure but prints the report's next sentence
+    carries that report: one origin for the figure.  A report of its own around the same figure is another."""
+    carried = "The ferry, bound for Kelso with 120 people aboard, caught fire soon after leaving, the coastguard said."
+    texts = [
+        "Coastguard crews rescued 86 passengers from a burning ferry off Portvale on Friday. " + carried,
+        "A burning ferry off Portvale saw 86 of its passengers lifted off by coastguard crews on Friday. " + carried,
+        "Lifeboats took 86 passengers off the ferry near Portvale, the harbour master said. He praised the crews.",
+    ]
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=_split(text))) for i, text in enumerate(texts)]
+    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
+    (passengers,) = [f for f in facts if f.value == 86]
+    assert (passengers.outlets, passengers.origins) == (3, 2)
+    assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin

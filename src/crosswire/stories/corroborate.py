@@ -120,6 +120,8 @@ class _Mention:
     elsewhere: bool = False
     #: The mention's sentence, normalised (``origins.py``): two outlets printing it are one origin.
     sentence: str = ""
+    #: The sentences right before and after it, normalised (``around_of``): a carried passage is one origin too.
+    around: tuple[str, ...] = ()
     #: Who the sentence says the figure comes from, as written ("Borough officials"): ``origins.attribution``.
     said_by: str | None = None
     #: The independent origin of the statement: its source, or the source whose sentence it copies.
@@ -238,6 +240,19 @@ def _raw_sentence(article: Article, start: int, end: int) -> str:
 def sentence_of(article: Article, start: int, end: int) -> str:
     """The sentence around a span, normalised as origins are compared (``origins.normalised``)."""
     return normalised(_raw_sentence(article, start, end))
+
+
+def around_of(article: Article, start: int, end: int) -> tuple[str, ...]:
+    """The sentences right before and after the one around a span, normalised: an outlet that rewrote a wire
+    report's sentence for a figure but carries the sentences around it is carrying that report
+    (``origins.origin_keys``)."""
+    annotations = article.annotations
+    if annotations is None:
+        return ()
+    left, right = _sentence_bounds(article, start, end)
+    previous = max((s for s in annotations.sentences if s.end <= left), key=lambda s: s.end, default=None)
+    following = min((s for s in annotations.sentences if s.start >= right), key=lambda s: s.start, default=None)
+    return tuple(normalised(article.text[s.start : s.end]) for s in (previous, following) if s is not None)
 
 
 def _told_in(raw: str) -> tuple[str, str | None]:
@@ -574,7 +589,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate),
                          background=any(b.start <= q.start < b.end for b in background),
-                         sentence=sentence, said_by=said_by,
+                         sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
@@ -595,7 +610,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end, (left, right)),
                          claim=read_claim(article.text, d.start, d.end, d.counted, d.predicate),
-                         sentence=sentence, said_by=said_by, lead=_lead(article, d.start))
+                         sentence=sentence, said_by=said_by, lead=_lead(article, d.start),
+                         around=around_of(article, d.start, d.end))
             )  # fmt: skip
     return mentions
 
@@ -1167,11 +1183,14 @@ def fact_status(group: Sequence[_Mention]) -> FactStatus:
 
 
 def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
-    """The group's mentions with their origin: a mention whose sentence copies an earlier source's
-    sentence with a compatible value shares that source's origin (with another figure it is an updated
+    """The group's mentions with their origin: a mention whose sentence, or a sentence next to it, copies an
+    earlier source's with a compatible value shares that source's origin (with another figure it is an updated
     copy, a statement of its own)."""
     keys = origin_keys(
-        [m.source for m in group], [m.sentence for m in group], lambda i, j: _values_compatible(group[i], group[j])
+        [m.source for m in group],
+        [m.sentence for m in group],
+        lambda i, j: _values_compatible(group[i], group[j]),
+        [m.around for m in group],
     )
     return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 

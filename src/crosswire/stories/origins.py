@@ -150,21 +150,33 @@ def _triples(sentence: str) -> frozenset[tuple[str, ...]]:
 
 
 def origin_keys(
-    sources: Sequence[str], sentences: Sequence[str], same_statement: Callable[[int, int], bool] = lambda i, j: True
+    sources: Sequence[str],
+    sentences: Sequence[str],
+    same_statement: Callable[[int, int], bool] = lambda i, j: True,
+    around: Sequence[Sequence[str]] | None = None,
 ) -> list[str]:
     """An origin key per mention: the source, or the origin of the first earlier mention of another
     source whose sentence it copies and whose statement it repeats (``same_statement(i, j)``: a wire
-    sentence updated with another figure is a statement of its own).
+    sentence updated with another figure is a statement of its own).  With ``around`` (the sentences next to
+    each mention's), a copied neighbour makes a copy too: an outlet that reworded a wire report's sentence
+    for the figure but prints the report's sentences around it carries that report.
 
     Mentions are compared only across sources; within one source every mention already counts once.
     """
     keys = list(sources)
     for i in range(len(sentences)):
         for j in range(i):
-            if sources[i] != sources[j] and copies(sentences[i], sentences[j]) and same_statement(i, j):
+            if sources[i] == sources[j] or not same_statement(i, j):
+                continue
+            if copies(sentences[i], sentences[j]) or (around is not None and _copied_around(around[i], around[j])):
                 keys[i] = keys[j]
                 break
     return keys
+
+
+def _copied_around(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether a sentence next to one mention copies a sentence next to the other (long enough to tell)."""
+    return any(copies(x, y) for x in a for y in b if min(len(x), len(y)) >= MIN_COPY_CHARS)
 
 
 def attribution(sentence: str) -> str | None:
