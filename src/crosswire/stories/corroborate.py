@@ -144,7 +144,7 @@ class _Mention:
     in_lead: bool = False
     #: A running total over a period up to now ("so far this year, 230 have drowned"): not the story's event.
     running_total: bool = False
-    #: How far something moved ("a $795 loss") or where it got to ("fell below $1,000"): ``movements.py``.
+    #: How far something moved ("a $230 loss") or where it got to ("fell below $500"): ``movements.py``.
     movement: Movement | None = None
 
 
@@ -667,7 +667,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     if group.running_total != {mention.running_total}:
         return None  # "so far this year 230 have drowned" is no report of one day's toll
     if mention.movement is not None and group.movements - {mention.movement, None}:
-        return None  # "fell below $1,000" / "a $1,000 drop": where a price got to, and how far it moved
+        return None  # "fell below $500" / "a $500 drop": where a price got to, and how far it moved
     if _bound_far_from_group(mention, group):
         return None  # "more than 40" and 90: both may be true, neither bears the other out
     if _range_beside_figure(mention, group):

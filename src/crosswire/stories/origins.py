@@ -153,7 +153,7 @@ def origin_keys(
     sources: Sequence[str],
     sentences: Sequence[str],
     same_statement: Callable[[int, int], bool] = lambda i, j: True,
-    around: Sequence[Sequence[str]] | None = None,
+    around: Sequence[tuple[str, ...]] | None = None,
 ) -> list[str]:
     """An origin key per mention: the source, or the origin of the first earlier mention of another
     source whose sentence it copies and whose statement it repeats (``same_statement(i, j)``: a wire
@@ -174,8 +174,10 @@ def origin_keys(
     return keys
 
 
-def _copied_around(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether a sentence next to one mention copies a sentence next to the other (long enough to tell)."""
+@lru_cache(maxsize=16384)
+def _copied_around(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether a sentence next to one mention copies a sentence next to the other (long enough to tell); cached,
+    since a story's mentions of one passage are compared with many others."""
     return any(copies(x, y) for x in a for y in b if min(len(x), len(y)) >= MIN_COPY_CHARS)
 
 
