@@ -10,7 +10,12 @@ import pytest
 from crosswire.model import Article
 from crosswire.stories import cluster
 from crosswire.stories.cluster import StoryClusterer
-from crosswire.stories.meaning import MEANING_WORDS, encoder_available, meaning_text
+from crosswire.stories.meaning import (
+    LEAD_WORDS_WITHOUT_HEADLINE,
+    article_meaning,
+    encoder_available,
+    meaning_text,
+)
 
 pytestmark = pytest.mark.skipif(not encoder_available(), reason="the sentence encoder is not installed")
 
@@ -109,10 +114,43 @@ def test_a_story_keeps_its_meaning_through_export_and_restore() -> None:
     assert restored.assign(second) == live.assign(second) == story_id
 
 
-def test_the_encoder_reads_the_headline_once_and_the_opening_of_the_body() -> None:
+def test_the_encoder_reads_the_headline_or_without_one_the_opening_of_the_body() -> None:
     title = "Storm leaves thousands of homes without power"
-    body = title + "\n" + " ".join(f"word{i}" for i in range(200))
-    text = meaning_text(Article("a", "record", "t", body, title=title))
-    assert text.count("Storm leaves") == 1
-    assert text.startswith(title + ". word0")
-    assert len(text.split()) == len(title.split()) + MEANING_WORDS
+    body = "Gales brought down power lines overnight. " + " ".join(f"word{i}" for i in range(200))
+    assert meaning_text(Article("a", "record", "t", body, title=title)) == title
+    untitled = meaning_text(Article("b", "record", "t", body, title=None))
+    assert untitled.startswith("Gales brought down power lines overnight.")
+    assert len(untitled.split()) == LEAD_WORDS_WITHOUT_HEADLINE
+
+
+#: Reports written here in languages the (English) encoder was not trained on.
+NOT_ENGLISH = [
+    (
+        "Sturm lässt Tausende Haushalte ohne Strom",
+        "Ein schwerer Sturm hat in der Nacht zum Montag Tausende Haushalte im Norden ohne Strom gelassen, "
+        "teilte der Netzbetreiber mit. Die Reparaturarbeiten dauern an.",
+    ),
+    (
+        "Una tormenta deja sin luz a miles de hogares",
+        "Una fuerte tormenta dejó sin electricidad a miles de hogares en el norte del país durante la noche "
+        "del domingo, informó la compañía eléctrica.",
+    ),
+    (
+        "La tempête prive des milliers de foyers d'électricité",
+        "Une violente tempête a privé d'électricité des milliers de foyers dans le nord du pays dimanche soir, "
+        "a indiqué le gestionnaire du réseau.",
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text", NOT_ENGLISH, ids=["german", "spanish", "french"])
+def test_an_article_not_in_english_has_no_meaning_vector(title: str, text: str) -> None:
+    """The encoder reads any two headlines of a language it does not know as alike."""
+    assert article_meaning(Article("x", "record", "t", text, title=title)) is None
+
+
+def test_an_english_article_has_one_unless_it_declares_another_language() -> None:
+    _, title, text = POWER_CUT[0]
+    assert article_meaning(Article("x", "record", "t", text, title=title)) is not None
+    assert article_meaning(Article("x", "record", "t", text, title=title, language="de")) is None
+    assert article_meaning(Article("x", "record", "t", text, title=title, language="en-GB")) is not None

@@ -31,7 +31,7 @@ story's articles and then adjusted:
 * meaning: outlets tell one event in their own words, so two reports
   can share few words ("Storm leaves thousands of homes without power" /
   "Blackout after windstorm downs lines"); the cosine of their meaning
-  vectors (the sentence encoder's reading of headline and lead,
+  vectors (the sentence encoder's reading of the headline,
   ``crosswire.stories.meaning``) is high for them.  A story whose articles
   mean what the article means is considered however few words they share,
   and how close the meaning is counts for the story or against it.  Only
@@ -113,7 +113,7 @@ class Incoming:
     words: SparseVector
     #: Words of the article's names that name only places.
     places: frozenset[str] = frozenset()
-    #: The unit meaning vector of headline and lead (``crosswire.stories.meaning``); None without the encoder.
+    #: The unit meaning vector of the headline (``crosswire.stories.meaning``); None without the encoder.
     meaning: MeaningVector | None = None
 
     @classmethod
