@@ -38,15 +38,15 @@ POWER_CUT = [
 BACKGROUND = [
     (
         "bg-1",
-        "Harbour crane collapses in Northfield",
-        "A crane collapsed at the Northfield container harbour on Monday. "
-        "No one was hurt, port manager Alan Reyes said, but two ships were delayed.",
+        "Library reopens after two-year refit",
+        "The Ashby town library reopened on Saturday after a two-year refit, with a new reading room "
+        "and longer opening hours, librarian Tom Okafor said.",
     ),
     (
         "bg-2",
-        "Council approves new warehouse district",
-        "The Riverton council approved plans for a warehouse district "
-        "on the edge of town, mayor Priya Shah said, promising four hundred jobs.",
+        "Ferry fares to rise in April",
+        "Fares on the Kelling island ferry will rise by six percent in April, the operator announced, "
+        "blaming fuel costs and a new harbour levy.",
     ),
     (
         "bg-3",
