@@ -30,9 +30,9 @@ _NOUN_OF_BEFORE = re.compile(rf"\b(?:{phrase_alternation(_CHANGE_NOUNS)})s?\s+of
 #: level right before the figure, with a word of change earlier in its clause.
 #: "up to 70%" is a ceiling on the figure, not a level reached.
 _LEVEL_BEFORE = re.compile(rf"(?<!\bup )\b(?:{phrase_alternation(_LEVEL_PREPOSITIONS)})\s+{_QUALIFIER}$", re.IGNORECASE)
+_LEVEL_NOUNS = [term for term, cue in _CUES.items() if cue == "level noun"]
 _CHANGE_IN_CLAUSE = re.compile(
-    rf"\b(?:{phrase_alternation([*CHANGE_WORDS, *_CHANGE_NOUNS, 'dipped', 'dipping', 'low', 'high'])})\b",
-    re.IGNORECASE,
+    rf"\b(?:{phrase_alternation([*CHANGE_WORDS, *_CHANGE_NOUNS, *_LEVEL_NOUNS])})\b", re.IGNORECASE
 )
 #: "was trading at $388", "stood at 4.2%".
 _VERB_AT_BEFORE = re.compile(rf"\b(?:{phrase_alternation(_LEVEL_VERBS)})\s+at\s+{_QUALIFIER}$", re.IGNORECASE)
