@@ -55,7 +55,7 @@ def test_date_facts_are_labelled_by_what_happened_on_the_day() -> None:
 
     texts = {
         "quay-post": "Talks between the two unions were held in Portvale on Tuesday, the mediator said.",
-        "harbour-herald": "The talks were held on Tuesday in Portvale, according to the mediator.",
+        "harbour-herald": "The talks were held on Tuesday in Portvale, according to a union spokeswoman.",
     }
     articles = list(
         Pipeline(default_stages()).pipe(

@@ -34,7 +34,7 @@ def test_a_paraphrased_agreement_groups() -> None:
 def test_the_same_event_in_other_words_groups() -> None:
     facts = _facts(
         "Air defences shot down 30 drones over Tarrin overnight, the ministry said.",
-        "The ministry said air defences intercepted 30 UAVs over Tarrin overnight.",
+        "Residents said air defences intercepted 30 UAVs over Tarrin overnight.",  # not the ministry: its own origin
     )
     assert [(f.status, f.about) for f in facts] == [("agree", "drones shot down")]
 
@@ -352,7 +352,7 @@ def test_a_figure_recalled_from_another_time_does_not_bear_out_this_storys() -> 
     assert facts and all(f.status != "agree" for f in facts if f.value == 37)
     articles = _annotated(
         ("Rescuers said 37 miners were trapped at the Orrin pit on Monday.", "2026-11-20T10:00:00"),
-        ("Rescuers said on Monday that 37 miners were trapped at the Orrin pit.", "2026-11-20T12:00:00"),
+        ("The mine's owner said on Monday that 37 miners were trapped at the Orrin pit.", "2026-11-20T12:00:00"),
     )
     facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
     assert [f.status for f in facts if f.value == 37] == ["agree"]
@@ -482,7 +482,7 @@ def test_distances_from_two_places_are_two_facts() -> None:
     assert not [f for f in facts if f.status == "agree"]
     facts = _facts(
         "The fugitive was caught about 25 miles north of Carrow on Sunday, police said.",
-        "Police said the fugitive was found 25 miles from Carrow on Sunday.",
+        "Marshals said the fugitive was found 25 miles from Carrow on Sunday.",
     )
     assert [(f.status, f.value) for f in facts] == [("agree", 25)]
 
@@ -596,7 +596,7 @@ def test_a_doubted_figure_does_not_bear_out_a_reported_one() -> None:
     reported = "Three people were injured when the Orrin footbridge collapsed, the council said."
     facts = _facts(reported, "\"I'm not sure all three people were injured,\" the council leader told reporters.")
     assert all(f.status == "single" and len(f.mentions) == 1 for f in facts)
-    facts = _facts(reported, "The council said three people were injured when the footbridge at Orrin collapsed.")
+    facts = _facts(reported, "Witnesses said three people were injured when the footbridge at Orrin collapsed.")
     assert [f.status for f in facts] == ["agree"]
 
 
@@ -711,18 +711,18 @@ def test_a_running_total_bears_out_only_another_running_total_and_is_background(
     total = "So far this year, 31 hikers have been rescued from the Carrow ridge, rescuers said on Sunday."
     assert all(f.status == "single" for f in _facts(event, total))
     assert [f.background for f in _facts(event, total)] == [False, True]
-    other_total = "Rescuers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this year."
+    other_total = "Rangers said on Sunday that 31 hikers had been rescued from the Carrow ridge so far this year."
     assert [(f.status, f.background) for f in _facts(total, other_total)] == [("agree", True)]
 
 
 def test_a_total_over_several_occasions_is_a_running_total_but_one_nights_raids_are_not() -> None:
     event = "The cutter stopped 4 smuggling boats off Carrow on Sunday, the coastguard said."
     total = "In its five patrols so far, the cutter has stopped 31 smuggling boats, the coastguard said."
-    other_total = "The coastguard said the cutter had stopped a total of 31 smuggling boats during its five patrols."
+    other_total = "The port said the cutter had stopped a total of 31 smuggling boats during its five patrols."
     assert [(f.status, f.background) for f in _facts(total, other_total) if f.value == 31] == [("agree", True)]
     assert all(f.background for f in _facts(event, total) if f.value == 31)
     raids = "Police made 12 arrests in two raids in Carrow on Friday, officers said."
-    other_raids = "Officers said they made 12 arrests on Friday in two raids across Carrow."
+    other_raids = "The mayor said police made 12 arrests on Friday in two raids across Carrow."
     assert [(f.status, f.background) for f in _facts(raids, other_raids) if f.value == 12] == [("agree", False)]
 
 
@@ -748,5 +748,5 @@ def test_a_level_reached_never_bears_out_a_change_of_the_same_number() -> None:
     level = "The Carrow token has fallen below $500 for the first time since March, traders said."
     change = "Traders said the selloff in the Carrow token was steep, with a $500 drop seen overnight."
     assert all(f.status == "single" for f in _facts(level, change) if f.kind == "quantity")
-    same_level = "Traders said the Carrow token slid below $500 on Tuesday, its lowest since March."
+    same_level = "Analysts said the Carrow token slid below $500 on Tuesday, its lowest since March."
     assert [f.status for f in _facts(level, same_level) if f.kind == "quantity"] == ["agree"]

@@ -171,3 +171,31 @@ def test_a_reworded_sentence_inside_a_carried_passage_is_the_passages_origin() -
     (passengers,) = [f for f in facts if f.value == 86]
     assert (passengers.outlets, passengers.origins) == (3, 2)
     assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
+
+
+def test_outlets_quoting_one_speaker_or_crediting_another_outlet_are_one_origin() -> None:
+    """Five outlets quoting one police statement are one statement reported five times; "officials said" names
+    no one in particular, so two reports of it stay two origins."""
+    (fact,) = _facts(
+        "The Carrow zoo said two keepers were treated for bites on Sunday.",
+        "Two keepers needed treatment for bites, zoo officials said on Sunday.",
+        "Two keepers were bitten at the Carrow zoo on Sunday, a visitor told the Gazette.",
+    )
+    assert (fact.outlets, fact.origins) == (3, 2)
+    assert fact.mentions[0].origin == fact.mentions[1].origin != fact.mentions[2].origin
+    (fact,) = _facts(
+        "Officials said two keepers were treated for bites on Sunday.",
+        "Two keepers needed treatment for bites, officials said on Sunday.",
+    )
+    assert (fact.outlets, fact.origins) == (2, 2)
+
+
+def test_an_outlet_credited_for_a_figure_is_its_origin() -> None:
+    texts = [
+        "Two keepers were treated for bites at the Carrow zoo on Sunday.",
+        "Two keepers were treated for bites on Sunday, according to the Gazette.",
+    ]
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
+    (fact,) = corroborate(articles, {"a0": "gazette.example.com", "a1": "www.herald.example.org"})
+    assert (fact.outlets, fact.origins) == (2, 1)

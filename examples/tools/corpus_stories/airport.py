@@ -12,8 +12,8 @@ GRANITE = Piece(
         "Aalborg Airport in northern Denmark was closed for almost four hours on Thursday night after "
         "police and air traffic controllers reported several large drones flying over the runway and a "
         "nearby military base.",
-        "More than 40 aircraft were diverted or held at their departure airports, according to the airport "
-        "operator, and about 5,000 passengers were affected. Inbound flights were sent to Billund and "
+        "More than 40 aircraft were diverted or held at their departure airports, according to flight-tracking "
+        "data, and about 5,000 passengers were affected. Inbound flights were sent to Billund and "
         "Copenhagen, and passengers were taken on by bus.",
         "\"The drones were flying with lights on and in a pattern that suggests experienced operators,\" "
         "said Police Inspector Mette Kjaer of the North Jutland police. She said it was too early to say "

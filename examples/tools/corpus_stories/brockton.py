@@ -17,7 +17,7 @@ TIDEWATER = Piece(
         "A fire that started on the roof of a furniture warehouse in Brockton on Monday afternoon spread "
         "through the building within an hour, bringing down part of the roof and injuring two firefighters.",
         "All 140 employees of Bayline Home Furnishings got out of the building on Oak Hill Way after a "
-        "manager pulled the alarm at about 2:10 p.m., the company said. The two injured firefighters were "
+        "manager pulled the alarm at about 2:10 p.m., Fire Chief Dana Okafor said. The two injured firefighters were "
         "treated at Good Samaritan Medical Center for cuts and a shoulder injury and released.",
         "At its height, 62 firefighters from Brockton and six neighboring towns were at the scene. The fire "
         "was declared under control shortly before 7 p.m.",

@@ -31,7 +31,7 @@ from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, SplitKey, by_event, by_story, in_part, select, story_set_key
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.compat import Reading, compatible
-from crosswire.stories.corroborate import around_of, corroborate, sentence_of
+from crosswire.stories.corroborate import around_of, corroborate, said_by_of, sentence_of
 from crosswire.stories.origins import origin_keys
 
 STATUSES = ("agree", "conflict", "single")
@@ -200,6 +200,7 @@ def independent_status(gold: Mapping[str, Any], articles: Mapping[str, Article])
         [sentence_of(articles[m["article"]], int(m["start"]), int(m["end"])) for m in mentions],
         lambda i, j: mentions[i]["value"] == mentions[j]["value"],
         [around_of(articles[m["article"]], int(m["start"]), int(m["end"])) for m in mentions],
+        [said_by_of(articles[m["article"]], int(m["start"]), int(m["end"])) for m in mentions],
     )
     return "agree" if len(set(keys)) >= 2 else "single"
 

@@ -255,6 +255,11 @@ def around_of(article: Article, start: int, end: int) -> tuple[str, ...]:
     return tuple(normalised(article.text[s.start : s.end]) for s in (previous, following) if s is not None)
 
 
+def said_by_of(article: Article, start: int, end: int) -> str | None:
+    """Who the sentence around a span says its figure comes from (``origins.attribution``)."""
+    return attribution(_raw_sentence(article, start, end))
+
+
 def _told_in(raw: str) -> tuple[str, str | None]:
     """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
     return normalised(raw), attribution(raw)
@@ -1184,13 +1189,14 @@ def fact_status(group: Sequence[_Mention]) -> FactStatus:
 
 def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
     """The group's mentions with their origin: a mention whose sentence, or a sentence next to it, copies an
-    earlier source's with a compatible value shares that source's origin (with another figure it is an updated
-    copy, a statement of its own)."""
+    earlier source's, or that quotes the same speaker or credits that source, with a compatible value shares
+    that source's origin (with another figure it is an updated copy, a statement of its own)."""
     keys = origin_keys(
         [m.source for m in group],
         [m.sentence for m in group],
         lambda i, j: _values_compatible(group[i], group[j]),
         [m.around for m in group],
+        [m.said_by for m in group],
     )
     return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from crosswire.lexicon import terms
+from crosswire.lexicon import Entry, terms
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 
 #: Similarity (0..100) of two sentences for one to be a copy of the other.
@@ -154,12 +154,15 @@ def origin_keys(
     sentences: Sequence[str],
     same_statement: Callable[[int, int], bool] = lambda i, j: True,
     around: Sequence[tuple[str, ...]] | None = None,
+    speakers: Sequence[str | None] | None = None,
 ) -> list[str]:
     """An origin key per mention: the source, or the origin of the first earlier mention of another
     source whose sentence it copies and whose statement it repeats (``same_statement(i, j)``: a wire
     sentence updated with another figure is a statement of its own).  With ``around`` (the sentences next to
     each mention's), a copied neighbour makes a copy too: an outlet that reworded a wire report's sentence
-    for the figure but prints the report's sentences around it carries that report.
+    for the figure but prints the report's sentences around it carries that report.  With ``speakers`` (each
+    mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
+    statement reported twice, and an outlet crediting another ("according to the Gazette") carries its report.
 
     Mentions are compared only across sources; within one source every mention already counts once.
     """
@@ -168,10 +171,51 @@ def origin_keys(
         for j in range(i):
             if sources[i] == sources[j] or not same_statement(i, j):
                 continue
-            if copies(sentences[i], sentences[j]) or (around is not None and _copied_around(around[i], around[j])):
+            if (
+                copies(sentences[i], sentences[j])
+                or (around is not None and _copied_around(around[i], around[j]))
+                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[j]))
+            ):
                 keys[i] = keys[j]
                 break
     return keys
+
+
+#: Words of a speaker that name no one in particular ("officials", "a spokesman"; ``lexicons/many_speakers.json``).
+_MANY_SPEAKERS = terms("crosswire.stories", "many_speakers")
+_SPEAKER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def speaker_key(speaker: str | None) -> frozenset[str]:
+    """The words of an attribution that name someone ("the zoo", "Cincinnati Zoo officials" -> {"zoo"} and
+    {"cincinnati", "zoo"}); empty when it names no one in particular ("officials", "a spokesman")."""
+    if speaker is None:
+        return frozenset()
+    words = {word.casefold() for word in _SPEAKER_WORD.findall(speaker)}
+    return frozenset(words - _MANY_SPEAKERS - _FUNCTION_WORDS)
+
+
+def _one_speaker(speaker: str | None, other: str | None, other_source: str) -> bool:
+    """Whether a mention's speaker is the other mention's (one names all the other's words: "the zoo" /
+    "zoo officials") or the other mention's outlet ("according to the Gazette" for gazette.example.com)."""
+    mine = speaker_key(speaker)
+    if not mine:
+        return False
+    theirs = speaker_key(other)
+    if theirs and (mine <= theirs or theirs <= mine):
+        return True
+    return _outlet_name(other_source) in mine
+
+
+def _outlet_name(source: str) -> str:
+    """The name an outlet goes by in print, from its source key: "edition.cnn.com" -> "cnn"."""
+    parts = [part for part in source.casefold().split(".") if part not in ("www", "edition", "m", "news")]
+    return parts[0] if len(parts) > 1 else source.casefold()
+
+
+def check_many_speakers(entry: Entry) -> None:
+    """The lexicon check: the example's attribution names no one in particular."""
+    assert attribution(entry.example) is not None and not speaker_key(attribution(entry.example)), entry.term
 
 
 @lru_cache(maxsize=16384)
