@@ -672,7 +672,7 @@ def _load_shared_models() -> None:
     compare claims with, the tables and patterns of :func:`_warm_worker_caches`), loaded once in this
     process before the workers fork from it."""
     from crosswire.annotate import load_models
-    from crosswire.stories.claims import encoder_available
+    from crosswire.semantics import encoder_available
 
     load_models()
     encoder_available()

@@ -10,14 +10,7 @@ import pytest
 from crosswire.model import Article
 from crosswire.stories import cluster
 from crosswire.stories.cluster import StoryClusterer
-from crosswire.stories.meaning import (
-    LEAD_WORDS_WITHOUT_HEADLINE,
-    article_meaning,
-    encoder_available,
-    meaning_text,
-)
-
-pytestmark = pytest.mark.skipif(not encoder_available(), reason="the sentence encoder is not installed")
+from crosswire.stories.meaning import LEAD_WORDS_WITHOUT_HEADLINE, article_meaning, meaning_text
 
 #: Two outlets on one night's storm, in words of their own: hardly a content word in common.
 POWER_CUT = [

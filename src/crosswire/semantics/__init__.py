@@ -5,6 +5,6 @@ products are cosine similarities, for clustering stories and matching claims
 across outlets where the wording differs.
 """
 
-from crosswire.semantics.encoder import DEFAULT_MAX_LENGTH, SentenceEncoder, default_encoder
+from crosswire.semantics.encoder import DEFAULT_MAX_LENGTH, SentenceEncoder, default_encoder, encoder_available
 
-__all__ = ["DEFAULT_MAX_LENGTH", "SentenceEncoder", "default_encoder"]
+__all__ = ["DEFAULT_MAX_LENGTH", "SentenceEncoder", "default_encoder", "encoder_available"]

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +350,16 @@ def default_encoder() -> SentenceEncoder:
         if _default is None:
             _default = SentenceEncoder()
         return _default
+
+
+@cache
+def encoder_available() -> bool:
+    """Whether the process-wide encoder loads (loading it on the first question).  When it does not (weights
+    or ``tokenizers`` missing), the reason is logged once, and claims and stories are compared by their
+    words alone."""
+    try:
+        default_encoder()
+    except (CrosswireError, ImportError, OSError) as error:
+        logging.getLogger(__name__).warning("meaning is not compared: the sentence encoder is unavailable (%s)", error)
+        return False
+    return True

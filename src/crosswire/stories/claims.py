@@ -32,8 +32,8 @@ import numpy as np
 import numpy.typing as npt
 
 from crosswire.annotate.quantities.grammar import DIMENSIONS
-from crosswire.errors import CrosswireError
 from crosswire.lexicon import load_lexicon, mapping, terms
+from crosswire.semantics import default_encoder, encoder_available
 from crosswire.stories.people_places import same_name
 
 Verdict = Literal["same", "different", "unknown"]
@@ -174,26 +174,12 @@ def encoder_seconds() -> float:
     return _seconds[0]
 
 
-@cache
-def encoder_available() -> bool:
-    """Whether the phrase encoder loads (it is loaded on the way, once per process)."""
-    try:
-        from crosswire.semantics import default_encoder
-
-        default_encoder()
-    except (CrosswireError, ImportError, OSError):
-        return False
-    return True
-
-
 def prime(phrases: Iterable[str]) -> None:
     """Encode every phrase not yet cached, in one batch."""
     wanted = {p for p in phrases if p}
     missing = sorted(p for p in wanted if p not in _vectors)
     if not missing or not encoder_available():
         return
-    from crosswire.semantics import default_encoder
-
     began = time.perf_counter()
     rows = default_encoder().encode(missing)
     _seconds[0] += time.perf_counter() - began

@@ -22,19 +22,15 @@ declared language other than English) has no meaning vector either.
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
-from crosswire.errors import CrosswireError
 from crosswire.model import Article
+from crosswire.semantics import default_encoder, encoder_available
 from crosswire.stories.text import STOPWORDS, normalise
 from crosswire.stories.vectors import title_and_lead
-
-log = logging.getLogger(__name__)
 
 MeaningVector = npt.NDArray[np.float32]
 
@@ -58,19 +54,6 @@ def meaning_text(article: Article) -> str:
     return read.title or " ".join(read.lead.split()[:LEAD_WORDS_WITHOUT_HEADLINE])
 
 
-@cache
-def encoder_available() -> bool:
-    """Whether the sentence encoder loads (loading it once, on the first question)."""
-    try:
-        from crosswire.semantics import default_encoder
-
-        default_encoder()
-    except (CrosswireError, ImportError, OSError) as error:
-        log.warning("story clustering weighs words only: the sentence encoder is unavailable (%s)", error)
-        return False
-    return True
-
-
 def reads_as_english(article: Article) -> bool:
     """Whether the article is in the encoder's language: declared English, or undeclared and with enough
     English function words in its opening."""
@@ -86,7 +69,5 @@ def article_meaning(article: Article) -> MeaningVector | None:
     text = meaning_text(article)
     if not text.strip() or not reads_as_english(article) or not encoder_available():
         return None
-    from crosswire.semantics import default_encoder
-
     vector: MeaningVector = default_encoder().encode([text])[0]
     return vector
