@@ -197,5 +197,5 @@ def test_an_outlet_credited_for_a_figure_is_its_origin() -> None:
     ]
     stage = QuantityStage()
     articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
-    (fact,) = corroborate(articles, {"a0": "gazette.example.com", "a1": "www.herald.example.org"})
+    (fact,) = corroborate(articles, {"a0": "www.gazette.com", "a1": "herald.co.uk"})
     assert (fact.outlets, fact.origins) == (2, 1)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from crosswire.lexicon import Entry, terms
+from crosswire.stories.sources import registered_domain
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 
 #: Similarity (0..100) of two sentences for one to be a copy of the other.
@@ -209,8 +210,7 @@ def _one_speaker(speaker: str | None, other: str | None, other_source: str) -> b
 
 def _outlet_name(source: str) -> str:
     """The name an outlet goes by in print, from its source key: "edition.cnn.com" -> "cnn"."""
-    parts = [part for part in source.casefold().split(".") if part not in ("www", "edition", "m", "news")]
-    return parts[0] if len(parts) > 1 else source.casefold()
+    return (registered_domain(source) or source).casefold().split(".")[0]
 
 
 def check_many_speakers(entry: Entry) -> None:
