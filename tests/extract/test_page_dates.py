@@ -12,7 +12,6 @@ from crosswire.extract.page_dates import (
     _opening_letters,
     by_first_character,
     dated_above_headline,
-    described_date,
     header_form,
     header_publication_date,
     labelled_page_date,
@@ -469,37 +468,6 @@ def test_a_day_only_links_name_stays_when_the_page_names_no_other() -> None:
     # a blog's comment link to its own dated address: the day is the page's
     doc = linked("story", "https://blog.example.org/2026/03/04/pier-vote/#comments")
     assert publication_date(html.fromstring(doc)) == "2026-03-04"
-
-
-def described(description: str) -> str:
-    return (f"<html><head><meta name='description' content='{description}'>"
-            "<meta property='article:modified_time' content='2026-03-20T17:40:00+01:00'></head>"
-            f"<body><article><h1>{HEADLINE}</h1><p>Der Rat stimmte mit sieben zu zwei Stimmen.</p>"
-            "<p>Pressestelle Nr. 07/2026</p></article></body></html>")
-
-
-@pytest.mark.parametrize(
-    ("description", "expected"),
-    [
-        ("Der Rat baut den alten Anleger neu. - Nachricht vom 04.03.2026", "2026-03-04"),
-        ("IL MOLO: UN ANNO DA RECORD (Notizia del 4 Marzo 2026)", "2026-03-04"),
-        ("Published 4 March 2026: the council votes to rebuild the pier", "2026-03-04"),
-    ],
-)
-def test_the_day_the_description_labels_as_its_item_s_dates_the_page(description: str, expected: str) -> None:
-    assert publication_date(html.fromstring(described(description))) == expected
-
-
-@pytest.mark.parametrize(
-    "description",
-    [
-        "Der neue Anleger öffnet am 21. Mai 2026 im Hafen.",  # an event's day in the summary's prose
-        "Der Rat baut den Anleger neu. Aktualisiert am 04.03.2026",  # an update's label
-        "the survey published on 4 March 2026 found the pier unsafe",  # a lower-case word of the prose
-    ],
-)
-def test_other_dates_of_a_description_date_nothing(description: str) -> None:
-    assert described_date(html.fromstring(described(description))) is None
 
 
 def test_a_day_only_a_link_to_the_day_s_archive_names_stays() -> None:

@@ -40,7 +40,6 @@ from crosswire.extract.metadata import (
 )
 from crosswire.extract.page_dates import (
     dated_above_headline,
-    described_date,
     header_publication_date,
     labelled_page_date,
     links_naming_the_day,
@@ -251,16 +250,14 @@ def publication_date(tree: Any) -> str | None:
     A date the article header labels as published wins, then the one day the page labels
     anywhere (below the article: "Erstellt am: …"), then the day printed in the header's elements
     that the markup names a date (``<time>``, ``class="entry-date"``, after a standfirst), then a
-    date printed alone just above the headline, then a day the page's description labels as its
-    item's ("Nachricht vom 04.11.2026"); otherwise htmldate weighs the page's signals (it
+    date printed alone just above the headline; otherwise htmldate weighs the page's signals (it
     works on a copy of the tree), and the JSON-LD's published day replaces its answer when that is
     the day the JSON-LD names modified.  When links to other pages name htmldate's day in their
     addresses, htmldate is asked again without those addresses (a related article's day is not the page's).
     """
     headlines = page_headlines(tree)  # read once for the three readers of the header
     printed = (header_publication_date(tree, headlines) or labelled_page_date(tree)
-               or marked_header_date(tree, headlines) or dated_above_headline(tree, headlines)
-               or described_date(tree))
+               or marked_header_date(tree, headlines) or dated_above_headline(tree, headlines))
     if printed is not None:
         return printed
     found = _htmldate(tree)

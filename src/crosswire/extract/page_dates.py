@@ -748,30 +748,6 @@ def labelled_page_date(tree: Any) -> str | None:
     return None
 
 
-#: The metas holding the page's summary, which some sites close or open with the item's labelled day.
-_DESCRIPTIONS = frozenset({"description", "og:description", "twitter:description"})
-
-
-def described_date(tree: Any) -> str | None:
-    """The ISO date the page's description labels as its item's ("Radweg eröffnet. - Nachricht vom
-    04.11.2026", "(Notizia del 4 novembre 2026)"), the site's own statement: a published label opening its
-    words (capitalised), as ``labelled_page_date`` reads them; an update's day, or a date in the summary's
-    prose (an event's day: "am 21. Mai 2026 im Hafen"), is none."""
-    latest = date.today() + timedelta(days=1)
-    for meta in tree.iter("meta"):
-        if (meta.get("name") or meta.get("property") or "").lower() not in _DESCRIPTIONS:
-            continue
-        for match in _page_label_pattern().finditer((meta.get("content") or "")[:DESCRIPTION_CHARS]):
-            value = _to_date(match, None) if _label_kind(match) == "published" else None
-            if value is not None and value <= latest:
-                return value.isoformat()
-    return None
-
-
-#: A description is read this far (a summary is a few sentences).
-DESCRIPTION_CHARS = 600
-
-
 #: The outermost links and quotes of the page's body whose text holds a string (a label).
 _PIECES_HOLDING = etree.XPath(
     "/descendant::body/descendant::*[self::a or self::blockquote][not(ancestor::a or ancestor::blockquote)]"
