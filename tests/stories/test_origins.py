@@ -199,3 +199,6 @@ def test_an_outlet_credited_for_a_figure_is_its_origin() -> None:
     articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
     (fact,) = corroborate(articles, {"a0": "www.gazette.com", "a1": "herald.co.uk"})
     assert (fact.outlets, fact.origins) == (2, 1)
+    # The credit printed first, the credited report second: one origin all the same.
+    (fact,) = corroborate(articles[::-1], {"a0": "www.gazette.com", "a1": "herald.co.uk"})
+    assert (fact.outlets, fact.origins) == (2, 1)

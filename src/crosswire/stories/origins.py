@@ -175,7 +175,7 @@ def origin_keys(
             if (
                 copies(sentences[i], sentences[j])
                 or (around is not None and _copied_around(around[i], around[j]))
-                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[j]))
+                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
             ):
                 keys[i] = keys[j]
                 break
@@ -196,16 +196,14 @@ def speaker_key(speaker: str | None) -> frozenset[str]:
     return frozenset(words - _MANY_SPEAKERS - _FUNCTION_WORDS)
 
 
-def _one_speaker(speaker: str | None, other: str | None, other_source: str) -> bool:
-    """Whether a mention's speaker is the other mention's (one names all the other's words: "the zoo" /
-    "zoo officials") or the other mention's outlet ("according to the Gazette" for gazette.example.com)."""
-    mine = speaker_key(speaker)
-    if not mine:
-        return False
-    theirs = speaker_key(other)
-    if theirs and (mine <= theirs or theirs <= mine):
+def _one_speaker(speaker: str | None, other: str | None, source: str, other_source: str) -> bool:
+    """Whether two mentions' speakers are one (one names all the other's words: "the zoo" / "zoo officials"),
+    or either mention credits the other's outlet ("according to the Gazette" for gazette.com), whichever
+    was printed first."""
+    mine, theirs = speaker_key(speaker), speaker_key(other)
+    if mine and theirs and (mine <= theirs or theirs <= mine):
         return True
-    return _outlet_name(other_source) in mine
+    return _outlet_name(other_source) in mine or _outlet_name(source) in theirs
 
 
 def _outlet_name(source: str) -> str:
