@@ -501,6 +501,7 @@ def test_a_win_loss_record_is_no_range_but_a_range_of_things_still_is() -> None:
         "The Owls stopped them at the 20-yard line.",  # a position on the field, no distance
         "The Owls forced a three-and-out on the opening drive.",  # a compound noun, no count of three
         "The ferry passed the 40-mile marker at noon.",
+        "Kelso harbour notice, Tue Mar 3, 2026 1: 28PM GMT",  # a clock with a space after its colon
     ],
 )
 def test_numbers_inside_names_titles_and_idioms_are_no_amounts(sentence: str) -> None:

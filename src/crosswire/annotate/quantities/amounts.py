@@ -69,8 +69,11 @@ _MORE_OF_THE_AMOUNT = re.compile(rf"^(?:[.,]\d|\s?(?:{_LARGE_SCALES}|m|bn|k)\b)"
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = terms(_PACKAGE, "labels")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z])")
+#: An hour: before minutes ("1:28", "1: 28 PM", a space some pages print after the colon) or a clock word.
 _TIME_AFTER = re.compile(
-    r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))", re.IGNORECASE
+    r"^(?::\d|:\s\d\d\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|UTC)"
+    r"|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|BST|EST|ET\b|UTC))",
+    re.IGNORECASE,
 )
 #: "at 1100 hrs", "by 0630 hours": a clock time on the 24-hour clock, not a number of hours.
 _CLOCK_HOURS = re.compile(
