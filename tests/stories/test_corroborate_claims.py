@@ -559,9 +559,26 @@ def test_two_subjects_each_sentence_names_are_no_two_holders() -> None:
             "Dervan Kolt improved his record in Carrow on Saturday: 51 wins coming from knockouts.",
             id="a count narrowed by a participle",
         ),
+        pytest.param(
+            "The Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
+            "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
+            id="heights of two named things",
+        ),
+        pytest.param(
+            # Lower in a report a count may be a part of the story's toll (one town's dead), not a rival of it.
+            "Floodwaters killed 12 people across the Lowmoor valley on Sunday, officials said.",
+            "The river burst its banks on Sunday. Crews worked through the night. Schools stayed shut. "
+            "In the village of Ashby alone, four people died.",
+            id="a count further down than the lead",
+        ),
+        pytest.param(
+            "Twelve people were killed when the market roof fell in Carrow on Friday, police said.",
+            "Six children were killed when the market roof fell in Carrow on Friday, police said.",
+            id="a group within the toll",
+        ),
     ],
 )
-def test_two_counts_of_different_things_never_conflict(first: str, second: str) -> None:
+def test_figures_that_are_no_rivals_never_conflict(first: str, second: str) -> None:
     assert not [f for f in _facts(first, second) if f.status == "conflict"]
 
 
@@ -670,32 +687,6 @@ def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
         "One person died when the river swept through the Lowmoor quay on Sunday. Rescuers kept searching.",
     )
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 4])]
-
-
-@pytest.mark.parametrize(
-    ("first", "second"),
-    [
-        pytest.param(
-            "The Orvel Mast, measuring 229 feet (70 metres) tall, was switched on above Carrow on Monday.",
-            "The Velmar Tower, standing 236 feet (72 metres) tall, was switched on above Carrow on Monday.",
-            id="heights of two named things",
-        ),
-        pytest.param(
-            # Lower in a report a count may be a part of the story's toll (one town's dead), not a rival of it.
-            "Floodwaters killed 12 people across the Lowmoor valley on Sunday, officials said.",
-            "The river burst its banks on Sunday. Crews worked through the night. Schools stayed shut. "
-            "In the village of Ashby alone, four people died.",
-            id="a count further down than the lead",
-        ),
-        pytest.param(
-            "Twelve people were killed when the market roof fell in Carrow on Friday, police said.",
-            "Six children were killed when the market roof fell in Carrow on Friday, police said.",
-            id="a group within the toll",
-        ),
-    ],
-)
-def test_figures_that_are_no_rivals_never_conflict(first: str, second: str) -> None:
-    assert all(f.status != "conflict" for f in _facts(first, second))
 
 
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
