@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -512,6 +513,7 @@ _OCCASIONS = re.compile(
 MIN_OCCASIONS = 3
 
 
+@lru_cache(maxsize=4096)
 def running_total(sentence: str) -> bool:
     """Whether a sentence tells a running total: over a period (``lexicons/running_totals.json``: "so far
     this year", "since the start of the year"), or added up over several occasions

@@ -187,6 +187,7 @@ _MANY_SPEAKERS = terms("crosswire.stories", "many_speakers")
 _SPEAKER_WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=4096)
 def speaker_key(speaker: str | None) -> frozenset[str]:
     """The words of an attribution that name someone ("the zoo", "Cincinnati Zoo officials" -> {"zoo"} and
     {"cincinnati", "zoo"}); empty when it names no one in particular ("officials", "a spokesman")."""
@@ -206,6 +207,7 @@ def _one_speaker(speaker: str | None, other: str | None, source: str, other_sour
     return _outlet_name(other_source) in mine or _outlet_name(source) in theirs
 
 
+@lru_cache(maxsize=4096)
 def _outlet_name(source: str) -> str:
     """The name an outlet goes by in print, from its source key: "edition.cnn.com" -> "cnn"."""
     return (registered_domain(source) or source).casefold().split(".")[0]

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from crosswire.annotate.quantities import ages, counted, numbers, qualifiers, units
-from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.lexicon import Entry, load_lexicon, phrase_alternation, terms
 
 _PACKAGE = "crosswire.annotate.quantities"
 _MONTH_FORMS = [form for entry in load_lexicon(_PACKAGE, "months").entries for form in entry.value]
@@ -296,7 +296,7 @@ _LIST_BEFORE = re.compile(
 )
 
 
-_LABEL_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_LABEL_WORDS, key=len, reverse=True))})\s+$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(rf"\b(?:{phrase_alternation(_LABEL_WORDS)})\s+$", re.IGNORECASE)
 
 
 def _continues_a_named_series(before: str, value: float) -> bool:
