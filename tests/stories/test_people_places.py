@@ -293,6 +293,45 @@ def test_outlets_printing_one_wire_sentence_are_one_origin_for_a_person() -> Non
     assert (minister.status, minister.outlets, minister.origins) == ("single", 2, 1)
 
 
+def test_a_place_reworded_inside_a_carried_passage_is_one_origin() -> None:
+    # The second outlet reworded the sentence with the place but prints the wire's next sentence as it stands.
+    carried = "Crews worked through the night to clear the line, and trains were expected to run again by noon."
+    texts = {
+        "rail-wire": ("Train derails", f"A freight train left the tracks near Lillehammer on Tuesday. {carried}"),
+        "valley-post": ("Derailment", f"On Tuesday a freight train derailed near Lillehammer. {carried}"),
+    }
+    [place] = places_of(texts)
+    assert (place.value, place.status, place.outlets, place.origins) == ("Lillehammer", "single", 2, 1)
+    texts["valley-post"] = ("Derailment", "On Tuesday a freight train derailed near Lillehammer. Nobody was hurt, "
+                                          "and the farmers who saw it ran to help the driver out of the cab.")
+    [place] = places_of(texts)
+    assert (place.status, place.origins) == ("agree", 2)
+
+
+def test_a_place_both_outlets_have_from_one_speaker_is_one_origin() -> None:
+    texts = {
+        "harbour-news": ("Tanker fire", "The tanker caught fire off Varna on Sunday, the coastguard said."),
+        "sea-report": ("Fire at sea", "According to the coastguard, a tanker burned at anchor off Varna on Sunday."),
+    }
+    [place] = places_of(texts)
+    assert (place.value, place.status, place.origins) == ("Varna", "single", 1)
+    texts["sea-report"] = ("Fire at sea", "A tanker burned at anchor off Varna on Sunday, a port worker said.")
+    [place] = places_of(texts)
+    assert (place.status, place.origins) == ("agree", 2)
+
+
+def test_outlets_quoting_a_person_each_name_his_post_on_their_own_account() -> None:
+    texts = {
+        "city-desk": ("Library to close", "The library will close in May, library director Omar Haddad said."),
+        "the-courier": ("Library closing", '"We did all we could," library director Omar Haddad said on Monday.'),
+    }
+    articles = annotated(texts)
+    [director] = [f for f in people_and_places(articles, {o: o for o in texts}) if f.kind == "person"]
+    # Both quote him, but each names him and his post itself: two origins for who the director is.
+    assert (director.value, director.status, director.origins) == ("Omar Haddad", "agree", 2)
+    assert {m.attribution for m in director.mentions} == {"library director Omar Haddad"}
+
+
 def test_a_chain_of_places_after_a_body_seats_that_body() -> None:
     # Lumeria is where the company sits, not where the tanker was boarded.
     seat = "The tanker belongs to a company in Dalby in Lumeria's north, the coastguard said."

@@ -31,8 +31,9 @@ from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, SplitKey, by_event, by_story, in_part, select, story_set_key
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.compat import Reading, compatible
-from crosswire.stories.corroborate import around_of, corroborate, said_by_of, sentence_of
+from crosswire.stories.corroborate import corroborate
 from crosswire.stories.origins import origin_keys
+from crosswire.stories.told import around_of, said_by_of, sentence_of
 
 STATUSES = ("agree", "conflict", "single")
 

@@ -51,6 +51,7 @@ from crosswire.stories.movements import Movement, movement
 from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
+from crosswire.stories.told import SENTENCE_END, around_of, raw_sentence, sentence_bounds
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
 SAME_VALUE_CONTEXT = 0.15
@@ -91,9 +92,6 @@ WEEKDAY_WORDS = terms("crosswire.annotate", "weekdays")
 CONTEXT_WORDS = 8
 #: Similarity (0..100) of two unit phrases to count as the same counted thing.
 UNIT_SIMILARITY = 85
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
@@ -204,18 +202,6 @@ class _Group:
             self.largest = value if self.largest is None else max(self.largest, value)
 
 
-def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
-    annotations = article.annotations
-    if annotations is not None:
-        for sentence in annotations.sentences:
-            if sentence.start <= start and end <= sentence.end:
-                return sentence.start, sentence.end
-    text = article.text
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
-
-
 #: A report's lead: its first sentences (the headline among them when the text carries it).
 LEAD_SENTENCES = 3
 
@@ -228,37 +214,9 @@ def lead_end(article: Article) -> int:
     if annotations is not None and annotations.sentences:
         ends = sorted(sentence.end for sentence in annotations.sentences)
         return ends[LEAD_SENTENCES - 1] if len(ends) >= LEAD_SENTENCES else len(article.text) + 1
-    breaks = _SENTENCE_END.finditer(article.text)
+    breaks = SENTENCE_END.finditer(article.text)
     last_break = next(itertools.islice(breaks, LEAD_SENTENCES - 1, None), None)
     return last_break.start() + 1 if last_break is not None else len(article.text) + 1
-
-
-def _raw_sentence(article: Article, start: int, end: int) -> str:
-    left, right = _sentence_bounds(article, start, end)
-    return article.text[left:right]
-
-
-def sentence_of(article: Article, start: int, end: int) -> str:
-    """The sentence around a span, normalised as origins are compared (``origins.normalised``)."""
-    return normalised(_raw_sentence(article, start, end))
-
-
-def around_of(article: Article, start: int, end: int) -> tuple[str, ...]:
-    """The sentences right before and after the one around a span, normalised: an outlet that rewrote a wire
-    report's sentence for a figure but carries the sentences around it is carrying that report
-    (``origins.origin_keys``)."""
-    annotations = article.annotations
-    if annotations is None:
-        return ()
-    left, right = _sentence_bounds(article, start, end)
-    previous = max((s for s in annotations.sentences if s.end <= left), key=lambda s: s.end, default=None)
-    following = min((s for s in annotations.sentences if s.start >= right), key=lambda s: s.start, default=None)
-    return tuple(normalised(article.text[s.start : s.end]) for s in (previous, following) if s is not None)
-
-
-def said_by_of(article: Article, start: int, end: int) -> str | None:
-    """Who the sentence around a span says its figure comes from (``origins.attribution``)."""
-    return attribution(_raw_sentence(article, start, end))
 
 
 def _told_in(raw: str) -> tuple[str, str | None]:
@@ -272,7 +230,7 @@ LEAD_CHARS = 40
 
 def _lead(article: Article, start: int) -> str:
     """The words of the figure's sentence before it, normalised: "by then it is" for "By then it is 9.5%"."""
-    left, _ = _sentence_bounds(article, start, start)
+    left, _ = sentence_bounds(article, start, start)
     return normalised(article.text[max(left, start - LEAD_CHARS) : start])
 
 
@@ -478,7 +436,7 @@ def in_a_caption(article: Article, start: int, end: int) -> bool:
     sentence holds a caption's words, or its line does when the line is short enough to be a caption (the
     sentence splitter cuts "In this Friday, Dec. 29 file photo" at "Dec.")."""
     line = _line_of(article.text, start, end)
-    around = line if len(line) <= CAPTION_CHARS else _raw_sentence(article, start, end)
+    around = line if len(line) <= CAPTION_CHARS else raw_sentence(article, start, end)
     return _CAPTION_SENTENCE.search(around) is not None
 
 
@@ -586,7 +544,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "In this March 4 file photo, 40 firefighters ...": what a picture shows, not the story
             if in_a_fact_box(article.text, q.start):
                 continue  # "Height: 70 m Stages: 2 Boosters: 2": a box of labelled figures, not the story's prose
-            left, right = _sentence_bounds(article, q.start, q.end)
+            left, right = sentence_bounds(article, q.start, q.end)
             if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = _told_in(article.text[left:right])
@@ -609,7 +567,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
                 continue
-            left, right = _sentence_bounds(article, d.start, d.end)
+            left, right = sentence_bounds(article, d.start, d.end)
             if doubted(article.text[left : d.end], d.start - left):
                 continue  # "it is unclear whether talks resume on Monday": a doubt, not a report
             sentence, said_by = _told_in(article.text[left:right])

@@ -54,8 +54,9 @@ from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.cluster import day_number
-from crosswire.stories.origins import attribution, normalised, origin_keys
+from crosswire.stories.origins import attribution, normalised, origin_keys, speaker_key
 from crosswire.stories.text import sentence_spans, trim_span
+from crosswire.stories.told import around_of
 
 #: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
@@ -101,6 +102,8 @@ class _Mention:
     day: int | None = None
     #: The mention's sentence (``origins.py``): outlets printing one sentence are one origin.
     sentence: str = ""
+    #: The sentences right before and after it, normalised (``told.around_of``): a carried passage is one origin.
+    around: tuple[str, ...] = ()
 
 
 def same_name(a: str, b: str) -> bool:
@@ -229,7 +232,8 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         mentions.append(
             _Mention(article.id, source_of.get(article.id, article.id), article.text[start : entity.end],
                      entity.name or entity.text, role, start, entity.end, sole=sole, day=day_number(article.published),
-                     sentence=_sentence_of(sentences, article.text, start))
+                     sentence=_sentence_of(sentences, article.text, start),
+                     around=around_of(article, start, entity.end))
         )  # fmt: skip
     return mentions
 
@@ -295,7 +299,7 @@ def _place_mention(
     else:
         return None
     return _Mention(article.id, source_of.get(article.id, article.id), article.text[start:end], value, PLACE_ABOUT,
-                    start, end, sentence=sentence)  # fmt: skip
+                    start, end, sentence=sentence, around=around_of(article, start, end))  # fmt: skip
 
 
 #: How a place fact names what it is about.
@@ -546,20 +550,29 @@ def _status(group: Sequence[_Mention], origins: Sequence[str], same: _Same) -> F
     return "agree" if all(same(first, m.value) for m in group) else "conflict"
 
 
+def _speaks_of_self(speaker: str | None, mention: _Mention) -> bool:
+    """Whether the speaker is the person the mention names ("zoo director Thane Maynard said"): each outlet that
+    quotes him names him and his post on its own account, so his being quoted makes no one origin of that."""
+    return speaker is not None and bool(speaker_key(speaker) & speaker_key(mention.value))
+
+
 def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
-    # As for numbers (``corroborate``): outlets printing one sentence that names the same person or place are one
-    # origin; a copy naming another is a statement of its own.
+    # As for numbers (``corroborate``): outlets printing one sentence or passage, or quoting one speaker, that
+    # names the same person or place are one origin; a copy naming another is a statement of its own.
+    said_by = [attribution(m.sentence) for m in group]
     origins = origin_keys(
         [m.source for m in group],
         [normalised(m.sentence) for m in group],
         lambda i, j: same(group[i].value, group[j].value),
+        [m.around for m in group],
+        [None if _speaks_of_self(speaker, m) else speaker for speaker, m in zip(said_by, group, strict=True)],
     )
     status = _status(group, origins, same)
     # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
     value = group[-1].value if status == "conflict" else max((m.value for m in group), key=len)
     mentions = tuple(
-        FactMention(m.article, m.text, m.value, None, m.start, m.end, attribution(m.sentence), origin)
-        for m, origin in zip(group, origins, strict=True)
+        FactMention(m.article, m.text, m.value, None, m.start, m.end, speaker, origin)
+        for m, speaker, origin in zip(group, said_by, origins, strict=True)
     )
     return Fact(kind=kind, about=group[0].about, value=value, status=status, mentions=mentions,
                 origins=len(set(origins)), outlets=len({m.source for m in group}))  # fmt: skip
