@@ -128,6 +128,41 @@ def test_a_lightly_edited_copy_is_still_one_origin() -> None:
     )
 
 
+def test_a_copy_reworded_between_runs_of_its_own_phrasing_is_one_text() -> None:
+    wire = normalised(
+        "The epicentre was about 60 kilometres from the island's main town of Porto Vell and the quake occurred at "
+        "a depth of 12 kilometres."
+    )
+    # Words cut and a clause added between two runs of the wire's phrasing, which still make half the sentence.
+    edited = normalised(
+        "The quake, whose epicentre was about 60 kilometres from Porto Vell, occurred at a depth of 12 kilometres "
+        "and was followed by a string of tremors that kept families outdoors."
+    )
+    assert copies(wire, edited)
+    # Reporters working apart share stock runs ("at a depth of 10 kilometres"), not half a sentence in several.
+    assert not copies(
+        normalised("The quake struck at a depth of 10 kilometres about 40 km south of the port of Vell, "
+                   "seismologists said."),
+        normalised("Seismologists at the national observatory put the epicentre 40 km south of Vell, at a depth "
+                   "of 10 kilometres."),
+    )  # fmt: skip
+    assert not copies(
+        normalised("The storm tore the roof off the old boathouse on the north quay before dawn, and two fishing "
+                   "boats were found about 200 metres inland, the harbour master said."),
+        normalised("Winds of up to 140 km/h tore the roof off the old boathouse on the north quay, leaving two "
+                   "fishing boats stranded in a field by the coast road."),
+    )  # fmt: skip
+    # One long run is the plain way to say it, even when it is half the sentence.
+    assert not copies(
+        normalised("At least 30 people were injured when the footbridge at Marrow gave way on Friday, the council said."),
+        normalised("Medics said 34 people were injured when the footbridge at Marrow gave way."),
+    )
+    assert not copies(
+        normalised("Firefighters needed six hours to bring the warehouse blaze under control, and nobody was hurt."),
+        normalised("It took firefighters six hours to get the warehouse blaze under control; no one was injured."),
+    )
+
+
 def _facts(*texts: str) -> list[Fact]:
     stage = QuantityStage()
     articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
