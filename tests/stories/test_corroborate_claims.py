@@ -295,15 +295,17 @@ def test_counts_far_apart_are_two_things_not_a_conflict() -> None:
 
 
 def test_an_age_one_year_apart_is_a_birthday_not_a_conflict() -> None:
-    def age_facts(before: int, after: int) -> list[Fact]:
+    def age_facts(before: int, after: int, first_published: str = "2026-02-02T10:00:00") -> list[Fact]:
         articles = _annotated(
-            (f"The court heard that Tomas Elling, {before}, had fled the scene.", "2026-02-02T10:00:00"),
+            (f"The court heard that Tomas Elling, {before}, had fled the scene.", first_published),
             (f"A jury convicted Tomas Elling, {after}, of arson on Friday.", "2026-11-20T10:00:00"),
         )
         return [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "quantity"]
 
     assert all(f.status != "conflict" for f in age_facts(41, 42))
     assert [f.status for f in age_facts(41, 44)] == ["conflict"]
+    # Reports of the same week: a birthday between them is unlikely, so one year apart is a discrepancy.
+    assert [f.status for f in age_facts(41, 42, "2026-11-18T10:00:00")] == ["conflict"]
 
 
 def test_measures_of_two_things_named_differently_never_conflict() -> None:

@@ -154,9 +154,10 @@ def test_a_copy_reworded_between_runs_of_its_own_phrasing_is_one_text() -> None:
     )  # fmt: skip
     # One long run is the plain way to say it, even when it is half the sentence.
     assert not copies(
-        normalised("At least 30 people were injured when the footbridge at Marrow gave way on Friday, the council said."),
+        normalised("At least 30 people were injured when the footbridge at Marrow gave way on Friday, the council "
+                   "said."),
         normalised("Medics said 34 people were injured when the footbridge at Marrow gave way."),
-    )
+    )  # fmt: skip
     assert not copies(
         normalised("Firefighters needed six hours to bring the warehouse blaze under control, and nobody was hurt."),
         normalised("It took firefighters six hours to get the warehouse blaze under control; no one was injured."),

@@ -45,6 +45,7 @@ from crosswire.stories.claims import (
     similarity,
     words_before_head,
 )
+from crosswire.stories.cluster import day_number
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
 from crosswire.stories.doubted import doubted
 from crosswire.stories.movements import Movement, movement
@@ -145,6 +146,8 @@ class _Mention:
     running_total: bool = False
     #: How far something moved ("a $230 loss") or where it got to ("fell below $500"): ``movements.py``.
     movement: Movement | None = None
+    #: The article's publication day (days since year 1), None when unknown.
+    day: int | None = None
 
 
 @dataclass
@@ -525,6 +528,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         source = source_of.get(article.id, article.id)
         background = background_sentences(article, year_of_story)
         lead_ends = lead_end(article)
+        day = day_number(article.published)
         quantities = sorted(annotations.quantities, key=lambda q: q.start)
         for before, q in zip([None, *quantities], quantities, strict=False):
             text = article.text[q.start : q.end]
@@ -562,7 +566,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right]),
-                         movement=movement(article.text, q.start, q.end, q.change))
+                         movement=movement(article.text, q.start, q.end, q.change), day=day)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -784,11 +788,20 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         # and only in what both write: "May 4" has no year to set against "May 4, 2027".
         return _written_out(a.text) and _written_out(b.text) and _written_parts_differ(a.text, b.text)
     if _is_measure(a):
-        if _is_age(a) and _is_age(b) and abs(float(a.value) - float(b.value)) <= 1:
+        if _is_age(a) and _is_age(b) and abs(float(a.value) - float(b.value)) <= 1 and not _same_week(a, b):
             return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
         if not _measures_one_named_thing(a, b):
             return False  # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls
     return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same" or _rival_things(a, b)
+
+
+#: Reports published this many days apart or fewer are of one time: a birthday between them is unlikely.
+SAME_WEEK_DAYS = 7
+
+
+def _same_week(a: _Mention, b: _Mention) -> bool:
+    """Whether both reports are dated, within ``SAME_WEEK_DAYS`` of each other."""
+    return a.day is not None and b.day is not None and abs(a.day - b.day) <= SAME_WEEK_DAYS
 
 
 #: Two figures this far apart (larger / smaller) are taken for two things rather than two reports of one.
