@@ -187,6 +187,27 @@ def test_a_wire_sentence_updated_with_another_figure_is_its_own_statement() -> N
     assert all(f.origins == f.outlets for f in facts)
 
 
+def test_a_source_carrying_the_wire_text_for_a_claim_carries_it_in_its_own_words_too() -> None:
+    own_lead = normalised("Lifeboats took 86 people off a burning ferry near Portvale on Friday.")
+    herald = normalised("All 86 passengers got off the ferry alive, the Portvale harbour master told the Herald.")
+    values = [86, 86, 86, 86]
+    keys = origin_keys(
+        ["wire", "daily", "daily", "herald"],
+        [normalised(WIRE), own_lead, normalised(WIRE), herald],
+        lambda i, j: values[i] == values[j],
+    )
+    # The daily prints the wire's sentence lower down: its lead, the same figure reworded, is that report too.
+    assert keys == ["wire", "wire", "wire", "herald"]
+    # A figure of its own that the wire's sentence does not state stays the daily's own statement.
+    values = [86, 90, 86, 86]
+    keys = origin_keys(
+        ["wire", "daily", "daily", "herald"],
+        [normalised(WIRE), own_lead.replace("86", "90"), normalised(WIRE), herald],
+        lambda i, j: values[i] == values[j],
+    )
+    assert keys == ["wire", "daily", "wire", "herald"]
+
+
 def _split(text: str) -> Annotations:
     """Sentences ending at a full stop, as the parser would split these plain test texts."""
     return Annotations(sentences=tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text)))

@@ -197,7 +197,9 @@ def origin_keys(
     mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
     statement reported twice, and an outlet crediting another ("according to the Gazette") carries its report.
 
-    Mentions are compared only across sources; within one source every mention already counts once.
+    Mentions are compared only across sources; within one source every mention already counts once.  A
+    source that carries another's text for a claim carries it for its other mentions of the same statement too
+    (a wire report's sentence printed lower down, its lead reworded above): they take that origin.
     """
     keys = list(sources)
     for i in range(len(sentences)):
@@ -211,6 +213,11 @@ def origin_keys(
             ):
                 keys[i] = keys[j]
                 break
+    for i, key in enumerate(keys):
+        if key != sources[i]:  # carried: the source's own mentions of this statement are that carriage
+            for k in range(len(keys)):
+                if keys[k] == sources[k] == sources[i] and same_statement(k, i):
+                    keys[k] = key
     return keys
 
 
