@@ -259,3 +259,12 @@ def test_an_outlet_credited_for_a_figure_is_its_origin() -> None:
     # The credit printed first, the credited report second: one origin all the same.
     (fact,) = corroborate(articles[::-1], {"a0": "www.gazette.com", "a1": "herald.co.uk"})
     assert (fact.outlets, fact.origins) == (2, 1)
+    # An outlet named in words its web address runs together.
+    texts[1] = "Two keepers were treated for bites on Sunday, according to The Evening Ledger."
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
+    (fact,) = corroborate(articles, {"a0": "eveningledger.com", "a1": "herald.co.uk"})
+    assert (fact.outlets, fact.origins) == (2, 1)
+    (fact,) = corroborate(articles, {"a0": "ledger.com", "a1": "herald.co.uk"})
+    assert (fact.outlets, fact.origins) == (2, 1)  # a word of the name is the outlet's: "Ledger", ledger.com
+    (fact,) = corroborate(articles, {"a0": "morningledger.com", "a1": "herald.co.uk"})
+    assert (fact.outlets, fact.origins) == (2, 2)

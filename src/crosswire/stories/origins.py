@@ -243,7 +243,18 @@ def _one_speaker(speaker: str | None, other: str | None, source: str, other_sour
     mine, theirs = speaker_key(speaker), speaker_key(other)
     if mine and theirs and (mine <= theirs or theirs <= mine):
         return True
-    return _outlet_name(other_source) in mine or _outlet_name(source) in theirs
+    return _credits(speaker, other_source) or _credits(other, source)
+
+
+def _credits(speaker: str | None, source: str) -> bool:
+    """Whether an attribution names the outlet of ``source``: a word of it is the outlet's name ("the Gazette"
+    for gazette.com), or its words run together are ("The Evening Ledger" for eveningledger.com)."""
+    words = speaker_key(speaker)
+    if not words:
+        return False
+    outlet = _outlet_name(source)
+    spelled = "".join(word.casefold() for word in _SPEAKER_WORD.findall(speaker or "") if word.casefold() != "the")
+    return outlet in words or outlet == spelled
 
 
 @lru_cache(maxsize=4096)
