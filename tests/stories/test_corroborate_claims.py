@@ -619,6 +619,22 @@ def test_a_doubted_figure_does_not_bear_out_a_reported_one() -> None:
     assert [f.status for f in facts] == ["agree"]
 
 
+def test_near_shares_of_two_holders_do_not_agree() -> None:
+    # "Percent" says nothing of what is shared: about 7 percent (one firm's, after a deal) and 7.2% (a rival's
+    # today) are two shares near each other, not one figure told twice.
+    facts = _facts(
+        "Korvex expects the merger to give it about 7 percent of the cloud services market.",
+        "With $40 billion in services revenue, Aldmoor Systems had 7.2% of the market last year.",
+    )
+    assert not [f for f in facts if f.status == "agree"]
+    # The same share told with and without "about" still agrees.
+    facts = _facts(
+        "Korvex expects the merger to give it about 7 percent of the cloud services market.",
+        "The merger will give Korvex 7.2 percent of the cloud services market, the company expects.",
+    )
+    assert [f.status for f in facts] == ["agree"]
+
+
 def test_near_sums_of_two_named_things_do_not_agree() -> None:
     # A loss and a charge in one story, both about $3 billion: two sums, not one told twice.
     loss = "Analysts expect the levy to leave Velmar Bank with a loss of about $3 billion this quarter."

@@ -670,6 +670,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     else:
         if "same" not in verdicts and any(_same_head(mention, m) is False for m in group.members):
             return None  # "a loss of around $3 billion" and "a $3.2 billion charge": two sums near each other
+        if "same" not in verdicts and mention.unit in GENERIC_UNITS and not _same_thing_measured(mention, group):
+            return None  # "about 7 percent of the market" (one firm's) and "7.2%" (another's): two shares near
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
 
@@ -867,6 +869,15 @@ _MEASURED_FROM = re.compile(
     r"\s+(?:(?:north|south)?(?:east|west)|north|south|away|outside|short)?\s*(?:of|from)\s+([^,.;:()]{2,60})",
     re.IGNORECASE,
 )
+
+
+def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
+    """Every member names what it measures by the mention's head noun, a noun other than the unit ("a loss of
+    about $3 billion" / "a loss of $3.2 billion"; not "7 percent" / "7.2%", whose counted word is the unit)."""
+    if mention.claim is None or not mention.claim.counted:
+        return False
+    head = head_noun(mention.claim.counted.casefold())
+    return unit_key(head) not in GENERIC_UNITS and all(_same_head(mention, m) for m in group.members)
 
 
 def _measured_from(text: str, end: int) -> frozenset[str]:
