@@ -208,6 +208,16 @@ def test_a_source_carrying_the_wire_text_for_a_claim_carries_it_in_its_own_words
     assert keys == ["wire", "daily", "wire", "herald"]
 
 
+def test_a_figure_passed_on_from_reports_confirms_nothing() -> None:
+    first = normalised("The Orrin club paid 14 million euros for the striker, the Gazette has learned.")
+    relayed = normalised("The striker cost the Orrin club 14 million euros, according to reports.")
+    own = normalised("The Orrin club confirmed on Monday that it paid 14 million euros for the striker.")
+    assert origin_keys(["gazette", "herald", "post"], [first, relayed, own]) == ["gazette", "gazette", "post"]
+    # A hedge on one word of the sentence is no relay of its figure.
+    hedged = normalised("A reportedly unhappy Orrin club paid 14 million euros for the striker on Monday.")
+    assert origin_keys(["gazette", "herald"], [first, hedged]) == ["gazette", "herald"]
+
+
 def _split(text: str) -> Annotations:
     """Sentences ending at a full stop, as the parser would split these plain test texts."""
     return Annotations(sentences=tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text)))

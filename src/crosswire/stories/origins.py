@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from crosswire.lexicon import Entry, terms
+from crosswire.lexicon import Entry, phrase_alternation, terms
 from crosswire.stories.sources import registered_domain
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 
@@ -196,6 +196,8 @@ def origin_keys(
     for the figure but prints the report's sentences around it carries that report.  With ``speakers`` (each
     mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
     statement reported twice, and an outlet crediting another ("according to the Gazette") carries its report.
+    A figure passed on from others' reports ("..., according to reports", ``relays``) confirms nothing of
+    its own: it carries the earlier outlet's statement of it.
 
     Mentions are compared only across sources; within one source every mention already counts once.  A
     source that carries another's text for a claim carries it for its other mentions of the same statement too
@@ -203,11 +205,13 @@ def origin_keys(
     """
     keys = list(sources)
     for i in range(len(sentences)):
+        relayed = relays(sentences[i])
         for j in range(i):
             if sources[i] == sources[j] or not same_statement(i, j):
                 continue
             if (
-                copies(sentences[i], sentences[j])
+                relayed  # "..., according to reports": an earlier outlet's report passed on
+                or copies(sentences[i], sentences[j])
                 or (around is not None and _copied_around(around[i], around[j]))
                 or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
             ):
@@ -219,6 +223,20 @@ def origin_keys(
                 if keys[k] == sources[k] == sources[i] and same_statement(k, i):
                     keys[k] = key
     return keys
+
+
+#: Words by which a report passes on others' reports ("reportedly", "allegedly"; ``lexicons/relay_words.json``).
+_RELAY = re.compile(rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'relay_words'))})\b", re.IGNORECASE)
+
+
+def relays(sentence: str) -> bool:
+    """Whether the sentence passes a figure on from others' reports without standing behind it."""
+    return _RELAY.search(sentence) is not None
+
+
+def check_relay_word(entry: Entry) -> None:
+    """The lexicon check: the example relays its figure."""
+    assert relays(entry.example), entry.term
 
 
 #: Words of a speaker that name no one in particular ("officials", "a spokesman"; ``lexicons/many_speakers.json``).
