@@ -49,10 +49,10 @@ from crosswire.stories.cluster import day_number
 from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
 from crosswire.stories.doubted import doubted
 from crosswire.stories.movements import Movement, movement
-from crosswire.stories.origins import MIN_COPY_CHARS, attribution, copies, normalised, origin_keys
+from crosswire.stories.origins import MIN_COPY_CHARS, copies, normalised, origin_keys
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
-from crosswire.stories.told import SENTENCE_END, around_of, raw_sentence, sentence_bounds
+from crosswire.stories.told import SENTENCE_END, around_of, raw_sentence, sentence_bounds, told_in
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
 SAME_VALUE_CONTEXT = 0.15
@@ -220,11 +220,6 @@ def lead_end(article: Article) -> int:
     breaks = SENTENCE_END.finditer(article.text)
     last_break = next(itertools.islice(breaks, LEAD_SENTENCES - 1, None), None)
     return last_break.start() + 1 if last_break is not None else len(article.text) + 1
-
-
-def _told_in(raw: str) -> tuple[str, str | None]:
-    """A mention's sentence, normalised (to tell copies), and its speaker as written, from one read of it."""
-    return normalised(raw), attribution(raw)
 
 
 #: Characters of the sentence before a figure kept as its lead.
@@ -551,7 +546,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             left, right = sentence_bounds(article, q.start, q.end)
             if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
-            sentence, said_by = _told_in(article.text[left:right])
+            sentence, said_by = told_in(article.text[left:right])
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          asserted_reading(q), unit_key(q.unit),
@@ -574,7 +569,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             left, right = sentence_bounds(article, d.start, d.end)
             if doubted(article.text[left : d.end], d.start - left):
                 continue  # "it is unclear whether talks resume on Monday": a doubt, not a report
-            sentence, said_by = _told_in(article.text[left:right])
+            sentence, said_by = told_in(article.text[left:right])
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end, (left, right)),

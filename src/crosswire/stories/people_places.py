@@ -54,9 +54,9 @@ from crosswire.lexicon import Entry, load_lexicon, terms
 from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.cluster import day_number
-from crosswire.stories.origins import attribution, normalised, origin_keys, speaker_key
+from crosswire.stories.origins import origin_keys, speaker_key
 from crosswire.stories.text import sentence_spans, trim_span
-from crosswire.stories.told import around_of
+from crosswire.stories.told import around_of, told_in
 
 #: Two spellings at least this similar (0..100) are one name: "Kovac" / "Kovach".
 NAME_SIMILARITY = 90
@@ -559,10 +559,10 @@ def _speaks_of_self(speaker: str | None, mention: _Mention) -> bool:
 def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
     # As for numbers (``corroborate``): outlets printing one sentence or passage, or quoting one speaker, that
     # names the same person or place are one origin; a copy naming another is a statement of its own.
-    said_by = [attribution(m.sentence) for m in group]
+    sentences, said_by = zip(*(told_in(m.sentence) for m in group), strict=True)
     origins = origin_keys(
         [m.source for m in group],
-        [normalised(m.sentence) for m in group],
+        sentences,
         lambda i, j: same(group[i].value, group[j].value),
         [m.around for m in group],
         [None if _speaks_of_self(speaker, m) else speaker for speaker, m in zip(said_by, group, strict=True)],

@@ -57,3 +57,8 @@ def around_of(article: Article, start: int, end: int) -> tuple[str, ...]:
 def said_by_of(article: Article, start: int, end: int) -> str | None:
     """Who the sentence around a span says its claim comes from (``origins.attribution``)."""
     return attribution(raw_sentence(article, start, end))
+
+
+def told_in(raw: str) -> tuple[str, str | None]:
+    """A claim's sentence as printed, normalised (to tell copies), and its speaker as written, from one read."""
+    return normalised(raw), attribution(raw)
