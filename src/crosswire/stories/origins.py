@@ -225,7 +225,7 @@ def origin_keys(
     return keys
 
 
-#: Words by which a report passes on others' reports ("reportedly", "allegedly"; ``lexicons/relay_words.json``).
+#: Phrases by which a sentence passes on others' reports ("according to reports"; ``lexicons/relay_words.json``).
 _RELAY = re.compile(rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'relay_words'))})\b", re.IGNORECASE)
 
 
