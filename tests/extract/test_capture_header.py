@@ -90,6 +90,14 @@ def test_a_name_under_the_headline_is_its_byline_and_the_url_gives_the_date() ->
     assert _header(lines, url) == ("Footbridge for Kelmouth: council says yes", "Lina Sommer", "2026-11-04")
 
 
+def test_a_section_line_under_the_headline_is_no_byline() -> None:
+    # Two capitalised words under the headline, but opening with a possessive or an article: a section, not a name.
+    url = "https://post.example/2026/11/04/footbridge-for-kelmouth-council-says-yes/"
+    for section in ("Unsere Geschichte", "Our Story", "Die Schneeflocke"):
+        lines = ["Menu", "Search", "Footbridge for Kelmouth: council says yes", section, *BODY]
+        assert _header(lines, url)[1] is None, section
+
+
 def test_the_url_slug_finds_a_headline_far_from_the_body() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow", *[f"Menu item {n}" for n in range(20)],
              "Comments are closed", *BODY]

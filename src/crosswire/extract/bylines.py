@@ -66,7 +66,9 @@ def _glued_cue() -> re.Pattern[str]:
 
 @cache
 def _byline_words() -> dict[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {kind: set() for kind in ("particle", "joiner", "outlet", "role", "stop", "article")}
+    kinds: dict[str, set[str]] = {
+        kind: set() for kind in ("particle", "joiner", "outlet", "role", "stop", "article", "determiner")
+    }
     for entry in load_lexicon("crosswire.extract", "byline_words").entries:
         kinds[entry.value["kind"]].add(entry.term)
         if entry.value.get("article"):
@@ -256,6 +258,8 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
         return None
     if not cued and any(not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS for name in people):
         return None  # one capitalised word beside a date is a label or a place more often than a name
+    if not cued and any(name.split()[0].lower() in _byline_words()["determiner"] for name in people):
+        return None  # "Unsere Geschichte", "Die Schneeflocke": a section or a title, no name opens with an article
     return Byline(tuple(people), outlets[0] if outlets else None)
 
 
@@ -320,6 +324,9 @@ def check_byline_cue(entry: Entry) -> None:
 
 
 def check_byline_word(entry: Entry) -> None:
+    if entry.value["kind"] == "determiner":
+        assert byline_names(entry.example, bare=True) is None, entry.term
+        return
     byline = byline_names(entry.example)
     assert byline is not None and byline.author == entry.value["author"], (entry.term, byline)
     assert byline.outlet == entry.value.get("outlet"), (entry.term, byline)
