@@ -208,6 +208,13 @@ def test_a_source_carrying_the_wire_text_for_a_claim_carries_it_in_its_own_words
     assert keys == ["wire", "daily", "wire", "herald"]
 
 
+def test_a_copy_of_a_carried_rewording_carries_the_same_report() -> None:
+    own_lead = normalised("Lifeboats took 86 people off a burning ferry near Portvale on Friday, the daily reports.")
+    # The herald copies the daily's lead; the daily prints the wire's sentence lower down: all three are one report.
+    keys = origin_keys(["wire", "daily", "herald", "daily"], [normalised(WIRE), own_lead, own_lead, normalised(WIRE)])
+    assert keys == ["wire", "wire", "wire", "wire"]
+
+
 def test_a_figure_passed_on_from_reports_confirms_nothing() -> None:
     first = normalised("The Orrin club paid 14 million euros for the striker, the Gazette has learned.")
     relayed = normalised("The striker cost the Orrin club 14 million euros, according to reports.")

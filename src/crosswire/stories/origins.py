@@ -203,7 +203,15 @@ def origin_keys(
     source that carries another's text for a claim carries it for its other mentions of the same statement too
     (a wire report's sentence printed lower down, its lead reworded above): they take that origin.
     """
-    keys = list(sources)
+    # Each mention points at the earlier mention whose report it carries; its origin is the source at the end
+    # of that chain, so a carriage found later (below) reaches every mention that carries the carrier.
+    carries = list(range(len(sources)))
+
+    def first(i: int) -> int:
+        while carries[i] != i:
+            i = carries[i]
+        return i
+
     for i in range(len(sentences)):
         relayed = relays(sentences[i])
         for j in range(i):
@@ -215,14 +223,14 @@ def origin_keys(
                 or (around is not None and _copied_around(around[i], around[j]))
                 or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
             ):
-                keys[i] = keys[j]
+                carries[i] = first(j)
                 break
-    for i, key in enumerate(keys):
-        if key != sources[i]:  # carried: the source's own mentions of this statement are that carriage
-            for k in range(len(keys)):
-                if keys[k] == sources[k] == sources[i] and same_statement(k, i):
-                    keys[k] = key
-    return keys
+    for i in range(len(sources)):
+        if sources[first(i)] != sources[i]:  # carried: the source's own mentions of this statement are that carriage
+            for k in range(len(sources)):
+                if first(k) == k and sources[k] == sources[i] and k != i and same_statement(k, i):
+                    carries[k] = first(i)
+    return [sources[first(i)] for i in range(len(sources))]
 
 
 #: Phrases by which a sentence passes on others' reports ("according to reports"; ``lexicons/relay_words.json``).
