@@ -30,7 +30,7 @@ import numpy.typing as npt
 from crosswire.model import Article
 from crosswire.semantics import default_encoder, encoder_available
 from crosswire.stories.text import STOPWORDS, normalise
-from crosswire.stories.vectors import title_and_lead
+from crosswire.stories.vectors import TitleAndLead, title_and_lead
 
 MeaningVector = npt.NDArray[np.float32]
 
@@ -50,24 +50,31 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def meaning_text(article: Article) -> str:
     """The headline, or without one the lead's first ``LEAD_WORDS_WITHOUT_HEADLINE`` words."""
-    read = title_and_lead(article)
-    return read.title or " ".join(read.lead.split()[:LEAD_WORDS_WITHOUT_HEADLINE])
+    return _text(title_and_lead(article))
 
 
 def reads_as_english(article: Article) -> bool:
     """Whether the article is in the encoder's language: declared English, or undeclared and with enough
     English function words in its opening."""
-    if article.language:
-        return article.language.lower().startswith("en")
-    read = title_and_lead(article)
-    words = _WORD.findall(normalise(f"{read.title} {read.lead}"))[:WORDS_CHECKED]
-    return bool(words) and sum(word in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words)
+    return _english(article.language, title_and_lead(article))
 
 
 def article_meaning(article: Article) -> MeaningVector | None:
     """The article's unit meaning vector; None when the encoder is unavailable or cannot read the article."""
-    text = meaning_text(article)
-    if not text.strip() or not reads_as_english(article) or not encoder_available():
+    read = title_and_lead(article)  # read once: the text encoded and the language check both come from it
+    text = _text(read)
+    if not text.strip() or not _english(article.language, read) or not encoder_available():
         return None
     vector: MeaningVector = default_encoder().encode([text])[0]
     return vector
+
+
+def _text(read: TitleAndLead) -> str:
+    return read.title or " ".join(read.lead.split()[:LEAD_WORDS_WITHOUT_HEADLINE])
+
+
+def _english(language: str | None, read: TitleAndLead) -> bool:
+    if language:
+        return language.lower().startswith("en")
+    words = _WORD.findall(normalise(f"{read.title} {read.lead}"))[:WORDS_CHECKED]
+    return bool(words) and sum(word in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words)
