@@ -759,3 +759,18 @@ def test_a_level_reached_never_bears_out_a_change_of_the_same_number() -> None:
     assert all(f.status == "single" for f in _facts(level, change) if f.kind == "quantity")
     same_level = "Analysts said the Carrow token slid below $500 on Tuesday, its lowest since March."
     assert [f.status for f in _facts(level, same_level) if f.kind == "quantity"] == ["agree"]
+
+
+def test_figures_no_other_report_states_are_never_encoded() -> None:
+    """One report's different figures never join, so the phrases saying what they count are not encoded
+    (a few milliseconds each); a second report of the same figure is compared by meaning."""
+    from crosswire.stories import claims
+
+    _facts("Volunteers replanted 41 quince orchards near Halvik, and 17 beekeepers moved their hives uphill.")
+    assert not {"quince orchards", "beekeepers"} & set(claims._vectors)
+    facts = _facts(
+        "Volunteers replanted 41 quince orchards near Halvik on Monday.",
+        "Near Halvik, 41 quince groves were replanted by volunteers on Monday.",
+    )
+    assert {"quince orchards", "quince groves"} <= set(claims._vectors)
+    assert [f.status for f in facts] == ["agree"]

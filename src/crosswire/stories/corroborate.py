@@ -1135,8 +1135,8 @@ def _distinctive(value: float | str) -> bool:
 
 
 def _group(mentions: Sequence[_Mention]) -> list[_Group]:
-    # One encoder batch for every phrase of the story; comparisons then read the cache.
-    prime(part for m in mentions if m.claim for part in (m.claim.counted, m.claim.predicate) if part)
+    # One encoder batch for the phrases the grouping will compare; a comparison of any other encodes its own.
+    prime(part for m in _comparable(mentions) if m.claim for part in (m.claim.counted, m.claim.predicate) if part)
     groups: list[_Group] = []
     for mention in mentions:
         scored = [(score, g) for g in groups if (score := _join_score(mention, g)) is not None]
@@ -1145,6 +1145,19 @@ def _group(mentions: Sequence[_Mention]) -> list[_Group]:
         else:
             groups.append(_Group.of(mention))
     return groups
+
+
+def _comparable(mentions: Sequence[_Mention]) -> list[_Mention]:
+    """The mentions whose claims the grouping may compare with another's: those of a kind told by two
+    articles or more, and those whose value their own article states twice.  One article's different
+    values never join (``_join_score``), so in a story of one report most figures are never compared,
+    and encoding their phrases (a few milliseconds each) would be wasted."""
+    articles_by_kind: dict[str, set[str]] = {}
+    times_told: Counter[tuple[str, str, float | str]] = Counter()
+    for m in mentions:
+        articles_by_kind.setdefault(m.kind, set()).add(m.article)
+        times_told[m.kind, m.article, m.value] += 1
+    return [m for m in mentions if len(articles_by_kind[m.kind]) > 1 or times_told[m.kind, m.article, m.value] > 1]
 
 
 def fact_status(group: Sequence[_Mention]) -> FactStatus:
