@@ -215,6 +215,37 @@ def test_a_copy_of_a_carried_rewording_carries_the_same_report() -> None:
     assert keys == ["wire", "wire", "wire", "wire"]
 
 
+def test_a_text_carrying_two_rewordings_of_one_release_joins_them() -> None:
+    """Two outlets reword one release so that neither copies the other; a third prints a version sharing runs
+    with both.  The three are one release, whichever of the first two the third is compared with first."""
+    first = normalised(
+        "The quick work of the coastguard cutter Merrow once again stopped the smugglers from reaching the cargo "
+        "ships that cross the strait, through which nearly 40 million tonnes of the region's grain are shipped "
+        "each year, Captain Olsen said."
+    )
+    second = normalised(
+        "The rescue matters because some 40 million tonnes of grain pass every year through this narrow and busy "
+        "strait off Kessel."
+    )
+    third = normalised(
+        "The quick work of the coastguard cutter Merrow once again stopped the smugglers from reaching the cargo "
+        "ships, and some 40 million tonnes of grain pass every year through this narrow and busy strait."
+    )
+    assert not copies(first, second) and copies(third, first) and copies(third, second)
+    assert origin_keys(["gazette", "courier", "herald"], [first, second, third]) == ["gazette"] * 3
+    # The same when the third outlet copies the first and quotes the second's speaker.
+    quoted = normalised("Some 40 million tonnes of grain cross the strait each year, the port authority said.")
+    keys = origin_keys(
+        ["gazette", "courier", "herald"],
+        [first, quoted, third],
+        speakers=[None, "the port authority", "the port authority"],
+    )
+    assert keys == ["gazette"] * 3
+    # Two that state different figures stay two statements, whatever a third repeats of both.
+    keys = origin_keys(["gazette", "courier", "herald"], [first, second, third], lambda i, j: {i, j} != {0, 1})
+    assert keys == ["gazette", "courier", "gazette"]
+
+
 def test_a_figure_passed_on_from_reports_confirms_nothing() -> None:
     first = normalised("The Orrin club paid 14 million euros for the striker, the Gazette has learned.")
     relayed = normalised("The striker cost the Orrin club 14 million euros, according to reports.")

@@ -189,9 +189,10 @@ def origin_keys(
     around: Sequence[tuple[str, ...]] | None = None,
     speakers: Sequence[str | None] | None = None,
 ) -> list[str]:
-    """An origin key per mention: the source, or the origin of the first earlier mention of another
-    source whose sentence it copies and whose statement it repeats (``same_statement(i, j)``: a wire
-    sentence updated with another figure is a statement of its own).  With ``around`` (the sentences next to
+    """An origin key per mention: the source, or the origin of the earlier mentions of other sources whose
+    sentences it copies and whose statement it repeats (``same_statement(i, j)``: a wire sentence updated with
+    another figure is a statement of its own); a mention copying two earlier ones joins their origins, the
+    earliest source standing for all.  With ``around`` (the sentences next to
     each mention's), a copied neighbour makes a copy too: an outlet that reworded a wire report's sentence
     for the figure but prints the report's sentences around it carries that report.  With ``speakers`` (each
     mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
@@ -217,14 +218,19 @@ def origin_keys(
         for j in range(i):
             if sources[i] == sources[j] or not same_statement(i, j):
                 continue
-            if (
-                relayed  # "..., according to reports": an earlier outlet's report passed on
-                or copies(sentences[i], sentences[j])
-                or (around is not None and _copied_around(around[i], around[j]))
-                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
-            ):
+            if relayed:  # "..., according to reports": an earlier outlet's report passed on, whichever it was
                 carries[i] = first(j)
                 break
+            if (
+                copies(sentences[i], sentences[j])
+                or (around is not None and _copied_around(around[i], around[j]))
+                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
+            ) and (first(i) == i or same_statement(first(i), first(j))):
+                # A text carrying two earlier reports joins them: two rewordings of one release, each printed
+                # in part by a third outlet, are one release, though neither copies the other.  Not two that
+                # state different figures: each is a statement of its own, whatever a third repeats of both.
+                carried, carrier = sorted((first(i), first(j)))
+                carries[carrier] = carried
     for i in range(len(sources)):
         if sources[first(i)] != sources[i]:  # carried: the source's own mentions of this statement are that carriage
             for k in range(len(sources)):
