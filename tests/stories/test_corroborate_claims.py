@@ -117,6 +117,18 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_a_figure_of_a_year_told_with_when_is_no_claim_of_the_story() -> None:
+    # "..., including 2019, when ...": the clause tells that year's occasion, wherever the year stands.
+    facts = _corroborated(
+        ("The Harlow Owls won the cup on Sunday. They had come close before, including 2019, when they finished "
+         "2 points short of the title.", "2026-11-09T08:00:00"),
+        ("Harlow won the cup on Sunday night. In the league the Owls were 2 points short of the title in 2019, "
+         "when their keeper was hurt.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    twos = [f for f in facts if f.value == 2]
+    assert twos and all(f.background for f in twos)
+
+
 def test_two_people_of_one_age_are_two_facts_and_one_person_named_twice_is_one() -> None:
     facts = _corroborated(
         ("Tom Berg, 36, was stopped in the sixth round by Dervan Kolt in Carrow.", "2026-11-09T08:00:00"),

@@ -45,8 +45,9 @@ _DATING_YEAR = re.compile(
 _DATING_DECADE = re.compile(
     r"\b(?i:in|during|since|by|from|of)\s+the\s+(?:(?:early|late|mid-?)\s*)?(1[89]\d0|20\d0)['’]?s\b"
 )
-#: A year naming an occasion: "a 1999 incident", "the 2003 final" is another time's event, wherever it stands.
-_OCCASION_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[a-z])")
+#: A year naming an occasion: "a 1999 incident", "the 2003 final", "in 1998, when the club ..." is another
+#: time's event, wherever it stands.
+_OCCASION_YEAR = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[a-z])|(1[89]\d\d|20\d\d),?\s+when\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,9 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if published is None:
-            years = _DATING_YEAR.findall(text) + _OCCASION_YEAR.findall(text)
+            years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
             if year_of_story is not None and (
-                any(int(y) < year_of_story for y in years) or _earlier_decade(text, year_of_story)
+                any(y < year_of_story for y in years) or _earlier_decade(text, year_of_story)
             ):
                 found.append(Background(sentence.start, sentence.end, certain=True))
             continue
@@ -95,12 +96,17 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
-        earlier_occasion = any(int(year) < published.year for year in _OCCASION_YEAR.findall(text))
+        earlier_occasion = any(year < published.year for year in _occasion_years(text))
         if earlier_day or earlier_opening or earlier_occasion or _earlier_decade(text, published.year):
             found.append(Background(sentence.start, sentence.end, certain=True))
         elif any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
+
+
+def _occasion_years(text: str) -> list[int]:
+    """The years that name an occasion in the sentence (``_OCCASION_YEAR``)."""
+    return [int(named or when) for named, when in _OCCASION_YEAR.findall(text)]
 
 
 def _earlier_decade(text: str, year: int) -> bool:
