@@ -786,3 +786,29 @@ def test_figures_no_other_report_states_are_never_encoded() -> None:
     )
     assert {"quince orchards", "quince groves"} <= set(claims._vectors)
     assert [f.status for f in facts] == ["agree"]
+
+
+def test_a_round_measure_bears_out_the_precise_one_it_rounds() -> None:
+    """'230 feet' and '229 feet' for one mast are one height, printed at two precisions: no conflict."""
+    facts = _corroborated(
+        ("Carrow's new radio mast is 230 feet tall, the harbour board said.", "2026-11-09T08:00:00"),
+        ("The harbour's new radio mast at Carrow is 229 feet tall, officials said.", "2026-11-09T09:00:00"),
+    )
+    heights = [f for f in facts if f.kind == "quantity"]
+    assert [(f.status, f.value, len(f.mentions)) for f in heights] == [("agree", 229, 2)]  # the precise figure shown
+
+
+def test_only_round_measures_of_two_digits_are_read_as_rounded() -> None:
+    from crosswire.annotate.quantities import QuantityStage
+    from crosswire.stories.compat import width
+    from crosswire.stories.corroborate import asserted_reading
+
+    def first_width(text: str) -> float:
+        article = QuantityStage()(Article("x", "record", "test", text, annotations=Annotations()))
+        assert article.annotations is not None
+        return width(asserted_reading(min(article.annotations.quantities, key=lambda q: q.start)))
+
+    assert first_width("The mast stands 230 feet tall.") > 0
+    assert first_width("The ferry carried 230 people.") == 0  # a count may be exact
+    assert first_width("The quake struck 10 km below Orran.") == 0  # one digit: half its value again
+    assert first_width("The mast stands 229 feet tall.") == 0

@@ -26,8 +26,9 @@ from rapidfuzz import fuzz
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
+from crosswire.annotate.quantities.units import UNIT_KINDS
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
-from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
+from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
@@ -46,7 +47,15 @@ from crosswire.stories.claims import (
     words_before_head,
 )
 from crosswire.stories.cluster import day_number
-from crosswire.stories.compat import Reading, bound_far_from, bounds_apart, compatible, is_range, width
+from crosswire.stories.compat import (
+    Reading,
+    bound_far_from,
+    bounds_apart,
+    compatible,
+    is_range,
+    width,
+    written_precision,
+)
 from crosswire.stories.doubted import doubted
 from crosswire.stories.movements import Movement, movement
 from crosswire.stories.origins import MIN_COPY_CHARS, copies, normalised, origin_keys
@@ -580,10 +589,40 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
     return mentions
 
 
+#: Kinds of unit whose round figures are printed rounded ("230 feet" for 229; ``lexicons/rounded_kinds.json``).
+ROUNDED_KINDS = terms("crosswire.stories", "rounded_kinds")
+
+
 def asserted_reading(quantity: Quantity) -> Reading:
-    """What a figure asserts, for comparing it with others (see :func:`asserted_low`)."""
+    """What a figure asserts, for comparing it with others (see :func:`asserted_low`).  A round measure with
+    no qualifier ("230 feet", "40 tonnes") asserts what rounds to it: the height of a mast given as 230 feet
+    by one outlet and 229 by another is one height, not two."""
     low = asserted_low(quantity.value, quantity.text) if quantity.value_max is not None else quantity.value
-    return Reading(low, quantity.qualifier, quantity.value_max)
+    qualifier = quantity.qualifier
+    if qualifier is None and quantity.value_max is None and _round_measure(quantity):
+        qualifier = "about"
+    return Reading(low, qualifier, quantity.value_max)
+
+
+def _round_measure(quantity: Quantity) -> bool:
+    """A figure of a kind printed rounded (``ROUNDED_KINDS``) whose last written digit is the tens or coarser,
+    after two significant digits or more ("230", "1,500", "140,000"): rounding those leaves at most 5% either
+    way.  A one-digit figure ("10 km", "600 hectares") stays as written: read as rounded it would reach half
+    its value again, and bear out "six miles" or "650 hectares"."""
+    kind = UNIT_KINDS.get(quantity.unit) if quantity.unit else None
+    precision = written_precision(quantity.value)
+    return kind in ROUNDED_KINDS and precision >= 10 and abs(quantity.value) >= 10 * precision
+
+
+def check_rounded_kind(entry: Entry) -> None:
+    """The lexicon check: the example's first figure has a unit of this kind and is read as rounded."""
+    from crosswire.annotate.quantities import QuantityStage
+
+    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
+    assert article.annotations is not None and article.annotations.quantities, entry.example
+    first = min(article.annotations.quantities, key=lambda q: q.start)
+    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, (entry.term, first.unit)
+    assert width(asserted_reading(first)) > 0, entry.example
 
 
 def asserted_low(value: float, text: str) -> float:

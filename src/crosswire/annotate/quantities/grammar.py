@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
-from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_NAMES, UNITS, registry
+from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_KINDS, UNIT_NAMES, UNITS
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
 
@@ -50,8 +50,6 @@ RESULTS = terms("crosswire.annotate.quantities", "results")
 _VALUE_PREPOSITIONS = frozenset({"to", "at", "by"})
 _NOUN_PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _PACKAGE = "crosswire.annotate.quantities"
-#: The kind of each unit of the registry ("lb" → "mass").
-_UNIT_KINDS = {row.unit: row.kind for row in registry()}
 #: What a measure of each kind says of the thing it measures ("mass" → "weight"; ``lexicons/measure_dimensions.json``)
 #: and the adjectives that name the dimension themselves ("tall" → "height"; ``lexicons/measure_adjectives.json``).
 MEASURE_DIMENSIONS: dict[str, str] = {
@@ -108,7 +106,7 @@ def add_date_claims_to_many(
 def _read_quantity(doc: Doc, quantity: Quantity, start: int, end: int) -> Reading:
     if counts_nothing(doc, quantity, start, end):
         return Reading(None, None, figure=False)
-    return read(doc, start, end, _UNIT_KINDS.get(quantity.unit) if quantity.unit else None)
+    return read(doc, start, end, UNIT_KINDS.get(quantity.unit) if quantity.unit else None)
 
 
 def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
@@ -125,7 +123,7 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
         return True  # "her second 400-metre race": a kind of race, not a measure
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
-    measured = quantity.unit is not None and quantity.unit in _UNIT_KINDS and _UNIT_KINDS[quantity.unit] != "time"
+    measured = quantity.unit is not None and quantity.unit in UNIT_KINDS and UNIT_KINDS[quantity.unit] != "time"
     return not measured and figures.before_a_proper_name(number, quantity.value)
 
 

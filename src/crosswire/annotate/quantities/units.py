@@ -50,6 +50,8 @@ CURRENCY_PREFIXES: dict[str, str] = {symbol: row.unit for row in registry() for 
 UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.after}
 #: Forms whose case carries the meaning ("GB" is gigabytes, "m" metres, "USD" a currency code).
 CASED_UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.cased}
+#: The kind of each canonical unit ("lb" → "mass", "km" → "length").
+UNIT_KINDS: dict[str, str] = {row.unit: row.kind for row in registry()}
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(row.unit for row in registry() if row.kind == "currency")
 #: Each canonical unit's name in plain words, the lexicon's term ("ft" → "feet"): the first entry naming it.
