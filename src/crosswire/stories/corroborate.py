@@ -595,7 +595,7 @@ ROUNDED_KINDS = terms("crosswire.stories", "rounded_kinds")
 
 def asserted_reading(quantity: Quantity) -> Reading:
     """What a figure asserts, for comparing it with others (see :func:`asserted_low`).  A round measure with
-    no qualifier ("230 feet", "40 tonnes") asserts what rounds to it: the height of a mast given as 230 feet
+    no qualifier ("230 feet", "450 tonnes") asserts what rounds to it: the height of a mast given as 230 feet
     by one outlet and 229 by another is one height, not two."""
     low = asserted_low(quantity.value, quantity.text) if quantity.value_max is not None else quantity.value
     qualifier = quantity.qualifier

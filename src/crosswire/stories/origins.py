@@ -192,9 +192,9 @@ def origin_keys(
     """An origin key per mention: the source, or the origin of the earlier mentions of other sources whose
     sentences it copies and whose statement it repeats (``same_statement(i, j)``: a wire sentence updated with
     another figure is a statement of its own); a mention copying two earlier ones joins their origins, the
-    earliest source standing for all.  With ``around`` (the sentences next to
-    each mention's), a copied neighbour makes a copy too: an outlet that reworded a wire report's sentence
-    for the figure but prints the report's sentences around it carries that report.  With ``speakers`` (each
+    earliest source standing for all.  With ``around`` (the sentences next to each mention's), a copied
+    neighbour makes a copy too: an outlet that reworded a wire report's sentence for the figure but prints
+    the report's sentences around it carries that report.  With ``speakers`` (each
     mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
     statement reported twice, and an outlet crediting another ("according to the Gazette") carries its report.
     A figure passed on from others' reports ("..., according to reports", ``relays``) confirms nothing of
