@@ -145,6 +145,17 @@ def test_read_claim_falls_back_to_the_participle_after_the_number() -> None:
     assert read_claim(text, start, start + len("19 climbers"), "climbers", None) == Claim("climbers", "injured")
 
 
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [(Claim("people", "injure"), "people injured"), (Claim("drones", "shoot down"), "drones shot down"),
+     (Claim("boats", "not sink"), "boats not sunk"), (Claim("minutes", "ablaze"), "minutes"),
+     (Claim("tonnes of cargo", "capable"), "tonnes of cargo"), (Claim(None, "unusual"), None)],
+)
+def test_a_label_gives_a_participle_only_of_a_verb(claim: Claim, label: str | None) -> None:
+    # "the hall was ablaze within two minutes": the parse's predicate is no verb, and "ablazed" is no word.
+    assert claim.label == label
+
+
 def test_read_claim_keeps_a_direction_after_the_verb() -> None:
     text = "About 300 people were forced from their homes by the mudslide."
     start = text.index("300")

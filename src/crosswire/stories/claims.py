@@ -80,7 +80,7 @@ class Claim:
         """The claim in plain words: "people injured", "drones shot down", "gorilla weight"."""
         if self.predicate in DIMENSIONS:
             return " ".join(filter(None, [self.counted, self.predicate]))
-        verb = participle(self.predicate) if self.predicate else None
+        verb = participle(self.predicate) if self.predicate and names_an_action(self.predicate) else None
         return " ".join(filter(None, [self.counted, verb])) or None
 
 
@@ -149,6 +149,19 @@ def participle(predicate: str) -> str:
     verb, *rest = predicate.split()
     forms: dict[str, str] = mapping(_PACKAGE, "participles")
     return " ".join([forms.get(verb) or _past_participle(verb), *rest])
+
+
+@lru_cache(maxsize=4096)
+def names_an_action(predicate: str) -> bool:
+    """Whether a predicate's first word is an English verb (lemminflect's dictionary, or a form the
+    ``participles`` lexicon keeps).  The parse sometimes takes another word for the predicate ("the roof was
+    ablaze", "a rocket capable of"): inflected by its spelling it would give a label a made-up participle
+    ("ablazed", "capabled"), so the label leaves it out."""
+    from lemminflect import getAllLemmas
+
+    word = predicate.removeprefix("not ").split()[0].lower() if predicate.split() else ""
+    forms: dict[str, str] = mapping(_PACKAGE, "participles")
+    return word in forms or word in forms.values() or bool(getAllLemmas(word, upos="VERB"))
 
 
 @lru_cache(maxsize=4096)
