@@ -278,6 +278,31 @@ def test_a_reworded_sentence_inside_a_carried_passage_is_the_passages_origin() -
     assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
 
 
+def test_two_versions_of_one_wire_story_state_a_figure_once() -> None:
+    """A wire story and its later version, each in another outlet, print the same long sentences word for word
+    but tell the figure in other words: one text, one origin for it.  A report sharing fewer such sentences
+    (two here) may have borrowed a paragraph only, and states the figure on its own account."""
+    shared = [
+        "The ferry had left the harbour at Kelso shortly after dawn with a full load of cars and lorries.",
+        "Witnesses on the quay said black smoke rose from the car deck within minutes of the first alarm.",
+        "The operator said it would hold its own inquiry alongside the one the maritime agency has opened.",
+    ]
+    texts = [
+        "Coastguard crews rescued 86 passengers from a burning ferry off Portvale on Friday. Rescuers said the sea "
+        "was calm. " + " ".join(shared),
+        "On Friday 86 passengers were lifted off a ferry that caught fire near Portvale. Most were taken to the "
+        "sports hall. " + " ".join(shared),
+        "Lifeboats took 86 passengers off the ferry near Portvale on Friday. The harbour master praised the crews. "
+        + " ".join(shared[:2]),
+    ]
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=_split(text))) for i, text in enumerate(texts)]
+    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
+    (passengers,) = [f for f in facts if f.value == 86]
+    assert (passengers.outlets, passengers.origins) == (3, 2)
+    assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
+
+
 def test_outlets_quoting_one_speaker_or_crediting_another_outlet_are_one_origin() -> None:
     """Five outlets quoting one police statement are one statement reported five times; "officials said" names
     no one in particular, so two reports of it stay two origins."""

@@ -58,7 +58,7 @@ from crosswire.stories.compat import (
 )
 from crosswire.stories.doubted import doubted
 from crosswire.stories.movements import Movement, movement
-from crosswire.stories.origins import MIN_COPY_CHARS, copies, normalised, origin_keys
+from crosswire.stories.origins import MIN_COPY_CHARS, copies, normalised, origin_keys, versions_of_one_text
 from crosswire.stories.people_places import people_and_places, same_name
 from crosswire.stories.text import WEB_ADDRESS, content_words, stem
 from crosswire.stories.told import SENTENCE_END, around_of, raw_sentence, sentence_bounds, told_in
@@ -1218,7 +1218,7 @@ def fact_status(group: Sequence[_Mention]) -> FactStatus:
     return "agree" if pairs_ok else "conflict"
 
 
-def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
+def _with_origins(group: Sequence[_Mention], one_text: set[frozenset[str]] | None = None) -> list[_Mention]:
     """The group's mentions with their origin: a mention whose sentence, or a sentence next to it, copies an
     earlier source's, or that quotes the same speaker or credits that source, with a compatible value shares
     that source's origin (with another figure it is an updated copy, a statement of its own)."""
@@ -1228,6 +1228,7 @@ def _with_origins(group: Sequence[_Mention]) -> list[_Mention]:
         lambda i, j: _values_compatible(group[i], group[j]),
         [m.around for m in group],
         [m.said_by for m in group],
+        lambda i, j: one_text is not None and frozenset((group[i].article, group[j].article)) in one_text,
     )
     return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 
@@ -1316,8 +1317,11 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
     """
     facts: list[Fact] = []
     published = {article.id: article.published or "" for article in articles}
+    one_text = versions_of_one_text(
+        {a.id: [a.text[s.start : s.end] for s in a.annotations.sentences] for a in articles if a.annotations}
+    )
     for group in _group(_mentions(articles, source_of)):
-        members = _with_origins(group.members)
+        members = _with_origins(group.members, one_text)
         status = fact_status(members)
         facts.append(
             Fact(
@@ -1334,5 +1338,5 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 background=all(m.elsewhere or m.running_total for m in members),
             )
         )
-    facts.extend(people_and_places(articles, source_of))
+    facts.extend(people_and_places(articles, source_of, one_text))
     return tuple(facts)

@@ -16,8 +16,10 @@ quoting one police statement read as one statement reported five times.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -188,6 +190,7 @@ def origin_keys(
     same_statement: Callable[[int, int], bool] = lambda i, j: True,
     around: Sequence[tuple[str, ...]] | None = None,
     speakers: Sequence[str | None] | None = None,
+    one_text: Callable[[int, int], bool] = lambda i, j: False,
 ) -> list[str]:
     """An origin key per mention: the source, or the origin of the earlier mentions of other sources whose
     sentences it copies and whose statement it repeats (``same_statement(i, j)``: a wire sentence updated with
@@ -223,6 +226,7 @@ def origin_keys(
                 break
             if (
                 copies(sentences[i], sentences[j])
+                or one_text(i, j)
                 or (around is not None and _copied_around(around[i], around[j]))
                 or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
             ) and (first(i) == i or same_statement(first(i), first(j))):
@@ -335,3 +339,25 @@ def _speaker(words_before: str) -> str | None:
     if not named or named[0].casefold() in _FUNCTION_WORDS:
         return None
     return " ".join(words)
+
+
+#: Two articles printing this many long sentences alike are versions of one text (a wire story and its
+#: write-through, or a partner's copy with its own lead): whatever they state alike, they state once.
+SHARED_SENTENCES = 3
+#: A sentence this many words long or longer is unlikely to be written alike by two reporters.
+SHARED_SENTENCE_WORDS = 12
+
+
+def versions_of_one_text(texts: Mapping[str, Sequence[str]]) -> set[frozenset[str]]:
+    """The pairs of articles (ids) that print ``SHARED_SENTENCES`` or more long sentences word for word
+    (``normalised``), from each article's sentences."""
+    holders: dict[str, set[str]] = {}
+    for article, sentences in texts.items():
+        for sentence in sentences:
+            if len(sentence.split()) >= SHARED_SENTENCE_WORDS:
+                holders.setdefault(normalised(sentence), set()).add(article)
+    shared: Counter[frozenset[str]] = Counter()
+    for articles in holders.values():
+        for pair in itertools.combinations(sorted(articles), 2):
+            shared[frozenset(pair)] += 1
+    return {pair for pair, count in shared.items() if count >= SHARED_SENTENCES}

@@ -197,14 +197,18 @@ def check_not_the_place(entry: Entry) -> None:
     assert _read_place(entry.example, str(entry.value)) is None, entry.term
 
 
-def people_and_places(articles: Sequence[Article], source_of: Mapping[str, str]) -> list[Fact]:
-    """``person`` and ``place`` facts of a story's articles (in publication order)."""
+def people_and_places(
+    articles: Sequence[Article], source_of: Mapping[str, str], one_text: set[frozenset[str]] | None = None
+) -> list[Fact]:
+    """``person`` and ``place`` facts of a story's articles (in publication order); ``one_text`` pairs the
+    articles that are versions of one text (``origins.versions_of_one_text``)."""
     roles = [mention for article in articles for mention in _role_mentions(article, source_of)]
     not_places = _not_places(articles)
     year = story_year(articles)
     places = [mention for article in articles if (mention := _place_mention(article, source_of, not_places, year))]
-    facts = [_fact("person", group, same_name) for group in _person_groups(roles)]
-    facts += [_fact("place", group, same_place) for group in _by_value(places, same_place)]
+    pairs = one_text or set()
+    facts = [_fact("person", group, same_name, pairs) for group in _person_groups(roles)]
+    facts += [_fact("place", group, same_place, pairs) for group in _by_value(places, same_place)]
     return facts
 
 
@@ -556,7 +560,7 @@ def _speaks_of_self(speaker: str | None, mention: _Mention) -> bool:
     return speaker is not None and bool(speaker_key(speaker) & speaker_key(mention.value))
 
 
-def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
+def _fact(kind: str, group: Sequence[_Mention], same: _Same, one_text: set[frozenset[str]]) -> Fact:
     # As for numbers (``corroborate``): outlets printing one sentence or passage, or quoting one speaker, that
     # names the same person or place are one origin; a copy naming another is a statement of its own.
     sentences, said_by = zip(*(told_in(m.sentence) for m in group), strict=True)
@@ -566,6 +570,7 @@ def _fact(kind: str, group: Sequence[_Mention], same: _Same) -> Fact:
         lambda i, j: same(group[i].value, group[j].value),
         [m.around for m in group],
         [None if _speaks_of_self(speaker, m) else speaker for speaker, m in zip(said_by, group, strict=True)],
+        lambda i, j: frozenset((group[i].article, group[j].article)) in one_text,
     )
     status = _status(group, origins, same)
     # A conflict shows the latest statement, as for numbers; otherwise the fullest name.
