@@ -201,7 +201,8 @@ def origin_keys(
     mention's attribution), two outlets quoting one speaker ("the zoo said" / "zoo officials said") are one
     statement reported twice, and an outlet crediting another ("according to the Gazette") carries its report.
     A figure passed on from others' reports ("..., according to reports", ``relays``) confirms nothing of
-    its own: it carries the earlier outlet's statement of it.
+    its own: it carries the earlier outlet's statement of it.  ``one_text(i, j)`` says whether two mentions'
+    articles are versions of one text (``versions_of_one_text``): what they state alike, they state once.
 
     Mentions are compared only across sources; within one source every mention already counts once.  A
     source that carries another's text for a claim carries it for its other mentions of the same statement too
