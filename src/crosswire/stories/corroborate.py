@@ -1218,7 +1218,7 @@ def fact_status(group: Sequence[_Mention]) -> FactStatus:
     return "agree" if pairs_ok else "conflict"
 
 
-def _with_origins(group: Sequence[_Mention], one_text: set[frozenset[str]] | None = None) -> list[_Mention]:
+def _with_origins(group: Sequence[_Mention], one_text: frozenset[frozenset[str]]) -> list[_Mention]:
     """The group's mentions with their origin: a mention whose sentence, or a sentence next to it, copies an
     earlier source's, or that quotes the same speaker or credits that source, with a compatible value shares
     that source's origin (with another figure it is an updated copy, a statement of its own)."""
@@ -1228,7 +1228,7 @@ def _with_origins(group: Sequence[_Mention], one_text: set[frozenset[str]] | Non
         lambda i, j: _values_compatible(group[i], group[j]),
         [m.around for m in group],
         [m.said_by for m in group],
-        lambda i, j: one_text is not None and frozenset((group[i].article, group[j].article)) in one_text,
+        lambda i, j: frozenset((group[i].article, group[j].article)) in one_text,
     )
     return [replace(m, origin=key) for m, key in zip(group, keys, strict=True)]
 

@@ -349,7 +349,7 @@ SHARED_SENTENCES = 3
 SHARED_SENTENCE_WORDS = 12
 
 
-def versions_of_one_text(texts: Mapping[str, Sequence[str]]) -> set[frozenset[str]]:
+def versions_of_one_text(texts: Mapping[str, Sequence[str]]) -> frozenset[frozenset[str]]:
     """The pairs of articles (ids) that print ``SHARED_SENTENCES`` or more long sentences word for word
     (``normalised``), from each article's sentences."""
     holders: dict[str, set[str]] = {}
@@ -361,4 +361,4 @@ def versions_of_one_text(texts: Mapping[str, Sequence[str]]) -> set[frozenset[st
     for articles in holders.values():
         for pair in itertools.combinations(sorted(articles), 2):
             shared[frozenset(pair)] += 1
-    return {pair for pair, count in shared.items() if count >= SHARED_SENTENCES}
+    return frozenset(pair for pair, count in shared.items() if count >= SHARED_SENTENCES)

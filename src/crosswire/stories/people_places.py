@@ -198,7 +198,7 @@ def check_not_the_place(entry: Entry) -> None:
 
 
 def people_and_places(
-    articles: Sequence[Article], source_of: Mapping[str, str], one_text: set[frozenset[str]] | None = None
+    articles: Sequence[Article], source_of: Mapping[str, str], one_text: frozenset[frozenset[str]] = frozenset()
 ) -> list[Fact]:
     """``person`` and ``place`` facts of a story's articles (in publication order); ``one_text`` pairs the
     articles that are versions of one text (``origins.versions_of_one_text``)."""
@@ -206,9 +206,8 @@ def people_and_places(
     not_places = _not_places(articles)
     year = story_year(articles)
     places = [mention for article in articles if (mention := _place_mention(article, source_of, not_places, year))]
-    pairs = one_text or set()
-    facts = [_fact("person", group, same_name, pairs) for group in _person_groups(roles)]
-    facts += [_fact("place", group, same_place, pairs) for group in _by_value(places, same_place)]
+    facts = [_fact("person", group, same_name, one_text) for group in _person_groups(roles)]
+    facts += [_fact("place", group, same_place, one_text) for group in _by_value(places, same_place)]
     return facts
 
 
@@ -560,7 +559,7 @@ def _speaks_of_self(speaker: str | None, mention: _Mention) -> bool:
     return speaker is not None and bool(speaker_key(speaker) & speaker_key(mention.value))
 
 
-def _fact(kind: str, group: Sequence[_Mention], same: _Same, one_text: set[frozenset[str]]) -> Fact:
+def _fact(kind: str, group: Sequence[_Mention], same: _Same, one_text: frozenset[frozenset[str]]) -> Fact:
     # As for numbers (``corroborate``): outlets printing one sentence or passage, or quoting one speaker, that
     # names the same person or place are one origin; a copy naming another is a statement of its own.
     sentences, said_by = zip(*(told_in(m.sentence) for m in group), strict=True)
