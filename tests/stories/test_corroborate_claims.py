@@ -812,3 +812,13 @@ def test_only_round_measures_of_two_digits_are_read_as_rounded() -> None:
     assert first_width("The ferry carried 230 people.") == 0  # a count may be exact
     assert first_width("The quake struck 10 km below Orran.") == 0  # one digit: half its value again
     assert first_width("The mast stands 229 feet tall.") == 0
+
+
+def test_a_figure_without_a_claim_is_labelled_by_its_kind_not_by_words_around_it() -> None:
+    """When the parse reads no claim, words picked from around the value ("orvel turned") read as a label but say
+    nothing: the fact is named by its unit, or as a number or a date, and its cited sentences say what it is."""
+    facts = _corroborated(
+        ("Across Orvel, 40,000 turned out for the vote on Sunday.", "2026-11-09T08:00:00"),
+        ("Officials in Orvel said 40,000 turned out to vote on Sunday.", "2026-11-09T09:00:00"),
+    )
+    assert sorted((f.kind, f.about) for f in facts if f.status == "agree") == [("date", "date"), ("quantity", "number")]

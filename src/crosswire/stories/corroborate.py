@@ -1279,16 +1279,11 @@ def _about(group: Sequence[_Mention]) -> str:
     predicates = Counter(m.predicate for m in group if m.predicate)
     if group[0].kind == "quantity" and unit and predicates:
         return f"{unit} {predicates.most_common(1)[0][0]}"
-    # Otherwise the describing words next to the value, then the words around it.
-    # Sorted, so that ties fall the same way in every process (a set's order follows the hash seed,
-    # and the label is part of the fact's key, which an editor's verdict names).
-    describing = Counter(w for m in group for w in sorted(m.neighbours))
-    around = Counter(w for m in group for w in sorted(m.context))
-    words = [w for w, _ in describing.most_common(2)] or [w for w, _ in around.most_common(3)]
+    # Otherwise what the figure is given in, or only its kind: words picked from around the value ("people
+    # across break", "date: pm took") read as a label but say nothing, and the cited sentences say what it is.
     if group[0].kind == "date":
-        return "date: " + " ".join(words) if words else "date"
-    words = [w for w in words if not unit or w not in unit.split()][:2]
-    return " ".join(filter(None, [unit, *words])) or "number"
+        return "date"
+    return unit or "number"
 
 
 def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:
