@@ -156,6 +156,14 @@ def test_a_label_gives_a_participle_only_of_a_verb(claim: Claim, label: str | No
     assert claim.label == label
 
 
+@pytest.mark.parametrize("pronoun", ["he", "She", "I", "them"])
+def test_a_pronoun_counts_nothing_on_its_own(pronoun: str) -> None:
+    # "police later said he is 3": who "he" is, another sentence says; the claim has no counted thing.
+    text = f"Police later said {pronoun} is 3."
+    start = text.index("3")
+    assert read_claim(text, start, start + 1, pronoun, None).counted is None
+
+
 def test_read_claim_keeps_a_direction_after_the_verb() -> None:
     text = "About 300 people were forced from their homes by the mudslide."
     start = text.index("300")

@@ -112,7 +112,9 @@ def _is_past_participle(word: str) -> bool:
 
 
 #: A pronoun says what was counted only through another sentence ("sent 4 of them"): no counted thing.
-_PRONOUNS = frozenset({"them", "they", "it", "those", "these", "us", "we", "you", "him", "her", "which", "who"})
+_PRONOUNS = frozenset(
+    {"them", "they", "it", "those", "these", "us", "we", "you", "him", "her", "which", "who", "he", "she", "i", "me"}
+)
 
 
 def _clean_counted(counted: str | None) -> str | None:
