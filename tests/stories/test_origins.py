@@ -261,6 +261,16 @@ def _split(text: str) -> Annotations:
     return Annotations(sentences=tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text)))
 
 
+def _first_two_are_one_origin(texts: list[str]) -> None:
+    """Three outlets give 86 passengers: the first two are one origin, the third is its own."""
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=_split(text))) for i, text in enumerate(texts)]
+    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
+    (passengers,) = [f for f in facts if f.value == 86]
+    assert (passengers.outlets, passengers.origins) == (3, 2)
+    assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
+
+
 def test_a_reworded_sentence_inside_a_carried_passage_is_the_passages_origin() -> None:
     """An outlet that rewrote a wire report's sentence for the figure but prints the report's next sentence
     carries that report: one origin for the figure.  A report of its own around the same figure is another."""
@@ -270,12 +280,7 @@ def test_a_reworded_sentence_inside_a_carried_passage_is_the_passages_origin() -
         "A burning ferry off Portvale saw 86 of its passengers lifted off by coastguard crews on Friday. " + carried,
         "Lifeboats took 86 passengers off the ferry near Portvale, the harbour master said. He praised the crews.",
     ]
-    stage = QuantityStage()
-    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=_split(text))) for i, text in enumerate(texts)]
-    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
-    (passengers,) = [f for f in facts if f.value == 86]
-    assert (passengers.outlets, passengers.origins) == (3, 2)
-    assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
+    _first_two_are_one_origin(texts)
 
 
 def test_two_versions_of_one_wire_story_state_a_figure_once() -> None:
@@ -295,12 +300,7 @@ def test_two_versions_of_one_wire_story_state_a_figure_once() -> None:
         "Lifeboats took 86 passengers off the ferry near Portvale on Friday. The harbour master praised the crews. "
         + " ".join(shared[:2]),
     ]
-    stage = QuantityStage()
-    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=_split(text))) for i, text in enumerate(texts)]
-    facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
-    (passengers,) = [f for f in facts if f.value == 86]
-    assert (passengers.outlets, passengers.origins) == (3, 2)
-    assert passengers.mentions[0].origin == passengers.mentions[1].origin != passengers.mentions[2].origin
+    _first_two_are_one_origin(texts)
 
 
 def test_outlets_quoting_one_speaker_or_crediting_another_outlet_are_one_origin() -> None:
