@@ -53,12 +53,6 @@ def meaning_text(article: Article) -> str:
     return _text(title_and_lead(article))
 
 
-def reads_as_english(article: Article) -> bool:
-    """Whether the article is in the encoder's language: declared English, or undeclared and with enough
-    English function words in its opening."""
-    return _english(article.language, title_and_lead(article))
-
-
 def article_meaning(article: Article) -> MeaningVector | None:
     """The article's unit meaning vector; None when the encoder is unavailable or cannot read the article."""
     read = title_and_lead(article)  # read once: the text encoded and the language check both come from it
@@ -74,6 +68,8 @@ def _text(read: TitleAndLead) -> str:
 
 
 def _english(language: str | None, read: TitleAndLead) -> bool:
+    """Whether the article is in the encoder's language: declared English, or undeclared and with enough
+    English function words in its opening."""
     if language:
         return language.lower().startswith("en")
     words = _WORD.findall(normalise(f"{read.title} {read.lead}"))[:WORDS_CHECKED]
