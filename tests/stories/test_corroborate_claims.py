@@ -747,6 +747,17 @@ def test_a_total_over_several_occasions_is_a_running_total_but_one_nights_raids_
     assert [(f.status, f.background) for f in _facts(raids, other_raids) if f.value == 12] == [("agree", False)]
 
 
+def test_a_present_perfect_tally_of_this_year_is_a_running_total_and_a_period_in_another_clause_is_not() -> None:
+    """"have stopped 31 boats this year" adds up the year's patrols; "this year" in a clause of its own, or a
+    past tense, dates the story's own figure."""
+    tally = "Coastguard crews have stopped 31 smuggling boats off Carrow this year, the port said on Sunday."
+    other_tally = "This year, 31 smuggling boats have been stopped off Carrow, the coastguard said on Sunday."
+    assert [(f.status, f.background) for f in _facts(tally, other_tally) if f.value == 31] == [("agree", True)]
+    event = "Coastguard crews stopped 31 smuggling boats off Carrow on Sunday, the port said."
+    own_clause = "Crews have stopped 31 smuggling boats off Carrow; a trial of the smugglers opens this year."
+    assert [(f.status, f.background) for f in _facts(event, own_clause) if f.value == 31] == [("agree", False)]
+
+
 def test_a_developing_storys_count_so_far_is_its_own_claim() -> None:
     """A bare "so far" in a breaking story is the story's latest count, not a running total of many events."""
     facts = _facts(

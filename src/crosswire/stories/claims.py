@@ -97,14 +97,14 @@ def participle_after(text: str, end: int) -> str | None:
     after_be = _WORD_AFTER_BE.match(text, end)
     if after_be is not None:
         word = after_be.group(1)
-        if word in mapping(_PACKAGE, "participles").values() or _is_past_participle(word):
+        if word in mapping(_PACKAGE, "participles").values() or is_past_participle(word):
             return word
     regular = _REGULAR_AFTER.match(text, end)
     return regular.group(1) if regular else None
 
 
 @lru_cache(maxsize=4096)
-def _is_past_participle(word: str) -> bool:
+def is_past_participle(word: str) -> bool:
     """Whether ``word`` is the past participle of a verb ("hurt", "taken", "left"; not "ready", "dead")."""
     from lemminflect import getInflection, getLemma
 

@@ -38,6 +38,7 @@ from crosswire.stories.claims import (
     claims_match,
     event_kind,
     head_noun,
+    is_past_participle,
     participle_after,
     prime,
     read_claim,
@@ -478,17 +479,44 @@ _OCCASIONS = re.compile(
 MIN_OCCASIONS = 3
 
 
+_CURRENT_PERIOD = re.compile(
+    rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'current_periods'))})\b", re.IGNORECASE
+)
+#: "has attacked", "have already been": a present perfect, its participle tested below.
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|also|now|since|just)\s+)?([a-z]+)\b", re.IGNORECASE)
+#: What ends a clause inside a sentence, for the clause a figure is told in.
+_CLAUSE_BREAK = re.compile(r"[;:,()\u2013\u2014]")
+
+
 @lru_cache(maxsize=4096)
-def running_total(sentence: str) -> bool:
+def running_total(sentence: str, at: int | None = None) -> bool:
     """Whether a sentence tells a running total: over a period (``lexicons/running_totals.json``: "so far
     this year", "since the start of the year"), or added up over several occasions
     (``lexicons/occasion_totals.json``: "a total of 40 rifles during the five boardings"): its figures add up
-    many events, and are no report of the story's one event."""
+    many events, and are no report of the story's one event.  Given the figure's offset ``at``, also a
+    figure its clause tells in the present perfect over a period up to now (``lexicons/current_periods.json``:
+    "pirates have attacked 40 ships this year")."""
     if _RUNNING_TOTAL.search(sentence) is not None:
+        return True
+    if at is not None and _tallied_this_period(sentence, at):
         return True
     return _ADDING_UP.search(sentence) is not None and any(
         _occasion_count(match["count"]) >= MIN_OCCASIONS for match in _OCCASIONS.finditer(sentence)
     )
+
+
+def _tallied_this_period(sentence: str, at: int) -> bool:
+    """The figure at ``at`` is told in the present perfect in its own clause, over a period up to now named
+    in that clause or opening the sentence ("This year, 40 ships have been attacked").  A period in another
+    clause dates something else ("nine have been convicted; another goes on trial this month")."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, at)
+    clause = sentence[left : after.start() if after else len(sentence)]
+    participles = (match[1].casefold() for match in _PRESENT_PERFECT.finditer(clause))
+    if not any(word == "been" or is_past_participle(word) for word in participles):
+        return False
+    opening = _CURRENT_PERIOD.match(sentence.lstrip())
+    return opening is not None or _CURRENT_PERIOD.search(clause) is not None
 
 
 def _occasion_count(count: str) -> int:
@@ -499,6 +527,16 @@ def check_occasion_total(entry: Entry) -> None:
     """The lexicon check: the example is read as a running total, and is not without its occasions' count."""
     assert running_total(entry.example), entry.term
     assert not running_total(_OCCASIONS.sub("occasions", entry.example)), entry.term
+
+
+def check_current_period(entry: Entry) -> None:
+    """The lexicon check: the example's figure (the value) is read as a running total through its clause,
+    which the sentence alone (no figure named) does not make one."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    figure = next(q for q in find_quantities(entry.example) if q.value == entry.value)
+    assert running_total(entry.example, figure.start), entry.term
+    assert not running_total(entry.example), entry.term
 
 
 def check_running_total(entry: Entry) -> None:
@@ -569,7 +607,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
                          holder=q.holder, in_lead=q.start < lead_ends,
-                         running_total=running_total(article.text[left:right]),
+                         running_total=running_total(article.text[left:right], q.start - left),
                          movement=movement(article.text, q.start, q.end, q.change), day=day)
             )  # fmt: skip
         for d in annotations.dates:
