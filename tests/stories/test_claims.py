@@ -134,6 +134,14 @@ def test_read_claim_takes_the_parse_and_drops_light_verbs() -> None:
     assert read_claim(text, start, start + 10, "people", "had") == Claim("people", None)
 
 
+@pytest.mark.parametrize("predicate", ["'s", "\u2019re", "having", "being"])
+def test_read_claim_drops_clitics_and_light_verbs_in_ing(predicate: str) -> None:
+    # "that's five times the limit", "accused of having 3 passports": no event, so no "been" or "had" in a label
+    text = "Officials in Orvel said that the total was 3 passports."
+    start = text.index("3")
+    assert read_claim(text, start, start + 1, "passports", predicate) == Claim("passports", None)
+
+
 def test_read_claim_falls_back_to_the_participle_after_the_number() -> None:
     text = "Medics said 19 climbers were hurt in the rockfall."
     start = text.index("19")

@@ -833,3 +833,16 @@ def test_a_figure_without_a_claim_is_labelled_by_its_kind_not_by_words_around_it
         ("Officials in Orvel said 40,000 turned out to vote on Sunday.", "2026-11-09T09:00:00"),
     )
     assert sorted((f.kind, f.about) for f in facts if f.status == "agree") == [("date", "date"), ("quantity", "number")]
+
+
+
+def test_a_label_names_no_verb_that_says_nothing_of_what_happened() -> None:
+    """"That's four times the safe level": the parse's predicate is the clitic "'s", a form of "be"; "been"
+    after the counted thing would read as a label and say nothing."""
+    facts = _corroborated(
+        ("Nitrate in the Orvel brook was measured on Friday. That's nearly four times the safe level, the board said.",
+         "2026-11-09T08:00:00"),
+        ("The board tested the Orvel brook on Friday. That's nearly four times the safe level for drinking water.",
+         "2026-11-09T09:00:00"),
+    )
+    assert [f.about for f in facts if f.kind == "quantity"] == ["safe level"]

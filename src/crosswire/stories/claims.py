@@ -129,7 +129,8 @@ def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
         return None  # none, or a bullet or a dash the parse took for a verb
     if predicate in DIMENSIONS:
         return predicate  # what a measure measures ("weight"), not a verb
-    words = [w for w in predicate.lower().split() if w not in AUXILIARIES]
+    # a clitic ("that's", "they're") is a form of "be" or "have" the parse split off: no event either
+    words = [w for w in predicate.lower().split() if w not in AUXILIARIES and not w.startswith(("'", "\u2019"))]
     if not words or words[0] in terms(_PACKAGE, "light_predicates"):
         return None
     phrase = " ".join(words)
