@@ -88,11 +88,23 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("The 44-year-old skipper Ivo Brandt steered the ferry home.", "Ivo Brandt", "age"),
         ("A 9-year-old boy Saturday found the missing dog.", "boy", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
+        ("Lifeguards said the swimmer, a 15-year-old, was unhurt.", "swimmer", "age"),
     ],
 )  # fmt: skip
 def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, counted: str, dimension: str) -> None:
     (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
     assert reading == (counted, dimension)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A 6-year-old was pulled from the canal by a passer-by.", "Rescuers carried the 6-year-old to the bank.",
+     "The ferry crew waved to the 6-year-old on the quay."],
+)
+def test_an_age_standing_for_a_person_measures_someone_unnamed_not_years(sentence: str) -> None:
+    # "the 6-year-old" as a subject or an object is a person of that age; "years old" is no counted thing.
+    (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
+    assert reading == (None, "age")
 
 
 @pytest.mark.parametrize(

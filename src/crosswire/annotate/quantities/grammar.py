@@ -356,6 +356,11 @@ def _event_noun_over(counted: Token) -> str | None:
     return EVENT_NOUNS.get(preposition.head.lower_)
 
 
+#: Where an age stands for a noun ("the 3-year-old" as a subject or an object): someone of that age.  Only an
+#: age: another measure's adjective in such a role is a misparse ("measuring 229 feet (70 metres) tall").
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+
+
 def _measure(anchor: Token, kind: str | None) -> Reading | None:
     """The thing an amount measures and the dimension, or None when the amount measures no thing."""
     unit = _unit_word(anchor)
@@ -368,6 +373,10 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
                 adjective = adjective.head  # "90 metres tall and 12 metres wide": "wide" stands where "tall" does
             if adjective.dep_ == "amod":
                 thing = adjective.head  # "a 3-year-old boy"
+            elif adjective.dep_ == "appos" and adjective.head.tag_.startswith("NN"):
+                thing = adjective.head  # "the boy, a 3-year-old, ..."
+            elif adjective.dep_ in _NOMINAL_ROLES and dimension == _AGE:
+                return Reading(None, dimension)  # "a 3-year-old was hurt": someone of that age, not named here
             elif adjective.head.tag_.startswith("VB"):
                 thing = _measured_by(adjective.head)  # "the tower is 90 metres tall", "standing 70 m tall"
         elif unit.head.tag_.startswith("VB"):
