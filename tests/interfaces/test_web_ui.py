@@ -290,5 +290,5 @@ def test_the_page_shows_a_quantity_as_the_brief_asserts_it() -> None:
     assert facts[0]["shown"] == "hundreds (200–1,000)"
     assert facts[0]["figures"] == ["hundreds (200–1,000)", "more than 40"]
     wordings = same_wording("quantity", [vague, bound])
-    # The qualifier is printed apart from the value on the page (its own number style), so the wording leaves it out.
-    assert [(w["qualifier"], w["shown"]) for w in wordings] == [(None, "200–1000"), ("more than", "40")]
+    # The qualifier is printed apart from the value; the value in the brief's own number style (thousands separated).
+    assert [(w["qualifier"], w["shown"]) for w in wordings] == [(None, "200–1,000"), ("more than", "40")]

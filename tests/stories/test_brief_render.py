@@ -26,6 +26,9 @@ def _fact(text: str, value: float, qualifier: str | None = None, status: FactSta
         ("5-10 people", 5, None, "5–10"),
         ("40 people", 40, "more than", "more than 40"),
         ("40 people", 40, None, "40"),
+        ("a third of the harvest", 1 / 3, "roughly", "roughly 0.333"),  # never a float's sixteen digits
+        ("$190 billion", 190_000_000_000.0, "about", "about 190,000,000,000"),
+        ("$5,967.34", 5967.34, None, "5,967.34"),
     ],
 )
 def test_a_value_is_shown_as_asserted(text: str, value: float, qualifier: str | None, shown: str) -> None:

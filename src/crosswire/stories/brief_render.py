@@ -38,13 +38,13 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
     range they span ("hundreds (200–1,000)"), a range as a range ("5–10"), with its qualifier ("over
     363,000,000"); never a vague amount's lower bound alone as if it were exact."""
     value_max = _value_max(fact, mention)
-    shown = _format_value(mention.value)
+    shown = format_value(mention.value)
     if value_max is not None:
         words = _vague_words(mention)
         # A vague plural says at least two of its unit ("hundreds": 200 or more), as corroboration reads it.
         number = mention.value if isinstance(mention.value, int | float) else None
-        low = _format_value(asserted_low(number, mention.text)) if number is not None else shown
-        span = f"{low}–{_format_value(value_max)}"
+        low = format_value(asserted_low(number, mention.text)) if number is not None else shown
+        span = f"{low}–{format_value(value_max)}"
         shown = f"{words} ({span})" if words else span
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown
 
@@ -52,7 +52,7 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
 def _fact_shown(fact: Fact) -> str:
     """The fact's value as :func:`shown_value` writes it, from the first mention that states that value."""
     mention = next((m for m in fact.mentions if m.value == fact.value), None)
-    return shown_value(fact, mention) if mention is not None else _format_value(fact.value)
+    return shown_value(fact, mention) if mention is not None else format_value(fact.value)
 
 
 def _fact_dict(fact: Fact) -> dict[str, Any]:
@@ -129,16 +129,25 @@ def _cite(citations: Sequence[Citation]) -> str:
     return ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in citations)
 
 
-def _format_value(value: float | str) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}" if isinstance(value, int | float) else str(value)
+#: Decimals a figure of 1 or more is printed with ("$5,967.34"), and significant digits of a smaller one ("0.333"
+#: for "a third", "0.08" for a percentage): a reader is never shown a float's sixteen digits.
+DECIMALS = 2
+SMALL_DIGITS = 3
+
+
+def format_value(value: float | str) -> str:
+    """A figure as a reader writes it: thousands separated ("190,000,000,000"), no ".0", at most two decimals
+    ("64.3"), a fraction to three significant digits ("0.333"); a date or a name as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    rounded = round(value, DECIMALS) if abs(value) >= 1 else float(f"{value:.{SMALL_DIGITS}g}")
+    return f"{int(rounded):,}" if float(rounded).is_integer() else f"{rounded:,}"
 
 
 def _report_shown(fact: Fact, report: FigureReport) -> str:
     """A changing figure's report as its article's mention asserts it."""
     mention = next((m for m in fact.mentions if m.article == report.article and m.value == report.value), None)
-    return shown_value(fact, mention) if mention is not None else _format_value(report.value)
+    return shown_value(fact, mention) if mention is not None else format_value(report.value)
 
 
 def _source_status(source: SourceEntry) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.store import ArticleSummary
+from crosswire.stories.brief_render import format_value
 from crosswire.stories.corroborate import asserted_low
 
 #: Outlets named beside an agreement, and beside each wording of a contested fact; the rest are a
@@ -38,10 +39,8 @@ def time_element(published: str | None) -> Markup:
 
 
 def value_text(value: float | str) -> str:
-    """A fact's value as a reader writes it: 27, not 27.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """A fact's value as a reader writes it: 27, not 27.0; 190,000,000,000; 0.333 (``format_value``)."""
+    return format_value(value)
 
 
 def shown_value(kind: str, value: float | str) -> str:
