@@ -72,10 +72,25 @@ def test_every_contested_fact_shows_each_report_with_outlet_wording_and_time(
 
 
 def test_a_story_without_contested_facts_says_so(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
-    calm = next(story_id for story_id, brief in briefs.items() if not contested_of(brief))
+    calm = next(story_id for story_id, brief in briefs.items()
+                if not contested_of(brief) and not any(f["changing"] for f in brief["facts"]))  # fmt: skip
     page = sample_http.get(f"/stories/{quote(calm, safe='')}").text
     assert "The sources do not contradict each other" in section(page, "contested")
     assert "contested-badge" not in page
+
+
+def test_a_story_whose_only_differing_figure_changed_over_time_points_to_it(
+    sample_http: httpx.Client, briefs: dict[str, Any]
+) -> None:
+    """A toll that rose through the day is no discrepancy: the contested section says where the figures went."""
+    changed = [story_id for story_id, brief in briefs.items()
+               if not contested_of(brief) and any(f["changing"] for f in brief["facts"])]  # fmt: skip
+    assert changed, "the sample corpus has a story whose toll rises and nothing else is disputed"
+    contested = section(sample_http.get(f"/stories/{quote(changed[0], safe='')}").text, "contested")
+    assert "changed over time" in contested and 'href="#changes"' in contested
+    assert "do not contradict" not in contested
+    facts = section(sample_http.get(f"/stories/{quote(changed[0], safe='')}").text, "facts")
+    assert 'class="fact fact-changing"' in facts and 'class="fact fact-conflict"' not in facts  # no red row for it
 
 
 def test_the_contested_view_shows_only_the_disagreements(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
@@ -87,16 +102,24 @@ def test_the_contested_view_shows_only_the_disagreements(sample_http: httpx.Clie
     assert f'<a href="/stories/{quote(story_id, safe="")}">Whole brief</a>' in page
 
 
-def test_changing_figures_read_as_a_series_in_time_order(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+def test_changing_figures_read_as_a_series_latest_first_with_their_words(
+    sample_http: httpx.Client, briefs: dict[str, Any]
+) -> None:
+    """The latest figure first, as the brief lists it; each linked to the span that states it, with its words."""
     changing = [(story_id, f) for story_id, brief in briefs.items() for f in brief["facts"] if f["changing"]]
     assert changing, "the sample corpus has a toll that rises through a day"
     for story_id, fact in changing:
         page = sample_http.get(f"/stories/{quote(story_id, safe='')}").text
         series = section(page, "changes")
         values = re.findall(r'<a class="value" href="[^"]+">([^<]+)</a>', series)
-        expected = [f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
-                    for r in reversed(fact["changes"])]  # fmt: skip
+        expected = [f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"]) for r in fact["changes"]]
         assert [v for v in values if v in expected][: len(expected)] == expected
+        published = [r["published"] for r in fact["changes"]]
+        assert published == sorted(published, reverse=True)  # latest first
+        assert "latest report first" in series
+        assert re.search(r'<a class="value" href="[^"]+#[^"]+">', series)  # to the span, not the article's top
+        assert all(f"“{m['text']}”" in series for m in fact["mentions"] if any(
+            r["article"] == m["article"] and r["value"] == m["value"] for r in fact["changes"]))
 
 
 def test_agreements_show_their_independent_source_counts(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:

@@ -113,6 +113,21 @@ def shape_facts(facts: list[dict[str, Any]]) -> None:
         for mention in fact["mentions"]:
             cited.setdefault(mention["article"], mention)
         fact["cited"] = list(cited.values())
+        if fact.get("changing"):
+            fact["series"] = changing_series(fact)
+
+
+def changing_series(fact: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A changing figure's reports, latest first as the brief lists them, each with the mention that states it
+    in its article (its words, who it is attributed to, its span for the link), when the fact holds one."""
+    series = []
+    for report in fact.get("changes", []):
+        mention = next(
+            (m for m in fact["mentions"] if m["article"] == report["article"] and m["value"] == report["value"]), None
+        )
+        series.append({**report, "shown": _mention_shown(fact["kind"], mention) if mention else
+                       shown_value(fact["kind"], report["value"]), "mention": mention})  # fmt: skip
+    return series
 
 
 def _mention_shown(kind: str, mention: Mapping[str, Any]) -> str:
