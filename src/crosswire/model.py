@@ -177,6 +177,9 @@ class FactMention:
     origin: str | None = None
     #: The top of the range the mention states ("between 8% and 15.5%", "dozens"), when it states one.
     value_max: float | None = None
+    #: In a conflict: the mention's figure fits every other origin's ("more than two dozen" beside 25 and 27),
+    #: so it takes no side in the dispute.
+    takes_no_side: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,8 +56,9 @@ def test_every_contested_fact_shows_each_report_with_outlet_wording_and_time(
         shown = section(page, "contested")
         facts = contested_of(briefs[story_id])
         assert shown.count('<section class="conflict">') == len(facts)
-        # One side per wording (and value), each naming every outlet that printed it, with its time.
-        wordings = sum(len({(m["text"], m["value"]) for m in f["mentions"]}) for f in facts)
+        # One side per wording (and value), each naming every outlet that printed it, with its time; a figure
+        # fitting every side ("more than two dozen" beside 25 and 27) is no side of its own.
+        wordings = sum(len({(m["text"], m["value"]) for m in f["mentions"] if not m["takes_no_side"]}) for f in facts)
         assert shown.count('<li class="side">') == wordings
         for fact in facts:
             cited: set[tuple[str, Any, str]] = set()
@@ -68,7 +69,24 @@ def test_every_contested_fact_shows_each_report_with_outlet_wording_and_time(
                 cited.add((mention["text"], mention["value"], mention["article"]))
         # Each article once per wording, however often it repeats the words.
         reports = sum(len({(m["text"], m["value"], m["article"]) for m in f["mentions"]}) for f in facts)
-        assert shown.count('<a class="outlet"') == shown.count('<span class="when">') == reports
+        on_sides = sum(len({(m["text"], m["value"], m["article"]) for m in f["mentions"] if not m["takes_no_side"]})
+                       for f in facts)  # fmt: skip
+        assert shown.count('<a class="outlet"') == reports and shown.count('<span class="when">') == on_sides
+
+
+def test_a_figure_fitting_every_side_of_a_conflict_takes_none(
+    sample_http: httpx.Client, briefs: dict[str, dict[str, Any]]
+) -> None:
+    """The sample footbridge toll: 27 and 25 injured contradict each other, "more than two dozen" fits both."""
+    fitting = [(story_id, f, m) for story_id, brief in briefs.items() for f in contested_of(brief)
+               for m in f["mentions"] if m["takes_no_side"]]  # fmt: skip
+    assert fitting, "the sample corpus has a 'more than' figure beside a real discrepancy"
+    for story_id, fact, mention in fitting:
+        assert fact["status"] == "conflict"
+        shown = section(sample_http.get(f"/stories/{quote(story_id, safe='')}").text, "contested")
+        no_side = shown[shown.index('<p class="no-side') :]
+        assert f"“{html.escape(mention['text'], quote=True)}”" in no_side
+        assert any(not m["takes_no_side"] for m in fact["mentions"])
 
 
 def test_a_story_without_contested_facts_says_so(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:

@@ -846,3 +846,15 @@ def test_a_label_names_no_verb_that_says_nothing_of_what_happened() -> None:
          "2026-11-09T09:00:00"),
     )
     assert [f.about for f in facts if f.kind == "quantity"] == ["safe level"]
+
+
+def test_a_figure_fitting_both_sides_of_a_conflict_takes_no_side() -> None:
+    """27 and 25 hurt are a discrepancy; "more than two dozen" bears out both and contradicts neither."""
+    facts = _corroborated(
+        ("Officials in Carrow said 27 people were injured when the pier gave way on Sunday.", "2026-11-09T08:00:00"),
+        ("Medics in Carrow said 25 people were injured when the pier gave way on Sunday.", "2026-11-09T08:30:00"),
+        ("More than two dozen people were injured when the Carrow pier gave way on Sunday.", "2026-11-09T09:00:00"),
+    )
+    (conflict,) = [f for f in facts if f.status == "conflict"]
+    sides = sorted((m.value, m.takes_no_side) for m in conflict.mentions)
+    assert sides == [(24, True), (25, False), (27, False)]

@@ -76,6 +76,8 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
                 "end": m.end,
                 "attribution": m.attribution,
                 "origin": m.origin,
+                # Beyond the contract: in a conflict, a figure that fits every side ("more than two dozen").
+                "takes_no_side": m.takes_no_side,
             }
             for m in fact.mentions
         ],
@@ -168,8 +170,9 @@ def brief_to_markdown(brief: Brief) -> str:
         lines += ["", "## Discrepancies", "", "| About | Value | Stated as | Source |", "| --- | --- | --- | --- |"]
         for fact in conflicts:
             for m in fact.mentions:
+                no_side = " (fits every figure: no side)" if m.takes_no_side else ""
                 lines.append(
-                    f"| {_cell(fact.about)} | {_cell(shown_value(fact, m))} | {_cell(m.text)} "
+                    f"| {_cell(fact.about)} | {_cell(shown_value(fact, m))}{no_side} | {_cell(m.text)} "
                     f"| [{m.article}:{m.start}-{m.end}] |"
                 )
     changing = [fact for fact in brief.facts if fact.changing]

@@ -1335,10 +1335,18 @@ def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[F
     return figure_changes(reports, lambda a, b: _values_compatible(mention_of[id(a)], mention_of[id(b)]))
 
 
-def _fact_mention(m: _Mention) -> FactMention:
+def _fact_mention(m: _Mention, takes_no_side: bool = False) -> FactMention:
     qualifier = m.reading.qualifier if m.reading else None
     value_max = m.reading.value_max if m.reading else None
-    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin, value_max)
+    return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin, value_max,
+                       takes_no_side)  # fmt: skip
+
+
+def _fits_every_side(mention: _Mention, group: Sequence[_Mention]) -> bool:
+    """Whether a figure of a conflict fits every other origin's figure ("more than two dozen" beside 25 and 27):
+    it bears out each side and contradicts none, so it takes no side."""
+    origin = mention.origin or mention.source
+    return all(_values_compatible(mention, other) for other in group if (other.origin or other.source) != origin)
 
 
 def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tuple[Fact, ...]:
@@ -1362,7 +1370,8 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 about=_about(members),
                 value=_fact_value(members, status),
                 status=status,
-                mentions=tuple(_fact_mention(m) for m in members),
+                mentions=tuple(_fact_mention(m, status == "conflict" and _fits_every_side(m, members))
+                               for m in members),
                 changes=_changes(members, published) if status == "conflict" else (),
                 origins=len({m.origin for m in members}),
                 outlets=len({m.source for m in members}),

@@ -155,7 +155,8 @@ def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str
         wording = wordings.setdefault(
             (mention["text"], str(mention["value"])),
             {"text": mention["text"], "value": mention["value"], "shown": _range_shown(kind, mention),
-             "qualifier": mention.get("qualifier"), "attribution": mention.get("attribution"), "reports": []},
+             "qualifier": mention.get("qualifier"), "attribution": mention.get("attribution"),
+             "takes_no_side": bool(mention.get("takes_no_side")), "reports": []},
         )  # fmt: skip
         if all(report["article"] != mention["article"] for report in wording["reports"]):
             wording["reports"].append(mention)  # an article repeating its own words is cited once
@@ -164,7 +165,8 @@ def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str
 
 def contested_facts(facts: Sequence[dict[str, Any]], published: Mapping[str, str | None]) -> list[dict[str, Any]]:
     """The facts the sources contradict each other on (not figures that changed over time), each
-    with its wordings side by side (see :func:`same_wording`), reports in publication order."""
+    with its wordings side by side (see :func:`same_wording`), reports in publication order; a wording
+    whose figure fits every side ("more than two dozen" beside 25 and 27) is set apart, as taking none."""
     contested = []
     for fact in facts:
         if fact.get("status") != "conflict" or fact.get("changing") or fact.get("verdict"):
@@ -172,7 +174,9 @@ def contested_facts(facts: Sequence[dict[str, Any]], published: Mapping[str, str
         reports = sorted(
             fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
         )
-        contested.append({"fact": fact, "sides": same_wording(fact["kind"], reports)})
+        wordings = same_wording(fact["kind"], reports)
+        contested.append({"fact": fact, "sides": [w for w in wordings if not w["takes_no_side"]],
+                          "no_side": [w for w in wordings if w["takes_no_side"]]})  # fmt: skip
     return contested
 
 
