@@ -119,3 +119,23 @@ def test_a_brief_shows_what_matters_first_and_at_most_25_rows_of_the_rest() -> N
     assert brief.facts[0] is conflict
     assert len(brief.facts) == 25 and nothing not in brief.facts
     assert [f.value for f in brief.facts[1:4]] == [0.0, 1.0, 2.0]  # told earliest in its article first
+
+
+def test_a_key_point_cites_no_outlet_that_printed_another_figure() -> None:
+    """"Officials said 14 people were hurt" and "Officials said 16 people were hurt" share their words, not their
+    figure: neither is cited for the other; a third outlet printing 14 is."""
+    texts = {
+        "north": ("North Gazette", "Officials said 14 people were hurt when the ferry rammed the jetty at Varnholm."),
+        "south": ("South Herald", "Officials said 16 people were hurt when the ferry rammed the jetty at Varnholm."),
+        "west": ("West Post", "Officials said 14 people were hurt when the lake ferry rammed the Varnholm jetty."),
+    }
+    articles = [_annotated(key, publisher, text) for key, (publisher, text) in texts.items()]
+    story = Story("s-2", "Ferry rams jetty", tuple(a.id for a in articles), 3, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    assert brief.key_points
+    for point in brief.key_points:
+        cited = {texts[c.article][1][c.start : c.end] for c in point.citations}
+        assert not any(("14" in point.text and "16" in text) or ("16" in point.text and "14" in text) for text in cited)
+    points = {point.text: {c.article for c in point.citations} for point in brief.key_points}
+    assert any(articles == {"north", "west"} for articles in points.values())

@@ -39,6 +39,9 @@ class _Sentence:
     end: int
     text: str
     words: frozenset[str]
+    #: The figures the sentence states (its quantities' values): a sentence backs another only if it states
+    #: the other's figures too ("25 people were injured" is not backed by "27 people were injured").
+    figures: frozenset[float] = frozenset()
 
 
 def _article_sentences(article: Article) -> list[tuple[int, int]]:
@@ -51,11 +54,12 @@ def _article_sentences(article: Article) -> list[tuple[int, int]]:
 
 def _sentences(article: Article, source: str) -> list[_Sentence]:
     found = []
+    quantities = article.annotations.quantities if article.annotations else ()
     for position, (start, end) in enumerate(_article_sentences(article)):
         text = article.text[start:end]
-        found.append(
-            _Sentence(article.id, source, position, start, end, text, frozenset(stem(w) for w in content_words(text)))
-        )
+        figures = frozenset(q.value for q in quantities if start <= q.start < end)
+        words = frozenset(stem(w) for w in content_words(text))
+        found.append(_Sentence(article.id, source, position, start, end, text, words, figures))
     return found
 
 
@@ -118,7 +122,9 @@ def _citations(sentence: _Sentence, all_sentences: list[_Sentence]) -> tuple[Cit
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
-        if _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and len(other.words) >= 5:
+        if _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and len(other.words) >= 5 and (
+            sentence.figures <= other.figures
+        ):
             citations.append(Citation(other.article, other.start, other.end))
             cited_articles.add(other.article)
     return tuple(citations)
