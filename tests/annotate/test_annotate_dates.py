@@ -61,6 +61,42 @@ def test_future_phrasings_point_a_weekday_ahead(sentence: str) -> None:
     assert resolved(sentence, "2026-03-03")[0][1] == "2026-03-06"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2026-03-03 is a Tuesday: the coming Friday is 2026-03-06, the last one 2026-02-27.
+        ("The harbour board said it would inspect the pier on Friday.", "2026-03-06"),
+        ("Season-ticket holders can collect refunds at the box office from 9 a.m. on Friday.", "2026-03-06"),
+        ("The ban was expected to be lifted on Friday morning.", "2026-03-06"),
+        # The verb the weekday hangs on is past: the promise elsewhere in the sentence does not move it.
+        ("Tenants will get a rebate under a deal signed on Friday night.", "2026-02-27"),
+        ("The ferry, which sank on Friday, will be raised next month.", "2026-02-27"),
+        # A participle after "be" or "remain" is no past tense.
+        ("The inquest will be opened on Friday.", "2026-03-06"),
+        ("The tunnel is expected to remain closed on Friday.", "2026-03-06"),
+        # A capitalised "On" after a full stop opens a sentence of its own, told in the past.
+        ("The board said it would look again. On Friday, the mill shut its gates.", "2026-02-27"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_the_verb_it_hangs_on(sentence: str, expected: str) -> None:
+    """"would inspect on Friday" is the next Friday (issue 12); "a deal signed on Friday" the last one; the stop of
+    "a.m." does not end the sentence and hide its "can"."""
+    assert [date for text, date in resolved(sentence, "2026-03-03") if "Friday" in text] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # An expectation told in the past tense: the nearer Friday, whichever side of publication it falls.
+        ("The ferry was due to sail on Friday, but the crossing was called off.", "2026-03-07", "2026-03-06"),
+        ("The ferry was due to sail on Friday after repairs.", "2026-03-05", "2026-03-06"),
+        ("The road was expected to reopen on Friday.", "2026-03-03", "2026-03-06"),
+    ],
+)
+def test_an_expectation_told_in_the_past_takes_the_nearer_weekday(sentence: str, published: str, expected: str) -> None:
+    assert [date for text, date in resolved(sentence, published) if "Friday" in text] == [expected]
+
+
 def test_future_words_inside_a_quotation_are_the_speakers_not_the_narrations() -> None:
     # Published on a Wednesday.
     text = '"This town will not forget it," the mayor said late Tuesday night.'

@@ -14,8 +14,11 @@ Rules, kept simple so that a reader can predict them:
 * a weekday ("on Tuesday") is the most recent such day on or before
   publication, because news reports what happened; it is the next one on or
   after publication when the phrase says "next" or the sentence speaks of
-  the future ("will", "is expected to", "plans to", "planned for", "set for",
-  "scheduled", "to be held") with no past report ("said", "was") after that;
+  the future ("will", "would", "is expected to", "plans to", "set for",
+  "scheduled", "to be held") with no past report ("said", "was") after that,
+  unless the verb the weekday hangs on is itself past ("a deal signed on
+  Friday"); a future told in the past ("was expected to reopen on Friday")
+  takes the nearer such day, before or after publication;
 * "yesterday", "today", "tomorrow" are one day either side of publication;
 * spans that do not name a day ("last week", "this month", "November 2026")
   and anything relative without a publication date get ``date: None``.
@@ -33,6 +36,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 from crosswire.annotate.quantities import grammar
 from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
@@ -228,12 +232,20 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
         return None
     target = WEEKDAYS.index(match.group("weekday").lower())
     reading = _WEEKDAY_READING.get((match.group("modifier") or "").lower(), _BY_SENTENCE)
-    sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    # (the end of the search reaches the weekday's first letter, which the capital after a full stop looks at)
+    ends = _SENTENCE_END.finditer(text, 0, match.start() + 1)
+    sentence_start = max((end.end() for end in ends if end.end() <= match.start()), default=0)
+    before = text[sentence_start : match.start()]
+    ahead = reference + timedelta(days=(target - reference.weekday()) % 7)
     future = reading == _ON_OR_AFTER or (
-        reading == _BY_SENTENCE and _speaks_of_the_future(text[sentence_start : match.start()])
+        reading in (_BY_SENTENCE, _BEFORE) and _speaks_of_the_future(before) and not _told_in_the_past(before)
     )
+    if future and _expected_in_the_past(before):
+        # "was expected to reopen on Tuesday": the expectation is past, the day either side; the nearer one
+        behind = reference - timedelta(days=(reference.weekday() - target) % 7)
+        return ahead if (ahead - reference) < (reference - behind) else behind
     if future:
-        return reference + timedelta(days=(target - reference.weekday()) % 7)
+        return ahead
     back = (reference.weekday() - target) % 7
     if reading == _BEFORE and back == 0:
         back = 7
@@ -257,6 +269,48 @@ def _speaks_of_the_future(before: str) -> bool:
         narration = _QUOTATION.sub(" ", before)
     cues = list(_FUTURE_CUE.finditer(narration))
     return bool(cues) and _PAST_REPORT.search(narration, cues[-1].end()) is None
+
+
+#: Where a sentence ends before a weekday: a full stop, "!" or "?" (perhaps closing a quotation) before a capital,
+#: or a line break.  The stop of an abbreviation inside a sentence ("at 10 a.m. on Friday") is none.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n")
+#: A verb's word just before a weekday, and the word before that (``_told_in_the_past``).
+_LAST_WORDS = re.compile(r"(?:(?P<previous>[A-Za-z]+)\s+)?(?P<last>[A-Za-z]+)\s*$")
+#: Verbs before a participle that make it no past tense but a state or a passive: "will be held", "is expected to
+#: be lifted", "is expected to remain closed".
+_LINKING_VERBS = frozenset({"be", "been", "being", "is", "are", "am", "remain", "remains", "stay", "stays", "get"})
+#: A future cue told in the past tense ("was expected to", "were due to"): ``_expected_in_the_past``.
+_PAST_CUE = re.compile(r"\b(?:was|were)\s+(?:(?:also|still|originally|initially)\s+)?$", re.IGNORECASE)
+
+
+def _told_in_the_past(before: str) -> bool:
+    """Whether the verb the weekday phrase hangs on, written just before it, is in the past tense: "a settlement
+    approved on Thursday" is past whatever the sentence goes on to promise ("residents will get money back under
+    a settlement approved on Thursday").  A participle after "be" or "remain" is none ("will be held on Friday")."""
+    words = _LAST_WORDS.search(before)
+    if words is None or (words["previous"] or "").lower() in _LINKING_VERBS:
+        return False
+    return _past_form(words["last"].lower())
+
+
+def _expected_in_the_past(before: str) -> bool:
+    """Whether the sentence's last future cue is told in the past tense ("the road was expected to reopen on
+    Tuesday", "the flight was scheduled to leave on Sunday, but ..."): what was expected may since have happened."""
+    cues = list(_FUTURE_CUE.finditer(before))
+    if not cues:
+        return False
+    last = cues[-1]
+    return last.group().lower().startswith(("was ", "were ")) or _PAST_CUE.search(before, 0, last.start()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is a verb's past tense or past participle ("approved", "held", "sank"), by lemminflect's
+    English tables; a noun or a present form is not ("engineers", "opens")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return any(word in (*getInflection(lemma, tag="VBD"), *getInflection(lemma, tag="VBN")) for lemma in lemmas)
 
 
 def _relative_day(word: str, reference: date | None) -> date | None:
