@@ -67,9 +67,19 @@ def test_hints_fill_only_the_gaps() -> None:
     article = extract(html_capture(page(head=META), hints))
     assert article.title == "River rises at record pace"
     assert article.publisher == "Vale Courier"
-    bare = extract(html_capture(page(), hints))
+    bare = extract(html_capture(page().replace("© 2025 Vale Courier", ""), hints))
     assert bare.author == "Jo Amberley"  # the page's own byline still beats the hint
     assert bare.publisher == "Hinted Outlet"
+
+
+def test_a_site_name_printed_in_the_title_and_on_the_page_is_the_publisher() -> None:
+    """No metadata names the site: "River rises | Vale Courier" in the title, and the page prints "Vale Courier"
+    as its copyright holder or its logo; a title part printed nowhere else is a section, not the site."""
+    assert extract(html_capture(page())).publisher == "Vale Courier"  # "© 2025 Vale Courier"
+    logo = page().replace("© 2025 Vale Courier", "").replace("<nav>", "<div class='site-logo'>Vale Courier</div><nav>")
+    assert extract(html_capture(logo)).publisher == "Vale Courier"
+    section = page().replace("© 2025 Vale Courier", "© 2025 Lowfield Media Group").replace("Vale Courier", "Weather")
+    assert extract(html_capture(section)).publisher != "Weather"
 
 
 def test_declared_charset_is_honoured() -> None:

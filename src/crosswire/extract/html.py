@@ -34,6 +34,7 @@ from crosswire.extract.metadata import (
     byline_author,
     names_a_person,
     person_author,
+    printed_site_name,
     read_metadata,
     site_of,
     strip_site_name,
@@ -459,7 +460,7 @@ def fallback_metadata(
         "title": title,
         "author": lambda: _author(tree, found.author, outlet, given_author, ours.author),
         "url": lambda: found.url or tm.extract_url(tree),
-        "sitename": lambda: found.sitename or tm.extract_sitename(tree),
+        "sitename": lambda: found.sitename or tm.extract_sitename(tree) or printed_site_name(tree),
     }
     values = {name: read() for name, read in readers.items() if missing[name]}
     return {name: " ".join(value.split()) for name, value in values.items() if isinstance(value, str) and value.strip()}

@@ -505,3 +505,53 @@ def page_title(headings: list[str], article: dict[str, Any], outlet: Outlet, tag
         if not outlet.names(title):
             return title
     return None
+
+
+# --- the site's name as the page prints it -----------------------------------------------------
+
+
+#: Class or id words of the elements that print the site's name: its logo, masthead or brand line.
+_BRAND_MARKS = ("logo", "masthead", "brand", "site-name", "site-title", "sitename")
+#: A copyright line's holder: "© 2026 Tidewater Daily. All rights reserved.", "Copyright 2026 The Ledger".
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<holder>[^.,|©]{2,60})",
+    re.IGNORECASE,
+)
+#: The page's text nodes holding a given string (libxml2 scans them; Python sees only the few that hold it).
+_TEXT_HOLDING = etree.XPath("//body//text()[contains(., $name)]")
+#: The longest site name read from a title, in words (a longer part is the headline).
+MAX_SITE_NAME_WORDS = 6
+#: How far above a text node a brand mark may sit ("<a class='logo'><span>Outlet</span></a>").
+BRAND_DEPTH = 3
+
+
+def printed_site_name(tree: Any) -> str | None:
+    """The site's name when no metadata gives it: a part of the page's ``<title>`` beside the headline ("Flood
+    barrier fails | Tidewater Daily") that the page also prints as its logo or masthead, or as the holder of
+    its copyright line.  A title part alone may be a section or a kicker ("Review | Books"); printed there
+    too, it is the site's."""
+    title = tree.findtext(".//title")
+    if not title:
+        return None
+    parts = [" ".join(part.split()) for part in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2:
+        return None  # a title of one part is the headline
+    # "Headline | Outlet" or "Outlet - Headline": the last part first
+    names = (part for part in reversed(parts) if 0 < len(part.split()) <= MAX_SITE_NAME_WORDS)
+    return next((name for name in names if _printed_as_site_name(tree, name)), None)
+
+
+def _printed_as_site_name(tree: Any, name: str) -> bool:
+    for text in _TEXT_HOLDING(tree, name=name):
+        holders = (match["holder"] for match in _COPYRIGHT_HOLDER.finditer(str(text)))
+        if any(_squash(holder) == _squash(name) for holder in holders):
+            return True
+        element = text.getparent()
+        for _ in range(BRAND_DEPTH):
+            if element is None:
+                break
+            marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+            if any(mark in marks for mark in _BRAND_MARKS) and _squash(element.text_content()) == _squash(name):
+                return True
+            element = element.getparent()
+    return False
