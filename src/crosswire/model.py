@@ -212,6 +212,9 @@ class Fact:
     #: or which dimension was measured ("people", "injured"; "gorilla", "weight"); None when not read.
     counted: str | None = None
     predicate: str | None = None
+    #: The unit every figure of a quantity is given in, as the annotator names it ("USD", "km", "%"); None when
+    #: they differ or it is a count.
+    unit: str | None = None
     #: Every mention is told in a sentence about an earlier time ("last year a fire killed two") or as a
     #: running total over a period ("so far this year"): a figure of other events, kept for the record but
     #: not shown as one of the story's claims.

@@ -59,3 +59,16 @@ def test_a_range_read_from_the_whole_sentence_is_shown_whole() -> None:
     mention = FactMention("a1", "8%", 8, None, 10, 12, value_max=15.5)
     fact = Fact("quantity", "percent returned", 8, "single", (mention,))
     assert shown_value(fact, mention) == "8–15.5"
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown"),
+    [("USD", "about $40,000,000"), ("INR", "about ₹40,000,000"), ("CHF", "about CHF 40,000,000"),
+     ("%", "about 40,000,000%"), ("km", "about 40,000,000 kilometres"), ("hour", "about 40,000,000"),
+     (None, "about 40,000,000")],
+)  # fmt: skip
+def test_a_figure_is_shown_with_its_unit_unless_the_label_says_it(unit: str | None, shown: str) -> None:
+    # "raised 40 million": dollars, not a bare 40,000,000; hours and counts are in the label ("hours flown").
+    mention = FactMention("a1", "40 million", 40_000_000, "about", 0, 10)
+    fact = Fact("quantity", "money raised", 40_000_000, "single", (mention,), unit=unit)
+    assert shown_value(fact, mention) == shown

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.annotate.quantities import find_quantities, numbers
+from crosswire.annotate.quantities.units import written_with_unit
 from crosswire.model import Brief, Citation, Fact, FactMention, FigureReport, SourceEntry
 from crosswire.stories.corroborate import asserted_low
 
@@ -45,7 +46,9 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
         number = mention.value if isinstance(mention.value, int | float) else None
         low = format_value(asserted_low(number, mention.text)) if number is not None else shown
         span = f"{low}–{format_value(value_max)}"
-        shown = f"{words} ({span})" if words else span
+        shown = f"{words} ({written_with_unit(span, fact.unit)})" if words else written_with_unit(span, fact.unit)
+    elif fact.kind == "quantity":
+        shown = written_with_unit(shown, fact.unit)  # "$40,000,000", not a bare 40,000,000
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown
 
 
@@ -86,6 +89,8 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
         "outlets": fact.outlets,
         # The claim's parts (issue 12): what was counted or measured, and what happened to it.
         "claim": {"counted": fact.counted, "predicate": fact.predicate},
+        # Beyond the contract: the unit the figures are given in ("USD", "km", "%"), when they share one.
+        "unit": fact.unit,
         # Beyond the contract: a conflict whose figures follow publication time, with its reports latest first.
         "changing": fact.changing,
         "changes": [

@@ -158,6 +158,8 @@ class _Mention:
     movement: Movement | None = None
     #: The article's publication day (days since year 1), None when unknown.
     day: int | None = None
+    #: The unit as the annotator names it ("USD", "km", "%"), for showing the figure with it.
+    unit_as_read: str | None = None
 
 
 @dataclass
@@ -608,7 +610,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left),
-                         movement=movement(article.text, q.start, q.end, q.change), day=day)
+                         movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -1342,6 +1344,13 @@ def _fact_mention(m: _Mention, takes_no_side: bool = False) -> FactMention:
                        takes_no_side)  # fmt: skip
 
 
+def _unit_as_read(group: Sequence[_Mention]) -> str | None:
+    """The unit every figure of the group is given in, as the annotator names it ("USD"); None when they differ
+    or any has none."""
+    units = {m.unit_as_read for m in group}
+    return units.pop() if len(units) == 1 else None
+
+
 def _fits_every_side(mention: _Mention, group: Sequence[_Mention]) -> bool:
     """Whether a figure of a conflict fits every other origin's figure ("more than two dozen" beside 25 and 27):
     it bears out each side and contradicts none, so it takes no side."""
@@ -1376,6 +1385,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 origins=len({m.origin for m in members}),
                 outlets=len({m.source for m in members}),
                 counted=claim.counted if (claim := _claim(members)) else _unit(members),
+                unit=_unit_as_read(members),
                 predicate=claim.predicate if claim else None,
                 background=all(m.elsewhere or m.running_total for m in members),
             )

@@ -123,3 +123,22 @@ def read_multiplier(text: str, position: int, currency: str | None) -> tuple[int
 def _unit_follows(text: str, position: int) -> bool:
     found = UNIT_AFTER.match(text, position, position + 40)
     return found is not None and found.group().startswith(" ") and unit_for(found.group("unit")) not in ("m", "in")
+
+
+#: Kinds of unit a figure is shown without: its label already says it ("hours flown: 4", "boy age: 3").
+UNSHOWN_KINDS = frozenset({"time", "age", "score", "sport", "ratio", "network generation"})
+
+
+def written_with_unit(number: str, unit: str | None) -> str:
+    """A figure as a reader writes it with its unit: "$40,000,000", "€2.5", "INR 412" (a currency without a sign
+    of its own), "6%", "450 pounds"; as it is for a count, a span of time or an age, which the label says."""
+    kind = UNIT_KINDS.get(unit or "")
+    if unit is None or kind is None or kind in UNSHOWN_KINDS:
+        return number
+    if kind == "currency":
+        signs = [form for form in CURRENCY_PREFIXES if CURRENCY_PREFIXES[form] == unit and not form.isalpha()]
+        sign = min(signs, key=len, default=None)
+        return f"{sign}{number}" if sign and " " not in sign else f"{unit} {number}"
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {UNIT_NAMES.get(unit, unit)}"

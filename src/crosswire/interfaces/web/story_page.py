@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from crosswire.annotate.quantities.units import written_with_unit
 from crosswire.interfaces.web.dates import machine_date, readable_date
 from crosswire.store import ArticleSummary
 from crosswire.stories.brief_render import format_value
@@ -108,7 +109,7 @@ def shape_facts(facts: list[dict[str, Any]]) -> None:
         if fact["status"] == "conflict":
             values = dict.fromkeys(_mention_shown(fact["kind"], m) for m in fact["mentions"])
             fact["figures"] = list(values)
-        fact["wordings"] = same_wording(fact["kind"], fact["mentions"])
+        fact["wordings"] = same_wording(fact["kind"], fact["mentions"], fact.get("unit"))
         cited: dict[str, dict[str, Any]] = {}
         for mention in fact["mentions"]:
             cited.setdefault(mention["article"], mention)
@@ -136,17 +137,19 @@ def _mention_shown(kind: str, mention: Mapping[str, Any]) -> str:
     return str(shown) if shown else shown_value(kind, mention["value"])
 
 
-def _range_shown(kind: str, mention: Mapping[str, Any]) -> str:
-    """A mention's value with the top of the range it states ("5–10"), without its qualifier, which the
-    page prints apart."""
+def _range_shown(kind: str, mention: Mapping[str, Any], unit: str | None = None) -> str:
+    """A mention's value with the top of the range it states ("5–10") and its unit ("$40,000,000"), without its
+    qualifier, which the page prints apart."""
     value_max = mention.get("value_max") if kind == "quantity" else None
     if value_max is None:
-        return shown_value(kind, mention["value"])
-    # "hundreds of residents" asserts 200 or more, as corroboration reads it.
-    return f"{shown_value(kind, asserted_low(mention['value'], str(mention['text'])))}–{value_text(value_max)}"
+        shown = shown_value(kind, mention["value"])
+    else:
+        # "hundreds of residents" asserts 200 or more, as corroboration reads it.
+        shown = f"{shown_value(kind, asserted_low(mention['value'], str(mention['text'])))}–{value_text(value_max)}"
+    return written_with_unit(shown, unit) if kind == "quantity" else shown
 
 
-def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def same_wording(kind: str, mentions: Sequence[dict[str, Any]], unit: str | None = None) -> list[dict[str, Any]]:
     """A fact's reports grouped by their exact words and value, in order of first report: a wire
     sentence that thirty outlets printed is one line naming the thirty, not thirty copies of it;
     each article once, at its first report."""
@@ -154,7 +157,7 @@ def same_wording(kind: str, mentions: Sequence[dict[str, Any]]) -> list[dict[str
     for mention in mentions:
         wording = wordings.setdefault(
             (mention["text"], str(mention["value"])),
-            {"text": mention["text"], "value": mention["value"], "shown": _range_shown(kind, mention),
+            {"text": mention["text"], "value": mention["value"], "shown": _range_shown(kind, mention, unit),
              "qualifier": mention.get("qualifier"), "attribution": mention.get("attribution"),
              "takes_no_side": bool(mention.get("takes_no_side")), "reports": []},
         )  # fmt: skip
@@ -174,7 +177,7 @@ def contested_facts(facts: Sequence[dict[str, Any]], published: Mapping[str, str
         reports = sorted(
             fact.get("mentions", []), key=lambda m: (published.get(m["article"]) or "", m["article"], m["start"])
         )
-        wordings = same_wording(fact["kind"], reports)
+        wordings = same_wording(fact["kind"], reports, fact.get("unit"))
         contested.append({"fact": fact, "sides": [w for w in wordings if not w["takes_no_side"]],
                           "no_side": [w for w in wordings if w["takes_no_side"]]})  # fmt: skip
     return contested
