@@ -34,6 +34,8 @@ def test_plain_value_is_a_point() -> None:
         (Reading(3), Reading(5, "up to")),
         (Reading(1000), Reading(1000, "-plus")),
         (Reading(4, None, 6), Reading(5)),  # a stated range holds its inside
+        (Reading(64, step=1), Reading(64.3, step=0.1)),  # "64 times" is 64.3 rounded
+        (Reading(13e9, step=1e9), Reading(13.2e9, step=1e8)),  # "$13 billion", "$13.2 billion"
     ],
 )
 def test_compatible_pairs(a: Reading, b: Reading) -> None:
@@ -52,6 +54,9 @@ def test_compatible_pairs(a: Reading, b: Reading) -> None:
         (Reading(300), Reading(500, "about")),
         (Reading(6), Reading(5, "up to")),
         (Reading(300), Reading(500, "nearly")),
+        (Reading(64, step=1), Reading(64.8, step=0.1)),  # rounds to 65
+        (Reading(230, step=1), Reading(229, step=1)),  # one step: two counts
+        (Reading(64, "up to", step=1), Reading(64.8, step=0.1)),  # a bound is read as the bound it states
     ],
 )
 def test_incompatible_pairs(a: Reading, b: Reading) -> None:

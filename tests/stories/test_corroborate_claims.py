@@ -858,3 +858,20 @@ def test_a_figure_fitting_both_sides_of_a_conflict_takes_no_side() -> None:
     (conflict,) = [f for f in facts if f.status == "conflict"]
     sides = sorted((m.value, m.takes_no_side) for m in conflict.mentions)
     assert sides == [(24, True), (25, False), (27, False)]
+
+
+def test_a_figure_written_to_a_coarser_step_is_the_finer_one_rounded() -> None:
+    """"subscribed 64 times" and "64.3 times" are one figure, rounded; "64 times" and "64.8 times" are two, and so
+    are 230 and 229 people, written to one step."""
+    facts = _corroborated(
+        ("The Orvel bond sale was subscribed 64 times, the exchange said on Monday.", "2026-11-09T08:00:00"),
+        ("Brokers in Orvel said the bond sale was subscribed 64.3 times by Monday.", "2026-11-09T09:00:00"),
+    )
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts if f.kind == "quantity"] == [
+        ("agree", [64, 64.3])
+    ]
+    apart = _corroborated(
+        ("The Orvel bond sale was subscribed 64 times, the exchange said on Monday.", "2026-11-09T08:00:00"),
+        ("Brokers in Orvel said the bond sale was subscribed 64.8 times by Monday.", "2026-11-09T09:00:00"),
+    )
+    assert not [f for f in apart if f.kind == "quantity" and f.status == "agree"]

@@ -41,6 +41,10 @@ class Reading:
     value: float
     qualifier: str | None = None
     value_max: float | None = None
+    #: The step of the last digit written, at the figure's scale: 0.1 for "64.3 times", 1e8 for "$13.2 billion",
+    #: 1 for "64 times"; None when unknown (a number in words).  A plain figure written to a coarser step
+    #: than another is that other rounded: ``compatible``.
+    step: float | None = None
 
 
 def written_precision(value: float) -> float:
@@ -88,7 +92,18 @@ def compatible(a: Reading, b: Reading) -> bool:
     b_low, b_high = interval(b)
     # A hair of tolerance for float noise in parsed values ("1.2 million").
     slack = 1e-9 * max(1.0, abs(a.value), abs(b.value))
-    return a_low <= b_high + slack and b_low <= a_high + slack
+    return (a_low <= b_high + slack and b_low <= a_high + slack) or _rounded_from(a, b, slack)
+
+
+def _rounded_from(a: Reading, b: Reading, slack: float) -> bool:
+    """Two plain figures written to different steps, the coarser one what the finer rounds to: "subscribed 64
+    times" and "64.3 times", "$13 billion" and "$13.2 billion".  Figures written to one step ("230", "229")
+    are two figures; a qualifier or a range says how it is meant and is read as such."""
+    plain = all(r.qualifier is None and r.value_max is None and r.step for r in (a, b))
+    if not plain or math.isclose(a.step or 0.0, b.step or 0.0):
+        return False
+    coarser = max(a.step or 0.0, b.step or 0.0)
+    return abs(a.value - b.value) <= coarser / 2 + slack
 
 
 def all_compatible(readings: list[Reading]) -> bool:

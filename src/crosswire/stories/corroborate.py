@@ -641,7 +641,24 @@ def asserted_reading(quantity: Quantity) -> Reading:
     qualifier = quantity.qualifier
     if qualifier is None and quantity.value_max is None and _round_measure(quantity):
         qualifier = "about"
-    return Reading(low, qualifier, quantity.value_max)
+    return Reading(low, qualifier, quantity.value_max, _written_step(quantity))
+
+
+#: The number as written in a figure's words ("64.3", "1,200", ".41"), its decimals apart.
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?|\.(?P<fraction>\d+)")
+
+
+def _written_step(quantity: Quantity) -> float | None:
+    """The step of the last digit a figure is written to, at its scale (see ``compat.Reading.step``): "64.3
+    times" 0.1, "$13.2 billion" 100 million; None for a number in words or a figure not written as one number."""
+    match = _WRITTEN_NUMBER.search(quantity.text)
+    if match is None:
+        return None
+    written = float(match.group().replace(",", "") or 0)
+    if written == 0:
+        return None
+    decimals = len(match.group("decimals") or match.group("fraction") or "")
+    return 10.0 ** -decimals * abs(quantity.value / written)
 
 
 def _round_measure(quantity: Quantity) -> bool:
