@@ -194,3 +194,25 @@ def test_articles_named_like_a_dicts_methods_are_shown_like_any_other(tmp_path: 
         assert f'href="/articles/{report["id"]}"' in sources
         assert f">{html.escape(str(report['title']), quote=True)}</a>" in sources
         assert str(report["source"]) in sources
+
+
+def test_a_page_past_the_last_says_where_the_stories_end(sample_http: httpx.Client, briefs: dict[str, Any]) -> None:
+    beyond = sample_http.get("/?page=999").text
+    assert f"There is no page 999: the {len(briefs)} stories end on page 1" in beyond
+    assert "No stories yet" not in beyond
+
+
+def test_a_story_address_with_a_trailing_slash_leads_to_the_story(
+    sample_http: httpx.Client, briefs: dict[str, Any]
+) -> None:
+    story_id = next(iter(briefs))
+    response = sample_http.get(f"/stories/{quote(story_id, safe='')}/", follow_redirects=False)
+    assert response.status_code == 308 and response.headers["location"].endswith(f"/stories/{quote(story_id, safe='')}")
+    assert sample_http.get(f"/stories/{quote(story_id, safe='')}/", follow_redirects=True).status_code == 200
+
+
+def test_pages_name_an_icon_that_is_served(sample_http: httpx.Client) -> None:
+    page = sample_http.get("/").text
+    assert '<link rel="icon" type="image/svg+xml" href="/static/favicon.svg">' in page
+    icon = sample_http.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.text.startswith("<svg")

@@ -134,12 +134,14 @@ FILTER_SUGGESTIONS = 300
 def stories_page(request: Request, engine: ReadingEngine) -> HTMLResponse:
     query, problems = parse_story_query(request.query_params)
     listing = engine.list_stories(query)
+    pages = pages_of(query, listing.total)
     return render(
         "stories.html",
         stories=listing.stories,
         filters=query,
         problems=problems,
-        pages=pages_of(query, listing.total),
+        pages=pages,
+        last_page_url=list_url(query, page=pages.pages),
         filtered=query_params(replace(query, page=1, sort="largest", per_page=DEFAULT_PER_PAGE)) != {},
         sorts=[(sort, list_url(query, sort=sort, page=1)) for sort in STORY_SORTS],
         outlets=sorted(engine.store.story_terms("outlet", FILTER_SUGGESTIONS), key=str.casefold),
@@ -154,6 +156,8 @@ def story_page(
     engine: ReadingEngine,
     view: Annotated[str, Query(description="'contested' shows only what the sources disagree on")] = "",
 ) -> Response:
+    if story_id.endswith("/") and story_id.strip("/"):
+        return RedirectResponse(story_url(story_id.rstrip("/")), status_code=308)  # "/stories/s-1/": the story
     overlay = Overlay(engine.store.corrections())
     if (target := engine.merged_into(story_id, overlay)) is not None:
         return RedirectResponse(story_url(target), status_code=308)  # its address leads where it was merged
