@@ -139,3 +139,17 @@ def test_a_key_point_cites_no_outlet_that_printed_another_figure() -> None:
         assert not any(("14" in point.text and "16" in text) or ("16" in point.text and "14" in text) for text in cited)
     points = {point.text: {c.article for c in point.citations} for point in brief.key_points}
     assert any(articles == {"north", "west"} for articles in points.values())
+
+
+def test_a_quotation_of_two_sentences_is_cited_whole() -> None:
+    """A key point never breaks off inside a quotation with its mark left open."""
+    text = ('The harbour festival opened in Varnholm on Saturday with a parade of boats. '
+            'The organiser, Lena Broek, said: "People here know the lake. They know its moods too." '
+            'Crowds lined the quay until late in the evening, and the fireworks went on past midnight.')
+    articles = [_annotated("only", "North Gazette", text)]
+    story = Story("s-3", "Harbour festival opens", ("only",), 1, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    quoted = [point.text for point in brief.key_points if "Lena Broek" in point.text]
+    assert quoted == ['The organiser, Lena Broek, said: "People here know the lake. They know its moods too."']
+    assert all(point.text.count('"') % 2 == 0 for point in brief.key_points)

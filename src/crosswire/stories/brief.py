@@ -48,8 +48,38 @@ def _article_sentences(article: Article) -> list[tuple[int, int]]:
     annotations = article.annotations
     if annotations is not None and annotations.sentences:
         spans = [trim_span(article.text, s.start, s.end) for s in annotations.sentences]
-        return [span for span in spans if span[0] < span[1]]
-    return sentence_spans(article.text)
+        spans = [span for span in spans if span[0] < span[1]]
+    else:
+        spans = sentence_spans(article.text)
+    return _whole_quotations(article.text, spans)
+
+
+#: The most sentences one quotation is read across (a longer quote is left as its sentences).
+MAX_QUOTED_SENTENCES = 4
+
+
+def _whole_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with a quotation of several sentences kept whole: 'She said: "We know the river. We
+    know its moods."' is one sentence for a key point or a timeline entry, not a quote broken off at its
+    first full stop with its quotation mark left open."""
+    merged: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        taken = 1
+        while _open_quote(text[start:end]) and taken < MAX_QUOTED_SENTENCES and index + taken < len(spans):
+            end = spans[index + taken][1]
+            taken += 1
+        if _open_quote(text[start:end]):
+            end, taken = spans[index][1], 1  # never closed: the sentence as it was
+        merged.append((start, end))
+        index += taken
+    return merged
+
+
+def _open_quote(sentence: str) -> bool:
+    """Whether a quotation opened in the sentence is not closed in it (curly or straight marks)."""
+    return sentence.count("“") > sentence.count("”") or sentence.count('"') % 2 == 1
 
 
 def _sentences(article: Article, source: str) -> list[_Sentence]:
