@@ -57,6 +57,11 @@ def test_filters_keep_exactly_the_matching_stories(make_store: StoreFactory) -> 
     assert ids(store, entity="vahl") == ["ferry"] and ids(store, entity="Vah") == []
     assert ids(store, entity="%") == [] and ids(store, entity="_dris Vahl") == []  # no wildcards from a reader
     assert ids(store, place="Brennick", outlet="Valley Post") == ["library"]
+    # A place by whole words of a place's name ("Almora" finds "Port Almora"), never by a piece of a word; the
+    # names of bodies count too, since a capitalised dateline town is often read as one ("Cooperative" finds the
+    # Tarrow Growers' Cooperative's story).
+    assert ids(store, place="almora") == ["ferry"] and ids(store, place="Almor") == []
+    assert ids(store, place="Cooperative") == ["orchard"] and ids(store, place="%") == []
     assert sorted(ids(store, contested_only=True)) == ["ferry", "orchard"]
 
 

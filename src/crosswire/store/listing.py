@@ -144,12 +144,19 @@ def listing_filter(query: StoryQuery, mark: str) -> tuple[str, list[Any]]:
     if query.until:
         clauses.append(f"first_day <= {mark}")
         params.append(query.until)
-    for kind, name in (("outlet", query.outlet), ("place", query.place)):
-        if name and term_key(name):
-            clauses.append(
-                f"EXISTS (SELECT 1 FROM story_terms t WHERE t.kind = {mark} AND t.term = {mark} AND t.story_id = s.id)"
-            )
-            params += [kind, term_key(name)]
+    if query.outlet and term_key(query.outlet):
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM story_terms t WHERE t.kind = 'outlet' AND t.term = {mark} AND t.story_id = s.id)"
+        )
+        params.append(term_key(query.outlet))
+    if query.place and term_key(query.place):
+        # A place by whole words of a place's or a body's name: "Aalborg" finds "Aalborg Airport", and a town
+        # the entity reader took for a body in a capitalised dateline ("AALBORG, Denmark —").
+        clauses.append(
+            "EXISTS (SELECT 1 FROM story_terms t WHERE t.kind IN ('place', 'entity') AND t.story_id = s.id "
+            f"AND ' ' || t.term || ' ' LIKE {mark} ESCAPE '\\')"
+        )
+        params.append(f"% {_like_escaped(term_key(query.place))} %")
     if query.entity and term_key(query.entity):
         # A person or body by the whole of its name or by whole words of it: "Ruiz" finds "Ana Ruiz".
         clauses.append(
