@@ -55,6 +55,10 @@ def test_the_total_is_every_match_and_pages_go_through_them_all(http: httpx.Clie
     assert sorted(ids_1 + ids_2) == sorted(surveyed)
     assert 'rel="next"' in first and 'rel="prev"' in second
     # Past the last page, the pager says where the results end, and links it by number.
+    # A query past the longest one searched is cut at a word, and the page says so.
+    long_query = " ".join([WORD] * 200)
+    cut = http.get("/search", params={"q": long_query}).text
+    assert "cut to the first 500 characters" in cut and f"{WORD} {WORD}”" in cut
     beyond = http.get("/search", params={"q": WORD, "page": 9}).text
     assert f"There is no page 9: the {len(surveyed)} articles end on page 2" in beyond
     assert 'aria-label="Page 2"' in beyond

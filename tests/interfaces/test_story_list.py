@@ -162,7 +162,11 @@ def test_entity_and_place_filters_keep_the_stories_naming_them(
 
 @pytest.mark.parametrize("params", [{"since": "March"}, {"page": 0}, {"per_page": 5000}, {"sort": "random"}])
 def test_bad_api_parameters_are_refused_with_422(sample_http: httpx.Client, params: dict[str, Any]) -> None:
-    assert sample_http.get("/api/stories", params=params).status_code == 422
+    response = sample_http.get("/api/stories", params=params)
+    assert response.status_code == 422
+    # The API's error shape, as its 404s: a message naming the parameter, FastAPI's detail beside it.
+    body = response.json()
+    assert next(iter(params)) in body["error"] and body["detail"]
 
 
 def test_the_page_says_what_it_left_out_of_a_bad_query(sample_http: httpx.Client) -> None:

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -603,6 +604,11 @@ def create_app(db: str, max_body: int | None = None) -> FastAPI:
                 require_write_token(request.headers.get("authorization"))
             except WriteRefused as refusal:
                 return _refusal_response(refusal)
+        if request.url.path.startswith("/api/"):
+            # The API's own error shape ({"error": ...}, as its 404s and 400s), with FastAPI's detail beside it.
+            problems = "; ".join(f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: {e['msg']}"
+                                 for e in error.errors())  # fmt: skip
+            return JSONResponse({"error": problems, "detail": jsonable_encoder(error.errors())}, status_code=422)
         return await request_validation_exception_handler(request, error)
 
     @app.exception_handler(CorrectionError)

@@ -231,6 +231,8 @@ def _story_title(engine: Engine, story_id: str) -> str:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(engine: ReadingEngine, q: str = "", page: str = "") -> HTMLResponse:
     query = q.strip()[:MAX_QUERY]
+    if len(q.strip()) > MAX_QUERY:
+        query = query.rsplit(" ", 1)[0] if " " in query else query  # cut at a word, never inside one
     number = int(page) if page.isdigit() and int(page) >= 1 else 1
     total = engine.store.count_matches(query) if query else 0
     hits = engine.store.search(query, SEARCH_PER_PAGE, (number - 1) * SEARCH_PER_PAGE) if query else []
@@ -238,6 +240,8 @@ def search_page(engine: ReadingEngine, q: str = "", page: str = "") -> HTMLRespo
     return render(
         "search.html",
         query=query,
+        cut=len(q.strip()) > MAX_QUERY,
+        max_query=MAX_QUERY,
         results=results,
         pages=paging(number, SEARCH_PER_PAGE, total, lambda n: search_url(query, n)),
     )
