@@ -153,3 +153,30 @@ def test_a_quotation_of_two_sentences_is_cited_whole() -> None:
     quoted = [point.text for point in brief.key_points if "Lena Broek" in point.text]
     assert quoted == ['The organiser, Lena Broek, said: "People here know the lake. They know its moods too."']
     assert all(point.text.count('"') % 2 == 0 for point in brief.key_points)
+
+
+def _dated(article_id: str, publisher: str, text: str, days: dict[str, str]) -> Article:
+    dates = tuple(DateMention(words, text.index(words), text.index(words) + len(words), day)
+                  for words, day in days.items())  # fmt: skip
+    return Article(article_id, "record", "t", text, publisher=publisher, annotations=Annotations(dates=dates))
+
+
+def test_a_timeline_tells_each_sentence_once_and_cites_only_sentences_telling_the_same() -> None:
+    """A sentence naming two days is one entry; another outlet's sentence of the same day that shares no words
+    with the entry's but the day ("Here is what we know as of Wednesday") is not cited for it."""
+    north = _dated("north", "North Gazette", "Police said on Wednesday that the ferry had struck the jetty on "
+                   "Tuesday night. Divers searched the hull all morning.",
+                   {"on Wednesday": "2024-05-15", "on Tuesday night": "2024-05-14"})  # fmt: skip
+    south = _dated("south", "South Herald", "The ferry struck the Varnholm jetty on Tuesday night, police said. "
+                   "Here is what we know as of Wednesday.",
+                   {"on Tuesday night": "2024-05-14", "as of Wednesday": "2024-05-15"})  # fmt: skip
+    articles = [north, south]
+    story = Story("s-4", "Ferry strikes jetty", ("north", "south"), 2, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    texts = [entry.text for entry in brief.timeline]
+    assert len(texts) == len(set(texts))  # no sentence twice
+    for entry in brief.timeline:
+        for citation in entry.citations:
+            cited = {a.id: a.text for a in articles}[citation.article][citation.start : citation.end]
+            assert cited == entry.text or "ferry" in cited.lower()  # it tells the same event

@@ -165,22 +165,29 @@ def _sentence_around(sentences: list[_Sentence], article: str, offset: int) -> _
 
 
 def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[TimelineEntry]:
-    entries: list[tuple[int, TimelineEntry]] = []
+    """The story's dated events, best attested first, shown in date order.  Each sentence is told once, under
+    the best-attested date it gives (a sentence naming two days is one entry, not two); an entry cites the
+    other outlets' sentences of its date that tell the same thing, sharing words with it besides the date's."""
+    candidates: list[tuple[str, list[_Sentence], frozenset[str]]] = []
     for fact in facts:
         if fact.kind != "date" or not isinstance(fact.value, str):
             continue
         cited = [s for m in fact.mentions if (s := _sentence_around(sentences, m.article, m.start)) is not None]
-        if not cited:
+        date_words = frozenset(stem(w) for m in fact.mentions for w in content_words(m.text))
+        if cited:
+            candidates.append((fact.value, list({(s.article, s.start): s for s in cited}.values()), date_words))
+    candidates.sort(key=lambda candidate: -len({s.source for s in candidate[1]}))
+    told: set[tuple[str, int]] = set()
+    entries: list[tuple[int, TimelineEntry]] = []
+    for day, cited, date_words in candidates:
+        lead = next((s for s in cited if (s.article, s.start) not in told), None)
+        if lead is None:
             continue
-        unique = list({(s.article, s.start): s for s in cited}.values())
-        sources = len({s.source for s in unique})
-        entries.append(
-            (
-                sources,
-                TimelineEntry(fact.value, unique[0].text, tuple(Citation(s.article, s.start, s.end) for s in unique)),
-            )
-        )
-    # Keep the best-attested dates, shown in date order.
+        same = [lead, *(s for s in cited if s is not lead and (s.article, s.start) not in told
+                        and (lead.words & s.words) - date_words)]  # fmt: skip
+        told.update((s.article, s.start) for s in same)
+        citations = tuple(Citation(s.article, s.start, s.end) for s in same)
+        entries.append((len({s.source for s in same}), TimelineEntry(day, lead.text, citations)))
     best = sorted(entries, key=lambda item: -item[0])[:MAX_TIMELINE]
     return sorted((entry for _, entry in best), key=lambda entry: entry.date)
 
