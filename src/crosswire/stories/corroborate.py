@@ -481,6 +481,7 @@ _OCCASIONS = re.compile(
 MIN_OCCASIONS = 3
 
 
+#: A period running up to now ("this year", "this season"; ``lexicons/current_periods.json``).
 _CURRENT_PERIOD = re.compile(
     rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'current_periods'))})\b", re.IGNORECASE
 )
