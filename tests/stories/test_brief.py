@@ -180,3 +180,21 @@ def test_a_timeline_tells_each_sentence_once_and_cites_only_sentences_telling_th
         for citation in entry.citations:
             cited = {a.id: a.text for a in articles}[citation.article][citation.start : citation.end]
             assert cited == entry.text or "ferry" in cited.lower()  # it tells the same event
+
+
+def test_a_timeline_entry_cites_no_outlet_that_printed_another_figure() -> None:
+    """"Three people died in the fire on Tuesday" is not backed by "Five people died in the fire on Tuesday"."""
+    three = "Three people died in the Varnholm warehouse fire on Tuesday, police said."
+    five = "Five people died in the Varnholm warehouse fire on Tuesday, the fire service said."
+    articles = []
+    for key, publisher, text, count in (("north", "North Gazette", three, 3), ("south", "South Herald", five, 5)):
+        word = text.split()[0]
+        quantity = Quantity(f"{word} people", 0, len(word) + 7, count, None, "people")
+        day = DateMention("on Tuesday", text.index("on Tuesday"), text.index("on Tuesday") + 10, "2024-05-14")
+        annotations = Annotations(quantities=(quantity,), dates=(day,))
+        articles.append(Article(key, "record", "t", text, publisher=publisher, annotations=annotations))
+    story = Story("s-5", "Warehouse fire", ("north", "south"), 2, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    for entry in brief.timeline:
+        assert len({citation.article for citation in entry.citations}) == 1, entry

@@ -152,12 +152,17 @@ def _citations(sentence: _Sentence, all_sentences: list[_Sentence]) -> tuple[Cit
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
-        if _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and len(other.words) >= 5 and (
-            sentence.figures <= other.figures
-        ):
+        says_it = _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and len(other.words) >= 5
+        if says_it and _backs(other, sentence):
             citations.append(Citation(other.article, other.start, other.end))
             cited_articles.add(other.article)
     return tuple(citations)
+
+
+def _backs(other: _Sentence, sentence: _Sentence) -> bool:
+    """Whether another outlet's sentence can be cited for a sentence: it states the sentence's figures too
+    ("27 people were injured" does not back "25 people were injured")."""
+    return sentence.figures <= other.figures
 
 
 def _sentence_around(sentences: list[_Sentence], article: str, offset: int) -> _Sentence | None:
@@ -184,7 +189,7 @@ def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[Timelin
         if lead is None:
             continue
         same = [lead, *(s for s in cited if s is not lead and (s.article, s.start) not in told
-                        and (lead.words & s.words) - date_words)]  # fmt: skip
+                        and (lead.words & s.words) - date_words and _backs(s, lead))]  # fmt: skip
         told.update((s.article, s.start) for s in same)
         citations = tuple(Citation(s.article, s.start, s.end) for s in same)
         entries.append((len({s.source for s in same}), TimelineEntry(day, lead.text, citations)))
