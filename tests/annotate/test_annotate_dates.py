@@ -97,6 +97,14 @@ def test_an_expectation_told_in_the_past_takes_the_nearer_weekday(sentence: str,
     assert [date for text, date in resolved(sentence, published) if "Friday" in text] == [expected]
 
 
+@pytest.mark.parametrize(
+    "sentence", ["The show will return every Saturday in December.", "The fish market opens on Saturdays.",
+                 "Volunteers sweep the quay each Saturday morning."],
+)  # fmt: skip
+def test_a_weekday_that_recurs_dates_nothing(sentence: str) -> None:
+    assert [date for _, date in resolved(sentence, "2026-03-03")] == [None]
+
+
 def test_future_words_inside_a_quotation_are_the_speakers_not_the_narrations() -> None:
     # Published on a Wednesday.
     text = '"This town will not forget it," the mayor said late Tuesday night.'

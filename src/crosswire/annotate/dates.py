@@ -65,8 +65,9 @@ def _alternatives(entries: Iterable[Entry]) -> str:
 WEEKDAYS = tuple(entry.term for entry in sorted(_entries("weekdays"), key=lambda entry: int(entry.value["weekday"])))
 #: How a modifier places a weekday (``lexicons/weekday_modifiers.json``).
 _BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE = "before", "on or before", "on or after", "as the sentence says"
+_EVERY = "every such day"
 _WEEKDAY_READING: dict[str, str] = {entry.term: entry.value["reading"] for entry in _entries("weekday_modifiers")}
-if not set(_WEEKDAY_READING.values()) <= {_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE}:
+if not set(_WEEKDAY_READING.values()) <= {_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE, _EVERY}:
     raise LexiconError(f"weekday_modifiers: unknown reading in {sorted(set(_WEEKDAY_READING.values()))}")
 #: yesterday/today/tonight/tomorrow -> days from publication (``lexicons/relative_days.json``).
 _DAY_SHIFT: dict[str, int] = {entry.term: int(entry.value["shift"]) for entry in _entries("relative_days")}
@@ -232,6 +233,8 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
         return None
     target = WEEKDAYS.index(match.group("weekday").lower())
     reading = _WEEKDAY_READING.get((match.group("modifier") or "").lower(), _BY_SENTENCE)
+    if reading == _EVERY or match.group().lower().endswith("s"):
+        return None  # "every Saturday in December", "on Saturdays": a day that recurs is no one day
     # (the end of the search reaches the weekday's first letter, which the capital after a full stop looks at)
     ends = _SENTENCE_END.finditer(text, 0, match.start() + 1)
     sentence_start = max((end.end() for end in ends if end.end() <= match.start()), default=0)
