@@ -85,7 +85,10 @@ def test_a_figure_fitting_every_side_of_a_conflict_takes_none(
         assert fact["status"] == "conflict"
         shown = section(sample_http.get(f"/stories/{quote(story_id, safe='')}").text, "contested")
         no_side = shown[shown.index('<p class="no-side') :]
-        assert f"“{html.escape(mention['text'], quote=True)}”" in no_side
+        quoted = f"“{html.escape(mention['text'], quote=True)}”"
+        assert quoted in no_side
+        if mention["qualifier"]:  # "more than “two dozen people”": the words that make it fit every side
+            assert f"{mention['qualifier']} {quoted}" in no_side
         assert any(not m["takes_no_side"] for m in fact["mentions"])
 
 

@@ -116,6 +116,7 @@ def shape_facts(facts: list[dict[str, Any]]) -> None:
         fact["cited"] = list(cited.values())
         if fact.get("changing"):
             fact["series"] = changing_series(fact)
+            fact["figures"] = list(dict.fromkeys(report["shown"] for report in fact["series"]))  # latest first
 
 
 def changing_series(fact: Mapping[str, Any]) -> list[dict[str, Any]]:
