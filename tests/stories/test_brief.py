@@ -198,3 +198,27 @@ def test_a_timeline_entry_cites_no_outlet_that_printed_another_figure() -> None:
     brief = write_brief(story, articles, corroborate(articles, source_of), sources)
     for entry in brief.timeline:
         assert len({citation.article for citation in entry.citations}) == 1, entry
+
+
+def test_a_quoted_key_point_cites_only_outlets_printing_those_words_and_never_a_heading() -> None:
+    """Two quotations of one organiser share her name and the festival's, not her words; a heading line ("Harbour
+    festival at a glance") tells nothing."""
+    texts = {
+        "north": ("North Gazette", 'The organiser of the Varnholm harbour festival, Lena Broek, said: "People here '
+                  'know the lake and they know its moods." The festival runs until Sunday.'),
+        "south": ("South Herald", 'The organiser of the Varnholm harbour festival, Lena Broek, said: "We wanted '
+                  'to put the whole town on the water tonight." Boats filled the bay.'),
+        "east": ("East Courier", "Varnholm harbour festival organiser Lena Broek at a glance\n"
+                 'The organiser of the Varnholm harbour festival, Lena Broek, said: "People here know the lake '
+                 'and they know its moods." Crowds stayed late.'),
+    }
+    articles = [_annotated(key, publisher, text) for key, (publisher, text) in texts.items()]
+    story = Story("s-6", "Harbour festival", tuple(texts), 3, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    for point in brief.key_points:
+        for citation in point.citations:
+            cited = texts[citation.article][1][citation.start : citation.end]
+            assert "at a glance" not in cited
+            if "know the lake" in point.text:
+                assert "know the lake" in cited

@@ -9,6 +9,7 @@ that state corroborated facts and that share the story's common vocabulary
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ def _citations(sentence: _Sentence, all_sentences: list[_Sentence]) -> tuple[Cit
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
-        says_it = _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and len(other.words) >= 5
+        says_it = _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and _is_prose(other)
         if says_it and _backs(other, sentence):
             citations.append(Citation(other.article, other.start, other.end))
             cited_articles.add(other.article)
@@ -161,8 +162,25 @@ def _citations(sentence: _Sentence, all_sentences: list[_Sentence]) -> tuple[Cit
 
 def _backs(other: _Sentence, sentence: _Sentence) -> bool:
     """Whether another outlet's sentence can be cited for a sentence: it states the sentence's figures too
-    ("27 people were injured" does not back "25 people were injured")."""
-    return sentence.figures <= other.figures
+    ("27 people were injured" does not back "25 people were injured"), and the words the sentence quotes
+    ("she said: “we know the river”" is not backed by another quotation of hers)."""
+    if not sentence.figures <= other.figures:
+        return False
+    quoted = _quoted_words(sentence.text)
+    return not quoted or _overlap(quoted, _quoted_words(other.text) or other.words) >= REPEAT_OVERLAP
+
+
+#: A quotation in a sentence, in curly or straight marks.
+_QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+#: Fewer quoted words than this are a phrase ("a \"tough\" call"), not a quotation to check.
+MIN_QUOTED_WORDS = 4
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    """The content words a sentence quotes, stemmed; empty when it quotes no passage."""
+    quoted = " ".join(match.group(1) or match.group(2) for match in _QUOTATION.finditer(text))
+    words = content_words(quoted)
+    return frozenset(stem(word) for word in words) if len(words) >= MIN_QUOTED_WORDS else frozenset()
 
 
 def _sentence_around(sentences: list[_Sentence], article: str, offset: int) -> _Sentence | None:
