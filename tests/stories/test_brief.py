@@ -222,3 +222,21 @@ def test_a_quoted_key_point_cites_only_outlets_printing_those_words_and_never_a_
             assert "at a glance" not in cited
             if "know the lake" in point.text:
                 assert "know the lake" in cited
+
+
+def test_a_timeline_entry_is_told_in_prose_and_cites_no_list_line() -> None:
+    """A fact box line ("• Jetty closed: Tuesday night") is neither the entry nor a citation when a sentence
+    of prose tells the same day."""
+    north = _dated("north", "North Gazette", "The ferry struck the Varnholm jetty on Tuesday night, police said.",
+                   {"on Tuesday night": "2024-05-14"})  # fmt: skip
+    south = _dated("south", "South Herald", "• Varnholm jetty closed: Tuesday night\nThe Varnholm ferry struck the "
+                   "jetty on Tuesday night and was towed clear, police said.",
+                   {"Tuesday night": "2024-05-14", "on Tuesday night": "2024-05-14"})  # fmt: skip
+    articles = [north, south]
+    story = Story("s-7", "Ferry strikes jetty", ("north", "south"), 2, None, None)
+    source_of, sources = independent_sources(articles, {})
+    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    texts = {a.id: a.text for a in articles}
+    for entry in brief.timeline:
+        assert not entry.text.startswith("•")
+        assert all(not texts[c.article][c.start : c.end].startswith("•") for c in entry.citations)

@@ -203,10 +203,12 @@ def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[Timelin
     told: set[tuple[str, int]] = set()
     entries: list[tuple[int, TimelineEntry]] = []
     for day, cited, date_words in candidates:
-        lead = next((s for s in cited if (s.article, s.start) not in told), None)
+        untold = [s for s in cited if (s.article, s.start) not in told]
+        # a sentence of prose tells the entry; a list line ("• Listing date: 13 November") only when none does
+        lead = next((s for s in untold if _is_prose(s)), untold[0] if untold else None)
         if lead is None:
             continue
-        same = [lead, *(s for s in cited if s is not lead and (s.article, s.start) not in told
+        same = [lead, *(s for s in untold if s is not lead and _is_prose(s)
                         and (lead.words & s.words) - date_words and _backs(s, lead))]  # fmt: skip
         told.update((s.article, s.start) for s in same)
         citations = tuple(Citation(s.article, s.start, s.end) for s in same)
