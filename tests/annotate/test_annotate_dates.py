@@ -91,6 +91,11 @@ def test_a_weekday_takes_the_tense_of_the_verb_it_hangs_on(sentence: str, expect
         ("The ferry was due to sail on Friday, but the crossing was called off.", "2026-03-07", "2026-03-06"),
         ("The ferry was due to sail on Friday after repairs.", "2026-03-05", "2026-03-06"),
         ("The road was expected to reopen on Friday.", "2026-03-03", "2026-03-06"),
+        # A negated modal before a deadline: the nearer Friday too ("could not go back before Friday").
+        ("Residents could not go back to the quay before Friday.", "2026-03-05", "2026-03-06"),
+        ("Divers could not reach the hull before Friday.", "2026-03-07", "2026-03-06"),
+        # ... unless the sentence looks ahead: "won't reopen before Friday" is the coming one.
+        ("The quay won't reopen before Friday.", "2026-03-03", "2026-03-06"),
     ],
 )
 def test_an_expectation_told_in_the_past_takes_the_nearer_weekday(sentence: str, published: str, expected: str) -> None:

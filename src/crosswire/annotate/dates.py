@@ -243,8 +243,10 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     future = reading == _ON_OR_AFTER or (
         reading in (_BY_SENTENCE, _BEFORE) and _speaks_of_the_future(before) and not _told_in_the_past(before)
     )
-    if future and _expected_in_the_past(before):
-        # "was expected to reopen on Tuesday": the expectation is past, the day either side; the nearer one
+    either_side = _expected_in_the_past(before) if future else reading == _BY_SENTENCE and _NOT_BEFORE.search(before)
+    if either_side:
+        # "was expected to reopen on Tuesday", "could not go back before Friday": a time either side of the
+        # telling (a deadline ahead, or one that has passed); the nearer such day
         behind = reference - timedelta(days=(reference.weekday() - target) % 7)
         return ahead if (ahead - reference) < (reference - behind) else behind
     if future:
@@ -282,6 +284,10 @@ _LAST_WORDS = re.compile(r"(?:(?P<previous>[A-Za-z]+)\s+)?(?P<last>[A-Za-z]+)\s*
 #: Verbs before a participle that make it no past tense but a state or a passive: "will be held", "is expected to
 #: be lifted", "is expected to remain closed".
 _LINKING_VERBS = frozenset({"be", "been", "being", "is", "are", "am", "remain", "remains", "stay", "stays", "get"})
+#: A negated modal and "before" right before the weekday: "could not go back before Friday", "won't reopen before
+#: Monday" (a deadline, ahead or just passed).
+_NOT_BEFORE = re.compile(r"\b(?:could|can|would|will|may|might|must|wo|ca)\s*(?:not|n't|n’t)\b.*\bbefore\s+$",
+                         re.IGNORECASE)
 #: A future cue told in the past tense ("was expected to", "were due to"): ``_expected_in_the_past``.
 _PAST_CUE = re.compile(r"\b(?:was|were)\s+(?:(?:also|still|originally|initially)\s+)?$", re.IGNORECASE)
 
