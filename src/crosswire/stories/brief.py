@@ -189,8 +189,9 @@ def _sentence_around(sentences: list[_Sentence], article: str, offset: int) -> _
 
 def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[TimelineEntry]:
     """The story's dated events, best attested first, shown in date order.  Each sentence is told once, under
-    the best-attested date it gives (a sentence naming two days is one entry, not two); an entry cites the
-    other outlets' sentences of its date that tell the same thing, sharing words with it besides the date's."""
+    the best-attested date it gives (a sentence naming two days is one entry, not two), in prose where a sentence
+    of prose tells it; an entry cites the other outlets' prose sentences of its date that tell the same thing:
+    sharing words with it besides the date's, and backing its figures and quotations (``_backs``)."""
     candidates: list[tuple[str, list[_Sentence], frozenset[str]]] = []
     for fact in facts:
         if fact.kind != "date" or not isinstance(fact.value, str):
