@@ -41,7 +41,6 @@ from crosswire.interfaces.web.story_page import (
     outlet_rows,
     reported_times,
     shape_facts,
-    value_text,
 )
 from crosswire.model import Article
 from crosswire.serialize import story_to_dict
@@ -115,7 +114,6 @@ def _environment() -> Environment:
     env.filters["http_url"] = http_url
     env.filters["readable_date"] = readable_date
     env.filters["machine_date"] = machine_date
-    env.filters["value_text"] = value_text
     return env
 
 

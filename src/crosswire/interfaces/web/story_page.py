@@ -39,16 +39,11 @@ def time_element(published: str | None) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(machine_date(published), readable_date(published))
 
 
-def value_text(value: float | str) -> str:
-    """A fact's value as a reader writes it: 27, not 27.0; 190,000,000,000; 0.333 (``format_value``)."""
-    return format_value(value)
-
-
 def shown_value(kind: str, value: float | str) -> str:
     """A value as the page prints it: a date readable ("4 November 2026"), a number without ".0"."""
     if kind == "date" and isinstance(value, str):
         return readable_date(value) or value
-    return value_text(value)
+    return format_value(value)
 
 
 def outlet_label(article: ArticleSummary) -> str:
@@ -146,7 +141,7 @@ def _range_shown(kind: str, mention: Mapping[str, Any], unit: str | None = None)
         shown = shown_value(kind, mention["value"])
     else:
         # "hundreds of residents" asserts 200 or more, as corroboration reads it.
-        shown = f"{shown_value(kind, asserted_low(mention['value'], str(mention['text'])))}–{value_text(value_max)}"
+        shown = f"{shown_value(kind, asserted_low(mention['value'], str(mention['text'])))}–{format_value(value_max)}"
     return written_with_unit(shown, unit) if kind == "quantity" else shown
 
 
