@@ -235,9 +235,11 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     reading = _WEEKDAY_READING.get((match.group("modifier") or "").lower(), _BY_SENTENCE)
     if reading == _EVERY or match.group().lower().endswith("s"):
         return None  # "every Saturday in December", "on Saturdays": a day that recurs is no one day
-    # (the end of the search reaches the weekday's first letter, which the capital after a full stop looks at)
-    ends = _SENTENCE_END.finditer(text, 0, match.start() + 1)
-    sentence_start = max((end.end() for end in ends if end.end() <= match.start()), default=0)
+    # Within a window before the weekday (a text of thousands of weekdays is not scanned from its start for
+    # each); the search reaches the weekday's first letter, which the capital after a full stop looks at.
+    window = max(0, match.start() - SENTENCE_WINDOW)
+    ends = _SENTENCE_END.finditer(text, window, match.start() + 1)
+    sentence_start = max((end.end() for end in ends if end.end() <= match.start()), default=window)
     before = text[sentence_start : match.start()]
     ahead = reference + timedelta(days=(target - reference.weekday()) % 7)
     future = reading == _ON_OR_AFTER or (
@@ -276,6 +278,8 @@ def _speaks_of_the_future(before: str) -> bool:
     return bool(cues) and _PAST_REPORT.search(narration, cues[-1].end()) is None
 
 
+#: How far back from a weekday its sentence's start is looked for, in characters (a longer sentence is cut there).
+SENTENCE_WINDOW = 600
 #: Where a sentence ends before a weekday: a full stop, "!" or "?" (perhaps closing a quotation) before a capital,
 #: or a line break.  The stop of an abbreviation inside a sentence ("at 10 a.m. on Friday") is none.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n")
