@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from crosswire.model import Annotations, Article, DateMention, Fact, FactMention, Quantity, Story
+from crosswire.model import Annotations, Article, Brief, DateMention, Fact, FactMention, Quantity, Story
 from crosswire.stories.brief import brief_to_dict, brief_to_markdown, write_brief
 from crosswire.stories.corroborate import corroborate
 from crosswire.stories.sources import independent_sources
@@ -50,6 +50,13 @@ def _brief_inputs() -> tuple[Story, list[Article]]:
     articles = [_annotated(key, publisher, text) for key, (publisher, text) in _REPORTS.items()]
     story = Story("s-1", "Lake ferry rams jetty", tuple(a.id for a in articles), 3, None, None)
     return story, articles
+
+
+def _written(articles: list[Article]) -> Brief:
+    """The brief of one story made of these articles, corroborated and sourced as the engine does it."""
+    story = Story("s", "A story", tuple(a.id for a in articles), len(articles), None, None)
+    source_of, sources = independent_sources(articles, {})
+    return write_brief(story, articles, corroborate(articles, source_of), sources)
 
 
 def test_key_point_citations_slice_to_their_text() -> None:
@@ -130,9 +137,7 @@ def test_a_key_point_cites_no_outlet_that_printed_another_figure() -> None:
         "west": ("West Post", "Officials said 14 people were hurt when the lake ferry rammed the Varnholm jetty."),
     }
     articles = [_annotated(key, publisher, text) for key, (publisher, text) in texts.items()]
-    story = Story("s-2", "Ferry rams jetty", tuple(a.id for a in articles), 3, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     assert brief.key_points
     for point in brief.key_points:
         cited = {texts[c.article][1][c.start : c.end] for c in point.citations}
@@ -147,9 +152,7 @@ def test_a_quotation_of_two_sentences_is_cited_whole() -> None:
             'The organiser, Lena Broek, said: "People here know the lake. They know its moods too." '
             'Crowds lined the quay until late in the evening, and the fireworks went on past midnight.')
     articles = [_annotated("only", "North Gazette", text)]
-    story = Story("s-3", "Harbour festival opens", ("only",), 1, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     quoted = [point.text for point in brief.key_points if "Lena Broek" in point.text]
     assert quoted == ['The organiser, Lena Broek, said: "People here know the lake. They know its moods too."']
     assert all(point.text.count('"') % 2 == 0 for point in brief.key_points)
@@ -171,9 +174,7 @@ def test_a_timeline_tells_each_sentence_once_and_cites_only_sentences_telling_th
                    "Here is what we know as of Wednesday.",
                    {"on Tuesday night": "2024-05-14", "as of Wednesday": "2024-05-15"})  # fmt: skip
     articles = [north, south]
-    story = Story("s-4", "Ferry strikes jetty", ("north", "south"), 2, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     texts = [entry.text for entry in brief.timeline]
     assert len(texts) == len(set(texts))  # no sentence twice
     for entry in brief.timeline:
@@ -193,9 +194,7 @@ def test_a_timeline_entry_cites_no_outlet_that_printed_another_figure() -> None:
         day = DateMention("on Tuesday", text.index("on Tuesday"), text.index("on Tuesday") + 10, "2024-05-14")
         annotations = Annotations(quantities=(quantity,), dates=(day,))
         articles.append(Article(key, "record", "t", text, publisher=publisher, annotations=annotations))
-    story = Story("s-5", "Warehouse fire", ("north", "south"), 2, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     for entry in brief.timeline:
         assert len({citation.article for citation in entry.citations}) == 1, entry
 
@@ -213,9 +212,7 @@ def test_a_quoted_key_point_cites_only_outlets_printing_those_words_and_never_a_
                  'and they know its moods." Crowds stayed late.'),
     }
     articles = [_annotated(key, publisher, text) for key, (publisher, text) in texts.items()]
-    story = Story("s-6", "Harbour festival", tuple(texts), 3, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     for point in brief.key_points:
         for citation in point.citations:
             cited = texts[citation.article][1][citation.start : citation.end]
@@ -233,9 +230,7 @@ def test_a_timeline_entry_is_told_in_prose_and_cites_no_list_line() -> None:
                    "jetty on Tuesday night and was towed clear, police said.",
                    {"Tuesday night": "2024-05-14", "on Tuesday night": "2024-05-14"})  # fmt: skip
     articles = [north, south]
-    story = Story("s-7", "Ferry strikes jetty", ("north", "south"), 2, None, None)
-    source_of, sources = independent_sources(articles, {})
-    brief = write_brief(story, articles, corroborate(articles, source_of), sources)
+    brief = _written(articles)
     texts = {a.id: a.text for a in articles}
     for entry in brief.timeline:
         assert not entry.text.startswith("•")
