@@ -36,9 +36,9 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
-from functools import lru_cache
 
 from crosswire.annotate.quantities import grammar
+from crosswire.annotate.verb_forms import is_past_form
 from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
 from crosswire.model import Annotations, Article, DateMention
 from crosswire.workers import batched
@@ -303,7 +303,7 @@ def _told_in_the_past(before: str) -> bool:
     words = _LAST_WORDS.search(before)
     if words is None or (words["previous"] or "").lower() in _LINKING_VERBS:
         return False
-    return _past_form(words["last"].lower())
+    return is_past_form(words["last"].lower())
 
 
 def _expected_in_the_past(before: str) -> bool:
@@ -314,16 +314,6 @@ def _expected_in_the_past(before: str) -> bool:
         return False
     last = cues[-1]
     return last.group().lower().startswith(("was ", "were ")) or _PAST_CUE.search(before, 0, last.start()) is not None
-
-
-@lru_cache(maxsize=4096)
-def _past_form(word: str) -> bool:
-    """Whether ``word`` is a verb's past tense or past participle ("approved", "held", "sank"), by lemminflect's
-    English tables; a noun or a present form is not ("engineers", "opens")."""
-    from lemminflect import getAllLemmas, getInflection
-
-    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
-    return any(word in (*getInflection(lemma, tag="VBD"), *getInflection(lemma, tag="VBN")) for lemma in lemmas)
 
 
 def _relative_day(word: str, reference: date | None) -> date | None:

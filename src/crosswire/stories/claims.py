@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crosswire.annotate.quantities.grammar import DIMENSIONS
+from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import load_lexicon, mapping, terms
 from crosswire.semantics import default_encoder, encoder_available
 from crosswire.stories.people_places import same_name
@@ -101,14 +102,6 @@ def participle_after(text: str, end: int) -> str | None:
             return word
     regular = _REGULAR_AFTER.match(text, end)
     return regular.group(1) if regular else None
-
-
-@lru_cache(maxsize=4096)
-def is_past_participle(word: str) -> bool:
-    """Whether ``word`` is the past participle of a verb ("hurt", "taken", "left"; not "ready", "dead")."""
-    from lemminflect import getInflection, getLemma
-
-    return any(word in getInflection(lemma, tag="VBN") for lemma in getLemma(word, upos="VERB"))
 
 
 #: A pronoun says what was counted only through another sentence ("sent 4 of them"): no counted thing.

@@ -27,6 +27,7 @@ from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
 from crosswire.annotate.quantities.units import UNIT_KINDS
+from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
 from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
@@ -38,7 +39,6 @@ from crosswire.stories.claims import (
     claims_match,
     event_kind,
     head_noun,
-    is_past_participle,
     participle_after,
     prime,
     read_claim,
