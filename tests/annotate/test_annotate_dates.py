@@ -85,6 +85,30 @@ def test_a_weekday_takes_the_tense_of_the_verb_it_hangs_on(sentence: str, expect
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2026-03-03 is a Tuesday.  Nothing before the weekday tells the time, a future after it does.
+        ("On Friday, the council will vote on the harbour budget.", "2026-03-06"),
+        ("When the ferry sails on Friday, it will carry the first passengers since the storm.", "2026-03-06"),
+        ("Friday's vote will decide who runs the port.", "2026-03-06"),
+        ("As early as Friday, inspectors can return to the pier.", "2026-03-06"),
+        # A past tense anywhere in the sentence puts the future at another time than the weekday's.
+        ("On Friday, the mayor said the bridge will reopen in May.", "2026-02-27"),
+        ("On Friday, shares fell sharply and analysts expect they will recover.", "2026-02-27"),
+        ("After the storm passed through the valley on Friday, crews will survey the damage.", "2026-02-27"),
+        ("Friday's crash, which investigators will study for months, closed the road.", "2026-02-27"),
+        # Someone's words after the weekday, and the next sentence, are not the weekday's narration.
+        ('On Friday, the mayor promised: "We will reopen the bridge."', "2026-02-27"),
+        ("The council met on Friday. It will vote again in May.", "2026-02-27"),
+    ],
+)
+def test_a_future_after_the_weekday_points_it_ahead(sentence: str, expected: str) -> None:
+    """"When the rocket launches on Tuesday, it will ..." is the coming Tuesday, but only in a sentence that tells
+    nothing in the past tense."""
+    assert [date for text, date in resolved(sentence, "2026-03-03") if "Friday" in text] == [expected]
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
         # An expectation told in the past tense: the nearer Friday, whichever side of publication it falls.

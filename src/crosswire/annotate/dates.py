@@ -245,6 +245,9 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     future = reading == _ON_OR_AFTER or (
         reading in (_BY_SENTENCE, _BEFORE) and _speaks_of_the_future(before) and not _told_in_the_past(before)
     )
+    if not future and reading == _BY_SENTENCE:
+        end = _SENTENCE_END.search(text, match.end(), match.end() + SENTENCE_WINDOW)
+        future = _looks_ahead_after(before, text[match.end() : end.start() if end else match.end() + SENTENCE_WINDOW])
     either_side = _expected_in_the_past(before) if future else reading == _BY_SENTENCE and _NOT_BEFORE.search(before)
     if either_side:
         # "was expected to reopen on Tuesday", "could not go back before Friday": a time either side of the
@@ -278,6 +281,27 @@ def _speaks_of_the_future(before: str) -> bool:
     return bool(cues) and _PAST_REPORT.search(narration, cues[-1].end()) is None
 
 
+def _looks_ahead_after(before: str, after: str) -> bool:
+    """Whether a sentence whose words before its weekday say nothing of time looks ahead after it: "On Friday
+    the council will vote", "When the ferry sails on Friday, it will carry ...".  Only a sentence that tells
+    nothing in the past tense, before or after: in "On Friday, the mayor said the bridge will reopen" or "On
+    Friday, shares fell and analysts expect they will recover" the future is another time than the weekday's.
+    The narration after the weekday ends at a quotation mark (what follows is someone's words)."""
+    narrated_after = _QUOTATION_MARK.split(after, maxsplit=1)[0]
+    if _FUTURE_CUE.search(narrated_after) is None:
+        return False
+    narration = _QUOTATION.sub(" ", before) + " " + narrated_after
+    if _PAST_REPORT.search(narration):
+        return False
+    # the cues' own words are no past tense ("set to", "scheduled")
+    told = _FUTURE_CUE.sub(" ", narration)
+    return not any(is_past_form(word) for word in _LOWER_WORD.findall(told))
+
+
+#: A quotation mark, where the narration after a weekday gives way to someone's words.
+_QUOTATION_MARK = re.compile(r"[\"“”]")
+#: A word in lower case (a capitalised one is more often a name than a verb: "United", "Fed").
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: How far back from a weekday its sentence's start is looked for, in characters (a longer sentence is cut there).
 SENTENCE_WINDOW = 600
 #: Where a sentence ends before a weekday: a full stop, "!" or "?" (perhaps closing a quotation) before a capital,
