@@ -17,7 +17,9 @@ Rules, kept simple so that a reader can predict them:
   the future ("will", "would", "is expected to", "plans to", "set for",
   "scheduled", "to be held") with no past report ("said", "was") after that,
   unless the verb the weekday hangs on is itself past ("a deal signed on
-  Friday"); a future told in the past ("was expected to reopen on Friday")
+  Friday"), or when nothing before it tells the time and a future follows it
+  in a sentence with no past tense at all ("On Friday the council will
+  vote"); a future told in the past ("was expected to reopen on Friday")
   takes the nearer such day, before or after publication;
 * "yesterday", "today", "tomorrow" are one day either side of publication;
 * spans that do not name a day ("last week", "this month", "November 2026")
