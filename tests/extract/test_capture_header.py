@@ -130,6 +130,15 @@ def test_an_author_box_after_the_article_names_the_writer() -> None:
     assert header.author == "Lina Sommer"
 
 
+def test_a_published_by_box_after_the_article_names_the_writer_but_not_the_publishing_company() -> None:
+    """A blog theme's "Published by" box credits the writer; a footer's "Published by … Ltd" the company."""
+    lines = ["Three walks along the Ferrow in the first frost", *BODY, "Published by", "Nadia Okafor",
+             "Nadia Okafor walks the Ferrow valley every winter. View all posts"]
+    assert read_header(lines, 1, 1 + len(BODY)).author == "Nadia Okafor"
+    footer = ["Three walks along the Ferrow in the first frost", *BODY, "Published by Harbourline Media Ltd"]
+    assert read_header(footer, 1, 1 + len(BODY)).author is None
+
+
 def test_the_site_name_after_the_headline_goes() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow | Kelmouth Post", "By Lina Sommer", *BODY]
     assert _header(lines, "https://www.kelmouthpost.example/local/footbridge")[0] == (

@@ -57,6 +57,38 @@ def _label_cues() -> frozenset[str]:
 
 
 @cache
+def _people_only_cues() -> frozenset[str]:
+    """Cues after which an outlet alone is no author ("Published by Harbourline Media Ltd": the publisher)."""
+    return frozenset(entry.term for entry in load_lexicon("crosswire.extract", "byline_cues").entries
+                     if entry.value.get("people_only"))  # fmt: skip
+
+
+def _credits_people_only(match: re.Match[str]) -> bool:
+    cue = match.groupdict().get("cue")
+    return cue is not None and " ".join(cue.lower().split()) in _people_only_cues()
+
+
+_SQUASH = re.compile(r"[\W_]+")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's ("Ltd", "GmbH"), squashed (``lexicons/organisation_words.json``)."""
+    terms = load_lexicon("crosswire.extract", "organisation_words").terms
+    return frozenset(_SQUASH.sub("", term.casefold()) for term in terms)
+
+
+def is_organisation_word(word: str) -> bool:
+    """Whether a word makes a name an organisation's, however written ("LTD", "e. V.", "GmbH,")."""
+    return _SQUASH.sub("", word.casefold()) in _organisation_words()
+
+
+def names_an_organisation(name: str) -> bool:
+    """Whether a name holds an organisation word ("Harbourline Media Ltd")."""
+    return any(is_organisation_word(word) for word in name.split())
+
+
+@cache
 def _glued_cue() -> re.Pattern[str]:
     """A one-word cue, capitalised, run into the name as captures join elements: "ByAlex Brook", "VonAnna Berg"."""
     cues = sorted((cue for cue in load_lexicon("crosswire.extract", "byline_cues").terms if cue.isalpha()), key=len)
@@ -245,6 +277,11 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
         _, more_outlets = _names_in(part)
         outlets.extend(more_outlets)
     cued = match is not None
+    if match is not None and _credits_people_only(match):
+        # "Published by Harbourline Media Ltd": a company or an outlet alone is the publisher, not the writer
+        people = [name for name in people if not names_an_organisation(name)]
+        if not people:
+            return None
     if not people and outlets and cued:
         return Byline((outlets[0],))
     if not people and not outlets and match is not None and _takes_handle(match):

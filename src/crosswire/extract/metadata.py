@@ -16,7 +16,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,13 +24,15 @@ from lxml import etree
 from crosswire.extract.bylines import (
     byline_names,
     cue_alone,
+    is_organisation_word,
     joiner_words,
+    names_an_organisation,
     names_an_outlet,
     only_stop_words,
     without_cue,
 )
 from crosswire.extract.dates import date_labels
-from crosswire.lexicon import Entry, load_lexicon
+from crosswire.lexicon import Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,22 +304,15 @@ class Outlet:
             return False
         if squashed in self.keys:
             return True
-        words = [_squash(word) for word in text.split()]
         for key in self.keys:
             if len(key) >= 4 and key in squashed:
                 rest = squashed.replace(key, "", 1)
-                if len(rest) <= 3 or any(word in _organisation_words() for word in words):
+                if len(rest) <= 3 or any(is_organisation_word(word) for word in text.split()):
                     return True
         return False
 
 
 # --- organisations and bylines -----------------------------------------------------------------
-
-
-@cache
-def _organisation_words() -> frozenset[str]:
-    """Words that make a name an organisation's ("Ltd", "Media"): ``lexicons/organisation_words.json``."""
-    return frozenset(_squash(term) for term in load_lexicon("crosswire.extract", "organisation_words").terms)
 
 
 #: Tags whose elements are no byline even with byline markup (they name the author, if at all, in attributes).
@@ -359,7 +353,7 @@ _ADDRESS = re.compile(r"(?i:www\.)|\w\.[a-z]{2,12}(?=$|[\s/)])|@|\[at\]")
 def names_a_person(name: str, outlet: Outlet | None = None) -> bool:
     """Whether an author field's text may be a person's name: not the page's own outlet, no
     organisation word ("GmbH", "e.V."), no web or e-mail address."""
-    if _ADDRESS.search(name) or any(_squash(word) in _organisation_words() for word in name.split()):
+    if _ADDRESS.search(name) or names_an_organisation(name):
         return False
     if only_stop_words(name):
         return False  # a button or a label in the byline box ("Follow", "Datum")
