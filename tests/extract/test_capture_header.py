@@ -139,6 +139,15 @@ def test_a_published_by_box_after_the_article_names_the_writer_but_not_the_publi
     assert read_header(footer, 1, 1 + len(BODY)).author is None
 
 
+def test_a_name_under_a_repeated_headline_a_date_and_a_standfirst_is_the_byline() -> None:
+    """The headline printed twice around its date line, then a standfirst, then the writer's name."""
+    headline = "Kelmouth votes for a footbridge over the Ferrow"
+    lines = ["Local news", headline, "04.11.2026, 15:59", f"{headline} :",
+             "A three-year dispute over a crossing ends with a vote and a price of four million euros.",
+             "Lina Sommer", *BODY]
+    assert _header(lines)[:2] == (headline, "Lina Sommer")
+
+
 def test_the_site_name_after_the_headline_goes() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow | Kelmouth Post", "By Lina Sommer", *BODY]
     assert _header(lines, "https://www.kelmouthpost.example/local/footbridge")[0] == (

@@ -583,8 +583,16 @@ class HeaderReader:
         return Byline((*before, *byline.names, *after), byline.outlet)
 
     def _name_under_headline(self, title_at: int) -> Byline | None:
-        """A name alone on a line just under the headline (or its standfirst)."""
-        for index in range(title_at + 1, min(len(self.lines) - 1, title_at + NAME_UNDER_HEADLINE + 1)):
+        """A name alone on a line just under the headline (or its standfirst).  The headline printed again
+        and date lines between them do not count as lines: "Headline" / "29.04.2026, 15:59" / "Headline" /
+        standfirst / name."""
+        counted = 0
+        for index in range(title_at + 1, len(self.lines) - 1):
+            if self._squashed(index) == self._squashed(title_at) or self.date_at(index) is not None:
+                continue
+            counted += 1
+            if counted > NAME_UNDER_HEADLINE:
+                break
             line = self.lines[index]
             if word_count(line) > MAX_BYLINE_WORDS or is_boilerplate(line):
                 continue
