@@ -148,6 +148,28 @@ def test_a_name_under_a_repeated_headline_a_date_and_a_standfirst_is_the_byline(
     assert _header(lines)[:2] == (headline, "Lina Sommer")
 
 
+@pytest.mark.parametrize(
+    ("footer", "author"),
+    [
+        ("© 2026 Ines Varga", "Ines Varga"),
+        ("©2026 - Ines Varga - Studio Nord®", "Ines Varga"),
+        ("All texts and pictures © by Ines Varga | Imprint", "Ines Varga"),
+        # a company, an outlet, a picture's credit: no writer
+        ("© 2026 Harbourline Media Ltd", None),
+        ("Copyright © 2026 Marrowfield Press LLC", None),
+        ("© 2026 The Kelmouth Post", None),
+        ("© Ines Varga / Nordbild", None),
+        ("Picture 2 of 4 © Ines Varga", None),
+        ("Photo: © Ines Varga", None),
+        ("© Dieses Tagebuch steht unter einer freien Lizenz.", None),
+    ],
+)
+def test_a_person_holding_the_copyright_in_the_footer_is_the_last_resort_writer(footer: str, author: str | None) -> None:
+    """A personal site names its writer nowhere but in its footer's copyright line."""
+    lines = ["Three walks along the Ferrow in the first frost", *BODY, "Imprint", footer]
+    assert read_header(lines, 1, 1 + len(BODY)).author == author
+
+
 def test_the_site_name_after_the_headline_goes() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow | Kelmouth Post", "By Lina Sommer", *BODY]
     assert _header(lines, "https://www.kelmouthpost.example/local/footbridge")[0] == (

@@ -351,6 +351,32 @@ def joiner_alone(line: str) -> bool:
     return line.strip().lower() in _byline_words()["joiner"]
 
 
+#: A copyright line's holder: "© 2026 Tidewater Daily. All rights reserved.", "Copyright 2026 The Ledger".
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<holder>[^.,|©]{2,60})",
+    re.IGNORECASE,
+)
+#: What may stand between the copyright mark and the holder ("© by", "©2026 - "), and after the holder's name.
+_BEFORE_HOLDER = re.compile(r"^[\s\-–—:]*(?:by\s+)?", re.IGNORECASE)
+_AFTER_HOLDER = re.compile(r"\s+[-–—]\s+|\s*[®™]")
+
+
+def copyright_person(line: str) -> str | None:
+    """The person a copyright line names as holder ("© 2026 Ines Varga", "©2026 - Ines Varga - Studio Nord",
+    "All content © by Ines Varga"): on a personal site, its writer.  None for a company or an outlet, and
+    for a picture's credit, which names its agency after a slash ("© Ines Varga / Nordbild")."""
+    for match in COPYRIGHT_HOLDER.finditer(line):
+        if "/" in match["holder"]:
+            continue
+        holder = _AFTER_HOLDER.split(_BEFORE_HOLDER.sub("", match["holder"]), maxsplit=1)[0].strip()
+        byline = byline_names(holder, bare=True)
+        if byline is not None and len(byline.names) == 1 and byline.outlet is None:
+            name = byline.names[0]
+            if not names_an_organisation(name) and not names_an_outlet(name):
+                return name
+    return None
+
+
 def check_byline_cue(entry: Entry) -> None:
     """The lexicon check: the example credits the entry's author, or (author null) labels a box whose name follows."""
     if entry.value["author"] is None:

@@ -26,11 +26,13 @@ from urllib.parse import unquote, urlparse
 
 from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, squash, starts_tail, word_count
 from crosswire.extract.bylines import (
+    COPYRIGHT_HOLDER,
     MAX_BARE_NAME_WORDS,
     MAX_BYLINE_WORDS,
     MAX_NAME_WORDS,
     Byline,
     byline_names,
+    copyright_person,
     cue_alone,
     joiner_alone,
 )
@@ -557,7 +559,7 @@ class HeaderReader:
             byline = self._name_under_headline(title_at)
             if byline is not None:
                 return byline
-        return self._credit_after_article()
+        return self._credit_after_article() or self._copyright_holder()
 
     def _continued(self, index: int, byline: Byline) -> Byline:
         """The byline with the names it continues into across lines holding only a joiner, as a
@@ -623,6 +625,20 @@ class HeaderReader:
                 byline = byline_names(line, bare=True)
                 if byline is not None:
                     return byline
+        return None
+
+    def _copyright_holder(self) -> Byline | None:
+        """Last, a person holding the copyright in the page's footer (after the article): on a personal
+        site ("© 2026 Ines Varga"), the writer.  A credit labelled or counted before its mark ("Photo: © …",
+        "Picture 2 of 4 © …") is a picture's."""
+        for index in range(len(self.lines) - 1, max(self.body_end, self.body_start) - 1, -1):
+            line = self.lines[index]
+            mark = COPYRIGHT_HOLDER.search(line)
+            if mark is None or any(ch == ":" or ch.isdigit() for ch in line[: mark.start()]):
+                continue
+            name = copyright_person(line)
+            if name is not None:
+                return Byline((name,))
         return None
 
     def published(self, cluster: _Cluster | None, title_at: int | None) -> str | None:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from crosswire.extract.bylines import (
+    COPYRIGHT_HOLDER,
     byline_names,
     cue_alone,
     is_organisation_word,
@@ -506,11 +507,6 @@ def page_title(headings: list[str], article: dict[str, Any], outlet: Outlet, tag
 
 #: Class or id words of the elements that print the site's name: its logo, masthead or brand line.
 _BRAND_MARKS = ("logo", "masthead", "brand", "site-name", "site-title", "sitename")
-#: A copyright line's holder: "© 2026 Tidewater Daily. All rights reserved.", "Copyright 2026 The Ledger".
-_COPYRIGHT_HOLDER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<holder>[^.,|©]{2,60})",
-    re.IGNORECASE,
-)
 #: The page's text nodes holding a given string (libxml2 scans them; Python sees only the few that hold it).
 _TEXT_HOLDING = etree.XPath("//body//text()[contains(., $name)]")
 #: The longest site name read from a title, in words (a longer part is the headline).
@@ -537,7 +533,7 @@ def printed_site_name(tree: Any) -> str | None:
 
 def _printed_as_site_name(tree: Any, name: str) -> bool:
     for text in _TEXT_HOLDING(tree, name=name):
-        holders = (match["holder"] for match in _COPYRIGHT_HOLDER.finditer(str(text)))
+        holders = (match["holder"] for match in COPYRIGHT_HOLDER.finditer(str(text)))
         if any(_squash(holder) == _squash(name) for holder in holders):
             return True
         element = text.getparent()
