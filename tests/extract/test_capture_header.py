@@ -164,7 +164,7 @@ def test_a_name_under_a_repeated_headline_a_date_and_a_standfirst_is_the_byline(
         ("© Dieses Tagebuch steht unter einer freien Lizenz.", None),
     ],
 )
-def test_a_person_holding_the_copyright_in_the_footer_is_the_last_resort_writer(footer: str, author: str | None) -> None:
+def test_a_person_holding_the_copyright_in_the_footer_is_a_last_resort_writer(footer: str, author: str | None) -> None:
     """A personal site names its writer nowhere but in its footer's copyright line."""
     lines = ["Three walks along the Ferrow in the first frost", *BODY, "Imprint", footer]
     assert read_header(lines, 1, 1 + len(BODY)).author == author

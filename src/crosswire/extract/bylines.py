@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from crosswire.extract.body import word_count
+from crosswire.extract.body import squash, word_count
 from crosswire.extract.dates import META_PART, date_labels, printed_dates
 from crosswire.lexicon import Entry, load_lexicon
 
@@ -68,19 +68,15 @@ def _credits_people_only(match: re.Match[str]) -> bool:
     return cue is not None and " ".join(cue.lower().split()) in _people_only_cues()
 
 
-_SQUASH = re.compile(r"[\W_]+")
-
-
 @cache
 def _organisation_words() -> frozenset[str]:
     """Words that make a name an organisation's ("Ltd", "GmbH"), squashed (``lexicons/organisation_words.json``)."""
-    terms = load_lexicon("crosswire.extract", "organisation_words").terms
-    return frozenset(_SQUASH.sub("", term.casefold()) for term in terms)
+    return frozenset(squash(term) for term in load_lexicon("crosswire.extract", "organisation_words").terms)
 
 
 def is_organisation_word(word: str) -> bool:
     """Whether a word makes a name an organisation's, however written ("LTD", "e. V.", "GmbH,")."""
-    return _SQUASH.sub("", word.casefold()) in _organisation_words()
+    return squash(word) in _organisation_words()
 
 
 def names_an_organisation(name: str) -> bool:
@@ -364,9 +360,10 @@ _AFTER_HOLDER = re.compile(r"\s+[-–—]\s+|\s*[®™]")
 def copyright_person(line: str) -> str | None:
     """The person a copyright line names as holder ("© 2026 Ines Varga", "©2026 - Ines Varga - Studio Nord",
     "All content © by Ines Varga"): on a personal site, its writer.  None for a company or an outlet, and
-    for a picture's credit, which names its agency after a slash ("© Ines Varga / Nordbild")."""
+    for a picture's credit: labelled or counted before its mark ("Photo: © …", "Picture 2 of 4 © …"), or
+    naming its agency after a slash ("© Ines Varga / Nordbild")."""
     for match in COPYRIGHT_HOLDER.finditer(line):
-        if "/" in match["holder"]:
+        if "/" in match["holder"] or any(ch == ":" or ch.isdigit() for ch in line[: match.start()]):
             continue
         holder = _AFTER_HOLDER.split(_BEFORE_HOLDER.sub("", match["holder"]), maxsplit=1)[0].strip()
         byline = byline_names(holder, bare=True)

@@ -26,7 +26,6 @@ from urllib.parse import unquote, urlparse
 
 from crosswire.extract.body import is_boilerplate, is_byline, is_dateline, squash, starts_tail, word_count
 from crosswire.extract.bylines import (
-    COPYRIGHT_HOLDER,
     MAX_BARE_NAME_WORDS,
     MAX_BYLINE_WORDS,
     MAX_NAME_WORDS,
@@ -629,14 +628,9 @@ class HeaderReader:
 
     def _copyright_holder(self) -> Byline | None:
         """Last, a person holding the copyright in the page's footer (after the article): on a personal
-        site ("© 2026 Ines Varga"), the writer.  A credit labelled or counted before its mark ("Photo: © …",
-        "Picture 2 of 4 © …") is a picture's."""
+        site ("© 2026 Ines Varga"), the writer."""
         for index in range(len(self.lines) - 1, max(self.body_end, self.body_start) - 1, -1):
-            line = self.lines[index]
-            mark = COPYRIGHT_HOLDER.search(line)
-            if mark is None or any(ch == ":" or ch.isdigit() for ch in line[: mark.start()]):
-                continue
-            name = copyright_person(line)
+            name = copyright_person(self.lines[index])
             if name is not None:
                 return Byline((name,))
         return None
