@@ -170,6 +170,13 @@ def test_a_person_holding_the_copyright_in_the_footer_is_a_last_resort_writer(fo
     assert read_header(lines, 1, 1 + len(BODY)).author == author
 
 
+def test_a_name_with_its_date_after_a_stop_word_under_the_headline_is_the_byline() -> None:
+    """"Name am 4. November 2026 um 11:23": the stop word before the date ends the name."""
+    headline = "Kelmouth votes for a footbridge over the Ferrow"
+    lines = [headline, "Lina Sommer am 4. November 2026 um 11:23", *BODY]
+    assert _header(lines)[1:] == ("Lina Sommer", "2026-11-04")
+
+
 def test_the_site_name_after_the_headline_goes() -> None:
     lines = ["Kelmouth votes for a footbridge over the Ferrow | Kelmouth Post", "By Lina Sommer", *BODY]
     assert _header(lines, "https://www.kelmouthpost.example/local/footbridge")[0] == (

@@ -324,6 +324,8 @@ def _leftover_words(text: str, people: Sequence[str], outlets: Sequence[str]) ->
         lower = _name_token(word).lower().strip(".,")
         if lower in words["role"]:
             return max(0, len(leftover) - 1)
+        if lower in words["stop"] and lower not in named:
+            break  # a stop word ends the names ("Ada Brook am 4. Mai", "Ada Brook Teilen"): nothing after it is one
         if lower not in named and lower not in words["joiner"] and not lower.isdigit():
             leftover.append(word)  # a bare count after a name is its comments ("Lina Sommer 6")
     return len(leftover)
