@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from crosswire.extract import extract
-from crosswire.extract.bylines import byline_names, cue_alone
+from crosswire.extract.bylines import Byline, byline_names, cue_alone
 from crosswire.extract.capture_header import read_header, slug_words
 from crosswire.extract.dates import printed_dates, relative_date, url_date
 from crosswire.model import Capture, SourceHints
@@ -175,6 +175,13 @@ def test_a_name_with_its_date_after_a_stop_word_under_the_headline_is_the_byline
     headline = "Kelmouth votes for a footbridge over the Ferrow"
     lines = [headline, "Lina Sommer am 4. November 2026 um 11:23", *BODY]
     assert _header(lines)[1:] == ("Lina Sommer", "2026-11-04")
+
+
+@pytest.mark.parametrize("line", ["Lina SommerFollow", "By Lina SommerTeilen", "Lina SommerKontakt"])
+def test_a_button_run_into_the_name_is_cut_off(line: str) -> None:
+    """A capture runs a byline's button into the name ("Lina SommerFollow"); a name is not cut inside."""
+    assert byline_names(line, bare=True) == Byline(("Lina Sommer",))
+    assert byline_names("Lina Sallen", bare=True) == Byline(("Lina Sallen",))
 
 
 def test_the_site_name_after_the_headline_goes() -> None:

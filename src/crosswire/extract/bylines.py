@@ -85,6 +85,14 @@ def names_an_organisation(name: str) -> bool:
 
 
 @cache
+def _glued_stop_word() -> re.Pattern[str]:
+    """Where a capitalised stop word is run into the name before it, as captures join a byline and its button
+    ("Ada BrookFollow", "Lina SommerTeilen"): the place to put a space back."""
+    words = sorted((word.capitalize() for word in _byline_words()["stop"] if len(word) > 3), key=len, reverse=True)
+    return re.compile(rf"(?<=[a-zäöüßéèáíóúñ])(?=(?:{'|'.join(map(re.escape, words))})\b)")
+
+
+@cache
 def _glued_cue() -> re.Pattern[str]:
     """A one-word cue, capitalised, run into the name as captures join elements: "ByAlex Brook", "VonAnna Berg"."""
     cues = sorted((cue for cue in load_lexicon("crosswire.extract", "byline_cues").terms if cue.isalpha()), key=len)
@@ -247,6 +255,7 @@ def byline_names(line: str, bare: bool = False) -> Byline | None:
     or, with ``bare``, a line that is only a name (perhaps with its date)."""
     if len(line) > 200:
         return None
+    line = _glued_stop_word().sub(" ", line)
     match = _cue_pattern().match(line) or _glued_cue().match(line)
     if match is None and not bare:
         # a meta line of parts: "07 | 03 | 2026 Seen | Ratgeber | Text & Fotos: Ivo Marsh"
