@@ -111,6 +111,23 @@ def test_a_future_after_the_weekday_points_it_ahead(sentence: str, expected: str
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
+        # Named as still to come: the next such day, whatever the sentence's tense is not.
+        ("Crowds are gathering ahead of Friday's planned vote.", "2026-03-03", "2026-03-06"),
+        ("Friday afternoon's scheduled ferry crossing is fully booked.", "2026-03-03", "2026-03-06"),
+        # Told in the past, the plan may have been for a day gone by: the nearer such day.
+        ("Friday's planned vote was put off for a month.", "2026-03-03", "2026-03-06"),
+        ("Friday's planned vote was put off for a month.", "2026-03-09", "2026-03-06"),
+        # A possessive without such a word dates what happened.
+        ("Friday's vote was close.", "2026-03-03", "2026-02-27"),
+    ],
+)
+def test_a_weekday_naming_a_planned_event_points_ahead(sentence: str, published: str, expected: str) -> None:
+    assert [date for text, date in resolved(sentence, published) if "Friday" in text] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
         # An expectation told in the past tense: the nearer Friday, whichever side of publication it falls.
         ("The ferry was due to sail on Friday, but the crossing was called off.", "2026-03-07", "2026-03-06"),
         ("The ferry was due to sail on Friday after repairs.", "2026-03-05", "2026-03-06"),

@@ -27,7 +27,7 @@ Rules, kept simple so that a reader can predict them:
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-past_reports), each entry with an example sentence, the day it is published
+planned_attributes, past_reports), each entry with an example sentence, the day it is published
 and what it resolves to (``check_date_example``); the patterns below are
 built from them once, at import.
 """
@@ -100,6 +100,12 @@ _VAGUE_PERIOD = re.compile(
 )
 _FUTURE_CUE = re.compile(rf"\b(?:{_alternatives(_entries('future_cues'))})\b", re.IGNORECASE)
 
+#: A weekday's possessive and a word presenting what it dates as still to come ("Friday's planned vote", "Sunday
+#: evening's scheduled kick-off"; ``lexicons/planned_attributes.json``, times of day from ``times_of_day.json``).
+_PLANNED_AFTER = re.compile(
+    rf"(?:\s+(?:{_alternatives(_entries('times_of_day'))}))?['’]s\s+(?:{_alternatives(_entries('planned_attributes'))})\b",
+    re.IGNORECASE,
+)
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
 #: A past-tense report of what was said or done, which fixes the time of the clause that follows.
 _PAST_REPORT = re.compile(rf"\b(?:{_alternatives(_entries('past_reports'))})\b", re.IGNORECASE)
@@ -247,10 +253,17 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     future = reading == _ON_OR_AFTER or (
         reading in (_BY_SENTENCE, _BEFORE) and _speaks_of_the_future(before) and not _told_in_the_past(before)
     )
-    if not future and reading == _BY_SENTENCE:
-        end = _SENTENCE_END.search(text, match.end(), match.end() + SENTENCE_WINDOW)
-        future = _looks_ahead_after(before, text[match.end() : end.start() if end else match.end() + SENTENCE_WINDOW])
     either_side = _expected_in_the_past(before) if future else reading == _BY_SENTENCE and _NOT_BEFORE.search(before)
+    if not future and not either_side and reading == _BY_SENTENCE:
+        end = _SENTENCE_END.search(text, match.end(), match.end() + SENTENCE_WINDOW)
+        after = text[match.end() : end.start() if end else match.end() + SENTENCE_WINDOW]
+        planned = _PLANNED_AFTER.match(after)
+        if planned:
+            # "Friday's planned vote": named as still to come; in a sentence told in the past ("Friday's
+            # planned vote was put off") the plan may have been for a day gone by, the nearer such day
+            future, either_side = True, _tells_the_past(before, after[planned.end() :])
+        else:
+            future = _looks_ahead_after(before, after)
     if either_side:
         # "was expected to reopen on Tuesday", "could not go back before Friday": a time either side of the
         # telling (a deadline ahead, or one that has passed); the nearer such day
@@ -289,15 +302,22 @@ def _looks_ahead_after(before: str, after: str) -> bool:
     nothing in the past tense, before or after: in "On Friday, the mayor said the bridge will reopen" or "On
     Friday, shares fell and analysts expect they will recover" the future is another time than the weekday's.
     The narration after the weekday ends at a quotation mark (what follows is someone's words)."""
-    narrated_after = _QUOTATION_MARK.split(after, maxsplit=1)[0]
-    if _FUTURE_CUE.search(narrated_after) is None:
-        return False
-    narration = _QUOTATION.sub(" ", before) + " " + narrated_after
+    return _FUTURE_CUE.search(_narrated(after)) is not None and not _tells_the_past(before, after)
+
+
+def _narrated(after: str) -> str:
+    """The narration after a weekday: up to a quotation mark, where someone's words begin."""
+    return _QUOTATION_MARK.split(after, maxsplit=1)[0]
+
+
+def _tells_the_past(before: str, after: str) -> bool:
+    """Whether the narration of a weekday's sentence tells anything in the past tense: a past report ("said",
+    "was"), or any past form of a verb outside the future cues (whose own words, "set to", "scheduled", are
+    none)."""
+    narration = _QUOTATION.sub(" ", before) + " " + _narrated(after)
     if _PAST_REPORT.search(narration):
-        return False
-    # the cues' own words are no past tense ("set to", "scheduled")
-    told = _FUTURE_CUE.sub(" ", narration)
-    return not any(is_past_form(word) for word in _LOWER_WORD.findall(told))
+        return True
+    return any(is_past_form(word) for word in _LOWER_WORD.findall(_FUTURE_CUE.sub(" ", narration)))
 
 
 #: A quotation mark, where the narration after a weekday gives way to someone's words.
