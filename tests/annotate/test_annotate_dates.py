@@ -166,6 +166,15 @@ def test_future_weekday_across_the_year_end() -> None:
     assert resolved("Schools reopen next Monday.", "2026-12-30")[0][1] == "2027-01-04"
 
 
+def test_a_holiday_on_a_fixed_day_names_that_day_in_the_nearest_year() -> None:
+    """"on Christmas Day" in a report of 28 December is that year's; "New Year’s Eve" (curly apostrophe) in a
+    report of 2 January is the year before's; a holiday inside a name still dates the day it names."""
+    assert resolved("Snow fell on Christmas Day.", "2026-12-28") == [("Christmas Day", "2026-12-25")]
+    assert resolved("Fireworks lit the harbour on New Year’s Eve.", "2027-01-02") == [("New Year’s Eve", "2026-12-31")]
+    assert resolved("The firm's Christmas Day appeal raised money.", "2026-12-20") == [("Christmas Day", "2026-12-25")]
+    assert resolved("Snow fell on Christmas Day.", None) == [("Christmas Day", None)]
+
+
 def test_relative_days_and_vague_periods() -> None:
     found = dict(resolved("Yesterday the river rose; today it fell. Prices climbed last week.", "2026-03-01"))
     assert found["Yesterday"] == "2026-02-28"

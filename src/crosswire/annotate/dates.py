@@ -27,7 +27,7 @@ Rules, kept simple so that a reader can predict them:
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-planned_attributes, past_reports), each entry with an example sentence, the day it is published
+planned_attributes, past_reports, holidays), each entry with an example sentence, the day it is published
 and what it resolves to (``check_date_example``); the patterns below are
 built from them once, at import.
 """
@@ -90,6 +90,15 @@ _WEEKDAY = re.compile(
     rf"\b(?:(?P<modifier>{_alternatives(_entries('weekday_modifiers'))})\s)?"
     r"(?P<weekday>" + "|".join(day.capitalize() for day in WEEKDAYS) + r")s?\b",
     re.IGNORECASE,
+)
+#: Holidays on a fixed day (``lexicons/holidays.json``): name as written -> (month, day).
+_HOLIDAY_DAYS: dict[str, tuple[int, int]] = {
+    entry.term: (int(entry.value["month"]), int(entry.value["day"])) for entry in _entries("holidays")
+}
+_HOLIDAY = re.compile(
+    r"\b(?P<holiday>"
+    + "|".join(re.escape(name).replace("'", "['’]") for name in sorted(_HOLIDAY_DAYS, key=len, reverse=True))
+    + r")(?![\w'’])"
 )
 _RELATIVE_DAY = re.compile(rf"\b(?P<word>{_alternatives(_entries('relative_days'))})\b", re.IGNORECASE)
 _VAGUE_PERIOD = re.compile(
@@ -154,6 +163,9 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for match in _WEEKDAY.finditer(text):
         if match.group("weekday")[0].isupper():
             found.append(_mention(text, match, _weekday_date(text, match, reference)))
+    for match in _HOLIDAY.finditer(text):
+        month, day = _HOLIDAY_DAYS[match.group("holiday").replace("’", "'")]
+        found.append(_mention(text, match, _nearest_year(month, day, reference)))
     for match in _RELATIVE_DAY.finditer(text):
         if not _inside_name(text, match.start("word")):
             found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
@@ -217,6 +229,12 @@ def _absolute_date(match: re.Match[str], reference: date | None) -> date | None:
     day = int(groups["day"])
     if groups.get("year"):
         return _safe_date(int(groups["year"]), month, day)
+    return _nearest_year(month, day, reference)
+
+
+def _nearest_year(month: int, day: int, reference: date | None) -> date | None:
+    """A day and month without a year, in the year that puts it closest to publication (days ahead count
+    twice: news mostly reports the past)."""
     if reference is None:
         return None
     candidates = [_safe_date(reference.year + shift, month, day) for shift in (-1, 0, 1)]
