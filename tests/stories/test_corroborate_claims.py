@@ -251,6 +251,19 @@ def test_a_day_both_outlets_write_out_agrees_whatever_the_words_around_it() -> N
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-10-19", 2)]
 
 
+def test_one_side_stating_on_a_day_in_two_reports_agrees() -> None:
+    """A date hanging on a verb of saying dates a statement: "officials said Friday" and "an official said
+    Friday" are one side's statement that day, told by two outlets."""
+    articles = _annotated(
+        ("The trawler remains in the custody of the Carrow coastguard, officials said Friday.", "2026-12-27T08:00:00"),
+        ("Coastguard crews boarded the trawler last month and questioned its crew, an official said Friday.",
+         "2026-12-27T09:00:00"),
+    )  # fmt: skip
+    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
+    assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-12-25", 2)]
+    assert facts[0].about.endswith("said")
+
+
 def test_the_same_weekday_in_unrelated_sentences_stays_apart() -> None:
     # "Friday" is shared by many happenings of a story: a weekday alone does not join two statements.
     articles = _annotated(

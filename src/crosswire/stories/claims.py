@@ -93,6 +93,20 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
     return Claim(_clean_counted(counted), _event_predicate(predicate, text, end))
 
 
+def read_date_claim(text: str, end: int, counted: str | None, predicate: str | None) -> Claim:
+    """The claim of a date: what happened on it to what, as for a number, except that a verb of saying is
+    the event a date dates ("officials said Friday": the day of a statement, by whom), where it says
+    nothing of a number ("the report said 40")."""
+    if predicate is not None and is_saying(predicate.lower()):
+        return Claim(_clean_counted(counted), predicate.lower())
+    return read_claim(text, end, end, counted, predicate)
+
+
+def is_saying(predicate: str) -> bool:
+    """Whether a predicate is a verb of saying ("said", "told", "announced"; ``attribution_verbs.json``)."""
+    return predicate in terms("crosswire.annotate", "attribution_verbs")
+
+
 def participle_after(text: str, end: int) -> str | None:
     """The participle written right after a count: "14 people were injured" → "injured"."""
     after_be = _WORD_AFTER_BE.match(text, end)
