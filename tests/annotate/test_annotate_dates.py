@@ -175,6 +175,24 @@ def test_a_holiday_on_a_fixed_day_names_that_day_in_the_nearest_year() -> None:
     assert resolved("Snow fell on Christmas Day.", None) == [("Christmas Day", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair runs from March 3 to 9.", [("March 3", "2026-03-03"), ("9", "2026-03-09")]),
+        ("Launch is planned between Feb 8 and 25, weather allowing.", [("Feb 8", "2026-02-08"), ("25", "2026-02-25")]),
+        ("The window moved to Feb 7-14 on Saturday.", [("Feb 7", "2026-02-07"), ("14", "2026-02-14"),
+                                                        ("on Saturday", "2026-01-31")]),
+        ("The festival fills the old town 7-14 March each year.", [("7", "2026-03-07"), ("14 March", "2026-03-14")]),
+        # a count, a percentage, "and" without "between", a day before the first: no range
+        ("On Feb 8 and 25 people died.", [("Feb 8", "2026-02-08")]),
+        ("Between Feb 8 and 25 percent of the fleet stayed in port.", [("Feb 8", "2026-02-08")]),
+        ("The Kestrels won on Feb 17-4 in the final.", [("Feb 17", "2026-02-17")]),
+    ],
+)
+def test_a_range_written_with_one_month_gives_both_days(text: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(text, "2026-02-06") == expected
+
+
 def test_relative_days_and_vague_periods() -> None:
     found = dict(resolved("Yesterday the river rose; today it fell. Prices climbed last week.", "2026-03-01"))
     assert found["Yesterday"] == "2026-02-28"

@@ -159,7 +159,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            found.append(_mention(text, match, _absolute_date(match, reference)))
+            named = _absolute_date(match, reference)
+            found.append(_mention(text, match, named))
+            if named is not None and match.groupdict().get("day") is not None:
+                found.extend(_range_end(text, match, named))
     for match in _WEEKDAY.finditer(text):
         if match.group("weekday")[0].isupper():
             found.append(_mention(text, match, _weekday_date(text, match, reference)))
@@ -172,6 +175,45 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for match in _VAGUE_PERIOD.finditer(text):
         found.append(_mention(text, match, None))
     return _without_overlaps(found)
+
+
+#: The second day of a range written with one month: "Feb 7-14", "between Feb 8 and 25", "7 to 14 March".
+#: After the first day: a dash, "to", "through" or "until" (or "and" after "between"), then a day that ends
+#: there (no unit, no count after it: "Feb 8 and 25 people" is no range).
+_RANGE_END = re.compile(
+    r"\s*(?:[-–]|\s(?:to|through|until|and)\s)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:(?:19|20)\d\d|on|in|at|of|for|from|when|while|but|and|or|as|with|after|before"
+    r"|until|during|this|last|next|that|is|are|was|were|will)\b)"
+)
+#: The same, for a day-first date whose month follows the second day ("7-14 March"): the first day before it.
+_RANGE_START = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|and)\s)\s*$")
+
+
+def _range_end(text: str, match: re.Match[str], first: date) -> list[DateMention]:
+    """The other day of a range written with the month once, as a mention of its own, in the first day's month
+    and year: "Feb 7-14" (after "Feb 7"), "7-14 March" (before "14 March").  "and" makes a range only after
+    "between" ("between Feb 8 and 25")."""
+    if match.group("month").isdigit():
+        return []  # "2026-02-07": no range is written after an ISO date
+    day_first = match.group().lstrip()[:1].isdigit()
+    if day_first:
+        before = _RANGE_START.search(text, max(0, match.start() - 12), match.start())
+        found = before if before is not None and not text[before.start() - 1 : before.start()].isalnum() else None
+    else:
+        found = _RANGE_END.match(text, match.end())
+        between = _BETWEEN.search(text, max(0, match.start() - 10), match.start())
+    if found is not None and found.group().split()[0] == "and" and between is None:
+            found = None
+    if found is None:
+        return []
+    other = _safe_date(first.year, first.month, int(found.group("day")))
+    if other is None or (other < first) != day_first or other == first:
+        return []  # "Feb 17-4" is no range
+    start, end = found.span("day")
+    return [DateMention(text=text[start:end], start=start, end=end, date=other.isoformat())]
+
+
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 
 def _inside_name(text: str, start: int) -> bool:
