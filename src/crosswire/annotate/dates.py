@@ -10,7 +10,10 @@ Rules, kept simple so that a reader can predict them:
 * a day and month without a year ("May 16") get the year that puts them
   closest to publication, counting days ahead twice (news mostly reports
   the past): "December 30" in a January article is last year's, "January 3"
-  in a late-December article next year's;
+  in a late-December article next year's; so does a holiday on a fixed day
+  ("on Christmas Day");
+* a range written with the month once ("Feb 7-14", "between Feb 8 and 25")
+  gives both days, the second in the first's month and year;
 * a weekday ("on Tuesday") is the most recent such day on or before
   publication, because news reports what happened; it is the next one on or
   after publication when the phrase says "next" or the sentence speaks of
@@ -19,17 +22,20 @@ Rules, kept simple so that a reader can predict them:
   unless the verb the weekday hangs on is itself past ("a deal signed on
   Friday"), or when nothing before it tells the time and a future follows it
   in a sentence with no past tense at all ("On Friday the council will
-  vote"); a future told in the past ("was expected to reopen on Friday")
-  takes the nearer such day, before or after publication;
+  vote"), or when its possessive names the event as planned ("Friday's
+  planned vote"); a future told in the past ("was expected to reopen on
+  Friday", "Friday's planned vote was put off") takes the nearer such day,
+  before or after publication;
 * "yesterday", "today", "tomorrow" are one day either side of publication;
 * spans that do not name a day ("last week", "this month", "November 2026")
   and anything relative without a publication date get ``date: None``.
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-planned_attributes, past_reports, holidays), each entry with an example sentence, the day it is published
-and what it resolves to (``check_date_example``); the patterns below are
-built from them once, at import.
+planned_attributes, past_reports, holidays), each entry with an example
+sentence, the day it is published and what it resolves to
+(``check_date_example``); the patterns below are built from them once, at
+import.
 """
 
 from __future__ import annotations
