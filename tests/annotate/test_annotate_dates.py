@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.annotate.dates import DateStage, find_dates
+from crosswire.annotate.dates import DateStage, find_dates, opening_date
 from crosswire.model import Article
 
 
@@ -206,6 +206,30 @@ def test_without_publication_date_relative_dates_are_unknown() -> None:
 
 def test_month_and_modal_verb_are_told_apart() -> None:
     assert resolved("Officials may 5 times revise the plan.", "2026-03-03") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mill fire closes harbour road\nPublished: Tuesday, Nov. 3, 2026 12:10 p.m.\nThe mill burned on Monday.",
+         "2026-11-03"),
+        ("Mill fire closes harbour road November 3, 2026 9:40 am The mill burned on Monday.", "2026-11-03"),
+        ("Mill fire closes harbour road\nNovember 3, 2026\nThe mill burned on Monday.", "2026-11-03"),
+        # a date inside the first sentence may be another event's: no date line
+        ("On March 11, 2005, a gunman killed four people; he was sentenced on Monday.", None),
+        ("The mill burned on Monday, the fire service said.", None),
+    ],
+)
+def test_an_undated_text_is_read_against_its_own_date_line(text: str, expected: str | None) -> None:
+    assert opening_date(text) == expected
+
+
+def test_the_stage_reads_an_undated_text_against_its_date_line() -> None:
+    text = "Mill fire closes harbour road\nPublished: Tuesday, Nov. 3, 2026 12:10 p.m.\nThe mill burned on Monday."
+    article = DateStage()(Article("a", "record", "a.jsonl", text, published=None))
+    assert article.annotations is not None
+    mondays = [(d.text, d.date) for d in article.annotations.dates if d.text == "on Monday"]
+    assert mondays == [("on Monday", "2026-11-02")]
 
 
 def test_stage_reads_publication_date() -> None:

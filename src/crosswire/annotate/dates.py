@@ -47,7 +47,7 @@ from datetime import date, timedelta
 
 from crosswire.annotate.quantities import grammar
 from crosswire.annotate.verb_forms import is_past_form
-from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping
+from crosswire.lexicon import Entry, LexiconError, load_lexicon, mapping, phrase_alternation, terms
 from crosswire.model import Annotations, Article, DateMention
 from crosswire.workers import batched
 
@@ -149,7 +149,7 @@ def _with_dates(articles: list[Article]) -> Iterator[Article]:
     found = [
         (
             article.text,
-            find_dates(article.text, article.published),
+            find_dates(article.text, article.published or opening_date(article.text)),
             article.annotations.sentences if article.annotations else (),
         )
         for article in articles
@@ -157,6 +157,38 @@ def _with_dates(articles: list[Article]) -> Iterator[Article]:
     for article, dates in zip(articles, grammar.add_date_claims_to_many(found), strict=True):
         annotations = article.annotations or Annotations()
         yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, dates=tuple(dates)))
+
+
+#: How far into an undated text its own date line may stand ("Published: December 19, 2005" under a headline).
+OPENING_CHARS = 300
+#: What marks a date in a text's opening as the text's own: a label before it ("Published:", "Updated"), a weekday
+#: before it ("Tuesday, December 20, 2005"), a clock time after it ("July 3, 2013 6:22am", "Dec. 19, 2005 at 9:44
+#: pm"), or the start of a line.  A date inside the first sentence ("On March 11, 2005, a gunman ...") may be an
+#: earlier event's.
+_DATELINE_BEFORE = re.compile(
+    rf"(?:^|\n|\b(?:{phrase_alternation(terms('crosswire.extract', 'date_labels'))})\s*(?:on|at)?\s*:?|"
+    rf"\b(?:{'|'.join(day for name in WEEKDAYS for day in (name, name[:3]))})\.?,?)\s*$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:[-/|,]\s*)?(?:at\s+)?\d{1,2}\s*[:.]\s*\d\d|\s*(?:[-/|,]\s*)?\d{1,2}\s*[ap]\.?m\b",
+                             re.IGNORECASE)
+
+
+def opening_date(text: str) -> str | None:
+    """The day an undated text gives itself in a date line of its opening (a dateline, a "Published:" line,
+    ``_DATELINE_BEFORE`` / ``_DATELINE_AFTER``), against which its "Saturday" and "yesterday" are read; None
+    when its opening has no such line."""
+    opening = text[:OPENING_CHARS]
+    found = sorted(
+        (match for pattern in _PATTERNS for match in pattern.finditer(opening)), key=lambda match: match.start()
+    )
+    for match in found:
+        if not (match.groupdict().get("year") and match.groupdict().get("day")):
+            continue
+        if _DATELINE_BEFORE.search(opening, 0, match.start()) or _DATELINE_AFTER.match(opening, match.end()):
+            day = _absolute_date(match, None)
+            return day.isoformat() if day else None
+    return None
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
