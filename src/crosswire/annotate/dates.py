@@ -225,6 +225,8 @@ _RANGE_END = re.compile(
 )
 #: The same, for a day-first date whose month follows the second day ("7-14 March"): the first day before it.
 _RANGE_START = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|and)\s)\s*$")
+#: "between" right before a range's first day.
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
 def _range_end(text: str, match: re.Match[str], first: date) -> list[DateMention]:
@@ -235,13 +237,14 @@ def _range_end(text: str, match: re.Match[str], first: date) -> list[DateMention
         return []  # "2026-02-07": no range is written after an ISO date
     day_first = match.group().lstrip()[:1].isdigit()
     if day_first:
-        before = _RANGE_START.search(text, max(0, match.start() - 12), match.start())
-        found = before if before is not None and not text[before.start() - 1 : before.start()].isalnum() else None
+        found = _RANGE_START.search(text, max(0, match.start() - 12), match.start())
+        if found is not None and text[found.start() - 1 : found.start()].isalnum():
+            found = None  # "2017-14 March": part of a longer number
     else:
         found = _RANGE_END.match(text, match.end())
-        between = _BETWEEN.search(text, max(0, match.start() - 10), match.start())
-    if found is not None and found.group().split()[0] == "and" and between is None:
-            found = None
+        between = _BETWEEN.search(text, max(0, match.start() - 12), match.start())
+        if found is not None and found.group().split()[0] == "and" and between is None:
+            found = None  # "on Feb 8 and 25": two days, perhaps, but no range
     if found is None:
         return []
     other = _safe_date(first.year, first.month, int(found.group("day")))
@@ -249,9 +252,6 @@ def _range_end(text: str, match: re.Match[str], first: date) -> list[DateMention
         return []  # "Feb 17-4" is no range
     start, end = found.span("day")
     return [DateMention(text=text[start:end], start=start, end=end, date=other.isoformat())]
-
-
-_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 
 def _inside_name(text: str, start: int) -> bool:
