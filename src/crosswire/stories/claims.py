@@ -93,18 +93,13 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
     return Claim(_clean_counted(counted), _event_predicate(predicate, text, end))
 
 
-def read_date_claim(text: str, end: int, counted: str | None, predicate: str | None) -> Claim:
-    """The claim of a date: what happened on it to what, as for a number, except that a verb of saying is
-    the event a date dates ("officials said Friday": the day of a statement, by whom), where it says
-    nothing of a number ("the report said 40")."""
-    if predicate is not None and is_saying(predicate.lower()):
+def read_date_claim(text: str, start: int, end: int, counted: str | None, predicate: str | None) -> Claim:
+    """The claim of a date at ``text[start:end]``: what happened on it to what, as for a number, except that a
+    verb of saying (``attribution_verbs.json``) is the event a date dates ("officials said Friday": the day of
+    a statement, by whom), where it says nothing of a number ("the report said 40")."""
+    if predicate is not None and predicate.lower() in terms("crosswire.annotate", "attribution_verbs"):
         return Claim(_clean_counted(counted), predicate.lower())
-    return read_claim(text, end, end, counted, predicate)
-
-
-def is_saying(predicate: str) -> bool:
-    """Whether a predicate is a verb of saying ("said", "told", "announced"; ``attribution_verbs.json``)."""
-    return predicate in terms("crosswire.annotate", "attribution_verbs")
+    return read_claim(text, start, end, counted, predicate)
 
 
 def participle_after(text: str, end: int) -> str | None:

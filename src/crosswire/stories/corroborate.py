@@ -624,7 +624,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("date", article.id, source, rank, d.start, d.end, article.text[d.start : d.end], d.date,
                          None, None, *_context(article, d.start, d.end, (left, right)),
-                         claim=read_date_claim(article.text, d.end, d.counted, d.predicate),
+                         claim=read_date_claim(article.text, d.start, d.end, d.counted, d.predicate),
                          sentence=sentence, said_by=said_by, lead=_lead(article, d.start),
                          around=around_of(article, d.start, d.end))
             )  # fmt: skip
