@@ -193,6 +193,23 @@ def test_a_range_written_with_one_month_gives_both_days(text: str, expected: lis
     assert resolved(text, "2026-02-06") == expected
 
 
+def test_next_weekday_written_on_that_weekday_is_a_week_on() -> None:
+    # 2026-03-08 is a Sunday.
+    assert resolved("The Herons visit next Sunday.", "2026-03-08") == [("next Sunday", "2026-03-15")]
+    assert resolved("The Herons visit next Sunday.", "2026-03-06") == [("next Sunday", "2026-03-08")]
+
+
+def test_a_name_holding_a_weekday_dates_nothing() -> None:
+    assert resolved("The fix ships with the next Patch Tuesday updates.", "2026-03-04") == [("Patch Tuesday", None)]
+    assert resolved("The ferry does not run on Good Friday.", "2026-03-04") == [("Good Friday", None)]
+
+
+def test_a_weekday_written_with_its_date_is_one_mention_of_that_date() -> None:
+    text = "Mill fire closes harbour road Saturday, November 7, 2026 The mill burned overnight."
+    assert resolved(text, "2026-11-09") == [("Saturday, November 7, 2026", "2026-11-07")]
+    assert resolved("It happened on Saturday, Nov. 7.", "2026-11-09") == [("on Saturday, Nov. 7", "2026-11-07")]
+
+
 def test_relative_days_and_vague_periods() -> None:
     found = dict(resolved("Yesterday the river rose; today it fell. Prices climbed last week.", "2026-03-01"))
     assert found["Yesterday"] == "2026-02-28"

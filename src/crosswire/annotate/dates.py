@@ -32,7 +32,7 @@ Rules, kept simple so that a reader can predict them:
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-planned_attributes, past_reports, holidays), each entry with an example
+planned_attributes, past_reports, holidays, named_days), each entry with an example
 sentence, the day it is published and what it resolves to
 (``check_date_example``); the patterns below are built from them once, at
 import.
@@ -72,10 +72,11 @@ def _alternatives(entries: Iterable[Entry]) -> str:
 #: Weekday names (lower case), Monday first (``lexicons/weekdays.json``).
 WEEKDAYS = tuple(entry.term for entry in sorted(_entries("weekdays"), key=lambda entry: int(entry.value["weekday"])))
 #: How a modifier places a weekday (``lexicons/weekday_modifiers.json``).
-_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE = "before", "on or before", "on or after", "as the sentence says"
+_BEFORE, _ON_OR_BEFORE, _AFTER, _ON_OR_AFTER = "before", "on or before", "after", "on or after"
+_BY_SENTENCE = "as the sentence says"
 _EVERY = "every such day"
 _WEEKDAY_READING: dict[str, str] = {entry.term: entry.value["reading"] for entry in _entries("weekday_modifiers")}
-if not set(_WEEKDAY_READING.values()) <= {_BEFORE, _ON_OR_BEFORE, _ON_OR_AFTER, _BY_SENTENCE, _EVERY}:
+if not set(_WEEKDAY_READING.values()) <= {_BEFORE, _ON_OR_BEFORE, _AFTER, _ON_OR_AFTER, _BY_SENTENCE, _EVERY}:
     raise LexiconError(f"weekday_modifiers: unknown reading in {sorted(set(_WEEKDAY_READING.values()))}")
 #: yesterday/today/tonight/tomorrow -> days from publication (``lexicons/relative_days.json``).
 _DAY_SHIFT: dict[str, int] = {entry.term: int(entry.value["shift"]) for entry in _entries("relative_days")}
@@ -106,6 +107,10 @@ _HOLIDAY = re.compile(
     + "|".join(re.escape(name).replace("'", "['’]") for name in sorted(_HOLIDAY_DAYS, key=len, reverse=True))
     + r")(?![\w'’])"
 )
+#: What stands between a weekday and the date it names ("Saturday, September 14, 2013", "Sat 14 Sep").
+_BEFORE_DATE = re.compile(r",?\s+")
+#: Names holding a weekday that date nothing ("Good Friday", "Patch Tuesday"; ``lexicons/named_days.json``).
+_NAMED_DAY = re.compile(r"\b(?:" + "|".join(re.escape(entry.term) for entry in _entries("named_days")) + r")\b")
 _RELATIVE_DAY = re.compile(rf"\b(?P<word>{_alternatives(_entries('relative_days'))})\b", re.IGNORECASE)
 _VAGUE_PERIOD = re.compile(
     rf"\b(?:(?:{_alternatives(e for e in _PERIOD_MODIFIERS if e.value.get('before_modifier'))})\s)?"
@@ -201,9 +206,20 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             found.append(_mention(text, match, named))
             if named is not None and match.groupdict().get("day") is not None:
                 found.extend(_range_end(text, match, named))
+    for match in _NAMED_DAY.finditer(text):
+        found.append(_mention(text, match, None))  # it holds a weekday, which it keeps from being read
+    written_out = {mention.start: index for index, mention in enumerate(found)}
     for match in _WEEKDAY.finditer(text):
-        if match.group("weekday")[0].isupper():
-            found.append(_mention(text, match, _weekday_date(text, match, reference)))
+        if not match.group("weekday")[0].isupper():
+            continue
+        after = _BEFORE_DATE.match(text, match.end())
+        index = written_out.get(after.end()) if after else None
+        if index is not None:
+            # "Saturday, September 14, 2013": one date, written with its weekday
+            found[index] = dataclasses.replace(found[index], text=text[match.start() : found[index].end],
+                                               start=match.start())  # fmt: skip
+            continue
+        found.append(_mention(text, match, _weekday_date(text, match, reference)))
     for match in _HOLIDAY.finditer(text):
         month, day = _HOLIDAY_DAYS[match.group("holiday").replace("’", "'")]
         found.append(_mention(text, match, _nearest_year(month, day, reference)))
@@ -348,7 +364,9 @@ def _weekday_date(text: str, match: re.Match[str], reference: date | None) -> da
     sentence_start = max((end.end() for end in ends if end.end() <= match.start()), default=window)
     before = text[sentence_start : match.start()]
     ahead = reference + timedelta(days=(target - reference.weekday()) % 7)
-    future = reading == _ON_OR_AFTER or (
+    if reading == _AFTER and ahead == reference:
+        ahead += timedelta(days=7)  # "next Sunday" written on a Sunday: a week on
+    future = reading in (_AFTER, _ON_OR_AFTER) or (
         reading in (_BY_SENTENCE, _BEFORE) and _speaks_of_the_future(before) and not _told_in_the_past(before)
     )
     either_side = _expected_in_the_past(before) if future else reading == _BY_SENTENCE and _NOT_BEFORE.search(before)
