@@ -16,7 +16,7 @@ Rules, kept simple so that a reader can predict them:
   gives both days, the second in the first's month and year;
 * a weekday ("on Tuesday") is the most recent such day on or before
   publication, because news reports what happened; it is the next one on or
-  after publication when the phrase says "next" or the sentence speaks of
+  after publication when the sentence speaks of
   the future ("will", "would", "is expected to", "plans to", "set for",
   "scheduled", "to be held") with no past report ("said", "was") after that,
   unless the verb the weekday hangs on is itself past ("a deal signed on
@@ -25,15 +25,20 @@ Rules, kept simple so that a reader can predict them:
   vote"), or when its possessive names the event as planned ("Friday's
   planned vote"); a future told in the past ("was expected to reopen on
   Friday", "Friday's planned vote was put off") takes the nearer such day,
-  before or after publication;
+  before or after publication; "next Tuesday" is the next one strictly after
+  publication, "last Tuesday" the last one strictly before; a name holding a
+  weekday ("Good Friday", "Patch Tuesday") dates nothing, and a weekday
+  written with its date ("Saturday, September 14, 2013") is that date;
 * "yesterday", "today", "tomorrow" are one day either side of publication;
+* an undated text is read against the date line of its opening (a dated
+  line under its headline, ``opening_date``);
 * spans that do not name a day ("last week", "this month", "November 2026")
   and anything relative without a publication date get ``date: None``.
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-planned_attributes, past_reports, holidays, named_days), each entry with an example
-sentence, the day it is published and what it resolves to
+planned_attributes, past_reports, holidays, named_days), each entry with an
+example sentence, the day it is published and what it resolves to
 (``check_date_example``); the patterns below are built from them once, at
 import.
 """
