@@ -14,6 +14,7 @@ import pytest
 
 from crosswire.stories.claims import (
     Claim,
+    claims_match,
     encoder_seconds,
     participle,
     participle_after,
@@ -190,3 +191,23 @@ def test_the_participle_after_a_count_is_any_verbs_after_be(sentence: str, expec
     number = re.search(r"\d+ \w+", sentence)
     assert number is not None
     assert participle_after(sentence, number.end()) == expected
+
+
+@pytest.mark.parametrize(
+    ("counted", "predicate", "claim"),
+    [
+        ("wounded firefighters", "flown", Claim("firefighters", "wounded")),
+        ("injured passengers", "taken", Claim("passengers", "injured")),
+        ("missing fishermen", None, Claim("fishermen", "missing")),
+        # a modifier that names no event leaves the claim as the parse gave it
+        ("volunteer firefighters", "injured", Claim("volunteer firefighters", "injured")),
+    ],
+)
+def test_an_event_written_before_the_counted_noun_is_the_claims_event(
+    counted: str, predicate: str | None, claim: Claim
+) -> None:
+    """"two wounded firefighters were flown to hospital" counts firefighters wounded, whatever the clause goes on
+    to tell: such a count agrees with "two firefighters were injured"."""
+    assert read_claim("", 0, 0, counted, predicate) == claim
+    if claim.predicate == "wounded":
+        assert claims_match(claim, Claim("firefighters", "injured")) == "same"

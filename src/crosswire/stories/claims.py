@@ -90,7 +90,21 @@ def read_claim(text: str, start: int, end: int, counted: str | None, predicate: 
     participle written right after the number. A predicate that says nothing ("were", "said") is none."""
     if predicate is None:
         predicate = participle_after(text, end)
-    return Claim(_clean_counted(counted), _event_predicate(predicate, text, end))
+    cleaned = _clean_counted(counted)
+    modifier = _event_modifier(cleaned)
+    if modifier is not None and cleaned is not None:
+        # "two wounded men requested lawyers": the count is of men wounded, whatever the clause goes on to tell
+        return Claim(" ".join(word for word in cleaned.split() if word.lower() != modifier), modifier)
+    return Claim(cleaned, _event_predicate(predicate, text, end))
+
+
+def _event_modifier(counted: str | None) -> str | None:
+    """A word before the counted noun that names what happened to it, as ``event_classes.json`` lists it
+    ("wounded men", "injured passengers", "dead fishermen"), lower case; None when there is none."""
+    if counted is None:
+        return None
+    events = {term for term in _kind_table()[0] if " " not in term}
+    return next((word.lower() for word in words_before_head(counted) if word.lower() in events), None)
 
 
 def read_date_claim(text: str, start: int, end: int, counted: str | None, predicate: str | None) -> Claim:
