@@ -97,6 +97,11 @@ def _corroborated(*reports: tuple[str, str | None]) -> tuple[Fact, ...]:
     return corroborate(articles, {a.id: a.id for a in articles})
 
 
+def _date_facts(*reports: tuple[str, str | None]) -> list[Fact]:
+    """The date facts of a story told by ``reports`` (text, published), one outlet each."""
+    return [f for f in _corroborated(*reports) if f.kind == "date"]
+
+
 def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() -> None:
     facts = _corroborated(
         ("Five people were killed when the Carrow footbridge collapsed on Sunday.", "2026-11-09T08:00:00"),
@@ -149,11 +154,10 @@ def test_a_caption_line_gives_no_fact() -> None:
 
 
 def test_the_same_weekday_written_a_week_apart_is_no_conflict() -> None:
-    articles = _annotated(
+    dates = _date_facts(
         ("Harbour officials said Friday that the ferry had been inspected.", "2026-11-06T10:00:00"),
         ("On Friday, harbour officials said the ferry would sail again.", "2026-11-13T10:00:00"),
     )
-    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert dates and all(f.status != "conflict" for f in dates)
 
 
@@ -169,11 +173,10 @@ def test_a_figure_equal_to_one_member_but_contradicting_another_needs_a_real_riv
 
 def test_a_weekday_never_contradicts_a_date_written_out() -> None:
     # "On Friday" dates the authorities' statement; "on Nov. 24" the seizure itself.
-    articles = _annotated(
+    dates = _date_facts(
         ("Customs officers seized the tanker Marlow Star on Nov. 24 off Carrow, the port said.", "2026-12-04T09:00:00"),
         ("On Friday, customs officers said they had seized the tanker Marlow Star off Carrow.", "2026-12-04T18:00:00"),
     )
-    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert dates and all(f.status != "conflict" for f in dates)
 
 
@@ -242,35 +245,32 @@ def test_one_sentence_printed_by_two_outlets_is_one_fact_even_when_it_says_littl
 
 
 def test_a_day_both_outlets_write_out_agrees_whatever_the_words_around_it() -> None:
-    articles = _annotated(
+    facts = _date_facts(
         ("Satellite images taken on Oct. 19 show the trawler Kestrel alongside a tanker.", "2026-12-30T08:00:00"),
         ("The harbour authority released pictures of an October 19 meeting of two ships at sea.",
          "2026-12-30T09:00:00"),
     )  # fmt: skip
-    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-10-19", 2)]
 
 
 def test_one_side_stating_on_a_day_in_two_reports_agrees() -> None:
     """A date hanging on a verb of saying dates a statement: "officials said Friday" and "an official said
     Friday" are one side's statement that day, told by two outlets."""
-    articles = _annotated(
+    facts = _date_facts(
         ("The trawler remains in the custody of the Carrow coastguard, officials said Friday.", "2026-12-27T08:00:00"),
         ("Coastguard crews boarded the trawler last month and questioned its crew, an official said Friday.",
          "2026-12-27T09:00:00"),
     )  # fmt: skip
-    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-12-25", 2)]
     assert facts[0].about.endswith("said")
 
 
 def test_the_same_weekday_in_unrelated_sentences_stays_apart() -> None:
     # "Friday" is shared by many happenings of a story: a weekday alone does not join two statements.
-    articles = _annotated(
+    facts = _date_facts(
         ("The harbour authority said on Friday that the trawler had been seized.", "2026-12-27T08:00:00"),
         ("Fishermen in Carrow protested on Friday against the new quotas.", "2026-12-27T09:00:00"),
     )
-    facts = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert all(f.status == "single" for f in facts)
 
 
@@ -342,17 +342,15 @@ def test_measures_of_two_things_named_differently_never_conflict() -> None:
 
 
 def test_a_date_without_a_year_does_not_contradict_the_same_day_with_one() -> None:
-    articles = _annotated(
+    dates = _date_facts(
         ("The Lindmoor bridge will reopen to traffic on May 4, officials said.", "2026-11-20T10:00:00"),
         ("Officials said the Lindmoor bridge will reopen to traffic on May 4, 2027.", "2026-11-20T12:00:00"),
     )
-    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert dates and all(f.status != "conflict" for f in dates)
-    articles = _annotated(
+    dates = _date_facts(
         ("The Lindmoor bridge will reopen to traffic on March 9, 2027, officials said.", "2026-11-20T10:00:00"),
         ("Officials said the Lindmoor bridge will reopen to traffic on March 19, 2027.", "2026-11-20T12:00:00"),
     )
-    dates = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert any(f.status == "conflict" for f in dates)
 
 
