@@ -211,3 +211,21 @@ def test_an_event_written_before_the_counted_noun_is_the_claims_event(
     assert read_claim("", 0, 0, counted, predicate) == claim
     if claim.predicate == "wounded":
         assert claims_match(claim, Claim("firefighters", "injured")) == "same"
+
+
+@pytest.mark.parametrize(
+    ("counted", "predicate", "claim"),
+    [
+        # the date's own words are not what it dates
+        ("Thursday", "shaken", Claim(None, "shaken")),
+        ("p.m.", None, Claim(None, None)),
+        ("hours of Thursday morning", None, Claim("hours", None)),
+        # an age before a name is no part of the name
+        ("36-year-old Ana Ruiz", "died", Claim("Ana Ruiz", "died")),
+        ("-year-old boy", "slipped", Claim("boy", "slipped")),
+        ("state of emergency", "declared", Claim("state of emergency", "declared")),
+    ],
+)
+def test_a_claims_counted_thing_names_a_thing(counted: str, predicate: str | None, claim: Claim) -> None:
+    """Labels read "date: Ana Ruiz died", not "date: year-old Ana Ruiz died" or "date: Thursday shaken"."""
+    assert read_claim("", 0, 0, counted, predicate) == claim

@@ -134,10 +134,32 @@ _PRONOUNS = frozenset(
 
 
 def _clean_counted(counted: str | None) -> str | None:
+    """The counted thing without what names no thing: numbers, brackets, the time words a date's parse leaves in
+    it ("Thursday", "a.m.", "morning") and the rest of an age written before a name ("year-old" of "36-year-old
+    Ana Ruiz"); None when nothing is left or a pronoun is."""
     if not counted:
         return None
-    cleaned = " ".join(w for w in counted.split() if any(ch.isalpha() for ch in w) and w not in "()")
+    words = [w for w in counted.split() if any(ch.isalpha() for ch in w) and w not in "()" and not _names_no_thing(w)]
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()  # "hours of" left of "hours of Thursday morning"
+    cleaned = " ".join(words)
     return cleaned if cleaned and cleaned.lower() not in _PRONOUNS else None
+
+
+#: Words a counted phrase cannot end with once a time word after them is gone.
+_DANGLING = frozenset({"of", "on", "in", "at", "the", "a", "an"})
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Weekday names, times of day and clock marks: the date's own words, never the thing it dates."""
+    words = {*terms("crosswire.annotate", "weekdays"), *terms("crosswire.annotate", "times_of_day"), "a.m.", "p.m."}
+    return frozenset(words)
+
+
+def _names_no_thing(word: str) -> bool:
+    lowered = word.lower().strip(",;:")
+    return lowered in _time_words() or lowered.lstrip("0123456789-").startswith("year-old")
 
 
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
