@@ -2,7 +2,12 @@
 
 A quantity's claim parts come from the parse (``Quantity.counted``: what was
 counted, ``Quantity.predicate``: what happened to it, as written); when the
-parse gave none, the word after the number ("14 people *were injured*").
+parse gave none, the word after the number ("14 people *were injured*").  An
+event word before the counted noun is the event whatever the clause goes on
+to tell ("two *wounded* men requested privacy"); the counted thing keeps no
+time words a date's parse leaves in it ("Thursday", "a.m.").  A date's claim
+is read the same way, except that a verb of saying is its event ("officials
+*said* Friday": the day of a statement).
 
 Sameness is decided by meaning, with the sentence encoder on short phrases.
 The encoder alone places co-hyponyms close ("killed" / "wounded" sit nearer
