@@ -108,8 +108,13 @@ def _event_modifier(counted: str | None) -> str | None:
     ("wounded men", "injured passengers", "dead fishermen"), lower case; None when there is none."""
     if counted is None:
         return None
-    events = {term for term in _kind_table()[0] if " " not in term}
-    return next((word.lower() for word in words_before_head(counted) if word.lower() in events), None)
+    return next((word.lower() for word in words_before_head(counted) if word.lower() in _event_words()), None)
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """The one-word phrases of ``event_classes.json`` ("wounded", "dead", "missing")."""
+    return frozenset(term for term in _kind_table()[0] if " " not in term)
 
 
 def read_date_claim(text: str, start: int, end: int, counted: str | None, predicate: str | None) -> Claim:
