@@ -232,6 +232,9 @@ def test_month_and_modal_verb_are_told_apart() -> None:
          "2026-11-03"),
         ("Mill fire closes harbour road November 3, 2026 9:40 am The mill burned on Monday.", "2026-11-03"),
         ("Mill fire closes harbour road\nNovember 3, 2026\nThe mill burned on Monday.", "2026-11-03"),
+        # a page's date label with its clock time between label and day, as the stories layer reads stamps
+        ("Mill fire closes harbour road UPDATED: 09:15 GMT, 3 November 2026 The mill burned on Monday.",
+         "2026-11-03"),
         # a date inside the first sentence may be another event's: no date line
         ("On March 11, 2005, a gunman killed four people; he was sentenced on Monday.", None),
         ("The mill burned on Monday, the fire service said.", None),

@@ -171,13 +171,20 @@ def _with_dates(articles: list[Article]) -> Iterator[Article]:
 
 #: How far into an undated text its own date line may stand ("Published: December 19, 2005" under a headline).
 OPENING_CHARS = 300
-#: What marks a date in a text's opening as the text's own: a label before it ("Published:", "Updated"), a weekday
-#: before it ("Tuesday, December 20, 2005"), a clock time after it ("July 3, 2013 6:22am", "Dec. 19, 2005 at 9:44
-#: pm"), or the start of a line.  A date inside the first sentence ("On March 11, 2005, a gunman ...") may be an
-#: earlier event's.
+#: Labels a page prints before its own dates (``extract/lexicons/date_labels.json``: "Published:", "Updated on"),
+#: with what may stand between label and day ("PUBLISHED: 22:07 GMT, 7 July 2026": a clock time and its zone).
+#: The stories layer reads a figure after one as the page's time stamp, not a date of the story.
+PAGE_DATE_LABEL = re.compile(
+    rf"\b(?:{phrase_alternation(terms('crosswire.extract', 'date_labels'))})\b\s*(?:on|at)?\s*:?\s*"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+#: What marks a date in a text's opening as the text's own: a page's date label before it (``PAGE_DATE_LABEL``), a
+#: weekday before it ("Tuesday, December 20, 2005"), a clock time after it ("July 3, 2013 6:22am", "Dec. 19, 2005
+#: at 9:44 pm"), or the start of a line.  A date inside the first sentence ("On March 11, 2005, a gunman ...") may
+#: be an earlier event's.
 _DATELINE_BEFORE = re.compile(
-    rf"(?:^|\n|\b(?:{phrase_alternation(terms('crosswire.extract', 'date_labels'))})\s*(?:on|at)?\s*:?|"
-    rf"\b(?:{'|'.join(day for name in WEEKDAYS for day in (name, name[:3]))})\.?,?)\s*$",
+    rf"(?:^|\n|\b(?:{'|'.join(day for name in WEEKDAYS for day in (name, name[:3]))})\.?,?)\s*$",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:[-/|,]\s*)?(?:at\s+)?\d{1,2}\s*[:.]\s*\d\d|\s*(?:[-/|,]\s*)?\d{1,2}\s*[ap]\.?m\b",
@@ -185,9 +192,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[-/|,]\s*)?(?:at\s+)?\d{1,2}\s*[:.]\s*\d\d|
 
 
 def opening_date(text: str) -> str | None:
-    """The day an undated text gives itself in a date line of its opening (a dateline, a "Published:" line,
-    ``_DATELINE_BEFORE`` / ``_DATELINE_AFTER``), against which its "Saturday" and "yesterday" are read; None
-    when its opening has no such line."""
+    """The day an undated text gives itself in a date line of its opening (a dateline, a "Published:" line;
+    ``PAGE_DATE_LABEL``, ``_DATELINE_BEFORE``, ``_DATELINE_AFTER``), against which its "Saturday" and "yesterday"
+    are read; None when its opening has no such line."""
     opening = text[:OPENING_CHARS]
     found = sorted(
         (match for pattern in _PATTERNS for match in pattern.finditer(opening)), key=lambda match: match.start()
@@ -195,7 +202,11 @@ def opening_date(text: str) -> str | None:
     for match in found:
         if not (match.groupdict().get("year") and match.groupdict().get("day")):
             continue
-        if _DATELINE_BEFORE.search(opening, 0, match.start()) or _DATELINE_AFTER.match(opening, match.end()):
+        if (
+            PAGE_DATE_LABEL.search(opening, 0, match.start())
+            or _DATELINE_BEFORE.search(opening, 0, match.start())
+            or _DATELINE_AFTER.match(opening, match.end())
+        ):
             day = _absolute_date(match, None)
             return day.isoformat() if day else None
     return None

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
@@ -79,15 +80,7 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)"
 _OF_NUMBER_AFTER = re.compile(rf"\s+of\s+(?:the|its|his|her|their)?\s*{_NUMBER_WORD}\b", re.IGNORECASE)
 _NUMBER_OF_BEFORE = re.compile(rf"\b{_NUMBER_WORD}\s+of\s+(?:the|its|his|her|their)?\s*$", re.IGNORECASE)
-#: Labels a page prints before its own dates (``extract/lexicons/date_labels.json``), and a clock time after one.
-_STAMP_LABEL = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(t) for t in sorted(terms("crosswire.extract", "date_labels"), key=len, reverse=True))
-    + r")\b\s*(?:on|at)?\s*:?\s*"
-    # "PUBLISHED: 22:07 GMT, 7 July 2026": the label, then the clock time and its zone before the day.
-    + r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?$",
-    re.IGNORECASE,
-)
+#: A clock time after a date, which makes it a page's time stamp.
 _CLOCK_AFTER = re.compile(r",?\s*(?:[@|]\s*)?\d{1,2}[:.]\d{2}\b")
 #: "March 4, 2026 at 12:41 PM" heading a page; in a sentence the date comes after a preposition ("on March 4, ...").
 _AT_CLOCK_AFTER = re.compile(r"\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)", re.IGNORECASE)
@@ -300,7 +293,7 @@ def page_stamp(text: str, start: int, end: int) -> bool:
     "Jul 2, 2013 | 8:16 am", and "Jul 2, 2013 at 8:16 am" when no preposition puts it in a sentence), or on a
     line of its own ("Tuesday, July 2, 2013"), or in a dateline ("July 2, 2013 - GENEVA -")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if _STAMP_LABEL.search(text, max(line_start, start - 30), start):
+    if PAGE_DATE_LABEL.search(text, max(line_start, start - 30), start):
         return True
     if in_a_link(text, start):
         return True  # "https://example.com/news/2026-03-04-flood.htm": the address's date files the page
