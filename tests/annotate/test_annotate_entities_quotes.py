@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from crosswire.annotate import annotate_text, default_stages
-from crosswire.annotate.entities import EntityStage, _within_paragraphs, apply_title_rule
+from crosswire.annotate.entities import EntityStage, _within_paragraphs, apply_title_rule, one_paragraph_a_line
 from crosswire.annotate.quotes import find_quotes
 from crosswire.model import Article, Entity
 from crosswire.pipeline import Pipeline
@@ -156,3 +156,47 @@ def test_a_sentence_ending_in_an_abbreviation_before_a_capital_stays_apart() -> 
     words = sentence.split()
     text, doc = _doc_cut_at(words, {words.index("Officials")})
     assert len(list(_within_paragraphs(text, doc))) == 2
+
+
+def test_a_text_of_one_paragraph_a_line_ends_a_sentence_at_each_line() -> None:
+    text = (
+        "Quake shakes Varn coast in region hit by 2019 flood\n"
+        "Nov 3, 2026 6:20AM\n"
+        "A strong quake killed six people in Varn on Monday, officials said.\n"
+        "Rescuers searched collapsed homes through the night."
+    )
+    annotated = EntityStage()(Article("a", "record", "t", text))
+    assert annotated.annotations is not None
+    sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
+    assert sentences[:3] == [
+        "Quake shakes Varn coast in region hit by 2019 flood",
+        "Nov 3, 2026 6:20AM",
+        "A strong quake killed six people in Varn on Monday, officials said.",
+    ]
+
+
+def test_a_text_wrapped_at_a_width_keeps_its_sentences_across_lines() -> None:
+    text = (
+        "A strong quake killed six people in the coastal town of Varn\n"
+        "on Monday morning, officials said, and rescuers searched the\n"
+        "collapsed homes of the old harbour district through the night\n"
+        "while aftershocks shook the hills above the town."
+    )
+    assert not one_paragraph_a_line(text)
+    annotated = EntityStage()(Article("a", "record", "t", text))
+    assert annotated.annotations is not None
+    first = annotated.annotations.sentences[0]
+    assert "on Monday morning" in text[first.start : first.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline without a stop\nThe first paragraph ends here.", True),
+        ("One line only, with no break", False),
+        ("Officials said the road\nwould reopen next week once\nthe repairs were done.", False),
+        ('Ferry runs aground\n"Nobody was hurt," the captain said.\nTugs freed it (Reuters)', True),
+    ],
+)
+def test_a_text_holds_one_paragraph_a_line_when_most_lines_end_a_sentence(text: str, expected: bool) -> None:
+    assert one_paragraph_a_line(text) is expected

@@ -39,6 +39,13 @@ _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 #: A blank line: the end of a paragraph, a list item or a headline.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: Any line break, where a text puts one paragraph on each line.
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+#: A line ending as a sentence ends (a full stop, a question, a closing quotation mark or bracket).
+_SENTENCE_END_OF_LINE = re.compile(r"[.!?:;\"”’')\]][ \t]*$")
+#: A text whose lines end as sentences end at least this often holds one paragraph on each line (what
+#: trafilatura writes, and most supplied texts); a text wrapped at a width ends a sentence on few of its lines.
+ONE_PARAGRAPH_A_LINE = 0.5
 
 
 class EntityStage:
@@ -87,21 +94,34 @@ def _model_sentences(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:
-    """spaCy's sentences, cut at blank lines.
+    """spaCy's sentences, cut at the ends of paragraphs: blank lines, and every line break of a text that holds
+    one paragraph on each line (``one_paragraph_a_line``).
 
     The model joins lines that end without a full stop to the sentence after
-    them, so a page's summary bullets ("• Two crew members rescued")
-    or a headline would open the lead's first sentence; no sentence runs
+    them, so a page's summary bullets ("• Two crew members rescued"),
+    a headline or a date line would open the lead's first sentence; no sentence runs
     across a paragraph.
     """
+    breaks = _LINE_BREAK if one_paragraph_a_line(text) else _PARAGRAPH_BREAK
     for sent_start, sent_end in _model_sentences(text, doc):
         start = sent_start
-        for match in _PARAGRAPH_BREAK.finditer(text, start, sent_end):
+        for match in breaks.finditer(text, start, sent_end):
             if text[start : match.start()].strip():
                 yield Sentence(start, match.start())
             start = match.end()
         if text[start:sent_end].strip():
             yield Sentence(start, sent_end)
+
+
+def one_paragraph_a_line(text: str) -> bool:
+    """Whether the text puts one paragraph on each line: at least ``ONE_PARAGRAPH_A_LINE`` of its lines end as
+    a sentence ends.  A headline or a date line among them ends without a full stop, and ends its paragraph all
+    the same; a text wrapped at a width breaks most of its lines inside a sentence."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    ending = sum(_SENTENCE_END_OF_LINE.search(line) is not None for line in lines)
+    return ending >= ONE_PARAGRAPH_A_LINE * len(lines)
 
 
 def entities_from_doc(text: str, doc: Doc) -> list[Entity]:
