@@ -228,6 +228,7 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
     assert stamp("Dam gives way\nWednesday 4 November 2026 14.\nThe dam gave way.", "4 November 2026")
     assert stamp("PUBLISHED: 22:07 GMT, 4 November 2026 | UPDATED: 23:10 GMT", "4 November 2026")
     assert stamp("The water is rising fast — Ana Ruiz (@anaruiz) November 4, 2026", "November 4, 2026")
+    assert stamp("Dam gives way above Lowmoor\n7:15 a.m. Nov. 4, 2026\nThe dam gave way.", "Nov. 4, 2026")
     # In a sentence, the same shapes are the story's dates.
     assert not stamp("The dam gave way on November 4, 2026 at 11:51 am, the council said.", "November 4, 2026")
     assert not stamp("The council met after the dam gave way on\nNovember 4, 2026.", "November 4, 2026")
@@ -251,6 +252,17 @@ def test_a_day_both_outlets_write_out_agrees_whatever_the_words_around_it() -> N
          "2026-12-30T09:00:00"),
     )  # fmt: skip
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", "2026-10-19", 2)]
+
+
+def test_a_date_agreement_says_what_happened_on_the_day_when_nothing_counted_is_named() -> None:
+    # "he was released": a pronoun names nobody, yet the day is the day of a release.
+    facts = _date_facts(
+        ("Coach Ivo Brandt is back at the club. He was released from hospital on Nov. 15.", "2026-11-20T08:00:00"),
+        ("Brandt, back at the club, says he felt fine after he was released on November 15.",
+         "2026-11-20T09:00:00"),
+    )  # fmt: skip
+    assert [(f.status, f.value) for f in facts] == [("agree", "2026-11-15")]
+    assert facts[0].about.startswith("date: released")  # "released from hospital" in one report
 
 
 def test_one_side_stating_on_a_day_in_two_reports_agrees() -> None:
@@ -838,12 +850,16 @@ def test_only_round_measures_of_two_digits_are_read_as_rounded() -> None:
 
 def test_a_figure_without_a_claim_is_labelled_by_its_kind_not_by_words_around_it() -> None:
     """When the parse reads no claim, words picked from around the value ("orvel turned") read as a label but say
-    nothing: the fact is named by its unit, or as a number or a date, and its cited sentences say what it is."""
+    nothing: the fact is named by its unit, or as a number, and its cited sentences say what it is.  A date is
+    named by what happened on it when the parse reads that alone ("turned out")."""
     facts = _corroborated(
         ("Across Orvel, 40,000 turned out for the vote on Sunday.", "2026-11-09T08:00:00"),
         ("Officials in Orvel said 40,000 turned out to vote on Sunday.", "2026-11-09T09:00:00"),
     )
-    assert sorted((f.kind, f.about) for f in facts if f.status == "agree") == [("date", "date"), ("quantity", "number")]
+    assert sorted((f.kind, f.about) for f in facts if f.status == "agree") == [
+        ("date", "date: turned out"),
+        ("quantity", "number"),
+    ]
 
 
 

@@ -330,15 +330,18 @@ _POST_HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
 
 def _no_sentence_around(rest_of_line: str) -> bool:
     """Whether the rest of a date's line is no sentence: nothing but weekdays, capitalised names (a dateline's
-    "WASHINGTON, D.C.,"), numbers and punctuation, with no word in lower case that a sentence would need, or
-    nothing at all but a full stop."""
-    words = re.findall(r"[^\W_]+", rest_of_line)
+    "WASHINGTON, D.C.,"), clock times ("7:15 a.m. Dec. 7, 2026"), numbers and punctuation, with no word in lower
+    case that a sentence would need, or nothing at all but a full stop."""
+    rest = _CLOCK_TIME.sub(" ", rest_of_line)
+    words = re.findall(r"[^\W_]+", rest)
     if not words:
-        return "." not in rest_of_line  # "November 4, 2026." closes a sentence broken over two lines
+        return "." not in rest  # "November 4, 2026." closes a sentence broken over two lines
     lower = [w for w in words if w[0].islower() and w.casefold() not in WEEKDAY_WORDS]
     return not lower and len(rest_of_line) <= DATELINE_CHARS
 
 
+#: A clock time ("7:15 a.m.", "6pm"): its "a.m." is no word of a sentence.
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 #: A line longer than this around a date is a sentence or a headline, not a dateline or a page's date.
 DATELINE_CHARS = 60
 
@@ -1303,12 +1306,13 @@ def _vague_words(mention: _Mention) -> bool:
 
 
 def _claim(group: Sequence[_Mention]) -> Claim | None:
-    """The group's claim: its most written counted thing and predicate; None when no mention counts a thing."""
+    """The group's claim: its most written counted thing and predicate; None when no mention counts a thing,
+    except for a date, which what happened on it says alone ("he was released Nov. 15": "released")."""
     counted = Counter(m.claim.counted for m in group if m.claim and m.claim.counted)
     predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
-    if not counted:
-        return None
     top_predicate = predicates.most_common(1)[0][0] if predicates else None
+    if not counted:
+        return Claim(None, top_predicate) if group[0].kind == "date" and top_predicate else None
     return Claim(counted.most_common(1)[0][0], top_predicate)
 
 
