@@ -116,18 +116,20 @@ def test_worker_processes_give_the_same_entities_in_the_same_order() -> None:
     assert any(e.text == "Ana Ruiz" for e in two[0].annotations.entities)  # type: ignore[union-attr]
 
 
-def test_a_sentence_never_runs_across_a_blank_line() -> None:
-    from crosswire.annotate.entities import EntityStage
-    from crosswire.model import Article
+def _sentence_texts(text: str) -> list[str]:
+    """The sentences the entity stage cuts ``text`` into, stripped."""
+    annotated = EntityStage()(Article("a", "record", "t", text))
+    assert annotated.annotations is not None
+    return [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
 
+
+def test_a_sentence_never_runs_across_a_blank_line() -> None:
     text = (
         "• Ferry ran aground near the harbour mouth\n\n• No one was hurt\n\n"
         "KESTON, Nov 2 - A ferry carrying 140 passengers ran aground off Keston on Sunday. "
         "Tugs freed it two hours later."
     )
-    annotated = EntityStage()(Article("a", "record", "t", text))
-    assert annotated.annotations is not None
-    sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
+    sentences = _sentence_texts(text)
     assert sentences[:2] == ["• Ferry ran aground near the harbour mouth", "• No one was hurt"]
     assert sentences[2].startswith("KESTON, Nov 2 - A ferry") and sentences[2].endswith("on Sunday.")
 
@@ -165,10 +167,7 @@ def test_a_text_of_one_paragraph_a_line_ends_a_sentence_at_each_line() -> None:
         "A strong quake killed six people in Varn on Monday, officials said.\n"
         "Rescuers searched collapsed homes through the night."
     )
-    annotated = EntityStage()(Article("a", "record", "t", text))
-    assert annotated.annotations is not None
-    sentences = [text[s.start : s.end].strip() for s in annotated.annotations.sentences]
-    assert sentences[:3] == [
+    assert _sentence_texts(text)[:3] == [
         "Quake shakes Varn coast in region hit by 2019 flood",
         "Nov 3, 2026 6:20AM",
         "A strong quake killed six people in Varn on Monday, officials said.",
@@ -183,10 +182,7 @@ def test_a_text_wrapped_at_a_width_keeps_its_sentences_across_lines() -> None:
         "while aftershocks shook the hills above the town."
     )
     assert not one_paragraph_a_line(text)
-    annotated = EntityStage()(Article("a", "record", "t", text))
-    assert annotated.annotations is not None
-    first = annotated.annotations.sentences[0]
-    assert "on Monday morning" in text[first.start : first.end]
+    assert "on Monday morning" in _sentence_texts(text)[0]
 
 
 @pytest.mark.parametrize(
