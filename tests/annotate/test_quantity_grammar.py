@@ -89,6 +89,9 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("A 9-year-old boy Saturday found the missing dog.", "boy", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
         ("Lifeguards said the swimmer, a 15-year-old, was unhurt.", "swimmer", "age"),
+        # A relative clause measures the noun it describes, not its pronoun.
+        ("The witness, who was 15 years old at the time, spoke on Monday.", "witness", "age"),
+        ("The harbour crane, which is 60 metres tall, was dismantled.", "harbour crane", "height"),
     ],
 )  # fmt: skip
 def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, counted: str, dimension: str) -> None:

@@ -400,7 +400,8 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
 def _measured_by(verb: Token) -> Token | None:
     """What the verb of a measure ("is", "standing", "measuring") says is measured: its subject, or for a
     participle the noun it describes ("the rocket, standing ...") or the subject of the clause it opens
-    ("Standing 70 metres tall and weighing 500 tonnes, the rocket ...")."""
+    ("Standing 70 metres tall and weighing 500 tonnes, the rocket ..."); for a relative clause the noun it
+    describes ("the tower, which is 90 metres tall, ...")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "spreading 40 feet at the base and standing 230 feet tall": the first one's
     if verb.dep_ == "acl":
@@ -408,6 +409,8 @@ def _measured_by(verb: Token) -> Token | None:
     subject = _subject(verb)
     if subject is None and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
         return _subject(verb.head)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head  # "the girl, who was 15 years old, ...": the noun the clause describes
     return subject
 
 
