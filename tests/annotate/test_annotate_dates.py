@@ -270,3 +270,10 @@ def test_today_inside_a_name_dates_nothing() -> None:
     assert find_dates("Photo: Ana Ruiz for Carrow Today", "2026-11-08") == []
     assert [d.date for d in find_dates("Today the ferry sails again.", "2026-11-08")] == ["2026-11-08"]
     assert [d.date for d in find_dates("The mayor said the ferry sails today.", "2026-11-08")] == ["2026-11-08"]
+
+
+def test_today_meaning_these_days_dates_nothing_and_today_of_an_event_dates_the_day() -> None:
+    assert resolved("It is the largest ferry in service today on the northern route.", "2026-11-08") == []
+    assert resolved("The largest ferry on the northern route enters service today.", "2026-11-08") == [
+        ("today", "2026-11-08")
+    ]

@@ -29,7 +29,9 @@ Rules, kept simple so that a reader can predict them:
   publication, "last Tuesday" the last one strictly before; a name holding a
   weekday ("Good Friday", "Patch Tuesday") dates nothing, and a weekday
   written with its date ("Saturday, September 14, 2013") is that date;
-* "yesterday", "today", "tomorrow" are one day either side of publication;
+* "yesterday", "today", "tomorrow" are one day either side of publication,
+  except "today" meaning these days ("the largest rocket in use today"),
+  which dates nothing;
 * an undated text is read against the date line of its opening (a dated
   line under its headline, ``opening_date``);
 * spans that do not name a day ("last week", "this month", "November 2026")
@@ -37,8 +39,9 @@ Rules, kept simple so that a reader can predict them:
 
 The words are data in ``lexicons/`` (months, weekdays, weekday_modifiers,
 relative_days, date_periods, date_period_modifiers, future_cues,
-planned_attributes, past_reports, holidays, named_days), each entry with an
-example sentence, the day it is published and what it resolves to
+planned_attributes, past_reports, holidays, named_days,
+present_day_phrases), each entry with an example sentence, the day it is
+published and what it resolves to
 (``check_date_example``); the patterns below are built from them once, at
 import.
 """
@@ -117,6 +120,10 @@ _BEFORE_DATE = re.compile(r",?\s+")
 #: Names holding a weekday that date nothing ("Good Friday", "Patch Tuesday"; ``lexicons/named_days.json``).
 _NAMED_DAY = re.compile(r"\b(?:" + "|".join(re.escape(entry.term) for entry in _entries("named_days")) + r")\b")
 _RELATIVE_DAY = re.compile(rf"\b(?P<word>{_alternatives(_entries('relative_days'))})\b", re.IGNORECASE)
+#: Phrases in which "today" means these days ("the most powerful rocket in use today";
+#: ``lexicons/present_day_phrases.json``): the relative day inside them dates nothing.
+_PRESENT_DAY = re.compile(rf"\b(?:{phrase_alternation(terms('crosswire.annotate', 'present_day_phrases'))})\b",
+                          re.IGNORECASE)
 _VAGUE_PERIOD = re.compile(
     rf"\b(?:(?:{_alternatives(e for e in _PERIOD_MODIFIERS if e.value.get('before_modifier'))})\s)?"
     rf"(?:{_alternatives(e for e in _PERIOD_MODIFIERS if not e.value.get('before_modifier'))})"
@@ -239,9 +246,11 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for match in _HOLIDAY.finditer(text):
         month, day = _HOLIDAY_DAYS[match.group("holiday").replace("’", "'")]
         found.append(_mention(text, match, _nearest_year(month, day, reference)))
+    present_days = [phrase.span() for phrase in _PRESENT_DAY.finditer(text)]
     for match in _RELATIVE_DAY.finditer(text):
-        if not _inside_name(text, match.start("word")):
-            found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
+        if _inside_name(text, match.start("word")) or any(a <= match.start() < b for a, b in present_days):
+            continue  # the "Today" of "USA Today"; the "today" of "the largest rocket in use today"
+        found.append(_mention(text, match, _relative_day(match.group("word"), reference)))
     for match in _VAGUE_PERIOD.finditer(text):
         found.append(_mention(text, match, None))
     return _without_overlaps(found)
@@ -315,6 +324,12 @@ def check_date_example(entry: Entry) -> None:
     if "shift" in value:
         shift = date.fromisoformat(value["date"]) - date.fromisoformat(value["published"])
         assert shift.days == value["shift"], (entry.term, value)
+
+
+def check_present_day_example(entry: Entry) -> None:
+    """The lexicon check: in the example, published on 2026-11-08, the "today" of the phrase dates nothing."""
+    found = [mention.text for mention in find_dates(entry.example, "2026-11-08")]
+    assert entry.term in entry.example.lower() and "today" not in found, (entry.term, found)
 
 
 def parse_iso_day(value: str | None) -> date | None:
