@@ -100,6 +100,19 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "ages"),
+    [
+        ("Two boys, aged 9 and 11, were pulled from the canal.", ["9", "11"]),
+        ("The swimmers, ages 14 to 16, were treated on the quay.", ["14 to 16"]),
+    ],
+)
+def test_ages_written_after_their_word_measure_the_noun_the_phrase_describes(sentence: str, ages: list[str]) -> None:
+    readings = {amount: (thing, verb) for amount, thing, verb in claims(sentence)}
+    noun = sentence.split(",")[0].split()[-1]
+    assert [readings[age] for age in ages] == [(noun, "age")] * len(ages)
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["A 6-year-old was pulled from the canal by a passer-by.", "Rescuers carried the 6-year-old to the bank.",
      "The ferry crew waved to the 6-year-old on the quay."],

@@ -20,8 +20,12 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_AFTER = re.compile(r"^(?:\s?[.,;:!?)]|\s(?:by|when|in|on|at|and|but|after|before|this|last|next)\b|$)")
+#: The words an age is written after ("aged 9", "ages 12 and 15", "age 40"; "the age of 21" too).
+AGE_WORDS = frozenset({"age", "aged", "ages"})
 #: "over the age of 21", "under the age of 5 (years)", "sons aged six and nine", "girls ages 16 to 18"
-_AGE_OF_BEFORE = re.compile(r"\b(?:age\sof|aged?|ages)\s(?:(?:\d{1,3}|[a-z]+)(?:,|\sand|\sor)\s)?$", re.IGNORECASE)
+_AGE_OF_BEFORE = re.compile(
+    rf"\b(?:age\sof|{'|'.join(sorted(AGE_WORDS))})\s(?:(?:\d{{1,3}}|[a-z]+)(?:,|\sand|\sor)\s)?$", re.IGNORECASE
+)
 _YEARS_AFTER = re.compile(r"^\s(?:years|yrs)\b", re.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
+from crosswire.annotate.quantities.ages import AGE_WORDS
 from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_KINDS, UNIT_NAMES, UNITS
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
@@ -383,6 +384,8 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
             thing = _measured_by(unit.head)  # "standing 300 feet (91 metres) tall": the unit is the verb's object
     elif unit is not anchor and unit.dep_ in ("compound", "amod", "nmod") and kind in MEASURE_DIMENSIONS:
         dimension, thing = MEASURE_DIMENSIONS[kind], unit.head  # "a 450-pound gorilla", "an 11-hour flight"
+    elif kind == "age" and (aged := _aged_noun(anchor)) is not None:
+        dimension, thing = _AGE, aged  # "two boys, aged 9 and 11, ...", "the victims, ages 14 to 16, ..."
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
         dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
     if thing is None or not thing.tag_.startswith("NN"):
@@ -395,6 +398,23 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
     # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla".
     measure_end = max(token.i for token in (adjective or unit).subtree)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+#: How far above a number its age word may stand ("aged 9 and 11": 11 → 9 → aged; "ages 14 to 16": 16 → to → ages).
+_AGE_WORD_STEPS = 3
+
+
+def _aged_noun(anchor: Token) -> Token | None:
+    """The noun an age phrase describes, when the phrase's age word (``ages.AGE_WORDS``) stands beside it as an
+    apposition or a participle: "two boys, aged 9 and 11", "the victims, ages 14 to 16"."""
+    token = anchor
+    for _ in range(_AGE_WORD_STEPS):
+        if token.lower_ in AGE_WORDS or token.head.i == token.i:
+            break
+        token = token.head
+    if token.lower_ in AGE_WORDS and token.dep_ in ("appos", "acl") and token.head.tag_.startswith("NN"):
+        return token.head
+    return None
 
 
 def _measured_by(verb: Token) -> Token | None:
