@@ -77,6 +77,12 @@ def _alternatives(entries: Iterable[Entry]) -> str:
     return "|".join(r"\s".join(re.escape(word) for word in entry.term.split()) for entry in entries)
 
 
+def _names_as_written(names: Iterable[str]) -> str:
+    """Names matched as written, capitalised (no IGNORECASE): a regex alternation, longest first, an apostrophe
+    in either form ("New Year's Eve", "New Year’s Eve")."""
+    return "|".join(re.escape(name).replace("'", "['’]") for name in sorted(names, key=len, reverse=True))
+
+
 #: Weekday names (lower case), Monday first (``lexicons/weekdays.json``).
 WEEKDAYS = tuple(entry.term for entry in sorted(_entries("weekdays"), key=lambda entry: int(entry.value["weekday"])))
 #: How a modifier places a weekday (``lexicons/weekday_modifiers.json``).
@@ -110,15 +116,11 @@ _WEEKDAY = re.compile(
 _HOLIDAY_DAYS: dict[str, tuple[int, int]] = {
     entry.term: (int(entry.value["month"]), int(entry.value["day"])) for entry in _entries("holidays")
 }
-_HOLIDAY = re.compile(
-    r"\b(?P<holiday>"
-    + "|".join(re.escape(name).replace("'", "['’]") for name in sorted(_HOLIDAY_DAYS, key=len, reverse=True))
-    + r")(?![\w'’])"
-)
+_HOLIDAY = re.compile(rf"\b(?P<holiday>{_names_as_written(_HOLIDAY_DAYS)})(?![\w'’])")
 #: What stands between a weekday and the date it names ("Saturday, September 14, 2013", "Sat 14 Sep").
 _BEFORE_DATE = re.compile(r",?\s+")
 #: Names holding a weekday that date nothing ("Good Friday", "Patch Tuesday"; ``lexicons/named_days.json``).
-_NAMED_DAY = re.compile(r"\b(?:" + "|".join(re.escape(entry.term) for entry in _entries("named_days")) + r")\b")
+_NAMED_DAY = re.compile(rf"\b(?:{_names_as_written(entry.term for entry in _entries('named_days'))})\b")
 _RELATIVE_DAY = re.compile(rf"\b(?P<word>{_alternatives(_entries('relative_days'))})\b", re.IGNORECASE)
 #: Phrases in which "today" means these days ("the most powerful rocket in use today";
 #: ``lexicons/present_day_phrases.json``): the relative day inside them dates nothing.
