@@ -100,6 +100,52 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "amount", "counted"),
+    [
+        ("A 5.8-magnitude quake cracked walls across Orran on Monday.", "5.8-magnitude", "quake"),
+        ("A 5.8 magnitude earthquake cracked walls across Orran on Monday.", "5.8 magnitude", "earthquake"),
+        ("A magnitude 5.8 earthquake cracked walls across Orran on Monday.", "magnitude 5.8", "earthquake"),
+        ("The tremor, magnitude 5.8, cracked walls across Orran on Monday.", "magnitude 5.8", "tremor"),
+        ("An earthquake of magnitude 5.8 cracked walls across Orran on Monday.", "magnitude 5.8", "earthquake"),
+        ("A tremor measuring 5.8 magnitude cracked walls across Orran on Monday.", "5.8 magnitude", "tremor"),
+        ("The quake registered 5.8 on the Richter scale, the observatory said.", "5.8 on the Richter scale",
+         "quake"),
+    ],
+)  # fmt: skip
+def test_a_magnitude_measures_the_quake_however_it_is_written(sentence: str, amount: str, counted: str) -> None:
+    """Each way reports write a quake's strength reads as one claim, the quake's magnitude, so that outlets
+    writing it differently are compared (the unit word before the number, after it, in an apposition)."""
+    ((text, unit, thing, dimension),) = [
+        (q.text, q.unit, q.counted, q.predicate) for q in add_claims(sentence, find_quantities(sentence))
+    ]
+    assert (text, unit, thing, dimension) == (amount, "magnitude", counted, "magnitude")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "dimension"),
+    [
+        ("A 60 metre crane toppled onto the quay at Kelso.", "crane", "size"),
+        ("Workers lowered a 200 tonne slab into the dock.", "slab", "weight"),
+        ("The 3 hour meeting ended without a deal.", "meeting", "duration"),
+        ("The record catch weighed 40 kilograms at the scales.", "record catch", "weight"),
+    ],
+)
+def test_a_unit_written_apart_from_its_number_still_measures_the_noun_after_it(
+    sentence: str, counted: str, dimension: str
+) -> None:
+    """"a 60 metre crane" is a crane that size, as "a 60-metre crane" is: the parse hangs the number on the
+    crane, not on the unit, and the unit's word is no part of the thing's name."""
+    (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
+    assert reading == (counted, dimension)
+
+
+def test_a_distance_travelled_is_no_measure_of_the_traveller() -> None:
+    """Only the verbs that give a measure (``measuring_verbs.json``) make their subject the thing measured."""
+    (reading,) = [(thing, verb) for _, thing, verb in claims("The ferry sailed 30 miles to the island.")]
+    assert reading[0] != "ferry"
+
+
+@pytest.mark.parametrize(
     ("sentence", "ages"),
     [
         ("Two boys, aged 9 and 11, were pulled from the canal.", ["9", "11"]),

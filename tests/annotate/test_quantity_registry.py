@@ -30,6 +30,16 @@ def test_a_unit_added_to_the_table_is_read_after_an_amount() -> None:
         assert (quantity.value, quantity.unit) == (42, "km")
 
 
+def test_a_unit_word_written_before_the_amount_is_its_unit() -> None:
+    # "words_before" in the registry: the word names the unit, with a space or a hyphen, in any case
+    assert set(units.WORDS_BEFORE.values()) <= {row.unit for row in units.registry()}
+    for written in ("magnitude 4.7", "Magnitude 4.7", "magnitude-4.7"):
+        (quantity,) = find_quantities(f"A {written} tremor shook the valley towns overnight.")
+        assert (quantity.text, quantity.value, quantity.unit) == (written, 4.7, "magnitude")
+    # a number glued to another word by a hyphen stays a name ("F-16"), a unit word's does not
+    assert find_quantities("Two F-16 jets flew over the harbour.")[0].value == 2
+
+
 def test_rates_after_a_currency_name_their_denominator() -> None:
     (quantity,) = find_quantities("Parking at the clinic costs $4 an hour.")
     assert (quantity.value, quantity.unit) == (4, "USD per hour")

@@ -189,6 +189,19 @@ def test_two_weights_of_one_animal_are_a_discrepancy_not_a_change() -> None:
     assert weight.about == "bear weight" and not weight.changing
 
 
+def test_a_magnitude_written_two_ways_agrees_and_two_magnitudes_of_the_quake_conflict() -> None:
+    agreeing = _corroborated(
+        ("A magnitude 6.2 earthquake shook Orran before dawn on Sunday, the observatory said.", "2026-11-08T09:00:00"),
+        ("The quake, magnitude 6.2, cracked walls across Orran on Sunday.", "2026-11-08T11:00:00"),
+    )
+    assert [(f.about, f.status) for f in agreeing if f.kind == "quantity"] == [("earthquake magnitude", "agree")]
+    rival = _corroborated(
+        ("The quake, magnitude 6.2, cracked walls across Orran on Sunday.", "2026-11-08T09:00:00"),
+        ("The 6.5-magnitude quake cracked walls across Orran on Sunday, the observatory said.", "2026-11-08T09:30:00"),
+    )
+    assert [(f.about, f.status) for f in rival if f.kind == "quantity"] == [("quake magnitude", "conflict")]
+
+
 def test_the_same_age_told_two_ways_agrees() -> None:
     facts = _corroborated(
         ("Ferry captain Ivo Brandt, 61, steered the boat to the quay.", "2026-11-08T09:00:00"),

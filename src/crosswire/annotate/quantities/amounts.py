@@ -138,8 +138,11 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return False  # "the 20-yard line"; but "a 300-metre line" is a line that long
     if span.in_words:
         return _is_counting_word(text, span, before, after)
-    has_currency = units.CURRENCY_BEFORE.search(before) is not None
-    if re.search(r"[A-Za-z]$", before) and not has_currency:
+    # a currency or a unit's word before it: "$5", "magnitude-5.2"
+    unit_before = (
+        units.CURRENCY_BEFORE.search(before) is not None or units.unit_word_before(text, span.start) is not None
+    )
+    if re.search(r"[A-Za-z]$", before) and not unit_before:
         return False  # glued to a word: "S23", "V10", "A4"
     if _MODEL_NAME.search(before) and not _MORE_OF_THE_AMOUNT.match(after) and span.end - span.start == 1:
         return False  # a currency code glued to one digit is a model's name ("PS4 games"), not "PS4.5m"
@@ -169,7 +172,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     has_unit = units.measurement_unit_after(after, currency=None) is not None
     if (
         _looks_like_year(text, span)
-        and not has_currency
+        and not unit_before
         and not has_unit
         and not _AMOUNT_BEFORE_YEAR_LIKE.search(before)
     ):
@@ -180,12 +183,12 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
         return True
     if _SCALE_AFTER.match(after):
         return True  # "Ruritania 9 billion": names do not run to billions
-    if _WEEKDAY_BEFORE.search(before) and not has_currency and not has_unit:
+    if _WEEKDAY_BEFORE.search(before) and not unit_before and not has_unit:
         # "On Sunday 300 residents were evacuated" counts residents; "Friday 13" is a day, not a name either.
         return counted.counted_noun(text, span.end, span.value) is not None
-    if not has_currency and not has_unit and _continues_a_named_series(before, span.value):
+    if not unit_before and not has_unit and _continues_a_named_series(before, span.value):
         return False  # "Harbour Browser 8 and | 9 users": versions named, not nine users
-    if has_currency or has_unit or not _part_of_name(before):
+    if unit_before or has_unit or not _part_of_name(before):
         return True
     # "Bring 3 blankets": a capitalised verb opening a sentence, then a count.
     opens_sentence = re.search(r"(?:^|[.!?]\s+|\n\s*|^\d+[.)]\s+)[A-Z][a-z]+\s$", before) is not None

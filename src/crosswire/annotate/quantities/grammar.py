@@ -41,6 +41,8 @@ Mention = TypeVar("Mention", Quantity, DateMention)
 
 #: Verbs that link a subject to a state ("remained trapped"): the state is the predicate.
 LINKING_VERBS = terms("crosswire.annotate.quantities", "linking_verbs")
+#: Verbs whose object is their subject's measure ("a quake measuring 6.4 magnitude"; ``lexicons/measuring_verbs.json``).
+MEASURING_VERBS = terms("crosswire.annotate.quantities", "measuring_verbs")
 #: Nouns that name what happened to the things of their "of" phrase ("the evacuation of 300 residents").
 EVENT_NOUNS: dict[str, str] = mapping("crosswire.annotate.quantities", "event_nouns")
 #: Adverbs that belong to the verb before them ("shot down"), however the parser attached them.
@@ -261,7 +263,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if anchor.head.tag_ == "$" and start <= anchor.head.idx < end:
         anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
     anchor = _converted_amount(anchor) or anchor
-    measure = _measure(anchor, kind)
+    measure = _measure(anchor, kind, end)
     if measure is not None:
         return measure
     noun = _counted_noun(anchor)
@@ -362,8 +364,9 @@ def _event_noun_over(counted: Token) -> str | None:
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 
 
-def _measure(anchor: Token, kind: str | None) -> Reading | None:
-    """The thing an amount measures and the dimension, or None when the amount measures no thing."""
+def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
+    """The thing an amount measures and the dimension, or None when the amount measures no thing.
+    ``end``: where the amount's words (its number and unit) end in the text."""
     unit = _unit_word(anchor)
     adjective = _measure_adjective(unit)
     thing: Token | None = None
@@ -384,6 +387,15 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
             thing = _measured_by(unit.head)  # "standing 300 feet (91 metres) tall": the unit is the verb's object
     elif unit is not anchor and unit.dep_ in ("compound", "amod", "nmod") and kind in MEASURE_DIMENSIONS:
         dimension, thing = MEASURE_DIMENSIONS[kind], unit.head  # "a 450-pound gorilla", "an 11-hour flight"
+    elif unit is not anchor and unit.idx >= end and kind in MEASURE_DIMENSIONS:
+        # "a 60 metre crane", "a magnitude 6.2 quake": the parse hangs the number on the noun after its unit
+        dimension, thing = MEASURE_DIMENSIONS[kind], unit
+    elif unit.dep_ in ("dobj", "attr") and kind in MEASURE_DIMENSIONS and _base_form(unit.head) in MEASURING_VERBS:
+        # "a quake measuring 6.4 magnitude", "the catch weighed 40 kilograms": the verb's subject is measured
+        dimension, thing = MEASURE_DIMENSIONS[kind], _measured_by(unit.head)
+    elif unit is not anchor and unit.i < anchor.i and kind in MEASURE_DIMENSIONS:
+        # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"
+        dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit)
     elif kind == "age" and (aged := _aged_noun(anchor)) is not None:
         dimension, thing = _AGE, aged  # "two boys, aged 9 and 11, ...", "the victims, ages 14 to 16, ..."
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
@@ -395,9 +407,21 @@ def _measure(anchor: Token, kind: str | None) -> Reading | None:
     named = _name_right_after(thing)
     if named is not None:
         return Reading(_name(named), dimension)  # "the 36-year-old champion Ivo Brandt": Ivo Brandt's age
-    # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla".
-    measure_end = max(token.i for token in (adjective or unit).subtree)
+    # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla", and "a 60
+    # metre crane" a "crane" (the number and its unit hang on the crane there: its words before it in the amount).
+    measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if t.idx < end)
+    measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _described_by(phrase: Token) -> Token | None:
+    """The noun a phrase describes as its apposition ("the quake, magnitude 6.2") or after "of" ("a quake of
+    magnitude 6.2")."""
+    if phrase.dep_ == "appos":
+        return phrase.head
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
+        return phrase.head.head
+    return None
 
 
 #: How far above a number its age word may stand ("aged 9 and 11": 11 → 9 → aged; "ages 14 to 16": 16 → to → ages).
@@ -508,6 +532,17 @@ def check_measure(entry: Entry) -> None:
     assert article.annotations is not None
     readings = [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
     assert entry.value["label"] in readings, (entry.term, readings)
+
+
+def check_measuring_verb(entry: Entry) -> None:
+    """The lexicon check: the example's amount measures the verb's subject (the claim is the value)."""
+    from crosswire.annotate.quantities import QuantityStage  # the stage runs this module
+    from crosswire.model import Annotations, Article
+
+    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
+    assert article.annotations is not None
+    readings = [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
+    assert entry.value in readings, (entry.term, readings)
 
 
 def _counted_noun(anchor: Token) -> Token | None:

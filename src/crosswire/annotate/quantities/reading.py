@@ -30,6 +30,11 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
         if minus:
             start, value = start - len(minus.group()), -value
 
+    # "magnitude 6.2": a unit named before the amount, as a currency is, and no other unit after it
+    word_before = units.unit_word_before(text, start) if currency is None else None
+    if word_before is not None:
+        start = word_before[1]
+
     end, multiplier = units.read_multiplier(text, span.end, currency)
     # "100-odd fans", "40-plus years": the suffix says how exact the number is
     rough = _ROUGH_SUFFIX.match(text, end)
@@ -38,8 +43,8 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
     value *= multiplier
     value_max = value_max * multiplier if value_max is not None else None
 
-    unit: str | None = currency
-    proportion = _read_proportion(text, span, end, later) if currency is None and multiplier == 1.0 else None
+    unit: str | None = currency or (word_before[0] if word_before else None)
+    proportion = _read_proportion(text, span, end, later) if unit is None and multiplier == 1.0 else None
     if proportion is not None:
         value, unit, end = proportion
     measured = units.measurement_unit_after(text[end : end + 40], currency) if proportion is None else None
@@ -50,8 +55,8 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
         and not _OF_AFTER.match(text, end + measured[1])
     ):
         measured = ("GBP", measured[1])  # "a 40 billion pound rescue"; but "3 million pounds of thrust"
-    # After a currency only a per-share unit may follow ("31 cents per share").
-    if measured is not None and (currency is None or measured[0] == "cents per share"):
+    # After a currency only a per-share unit may follow ("31 cents per share"); after a unit's word, none.
+    if measured is not None and (unit is None or (currency is not None and measured[0] == "cents per share")):
         unit, end = measured[0], end + measured[1]
 
     second = (

@@ -27,6 +27,7 @@ class Unit:
     after: tuple[str, ...] = ()
     cased: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
+    words_before: tuple[str, ...] = ()
 
 
 @cache
@@ -39,6 +40,7 @@ def registry() -> tuple[Unit, ...]:
             after=tuple(entry.value.get("after", ())),
             cased=tuple(entry.value.get("cased", ())),
             before=tuple(entry.value.get("before", ())),
+            words_before=tuple(entry.value.get("words_before", ())),
         )
         for entry in load_lexicon(PACKAGE, "units").entries
     )
@@ -46,6 +48,8 @@ def registry() -> tuple[Unit, ...]:
 
 #: Symbols and codes written before the amount ("$5", "US$5", "£5m", "RM2.70").
 CURRENCY_PREFIXES: dict[str, str] = {symbol: row.unit for row in registry() for symbol in row.before}
+#: Words written before the amount, with a space or a hyphen ("magnitude 6.2", "a magnitude-6.2 quake").
+WORDS_BEFORE: dict[str, str] = {word: row.unit for row in registry() for word in row.words_before}
 #: Forms written after the amount, matched in any case.
 UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.after}
 #: Forms whose case carries the meaning ("GB" is gigabytes, "m" metres, "USD" a currency code).
@@ -79,6 +83,10 @@ UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s*)(?P<unit>{_alternation(list(UNITS))})(
 CASED_UNIT_AFTER = re.compile(rf"(?:-|\s?)(?P<unit>{_alternation(list(CASED_UNITS))})(?![\w%])")
 #: A currency right before the amount ("$", "US$ ", "RM", "EUR ").
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<currency>{_alternation(list(CURRENCY_PREFIXES))})\s?-?$")
+#: A unit's word right before the amount ("magnitude 6.2"); searched in the characters before the amount.
+WORD_BEFORE = re.compile(rf"\b(?P<word>{_alternation(list(WORDS_BEFORE))})[\s-]$", re.IGNORECASE)
+#: How many characters before an amount ``WORD_BEFORE`` needs to see.
+WORD_BEFORE_REACH = max(map(len, WORDS_BEFORE), default=0) + 2
 MULTIPLIER_AFTER = re.compile(rf"\s?(?P<word>{_alternation(list(MULTIPLIERS))})\b", re.IGNORECASE)
 CURRENCY_MULTIPLIER_AFTER = re.compile(rf"(?P<word>{_alternation(list(CURRENCY_MULTIPLIERS))})\b", re.IGNORECASE)
 RATE_AFTER = re.compile(
@@ -92,6 +100,13 @@ RATE_AFTER = re.compile(
 def unit_for(surface: str) -> str:
     """Canonical unit of a surface form matched by ``UNIT_AFTER``."""
     return UNITS.get(surface.lower()) or UNITS.get(surface, surface)
+
+
+def unit_word_before(text: str, start: int) -> tuple[str, int] | None:
+    """The unit whose word stands right before the amount at ``start`` ("magnitude 6.2"), and where the word
+    begins; None when no unit word does."""
+    found = WORD_BEFORE.search(text, max(0, start - WORD_BEFORE_REACH), start)
+    return (WORDS_BEFORE[found.group("word").lower()], found.start()) if found else None
 
 
 def measurement_unit_after(after: str, currency: str | None) -> tuple[str, int] | None:
