@@ -329,6 +329,7 @@ def test_units_left_unsaid(sentence: str, expected: list[tuple[float, float | No
         ("He has 40-plus years of service.", [(40, None, "year")]),
         ("The 800-square metre site was cleared.", [(800, None, "m2")]),
         ("The beach is 300, 400 metres away.", [(300, None, "m"), (400, None, "m")]),
+        ("Fares rose 3 and 4 percent in May.", [(3, None, "%"), (4, None, "%")]),
         ("She has two sons, aged six and nine.", [(2, None, "sons"), (6, None, "years old"), (9, None, "years old")]),
         ("The class takes pupils ages 11 to 14.", [(11, 14, "years old")]),
         ("He married Lisa after 11yrs together.", [(11, None, "year")]),

@@ -139,6 +139,13 @@ def test_a_unit_written_apart_from_its_number_still_measures_the_noun_after_it(
     assert reading == (counted, dimension)
 
 
+def test_numbers_joined_by_and_before_one_unit_measure_the_same_noun() -> None:
+    readings = claims("The 5.1 and 4.8 magnitude quakes woke Orran on Monday.")
+    assert [(amount, thing, verb) for amount, thing, verb in readings if "5.1" in amount or "4.8" in amount] == [
+        ("5.1", "quakes", "magnitude"), ("4.8 magnitude", "quakes", "magnitude")
+    ]
+
+
 def test_a_distance_travelled_is_no_measure_of_the_traveller() -> None:
     """Only the verbs that give a measure (``measuring_verbs.json``) make their subject the thing measured."""
     (reading,) = [(thing, verb) for _, thing, verb in claims("The ferry sailed 30 miles to the island.")]

@@ -36,7 +36,7 @@ _NOUN_OR_BEFORE = re.compile(r"\b(?:a|an|another|one)\s(?P<noun>[a-z]{3,})\sor\s
 #: How far back the number whose unit is lent may be.
 _MAX_GAP = 60
 #: "8 or $9", "three or four years": the unit is written once, on the last number.
-_ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to)\s$|^,\s$")  # also "300, 400 metres"
+_ALTERNATIVE_AFTER = re.compile(r"^-?\s(?:or|to|and)\s$|^,\s$")  # also "300, 400 metres", "3 and 4 percent"
 
 
 def lend_units(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.ages import AGE_WORDS
-from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_KINDS, UNIT_NAMES, UNITS
+from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_AFTER, UNIT_KINDS, UNIT_NAMES, UNITS
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
 
@@ -263,6 +263,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if anchor.head.tag_ == "$" and start <= anchor.head.idx < end:
         anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
     anchor = _converted_amount(anchor) or anchor
+    while anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i < anchor.i:
+        anchor = anchor.head  # "the 7.6 and 7.5 magnitude quakes": the second number reads as the first does
     measure = _measure(anchor, kind, end)
     if measure is not None:
         return measure
@@ -409,9 +411,15 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
         return Reading(_name(named), dimension)  # "the 36-year-old champion Ivo Brandt": Ivo Brandt's age
     # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla", and "a 60
     # metre crane" a "crane" (the number and its unit hang on the crane there: its words before it in the amount).
-    measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if t.idx < end)
+    measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
     measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _of_the_amount(token: Token, end: int) -> bool:
+    """Whether a word before a measured noun belongs to the amount: written in it, or a number or a unit
+    standing beside it ("the 7.6 and 7.5 magnitude quakes")."""
+    return token.idx < end or token.like_num or UNIT_AFTER.fullmatch(token.text) is not None
 
 
 def _described_by(phrase: Token) -> Token | None:
