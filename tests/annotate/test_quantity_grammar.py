@@ -110,6 +110,7 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
         ("A tremor measuring 5.8 magnitude cracked walls across Orran on Monday.", "5.8 magnitude", "tremor"),
         ("The quake registered 5.8 on the Richter scale, the observatory said.", "5.8 on the Richter scale",
          "quake"),
+        ("A 5.8 quake cracked walls across Orran on Monday.", "5.8", "quake"),
     ],
 )  # fmt: skip
 def test_a_magnitude_measures_the_quake_however_it_is_written(sentence: str, amount: str, counted: str) -> None:
@@ -144,6 +145,13 @@ def test_numbers_joined_by_and_before_one_unit_measure_the_same_noun() -> None:
     assert [(amount, thing, verb) for amount, thing, verb in readings if "5.1" in amount or "4.8" in amount] == [
         ("5.1", "quakes", "magnitude"), ("4.8 magnitude", "quakes", "magnitude")
     ]
+
+
+def test_a_count_before_a_rated_noun_stays_a_count() -> None:
+    """Only a rating ("a 5.8 quake") reads as the noun's magnitude: a whole number before a longer phrase
+    counts it."""
+    (quantity,) = find_quantities("Aid reached 4,000 quake survivors in the hills.")
+    assert (quantity.value, quantity.unit) == (4000, "quake survivors")
 
 
 def test_a_distance_travelled_is_no_measure_of_the_traveller() -> None:

@@ -34,6 +34,12 @@ def check_unit(entry: Entry) -> None:
     assert any(q.unit == unit and math.isclose(q.value, amount) for q in found), _explain(entry, found)
 
 
+def check_rated_noun(entry: Entry) -> None:
+    """The number before the noun is its rating: one amount, in the entry's unit, not a count of the noun."""
+    found = _read(entry)
+    assert [q.unit for q in found] == [entry.value], _explain(entry, found)
+
+
 def check_scale(entry: Entry) -> None:
     """The scale word multiplies the amount before it."""
     found = _read(entry)

@@ -8,6 +8,7 @@ import re
 from crosswire.annotate.quantities import ages, amounts, counted, numbers, units
 from crosswire.annotate.quantities.qualifiers import qualifier_and_change
 from crosswire.annotate.quantities.ranges import First, read_range
+from crosswire.lexicon import load_lexicon
 from crosswire.model import Quantity
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -15,6 +16,9 @@ _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
 #: "one in four adults", "seven out of 10 attempts", "one in every 500 users" (a share, not 500 users)
 _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s(?:(?:every|each)\s)?")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
+#: Nouns whose number before them, in the singular, is their rating and its unit ("a 4.4 quake";
+#: ``lexicons/rated_nouns.json``).
+RATED_NOUNS: dict[str, str] = dict(load_lexicon("crosswire.annotate.quantities", "rated_nouns").mapping())
 
 
 def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:
@@ -79,7 +83,10 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
             end = rate.end()
     if unit is None:
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
-        if noun is not None:
+        rating = _rating(noun[0], value) if noun is not None else None
+        if rating is not None:
+            unit = rating  # "a 4.4 quake": the quake's magnitude; the noun is the thing measured, after the amount
+        elif noun is not None:
             unit, end = _unit_at_head(noun[0]), noun[1]
         else:
             unit = _counted_past_a_measure(text, end, value)
@@ -101,6 +108,15 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
         text=text[start:end], start=start, end=end, value=value, value_max=value_max,
         unit=unit, qualifier=qualifier, change=change,
     )  # fmt: skip
+
+
+def _rating(phrase: str, value: float) -> str | None:
+    """The unit of a rating noun the phrase opens with, when the number before it rates it ("a 4.4 quake"): a
+    number with a fraction, or any but one before the noun alone; "4,000 quake victims" counts victims."""
+    first = phrase.split(None, 1)[0].lower()
+    if first not in RATED_NOUNS or value == 1 or (first != phrase.lower() and value.is_integer()):
+        return None
+    return RATED_NOUNS[first]
 
 
 def _unit_at_head(phrase: str) -> str:
