@@ -111,6 +111,7 @@ def test_a_measure_reads_as_the_thing_measured_and_its_dimension(sentence: str, 
         ("The quake registered 5.8 on the Richter scale, the observatory said.", "5.8 on the Richter scale",
          "quake"),
         ("A 5.8 quake cracked walls across Orran on Monday.", "5.8", "quake"),
+        ("An earthquake measuring 5.8 shook Orran on Monday, the observatory said.", "5.8", "earthquake"),
     ],
 )  # fmt: skip
 def test_a_magnitude_measures_the_quake_however_it_is_written(sentence: str, amount: str, counted: str) -> None:

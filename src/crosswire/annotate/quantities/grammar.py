@@ -32,7 +32,14 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.ages import AGE_WORDS
-from crosswire.annotate.quantities.units import CASED_UNITS, UNIT_AFTER, UNIT_KINDS, UNIT_NAMES, UNITS
+from crosswire.annotate.quantities.units import (
+    CASED_UNITS,
+    RATED_NOUNS,
+    UNIT_AFTER,
+    UNIT_KINDS,
+    UNIT_NAMES,
+    UNITS,
+)
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
 
@@ -84,6 +91,8 @@ class Reading:
     figure: bool = True
     #: Whose figure it is, when the sentence names them (quantities only; :func:`_holder`).
     holder: str | None = None
+    #: The unit the parse shows a bare number to be in ("an earthquake measuring 6.8": magnitude), if any.
+    unit: str | None = None
 
 
 def add_claims(text: str, quantities: Sequence[Quantity], sentences: Sequence[Sentence] = ()) -> list[Quantity]:
@@ -163,12 +172,21 @@ def _with_reading(
             if not reading.figure:
                 return None
             if isinstance(mention, Quantity):
-                counted = _unit_written_alike(reading.counted, mention.unit)
+                if reading.unit is not None and UNIT_KINDS.get(mention.unit or "") is None:
+                    mention = _in_unit(mention, reading.unit)
                 return dataclasses.replace(
-                    mention, counted=counted, predicate=reading.predicate, holder=reading.holder
-                )
+                    mention, counted=_unit_written_alike(reading.counted, mention.unit),
+                    predicate=reading.predicate, holder=reading.holder,
+                )  # fmt: skip
             return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
     return mention
+
+
+def _in_unit(quantity: Quantity, unit: str) -> Quantity:
+    """A bare number in the unit its parse shows ("an earthquake measuring 6.8 shook ..."), without the words
+    the scanner took for what it counts ("shook")."""
+    number = quantity.text.split(None, 1)[0]
+    return dataclasses.replace(quantity, text=number, end=quantity.start + len(number), unit=unit)
 
 
 def _unit_written_alike(counted: str | None, unit: str | None) -> str | None:
@@ -395,6 +413,8 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     elif unit.dep_ in ("dobj", "attr") and kind in MEASURE_DIMENSIONS and _base_form(unit.head) in MEASURING_VERBS:
         # "a quake measuring 6.4 magnitude", "the catch weighed 40 kilograms": the verb's subject is measured
         dimension, thing = MEASURE_DIMENSIONS[kind], _measured_by(unit.head)
+    elif kind is None and unit is anchor and unit.dep_ in ("dobj", "attr") and _base_form(unit.head) in MEASURING_VERBS:
+        return _rating_measured(_measured_by(unit.head))  # "an earthquake measuring 6.8": its magnitude
     elif unit is not anchor and unit.i < anchor.i and kind in MEASURE_DIMENSIONS:
         # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"
         dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit)
@@ -414,6 +434,14 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
     measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _rating_measured(thing: Token | None) -> Reading | None:
+    """A bare number a measuring verb gives a rated noun (``RATED_NOUNS``): its rating, in the noun's unit."""
+    rating = RATED_NOUNS.get(thing.lower_) if thing is not None else None
+    if thing is None or rating is None:
+        return None
+    return Reading(_noun_phrase(thing), MEASURE_DIMENSIONS[UNIT_KINDS[rating]], unit=rating)
 
 
 def _of_the_amount(token: Token, end: int) -> bool:

@@ -8,7 +8,6 @@ import re
 from crosswire.annotate.quantities import ages, amounts, counted, numbers, units
 from crosswire.annotate.quantities.qualifiers import qualifier_and_change
 from crosswire.annotate.quantities.ranges import First, read_range
-from crosswire.lexicon import load_lexicon
 from crosswire.model import Quantity
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -16,9 +15,6 @@ _MEASURE_AFTER = re.compile(r"\s\d+(?:\.\d+)?")
 #: "one in four adults", "seven out of 10 attempts", "one in every 500 users" (a share, not 500 users)
 _PROPORTION_JOINER = re.compile(r"\s(?:out\sof|in)\s(?:(?:every|each)\s)?")
 _ROUGH_SUFFIX = re.compile(r"-(?P<suffix>odd|plus|something)\b", re.IGNORECASE)
-#: Nouns whose number before them, in the singular, is their rating and its unit ("a 4.4 quake";
-#: ``lexicons/rated_nouns.json``).
-RATED_NOUNS: dict[str, str] = dict(load_lexicon("crosswire.annotate.quantities", "rated_nouns").mapping())
 
 
 def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.NumberSpan]) -> Quantity | None:
@@ -114,9 +110,9 @@ def _rating(phrase: str, value: float) -> str | None:
     """The unit of a rating noun the phrase opens with, when the number before it rates it ("a 4.4 quake"): a
     number with a fraction, or any but one before the noun alone; "4,000 quake victims" counts victims."""
     first = phrase.split(None, 1)[0].lower()
-    if first not in RATED_NOUNS or value == 1 or (first != phrase.lower() and value.is_integer()):
+    if first not in units.RATED_NOUNS or value == 1 or (first != phrase.lower() and value.is_integer()):
         return None
-    return RATED_NOUNS[first]
+    return units.RATED_NOUNS[first]
 
 
 def _unit_at_head(phrase: str) -> str:
