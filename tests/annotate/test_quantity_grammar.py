@@ -148,6 +148,25 @@ def test_numbers_joined_by_and_before_one_unit_measure_the_same_noun() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted", "dimension"),
+    [
+        ("The quake had a depth of 12 km, the observatory said.", "quake", "depth"),
+        ("The new tunnel, with a length of 2 km, opens on Monday.", "new tunnel", "length"),
+        ("The dam's height of 90 metres makes it the tallest in Tessaly.", "dam", "height"),
+        # "at a depth of" hangs on a verb whose subject may be anyone, and "reached a depth" is where someone got
+        # to, no measure of them: the dimension without an owner
+        ("The survey put the centre of the quake at a depth of 12 km.", None, "depth"),
+        ("Divers reached a depth of 40 metres off Kelso.", None, "depth"),
+    ],
+)
+def test_a_dimension_named_before_of_is_the_predicate_of_what_has_it(
+    sentence: str, counted: str | None, dimension: str
+) -> None:
+    (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
+    assert reading == (counted, dimension)
+
+
 def test_a_count_before_a_rated_noun_stays_a_count() -> None:
     """Only a rating ("a 5.8 quake") reads as the noun's magnitude: a whole number before a longer phrase
     counts it."""

@@ -418,6 +418,12 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     elif unit is not anchor and unit.i < anchor.i and kind in MEASURE_DIMENSIONS:
         # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"
         dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit)
+    elif kind in MEASURE_DIMENSIONS and (named := _dimension_named(unit)) is not None:
+        # "the quake had a depth of 10 km", "struck at a depth of 10 km": the dimension is named, not implied;
+        # what has it, only when the sentence says (the verb a place hangs on may be anyone's: "listed")
+        dimension, thing = named.lower_, _whose_dimension(named)
+        if thing is None:
+            return Reading(None, dimension)
     elif kind == "age" and (aged := _aged_noun(anchor)) is not None:
         dimension, thing = _AGE, aged  # "two boys, aged 9 and 11, ...", "the victims, ages 14 to 16, ..."
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
@@ -434,6 +440,38 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
     measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _dimension_named(unit: Token) -> Token | None:
+    """The dimension a measure is "of" ("a depth of 10 km": depth), when the word names one (not an age, which
+    the age words read)."""
+    if unit.dep_ != "pobj" or unit.head.lower_ != "of" or unit.head.head.i == unit.head.i:
+        return None
+    noun = unit.head.head
+    return noun if noun.lower_ in DIMENSIONS and noun.lower_ != _AGE else None
+
+
+def _whose_dimension(dimension: Token) -> Token | None:
+    """The thing a named dimension belongs to: the subject of the verb it is the object of ("the quake had a
+    depth of ..."), the noun it describes ("a tunnel with a length of ..."), or its possessor ("the quake's
+    depth of ..."); None when the sentence does not say."""
+    owner = next((child for child in dimension.children if child.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    head = dimension.head
+    if dimension.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "a tunnel with a length of 2 km"; "struck at a depth of 10 km" names no owner
+        return head if head.tag_.startswith("NN") else None
+    if head.i == dimension.i:
+        return None
+    if head.tag_.startswith("VB"):
+        # "reached a depth of 40 metres" is where divers got to, no measure of them
+        return _measured_by(head) if _base_form(head) in _HAVING_VERBS | MEASURING_VERBS else None
+    return head if head.tag_.startswith("NN") else None
+
+
+#: Verbs whose object is a dimension of their subject ("the quake had a depth of 10 km").
+_HAVING_VERBS = frozenset({"have", "be"})
 
 
 def _rating_measured(thing: Token | None) -> Reading | None:
