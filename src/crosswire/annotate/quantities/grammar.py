@@ -282,7 +282,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
     anchor = _converted_amount(anchor) or anchor
     while anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i < anchor.i:
-        anchor = anchor.head  # "the 7.6 and 7.5 magnitude quakes": the second number reads as the first does
+        anchor = anchor.head  # "the 5.1 and 4.8 magnitude quakes": the second number reads as the first does
     measure = _measure(anchor, kind, end)
     if measure is not None:
         return measure
@@ -484,7 +484,7 @@ def _rating_measured(thing: Token | None) -> Reading | None:
 
 def _of_the_amount(token: Token, end: int) -> bool:
     """Whether a word before a measured noun belongs to the amount: written in it, or a number or a unit
-    standing beside it ("the 7.6 and 7.5 magnitude quakes")."""
+    standing beside it ("the 5.1 and 4.8 magnitude quakes")."""
     return token.idx < end or token.like_num or UNIT_AFTER.fullmatch(token.text) is not None
 
 
