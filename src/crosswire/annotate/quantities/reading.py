@@ -81,7 +81,7 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
         noun = counted.counted_noun(text, end, value, vague=span.value_max is not None)
         rating = _rating(noun[0], value) if noun is not None else None
         if rating is not None:
-            unit = rating  # "a 4.2 quake": the quake's magnitude; the noun is the thing measured, after the amount
+            unit = rating  # "a 4.3 quake": the quake's magnitude; the noun is the thing measured, after the amount
         elif noun is not None:
             unit, end = _unit_at_head(noun[0]), noun[1]
         else:
@@ -107,7 +107,7 @@ def read_quantity(text: str, span: numbers.NumberSpan, later: list[numbers.Numbe
 
 
 def _rating(phrase: str, value: float) -> str | None:
-    """The unit of a rating noun the phrase opens with, when the number before it rates it ("a 4.2 quake"): a
+    """The unit of a rating noun the phrase opens with, when the number before it rates it ("a 4.3 quake"): a
     number with a fraction, or any but one before the noun alone; "4,000 quake victims" counts victims."""
     first = phrase.split(None, 1)[0].lower()
     if first not in units.RATED_NOUNS or value == 1 or (first != phrase.lower() and value.is_integer()):

@@ -54,7 +54,7 @@ WORDS_BEFORE: dict[str, str] = {word: row.unit for row in registry() for word in
 UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.after}
 #: Forms whose case carries the meaning ("GB" is gigabytes, "m" metres, "USD" a currency code).
 CASED_UNITS: dict[str, str] = {form: row.unit for row in registry() for form in row.cased}
-#: Nouns whose number before them, in the singular, is their rating in a unit ("a 4.2 quake": magnitude;
+#: Nouns whose number before them, in the singular, is their rating in a unit ("a 4.3 quake": magnitude;
 #: ``lexicons/rated_nouns.json``).
 RATED_NOUNS: dict[str, str] = dict(load_lexicon(PACKAGE, "rated_nouns").mapping())
 #: The kind of each canonical unit ("lb" → "mass", "km" → "length").
