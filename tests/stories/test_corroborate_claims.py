@@ -48,6 +48,19 @@ def test_a_common_figure_in_other_words_without_shared_context_stays_apart() -> 
     assert all(f.status == "single" for f in facts)
 
 
+def test_a_common_figure_of_the_very_same_claim_needs_fewer_shared_words() -> None:
+    """'Two people were hurt' in two reports' own sentences is one fact, though little else is shared; the same
+    small number of a claim in other words still needs the usual shared words (above)."""
+    facts = _facts(
+        "The storm that hit Kelso overnight flooded 30 cellars, the council said on Friday.\n\nTwo people were "
+        "hurt, both with cuts from broken glass, and went home from the clinic by the afternoon.",
+        "Council crews pumped water from cellars across Kelso on Friday after the overnight storm.\n\nTwo people "
+        "were hurt, neither seriously, and power was back for most of the town by evening.",
+    )
+    (hurt,) = [f for f in facts if f.kind == "quantity" and f.value == 2]
+    assert (hurt.status, hurt.about, len(hurt.mentions)) == ("agree", "people hurt", 2)
+
+
 def test_killed_and_injured_with_the_same_number_never_group() -> None:
     facts = _facts(
         "The bus overturned near Carrow Bridge and 12 people were killed, police said.",

@@ -68,6 +68,9 @@ from crosswire.stories.told import SENTENCE_END, around_of, raw_sentence, senten
 
 #: Shared-context score (overlap coefficient of nearby words) needed to group mentions.
 SAME_VALUE_CONTEXT = 0.15
+#: The same value of the very same claim, in the same words ("two people hurt" and "two people hurt"), needs
+#: fewer words in common around it than the same claim in other words.
+SAME_WORDS_CONTEXT = 0.1
 COMPATIBLE_CONTEXT = 0.3
 #: A day is shared by many happenings of one story ("Thursday": a denial, a tweet, a release), so two
 #: mentions of the same day need more words in common than two equal counts do.
@@ -740,7 +743,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         # The same claim in other words, with values that can both be true. Without words shared around the
         # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
         equal = group.values == {mention.value}
-        if overlap >= SAME_VALUE_CONTEXT or (equal and _distinctive(mention.value)):
+        needed = SAME_WORDS_CONTEXT if equal and mention.claim in group.claims else SAME_VALUE_CONTEXT
+        if overlap >= needed or (equal and _distinctive(mention.value)):
             return 1.0 + overlap
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
             or _one_event_count(mention, group)):  # fmt: skip
