@@ -123,7 +123,8 @@ def test_the_phrase_cache_lets_the_oldest_go_and_keeps_what_is_asked_for(monkeyp
     [("frees", "freed"), ("rescuing", "rescued"), ("shot down", "shot down"), ("fell", "fallen"),
      ("evacuated", "evacuated"), ("racked up", "racked up"), ("carries", "carried"), ("hurt", "hurt"),
      ("drops", "dropped"), ("flies", "flown"), ("brings", "brought"), ("stopping", "stopped"),
-     ("not kick off", "not kicked off"), ("not related", "not related")],
+     ("not kick off", "not kicked off"), ("not related", "not related"), ("woke", "woken"), ("swells", "swollen"),
+     ("struck", "struck")],
 )  # fmt: skip
 def test_participle(written: str, expected: str) -> None:
     assert participle(written) == expected

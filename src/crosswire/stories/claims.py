@@ -221,7 +221,11 @@ def _past_participle(verb: str) -> str:
 
     lemmas = getLemma(verb, upos="VERB")
     participles = getInflection(lemmas[0], tag="VBN") if lemmas else ()
-    return participles[0] if participles else verb
+    # Where the tables give a regular form beside an irregular one ("waked", "woken"), readers write the
+    # irregular one: "woke" → "woken", "swelled" → "swollen".
+    forms: list[str] = [str(form) for form in participles]
+    irregular = [form for form in forms if not form.endswith("ed")]
+    return (irregular or forms or [verb])[0]
 
 
 # --- meaning -------------------------------------------------------------------------------------------
