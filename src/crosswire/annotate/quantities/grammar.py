@@ -599,24 +599,22 @@ def _name(noun: Token) -> str:
 
 def check_measure(entry: Entry) -> None:
     """The lexicon check: the example's amount reads as the measured thing and its dimension (the label)."""
-    from crosswire.annotate.quantities import QuantityStage  # the stage runs this module
-    from crosswire.model import Annotations, Article
-
-    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
-    assert article.annotations is not None
-    readings = [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
-    assert entry.value["label"] in readings, (entry.term, readings)
+    assert entry.value["label"] in _claims_read(entry.example), (entry.term, _claims_read(entry.example))
 
 
 def check_measuring_verb(entry: Entry) -> None:
     """The lexicon check: the example's amount measures the verb's subject (the claim is the value)."""
+    assert entry.value in _claims_read(entry.example), (entry.term, _claims_read(entry.example))
+
+
+def _claims_read(example: str) -> list[str]:
+    """The claims ("counted predicate") the quantity stage reads in a lexicon's example."""
     from crosswire.annotate.quantities import QuantityStage  # the stage runs this module
     from crosswire.model import Annotations, Article
 
-    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
+    article = QuantityStage()(Article("example", "record", "lexicon", example, annotations=Annotations()))
     assert article.annotations is not None
-    readings = [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
-    assert entry.value in readings, (entry.term, readings)
+    return [f"{q.counted} {q.predicate}" for q in article.annotations.quantities]
 
 
 def _counted_noun(anchor: Token) -> Token | None:
