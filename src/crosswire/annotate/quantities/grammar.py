@@ -410,11 +410,16 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     elif unit is not anchor and unit.idx >= end and kind in MEASURE_DIMENSIONS:
         # "a 60 metre crane", "a magnitude 6.2 quake": the parse hangs the number on the noun after its unit
         dimension, thing = MEASURE_DIMENSIONS[kind], unit
-    elif unit.dep_ in ("dobj", "attr") and kind in MEASURE_DIMENSIONS and _base_form(unit.head) in MEASURING_VERBS:
-        # "a quake measuring 6.4 magnitude", "the catch weighed 40 kilograms": the verb's subject is measured
+    elif (
+        unit.dep_ in ("dobj", "attr")
+        and (kind in MEASURE_DIMENSIONS or (kind is None and unit is anchor))
+        and _base_form(unit.head) in MEASURING_VERBS
+    ):
+        # "a quake measuring 6.4 magnitude", "the catch weighed 40 kilograms": the verb's subject is measured;
+        # a bare number so is its rating, when it has one ("an earthquake measuring 6.8": its magnitude)
+        if kind is None:
+            return _rating_measured(_measured_by(unit.head))
         dimension, thing = MEASURE_DIMENSIONS[kind], _measured_by(unit.head)
-    elif kind is None and unit is anchor and unit.dep_ in ("dobj", "attr") and _base_form(unit.head) in MEASURING_VERBS:
-        return _rating_measured(_measured_by(unit.head))  # "an earthquake measuring 6.8": its magnitude
     elif unit is not anchor and unit.i < anchor.i and kind in MEASURE_DIMENSIONS:
         # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"
         dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit)
