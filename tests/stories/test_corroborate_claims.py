@@ -215,6 +215,14 @@ def test_a_magnitude_written_two_ways_agrees_and_two_magnitudes_of_the_quake_con
     assert [(f.about, f.status) for f in rival if f.kind == "quantity"] == [("quake magnitude", "conflict")]
 
 
+def test_a_dimension_named_without_its_owner_is_the_label() -> None:
+    facts = _corroborated(
+        ("The quake struck at a depth of 12 kilometres under Orran, the observatory said.", "2026-11-08T09:00:00"),
+        ("Seismologists in Tessaly said the tremor hit Orran at a depth of 12 kilometres.", "2026-11-08T10:00:00"),
+    )
+    assert [(f.about, f.status, f.predicate) for f in facts if f.kind == "quantity"] == [("depth", "agree", "depth")]
+
+
 def test_the_same_age_told_two_ways_agrees() -> None:
     facts = _corroborated(
         ("Ferry captain Ivo Brandt, 61, steered the boat to the quay.", "2026-11-08T09:00:00"),

@@ -1311,12 +1311,14 @@ def _vague_words(mention: _Mention) -> bool:
 
 def _claim(group: Sequence[_Mention]) -> Claim | None:
     """The group's claim: its most written counted thing and predicate; None when no mention counts a thing,
-    except for a date, which what happened on it says alone ("he was released Nov. 15": "released")."""
+    except for a date, which what happened on it says alone ("he was released Nov. 15": "released"), and a
+    measure whose dimension is named without its owner ("struck at a depth of 10 km": "depth")."""
     counted = Counter(m.claim.counted for m in group if m.claim and m.claim.counted)
     predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
     top_predicate = predicates.most_common(1)[0][0] if predicates else None
     if not counted:
-        return Claim(None, top_predicate) if group[0].kind == "date" and top_predicate else None
+        says_alone = group[0].kind == "date" or top_predicate in DIMENSIONS
+        return Claim(None, top_predicate) if top_predicate and says_alone else None
     return Claim(counted.most_common(1)[0][0], top_predicate)
 
 
@@ -1404,7 +1406,7 @@ def corroborate(articles: Sequence[Article], source_of: Mapping[str, str]) -> tu
                 changes=_changes(members, published) if status == "conflict" else (),
                 origins=len({m.origin for m in members}),
                 outlets=len({m.source for m in members}),
-                counted=claim.counted if (claim := _claim(members)) else _unit(members),
+                counted=(claim.counted if (claim := _claim(members)) else None) or _unit(members),
                 unit=_unit_as_read(members),
                 predicate=claim.predicate if claim else None,
                 background=all(m.elsewhere or m.running_total for m in members),
