@@ -73,8 +73,9 @@ def _entries(name: str) -> tuple[Entry, ...]:
 
 
 def _alternatives(entries: Iterable[Entry]) -> str:
-    """The terms as regex alternatives, in the lexicon's order; a space inside a term matches any space."""
-    return "|".join(r"\s".join(re.escape(word) for word in entry.term.split()) for entry in entries)
+    """The terms as regex alternatives (``lexicon.phrase_alternation``: longest first, a space inside a term
+    matching any run of whitespace)."""
+    return phrase_alternation(entry.term for entry in entries)
 
 
 def _names_as_written(names: Iterable[str]) -> str:
