@@ -135,6 +135,21 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_a_figure_in_a_sentence_opening_with_an_earlier_month_is_no_claim_of_the_story() -> None:
+    # "In March, ..." told in December is this year's March, months before the story; "In November" is not.
+    facts = _corroborated(
+        ("Storms cut power to 4,000 homes in Carrow on Sunday. In March, a gale cut power to 9,000 homes.",
+         "2026-12-07T08:00:00"),
+        ("A storm left 4,000 Carrow homes without power on Sunday. In March, 9,000 homes lost power in a gale.",
+         "2026-12-07T09:00:00"),
+        ("In November, the utility said 800 poles needed replacing. Sunday's storm cut power to 4,000 homes.",
+         "2026-12-07T10:00:00"),
+    )  # fmt: skip
+    nine_thousand = [f for f in facts if f.value == 9000]
+    assert nine_thousand and all(f.background for f in nine_thousand)
+    assert not any(f.background for f in facts if f.value == 800)
+
+
 def test_a_figure_of_a_year_told_with_when_is_no_claim_of_the_story() -> None:
     # "..., including 2019, when ...": the clause tells that year's occasion, wherever the year stands.
     facts = _corroborated(

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from crosswire.annotate.dates import parse_iso_day
-from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
+from crosswire.annotate.dates import MONTH_NAMES, parse_iso_day
+from crosswire.lexicon import Entry, load_lexicon, phrase_alternation, terms
 from crosswire.model import Article
 
 #: A date this many days before the article's publication is another event's.
@@ -39,6 +39,17 @@ _DATING_YEAR = re.compile(
     r"\b(?i:in|during|since|by|of|from|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b"
 )
+
+
+#: A month that dates what a sentence opening with it tells, without a day: "In January, cables were cut", "In
+#: March 2025 a storm ..." (a day after the month is a date the annotator reads).
+_OPENING_MONTH = re.compile(
+    rf"\s*(?:(?:[Ii]n|[Dd]uring|[Bb]ack in|[Ee]arly in|[Ll]ate in)\s+)(?:(?:early|mid-?|late)\s*)?"
+    rf"(?P<month>{'|'.join(MONTH_NAMES)})(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?(?!\s*\d)\b"
+)
+#: Words by which a sentence looks ahead (the dates annotator's ``future_cues``): "In January, the ferry will ..."
+#: is no earlier month.
+_LOOKS_AHEAD = re.compile(rf"\b(?:{phrase_alternation(terms('crosswire.annotate', 'future_cues'))})\b", re.IGNORECASE)
 
 
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
@@ -97,11 +108,27 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
         earlier_occasion = any(year < published.year for year in _occasion_years(text))
-        if earlier_day or earlier_opening or earlier_occasion or _earlier_decade(text, published.year):
+        earlier_month = _opens_with_earlier_month(text, published)
+        if earlier_day or earlier_opening or earlier_occasion or earlier_month or _earlier_decade(text, published.year):
             found.append(Background(sentence.start, sentence.end, certain=True))
         elif any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
+
+
+def _opens_with_earlier_month(text: str, published: date) -> bool:
+    """Whether the sentence opens with a month (``_OPENING_MONTH``) that ended more than ``BACKGROUND_DAYS``
+    before the publication day: the last such month up to it when no year is written ("In January", told in
+    December, is this year's January), unless the sentence looks ahead."""
+    opening = _OPENING_MONTH.match(text)
+    if opening is None or _LOOKS_AHEAD.search(text):
+        return False
+    month = MONTH_NAMES.index(opening.group("month")) + 1
+    year = int(opening.group("year")) if opening.group("year") else (
+        published.year if month <= published.month else published.year - 1
+    )
+    month_end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return (published - month_end).days > BACKGROUND_DAYS
 
 
 def _occasion_years(text: str) -> list[int]:
