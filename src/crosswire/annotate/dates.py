@@ -133,7 +133,8 @@ _VAGUE_PERIOD = re.compile(
     rf"\s(?:{_alternatives(_entries('date_periods'))})\b",
     re.IGNORECASE,
 )
-_FUTURE_CUE = re.compile(rf"\b(?:{_alternatives(_entries('future_cues'))})\b", re.IGNORECASE)
+#: Words by which narration looks ahead (``lexicons/future_cues.json``): "will", "is expected to", "scheduled".
+FUTURE_CUE = re.compile(rf"\b(?:{_alternatives(_entries('future_cues'))})\b", re.IGNORECASE)
 
 #: A weekday's possessive and a word presenting what it dates as still to come ("Friday's planned vote", "Sunday
 #: evening's scheduled kick-off"; ``lexicons/planned_attributes.json``, times of day from ``times_of_day.json``).
@@ -442,7 +443,7 @@ def _speaks_of_the_future(before: str) -> bool:
         narration = before[before.rfind("“") + 1 :]
     else:
         narration = _QUOTATION.sub(" ", before)
-    cues = list(_FUTURE_CUE.finditer(narration))
+    cues = list(FUTURE_CUE.finditer(narration))
     return bool(cues) and _PAST_REPORT.search(narration, cues[-1].end()) is None
 
 
@@ -452,7 +453,7 @@ def _looks_ahead_after(before: str, after: str) -> bool:
     nothing in the past tense, before or after: in "On Friday, the mayor said the bridge will reopen" or "On
     Friday, shares fell and analysts expect they will recover" the future is another time than the weekday's.
     The narration after the weekday ends at a quotation mark (what follows is someone's words)."""
-    return _FUTURE_CUE.search(_narrated(after)) is not None and not _tells_the_past(before, after)
+    return FUTURE_CUE.search(_narrated(after)) is not None and not _tells_the_past(before, after)
 
 
 def _narrated(after: str) -> str:
@@ -467,7 +468,7 @@ def _tells_the_past(before: str, after: str) -> bool:
     narration = _QUOTATION.sub(" ", before) + " " + _narrated(after)
     if _PAST_REPORT.search(narration):
         return True
-    return any(is_past_form(word) for word in _LOWER_WORD.findall(_FUTURE_CUE.sub(" ", narration)))
+    return any(is_past_form(word) for word in _LOWER_WORD.findall(FUTURE_CUE.sub(" ", narration)))
 
 
 #: A quotation mark, where the narration after a weekday gives way to someone's words.
@@ -505,7 +506,7 @@ def _told_in_the_past(before: str) -> bool:
 def _expected_in_the_past(before: str) -> bool:
     """Whether the sentence's last future cue is told in the past tense ("the road was expected to reopen on
     Tuesday", "the flight was scheduled to leave on Sunday, but ..."): what was expected may since have happened."""
-    cues = list(_FUTURE_CUE.finditer(before))
+    cues = list(FUTURE_CUE.finditer(before))
     if not cues:
         return False
     last = cues[-1]

@@ -19,13 +19,14 @@ a tsunami ...", "died in 2002") is surely another time's.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from crosswire.annotate.dates import MONTH_NAMES, parse_iso_day
-from crosswire.lexicon import Entry, load_lexicon, phrase_alternation, terms
+from crosswire.annotate.dates import FUTURE_CUE, MONTH_NAMES, parse_iso_day
+from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
 from crosswire.model import Article
 
 #: A date this many days before the article's publication is another event's.
@@ -47,9 +48,6 @@ _OPENING_MONTH = re.compile(
     rf"\s*(?:(?:[Ii]n|[Dd]uring|[Bb]ack in|[Ee]arly in|[Ll]ate in)\s+)(?:(?:early|mid-?|late)\s*)?"
     rf"(?P<month>{'|'.join(MONTH_NAMES)})(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?(?!\s*\d)\b"
 )
-#: Words by which a sentence looks ahead (the dates annotator's ``future_cues``): "In January, the ferry will ..."
-#: is no earlier month.
-_LOOKS_AHEAD = re.compile(rf"\b(?:{phrase_alternation(terms('crosswire.annotate', 'future_cues'))})\b", re.IGNORECASE)
 
 
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
@@ -119,15 +117,15 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
 def _opens_with_earlier_month(text: str, published: date) -> bool:
     """Whether the sentence opens with a month (``_OPENING_MONTH``) that ended more than ``BACKGROUND_DAYS``
     before the publication day: the last such month up to it when no year is written ("In January", told in
-    December, is this year's January), unless the sentence looks ahead."""
+    December, is this year's January), unless the sentence looks ahead ("In January, the ferry will ...")."""
     opening = _OPENING_MONTH.match(text)
-    if opening is None or _LOOKS_AHEAD.search(text):
+    if opening is None or FUTURE_CUE.search(text):
         return False
     month = MONTH_NAMES.index(opening.group("month")) + 1
     year = int(opening.group("year")) if opening.group("year") else (
         published.year if month <= published.month else published.year - 1
     )
-    month_end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    month_end = date(year, month, calendar.monthrange(year, month)[1])
     return (published - month_end).days > BACKGROUND_DAYS
 
 

@@ -456,6 +456,10 @@ def _dimension_named(unit: Token) -> Token | None:
     return noun if noun.lower_ in DIMENSIONS and noun.lower_ != _AGE else None
 
 
+#: Verbs whose object is a dimension of their subject ("the quake had a depth of 10 km").
+_HAVING_VERBS = frozenset({"have", "be"})
+
+
 def _whose_dimension(dimension: Token) -> Token | None:
     """The thing a named dimension belongs to: the subject of the verb it is the object of ("the quake had a
     depth of ..."), the noun it describes ("a tunnel with a length of ..."), or its possessor ("the quake's
@@ -474,9 +478,6 @@ def _whose_dimension(dimension: Token) -> Token | None:
         return _measured_by(head) if _base_form(head) in _HAVING_VERBS | MEASURING_VERBS else None
     return head if head.tag_.startswith("NN") else None
 
-
-#: Verbs whose object is a dimension of their subject ("the quake had a depth of 10 km").
-_HAVING_VERBS = frozenset({"have", "be"})
 
 
 def _rating_measured(thing: Token | None) -> Reading | None:
