@@ -450,10 +450,8 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
 def _dimension_named(unit: Token) -> Token | None:
     """The dimension a measure is "of" ("a depth of 10 km": depth), when the word names one (not an age, which
     the age words read)."""
-    if unit.dep_ != "pobj" or unit.head.lower_ != "of" or unit.head.head.i == unit.head.i:
-        return None
-    noun = unit.head.head
-    return noun if noun.lower_ in DIMENSIONS and noun.lower_ != _AGE else None
+    noun = _of_head(unit)
+    return noun if noun is not None and noun.lower_ in DIMENSIONS and noun.lower_ != _AGE else None
 
 
 #: Verbs whose object is a dimension of their subject ("the quake had a depth of 10 km").
@@ -479,7 +477,6 @@ def _whose_dimension(dimension: Token) -> Token | None:
     return head if head.tag_.startswith("NN") else None
 
 
-
 def _rating_measured(thing: Token | None) -> Reading | None:
     """A bare number a measuring verb gives a rated noun (``RATED_NOUNS``): its rating, in the noun's unit."""
     rating = RATED_NOUNS.get(thing.lower_) if thing is not None else None
@@ -497,11 +494,15 @@ def _of_the_amount(token: Token, end: int) -> bool:
 def _described_by(phrase: Token) -> Token | None:
     """The noun a phrase describes as its apposition ("the quake, magnitude 6.2") or after "of" ("a quake of
     magnitude 6.2")."""
-    if phrase.dep_ == "appos":
-        return phrase.head
-    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
-        return phrase.head.head
-    return None
+    return phrase.head if phrase.dep_ == "appos" else _of_head(phrase)
+
+
+def _of_head(token: Token) -> Token | None:
+    """The word an "of" phrase holding ``token`` hangs on ("depth" of "a depth of 10 km"), or None."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
+        return None
+    return preposition.head
 
 
 #: How far above a number its age word may stand ("aged 9 and 11": 11 → 9 → aged; "ages 14 to 16": 16 → to → ages).
