@@ -791,6 +791,17 @@ def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 4])]
 
 
+def test_a_bound_in_the_group_does_not_keep_a_rival_toll_out() -> None:
+    """"killing four people" contradicts "killed one person", whatever "at least one" beside them allows."""
+    facts = _facts(
+        "A powerful quake struck the island of Veldra on Sunday, levelled buildings and killed one person.",
+        "Two strong quakes hit Veldra on Sunday, flattening homes and killing at least one person.",
+        "Powerful earthquakes rocked the capital of Veldra on Sunday, killing four people and injuring dozens.",
+    )
+    (conflict,) = [f for f in facts if f.status == "conflict"]
+    assert sorted((m.value, m.takes_no_side) for m in conflict.mentions) == [(1, False), (1, True), (4, False)]
+
+
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
     facts = _facts(
         "https://example.com/news/2026-03-04-12-hurt-in-carrow-crash.htm A bus crashed in Carrow on Tuesday.",

@@ -696,6 +696,11 @@ def _values_compatible(a: _Mention, b: _Mention) -> bool:
     return a.value == b.value
 
 
+def _compatible_with_all(mention: _Mention, group: _Group) -> bool:
+    """Whether the mention's value can be true together with every statement of the group."""
+    return all(_values_compatible(mention, m) for m in group.statements.values())
+
+
 def _claim_verdicts(mention: _Mention, group: _Group) -> set[str]:
     if mention.claim is None:
         return set()
@@ -729,8 +734,11 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # "so far this year 230 have drowned" is no report of one day's toll
     if mention.movement is not None and group.movements - {mention.movement, None}:
         return None  # "fell below $500" / "a $500 drop": where a price got to, and how far it moved
-    if _bound_far_from_group(mention, group):
-        return None  # "more than 40" and 90: both may be true, neither bears the other out
+    if _bound_far_from_group(mention, group) and _compatible_with_all(mention, group):
+        # "more than 40" and 90: both may be true, neither bears the other out.  A figure that contradicts
+        # an exact member ("killed one person" / "killing four people") is judged as a conflict with it,
+        # whatever bound the group also holds ("at least one").
+        return None
     if _range_beside_figure(mention, group):
         return None  # "between 8% and 15.5%" and "15.5%": one may hold the other, neither bears it out
     if _far_from_group(mention, group) and not _one_event_count(mention, group):
@@ -738,8 +746,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
         return None
     overlap = max(context_overlap(mention.context, context) for context in group.contexts)
-    statements = group.statements.values()
-    if "same" in verdicts and all(_values_compatible(mention, m) for m in statements):
+    if "same" in verdicts and _compatible_with_all(mention, group):
         # The same claim in other words, with values that can both be true. Without words shared around the
         # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
         equal = group.values == {mention.value}
@@ -749,7 +756,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
             or _one_event_count(mention, group)):  # fmt: skip
         return None  # the unit, or failing it the noun the parse says is counted, must be the same
-    if not all(_values_compatible(mention, m) for m in statements):
+    if not _compatible_with_all(mention, group):
         # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
         return _conflict_score(mention, group)
     same_neighbour = bool(mention.neighbours & group.neighbours)
