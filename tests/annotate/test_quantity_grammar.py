@@ -57,6 +57,23 @@ def test_money_has_no_counted_thing_but_keeps_its_verb() -> None:
     assert text.startswith("$2.3 million") and counted is None and predicate == "fined"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The gale caused $40 million in damage along the coast.", "damage"),
+        ("Donors pledged $2 million in aid on Monday.", "aid"),
+        ("The mill had $31.5 million in earnings last year.", "earnings"),
+        # Where or when the money was, not what it is: an article, a year, a span of time.
+        ("The firm earned $40 million in the third quarter.", None),
+        ("The town lost $5 million in 2019.", None),
+        ("The mill lost $3 million in years of decline.", None),
+    ],
+)  # fmt: skip
+def test_a_bare_noun_after_in_says_what_a_sum_of_money_is(sentence: str, counted: str | None) -> None:
+    ((_, found, _),) = claims(sentence)
+    assert found == counted
+
+
 def test_texts_are_read_in_one_batch_with_the_same_result_as_one_by_one() -> None:
     texts = ["Volunteers planted 5,000 trees.", "No numbers here at all.", "Police detained 12 protesters."]
     batched = add_claims_to_many([(text, find_quantities(text), ()) for text in texts])

@@ -39,6 +39,7 @@ from crosswire.annotate.quantities.units import (
     UNIT_KINDS,
     UNIT_NAMES,
     UNITS,
+    unit_for,
 )
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import DateMention, Quantity, Sentence
@@ -287,6 +288,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if measure is not None:
         return measure
     noun = _counted_noun(anchor)
+    if noun is None and kind in _MONEY_KINDS:
+        noun = _what_the_sum_is(anchor)  # "$40 million in damage": a sum of damage
     counted = _noun_phrase(noun) if noun is not None else None
     if noun is not None and (event := _event_noun_over(noun)) is not None:
         # "ordered the evacuation of 300 residents": residents evacuated
@@ -637,6 +640,24 @@ def _counted_noun(anchor: Token) -> Token | None:
         return _subject(head.head)
     if anchor.dep_ == "attr" and head.tag_.startswith("VB"):
         return _subject(head)
+    return None
+
+
+#: Unit kinds of sums of money, whose "in" phrase may say what the sum is ("$40 million in damage").
+_MONEY_KINDS = frozenset({"currency", "money"})
+
+
+def _what_the_sum_is(amount: Token) -> Token | None:
+    """What a sum of money is, named by a bare noun in an "in" phrase on the amount ("$40 million *in damage*",
+    "$1.9 billion *in* quarterly *earnings*"): a noun with an article or a name is where or when the money went
+    ("in the harbour", "in the third quarter", "in Carrow"), and a span of time is when ("in years")."""
+    for child in amount.children:
+        if child.dep_ != "prep" or child.lower_ != "in":
+            continue
+        noun = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if noun is None or noun.tag_ not in ("NN", "NNS") or any(t.dep_ in ("det", "poss") for t in noun.children):
+            return None
+        return None if UNIT_KINDS.get(unit_for(noun.lower_)) == "time" else noun
     return None
 
 
