@@ -230,3 +230,11 @@ def test_an_event_written_before_the_counted_noun_is_the_claims_event(
 def test_a_claims_counted_thing_names_a_thing(counted: str, predicate: str | None, claim: Claim) -> None:
     """Labels read "date: Ana Ruiz died", not "date: year-old Ana Ruiz died" or "date: Thursday shaken"."""
     assert read_claim("", 0, 0, counted, predicate) == claim
+
+
+def test_two_moves_of_a_share_are_one_happening_in_any_verb_and_two_opposite_moves_never_are() -> None:
+    lost = Claim("percent", "lost", change="down")
+    assert claims_match(lost, Claim("percent", "fallen", change="down")) == "same"
+    assert claims_match(lost, Claim("percent", "rose", change="up")) == "different"
+    assert claims_match(lost, Claim("percent", "fallen")) != "different"  # no direction read: the verbs decide
+

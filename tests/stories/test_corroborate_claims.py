@@ -802,6 +802,14 @@ def test_a_bound_in_the_group_does_not_keep_a_rival_toll_out() -> None:
     assert sorted((m.value, m.takes_no_side) for m in conflict.mentions) == [(1, False), (1, True), (4, False)]
 
 
+def test_opposite_moves_of_one_share_never_join() -> None:
+    facts = _facts(
+        "Velcoin rose 6% on Monday, traders in Orran said.",
+        "Velcoin lost 6% on Monday, traders in Orran said.",
+    )
+    assert sorted(len(f.mentions) for f in facts if f.kind == "quantity") == [1, 1]
+
+
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
     facts = _facts(
         "https://example.com/news/2026-03-04-12-hurt-in-carrow-crash.htm A bus crashed in Carrow on Tuesday.",

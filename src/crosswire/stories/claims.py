@@ -25,6 +25,7 @@ Phrase vectors are cached per process; ``encoder_seconds()`` says what they cost
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import time
@@ -80,6 +81,9 @@ class Claim:
 
     counted: str | None
     predicate: str | None
+    #: Which way a share or a sum moved ("up", "down"), when the figure is such a move ("lost 50%",
+    #: "fell by 50%"): two moves the same way are one happening in any verb, two opposite ones never are.
+    change: str | None = None
 
     @property
     def label(self) -> str | None:
@@ -90,9 +94,14 @@ class Claim:
         return " ".join(filter(None, [self.counted, verb])) or None
 
 
-def read_claim(text: str, start: int, end: int, counted: str | None, predicate: str | None) -> Claim:
+def read_claim(
+    text: str, start: int, end: int, counted: str | None, predicate: str | None, change: str | None = None
+) -> Claim:
     """The claim of a number at ``text[start:end]``: the parse's parts when it gave them, else the
-    participle written right after the number. A predicate that says nothing ("were", "said") is none."""
+    participle written right after the number. A predicate that says nothing ("were", "said") is none.
+    ``change``: the direction of a share or a sum that moved (see :attr:`Claim.change`)."""
+    if change is not None:
+        return dataclasses.replace(read_claim(text, start, end, counted, predicate), change=change)
     if predicate is None:
         predicate = participle_after(text, end)
     cleaned = _clean_counted(counted)
@@ -352,8 +361,12 @@ def words_before_head(counted: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def claims_match(a: Claim, b: Claim) -> Verdict:
     """Two claims are the same when both what happened and what was counted mean the same;
-    different when either differs; unknown when a part is missing or unclear."""
-    predicate = same_predicate(a.predicate, b.predicate)
+    different when either differs; unknown when a part is missing or unclear.  For two moves of a share or a
+    sum, what happened is the direction: "lost 50%" and "fell by 50%" the same, "rose 3%" and "lost 3%" not."""
+    if a.change is not None and b.change is not None:
+        predicate: Verdict = "same" if a.change == b.change else "different"
+    else:
+        predicate = same_predicate(a.predicate, b.predicate)
     if predicate == "different":
         return "different"
     counted = same_counted(a.counted, b.counted)

@@ -601,7 +601,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          asserted_reading(q), unit_key(q.unit),
                          *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
-                         read_claim(article.text, q.start, q.end, q.counted, q.predicate),
+                         read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
                          indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
@@ -628,6 +628,16 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          around=around_of(article, d.start, d.end))
             )  # fmt: skip
     return mentions
+
+
+#: Kinds of unit whose moves are told with any verb of rising or falling ("lost 50%", "fell by 50%", "shed $2").
+MOVING_KINDS = frozenset({"proportion", "currency", "money"})
+
+
+def _moved(quantity: Quantity) -> str | None:
+    """The direction a share or a sum moved, when the figure is such a move ("up", "down"), else None."""
+    kind = UNIT_KINDS.get(quantity.unit) if quantity.unit else None
+    return quantity.change if kind in MOVING_KINDS else None
 
 
 #: Kinds of unit whose round figures are printed rounded ("230 feet" for 229; ``lexicons/rounded_kinds.json``).
