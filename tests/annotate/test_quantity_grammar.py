@@ -52,6 +52,24 @@ def test_two_amounts_of_one_sentence_each_get_their_own_verb() -> None:
     assert [(counted, verb) for _, counted, verb in found] == [("barns", "flattened"), ("farmers", "rescued")]
 
 
+def test_a_share_completing_a_verb_of_being_or_change_is_its_subjects() -> None:
+    ((_, counted, _),) = claims("In the Harwick by-election, turnout was 52 percent.")
+    assert counted == "turnout"
+    ((_, counted, _),) = claims("The jobless rate rose to 6 percent in March.")
+    assert counted == "jobless rate"
+    ((_, counted, _),) = claims("Orvel shares rose 3 percent on Monday.")
+    assert counted == "percent"  # how far the shares moved: no value of the subject
+
+
+def test_the_state_an_event_left_the_counted_things_in_is_what_happened_to_them() -> None:
+    ((_, counted, predicate),) = claims("The clashes at the bridge left 23 people injured on Saturday.")
+    assert (counted, predicate) == ("people", "injured")
+    ((_, counted, predicate),) = claims("The storm left 300 families homeless.")
+    assert (counted, predicate) == ("families", "homeless")
+    ((_, counted, predicate),) = claims("The ferry left 40 passengers at the quay.")
+    assert (counted, predicate) == ("passengers", "left")
+
+
 def test_money_has_no_counted_thing_but_keeps_its_verb() -> None:
     ((text, counted, predicate),) = claims("The airline was fined $2.3 million for the delays.")
     assert text.startswith("$2.3 million") and counted is None and predicate == "fined"
@@ -282,6 +300,10 @@ def test_a_count_is_still_a_count_when_a_measure_stands_beside_it() -> None:
         # still has its verb in lower case.
         ("Velmar Bank Takes $2 Billion Charge After Storm Losses", None),
         ("Ana Ruiz of Lowmoor United scored 30 points against Carrow City.", "Ana Ruiz of Lowmoor United"),
+        # A share the subject moved by is its owner's: "Velmar Bank shares", "the rival Lintgate's shares".
+        ("On Monday, Velmar Bank shares fell 2 percent.", "Velmar Bank"),
+        ("On Monday the rival Lintgate's shares climbed 3%.", "Lintgate"),
+        ("Coach Ivo Brandt's players won by 12 points.", None),
     ],
 )
 def test_whose_figure_it_is_when_the_sentence_names_them(sentence: str, holder: str | None) -> None:

@@ -317,7 +317,11 @@ def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None
         return None
     if subject.tag_ == "PRP":
         return _speaker_named(subject, verb)  # "Velmar Bank said it would book a $2 billion charge"
-    return _name(subject) if subject.tag_.startswith("NNP") else None
+    if subject.tag_.startswith("NNP"):
+        return _name(subject)
+    if noun is not None and _names_a_share(noun):
+        return _owner(subject) or _name_before(subject)  # "Lintgate's shares climbed 3%", "Orvel shares rose 3%"
+    return None
 
 
 #: Words of more than three letters a sentence needs, all capitalised, to be a title-case headline.
@@ -371,6 +375,12 @@ def _owner(noun: Token | None) -> str | None:
         return None
     owner = next((child for child in noun.children if child.dep_ == "poss"), None)
     return _name(owner) if owner is not None and owner.tag_.startswith("NNP") else None
+
+
+def _name_before(noun: Token) -> str | None:
+    """The proper name written before a common noun as its compound ("Orvel" of "Orvel shares"), or None."""
+    names = [child for child in noun.lefts if child.dep_ == "compound" and child.tag_.startswith("NNP")]
+    return _name(names[-1]) if names else None
 
 
 def _event_noun_over(counted: Token) -> str | None:
@@ -629,18 +639,34 @@ def _claims_read(example: str) -> list[str]:
 
 def _counted_noun(anchor: Token) -> Token | None:
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.tag_.startswith("NN"):
-        return anchor.head
+        noun = anchor.head
+        if _names_a_share(noun) and _of_object(noun) is None:
+            # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's
+            return _valued_subject(noun) or noun
+        return noun
     of_object = _of_object(anchor)
     if of_object is not None:
         return of_object
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ in ("NN", "NNS"):
         return head.head  # "a loss of around $3 billion", "a crowd of 22,000": what the amount is
-    if anchor.dep_ == "pobj" and head.lower_ in _VALUE_PREPOSITIONS and head.head.tag_.startswith("VB"):
+    return _valued_subject(anchor)
+
+
+def _valued_subject(amount: Token) -> Token | None:
+    """The subject an amount is the value of, as the complement of a verb of change or of being: "the death
+    toll rose to 57", "the toll is 57"; None when the amount is no such complement."""
+    head = amount.head
+    if amount.dep_ == "pobj" and head.lower_ in _VALUE_PREPOSITIONS and head.head.tag_.startswith("VB"):
         return _subject(head.head)
-    if anchor.dep_ == "attr" and head.tag_.startswith("VB"):
+    if amount.dep_ == "attr" and head.tag_.startswith("VB"):
         return _subject(head)
     return None
+
+
+def _names_a_share(noun: Token) -> bool:
+    """Whether the noun is the word of a share ("percent"), which says what a number is in, not what it counts."""
+    return UNIT_KINDS.get(unit_for(noun.lower_)) == "proportion"
 
 
 #: Unit kinds of sums of money, whose "in" phrase may say what the sum is ("$40 million in damage").
@@ -724,8 +750,11 @@ def _predicate(verb: Token) -> str:
 
 
 def _affirmed(verb: Token) -> str:
-    if _base_form(verb) in LINKING_VERBS:
+    if verb.lower_ in LINKING_VERBS or _base_form(verb) in LINKING_VERBS:
         state = next((child for child in verb.children if child.dep_ in ("acomp", "xcomp", "oprd")), None)
+        if state is None and (thing := _object(verb)) is not None:
+            # "left 23 people injured": the parse may hang the state on the object, as a participle after it
+            state = next((c for c in thing.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == thing.i + 1), None)
         if state is not None:
             return state.lower_
     particles = [
