@@ -810,6 +810,32 @@ def test_opposite_moves_of_one_share_never_join() -> None:
     assert sorted(len(f.mentions) for f in facts if f.kind == "quantity") == [1, 1]
 
 
+def test_a_sum_and_the_same_sum_a_year_are_two_facts() -> None:
+    """A transfer fee and a yearly wage of the same size: a rate is no sum, whatever words they share."""
+    facts = _facts(
+        "Brenmoor United paid £2 million to sign the defender Luis Orto from Selby Cove.",
+        "Orto has signed a contract at Brenmoor United reportedly worth £2 million a year.",
+    )
+    assert sorted(len(f.mentions) for f in facts) == [1, 1]
+
+
+def test_the_hurt_and_the_unaccounted_for_are_two_facts() -> None:
+    facts = _facts(
+        "The storm that hit Carrow on Wednesday injured five people, mostly from falling branches.",
+        "Five people are still unaccounted for after Wednesday's storm in Carrow, police said.",
+    )
+    assert sorted(len(f.mentions) for f in facts) == [1, 1]
+
+
+def test_a_toll_of_a_similar_attack_does_not_contradict_the_storys() -> None:
+    facts = _corroborated(
+        ("A car bomb in Orran killed seven people at a bus station on Tuesday.", "2026-11-11T08:00:00"),
+        ("Tuesday's bombing in Orran came three weeks after a similar attack killed 12 people at a checkpoint.",
+         "2026-11-11T09:00:00"),
+    )  # fmt: skip
+    assert not [f for f in facts if f.status == "conflict"]
+
+
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
     facts = _facts(
         "https://example.com/news/2026-03-04-12-hurt-in-carrow-crash.htm A bus crashed in Carrow on Tuesday.",

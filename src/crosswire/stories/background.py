@@ -50,6 +50,12 @@ _OPENING_MONTH = re.compile(
 )
 
 
+#: Another happening of the story's kind, brought in with "a"/"an": "a similar attack", "an earlier blast"
+#: (``lexicons/other_occasions.json``).
+_OTHER_OCCASION_WORDS = (e.term for e in load_lexicon("crosswire.stories", "other_occasions").entries)
+_OTHER_OCCASION = re.compile(rf"\b(?:a|an)\s+(?:{phrase_alternation(_OTHER_OCCASION_WORDS)})\s+[a-z]", re.IGNORECASE)
+
+
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
 _DATING_DECADE = re.compile(
     r"\b(?i:in|during|since|by|from|of)\s+the\s+(?:(?:early|late|mid-?)\s*)?(1[89]\d0|20\d0)['’]?s\b"
@@ -91,6 +97,11 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         text = article.text[sentence.start : sentence.end]
         if _PAST_PERIOD.search(text):
             found.append(Background(sentence.start, sentence.end, certain=True))
+            continue
+        if _OTHER_OCCASION.search(text):
+            # Maybe another happening's figure, maybe this story's beside it ("the blast, which killed seven, came
+            # after a similar attack killed 12"): kept from any conflict, not from the story.
+            found.append(Background(sentence.start, sentence.end, certain=False))
             continue
         if published is None:
             years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
@@ -140,7 +151,16 @@ def _earlier_decade(text: str, year: int) -> bool:
 
 
 def check_past_period(entry: Entry) -> None:
-    """The lexicon check: the example's figure (the value) lies in a background sentence."""
+    """The lexicon check: the example's figure (the value) lies in a certain background sentence."""
+    _check_in_background(entry, certain=True)
+
+
+def check_other_occasion(entry: Entry) -> None:
+    """The lexicon check: the example's figure (the value) lies in a background sentence, not a certain one."""
+    _check_in_background(entry, certain=False)
+
+
+def _check_in_background(entry: Entry, certain: bool) -> None:
     from crosswire.annotate import default_stages  # the annotators are heavy; only the check needs them
     from crosswire.pipeline import Pipeline
 
@@ -148,6 +168,6 @@ def check_past_period(entry: Entry) -> None:
         Article("example", "record", "lexicon", entry.example, published="2026-11-08T09:00:00")
     )
     assert article.annotations is not None
-    spans = [(b.start, b.end) for b in background_sentences(article) if b.certain]
+    spans = [(b.start, b.end) for b in background_sentences(article) if b.certain == certain]
     figures = [q for q in article.annotations.quantities if q.value == entry.value]
     assert figures and all(any(s <= q.start < e for s, e in spans) for q in figures), (entry.term, spans)

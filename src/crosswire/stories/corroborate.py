@@ -274,7 +274,16 @@ def same_unit(a: str | None, b: str | None) -> bool:
     """Two unit keys name the same thing ("people injured" / "injured people", "USD" / "usd")."""
     if a is None or b is None:
         return a is None and b is None
+    if a != b and _rate_part(a) != _rate_part(b):
+        return False  # "GBP per year" / "GBP": a rate and a sum, whatever words they share
     return a == b or fuzz.token_set_ratio(a, b) >= UNIT_SIMILARITY
+
+
+def _rate_part(unit: str) -> str | None:
+    """What a unit key is per ("hour" of "km per hour"; "" when the key kept no word after "per"), or None when
+    it is no rate."""
+    words = unit.split()
+    return " ".join(words[words.index("per") + 1 :]) if "per" in words else None
 
 
 def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
