@@ -70,6 +70,13 @@ def test_the_state_an_event_left_the_counted_things_in_is_what_happened_to_them(
     assert (counted, predicate) == ("passengers", "left")
 
 
+def test_a_vague_count_counts_the_object_of_its_of() -> None:
+    ((_, counted, predicate),) = claims("Dozens of people were treated for smoke inhalation after the fire.")
+    assert (counted, predicate) == ("people", "treated")
+    ((_, counted, _),) = claims("Tens of thousands of people marched through Carrow on Sunday.")
+    assert counted == "people"
+
+
 def test_money_has_no_counted_thing_but_keeps_its_verb() -> None:
     ((text, counted, predicate),) = claims("The airline was fined $2.3 million for the delays.")
     assert text.startswith("$2.3 million") and counted is None and predicate == "fined"

@@ -362,13 +362,13 @@ def test_undated_reports_recalling_an_earlier_year_keep_its_figures_apart() -> N
     assert [f.status for f in facts if f.kind == "quantity" and f.value == 4120] == ["agree"]
 
 
-def test_a_range_in_words_does_not_stand_for_a_fact_that_a_report_gives_in_digits() -> None:
-    facts = _facts(
-        "Hundreds of residents were evacuated from the valley on Monday.",
-        "More than 300 residents were evacuated from the valley on Monday.",
-    )
-    evacuated = [f for f in facts if f.status == "agree"]
-    assert [f.value for f in evacuated] == [300]
+def test_a_range_in_words_bears_out_no_figure_and_agrees_only_with_the_same_words() -> None:
+    """"Hundreds of residents" does not bear out "more than 300": a reader takes the vague words for no count."""
+    hundreds = "Hundreds of residents were evacuated from the valley on Monday."
+    facts = _facts(hundreds, "More than 300 residents were evacuated from the valley on Monday.")
+    assert not [f for f in facts if f.status == "agree"]
+    facts = _facts(hundreds, "Officials said hundreds of residents had been evacuated from the valley on Monday.")
+    assert [f.status for f in facts] == ["agree"]
 
 
 def test_counts_far_apart_are_two_things_not_a_conflict() -> None:
@@ -753,21 +753,23 @@ def test_the_counted_noun_stands_in_for_a_unit_the_scanner_missed() -> None:
     assert all(f.status == "single" for f in facts if f.value == 7)
 
 
-def test_a_vague_plural_asserts_at_least_two_of_its_unit() -> None:
-    # "Dozens of boats" is no report of 21 boats (fewer than two dozen), but it fits 30.
+def test_a_vague_plural_agrees_with_no_count_of_its_unit() -> None:
+    # "Dozens of boats" is no report of 21 boats (fewer than two dozen), nor of 30: it names no count.
     dozens = "Dozens of fishing boats were stranded in Lowmoor harbour by the storm on Sunday."
-    facts = _facts(dozens, "The storm stranded 21 fishing boats in Lowmoor harbour on Sunday.")
-    assert not any(f.status == "agree" for f in facts)
-    facts = _facts(dozens, "The storm stranded 30 fishing boats in Lowmoor harbour on Sunday.")
-    assert [f.status for f in facts if f.value in (12, 24, 30)] == ["agree"]
+    for count in (21, 30):
+        facts = _facts(dozens, f"The storm stranded {count} fishing boats in Lowmoor harbour on Sunday.")
+        assert not any(f.status == "agree" for f in facts)
+    facts = _facts(dozens, "Harbour master Ida Vance said dozens of fishing boats remained stranded at Lowmoor.")
+    assert [f.status for f in facts] == ["agree"]
 
 
 def test_several_dozen_is_some_dozens_not_one_dozen() -> None:
     several = "Several dozen fishing boats were stranded in Lowmoor harbour by the storm on Sunday."
     facts = _facts(several, "The storm stranded 12 fishing boats in Lowmoor harbour on Sunday.")
     assert not any(f.status == "agree" for f in facts)
-    facts = _facts(several, "The storm stranded 40 fishing boats in Lowmoor harbour on Sunday.")
-    assert [f.status for f in facts if f.value in (36, 40)] == ["agree"]
+    facts = _facts(several, "Harbour master Ida Vance said several dozen fishing boats remained stranded at Lowmoor.")
+    assert [f.status for f in facts] == ["agree"]
+    assert [f.value for f in facts] != [12]  # the agreement is on some dozens, not on one dozen
 
 
 def test_two_heights_of_one_named_thing_conflict_through_brackets_and_a_shorter_name() -> None:

@@ -760,6 +760,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None
     if _range_beside_figure(mention, group):
         return None  # "between 8% and 15.5%" and "15.5%": one may hold the other, neither bears it out
+    if any(_vague_words(mention) != _vague_words(m) for m in group.statements.values()):
+        return None  # "dozens of villagers" and "30 people": the vague words do not bear the figure out
     if _far_from_group(mention, group) and not _one_event_count(mention, group):
         # Two things, not two reports of one, whether the values fit ("more than 2,000" and 300,000) or
         # not (178 punches over a fight and one in a round): neither agreement nor conflict.
@@ -940,8 +942,7 @@ def _range_beside_figure(mention: _Mention, group: _Group) -> bool:
     """A range written in digits ("between 8% and 15.5%") beside one figure, or beside another such range
     with other ends: the figure may lie inside it, or the ranges overlap, yet the range states several
     things or an estimate, not that figure, and shown as agreement it would claim a corroboration nobody
-    gave.  A range in words ("hundreds", "dozens") is a vague telling of one count, and may agree with a
-    figure inside it."""
+    gave.  A range in words ("hundreds", "dozens") is judged apart (``_join_score``: it bears out no figure)."""
     return any(
         (_digit_range(mention) and not _states_range(m))
         or (_digit_range(m) and not _states_range(mention))

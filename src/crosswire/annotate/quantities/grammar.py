@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.ages import AGE_WORDS
+from crosswire.annotate.quantities.numbers import VAGUE_COUNT_WORDS
 from crosswire.annotate.quantities.units import (
     CASED_UNITS,
     RATED_NOUNS,
@@ -126,7 +127,10 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
     """Whether the parse shows that the amount at characters ``start:end`` of ``doc`` counts nothing: the
     pronoun "one" (``figures.pronoun_one``), or a number before a singular proper noun, part of a name
     (``figures.before_a_proper_name``; a measurement's unit may be tagged a proper noun: "5 GW")."""
-    numbers = [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num)]
+    # "Dozens of people": a vague count's word is its number, though the tagger takes it for a plural noun
+    numbers = [
+        t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)
+    ]
     if len(numbers) != 1 or quantity.value_max is not None:
         return False
     number = numbers[0]
@@ -274,7 +278,10 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     ("gorilla", "weight"): what the sentence's verb did to the thing is
     another matter.  ``kind`` is the kind of the amount's unit, if it has one.
     """
-    numbers = [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num)]
+    # "Dozens of people": a vague count's word is its number, though the tagger takes it for a plural noun
+    numbers = [
+        t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)
+    ]
     if not numbers:
         return Reading(None, None)
     inside = {t.i for t in numbers}

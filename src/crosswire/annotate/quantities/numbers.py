@@ -52,7 +52,8 @@ _FRACTION_PHRASE = re.compile(
 #: "sixfold", "tenfold": the number word glued to "fold" (the unit reader takes "fold").
 _FOLD_WORDS = "|".join([*SMALL_NUMBERS, *TENS, "hundred", "thousand"])
 _FOLD = re.compile(rf"\b({_FOLD_WORDS})(?=fold\b)", re.IGNORECASE)
-#: "dozens of", "hundreds of", "tens of thousands of", "millions of"
+#: "dozens of", "hundreds of", "tens of thousands of", "millions of": the words of a vague count.
+VAGUE_COUNT_WORDS = frozenset(["tens", "dozens", *(f"{word}s" for word in SCALES)])
 _PLURAL_SCALES = "|".join(["dozens", *(f"{word}s" for word in SCALES)])
 #: "tens to hundreds of", "dozens or hundreds of": a vague range opens at the first word's amount.
 _VAGUE = re.compile(
