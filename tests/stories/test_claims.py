@@ -238,3 +238,15 @@ def test_two_moves_of_a_share_are_one_happening_in_any_verb_and_two_opposite_mov
     assert claims_match(lost, Claim("percent", "rose", change="up")) == "different"
     assert claims_match(lost, Claim("percent", "fallen")) != "different"  # no direction read: the verbs decide
 
+
+
+def test_a_direction_after_the_things_counted_is_part_of_what_happened() -> None:
+    text = "Rising water forced roughly 2,400 people from their homes in Lindmoor."
+    start = text.index("2,400")
+    claim = read_claim(text, start, text.index(" from"), "people", "forced")
+    assert claim.predicate == "forced from their homes"
+
+
+def test_a_named_place_or_body_after_of_does_not_change_what_was_counted() -> None:
+    assert same_counted("residents of Lindmoor", "people") == "same"
+    assert same_counted("prisoners of war", "prisoners") != "same"  # a kind of prisoner, not a place

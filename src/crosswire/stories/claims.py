@@ -191,10 +191,13 @@ def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
     if not words or words[0] in terms(_PACKAGE, "light_predicates"):
         return None
     phrase = " ".join(words)
-    # "forced from their homes": a direction after the verb is part of what happened.
+    # "forced from their homes": a direction after the verb is part of what happened, and so is one right
+    # after the things counted when the verb comes before them ("forced 2,400 people from their homes").
     position = text.lower().find(phrase, max(0, end - 200))
     if position >= 0 and len(words) == 1:
         direction = _DIRECTIONAL.match(text.lower(), position + len(phrase))
+        if direction is None and position < end:
+            direction = _DIRECTIONAL.match(text.lower(), end)
         if direction is not None:
             phrase = f"{phrase} {direction.group(1)}"
     return phrase
@@ -325,7 +328,8 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
         return "unknown"
     if _is_name(a) and _is_name(b) and same_name(a, b):
         return "same"  # "Falcon Heavy" / "Heavy", "Ana Ruiz" / "Ruiz": one named thing, however fully named
-    a, b = a.lower(), b.lower()
+    # "residents of Lindmoor": whose or where they are, named, says nothing of what kind of thing was counted
+    a, b = _OF_NAME.sub("", a).lower(), _OF_NAME.sub("", b).lower()
     if a == b:
         return "same"
     if head_noun(a) == head_noun(b):
@@ -340,6 +344,10 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
     if score >= COUNTED_SAME:
         return "same"
     return "different" if score < COUNTED_DIFFERENT else "unknown"
+
+
+#: An "of" phrase naming a place or a body after what was counted ("residents of Lindmoor").
+_OF_NAME = re.compile(r"(?<=\w)\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 
 
 def _is_name(counted: str) -> bool:
