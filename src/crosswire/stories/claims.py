@@ -65,6 +65,9 @@ AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got", "get", "reported"}
 )
 _DIRECTIONAL = re.compile(r"\s+((?:from|out of|away from|off)\s+(?:(?:their|his|her|its|the)\s+)?[a-z]+)\b")
+#: After the things counted only a direction out of their own places counts ("forced 2,400 people from their
+#: homes"); "evacuated 300 residents from the flooded district" says where from, not what happened.
+_DIRECTION_HOME = re.compile(r"\s+((?:from|out of)\s+(?:their|his|her|its)\s+[a-z]+)\b")
 _BE = r"(?:were|was|are|is|have been|has been|had been|got|being)"
 #: Irregular participles ("were hurt", "were shot") count only after a form of "be": bare, "left" or "set" is
 #: more often a verb of its own ("14 people left early").  After "be", any past participle, and the forms the
@@ -197,7 +200,7 @@ def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
     if position >= 0 and len(words) == 1:
         direction = _DIRECTIONAL.match(text.lower(), position + len(phrase))
         if direction is None and position < end:
-            direction = _DIRECTIONAL.match(text.lower(), end)
+            direction = _DIRECTION_HOME.match(text.lower(), end)
         if direction is not None:
             phrase = f"{phrase} {direction.group(1)}"
     return phrase
