@@ -277,3 +277,16 @@ def test_today_meaning_these_days_dates_nothing_and_today_of_an_event_dates_the_
     assert resolved("The largest ferry on the northern route enters service today.", "2026-11-08") == [
         ("today", "2026-11-08")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The probe will reach the asteroid on October 4 next year.", "2027-10-04"),
+        ("The probe left Harwick on October 4 last year.", "2025-10-04"),
+        ("The fair opens on 2 May this year.", "2026-05-02"),
+        ("The fair opened on 2 May 2024, a year before the flood.", "2024-05-02"),  # a written year stands
+    ],
+)
+def test_a_year_said_after_a_day_places_it_in_that_year(sentence: str, expected: str) -> None:
+    assert find_dates(sentence, "2026-11-09T08:00:00")[0].date == expected

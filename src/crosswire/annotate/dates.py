@@ -229,7 +229,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            named = _absolute_date(match, reference)
+            named = _in_the_year_said(text, match, _absolute_date(match, reference), reference)
             found.append(_mention(text, match, named))
             if named is not None and match.groupdict().get("day") is not None:
                 found.extend(_range_end(text, match, named))
@@ -361,6 +361,20 @@ def _absolute_date(match: re.Match[str], reference: date | None) -> date | None:
     if groups.get("year"):
         return _safe_date(int(groups["year"]), month, day)
     return _nearest_year(month, day, reference)
+
+
+#: A year named relative to publication right after a day written without one: "October 4 next year".
+_YEAR_SAID_AFTER = re.compile(r",?\s+(?P<which>next|last|this)\s+year\b", re.IGNORECASE)
+_YEAR_SHIFT = {"next": 1, "last": -1, "this": 0}
+
+
+def _in_the_year_said(text: str, match: re.Match[str], day: date | None, reference: date | None) -> date | None:
+    """The day in the year the words after it name ("October 4 next year": publication's year + 1), rather
+    than the nearest year, when the date has no year of its own."""
+    said = _YEAR_SAID_AFTER.match(text, match.end())
+    if day is None or reference is None or said is None or match.groupdict().get("year"):
+        return day
+    return _safe_date(reference.year + _YEAR_SHIFT[said.group("which").lower()], day.month, day.day) or day
 
 
 def _nearest_year(month: int, day: int, reference: date | None) -> date | None:
