@@ -129,6 +129,8 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("Ferry captain Ivo Brandt, 61, was praised for the rescue.", "Ivo Brandt", "age"),
         ("The 44-year-old skipper Ivo Brandt steered the ferry home.", "Ivo Brandt", "age"),
         ("A 9-year-old boy Saturday found the missing dog.", "boy", "age"),
+        ("Carrow's 61-year-old mayor, Idris Kellaway, said he would resign.", "Idris Kellaway", "age"),
+        ("The 61-year-old mayor, who took office in 2019, resigned on Tuesday.", "mayor", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
         ("Lifeguards said the swimmer, a 15-year-old, was unhurt.", "swimmer", "age"),
         # A relative clause measures the noun it describes, not its pronoun.

@@ -596,12 +596,18 @@ def _converted_amount(anchor: Token) -> Token | None:
 
 def _name_right_after(noun: Token) -> Token | None:
     """The last word of a proper name written right after a common noun ("champion *Ivo Brandt*", "her son
-    *Tom*"), which names the one the noun means; not a day or month ("the boy Saturday")."""
+    *Tom*") or set off after it by a comma ("the mayor, *Idris Kellaway*,"), which names the one the noun
+    means; not a day or month ("the boy Saturday")."""
     last: Token | None = None
     for token in noun.doc[noun.i + 1 :]:
         if not token.tag_.startswith("NNP") or token.lower_ in CALENDAR_WORDS:
             break
         last = token
+    comma = noun.i + 1
+    if last is None and comma < len(noun.doc) and noun.doc[comma].text == ",":
+        # "the town's 61-year-old mayor, Idris Kellaway, ...": a name set off by a comma as the noun's apposition
+        last = next((c for c in noun.rights if c.dep_ == "appos" and c.tag_.startswith("NNP")
+                     and c.left_edge.i == comma + 1), None)  # fmt: skip
     return last
 
 
