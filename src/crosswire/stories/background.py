@@ -52,8 +52,10 @@ _OPENING_MONTH = re.compile(
 
 #: Another happening of the story's kind, brought in with "a"/"an": "a similar attack", "an earlier blast"
 #: (``lexicons/other_occasions.json``).
-_OTHER_OCCASION_WORDS = (e.term for e in load_lexicon("crosswire.stories", "other_occasions").entries)
-_OTHER_OCCASION = re.compile(rf"\b(?:a|an)\s+(?:{phrase_alternation(_OTHER_OCCASION_WORDS)})\s+[a-z]", re.IGNORECASE)
+_OTHER_OCCASIONS = load_lexicon("crosswire.stories", "other_occasions").entries
+_OTHER_OCCASION = re.compile(
+    rf"\b(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]", re.IGNORECASE
+)
 
 
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".

@@ -25,7 +25,6 @@ Phrase vectors are cached per process; ``encoder_seconds()`` says what they cost
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 import time
@@ -103,16 +102,14 @@ def read_claim(
     """The claim of a number at ``text[start:end]``: the parse's parts when it gave them, else the
     participle written right after the number. A predicate that says nothing ("were", "said") is none.
     ``change``: the direction of a share or a sum that moved (see :attr:`Claim.change`)."""
-    if change is not None:
-        return dataclasses.replace(read_claim(text, start, end, counted, predicate), change=change)
     if predicate is None:
         predicate = participle_after(text, end)
     cleaned = _clean_counted(counted)
     modifier = _event_modifier(cleaned)
     if modifier is not None and cleaned is not None:
         # "two wounded men requested lawyers": the count is of men wounded, whatever the clause goes on to tell
-        return Claim(" ".join(word for word in cleaned.split() if word.lower() != modifier), modifier)
-    return Claim(cleaned, _event_predicate(predicate, text, end))
+        return Claim(" ".join(word for word in cleaned.split() if word.lower() != modifier), modifier, change)
+    return Claim(cleaned, _event_predicate(predicate, text, end), change)
 
 
 def _event_modifier(counted: str | None) -> str | None:

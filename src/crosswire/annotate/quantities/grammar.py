@@ -127,10 +127,7 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
     """Whether the parse shows that the amount at characters ``start:end`` of ``doc`` counts nothing: the
     pronoun "one" (``figures.pronoun_one``), or a number before a singular proper noun, part of a name
     (``figures.before_a_proper_name``; a measurement's unit may be tagged a proper noun: "5 GW")."""
-    # "Dozens of people": a vague count's word is its number, though the tagger takes it for a plural noun
-    numbers = [
-        t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)
-    ]
+    numbers = _numbers_in(doc, start, end)
     if len(numbers) != 1 or quantity.value_max is not None:
         return False
     number = numbers[0]
@@ -270,6 +267,12 @@ def _names_a_thing(noun: Token) -> bool:
     return not (noun.is_upper and len(noun.text) > 1 and noun.i == noun.sent.start)
 
 
+def _numbers_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The number words of the amount at characters ``start:end``: digits, number words, and the word of a vague
+    count ("Dozens of people"), which the tagger takes for a plural noun."""
+    return [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)]
+
+
 def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     """The counted thing and predicate of the amount at characters ``start:end`` of ``doc``.
 
@@ -278,10 +281,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     ("gorilla", "weight"): what the sentence's verb did to the thing is
     another matter.  ``kind`` is the kind of the amount's unit, if it has one.
     """
-    # "Dozens of people": a vague count's word is its number, though the tagger takes it for a plural noun
-    numbers = [
-        t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)
-    ]
+    numbers = _numbers_in(doc, start, end)
     if not numbers:
         return Reading(None, None)
     inside = {t.i for t in numbers}
