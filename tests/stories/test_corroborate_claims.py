@@ -838,6 +838,18 @@ def test_a_toll_of_a_similar_attack_does_not_contradict_the_storys() -> None:
     assert not [f for f in facts if f.status == "conflict"]
 
 
+def test_two_prices_of_one_deal_conflict_and_two_of_the_same_size_agree() -> None:
+    """A sum of money conflicts only as the price of one named thing, whichever verb or noun makes it a price."""
+    pay = "Marlow Shipping will pay $640 million for the Harwick ferry line, the two firms said on Monday."
+    facts = _facts(pay, "Marlow Shipping agreed on Monday to buy the Harwick ferry line for $810 million.")
+    (price,) = [f for f in facts if f.status == "conflict"]
+    assert price.about == "Harwick ferry line price"
+    facts = _facts(pay, "Regulators must still approve the $640 million takeover of the Harwick ferry line.")
+    assert [f.status for f in facts if f.value == 640_000_000] == ["agree"]
+    facts = _facts(pay, "Marlow Shipping also paid $810 million in dividends this year, its accounts show.")
+    assert not [f for f in facts if f.status == "conflict"]  # a sum that is no price of the line
+
+
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:
     facts = _facts(
         "https://example.com/news/2026-03-04-12-hurt-in-carrow-crash.htm A bus crashed in Carrow on Tuesday.",

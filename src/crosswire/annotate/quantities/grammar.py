@@ -71,7 +71,12 @@ MEASURE_ADJECTIVES: dict[str, str] = {
     e.term: e.value["dimension"] for e in load_lexicon(_PACKAGE, "measure_adjectives").entries
 }
 #: Every dimension a measure's claim may carry as its predicate.
-DIMENSIONS = frozenset(MEASURE_DIMENSIONS.values()) | frozenset(MEASURE_ADJECTIVES.values())
+#: Words that make a sum the price of a thing (``lexicons/prices.json``), by how: "verb" (its object is the thing,
+#: its "for" the sum: "buy"), "pay" (its object is the sum, its "for" the thing), "noun" (a sum before it: "deal").
+_PRICES = load_lexicon(_PACKAGE, "prices").entries
+PRICE_WORDS = {how: frozenset(e.term for e in _PRICES if how in e.value["as"]) for how in ("verb", "pay", "noun")}
+_PRICE = "price"
+DIMENSIONS = frozenset(MEASURE_DIMENSIONS.values()) | frozenset(MEASURE_ADJECTIVES.values()) | {_PRICE}
 _AGE = MEASURE_DIMENSIONS["age"]
 #: Times of day: part of a date that names one ("Tuesday morning"; ``annotate/lexicons/times_of_day.json``).
 TIMES_OF_DAY = terms("crosswire.annotate", "times_of_day")
@@ -294,6 +299,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     measure = _measure(anchor, kind, end)
     if measure is not None:
         return measure
+    if kind in _MONEY_KINDS and (priced := _priced_thing(anchor)) is not None:
+        return Reading(_noun_phrase(priced), _PRICE)  # "buy Tallow Freight for $900 million": its price
     noun = _counted_noun(anchor)
     if noun is None and kind in _MONEY_KINDS:
         noun = _what_the_sum_is(anchor)  # "$40 million in damage": a sum of damage
@@ -640,6 +647,11 @@ def check_measuring_verb(entry: Entry) -> None:
     assert entry.value in _claims_read(entry.example), (entry.term, _claims_read(entry.example))
 
 
+def check_price_word(entry: Entry) -> None:
+    """The lexicon check: the example's sum is the price of the thing the entry says (the claim)."""
+    assert entry.value["claim"] in _claims_read(entry.example), (entry.term, _claims_read(entry.example))
+
+
 def _claims_read(example: str) -> list[str]:
     """The claims ("counted predicate") the quantity stage reads in a lexicon's example."""
     from crosswire.annotate.quantities import QuantityStage  # the stage runs this module
@@ -684,6 +696,30 @@ def _names_a_share(noun: Token) -> bool:
 
 #: Unit kinds of sums of money, whose "in" phrase may say what the sum is ("$40 million in damage").
 _MONEY_KINDS = frozenset({"currency", "money"})
+
+
+def _priced_thing(amount: Token) -> Token | None:
+    """The thing a sum is the price of (``PRICE_WORDS``): the object of a verb of buying or selling whose "for"
+    phrase the sum is ("buy Tallow Freight for $900 million"), the "for" phrase of "pay" whose object the sum is
+    ("pay $1.2 billion for Tallow Freight"), or the "of"/"for" phrase of a deal the sum is written before ("the
+    $1.3 billion takeover of Tallow Freight"); None when the sum is no price."""
+    head = amount.head
+    if amount.dep_ == "pobj" and head.lower_ == "for" and head.head.tag_.startswith("VB"):
+        verb = head.head
+        return _object(verb) if _base_form(verb) in PRICE_WORDS["verb"] else None
+    if amount.dep_ == "dobj" and _base_form(head) in PRICE_WORDS["pay"]:
+        return _prepositional_object(head, "for")
+    if amount.dep_ in ("nummod", "compound", "nmod", "amod") and head.lower_ in PRICE_WORDS["noun"]:
+        return _prepositional_object(head, "of") or _prepositional_object(head, "for")
+    return None
+
+
+def _prepositional_object(word: Token, preposition: str) -> Token | None:
+    """The object of the word's phrase with ``preposition`` ("Tallow Freight" of "for Tallow Freight")."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
 
 
 def _what_the_sum_is(amount: Token) -> Token | None:
