@@ -77,6 +77,22 @@ def test_a_vague_count_counts_the_object_of_its_of() -> None:
     assert counted == "people"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted", "predicate"),
+    [
+        ("Marlow Shipping agreed to buy the Harwick ferry line for $810 million.", "Harwick ferry line", "price"),
+        ("Marlow Shipping will pay $640 million for the Harwick ferry line.", "Harwick ferry line", "price"),
+        ("Regulators cleared the $640 million takeover of the Harwick ferry line.", "Harwick ferry line", "price"),
+        # A fee for a doing, and a sum that changes no hands, are no price.
+        ("The director was paid $3 million for directing the film.", None, "paid"),
+        ("Marlow Shipping raised $50 million for the new terminal.", None, "raised"),
+    ],
+)  # fmt: skip
+def test_a_sum_that_changes_hands_for_a_thing_is_its_price(sentence: str, counted: str | None, predicate: str) -> None:
+    ((_, found_counted, found_predicate),) = claims(sentence)
+    assert (found_counted, found_predicate) == (counted, predicate)
+
+
 def test_money_has_no_counted_thing_but_keeps_its_verb() -> None:
     ((text, counted, predicate),) = claims("The airline was fined $2.3 million for the delays.")
     assert text.startswith("$2.3 million") and counted is None and predicate == "fined"

@@ -704,14 +704,15 @@ def _priced_thing(amount: Token) -> Token | None:
     ("pay $1.2 billion for Tallow Freight"), or the "of"/"for" phrase of a deal the sum is written before ("the
     $1.3 billion takeover of Tallow Freight"); None when the sum is no price."""
     head = amount.head
+    thing: Token | None = None
     if amount.dep_ == "pobj" and head.lower_ == "for" and head.head.tag_.startswith("VB"):
-        verb = head.head
-        return _object(verb) if _base_form(verb) in PRICE_WORDS["verb"] else None
-    if amount.dep_ == "dobj" and _base_form(head) in PRICE_WORDS["pay"]:
-        return _prepositional_object(head, "for")
-    if amount.dep_ in ("nummod", "compound", "nmod", "amod") and head.lower_ in PRICE_WORDS["noun"]:
-        return _prepositional_object(head, "of") or _prepositional_object(head, "for")
-    return None
+        thing = _object(head.head) if _base_form(head.head) in PRICE_WORDS["verb"] else None
+    elif amount.dep_ == "dobj" and _base_form(head) in PRICE_WORDS["pay"]:
+        thing = _prepositional_object(head, "for")
+    elif amount.dep_ in ("nummod", "compound", "nmod", "amod") and head.lower_ in PRICE_WORDS["noun"]:
+        thing = _prepositional_object(head, "of") or _prepositional_object(head, "for")
+    # A thing, not a doing: "was paid $3 million for directing the film" is a fee, no price of anything.
+    return thing if thing is not None and thing.tag_.startswith("NN") else None
 
 
 def _prepositional_object(word: Token, preposition: str) -> Token | None:
