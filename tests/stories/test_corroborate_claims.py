@@ -838,16 +838,17 @@ def test_a_toll_of_a_similar_attack_does_not_contradict_the_storys() -> None:
     assert not [f for f in facts if f.status == "conflict"]
 
 
-def test_two_prices_of_one_deal_conflict_and_two_of_the_same_size_agree() -> None:
-    """A sum of money conflicts only as the price of one named thing, whichever verb or noun makes it a price."""
+def test_two_reports_of_one_price_agree_and_two_prices_of_one_thing_never_conflict() -> None:
+    """A sum reads as the price of the thing it changes hands for, in any verb or noun, so two outlets' prices agree;
+    two different prices of one thing may be two sales (bought in March, sold now), so they make no conflict."""
     pay = "Marlow Shipping will pay $640 million for the Harwick ferry line, the two firms said on Monday."
-    facts = _facts(pay, "Marlow Shipping agreed on Monday to buy the Harwick ferry line for $810 million.")
-    (price,) = [f for f in facts if f.status == "conflict"]
-    assert price.about == "Harwick ferry line price"
     facts = _facts(pay, "Regulators must still approve the $640 million takeover of the Harwick ferry line.")
-    assert [f.status for f in facts if f.value == 640_000_000] == ["agree"]
-    facts = _facts(pay, "Marlow Shipping also paid $810 million in dividends this year, its accounts show.")
-    assert not [f for f in facts if f.status == "conflict"]  # a sum that is no price of the line
+    assert [(f.status, f.about) for f in facts if f.value == 640_000_000] == [("agree", "Harwick ferry line price")]
+    facts = _facts(
+        "Carrow council bought the old mill for $400,000 in March.",
+        "The council will sell the old mill for $650,000 to a developer, the mayor said on Monday.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
 
 
 def test_figures_inside_a_printed_web_address_are_no_facts() -> None:

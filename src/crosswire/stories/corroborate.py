@@ -817,9 +817,10 @@ def _copied_statement(mention: _Mention, group: _Group) -> bool:
 
 def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     """Join with an incompatible value only on strong evidence against that very statement."""
-    generic = mention.unit is None or mention.unit in GENERIC_UNITS
-    if mention.kind == "quantity" and generic and not _is_measure(mention):
-        return None  # "12 percent" and "8 percent" are often two different rates; a thing's price is one
+    if mention.kind == "quantity" and (mention.unit is None or mention.unit in GENERIC_UNITS):
+        # "12 percent" and "8 percent" are often two different rates; and two prices of one thing may be two sales
+        # ("bought the mill for $400,000 in March", "will sell it for $650,000"), so they never conflict either.
+        return None
     if any(_different_things(mention, m) for m in group.members):
         return None  # two different counted things never conflict
     rivals = [m for m in group.members if not _values_compatible(mention, m)]
