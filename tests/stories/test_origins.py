@@ -341,3 +341,20 @@ def test_an_outlet_credited_for_a_figure_is_its_origin() -> None:
     assert (fact.outlets, fact.origins) == (2, 1)  # a word of the name is the outlet's: "Ledger", ledger.com
     (fact,) = corroborate(articles, {"a0": "morningledger.com", "a1": "herald.co.uk"})
     assert (fact.outlets, fact.origins) == (2, 2)
+
+
+def test_an_outlet_credited_by_the_short_name_only_it_goes_by_is_its_origin() -> None:
+    """ "according to the Ledger" names carrowledger.com when no other outlet in play ends its name so."""
+    texts = [
+        "Two keepers were treated for bites at the Carrow zoo on Sunday.",
+        "Two keepers were treated for bites on Sunday, according to the Ledger.",
+        "The Carrow zoo confirmed that two keepers were treated for bites on Sunday.",
+    ]
+    stage = QuantityStage()
+    articles = [stage(Article(f"a{i}", "record", "t", text, annotations=Annotations())) for i, text in enumerate(texts)]
+    (fact,) = corroborate(articles[:2], {"a0": "carrowledger.com", "a1": "herald.co.uk"})
+    assert (fact.outlets, fact.origins) == (2, 1)
+    # Two outlets in play whose names end so: the short name says which of them no more than it did.
+    sources = {"a0": "carrowledger.com", "a1": "herald.co.uk", "a2": "lindmoorledger.com"}
+    (fact,) = corroborate(articles, sources)
+    assert fact.origins == 3

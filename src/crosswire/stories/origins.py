@@ -211,6 +211,7 @@ def origin_keys(
     # Each mention points at the earlier mention whose report it carries; its origin is the source at the end
     # of that chain, so a carriage found later (below) reaches every mention that carries the carrier.
     carries = list(range(len(sources)))
+    outlets = frozenset(_outlet_name(source) for source in sources)
 
     def first(i: int) -> int:
         while carries[i] != i:
@@ -229,7 +230,7 @@ def origin_keys(
                 copies(sentences[i], sentences[j])
                 or one_text(i, j)
                 or (around is not None and _copied_around(around[i], around[j]))
-                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j]))
+                or (speakers is not None and _one_speaker(speakers[i], speakers[j], sources[i], sources[j], outlets))
             ) and (first(i) == i or same_statement(first(i), first(j))):
                 # A text carrying two earlier reports joins them: two rewordings of one release, each printed
                 # in part by a third outlet, are one release, though neither copies the other.  Not two that
@@ -273,25 +274,38 @@ def speaker_key(speaker: str | None) -> frozenset[str]:
     return frozenset(words - _MANY_SPEAKERS - _FUNCTION_WORDS)
 
 
-def _one_speaker(speaker: str | None, other: str | None, source: str, other_source: str) -> bool:
+def _one_speaker(
+    speaker: str | None, other: str | None, source: str, other_source: str, outlets: frozenset[str] = frozenset()
+) -> bool:
     """Whether two mentions' speakers are one (one names all the other's words: "the zoo" / "zoo officials"),
     or either mention credits the other's outlet ("according to the Gazette" for gazette.com), whichever
-    was printed first."""
+    was printed first.  ``outlets``: the names of the outlets in play, against which a short name is read."""
     mine, theirs = speaker_key(speaker), speaker_key(other)
     if mine and theirs and (mine <= theirs or theirs <= mine):
         return True
-    return _credits(speaker, other_source) or _credits(other, source)
+    return _credits(speaker, other_source, outlets) or _credits(other, source, outlets)
 
 
-def _credits(speaker: str | None, source: str) -> bool:
+#: A short name an outlet is credited by, the end of its name ("the Post" for nypost.com), is this long at least.
+MIN_SHORT_NAME = 4
+
+
+def _credits(speaker: str | None, source: str, outlets: frozenset[str] = frozenset()) -> bool:
     """Whether an attribution names the outlet of ``source``: a word of it is the outlet's name ("the Gazette"
-    for gazette.com), or its words run together are ("The Evening Ledger" for eveningledger.com)."""
+    for gazette.com), or its words run together are ("The Evening Ledger" for eveningledger.com), or its one word
+    ends the outlet's name and no other outlet's in play ("according to the Post" for nypost.com, when no other
+    outlet's name ends in "post")."""
     words = speaker_key(speaker)
     if not words:
         return False
     outlet = _outlet_name(source)
     spelled = "".join(word.casefold() for word in _SPEAKER_WORD.findall(speaker or "") if word.casefold() != "the")
-    return outlet in words or outlet == spelled
+    if outlet in words or outlet == spelled:
+        return True
+    if len(words) != 1:
+        return False  # "The Evening Ledger" is no short name of morningledger.com
+    (word,) = words
+    return len(word) >= MIN_SHORT_NAME and outlet.endswith(word) and sum(name.endswith(word) for name in outlets) == 1
 
 
 @lru_cache(maxsize=4096)
