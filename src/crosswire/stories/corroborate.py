@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
-from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS
+from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
 from crosswire.annotate.quantities.units import UNIT_KINDS
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
@@ -640,7 +640,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
 
 
 #: Kinds of unit whose moves are told with any verb of rising or falling ("lost 50%", "fell by 50%", "shed $2").
-MOVING_KINDS = frozenset({"proportion", "currency", "money"})
+MOVING_KINDS = MONEY_KINDS | {"proportion"}
 
 
 def _moved(quantity: Quantity) -> str | None:

@@ -275,7 +275,7 @@ def speaker_key(speaker: str | None) -> frozenset[str]:
 
 
 def _one_speaker(
-    speaker: str | None, other: str | None, source: str, other_source: str, outlets: frozenset[str] = frozenset()
+    speaker: str | None, other: str | None, source: str, other_source: str, outlets: frozenset[str]
 ) -> bool:
     """Whether two mentions' speakers are one (one names all the other's words: "the zoo" / "zoo officials"),
     or either mention credits the other's outlet ("according to the Gazette" for gazette.com), whichever
@@ -290,7 +290,7 @@ def _one_speaker(
 MIN_SHORT_NAME = 4
 
 
-def _credits(speaker: str | None, source: str, outlets: frozenset[str] = frozenset()) -> bool:
+def _credits(speaker: str | None, source: str, outlets: frozenset[str]) -> bool:
     """Whether an attribution names the outlet of ``source``: a word of it is the outlet's name ("the Gazette"
     for gazette.com), or its words run together are ("The Evening Ledger" for eveningledger.com), or its one word
     ends the outlet's name and no other outlet's in play ("according to the Post" for nypost.com, when no other

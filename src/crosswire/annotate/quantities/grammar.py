@@ -299,10 +299,10 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     measure = _measure(anchor, kind, end)
     if measure is not None:
         return measure
-    if kind in _MONEY_KINDS and (priced := _priced_thing(anchor)) is not None:
+    if kind in MONEY_KINDS and (priced := _priced_thing(anchor)) is not None:
         return Reading(_noun_phrase(priced), _PRICE)  # "buy Tallow Freight for $900 million": its price
     noun = _counted_noun(anchor)
-    if noun is None and kind in _MONEY_KINDS:
+    if noun is None and kind in MONEY_KINDS:
         noun = _what_the_sum_is(anchor)  # "$40 million in damage": a sum of damage
     counted = _noun_phrase(noun) if noun is not None else None
     if noun is not None and (event := _event_noun_over(noun)) is not None:
@@ -665,11 +665,11 @@ def _claims_read(example: str) -> list[str]:
 def _counted_noun(anchor: Token) -> Token | None:
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.tag_.startswith("NN"):
         noun = anchor.head
-        if _names_a_share(noun) and _of_object(noun) is None:
+        if _names_a_share(noun) and _prepositional_object(noun, "of") is None:
             # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's
             return _valued_subject(noun) or noun
         return noun
-    of_object = _of_object(anchor)
+    of_object = _prepositional_object(anchor, "of")
     if of_object is not None:
         return of_object
     head = anchor.head
@@ -691,11 +691,17 @@ def _valued_subject(amount: Token) -> Token | None:
 
 def _names_a_share(noun: Token) -> bool:
     """Whether the noun is the word of a share ("percent"), which says what a number is in, not what it counts."""
-    return UNIT_KINDS.get(unit_for(noun.lower_)) == "proportion"
+    return _unit_kind(noun) == "proportion"
 
 
-#: Unit kinds of sums of money, whose "in" phrase may say what the sum is ("$40 million in damage").
-_MONEY_KINDS = frozenset({"currency", "money"})
+def _unit_kind(word: Token) -> str | None:
+    """The kind of unit the word names ("percent": proportion, "years": time), or None when it names none."""
+    return UNIT_KINDS.get(unit_for(word.lower_))
+
+
+#: Unit kinds of sums of money: a sum's "in" phrase may say what it is ("$40 million in damage"), and it may be a
+#: price ("buy the mill for $400,000").
+MONEY_KINDS = frozenset({"currency", "money"})
 
 
 def _priced_thing(amount: Token) -> Token | None:
@@ -727,21 +733,10 @@ def _what_the_sum_is(amount: Token) -> Token | None:
     """What a sum of money is, named by a bare noun in an "in" phrase on the amount ("$40 million *in damage*",
     "$1.9 billion *in* quarterly *earnings*"): a noun with an article or a name is where or when the money went
     ("in the harbour", "in the third quarter", "in Carrow"), and a span of time is when ("in years")."""
-    for child in amount.children:
-        if child.dep_ != "prep" or child.lower_ != "in":
-            continue
-        noun = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-        if noun is None or noun.tag_ not in ("NN", "NNS") or any(t.dep_ in ("det", "poss") for t in noun.children):
-            return None
-        return None if UNIT_KINDS.get(unit_for(noun.lower_)) == "time" else noun
-    return None
-
-
-def _of_object(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-    return None
+    noun = _prepositional_object(amount, "in")
+    if noun is None or noun.tag_ not in ("NN", "NNS") or any(t.dep_ in ("det", "poss") for t in noun.children):
+        return None
+    return None if _unit_kind(noun) == "time" else noun
 
 
 def _subject(verb: Token) -> Token | None:
@@ -766,7 +761,7 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
     while first.i < noun.i and (first.tag_ == "CD" or first.is_punct or first.dep_ in ("det", "poss", "nummod")):
         first = first.doc[first.i + 1]
     last = noun
-    of_object = _of_object(noun)
+    of_object = _prepositional_object(noun, "of")
     if (
         of_object is not None
         and not any(child.dep_ in ("det", "poss") for child in of_object.children)
