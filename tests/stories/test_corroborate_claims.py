@@ -228,6 +228,13 @@ def test_a_magnitude_written_two_ways_agrees_and_two_magnitudes_of_the_quake_con
         ("The 6.5-magnitude quake cracked walls across Orran on Sunday, the observatory said.", "2026-11-08T09:30:00"),
     )
     assert [(f.about, f.status) for f in rival if f.kind == "quantity"] == [("quake magnitude", "conflict")]
+    # "a magnitude of 6.5": the "a" is the magnitude's, so the quake is still the story's own, and "of" no part
+    # of a whole ("three of the five")
+    rival = _corroborated(
+        ("The quake, magnitude 6.2, cracked walls across Orran on Sunday.", "2026-11-08T09:00:00"),
+        ("The quake that cracked walls across Orran on Sunday had a magnitude of 6.5.", "2026-11-08T09:30:00"),
+    )
+    assert [(f.about, f.status) for f in rival if f.kind == "quantity"] == [("quake magnitude", "conflict")]
 
 
 def test_a_dimension_named_without_its_owner_is_the_label() -> None:

@@ -80,6 +80,9 @@ DATE_CONFLICT_CONTEXT = 0.6
 #: Units too general to say what is measured: a conflict needs the counted thing (``lexicons/generic_units.json``).
 GENERIC_UNITS = terms("crosswire.stories", "generic_units")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+#: An amount that opens with the dimension it gives, "of" before its number ("a magnitude of 6.1"): an "a" before
+#: it is the dimension's, not the measured thing's.
+_DIMENSION_OF = re.compile(r"[^\W\d_]+\s+of\s", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)"
 _OF_NUMBER_AFTER = re.compile(rf"\s+of\s+(?:the|its|his|her|their)?\s*{_NUMBER_WORD}\b", re.IGNORECASE)
 _NUMBER_OF_BEFORE = re.compile(rf"\b{_NUMBER_WORD}\s+of\s+(?:the|its|his|her|their)?\s*$", re.IGNORECASE)
@@ -292,10 +295,19 @@ def context_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _indefinite(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is brought in with "a"/"an" ("a 14-year-old girl"), the article not being
+    its dimension's ("had a magnitude of 6.1" says nothing of which quake)."""
+    brought_in = _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None
+    return brought_in and not _DIMENSION_OF.match(text, start)
+
+
 def _part_or_whole(text: str, start: int, end: int) -> bool:
     """ "28 of 41 passes", "three of the five victims": the part or the whole of such a phrase."""
-    first_word = re.match(r"\S+", text[start:end])
-    number_end = start + len(first_word.group()) if first_word else end
+    dimension = _DIMENSION_OF.match(text, start, end)  # "magnitude of 6.1": the number comes after its "of"
+    number_start = dimension.end() if dimension else start
+    first_word = re.match(r"\S+", text[number_start:end])
+    number_end = number_start + len(first_word.group()) if first_word else end
     return bool(_OF_NUMBER_AFTER.match(text, number_end) or _NUMBER_OF_BEFORE.search(text, max(0, start - 30), start))
 
 
@@ -613,7 +625,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
-                         indefinite=_INDEFINITE_BEFORE.search(article.text, max(0, q.start - 4), q.start) is not None,
+                         indefinite=_indefinite(article.text, q.start),
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),

@@ -448,8 +448,9 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
             return _rating_measured(_measured_by(unit.head))
         dimension, thing = MEASURE_DIMENSIONS[kind], _measured_by(unit.head)
     elif unit is not anchor and unit.i < anchor.i and kind in MEASURE_DIMENSIONS:
-        # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"
-        dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit)
+        # the unit's word before the number: "the quake, magnitude 6.2, ...", "a quake of magnitude 6.2"; or
+        # the dimension it names, whoever has it: "a quake with a magnitude of 6.2", "the quake had a magnitude of"
+        dimension, thing = MEASURE_DIMENSIONS[kind], _described_by(unit) or _whose_dimension(unit)
     elif kind in MEASURE_DIMENSIONS and (named := _dimension_named(unit)) is not None:
         # "the quake had a depth of 10 km", "struck at a depth of 10 km": the dimension is named, not implied;
         # what has it, only when the sentence says (the verb a place hangs on may be anyone's: "listed")

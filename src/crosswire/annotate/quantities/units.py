@@ -87,9 +87,9 @@ CASED_UNIT_AFTER = re.compile(rf"(?:-|\s?)(?P<unit>{_alternation(list(CASED_UNIT
 #: A currency right before the amount ("$", "US$ ", "RM", "EUR ").
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<currency>{_alternation(list(CURRENCY_PREFIXES))})\s?-?$")
 #: A unit's word right before the amount ("magnitude 6.2"); searched in the characters before the amount.
-WORD_BEFORE = re.compile(rf"\b(?P<word>{_alternation(list(WORDS_BEFORE))})[\s-]$", re.IGNORECASE)
+WORD_BEFORE = re.compile(rf"\b(?P<word>{_alternation(list(WORDS_BEFORE))})(?:[\s-]|\s+of\s+)$", re.IGNORECASE)
 #: How many characters before an amount ``WORD_BEFORE`` needs to see.
-WORD_BEFORE_REACH = max(map(len, WORDS_BEFORE), default=0) + 2
+WORD_BEFORE_REACH = max(map(len, WORDS_BEFORE), default=0) + len(" of ") + 2
 MULTIPLIER_AFTER = re.compile(rf"\s?(?P<word>{_alternation(list(MULTIPLIERS))})\b", re.IGNORECASE)
 CURRENCY_MULTIPLIER_AFTER = re.compile(rf"(?P<word>{_alternation(list(CURRENCY_MULTIPLIERS))})\b", re.IGNORECASE)
 RATE_AFTER = re.compile(
