@@ -70,6 +70,14 @@ def test_the_state_an_event_left_the_counted_things_in_is_what_happened_to_them(
     assert (counted, predicate) == ("passengers", "left")
 
 
+def test_a_dozen_counts_the_noun_after_it() -> None:
+    # The tagger takes "dozen" for a noun: it is a number word all the same, and the noun after it what is counted.
+    ((_, counted, predicate),) = claims("A dozen boats were sunk at their moorings in the gale.")
+    assert (counted, predicate) == ("boats", "sunk")
+    ((_, counted, predicate),) = claims("Two dozen pupils were sent home with a fever.")
+    assert (counted, predicate) == ("pupils", "sent")
+
+
 def test_a_vague_count_counts_the_object_of_its_of() -> None:
     ((_, counted, predicate),) = claims("Dozens of people were treated for smoke inhalation after the fire.")
     assert (counted, predicate) == ("people", "treated")

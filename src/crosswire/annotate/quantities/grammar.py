@@ -272,10 +272,15 @@ def _names_a_thing(noun: Token) -> bool:
     return not (noun.is_upper and len(noun.text) > 1 and noun.i == noun.sent.start)
 
 
+#: Number words the tagger takes for nouns: "dozen" ("a dozen cars", "two dozen people") and the words of a vague
+#: count ("Dozens of people").
+_NOUN_NUMBERS = VAGUE_COUNT_WORDS | {"dozen"}
+
+
 def _numbers_in(doc: Doc, start: int, end: int) -> list[Token]:
-    """The number words of the amount at characters ``start:end``: digits, number words, and the word of a vague
-    count ("Dozens of people"), which the tagger takes for a plural noun."""
-    return [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in VAGUE_COUNT_WORDS)]
+    """The number words of the amount at characters ``start:end``: digits, number words, and those the tagger
+    takes for nouns (``_NOUN_NUMBERS``)."""
+    return [t for t in doc if start <= t.idx < end and (t.tag_ == "CD" or t.like_num or t.lower_ in _NOUN_NUMBERS)]
 
 
 def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
