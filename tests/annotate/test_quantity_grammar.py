@@ -57,8 +57,18 @@ def test_a_share_completing_a_verb_of_being_or_change_is_its_subjects() -> None:
     assert counted == "turnout"
     ((_, counted, _),) = claims("The jobless rate rose to 6 percent in March.")
     assert counted == "jobless rate"
-    ((_, counted, _),) = claims("Orvel shares rose 3 percent on Monday.")
-    assert counted == "percent"  # how far the shares moved: no value of the subject
+
+def test_a_share_a_verb_of_change_moves_by_counts_what_moved() -> None:
+    # What moved is the claim's thing, and the name before it whose (the holder reading): "shares" rose 3 percent
+    # (the claim keeps the direction), where "profit" and "sales" are other things that move by shares too.
+    ((_, counted, _),) = claims("On Monday, Orvel Systems shares rose 3 percent.")
+    assert counted == "shares"
+    ((_, counted, _),) = claims("The miner said its quarterly profit fell 6% on weaker copper prices.")
+    assert counted == "quarterly profit"
+    ((_, counted, _),) = claims("Orvel Systems lost 4% on Monday.")
+    assert counted == "percent"  # a name that moved is the share's holder, not what is counted
+    ((_, counted, _),) = claims("The grocer cut prices 5 percent across its stores.")
+    assert counted == "percent"  # the verb's object, not its subject, is what moved
 
 
 def test_the_state_an_event_left_the_counted_things_in_is_what_happened_to_them() -> None:

@@ -819,6 +819,17 @@ def test_opposite_moves_of_one_share_never_join() -> None:
     assert sorted(len(f.mentions) for f in facts if f.kind == "quantity") == [1, 1]
 
 
+def test_one_holders_move_told_in_other_words_is_one_fact() -> None:
+    """The shares of one named company moving the same way by the same share: one fact, though the two sentences
+    share few other words; its profit moving by the same share is another fact."""
+    facts = _facts(
+        "Tessel Mining shares rose 7 percent on Thursday after the company found copper near Orran.",
+        "The Tessel Mining stock climbed 7% in Thursday trading on news of a copper find.",
+        "Tessel Mining's quarterly profit rose 7 percent, the company said in a filing.",
+    )
+    assert sorted((f.status, len(f.mentions)) for f in facts if f.value == 7) == [("agree", 2), ("single", 1)]
+
+
 def test_a_sum_and_the_same_sum_a_year_are_two_facts() -> None:
     """A transfer fee and a yearly wage of the same size: a rate is no sum, whatever words they share."""
     facts = _facts(

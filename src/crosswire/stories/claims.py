@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crosswire.annotate.quantities.grammar import DIMENSIONS
+from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import load_lexicon, mapping, terms
 from crosswire.semantics import default_encoder, encoder_available
@@ -346,6 +347,11 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
     return "different" if score < COUNTED_DIFFERENT else "unknown"
 
 
+def _what_moved(claim: Claim) -> bool:
+    """Whether the claim is a move that says what moved ("shares" rose 7%), not only by how much ("percent")."""
+    return claim.change is not None and claim.counted is not None and unit_for(claim.counted) not in UNIT_KINDS
+
+
 #: An "of" phrase naming a place or a body after what was counted ("residents of Lindmoor").
 _OF_NAME = re.compile(r"(?<=\w)\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 
@@ -368,9 +374,10 @@ def words_before_head(counted: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def claims_match(a: Claim, b: Claim) -> Verdict:
-    """Two claims are the same when both what happened and what was counted mean the same;
-    different when either differs; unknown when a part is missing or unclear.  For two moves of a share or a
-    sum, what happened is the direction: "lost 50%" and "fell by 50%" the same, "rose 3%" and "lost 3%" not."""
+    """Two claims are the same when both what happened and what was counted mean the same; different when what
+    happened differs, or for two moves what moved; unknown when a part is missing or unclear.  For two moves of a
+    share or a sum, what happened is the direction: "lost 50%" and "fell by 50%" the same, "rose 3%" and "lost
+    3%" not."""
     if a.change is not None and b.change is not None:
         predicate: Verdict = "same" if a.change == b.change else "different"
     else:
@@ -380,4 +387,8 @@ def claims_match(a: Claim, b: Claim) -> Verdict:
     counted = same_counted(a.counted, b.counted)
     if predicate == "same" and counted == "same":
         return "same"
+    if counted == "different" and _what_moved(a) and _what_moved(b):
+        # "shares rose 7%" / "profit rose 7%": two things moved.  Only for moves, whose counted thing is what
+        # moved (never a name, which is the holder); elsewhere a name and a role may count one thing.
+        return "different"
     return "unknown"

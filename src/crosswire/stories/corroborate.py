@@ -784,7 +784,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
         equal = group.values == {mention.value}
         needed = SAME_WORDS_CONTEXT if equal and mention.claim in group.claims else SAME_VALUE_CONTEXT
-        if overlap >= needed or (equal and _distinctive(mention.value)):
+        if overlap >= needed or (equal and (_distinctive(mention.value) or _held_by_one(mention, group))):
             return 1.0 + overlap
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
             or _one_event_count(mention, group)):  # fmt: skip
@@ -1024,6 +1024,15 @@ def _held_by_two(a: _Mention, b: _Mention) -> bool:
     """Both figures' sentences name whose figure it is, and they name two holders: neither name holds the
     other's words ("Velmar" is "Velmar Bank") nor names the same person ("Ana Ruiz" / "Ruiz")."""
     return a.holder is not None and b.holder is not None and _two_names(a.holder, b.holder)
+
+
+def _held_by_one(mention: _Mention, group: _Group) -> bool:
+    """The mention's sentence and every member's name whose figure it is, and name one holder ("Velmar Foods
+    shares rose 6 percent" / "Velmar stock climbed 6%"): the same claim of the same holder with the same value
+    is one fact, however few other words the sentences share."""
+    return mention.holder is not None and all(
+        m.holder is not None and not _two_names(mention.holder, m.holder) for m in group.members
+    )
 
 
 def _told_of_two(a: _Mention, b: _Mention) -> bool:

@@ -33,6 +33,7 @@ from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.ages import AGE_WORDS
 from crosswire.annotate.quantities.numbers import VAGUE_COUNT_WORDS
+from crosswire.annotate.quantities.qualifiers import CHANGE_WORDS
 from crosswire.annotate.quantities.units import (
     CASED_UNITS,
     RATED_NOUNS,
@@ -309,12 +310,19 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     noun = _counted_noun(anchor)
     if noun is None and kind in MONEY_KINDS:
         noun = _what_the_sum_is(anchor)  # "$40 million in damage": a sum of damage
-    counted = _noun_phrase(noun) if noun is not None else None
+    counted = _counted_phrase(noun, anchor) if noun is not None else None
     if noun is not None and (event := _event_noun_over(noun)) is not None:
         # "ordered the evacuation of 300 residents": residents evacuated
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
     verb = _predicate_verb(noun if noun is not None else anchor)
     return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb))
+
+
+def _counted_phrase(noun: Token, anchor: Token) -> str:
+    """What an amount counts, as written (``_noun_phrase``); for a share, what has it without the name before
+    it, which is its holder ("Orvel shares rose 3%": shares, Orvel's)."""
+    name = _compound_name(noun) if _names_a_share(anchor.head) else None
+    return _noun_phrase(noun, after=name.i if name is not None else -1)
 
 
 def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None:
@@ -332,8 +340,11 @@ def _holder(anchor: Token, noun: Token | None, verb: Token | None) -> str | None
     if owned is not None and (pronoun := _possessor(owned)) is not None:
         return _speaker_named(pronoun, verb)  # "Velmar Bank said its $2 billion charge ...": the bank's
     subject = _subject(verb)
-    if subject is None or (noun is not None and subject.i == noun.i):
+    if subject is None:
         return None
+    if noun is not None and subject.i == noun.i:
+        # "Orvel shares rose 3%": what moved is the shares (``_moved_subject``), whose the name before them says
+        return _name_before(noun) if _names_a_share(anchor.head) else None
     if subject.tag_ == "PRP":
         return _speaker_named(subject, verb)  # "Velmar Bank said it would book a $2 billion charge"
     if subject.tag_.startswith("NNP"):
@@ -398,8 +409,14 @@ def _owner(noun: Token | None) -> str | None:
 
 def _name_before(noun: Token) -> str | None:
     """The proper name written before a common noun as its compound ("Orvel" of "Orvel shares"), or None."""
+    name = _compound_name(noun)
+    return _name(name) if name is not None else None
+
+
+def _compound_name(noun: Token) -> Token | None:
+    """The last word of the proper name written before a common noun as its compound, or None."""
     names = [child for child in noun.lefts if child.dep_ == "compound" and child.tag_.startswith("NNP")]
-    return _name(names[-1]) if names else None
+    return names[-1] if names else None
 
 
 def _event_noun_over(counted: Token) -> str | None:
@@ -673,7 +690,7 @@ def _counted_noun(anchor: Token) -> Token | None:
         noun = anchor.head
         if _names_a_share(noun) and _prepositional_object(noun, "of") is None:
             # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's
-            return _valued_subject(noun) or noun
+            return _valued_subject(noun) or _moved_subject(noun) or noun
         return noun
     of_object = _prepositional_object(anchor, "of")
     if of_object is not None:
@@ -686,13 +703,28 @@ def _counted_noun(anchor: Token) -> Token | None:
 
 def _valued_subject(amount: Token) -> Token | None:
     """The subject an amount is the value of, as the complement of a verb of change or of being: "the death
-    toll rose to 57", "the toll is 57"; None when the amount is no such complement."""
+    toll rose to 57", "the toll is 57", or the object a verb set to it ("raising the toll to 57"); None when the
+    amount is no such complement."""
     head = amount.head
     if amount.dep_ == "pobj" and head.lower_ in _VALUE_PREPOSITIONS and head.head.tag_.startswith("VB"):
-        return _subject(head.head)
+        # "brought the toll to 31", "put the damage at $2 million": what the verb set has the value, not its subject
+        return _object(head.head) or _subject(head.head)
     if amount.dep_ == "attr" and head.tag_.startswith("VB"):
         return _subject(head)
     return None
+
+
+def _moved_subject(share: Token) -> Token | None:
+    """What moved by a share, the subject of a verb of change whose only object is the share ("Velmar shares rose
+    6 percent": shares; "its profit fell 6%": profit); None for a name ("Velmar lost 6%": the share's holder,
+    which the holder reading gives) or a verb with another object ("the firm cut prices 6 percent")."""
+    verb = share.head
+    if share.dep_ not in ("dobj", "npadvmod") or not verb.tag_.startswith("VB") or verb.lower_ not in CHANGE_WORDS:
+        return None
+    if any(child.dep_ == "dobj" and child is not share for child in verb.children):
+        return None
+    subject = _subject(verb)
+    return subject if subject is not None and subject.tag_ in ("NN", "NNS") else None
 
 
 def _names_a_share(noun: Token) -> bool:
