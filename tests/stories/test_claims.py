@@ -35,6 +35,10 @@ PREDICATE_PAIRS = [
     ("freed", "released", "same"),
     ("arrested", "detained", "same"),
     ("exchanged", "swapped", "same"),
+    # a gerund names the event its participle does ("intercepting 17 drones")
+    ("intercepting", "shot down", "same"),
+    ("evacuating", "forced from their homes", "same"),
+    ("killing", "injuring", "different"),
     # held-out: not listed in the event kinds
     ("slain", "killed", "same"),
     ("taken into custody", "arrested", "same"),

@@ -292,6 +292,10 @@ def _kind_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def event_kind(predicate: str) -> str | None:
     """The kind of event a predicate names ("wounded" → "injure"), or None when no kind is clearly nearest."""
     phrases, kinds = _kind_table()
+    if predicate.split()[0].endswith("ing") and names_an_action(predicate):
+        # "intercepting 17 drones": the event the participle "intercepted" names (the lexicon writes what
+        # happened as done), read alone the gerund sits nearer other gerunds than its own verb's kind
+        predicate = participle(predicate)
     if predicate in phrases:
         return kinds[phrases.index(predicate)]
     if predicate in terms("crosswire.annotate.quantities", "particles"):
