@@ -180,6 +180,9 @@ class FactMention:
     #: In a conflict: the mention's figure fits every other origin's ("more than two dozen" beside 25 and 27),
     #: so it takes no side in the dispute.
     takes_no_side: bool = False
+    #: The unit the figure is given in, as the annotator names it ("km"): one fact's mentions may give one
+    #: measure in two units ("40 km", "about 25 miles").
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

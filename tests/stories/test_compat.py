@@ -108,3 +108,31 @@ def test_a_bound_reaches_a_little_past_its_number(bound: Reading, figure: Readin
 )
 def test_two_bounds_on_one_side_at_two_numbers_are_two_statements(a: Reading, b: Reading, apart: bool) -> None:
     assert bounds_apart(a, b) is apart and bounds_apart(b, a) is apart
+
+
+KM, MILE, METRE, FOOT = 1000.0, 1609.344, 1.0, 0.3048
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        # One distance, one side converted and rounded: "40 km" is "25 miles" (24.85), "18 km" is "11 miles".
+        (Reading(40, step=1, scale=KM), Reading(25, "about", step=1, scale=MILE), True),
+        (Reading(18, step=1, scale=KM), Reading(11, step=1, scale=MILE), True),
+        (Reading(100, step=1, scale=KM), Reading(62, step=1, scale=MILE), True),
+        (Reading(10, scale=KM), Reading(6, scale=MILE), True),  # in words ("six miles"): to a unit
+        # Two heights of one bridge: 86 metres is 282 feet, nowhere near 370.
+        (Reading(86, step=1, scale=METRE), Reading(370, step=1, scale=FOOT), False),
+        (Reading(40, step=1, scale=KM), Reading(30, step=1, scale=MILE), False),
+    ],
+)
+def test_figures_in_two_units_of_one_kind_compare_in_its_base_unit(a: Reading, b: Reading, agree: bool) -> None:
+    assert compatible(a, b) is agree
+    assert compatible(b, a) is agree
+
+
+def test_a_bound_and_a_figure_in_two_units_compare_in_the_base_unit() -> None:
+    # "more than 40 km" and 60 miles (96.6 km): past the bound's reach; 26 miles (41.8 km): within it.
+    assert bound_far_from(Reading(40, "more than", scale=KM), Reading(60, scale=MILE))
+    assert not bound_far_from(Reading(40, "more than", scale=KM), Reading(26, scale=MILE))
+    assert bounds_apart(Reading(40, "at least", scale=KM), Reading(25, "at least", scale=MILE))

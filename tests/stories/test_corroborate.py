@@ -21,6 +21,14 @@ def test_unit_key_folds_plurals_and_case() -> None:
     assert not same_unit(unit_key("passengers"), unit_key("USD"))
 
 
+def test_units_of_one_kind_that_convert_are_the_same_unit_and_a_rate_is_not_its_distance() -> None:
+    assert same_unit(unit_key("km"), unit_key("mi"))  # both lengths: compared in metres (compat.Reading.scale)
+    assert same_unit(unit_key("kg"), unit_key("lb"))
+    assert not same_unit(unit_key("km"), unit_key("kg"))
+    assert not same_unit(unit_key("km"), unit_key("km/h"))  # "40 km" is no "40 km/h"
+    assert same_unit(unit_key("km/h"), unit_key("mph"))
+
+
 def test_same_number_from_two_outlets_agrees() -> None:
     a = _article(
         "a", "There were 86 passengers on the ferry when it hit the pier.", [("86 passengers", 86, "passengers", None)]

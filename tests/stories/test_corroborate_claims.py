@@ -10,6 +10,7 @@ import pytest
 
 from crosswire.annotate.quantities import QuantityStage
 from crosswire.model import Annotations, Article, Fact
+from crosswire.stories.brief_render import shown_value
 from crosswire.stories.corroborate import corroborate
 
 
@@ -1029,3 +1030,35 @@ def test_a_figure_written_to_a_coarser_step_is_the_finer_one_rounded() -> None:
         ("Brokers in Orvel said the bond sale was subscribed 64.8 times by Monday.", "2026-11-09T09:00:00"),
     )
     assert not [f for f in apart if f.kind == "quantity" and f.status == "agree"]
+
+
+def test_one_distance_in_two_units_agrees_and_two_heights_in_two_units_conflict() -> None:
+    """Outlets of two countries give one measure in their own units: compared in the kind's base unit, with the
+    rounding a conversion brings, "40 km" bears out "about 25 miles"; "86 metres" and "370 feet" are two heights."""
+    facts = _facts(
+        "The landslide buried the valley road 40 km north of Tessaly, the regional council said on Monday.",
+        "Crews were still clearing mud on Tuesday from the highway about 25 miles north of Tessaly.",
+    )
+    (distance,) = [f for f in facts if f.status == "agree"]
+    assert sorted(m.value for m in distance.mentions) == [25, 40]
+    assert [m.unit for m in sorted(distance.mentions, key=lambda m: m.value)] == ["mi", "km"]
+    # The fact has no one unit, so the brief shows each figure in its own
+    assert sorted(shown_value(distance, m) for m in distance.mentions) == ["40 kilometres", "about 25 miles"]
+    facts = _facts(
+        "The Orran bridge, closed since Monday for repairs, is 86 metres high, engineers said.",
+        "The Orran bridge, which is 370 feet high, has been closed since Monday for repairs, engineers said.",
+    )
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [86, 370])]
+
+
+def test_a_measure_converted_in_brackets_says_what_the_figure_before_it_says() -> None:
+    """ "nearly 9,000 pounds (4,080 kilograms)": the bracket restates the figure before it, "nearly" too, so the
+    kilograms are an upper bound, and no agreement with another bound at another number ("up to 4,300
+    kilograms", what the quay's other crane can lift), as a plain 4,080 would be."""
+    facts = _facts(
+        "The new crane lifted nearly 9,000 pounds (4,080 kilograms) onto the Carrow quay on Tuesday.",
+        "The older crane on the Carrow quay can lift up to 4,300 kilograms, the port said.",
+    )
+    kilograms = [m for f in facts for m in f.mentions if m.unit == "kg"]
+    assert sorted((m.qualifier, m.value) for m in kilograms) == [("nearly", 4080), ("up to", 4300)]
+    assert all(f.status == "single" for f in facts)

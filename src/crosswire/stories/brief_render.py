@@ -39,6 +39,7 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
     range they span ("hundreds (200–1,000)"), a range as a range ("5–10"), with its qualifier ("over
     363,000,000"); never a vague amount's lower bound alone as if it were exact."""
     value_max = _value_max(fact, mention)
+    unit = fact.unit or mention.unit  # one measure in two units ("40 km", "about 25 miles"): each in its own
     shown = format_value(mention.value)
     if value_max is not None:
         words = _vague_words(mention)
@@ -46,9 +47,9 @@ def shown_value(fact: Fact, mention: FactMention) -> str:
         number = mention.value if isinstance(mention.value, int | float) else None
         low = format_value(asserted_low(number, mention.text)) if number is not None else shown
         span = f"{low}–{format_value(value_max)}"
-        shown = f"{words} ({written_with_unit(span, fact.unit)})" if words else written_with_unit(span, fact.unit)
+        shown = f"{words} ({written_with_unit(span, unit)})" if words else written_with_unit(span, unit)
     elif fact.kind == "quantity":
-        shown = written_with_unit(shown, fact.unit)  # "$40,000,000", not a bare 40,000,000
+        shown = written_with_unit(shown, unit)  # "$40,000,000", not a bare 40,000,000
     return f"{mention.qualifier} {shown}" if mention.qualifier else shown
 
 
@@ -81,6 +82,8 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
                 "origin": m.origin,
                 # Beyond the contract: in a conflict, a figure that fits every side ("more than two dozen").
                 "takes_no_side": m.takes_no_side,
+                # Beyond the contract: the unit of the mention's figure ("km"), which may not be the fact's.
+                "unit": m.unit,
             }
             for m in fact.mentions
         ],

@@ -292,7 +292,7 @@ def _kind_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def event_kind(predicate: str) -> str | None:
     """The kind of event a predicate names ("wounded" → "injure"), or None when no kind is clearly nearest."""
     phrases, kinds = _kind_table()
-    if predicate.split()[0].endswith("ing") and names_an_action(predicate):
+    if predicate.partition(" ")[0].endswith("ing") and names_an_action(predicate):
         # "intercepting 17 drones": the event the participle "intercepted" names (the lexicon writes what
         # happened as done), read alone the gerund sits nearer other gerunds than its own verb's kind
         predicate = participle(predicate)
@@ -353,7 +353,12 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
 
 def _what_moved(claim: Claim) -> bool:
     """Whether the claim is a move that says what moved ("shares" rose 7%), not only by how much ("percent")."""
-    return claim.change is not None and claim.counted is not None and unit_for(claim.counted) not in UNIT_KINDS
+    return claim.change is not None and claim.counted is not None and not names_a_unit(claim.counted)
+
+
+def names_a_unit(counted: str) -> bool:
+    """Whether a counted thing is only the word of a unit ("percent", "kilometres"): how much, not of what."""
+    return unit_for(counted) in UNIT_KINDS
 
 
 #: An "of" phrase naming a place or a body after what was counted ("residents of Lindmoor").

@@ -45,6 +45,9 @@ class Reading:
     #: 1 for "64 times"; None when unknown (a number in words).  A plain figure written to a coarser step
     #: than another is that other rounded: ``compatible``.
     step: float | None = None
+    #: What one of the written unit is in its kind's base unit (``units.IN_BASE``: 1000 for "km", 1609.344 for
+    #: "miles"), so that "40 km" and "about 25 miles" compare; 1 for a figure in no convertible unit.
+    scale: float = 1.0
 
 
 def written_precision(value: float) -> float:
@@ -70,7 +73,12 @@ def normalise_qualifier(qualifier: str | None) -> str | None:
 
 
 def interval(reading: Reading) -> tuple[float, float]:
-    """The true values a reading allows (closed interval)."""
+    """The true values a reading allows (closed interval), in its kind's base unit (``Reading.scale``)."""
+    low, high = _interval_as_written(reading)
+    return low * reading.scale, high * reading.scale
+
+
+def _interval_as_written(reading: Reading) -> tuple[float, float]:
     low = reading.value
     high = reading.value_max if reading.value_max is not None else reading.value
     qualifier = normalise_qualifier(reading.qualifier)
@@ -88,11 +96,24 @@ def interval(reading: Reading) -> tuple[float, float]:
 
 def compatible(a: Reading, b: Reading) -> bool:
     """True when some value satisfies both readings."""
-    a_low, a_high = interval(a)
-    b_low, b_high = interval(b)
+    if a.scale != b.scale:
+        (a_low, a_high), (b_low, b_high) = _converted_interval(a), _converted_interval(b)
+    else:
+        (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
     # A hair of tolerance for float noise in parsed values ("1.2 million").
-    slack = 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    slack = 1e-9 * max(1.0, abs(a.value * a.scale), abs(b.value * b.scale))
     return (a_low <= b_high + slack and b_low <= a_high + slack) or _rounded_from(a, b, slack)
+
+
+def _converted_interval(reading: Reading) -> tuple[float, float]:
+    """A reading's interval set against a figure in another unit: a plain figure to half a step of its last
+    written digit either way (a unit for a number in words), since one of the two was converted and rounded
+    ("40 km" is "25 miles", 24.85 rounded), however exactly each was written."""
+    low, high = interval(reading)
+    if reading.qualifier is not None:
+        return low, high
+    half = (reading.step or 1.0) * reading.scale / 2
+    return low - half, high + half
 
 
 def _rounded_from(a: Reading, b: Reading, slack: float) -> bool:
@@ -100,7 +121,7 @@ def _rounded_from(a: Reading, b: Reading, slack: float) -> bool:
     times" and "64.3 times", "$13 billion" and "$13.2 billion".  Figures written to one step ("230", "229")
     are two figures; a qualifier or a range says how it is meant and is read as such."""
     plain = all(r.qualifier is None and r.value_max is None and r.step for r in (a, b))
-    if not plain or math.isclose(a.step or 0.0, b.step or 0.0):
+    if not plain or a.scale != b.scale or math.isclose(a.step or 0.0, b.step or 0.0):
         return False
     coarser = max(a.step or 0.0, b.step or 0.0)
     return abs(a.value - b.value) <= coarser / 2 + slack
@@ -123,7 +144,12 @@ def bounds_apart(a: Reading, b: Reading) -> bool:
     they hide the very difference a reader needs; a toll reported as "at least 25" and later "at least
     27" is a figure that changed.  "Nearly 60" and "up to 62" are two such upper bounds."""
     side_a, side_b = _side_reached(a), _side_reached(b)
-    return side_a is not None and side_a == side_b and (a.value, a.value_max) != (b.value, b.value_max)
+    return side_a is not None and side_a == side_b and _ends_in_base(a) != _ends_in_base(b)
+
+
+def _ends_in_base(reading: Reading) -> tuple[float, float | None]:
+    top = reading.value_max * reading.scale if reading.value_max is not None else None
+    return reading.value * reading.scale, top
 
 
 def _side_reached(reading: Reading) -> str | None:
@@ -168,9 +194,8 @@ def bound_far_from(a: Reading, b: Reading) -> bool:
         side = _side(bound)
         if side is None or _side(other) is not None or bound.value <= 0 or other.value <= 0:
             continue
-        reach = bound_reach(bound.value)
-        if (side == "lower" and other.value > bound.value + reach) or (
-            side == "upper" and other.value < bound.value - reach
-        ):
+        reach = bound_reach(bound.value) * bound.scale
+        at, figure = bound.value * bound.scale, other.value * other.scale
+        if (side == "lower" and figure > at + reach) or (side == "upper" and figure < at - reach):
             return True
     return False

@@ -27,7 +27,7 @@ from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
-from crosswire.annotate.quantities.units import UNIT_KINDS
+from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
 from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus, FigureReport, Quantity
@@ -40,6 +40,7 @@ from crosswire.stories.claims import (
     claims_match,
     event_kind,
     head_noun,
+    names_a_unit,
     participle_after,
     prime,
     read_claim,
@@ -184,7 +185,8 @@ class _Group:
     neighbours: set[str] = field(default_factory=set)
     #: Each distinct sentence of the members, with the leads and values of the figures it was told with.
     sentences: dict[str, set[tuple[str, float | str]]] = field(default_factory=dict)
-    #: The smallest and largest positive number among the values (what ``_far_from_group`` compares).
+    #: The smallest and largest positive number among the values, in their kind's base unit (``_in_base``: what
+    #: ``_far_from_group`` compares).
     smallest: float | None = None
     largest: float | None = None
 
@@ -212,7 +214,7 @@ class _Group:
         self.neighbours |= mention.neighbours
         self.sentences.setdefault(mention.sentence, set()).add((mention.lead, mention.value))
         if not isinstance(mention.value, str) and mention.value > 0:
-            value = float(mention.value)
+            value = _in_base(mention)
             self.smallest = value if self.smallest is None else min(self.smallest, value)
             self.largest = value if self.largest is None else max(self.largest, value)
 
@@ -266,20 +268,29 @@ def _describing_words(text: str) -> list[str]:
 
 
 def unit_key(unit: str | None) -> str | None:
-    """A comparable form of a unit or counted thing: "Injured People" → "injured people"."""
+    """A comparable form of a unit or counted thing: "Injured People" → "injured people", "km/h" → "km per" (a
+    rate, not the "km" of a distance)."""
     if not unit:
         return None
+    unit = unit.replace("/", " per ")
     stems = [stem(w) for w in content_words(unit) or unit.lower().split()]
     return " ".join(stems) or None
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
-    """Two unit keys name the same thing ("people injured" / "injured people", "USD" / "usd")."""
+    """Two unit keys name the same thing ("people injured" / "injured people", "USD" / "usd"), or two units of one
+    kind that convert ("km" / "mi": both lengths, ``units.IN_BASE``)."""
     if a is None or b is None:
         return a is None and b is None
+    if a in _CONVERTIBLE_KINDS and b in _CONVERTIBLE_KINDS:
+        return _CONVERTIBLE_KINDS[a] == _CONVERTIBLE_KINDS[b]
     if a != b and _rate_part(a) != _rate_part(b):
         return False  # "GBP per year" / "GBP": a rate and a sum, whatever words they share
     return a == b or fuzz.token_set_ratio(a, b) >= UNIT_SIMILARITY
+
+
+#: The kind of each unit key that converts to its kind's base unit ("km": length, "mph": speed).
+_CONVERTIBLE_KINDS = {unit_key(unit): UNIT_KINDS[unit] for unit in IN_BASE}
 
 
 def _rate_part(unit: str) -> str | None:
@@ -441,6 +452,37 @@ def finishes_a_measure(text: str, before: Quantity | None, quantity: Quantity) -
         and before.unit == _FINISHES.get(quantity.unit)
         and before.end <= quantity.start
         and _JOINS_UNITS.fullmatch(text, before.end, quantity.start) is not None
+    )
+
+
+_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*(?:about|around|some|roughly|nearly|almost|over|more than|up to)?\s*")
+
+
+def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) -> Reading:
+    """What a figure asserts (``asserted_reading``); for a conversion in brackets with no qualifier of its own,
+    the qualifier of the figure it restates: "nearly 60,000 pounds (26,700 kilograms)" says nearly 26,700 kg, no
+    plain figure, and must not bear out "up to 28,370 kilograms" where the pounds do not."""
+    reading = asserted_reading(quantity)
+    if quantity.qualifier is None and before is not None and before.qualifier and restates_a_measure(
+        text, before, quantity
+    ):
+        return replace(reading, qualifier=before.qualifier)
+    return reading
+
+
+def restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
+    """A measure in brackets right after one of its kind in another unit ("nearly 60,000 pounds *(26,700
+    kilograms)*", "15 miles *(24 km)*"): the same figure, converted."""
+    return (
+        before is not None
+        and before.unit is not None
+        and quantity.unit is not None
+        and before.unit != quantity.unit
+        and before.unit in IN_BASE
+        and quantity.unit in IN_BASE
+        and UNIT_KINDS[before.unit] == UNIT_KINDS[quantity.unit]
+        and before.end <= quantity.start
+        and _OPENS_BRACKET.fullmatch(text, before.end, quantity.start) is not None
     )
 
 
@@ -620,7 +662,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             sentence, said_by = told_in(article.text[left:right])
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
-                         asserted_reading(q), unit_key(q.unit),
+                         _restated_reading(article.text, before, q), unit_key(q.unit),
                          *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
@@ -673,7 +715,8 @@ def asserted_reading(quantity: Quantity) -> Reading:
     qualifier = quantity.qualifier
     if qualifier is None and quantity.value_max is None and _round_measure(quantity):
         qualifier = "about"
-    return Reading(low, qualifier, quantity.value_max, _written_step(quantity))
+    scale = IN_BASE.get(quantity.unit, 1.0) if quantity.unit else 1.0
+    return Reading(low, qualifier, quantity.value_max, _written_step(quantity), scale)
 
 
 #: The number as written in a figure's words ("64.3", "1,200", ".41"), its decimals apart.
@@ -980,10 +1023,15 @@ def _digit_range(mention: _Mention) -> bool:
 def _far_from_group(mention: _Mention, group: _Group) -> bool:
     """Whether the mention's positive number and some member's are over ``SAME_THING_RATIO`` apart: the
     farthest members are the group's extremes, so only those are compared."""
-    value = mention.value
-    if isinstance(value, str) or value <= 0 or group.smallest is None or group.largest is None:
+    if isinstance(mention.value, str) or mention.value <= 0 or group.smallest is None or group.largest is None:
         return False
+    value = _in_base(mention)
     return value / group.smallest > SAME_THING_RATIO or group.largest / value > SAME_THING_RATIO
+
+
+def _in_base(mention: _Mention) -> float:
+    """A positive number's value in its kind's base unit ("25 miles": 40,234 metres), as its reading is compared."""
+    return float(mention.value) * (mention.reading.scale if mention.reading is not None else 1.0)
 
 
 def _is_age(mention: _Mention) -> bool:
@@ -992,9 +1040,11 @@ def _is_age(mention: _Mention) -> bool:
 
 def _same_head(a: _Mention, b: _Mention) -> bool | None:
     """Whether two mentions count things with the same head noun ("gorilla" / "female": no); None when
-    either counts nothing the parse could name."""
+    either counts nothing the parse could name, or only the word of its unit."""
     if a.claim is None or b.claim is None or not a.claim.counted or not b.claim.counted:
         return None
+    if names_a_unit(a.claim.counted) or names_a_unit(b.claim.counted):
+        return None  # "40 km" / "25 miles": the parse named no thing, only the unit (which ``same_unit`` compares)
     return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
 
 
@@ -1027,9 +1077,9 @@ def _held_by_two(a: _Mention, b: _Mention) -> bool:
 
 
 def _held_by_one(mention: _Mention, group: _Group) -> bool:
-    """The mention's sentence and every member's name whose figure it is, and name one holder ("Velmar Foods
-    shares rose 6 percent" / "Velmar stock climbed 6%"): the same claim of the same holder with the same value
-    is one fact, however few other words the sentences share."""
+    """Whether the mention's sentence and each member's name whose figure it is, all one holder ("Velmar Foods
+    shares rose 6 percent" / "Velmar stock climbed 6%"): the same claim of one holder with the same value is
+    one fact, however few other words the sentences share."""
     return mention.holder is not None and all(
         m.holder is not None and not _two_names(mention.holder, m.holder) for m in group.members
     )
@@ -1413,7 +1463,7 @@ def _fact_mention(m: _Mention, takes_no_side: bool = False) -> FactMention:
     qualifier = m.reading.qualifier if m.reading else None
     value_max = m.reading.value_max if m.reading else None
     return FactMention(m.article, m.text, m.value, qualifier, m.start, m.end, m.said_by, m.origin, value_max,
-                       takes_no_side)  # fmt: skip
+                       takes_no_side, m.unit_as_read)  # fmt: skip
 
 
 def _unit_as_read(group: Sequence[_Mention]) -> str | None:

@@ -28,6 +28,8 @@ class Unit:
     cased: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     words_before: tuple[str, ...] = ()
+    #: What one of the unit is in its kind's base unit ("km": 1000 metres); None when it has no one size.
+    in_base: float | None = None
 
 
 @cache
@@ -41,6 +43,7 @@ def registry() -> tuple[Unit, ...]:
             cased=tuple(entry.value.get("cased", ())),
             before=tuple(entry.value.get("before", ())),
             words_before=tuple(entry.value.get("words_before", ())),
+            in_base=entry.value.get("in_base"),
         )
         for entry in load_lexicon(PACKAGE, "units").entries
     )
@@ -59,6 +62,8 @@ CASED_UNITS: dict[str, str] = {form: row.unit for row in registry() for form in 
 RATED_NOUNS: dict[str, str] = dict(load_lexicon(PACKAGE, "rated_nouns").mapping())
 #: The kind of each canonical unit ("lb" → "mass", "km" → "length").
 UNIT_KINDS: dict[str, str] = {row.unit: row.kind for row in registry()}
+#: What one of each convertible canonical unit is in its kind's base unit ("mi" → 1609.344 metres).
+IN_BASE: dict[str, float] = {row.unit: row.in_base for row in registry() if row.in_base is not None}
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(row.unit for row in registry() if row.kind == "currency")
 #: Each canonical unit's name in plain words, the lexicon's term ("ft" → "feet"): the first entry naming it.
