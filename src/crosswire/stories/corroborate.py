@@ -52,6 +52,10 @@ from crosswire.stories.claims import (
 )
 from crosswire.stories.cluster import day_number
 from crosswire.stories.compat import (
+    JUST_BELOW,
+    LOWER_BOUND,
+    ROUNDED,
+    UPPER_BOUND,
     Reading,
     bound_far_from,
     bounds_apart,
@@ -455,7 +459,12 @@ def finishes_a_measure(text: str, before: Quantity | None, quantity: Quantity) -
     )
 
 
-_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*(?:about|around|some|roughly|nearly|almost|over|more than|up to)?\s*")
+#: What may stand between a figure and its bracketed conversion: the bracket and a qualifier of the conversion's
+#: own ("15 miles (about 24 km)").
+_OPENS_BRACKET = re.compile(
+    rf"\s*[(\[]\s*(?:(?:{phrase_alternation(LOWER_BOUND | UPPER_BOUND | JUST_BELOW | ROUNDED)})\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) -> Reading:
@@ -463,14 +472,14 @@ def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) ->
     the qualifier of the figure it restates: "nearly 60,000 pounds (26,700 kilograms)" says nearly 26,700 kg, no
     plain figure, and must not bear out "up to 28,370 kilograms" where the pounds do not."""
     reading = asserted_reading(quantity)
-    if quantity.qualifier is None and before is not None and before.qualifier and restates_a_measure(
+    if quantity.qualifier is None and before is not None and before.qualifier and _restates_a_measure(
         text, before, quantity
     ):
         return replace(reading, qualifier=before.qualifier)
     return reading
 
 
-def restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
+def _restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
     """A measure in brackets right after one of its kind in another unit ("nearly 60,000 pounds *(26,700
     kilograms)*", "15 miles *(24 km)*"): the same figure, converted."""
     return (
