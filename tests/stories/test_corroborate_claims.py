@@ -1042,8 +1042,14 @@ def test_one_distance_in_two_units_agrees_and_two_heights_in_two_units_conflict(
     (distance,) = [f for f in facts if f.status == "agree"]
     assert sorted(m.value for m in distance.mentions) == [25, 40]
     assert [m.unit for m in sorted(distance.mentions, key=lambda m: m.value)] == ["mi", "km"]
-    # The fact has no one unit, so the brief shows each figure in its own
+    # The fact has no one unit, so the brief shows each figure in its own, and the label names neither unit
     assert sorted(shown_value(distance, m) for m in distance.mentions) == ["40 kilometres", "about 25 miles"]
+    assert distance.about == "distance buried"
+    (depth,) = _facts(
+        "The quake struck at a depth of 10 kilometres under Orran, the observatory said on Sunday.",
+        "Seismologists in Tessaly put the depth of Sunday's tremor under Orran at six miles.",
+    )
+    assert (depth.status, depth.about) == ("agree", "depth")
     facts = _facts(
         "The Orran bridge, closed since Monday for repairs, is 86 metres high, engineers said.",
         "The Orran bridge, which is 370 feet high, has been closed since Monday for repairs, engineers said.",

@@ -29,7 +29,7 @@ import itertools
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -39,7 +39,7 @@ import numpy.typing as npt
 from crosswire.annotate.quantities.grammar import DIMENSIONS
 from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
-from crosswire.lexicon import load_lexicon, mapping, terms
+from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.semantics import default_encoder, encoder_available
 from crosswire.stories.people_places import same_name
 
@@ -90,11 +90,23 @@ class Claim:
 
     @property
     def label(self) -> str | None:
-        """The claim in plain words: "people injured", "drones shot down", "gorilla weight"."""
+        """The claim in plain words: "people injured", "drones shot down", "gorilla weight"; a dimension of no thing
+        the parse could name as the dimension alone ("depth", not "miles depth")."""
+        counted = self.counted
+        if counted is not None and self.predicate in DIMENSIONS and names_a_unit(counted):
+            counted = None
         if self.predicate in DIMENSIONS:
-            return " ".join(filter(None, [self.counted, self.predicate]))
+            return " ".join(filter(None, [counted, self.predicate]))
         verb = participle(self.predicate) if self.predicate and names_an_action(self.predicate) else None
-        return " ".join(filter(None, [self.counted, verb])) or None
+        return " ".join(filter(None, [counted, verb])) or None
+
+    def kind_label(self) -> str | None:
+        """The label with a counted unit word put as what its kind measures ("distance located" for "miles
+        located", ``MEASURED_KINDS``): for a fact whose figures are given in two units, which neither unit names."""
+        if self.counted is None or self.predicate in DIMENSIONS or not names_a_unit(self.counted):
+            return self.label  # a dimension says what was measured itself ("depth")
+        word = MEASURED_KINDS.get(UNIT_KINDS[unit_for(self.counted)])
+        return replace(self, counted=word).label if word else self.label
 
 
 def read_claim(
@@ -354,6 +366,24 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
 def _what_moved(claim: Claim) -> bool:
     """Whether the claim is a move that says what moved ("shares" rose 7%), not only by how much ("percent")."""
     return claim.change is not None and claim.counted is not None and not names_a_unit(claim.counted)
+
+
+#: What a figure given only in a unit of a kind measures, as a label says it (``lexicons/measured_kinds.json``).
+MEASURED_KINDS: dict[str, str] = mapping(_PACKAGE, "measured_kinds")
+
+
+def check_measured_kind(entry: Entry) -> None:
+    """The lexicon check: the example's first figure counts only its unit, of this kind, and is labelled by the
+    entry's word."""
+    from crosswire.annotate.quantities import QuantityStage  # the annotators are heavy; only the check needs them
+    from crosswire.model import Annotations, Article
+
+    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
+    assert article.annotations is not None and article.annotations.quantities, entry.example
+    first = min(article.annotations.quantities, key=lambda q: q.start)
+    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, (entry.term, first.unit)
+    label = read_claim(entry.example, first.start, first.end, first.counted, first.predicate).kind_label()
+    assert label is not None and label.split()[0] == entry.value, (entry.term, label)
 
 
 def names_a_unit(counted: str) -> bool:

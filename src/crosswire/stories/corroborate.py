@@ -1437,9 +1437,12 @@ def _unit(group: Sequence[_Mention]) -> str | None:
 
 
 def _claim_label(group: Sequence[_Mention]) -> str | None:
-    """The group's claim in plain words, "people injured"."""
+    """The group's claim in plain words, "people injured"; for figures in two units, by what their kind measures
+    ("distance located", not "kilometres located" over "25 miles")."""
     claim = _claim(group)
-    return claim.label if claim else None
+    if claim is None:
+        return None
+    return claim.label if _unit_as_read(group) is not None else claim.kind_label()
 
 
 def _about(group: Sequence[_Mention]) -> str:
