@@ -35,6 +35,10 @@ PREDICATE_PAIRS = [
     ("freed", "released", "same"),
     ("arrested", "detained", "same"),
     ("exchanged", "swapped", "same"),
+    # a crowd that came together is no sum raised ("gathered" sat nearest "collected")
+    ("gathered", "rallied", "same"),
+    ("attended", "marched", "same"),
+    ("gathered", "raised", "different"),
     # a gerund names the event its participle does ("intercepting 17 drones")
     ("intercepting", "shot down", "same"),
     ("evacuating", "forced from their homes", "same"),
