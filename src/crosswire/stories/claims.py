@@ -92,13 +92,11 @@ class Claim:
     def label(self) -> str | None:
         """The claim in plain words: "people injured", "drones shot down", "gorilla weight"; a dimension of no thing
         the parse could name as the dimension alone ("depth", not "miles depth")."""
-        counted = self.counted
-        if counted is not None and self.predicate in DIMENSIONS and names_a_unit(counted):
-            counted = None
         if self.predicate in DIMENSIONS:
+            counted = None if self.counted is not None and names_a_unit(self.counted) else self.counted
             return " ".join(filter(None, [counted, self.predicate]))
         verb = participle(self.predicate) if self.predicate and names_an_action(self.predicate) else None
-        return " ".join(filter(None, [counted, verb])) or None
+        return " ".join(filter(None, [self.counted, verb])) or None
 
     def kind_label(self) -> str | None:
         """The label with a counted unit word put as what its kind measures ("distance located" for "miles
@@ -375,13 +373,9 @@ MEASURED_KINDS: dict[str, str] = mapping(_PACKAGE, "measured_kinds")
 def check_measured_kind(entry: Entry) -> None:
     """The lexicon check: the example's first figure counts only its unit, of this kind, and is labelled by the
     entry's word."""
-    from crosswire.annotate.quantities import QuantityStage  # the annotators are heavy; only the check needs them
-    from crosswire.model import Annotations, Article
+    from crosswire.annotate.quantities.examples import first_figure_of_kind  # the annotators are heavy
 
-    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
-    assert article.annotations is not None and article.annotations.quantities, entry.example
-    first = min(article.annotations.quantities, key=lambda q: q.start)
-    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, (entry.term, first.unit)
+    first = first_figure_of_kind(entry)
     label = read_claim(entry.example, first.start, first.end, first.counted, first.predicate).kind_label()
     assert label is not None and label.split()[0] == entry.value, (entry.term, label)
 

@@ -27,10 +27,10 @@ from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
-from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS
+from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS, convertible_kind
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
-from crosswire.model import Annotations, Article, Fact, FactMention, FactStatus, FigureReport, Quantity
+from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
@@ -294,7 +294,7 @@ def same_unit(a: str | None, b: str | None) -> bool:
 
 
 #: The kind of each unit key that converts to its kind's base unit ("km": length, "mph": speed).
-_CONVERTIBLE_KINDS = {unit_key(unit): UNIT_KINDS[unit] for unit in IN_BASE}
+_CONVERTIBLE_KINDS = {unit_key(unit): convertible_kind(unit) for unit in IN_BASE}
 
 
 def _rate_part(unit: str) -> str | None:
@@ -487,9 +487,8 @@ def _restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) 
         and before.unit is not None
         and quantity.unit is not None
         and before.unit != quantity.unit
-        and before.unit in IN_BASE
-        and quantity.unit in IN_BASE
-        and UNIT_KINDS[before.unit] == UNIT_KINDS[quantity.unit]
+        and convertible_kind(before.unit) is not None
+        and convertible_kind(before.unit) == convertible_kind(quantity.unit)
         and before.end <= quantity.start
         and _OPENS_BRACKET.fullmatch(text, before.end, quantity.start) is not None
     )
@@ -757,13 +756,9 @@ def _round_measure(quantity: Quantity) -> bool:
 
 def check_rounded_kind(entry: Entry) -> None:
     """The lexicon check: the example's first figure has a unit of this kind and is read as rounded."""
-    from crosswire.annotate.quantities import QuantityStage
+    from crosswire.annotate.quantities.examples import first_figure_of_kind  # the annotators are heavy
 
-    article = QuantityStage()(Article("example", "record", "lexicon", entry.example, annotations=Annotations()))
-    assert article.annotations is not None and article.annotations.quantities, entry.example
-    first = min(article.annotations.quantities, key=lambda q: q.start)
-    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, (entry.term, first.unit)
-    assert width(asserted_reading(first)) > 0, entry.example
+    assert width(asserted_reading(first_figure_of_kind(entry))) > 0, entry.example
 
 
 def asserted_low(value: float, text: str) -> float:

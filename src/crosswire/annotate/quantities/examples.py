@@ -152,3 +152,15 @@ def _read_with_claims(entry: Entry) -> list[Quantity]:
     from crosswire.annotate.quantities.grammar import add_claims
 
     return add_claims(entry.example, find_quantities(entry.example))
+
+
+def first_figure_of_kind(entry: Entry) -> Quantity:
+    """The first figure of the entry's example, read with its claim, after checking that its unit is of the kind
+    the entry names (``units.json`` kinds: the term of the stories lexicons that list unit kinds)."""
+    from crosswire.annotate.quantities.units import UNIT_KINDS
+
+    found = _read_with_claims(entry)
+    assert found, _explain(entry, found)
+    first = min(found, key=lambda q: q.start)
+    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, _explain(entry, found)
+    return first

@@ -64,6 +64,11 @@ RATED_NOUNS: dict[str, str] = dict(load_lexicon(PACKAGE, "rated_nouns").mapping(
 UNIT_KINDS: dict[str, str] = {row.unit: row.kind for row in registry()}
 #: What one of each convertible canonical unit is in its kind's base unit ("mi" → 1609.344 metres).
 IN_BASE: dict[str, float] = {row.unit: row.in_base for row in registry() if row.in_base is not None}
+
+
+def convertible_kind(unit: str | None) -> str | None:
+    """The kind of a unit that converts to its kind's base unit ("mi": length), or None when it does not."""
+    return UNIT_KINDS[unit] if unit in IN_BASE else None
 #: Canonical units that are currencies (their amounts may carry "m"/"bn").
 CURRENCIES = frozenset(row.unit for row in registry() if row.kind == "currency")
 #: Each canonical unit's name in plain words, the lexicon's term ("ft" → "feet"): the first entry naming it.
