@@ -1068,3 +1068,30 @@ def test_a_measure_converted_in_brackets_says_what_the_figure_before_it_says() -
     kilograms = [m for f in facts for m in f.mentions if m.unit == "kg"]
     assert sorted((m.qualifier, m.value) for m in kilograms) == [("nearly", 4080), ("up to", 4300)]
     assert all(f.status == "single" for f in facts)
+
+
+def _distances(facts: tuple[Fact, ...]) -> list[tuple[float | str, str]]:
+    return sorted((m.value, f.status) for f in facts if f.kind == "quantity" for m in f.mentions)
+
+
+def test_two_distances_in_one_bearing_from_one_place_in_the_leads_are_rival_placements() -> None:
+    rival = _corroborated(
+        ("A strong quake struck 15 km west of Halbeck before dawn, the observatory said.", "2026-11-09T07:00:00"),
+        ("The earthquake was centred about 35 kilometres west of Halbeck, seismologists said.", "2026-11-09T08:00:00"),
+    )
+    assert _distances(rival) == [(15.0, "conflict"), (35.0, "conflict")]
+    # Another bearing may place another thing, or round the bearing as well as the distance: no dispute.
+    apart = _corroborated(
+        ("A strong quake struck 15 km west of Halbeck before dawn, the observatory said.", "2026-11-09T07:00:00"),
+        ("The earthquake was centred about 35 km southwest of Halbeck, seismologists said.", "2026-11-09T08:00:00"),
+    )
+    assert _distances(apart) == [(15.0, "single"), (35.0, "single")]
+
+
+def test_a_distance_from_one_place_told_below_the_lead_places_something_else() -> None:
+    lead = "A strong quake shook Halbeck before dawn on Monday. Walls cracked in the old town. Nobody was hurt."
+    facts = _corroborated(
+        (f"{lead} The village of Senn, 9 miles east of the dam, lost power.", "2026-11-09T07:00:00"),
+        (f"{lead} The last quake of this size struck 4 miles east of the dam in March.", "2026-11-09T08:00:00"),
+    )
+    assert _distances(facts) == [(4.0, "single"), (9.0, "single")]

@@ -153,6 +153,8 @@ class _Mention:
     verb: str | None = None
     #: The place a distance is measured from, as content words ("25 miles east *of Houston*"); empty when none.
     measured_from: frozenset[str] = frozenset()
+    #: The compass bearing of that distance ("25 miles *east* of Houston"), lower case; None when none is written.
+    bearing: str | None = None
     #: Whose figure it is, when its sentence names them ("*Velmar Bank* took a $2 billion charge").
     holder: str | None = None
     #: Told in the article's first sentences, where a report gives the story's own headline figures.
@@ -680,6 +682,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
+                         bearing=_bearing(article.text, q.end),
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left),
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
@@ -887,6 +890,8 @@ def _conflict_score(mention: _Mention, group: _Group) -> float | None:
         return None  # a conflict with every figure it contradicts, or none
     if _one_event_count(mention, group, rivals):
         return CONFLICT_CONTEXT  # "killed one person" / "killing four people": one toll, told two ways
+    if all(_placed_alike(mention, m) for m in rivals):
+        return CONFLICT_CONTEXT  # "40 km north of Carrow" / "90 kilometres north of Carrow": one place, two ways
     needed = DATE_CONFLICT_CONTEXT if mention.kind == "date" else CONFLICT_CONTEXT
     scores = [context_overlap(mention.context, m.context) for m in rivals if mention.neighbours & m.neighbours]
     best = max(scores, default=0.0)
@@ -976,7 +981,7 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
             return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
         if not _measures_one_named_thing(a, b):
             return False  # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls
-    return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same" or _rival_things(a, b)
+    return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same" or _rival_things(a, b) or _placed_alike(a, b)
 
 
 #: Reports published this many days apart or fewer are of one time: a birthday between them is unlikely.
@@ -1054,7 +1059,8 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
 
 #: What a distance is measured from: "(north)east of X", "from X", "away from X", up to the clause's end.
 _MEASURED_FROM = re.compile(
-    r"\s+(?:(?:north|south)?(?:east|west)|north|south|away|outside|short)?\s*(?:of|from)\s+([^,.;:()]{2,60})",
+    r"\s+(?P<bearing>(?:north|south)-?(?:east|west)|north|south|east|west|away|outside|short)?\s*(?:of|from)"
+    r"\s+(?P<place>[^,.;:()]{2,60})",
     re.IGNORECASE,
 )
 
@@ -1071,7 +1077,32 @@ def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
 def _measured_from(text: str, end: int) -> frozenset[str]:
     """The content words of the place a distance is measured from, read right after the figure."""
     match = _MEASURED_FROM.match(text, end)
-    return frozenset(content_words(match.group(1))) if match else frozenset()
+    return frozenset(content_words(match.group("place"))) if match else frozenset()
+
+
+_COMPASS = re.compile(r"(?:north|south)(?:east|west)?|east|west")
+
+
+def _bearing(text: str, end: int) -> str | None:
+    """The compass bearing a distance is measured in ("north" of "40 km north of Carrow"), hyphen dropped."""
+    match = _MEASURED_FROM.match(text, end)
+    bearing = (match.group("bearing") or "").casefold().replace("-", "") if match else ""
+    return bearing if _COMPASS.fullmatch(bearing) else None
+
+
+def _placed_alike(a: _Mention, b: _Mention) -> bool:
+    """Both figures place something at a distance in one bearing from one place, in their reports' leads ("40 km
+    north of Carrow" / "about 90 kilometres north of Carrow"): a report's lead places the story's event, so
+    two such distances are rival placements of it.  Another bearing ("3 miles southwest of Cobb" / "4 miles
+    west of Cobb") may place another thing, or be a rounding of the bearing as well as the distance."""
+    return (
+        a.bearing is not None
+        and a.bearing == b.bearing
+        and bool(a.measured_from & b.measured_from)
+        and a.in_lead
+        and b.in_lead
+        and same_unit(a.unit, b.unit)
+    )
 
 
 def _held_by_two(a: _Mention, b: _Mention) -> bool:
