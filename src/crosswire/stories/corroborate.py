@@ -670,6 +670,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = told_in(article.text[left:right])
+            measured_from, bearing = _placement(article.text, q.end)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
                          _restated_reading(article.text, before, q), unit_key(q.unit),
@@ -681,8 +682,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
-                         verb=_verb_stem(q.predicate), measured_from=_measured_from(article.text, q.end),
-                         bearing=_bearing(article.text, q.end),
+                         verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left),
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
@@ -1074,27 +1074,24 @@ def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
     return unit_key(head) not in GENERIC_UNITS and all(_same_head(mention, m) for m in group.members)
 
 
-def _measured_from(text: str, end: int) -> frozenset[str]:
-    """The content words of the place a distance is measured from, read right after the figure."""
-    match = _MEASURED_FROM.match(text, end)
-    return frozenset(content_words(match.group("place"))) if match else frozenset()
-
-
 _COMPASS = re.compile(r"(?:north|south)(?:east|west)?|east|west")
 
 
-def _bearing(text: str, end: int) -> str | None:
-    """The compass bearing a distance is measured in ("north" of "40 km north of Carrow"), hyphen dropped."""
+def _placement(text: str, end: int) -> tuple[frozenset[str], str | None]:
+    """Where a distance is measured from, read right after the figure: the place's content words and the compass
+    bearing ("40 km *north of Carrow*" → {"carrow"}, "north"; hyphen dropped, None when no bearing is written)."""
     match = _MEASURED_FROM.match(text, end)
-    bearing = (match.group("bearing") or "").casefold().replace("-", "") if match else ""
-    return bearing if _COMPASS.fullmatch(bearing) else None
+    if match is None:
+        return frozenset(), None
+    bearing = (match.group("bearing") or "").casefold().replace("-", "")
+    return frozenset(content_words(match.group("place"))), bearing if _COMPASS.fullmatch(bearing) else None
 
 
 def _placed_alike(a: _Mention, b: _Mention) -> bool:
     """Both figures place something at a distance in one bearing from one place, in their reports' leads ("40 km
     north of Carrow" / "about 90 kilometres north of Carrow"): a report's lead places the story's event, so
-    two such distances are rival placements of it.  Another bearing ("3 miles southwest of Cobb" / "4 miles
-    west of Cobb") may place another thing, or be a rounding of the bearing as well as the distance."""
+    two such distances are rival placements of it.  Another bearing ("3 miles southwest of Halbeck" / "4 miles
+    west of Halbeck") may place another thing, or be a rounding of the bearing as well as the distance."""
     return (
         a.bearing is not None
         and a.bearing == b.bearing
