@@ -499,7 +499,33 @@ def test_the_seconds_that_finish_a_time_are_no_duration_of_their_own() -> None:
         "The relief flight reached Tarrin in 2 hours and 46 minutes, the airline said.",
         "Officials said the relief flight took 2 hours and 46 minutes to reach Tarrin.",
     )
-    assert [(f.value, f.status) for f in facts] == [(2, "agree")]  # not also "46 minutes" agreeing
+    # One duration in the larger unit, over both parts' words; not also "46 minutes" agreeing
+    assert [(f.value, f.status) for f in facts] == [(pytest.approx(2 + 46 / 60), "agree")]
+    assert {m.text for m in facts[0].mentions} == {"2 hours and 46 minutes"}
+
+
+def test_a_measure_in_two_units_is_read_whole() -> None:
+    # "4 minutes 48 seconds" is just under five minutes, not four: the two agree
+    facts = _facts(
+        "Dana Pell scored the winner with 4 minutes 48 seconds left in the final at Carrow Park.",
+        "The winner at Carrow Park came from Dana Pell with just under five minutes left in the final.",
+    )
+    assert [(m.text, f.status) for f in facts for m in f.mentions] == [
+        ("4 minutes 48 seconds", "agree"), ("five minutes", "agree")  # "just under" is its qualifier
+    ]
+    # A month has no one size: "4 years and 1 month" stays four years, the month no figure of its own
+    (served,) = _facts("He served 4 years and 1 month for the robbery at Carrow, the court heard.")
+    assert (served.value, [m.text for m in served.mentions]) == (4, ["4 years"])
+
+
+def test_durations_in_two_units_compare_in_seconds() -> None:
+    facts = _facts(
+        "The Carrow ferry sat on the sandbank for 3 hours and 30 minutes, the harbour master said.",
+        "Stranded for 210 minutes on the sandbank, the Carrow ferry was freed by the tide, its owner said.",
+    )
+    assert [(m.text, f.status) for f in facts for m in f.mentions] == [
+        ("3 hours and 30 minutes", "agree"), ("210 minutes", "agree")
+    ]
 
 
 def test_the_name_of_a_standard_is_no_figure() -> None:

@@ -469,6 +469,21 @@ _OPENS_BRACKET = re.compile(
 )
 
 
+def _whole_measure(text: str, quantity: Quantity, after: Quantity | None) -> tuple[Quantity, float | None]:
+    """A measure told in two units ("4 minutes 48 seconds", "7 lb 4 oz") as one figure in the larger unit (4.8
+    minutes), over the words of both parts, with the step its last written digit stands for in that unit (a
+    second: 1/60 of a minute), when both units have one size (``units.IN_BASE``): read as "4 minutes" it would
+    contradict "just under five minutes".  Other figures are returned as they are, with no step of their own."""
+    if after is None or quantity.value_max is not None or not finishes_a_measure(text, quantity, after):
+        return quantity, None
+    if quantity.unit not in IN_BASE or after.unit not in IN_BASE or after.value_max is not None:
+        return quantity, None  # "4 years and 1 month": a month has no one size, so the years stand alone
+    share = IN_BASE[after.unit] / IN_BASE[quantity.unit]
+    whole = replace(quantity, value=quantity.value + after.value * share, end=after.end,
+                    text=text[quantity.start : after.end])  # fmt: skip
+    return whole, (_written_step(after) or 1.0) * share
+
+
 def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) -> Reading:
     """What a figure asserts (``asserted_reading``); for a conversion in brackets with no qualifier of its own,
     the qualifier of the figure it restates: "nearly 60,000 pounds (26,700 kilograms)" says nearly 26,700 kg, no
@@ -479,6 +494,12 @@ def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) ->
     ):
         return replace(reading, qualifier=before.qualifier)
     return reading
+
+
+def _reading_of(text: str, before: Quantity | None, quantity: Quantity, whole_step: float | None) -> Reading:
+    """What the figure asserts (``_restated_reading``), to the step of its last part for a measure in two units."""
+    reading = _restated_reading(text, before, quantity)
+    return reading if whole_step is None else replace(reading, step=whole_step)
 
 
 def _restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
@@ -648,7 +669,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         lead_ends = lead_end(article)
         day = day_number(article.published)
         quantities = sorted(annotations.quantities, key=lambda q: q.start)
-        for before, q in zip([None, *quantities], quantities, strict=False):
+        for before, told, after in zip([None, *quantities], quantities, [*quantities[1:], None], strict=False):
+            q, whole_step = _whole_measure(article.text, told, after)
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
                 continue
@@ -673,8 +695,10 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             measured_from, bearing = _placement(article.text, q.end)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
-                         _restated_reading(article.text, before, q), unit_key(q.unit),
-                         *_context(article, q.start, q.end, (left, right)), predicate_after(article.text, q.end),
+                         _reading_of(article.text, before, q, whole_step), unit_key(q.unit),
+                         # A measure in two units keeps its smaller part's words in its context, as when it was
+                         # read as the larger part alone: two reports of one time share them ("and 46 seconds").
+                         *_context(article, q.start, told.end, (left, right)), predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
@@ -1461,11 +1485,13 @@ def _unit(group: Sequence[_Mention]) -> str | None:
 
 def _claim_label(group: Sequence[_Mention]) -> str | None:
     """The group's claim in plain words, "people injured"; for figures in two units, by what their kind measures
-    ("distance located", not "kilometres located" over "25 miles")."""
+    ("distance located", not "kilometres located" over "25 miles").  A date has no unit: its claim's words are
+    what happened on it, even a unit word ("the early *hours* of Thursday")."""
     claim = _claim(group)
     if claim is None:
         return None
-    return claim.label if _unit_as_read(group) is not None else claim.kind_label()
+    two_units = group[0].kind == "quantity" and _unit_as_read(group) is None
+    return claim.kind_label() if two_units else claim.label
 
 
 def _about(group: Sequence[_Mention]) -> str:
