@@ -167,6 +167,10 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("The 61-year-old mayor, who took office in 2019, resigned on Tuesday.", "mayor", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
         ("Lifeguards said the swimmer, a 15-year-old, was unhurt.", "swimmer", "age"),
+        # A baby's or a young animal's age is told in months, weeks or days: an age all the same
+        ("Rescuers carried a 20-month-old boy from the flooded cellar.", "boy", "age"),
+        ("The six-week-old lion cub was shown to visitors on Sunday.", "lion cub", "age"),
+        ("A 3-day-old foal was found beside the Carrow road.", "foal", "age"),
         # A relative clause measures the noun it describes, not its pronoun.
         ("The witness, who was 15 years old at the time, spoke on Monday.", "witness", "age"),
         ("The harbour crane, which is 60 metres tall, was dismantled.", "harbour crane", "height"),

@@ -1121,3 +1121,12 @@ def test_a_distance_from_one_place_told_below_the_lead_places_something_else() -
         (f"{lead} The last quake of this size struck 4 miles east of the dam in March.", "2026-11-09T08:00:00"),
     )
     assert _distances(facts) == [(4.0, "single"), (9.0, "single")]
+
+
+def test_an_age_in_months_agrees_however_it_is_written() -> None:
+    facts = _corroborated(
+        ("Rescuers in Halbeck carried a 20-month-old boy out of the collapsed house on Sunday.", "2026-11-09T08:00:00"),
+        ("The boy pulled from the rubble in Halbeck on Sunday was about 20 months old, a neighbour said.",
+         "2026-11-09T09:00:00"),
+    )
+    assert [(f.about, f.status, len(f.mentions)) for f in facts if f.kind == "quantity"] == [("boy age", "agree", 2)]

@@ -18,7 +18,7 @@ from crosswire.model import Quantity
 #: Units of a change relative to the level; the level itself is in some other unit.
 RELATIVE_UNITS = frozenset({"%", "percentage point", "basis point", "times"})
 #: Units a neighbour does not lend: ages belong to one person each.
-_NOT_LENT = frozenset({"years old"})
+_NOT_LENT = frozenset(unit for unit, kind in units.UNIT_KINDS.items() if kind == "age")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 #: "gained 31.2 points to 6,210.4", "was off 0.3 per cent at 7102"
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s$")
