@@ -119,7 +119,8 @@ def _best_match(gold: dict[str, Any], facts: Sequence[Fact]) -> Fact | None:
     return best
 
 
-def _story_articles(records: Sequence[dict[str, Any]], annotate: Annotate) -> list[Article]:
+def story_articles(records: Sequence[dict[str, Any]], annotate: Annotate) -> list[Article]:
+    """A story set's records as annotated articles, in publication order (a conflict's value is the latest)."""
     ordered = sorted(records, key=lambda r: str(r.get("published") or ""))
     return [
         annotate(
@@ -303,7 +304,7 @@ def score_corroboration(dataset_dir: Path, annotate: Annotate | None = None, par
     judged: list[JudgedFact] = []
     system_facts = 0
     for story, story_records in by_story_id.items():
-        articles = _story_articles(story_records, annotate)
+        articles = story_articles(story_records, annotate)
         # Gold rule: articles of one site are one source; different sites are independent.
         source_of = {a.id: a.publisher or a.id for a in articles}
         facts = corroborate(articles, source_of)

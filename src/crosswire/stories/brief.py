@@ -231,7 +231,7 @@ _STATUS_ORDER = {"conflict": 0, "agree": 2, "single": 3}
 MAX_FACT_ROWS = 25
 
 
-def _shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]:
+def shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]:
     """The facts a reader is shown, in the order that matters to them.
 
     Discrepancies first, then changing figures, then agreements (most independent origins first), then
@@ -274,7 +274,7 @@ def write_brief(
         story=story.id,
         title=story.title,
         key_points=tuple(_key_points(candidates, all_sentences, facts)),
-        facts=tuple(_shown_facts(facts, source_key)),
+        facts=tuple(shown_facts(facts, source_key)),
         timeline=tuple(_timeline(facts, all_sentences)),
         sources=tuple(sources),
     )
