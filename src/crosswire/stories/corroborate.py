@@ -496,12 +496,6 @@ def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) ->
     return reading
 
 
-def _reading_of(text: str, before: Quantity | None, quantity: Quantity, whole_step: float | None) -> Reading:
-    """What the figure asserts (``_restated_reading``), to the step of its last part for a measure in two units."""
-    reading = _restated_reading(text, before, quantity)
-    return reading if whole_step is None else replace(reading, step=whole_step)
-
-
 def _restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
     """A measure in brackets right after one of its kind in another unit ("nearly 60,000 pounds *(26,700
     kilograms)*", "15 miles *(24 km)*"): the same figure, converted."""
@@ -693,12 +687,15 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = told_in(article.text[left:right])
             measured_from, bearing = _placement(article.text, q.end)
+            reading = _restated_reading(article.text, before, q)
+            if whole_step is not None:
+                reading = replace(reading, step=whole_step)  # "4 minutes 48 seconds": written to the second
+            # A measure in two units keeps its smaller part's words in its context, as when it was read as the
+            # larger part alone: two reports of one time share them ("and 46 seconds").
+            context = _context(article, q.start, told.end, (left, right))
             mentions.append(
-                _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value,
-                         _reading_of(article.text, before, q, whole_step), unit_key(q.unit),
-                         # A measure in two units keeps its smaller part's words in its context, as when it was
-                         # read as the larger part alone: two reports of one time share them ("and 46 seconds").
-                         *_context(article, q.start, told.end, (left, right)), predicate_after(article.text, q.end),
+                _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value, reading,
+                         unit_key(q.unit), *context, predicate_after(article.text, q.end),
                          read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
