@@ -1130,3 +1130,18 @@ def test_an_age_in_months_agrees_however_it_is_written() -> None:
          "2026-11-09T09:00:00"),
     )
     assert [(f.about, f.status, len(f.mentions)) for f in facts if f.kind == "quantity"] == [("boy age", "agree", 2)]
+
+
+def test_the_children_of_a_mother_of_two_are_no_toll() -> None:
+    facts = _corroborated(
+        ("A mother of two died when a van struck her in Halbeck on Sunday, police said.", "2026-11-09T08:00:00"),
+        ("The Halbeck mother of 2 died after a van hit her at a crossing on Sunday.", "2026-11-09T09:00:00"),
+    )
+    # Her two children, told by each report; not a toll of two that the reports agree on
+    counts = [(f.about, m.text) for f in facts if f.kind == "quantity" for m in f.mentions]
+    assert sorted(counts) == [("children", "2"), ("children", "two")]
+    # A number that counts the ones it is "of" stays what it counts: "a group of 20 hikers was rescued".
+    group = _corroborated(("A group of 20 hikers was rescued from the ridge above Halbeck.", "2026-11-09T08:00:00"))
+    assert [(f.about.split()[:2], m.value) for f in group if f.kind == "quantity" for m in f.mentions] == [
+        (["hikers", "rescued"], 20)
+    ]

@@ -436,6 +436,38 @@ def check_set_phrase(entry: Entry) -> None:
     assert len(found) > len(facts) == entry.value, (entry.term, found)
 
 
+#: Nouns naming a person by their children, before "of" and a number (``lexicons/kin_of.json``).
+_KIN_OF = re.compile(
+    rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'kin_of'))})[\s-]+of[\s-]+$", re.IGNORECASE
+)
+KIN_OF_CHARS = 24
+
+
+def counts_children(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` counts someone's children ("a mother *of two* died", "the father-of-three"):
+    the person is what the verb tells of, so "two died" is no toll."""
+    return _KIN_OF.search(text, max(0, start - KIN_OF_CHARS), start) is not None
+
+
+def _children_count(text: str, quantity: Quantity) -> Quantity:
+    """A count of someone's children ("a mother of *two* died") as its number alone: the annotator may have read
+    the verb after it as its unit ("two died"), which tells of the mother."""
+    spans = numbers.find_number_spans(quantity.text)
+    if not spans:
+        return replace(quantity, unit=None)
+    end = quantity.start + spans[0].end
+    return replace(quantity, unit=None, counted="children", predicate=None, end=end, text=text[quantity.start : end])
+
+
+def check_kin_of(entry: Entry) -> None:
+    """The lexicon check: the example's figure after the kin noun is found and is no fact; the others are."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    found = find_quantities(entry.example)
+    facts = [q for q in found if not counts_children(entry.example, q.start)]
+    assert len(found) > len(facts) == entry.value, (entry.term, found)
+
+
 #: One digit glued to one capital that ends the word: the name of a standard or a format ("4K", "5G", "3D").
 _STANDARD_NAME = re.compile(r"(?<![\w$€£¥.,])\d[A-Z](?!\w)")
 
@@ -665,6 +697,9 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         quantities = sorted(annotations.quantities, key=lambda q: q.start)
         for before, told, after in zip([None, *quantities], quantities, [*quantities[1:], None], strict=False):
             q, whole_step = _whole_measure(article.text, told, after)
+            children = counts_children(article.text, q.start)
+            if children:
+                q = _children_count(article.text, q)
             text = article.text[q.start : q.end]
             if _looks_like_year(text, q.value, q.unit) or in_one_idiom(article.text, q.start, q.end):
                 continue
@@ -696,7 +731,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value, reading,
                          unit_key(q.unit), *context, predicate_after(article.text, q.end),
-                         read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q)),
+                         Claim("children", None) if children else read_claim(article.text, q.start, q.end, q.counted,
+                                                                             q.predicate, _moved(q)),
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
                          indefinite=_indefinite(article.text, q.start),
