@@ -453,14 +453,12 @@ def _children_count(text: str, quantity: Quantity) -> Quantity:
     """A count of someone's children ("a mother of *two* died") as its number alone: the annotator may have read
     the verb after it as its unit ("two died"), which tells of the mother."""
     spans = numbers.find_number_spans(quantity.text)
-    if not spans:
-        return replace(quantity, unit=None)
-    end = quantity.start + spans[0].end
-    return replace(quantity, unit=None, counted="children", predicate=None, end=end, text=text[quantity.start : end])
+    end = quantity.start + spans[0].end if spans else quantity.end
+    return replace(quantity, unit=None, end=end, text=text[quantity.start : end])
 
 
 def check_kin_of(entry: Entry) -> None:
-    """The lexicon check: the example's figure after the kin noun is found and is no fact; the others are."""
+    """The lexicon check: the example's figure after the kin noun is found and counts children; the others not."""
     from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
 
     found = find_quantities(entry.example)
@@ -722,6 +720,11 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = told_in(article.text[left:right])
             measured_from, bearing = _placement(article.text, q.end)
+            if children:  # "a mother of two died": her children; the verb after them tells of her
+                claim, participle = Claim("children", None), None
+            else:
+                claim = read_claim(article.text, q.start, q.end, q.counted, q.predicate, _moved(q))
+                participle = predicate_after(article.text, q.end)
             reading = _restated_reading(article.text, before, q)
             if whole_step is not None:
                 reading = replace(reading, step=whole_step)  # "4 minutes 48 seconds": written to the second
@@ -730,9 +733,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             context = _context(article, q.start, told.end, (left, right))
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value, reading,
-                         unit_key(q.unit), *context, predicate_after(article.text, q.end),
-                         Claim("children", None) if children else read_claim(article.text, q.start, q.end, q.counted,
-                                                                             q.predicate, _moved(q)),
+                         unit_key(q.unit), *context, participle, claim,
                          background=any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
                          indefinite=_indefinite(article.text, q.start),
