@@ -68,6 +68,11 @@ def tune_stories(data_dir: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
     return stories
 
 
+def _story_key(name: str, event: str) -> str:
+    """A story as rows name it: its set and the id before the event's colon (a giveme5w1h key spells a headline)."""
+    return f"{name.split('/')[-1]}/{event.split(':', 1)[0]}"
+
+
 def shown_rows(story: str, articles: list[Article]) -> Iterator[dict[str, Any]]:
     """The agree and conflict rows the story's brief shows, each outlet's articles one source."""
     source_of = {a.id: a.publisher or a.id for a in articles}
@@ -97,7 +102,7 @@ def dump(data_dir: Path, out: Path) -> int:
     with out.open("w", encoding="utf-8") as handle:
         count = 0
         for (name, event), records in sorted(tune_stories(data_dir).items()):
-            story = f"{name.split('/')[-1]}/{event.split(':', 1)[0]}"  # the giveme5w1h key spells a headline
+            story = _story_key(name, event)
             for row in shown_rows(story, story_articles(records, annotate)):
                 handle.write(json.dumps(row) + "\n")
                 count += 1
@@ -132,8 +137,7 @@ def view(rows: list[dict[str, Any]], headlines: dict[str, list[str]], first: int
 def _headlines(data_dir: Path) -> dict[str, list[str]]:
     titles: dict[str, list[str]] = defaultdict(list)
     for (name, event), records in tune_stories(data_dir).items():
-        story = f"{name.split('/')[-1]}/{event.split(':', 1)[0]}"
-        titles[story] = [(r.get("title") or r["text"]).strip().splitlines()[0] for r in records]
+        titles[_story_key(name, event)] = [(r.get("title") or r["text"]).strip().splitlines()[0] for r in records]
     return titles
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -429,11 +429,17 @@ def in_set_phrase(text: str, start: int, end: int) -> bool:
 
 def check_set_phrase(entry: Entry) -> None:
     """The lexicon check: the example's set phrase holds a figure the reader finds, and it is no fact."""
+    _check_figures_set_apart(entry, lambda q: in_set_phrase(entry.example, q.start, q.end))
+
+
+def _check_figures_set_apart(entry: Entry, set_apart: Callable[[Quantity], bool]) -> None:
+    """The check of a lexicon whose entries set figures apart: the annotator finds at least one figure of the
+    example that the entry sets apart, and exactly the entry's value of others."""
     from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
 
     found = find_quantities(entry.example)
-    facts = [q for q in found if not in_set_phrase(entry.example, q.start, q.end)]
-    assert len(found) > len(facts) == entry.value, (entry.term, found)
+    kept = [q for q in found if not set_apart(q)]
+    assert len(found) > len(kept) == entry.value, (entry.term, found)
 
 
 #: Nouns naming a person by their children, before "of" and a number (``lexicons/kin_of.json``).
@@ -459,11 +465,7 @@ def _children_count(text: str, quantity: Quantity) -> Quantity:
 
 def check_kin_of(entry: Entry) -> None:
     """The lexicon check: the example's figure after the kin noun is found and counts children; the others not."""
-    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
-
-    found = find_quantities(entry.example)
-    facts = [q for q in found if not counts_children(entry.example, q.start)]
-    assert len(found) > len(facts) == entry.value, (entry.term, found)
+    _check_figures_set_apart(entry, lambda q: counts_children(entry.example, q.start))
 
 
 #: One digit glued to one capital that ends the word: the name of a standard or a format ("4K", "5G", "3D").
