@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.annotate.entities import EntityStage
 from crosswire.annotate.quantities import QuantityStage
 from crosswire.model import Annotations, Article, Fact
 from crosswire.stories.brief_render import shown_value
@@ -15,9 +16,12 @@ from crosswire.stories.corroborate import corroborate
 
 
 def _facts(*texts: str) -> list[Fact]:
-    stage = QuantityStage()
+    """The quantity facts of one story of these reports, one outlet each, read with their sentences (as the
+    engine reads them: a figure's sentence tells whether it is of another time)."""
+    sentences, quantities = EntityStage(), QuantityStage()
     articles = [
-        stage(Article(f"a{i}", "record", "test", text, annotations=Annotations())) for i, text in enumerate(texts)
+        quantities(sentences(Article(f"a{i}", "record", "test", text, annotations=Annotations())))
+        for i, text in enumerate(texts)
     ]
     facts = corroborate(articles, {a.id: f"outlet{i}" for i, a in enumerate(articles)})
     return [f for f in facts if f.kind == "quantity"]
@@ -40,13 +44,23 @@ def test_the_same_event_in_other_words_groups() -> None:
     assert [(f.status, f.about) for f in facts] == [("agree", "drones shot down")]
 
 
-def test_a_common_figure_in_other_words_without_shared_context_stays_apart() -> None:
-    """'3 killed' told in passing may be another event's toll: without shared words it is no agreement."""
+def test_a_toll_told_of_another_time_stays_apart() -> None:
+    """'3 killed' told of last spring is another event's toll, however alike the claims."""
     facts = _facts(
         "Gunmen attacked a checkpoint outside Dorrel at dawn, and 3 people were killed.",
         "Last spring a landslide buried the road to the quarry, where 3 people died.",
     )
     assert all(f.status == "single" for f in facts)
+
+
+def test_the_same_small_toll_in_other_words_agrees() -> None:
+    """Two reports' count of the wounded of one attack is one fact, though the number is small and the
+    sentences share no word around it."""
+    facts = _facts(
+        "Gunmen opened fire at the Dorrel depot on Monday, wounding two guards before they fled.",
+        "The two wounded guards were taken to Carrow hospital, a spokesman for the depot said.",
+    )
+    assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", 2, 2)]
 
 
 def test_a_common_figure_of_the_very_same_claim_needs_fewer_shared_words() -> None:

@@ -891,10 +891,12 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     overlap = max(context_overlap(mention.context, context) for context in group.contexts)
     if "same" in verdicts and _compatible_with_all(mention, group):
         # The same claim in other words, with values that can both be true. Without words shared around the
-        # figure, only the same uncommon value joins: "3 people killed" may be another event's toll.
+        # figure, only the same uncommon value joins ("3 people" may be another event's three), or the same
+        # toll of the story's event ("wounded two men" / "the two wounded men"), whatever the number.
         equal = group.values == {mention.value}
         needed = SAME_WORDS_CONTEXT if equal and mention.claim in group.claims else SAME_VALUE_CONTEXT
-        if overlap >= needed or (equal and (_distinctive(mention.value) or _held_by_one(mention, group))):
+        if overlap >= needed or (equal and (_distinctive(mention.value) or _held_by_one(mention, group)
+                                            or (verdicts == {"same"} and tells_a_toll(mention.claim)))):
             return 1.0 + overlap
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
             or _one_event_count(mention, group)):  # fmt: skip
@@ -921,6 +923,29 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
 
 #: The join score of a figure whose sentence copies a member's: above any score shared words give (at most 2).
 COPIED_STATEMENT = 3.0
+
+
+#: Kinds of event whose counts tally what befell people or things in the story's event (``lexicons/toll_kinds.json``).
+TOLL_KINDS = terms("crosswire.stories", "toll_kinds")
+
+
+def tells_a_toll(claim: Claim | None) -> bool:
+    """Whether a claim counts what befell people or things in an event (killed, wounded, missing, evacuated,
+    destroyed...), by the kind ``event_kind`` reads its predicate as: two reports of one story giving the same
+    such count of the same things tell one fact, whatever the number ("wounded two men" / "the two wounded men");
+    counts of plans, sentences or sales ("plans to launch two missions") may be of another occasion."""
+    return claim is not None and claim.predicate is not None and event_kind(claim.predicate) in TOLL_KINDS
+
+
+def check_toll_kind(entry: Entry) -> None:
+    """The lexicon check: the term is a kind of ``event_classes``, and the predicate of the example's first figure
+    is read as it, so that its count tells a toll."""
+    from crosswire.annotate.quantities.examples import read_with_claims  # the annotators are heavy
+
+    assert entry.term in set(mapping("crosswire.stories", "event_classes").values()), entry.term
+    first = min(read_with_claims(entry), key=lambda q: q.start)
+    claim = read_claim(entry.example, first.start, first.end, first.counted, first.predicate)
+    assert claim.predicate is not None and event_kind(claim.predicate) == entry.term, (entry.term, claim)
 
 
 def _copied_statement(mention: _Mention, group: _Group) -> bool:

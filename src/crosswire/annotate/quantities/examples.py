@@ -126,7 +126,7 @@ def check_counted_contains_plural(entry: Entry) -> None:
 
 def check_linking_verb(entry: Entry) -> None:
     """The state the linking verb links is what happened to the counted thing."""
-    found = [q for q in _read_with_claims(entry) if q.counted is not None]
+    found = [q for q in read_with_claims(entry) if q.counted is not None]
     assert any(q.predicate == entry.value for q in found), _explain(
         entry, found
     ) + f", predicates {[q.predicate for q in found]}"
@@ -134,7 +134,7 @@ def check_linking_verb(entry: Entry) -> None:
 
 def check_event_noun(entry: Entry) -> None:
     """The happening the noun names is what happened to the things counted in its "of" phrase."""
-    found = [q for q in _read_with_claims(entry) if q.counted is not None]
+    found = [q for q in read_with_claims(entry) if q.counted is not None]
     assert any(q.predicate == entry.value for q in found), _explain(
         entry, found
     ) + f", predicates {[q.predicate for q in found]}"
@@ -142,13 +142,13 @@ def check_event_noun(entry: Entry) -> None:
 
 def check_particle(entry: Entry) -> None:
     """The particle stays with the verb in the predicate."""
-    found = _read_with_claims(entry)
+    found = read_with_claims(entry)
     assert any(q.predicate == entry.value for q in found), _explain(entry, found) + (
         f", predicates {[q.predicate for q in found]}"
     )
 
 
-def _read_with_claims(entry: Entry) -> list[Quantity]:
+def read_with_claims(entry: Entry) -> list[Quantity]:
     from crosswire.annotate.quantities.grammar import add_claims
 
     return add_claims(entry.example, find_quantities(entry.example))
@@ -159,7 +159,7 @@ def first_figure_of_kind(entry: Entry) -> Quantity:
     the entry names (``units.json`` kinds: the term of the stories lexicons that list unit kinds)."""
     from crosswire.annotate.quantities.units import UNIT_KINDS
 
-    found = _read_with_claims(entry)
+    found = read_with_claims(entry)
     assert found, _explain(entry, found)
     first = min(found, key=lambda q: q.start)
     assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, _explain(entry, found)
