@@ -189,6 +189,28 @@ def test_a_labelled_fact_is_judged_by_the_fact_holding_its_span() -> None:
     assert not corroboration._judge(gold, [rate, instalments], articles).right
 
 
+def test_a_labelled_measure_matches_our_fact_shown_in_another_unit() -> None:
+    """One outlet writes "24km", another "15 miles": our one fact shows 24; a label giving the miles is that fact."""
+    texts = {"a": "The depot stands 24km north of Carrow.", "b": "The depot is 15 miles north of Carrow."}
+
+    def mention(article: str, words: str, value: float) -> FactMention:
+        start = texts[article].index(words)
+        return FactMention(article=article, text=words, value=value, qualifier=None, start=start,
+                           end=start + len(words))  # fmt: skip
+
+    distance = Fact(kind="quantity", about="distance", value=24.0, status="agree",
+                    mentions=(mention("a", "24km", 24.0), mention("b", "15 miles", 15.0)))  # fmt: skip
+    start = texts["b"].index("15 miles")
+    gold = {"kind": "quantity", "value": 15, "status": "agree",
+            "mentions": [{"article": "b", "value": 15, "start": start, "end": start + 8}]}  # fmt: skip
+    articles = {k: Article(id=k, kind="record", origin="t", text=v) for k, v in texts.items()}
+    judged = corroboration._judge(gold, [distance], articles)
+    assert judged.matched and judged.right
+    # The labelled value must be the value of a labelled sentence the fact holds, not of any of its mentions.
+    gold["mentions"][0].update(article="a", start=texts["a"].index("24km"), end=texts["a"].index("24km") + 4)
+    assert not corroboration._judge(gold, [distance], articles).matched
+
+
 def test_a_labelled_agreement_of_outlets_printing_one_sentence_is_one_source_under_independence() -> None:
     """The labels count outlets; read with per-claim independence, two sites printing one wire sentence are a
     single source, and a third site telling the figure in its own words makes it an agreement."""

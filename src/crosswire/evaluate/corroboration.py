@@ -29,7 +29,7 @@ from typing import Any
 from crosswire.errors import CrosswireError
 from crosswire.evaluate.scored import Scored
 from crosswire.evaluate.split import Part, SplitKey, by_event, by_story, in_part, select, story_set_key
-from crosswire.model import Annotations, Article, Fact
+from crosswire.model import Annotations, Article, Fact, FactMention
 from crosswire.stories.compat import Reading, compatible
 from crosswire.stories.corroborate import corroborate
 from crosswire.stories.origins import origin_keys
@@ -90,8 +90,19 @@ def _value_matches(fact: Fact, gold: dict[str, Any]) -> bool:
     targets = [float(gold["value"])] + [float(m["value"]) for m in gold["mentions"] if not isinstance(m["value"], str)]
     if any(abs(fact.value - t) <= 0.01 * abs(t) for t in targets):
         return True
+    # A measure told in two units is one fact, shown in one of them: "24km" beside "15 miles" shows 24, and
+    # a label may give the miles. A labelled sentence the fact holds with a labelled value is the same figure.
+    labelled_values = [m.value for m in fact.mentions if not isinstance(m.value, str) and _holds_labelled(m, gold)]
+    if any(abs(value - t) <= 0.01 * abs(t) for value in labelled_values for t in targets):
+        return True
     qualifier = next((m.qualifier for m in fact.mentions if m.value == fact.value), None)
     return compatible(Reading(fact.value, qualifier), Reading(float(gold["value"])))
+
+
+def _holds_labelled(mention: FactMention, gold: dict[str, Any]) -> bool:
+    """Whether the mention overlaps a labelled mention of the gold fact."""
+    return any(mention.article == g["article"] and mention.start < g["end"] and g["start"] < mention.end
+               for g in gold["mentions"])  # fmt: skip
 
 
 def _spans_held(gold: dict[str, Any], fact: Fact) -> int:
