@@ -63,6 +63,21 @@ def test_the_same_small_toll_in_other_words_agrees() -> None:
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", 2, 2)]
 
 
+def test_an_uncommon_count_of_the_same_things_in_other_nouns_agrees() -> None:
+    """'27 protesters arrested' and 'a total of 27 demonstrators' (nothing read as what happened): the same
+    things counted alike, an uncommon number, so one fact; the same with 3 stays two."""
+    facts = _facts(
+        "Police arrested 27 protesters outside the Carrow town hall on Friday.",
+        "A total of 27 demonstrators spent the night in the cells at Carrow.",
+    )
+    assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", 27, 2)]
+    facts = _facts(
+        "Police arrested 3 protesters outside the Carrow town hall on Friday.",
+        "A total of 3 demonstrators spent the night in the cells at Carrow.",
+    )
+    assert [f.status for f in facts] == ["single", "single"]
+
+
 def test_a_common_figure_of_the_very_same_claim_needs_fewer_shared_words() -> None:
     """'Two people were hurt' in two reports' own sentences is one fact, though little else is shared; the same
     small number of a claim in other words still needs the usual shared words (above)."""

@@ -899,7 +899,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
                                             or (verdicts == {"same"} and tells_a_toll(mention.claim)))):
             return 1.0 + overlap
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
-            or _one_event_count(mention, group)):  # fmt: skip
+            or _one_event_count(mention, group) or _counted_alike(group.members[0], mention)):  # fmt: skip
         return None  # the unit, or failing it the noun the parse says is counted, must be the same
     if not _compatible_with_all(mention, group):
         # Equal to one member is not enough when it contradicts another ("1" joining "at least 1" and "11").
@@ -1140,6 +1140,19 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
     if names_a_unit(a.claim.counted) or names_a_unit(b.claim.counted):
         return None  # "40 km" / "25 miles": the parse named no thing, only the unit (which ``same_unit`` compares)
     return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
+
+
+def _counted_alike(a: _Mention, b: _Mention) -> bool:
+    """Whether two mentions of an uncommon number count things that mean the same in other nouns ("27
+    protesters" / "27 demonstrators"), where one sentence says nothing the parse reads as what happened to
+    them ("a total of 27 demonstrators"): the same things counted the same, as a shared unit would say.
+    Predicates that differ never come here (``claims_match``); a common number ("3 protesters") needs more."""
+    return (
+        _distinctive(a.value)
+        and a.claim is not None
+        and b.claim is not None
+        and same_counted(a.claim.counted, b.claim.counted) == "same"
+    )
 
 
 #: What a distance is measured from: "(north)east of X", "from X", "away from X", up to the clause's end.
