@@ -964,6 +964,19 @@ def test_a_present_perfect_tally_of_this_year_is_a_running_total_and_a_period_in
     assert [(f.status, f.background) for f in _facts(event, own_clause) if f.value == 31] == [("agree", False)]
 
 
+def test_a_present_perfect_tally_since_a_year_is_a_running_total_but_since_a_day_is_the_storys_own() -> None:
+    """"have displaced 40,000 people since the fighting began in 2019" adds up years of events; "since Monday"
+    in a flood story is the story's own count so far."""
+    event = "The floods in the Carrow valley displaced 40,000 people on Sunday, officials said."
+    tally = "The fighting has displaced 40,000 people in the Carrow valley since it began in 2019, officials said."
+    assert [(f.status, f.background) for f in _facts(event, tally) if f.value == 40_000] == [
+        ("single", False), ("single", True)]  # fmt: skip
+    opening = "Since 2019, aid groups say, 40,000 people have been driven from their homes across the valley."
+    assert [(f.status, f.background) for f in _facts(tally, opening) if f.value == 40_000] == [("agree", True)]
+    so_far = "Since Monday, the floods have displaced 40,000 people in the Carrow valley, officials said."
+    assert [(f.status, f.background) for f in _facts(event, so_far) if f.value == 40_000] == [("agree", False)]
+
+
 def test_a_developing_storys_count_so_far_is_its_own_claim() -> None:
     """A bare "so far" in a breaking story is the story's latest count, not a running total of many events."""
     facts = _facts(

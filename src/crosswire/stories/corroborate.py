@@ -605,10 +605,14 @@ MIN_OCCASIONS = 3
 _CURRENT_PERIOD = re.compile(
     rf"\b(?:{phrase_alternation(terms('crosswire.stories', 'current_periods'))})\b", re.IGNORECASE
 )
+#: A period up to now that began in a named year: "since 2009", "since the war began in 2011". Counted over
+#: years, a figure told over it in the present perfect adds up a long run of events; a period of days
+#: ("since Monday") may be the story's own developing event, so only a year makes one.
+_SINCE_A_YEAR = re.compile(r"\bsince\b[^.;:]{0,80}?(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]?\d)", re.IGNORECASE)
 #: "has attacked", "have already been": a present perfect, its participle tested below.
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|also|now|since|just)\s+)?([a-z]+)\b", re.IGNORECASE)
-#: What ends a clause inside a sentence, for the clause a figure is told in.
-_CLAUSE_BREAK = re.compile(r"[;:,()\u2013\u2014]")
+#: What ends a clause inside a sentence, for the clause a figure is told in (not the comma inside "40,000").
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -618,7 +622,8 @@ def running_total(sentence: str, at: int | None = None) -> bool:
     (``lexicons/occasion_totals.json``: "a total of 40 rifles during the five boardings"): its figures add up
     many events, and are no report of the story's one event.  Given the figure's offset ``at``, also a
     figure its clause tells in the present perfect over a period up to now (``lexicons/current_periods.json``:
-    "pirates have attacked 40 ships this year")."""
+    "pirates have attacked 40 ships this year"; or since a named year: "the war has displaced 2 million people
+    since it began in 2011")."""
     if _RUNNING_TOTAL.search(sentence) is not None:
         return True
     if at is not None and _tallied_this_period(sentence, at):
@@ -638,8 +643,8 @@ def _tallied_this_period(sentence: str, at: int) -> bool:
     participles = (match[1].casefold() for match in _PRESENT_PERFECT.finditer(clause))
     if not any(word == "been" or is_past_participle(word) for word in participles):
         return False
-    opening = _CURRENT_PERIOD.match(sentence.lstrip())
-    return opening is not None or _CURRENT_PERIOD.search(clause) is not None
+    opening = sentence.lstrip()
+    return any(period.match(opening) or period.search(clause) for period in (_CURRENT_PERIOD, _SINCE_A_YEAR))
 
 
 def _occasion_count(count: str) -> int:
