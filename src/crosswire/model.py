@@ -77,6 +77,9 @@ class Quantity:
     #: Whose figure it is, when the sentence names them: "Velmar Bank" of "Velmar Bank took a $2 billion
     #: charge" or "Velmar Bank's $2 billion charge"; None when unnamed.
     holder: str | None = None
+    #: Whether the sentence tells the figure as done ("killed 12": True), as possible, planned or to come
+    #: ("could force 300 families", "plan to launch two missions": False), or neither (None).
+    happened: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

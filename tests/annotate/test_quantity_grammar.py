@@ -389,3 +389,27 @@ def test_a_negated_verb_is_read_as_not_happening() -> None:
 )
 def test_a_verbs_result_stays_in_its_predicate(sentence: str, predicate: str) -> None:
     assert claims(sentence)[0][2] == predicate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "happened"),
+    [
+        ("Gunmen killed 12 guards at the Dorrel depot.", True),
+        ("Twelve guards were killed at the Dorrel depot.", True),
+        ("Rescuers have pulled 14 miners from the Harrowgate shaft.", True),
+        ("The storm could force 300 families from their homes.", False),
+        # A plan announced and carried out is one fact told at two times: "will" does not set it apart.
+        ("The ferry operator will cut 40 sailings next month.", None),
+        ("The agency plans to launch 2 probes to Mars before 2030.", False),
+        ("If the levee fails, the river could flood 60 streets.", False),
+        ("If the levee fails, 60 streets will be flooded.", False),
+        # "would" is how news reports what a rule or a report says is so: neither done nor planned.
+        ("Under the rule, the minimum payment would be $40, the bank said.", None),
+        ("Nine climbers are missing on the north face of Mount Harrow.", None),
+        # A relative clause tells its own: the fire caused the damage, whoever may have set it.
+        ("A fire that caused $2 million in damage may have been set on purpose, police said.", True),
+    ],
+)
+def test_a_figure_is_told_as_done_as_to_come_or_neither(sentence: str, happened: bool | None) -> None:
+    (first, *_) = sorted(add_claims(sentence, find_quantities(sentence)), key=lambda q: q.start)
+    assert first.happened is happened, (first.text, first.predicate)

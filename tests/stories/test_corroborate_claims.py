@@ -78,6 +78,20 @@ def test_an_uncommon_count_of_the_same_things_in_other_nouns_agrees() -> None:
     assert [f.status for f in facts] == ["single", "single"]
 
 
+def test_a_planned_count_never_bears_out_a_count_of_what_was_done() -> None:
+    """'Plans to launch two missions' and 'launched two missions': a plan is no report of the deed."""
+    facts = _facts(
+        "The space agency plans to launch two missions to Mars within the decade.",
+        "The agency launched two missions to the moon from Tarrin on Friday.",
+    )
+    assert [f.status for f in facts] == ["single", "single"]
+    facts = _facts(
+        "The space agency plans to launch two missions to Mars within the decade.",
+        "Two missions to Mars will be launched by the agency in the coming decade, its director said.",
+    )
+    assert [(f.status, len(f.mentions)) for f in facts] == [("agree", 2)]
+
+
 def test_a_common_figure_of_the_very_same_claim_needs_fewer_shared_words() -> None:
     """'Two people were hurt' in two reports' own sentences is one fact, though little else is shared; the same
     small number of a claim in other words still needs the usual shared words (above)."""

@@ -133,6 +133,8 @@ class _Mention:
     background: bool = False
     #: ... and surely so: the sentence names an earlier period or day, not just a year.
     elsewhere: bool = False
+    #: Told as done (True), as possible, planned or to come (False), or neither (None): ``Quantity.happened``.
+    happened: bool | None = None
     #: The mention's sentence, normalised (``origins.py``): two outlets printing it are one origin.
     sentence: str = ""
     #: The sentences right before and after it, normalised (``around_of``): a carried passage is one origin too.
@@ -187,6 +189,7 @@ class _Group:
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
     running_total: set[bool] = field(default_factory=set)
+    happened: set[bool | None] = field(default_factory=set)
     movements: set[Movement | None] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)
     #: Each distinct sentence of the members, with the leads and values of the figures it was told with.
@@ -216,6 +219,7 @@ class _Group:
         self.values.add(mention.value)
         self.elsewhere.add(mention.elsewhere)
         self.running_total.add(mention.running_total)
+        self.happened.add(mention.happened)
         self.movements.add(mention.movement)
         self.neighbours |= mention.neighbours
         self.sentences.setdefault(mention.sentence, set()).add((mention.lead, mention.value))
@@ -749,7 +753,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
                          holder=q.holder, in_lead=q.start < lead_ends,
-                         running_total=running_total(article.text[left:right], q.start - left),
+                         running_total=running_total(article.text[left:right], q.start - left), happened=q.happened,
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
             )  # fmt: skip
         for d in annotations.dates:
@@ -878,6 +882,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # a figure recalled from another time does not bear out (or contradict) this story's
     if group.running_total != {mention.running_total}:
         return None  # "so far this year 230 have drowned" is no report of one day's toll
+    if {True, False} <= group.happened | {mention.happened}:
+        return None  # "plans to launch two missions" / "launched two missions": a plan is no report of the deed
     if mention.movement is not None and group.movements - {mention.movement, None}:
         return None  # "fell below $500" / "a $500 drop": where a price got to, and how far it moved
     if _bound_far_from_group(mention, group) and _compatible_with_all(mention, group):

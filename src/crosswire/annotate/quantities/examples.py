@@ -164,3 +164,11 @@ def first_figure_of_kind(entry: Entry) -> Quantity:
     first = min(found, key=lambda q: q.start)
     assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, _explain(entry, found)
     return first
+
+
+def check_unrealised(entry: Entry) -> None:
+    """The example's first figure is read as not (yet) done."""
+    found = read_with_claims(entry)
+    assert found, _explain(entry, found)
+    first = min(found, key=lambda q: q.start)
+    assert first.happened is False, (_explain(entry, found), first.predicate, first.happened)

@@ -101,6 +101,9 @@ class Reading:
     holder: str | None = None
     #: The unit the parse shows a bare number to be in ("an earthquake measuring 6.8": magnitude), if any.
     unit: str | None = None
+    #: Whether the verb tells the figure as done (True), as possible, planned or to come (False), or neither
+    #: (None): :func:`_happened`.
+    happened: bool | None = None
 
 
 def add_claims(text: str, quantities: Sequence[Quantity], sentences: Sequence[Sentence] = ()) -> list[Quantity]:
@@ -184,7 +187,7 @@ def _with_reading(
                     mention = _in_unit(mention, reading.unit)
                 return dataclasses.replace(
                     mention, counted=_unit_written_alike(reading.counted, mention.unit),
-                    predicate=reading.predicate, holder=reading.holder,
+                    predicate=reading.predicate, holder=reading.holder, happened=reading.happened,
                 )  # fmt: skip
             return dataclasses.replace(mention, counted=reading.counted, predicate=reading.predicate)
     return mention
@@ -315,7 +318,9 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         # "ordered the evacuation of 300 residents": residents evacuated
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
     verb = _predicate_verb(noun if noun is not None else anchor)
-    return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb))
+    if verb is None:
+        return Reading(counted, None, holder=_holder(anchor, noun, verb))
+    return Reading(counted, _predicate(verb), holder=_holder(anchor, noun, verb), happened=_happened(verb))
 
 
 def _counted_phrase(noun: Token, anchor: Token) -> str:
@@ -823,6 +828,43 @@ def _predicate_verb(token: Token) -> Token | None:
         if current.tag_.startswith("VB"):
             return current
     return current if current.tag_.startswith("VB") else None
+
+
+#: Words that tell a figure as not (yet) having happened (``lexicons/unrealised.json``), by kind.
+_UNREALISED = mapping("crosswire.annotate.quantities", "unrealised")
+_MODALS = frozenset(word for word, kind in _UNREALISED.items() if kind == "modal")
+_INTENT_VERBS = frozenset(word for word, kind in _UNREALISED.items() if kind == "intent")
+_CONDITIONS = frozenset(word for word, kind in _UNREALISED.items() if kind == "condition")
+#: How a verb completes the verb above it, where that verb's intent or modal is the figure's too ("plan to
+#: launch", "expect the storm to flood"); a relative or a reported clause ("a fire that caused ... may have been
+#: set", "said 12 were killed") tells its own.
+_COMPLETES = frozenset({"xcomp", "ccomp"})
+
+
+def _happened(verb: Token) -> bool | None:
+    """Whether the verb tells its figure as done (past tense or perfect: "killed 12", "have been rescued"), as
+    not (yet) done (a modal of possibility, a verb of intent it completes, a condition: "could force",
+    "plan to launch", "if the wall gives way, it will bury"), or neither (None: "12 people are missing")."""
+    current = verb
+    while True:
+        for child in current.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+                return False
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+                return False  # the figure lies in the condition: "if the blast had killed 40"
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in child.children):
+                return False  # the figure is what follows from one: "if the wall gives way, it will bury 30 houses"
+        if current is not verb and _base_form(current) in _INTENT_VERBS:
+            return False
+        if current.dep_ not in _COMPLETES or current.head.i == current.i:
+            break
+        current = current.head
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ == "VBD" or child.lower_ in ("has", "have", "had") for child in auxiliaries):
+        return True
+    return None
 
 
 def _predicate(verb: Token) -> str:
