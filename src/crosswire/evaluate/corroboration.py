@@ -99,18 +99,19 @@ def _value_matches(fact: Fact, gold: dict[str, Any]) -> bool:
     return compatible(Reading(fact.value, qualifier), Reading(float(gold["value"])))
 
 
+def _overlaps(mention: FactMention, label: dict[str, Any]) -> bool:
+    """Whether our mention overlaps a labelled mention's span."""
+    return bool(mention.article == label["article"] and mention.start < label["end"] and label["start"] < mention.end)
+
+
 def _holds_labelled(mention: FactMention, gold: dict[str, Any]) -> bool:
     """Whether the mention overlaps a labelled mention of the gold fact."""
-    return any(mention.article == g["article"] and mention.start < g["end"] and g["start"] < mention.end
-               for g in gold["mentions"])  # fmt: skip
+    return any(_overlaps(mention, g) for g in gold["mentions"])
 
 
 def _spans_held(gold: dict[str, Any], fact: Fact) -> int:
     """How many of the gold fact's labelled mentions this fact holds (a mention of it overlaps the span)."""
-    return sum(
-        any(m.article == g["article"] and m.start < g["end"] and g["start"] < m.end for m in fact.mentions)
-        for g in gold["mentions"]
-    )
+    return sum(any(_overlaps(m, g) for m in fact.mentions) for g in gold["mentions"])
 
 
 def _best_match(gold: dict[str, Any], facts: Sequence[Fact]) -> Fact | None:
