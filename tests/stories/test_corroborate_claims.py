@@ -58,7 +58,7 @@ def test_the_same_small_toll_in_other_words_agrees() -> None:
     sentences share no word around it."""
     facts = _facts(
         "Gunmen opened fire at the Dorrel depot on Monday, wounding two guards before they fled.",
-        "The two wounded guards were taken to Carrow hospital, a spokesman for the depot said.",
+        "Police later said two guards had been injured and were recovering at home.",
     )
     assert [(f.status, f.value, len(f.mentions)) for f in facts] == [("agree", 2, 2)]
 
