@@ -88,12 +88,10 @@ def _value_matches(fact: Fact, gold: dict[str, Any]) -> bool:
     if isinstance(fact.value, str):
         return False
     targets = [float(gold["value"])] + [float(m["value"]) for m in gold["mentions"] if not isinstance(m["value"], str)]
-    if any(abs(fact.value - t) <= 0.01 * abs(t) for t in targets):
-        return True
     # A measure told in two units is one fact, shown in one of them: "24km" beside "15 miles" shows 24, and
     # a label may give the miles. A labelled sentence the fact holds with a labelled value is the same figure.
-    labelled_values = [m.value for m in fact.mentions if not isinstance(m.value, str) and _holds_labelled(m, gold)]
-    if any(abs(value - t) <= 0.01 * abs(t) for value in labelled_values for t in targets):
+    labelled = [m.value for m in fact.mentions if not isinstance(m.value, str) and _holds_labelled(m, gold)]
+    if any(abs(value - t) <= 0.01 * abs(t) for value in (fact.value, *labelled) for t in targets):
         return True
     qualifier = next((m.qualifier for m in fact.mentions if m.value == fact.value), None)
     return compatible(Reading(fact.value, qualifier), Reading(float(gold["value"])))

@@ -951,10 +951,10 @@ def tells_a_toll(claim: Claim | None) -> bool:
 def check_toll_kind(entry: Entry) -> None:
     """The lexicon check: the term is a kind of ``event_classes``, and the predicate of the example's first figure
     is read as it, so that its count tells a toll."""
-    from crosswire.annotate.quantities.examples import read_with_claims  # the annotators are heavy
+    from crosswire.annotate.quantities.examples import first_figure  # the annotators are heavy
 
     assert entry.term in set(mapping("crosswire.stories", "event_classes").values()), entry.term
-    first = min(read_with_claims(entry), key=lambda q: q.start)
+    first = first_figure(entry)
     claim = read_claim(entry.example, first.start, first.end, first.counted, first.predicate)
     assert claim.predicate is not None and event_kind(claim.predicate) == entry.term, (entry.term, claim)
 

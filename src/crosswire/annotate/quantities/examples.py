@@ -154,21 +154,24 @@ def read_with_claims(entry: Entry) -> list[Quantity]:
     return add_claims(entry.example, find_quantities(entry.example))
 
 
+def first_figure(entry: Entry) -> Quantity:
+    """The first figure of the entry's example, read with its claim; a failure when there is none."""
+    found = read_with_claims(entry)
+    assert found, _explain(entry, found)
+    return min(found, key=lambda q: q.start)
+
+
 def first_figure_of_kind(entry: Entry) -> Quantity:
     """The first figure of the entry's example, read with its claim, after checking that its unit is of the kind
     the entry names (``units.json`` kinds: the term of the stories lexicons that list unit kinds)."""
     from crosswire.annotate.quantities.units import UNIT_KINDS
 
-    found = read_with_claims(entry)
-    assert found, _explain(entry, found)
-    first = min(found, key=lambda q: q.start)
-    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, _explain(entry, found)
+    first = first_figure(entry)
+    assert first.unit is not None and UNIT_KINDS.get(first.unit) == entry.term, _explain(entry, [first])
     return first
 
 
 def check_unrealised(entry: Entry) -> None:
     """The example's first figure is read as not (yet) done."""
-    found = read_with_claims(entry)
-    assert found, _explain(entry, found)
-    first = min(found, key=lambda q: q.start)
-    assert first.happened is False, (_explain(entry, found), first.predicate, first.happened)
+    first = first_figure(entry)
+    assert first.happened is False, (_explain(entry, [first]), first.predicate, first.happened)

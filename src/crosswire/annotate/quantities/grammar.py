@@ -318,9 +318,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         # "ordered the evacuation of 300 residents": residents evacuated
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
     verb = _predicate_verb(noun if noun is not None else anchor)
-    if verb is None:
-        return Reading(counted, None, holder=_holder(anchor, noun, verb))
-    return Reading(counted, _predicate(verb), holder=_holder(anchor, noun, verb), happened=_happened(verb))
+    return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb),
+                   happened=_happened(verb) if verb else None)  # fmt: skip
 
 
 def _counted_phrase(noun: Token, anchor: Token) -> str:
