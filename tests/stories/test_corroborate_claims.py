@@ -870,6 +870,26 @@ def test_rival_tolls_told_in_two_leads_conflict_in_other_words() -> None:
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 4])]
 
 
+def test_rival_tolls_after_a_page_address_a_headline_and_date_lines_are_still_in_the_leads() -> None:
+    """A capture opens with its address, headline and date lines; the lead is its first sentences of prose."""
+    facts = _facts(
+        "https://news.example/world/quake-veldra\n\nQuake hits Veldra\n\nUpdated: 4 May 2026\n\nBy Ana Ruiz\n\n"
+        "A strong earthquake shook the island of Veldra on Sunday, killing at least one person.",
+        "https://other.example/story/8812\n\nVeldra earthquake\n\nSunday 3 May 2026 14:02\n\nPhotos: Reuters\n\n"
+        "A powerful quake struck Veldra on Sunday, killing at least three people and injuring dozens.",
+    )
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 3])]
+
+
+def test_two_distances_fallen_in_two_leads_are_two_falls_not_rival_reports() -> None:
+    """A toll is revised as news comes in; a measure is not: 150 metres and 600 metres are two falls."""
+    facts = _facts(
+        "A climber from Orran died after falling about 150 metres on Mount Halden. Rescuers reached him at noon.",
+        "A second climber was killed after he fell around 600 metres near the Halden hut, police said.",
+    )
+    assert sorted((f.status, f.value) for f in facts) == [("single", 150), ("single", 600)]
+
+
 def test_a_bound_in_the_group_does_not_keep_a_rival_toll_out() -> None:
     """"killing four people" contradicts "killed one person", whatever "at least one" beside them allows."""
     facts = _facts(

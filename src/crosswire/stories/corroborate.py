@@ -231,6 +231,8 @@ class _Group:
 
 #: A report's lead: its first sentences (the headline among them when the text carries it).
 LEAD_SENTENCES = 3
+#: How a sentence of prose ends: a full stop, a question or an exclamation, perhaps inside quotation marks.
+_PROSE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
 def lead_end(article: Article) -> int:
@@ -239,7 +241,9 @@ def lead_end(article: Article) -> int:
     may be a part of it (one district's houses, the badly hurt) or of something else."""
     annotations = article.annotations
     if annotations is not None and annotations.sentences:
-        ends = sorted(sentence.end for sentence in annotations.sentences)
+        # Only sentences of prose count: a page's address, its headline and its date lines ("Updated: July 2,
+        # 2026 15:01") open many texts, and counted they would end the lead before the report begins.
+        ends = sorted(s.end for s in annotations.sentences if _PROSE_END.search(article.text, s.start, s.end))
         return ends[LEAD_SENTENCES - 1] if len(ends) >= LEAD_SENTENCES else len(article.text) + 1
     breaks = SENTENCE_END.finditer(article.text)
     last_break = next(itertools.islice(breaks, LEAD_SENTENCES - 1, None), None)
@@ -1012,6 +1016,10 @@ def _same_event_count(a: _Mention, b: _Mention) -> bool:
     Both must be told in their report's lead (``lead_end``): further down, "10 houses were damaged in one
     town" is a part of the story's "more than 300 houses", not a rival report of it."""
     if a.kind != "quantity" or a.claim is None or b.claim is None or isinstance(a.value, str):
+        return False
+    if a.unit in _CONVERTIBLE_KINDS or b.unit in _CONVERTIBLE_KINDS:
+        # A measure is no count: a toll is revised as news comes in, but a fall of 150 metres and one of 600
+        # are two falls more likely than two reports of one.
         return False
     if not (a.in_lead and b.in_lead):
         return False
