@@ -171,6 +171,9 @@ def values(text: str) -> list[tuple[float, float | None, str | None]]:
         ("The coupe does 0-to-60-mph in four seconds.", [(0, 60, "mph"), (4, None, "second")]),
         ("Flats range from 300 sq ft up to 600 sq ft.", [(300, 600, "sq ft")]),
         ("Fuel economy improved from 20 mpg in 2010 to 31 mpg in 2022.", [(20, 31, "mpg")]),
+        # a suspended hyphen: the first end's unit is written once, after the second
+        ("Keepers found the 6- to 9-week-old kittens in a shed.", [(6, 9, "weeks old")]),
+        ("The road will shut for 3- to 4-hour spells.", [(3, 4, "hour")]),
     ],
 )  # fmt: skip
 def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:

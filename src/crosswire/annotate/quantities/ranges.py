@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from crosswire.annotate.quantities import counted, numbers, units
 from crosswire.annotate.quantities.qualifiers import CHANGE_BEFORE
 
-_RANGE_JOINER = re.compile(r"^\s*(?:-to-|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"^\s*(?:-to-|[-–]\s*to|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 #: "from 20 mpg in 2010 to 31 mpg": a short aside (a date, a time) between the ends of a from-to range.
