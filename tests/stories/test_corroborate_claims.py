@@ -179,6 +179,28 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_occasion() -> None:
+    # "killing four on Sunday ... in a valley hit by the 2019 floods": the sentence tells this story's toll and
+    # names an older occasion beside it; told without a day of this story, the occasion's figure is its own.
+    facts = _corroborated(
+        ("A landslide buried houses in Orran on Sunday, killing four people in a valley hit by the 2019 floods.",
+         "2026-11-09T08:00:00"),
+        ("Four people were killed when a landslide struck Orran on Sunday, the regional council said.",
+         "2026-11-09T09:00:00"),
+        ("The landslide in Orran killed four people. The 2019 floods in the valley killed 40 people.",
+         "2026-11-09T10:00:00"),
+    )  # fmt: skip
+    assert [(f.status, f.background, len(f.mentions)) for f in facts if f.value == 4] == [("agree", False, 3)]
+    assert [f.background for f in facts if f.value == 40] == [True]
+    # Undated reports are read against the story's year: a date of that year dates the sentence to the story.
+    undated = _corroborated(
+        ("A landslide buried houses in Orran on November 8, 2026, killing four people in a valley hit by the 2019 "
+         "floods.", None),
+        ("Four people were killed when a landslide struck Orran on November 8, 2026, the council said.", None),
+    )  # fmt: skip
+    assert [(f.status, f.background) for f in undated if f.kind == "quantity" and f.value == 4] == [("agree", False)]
+
+
 def test_a_figure_in_a_sentence_opening_with_an_earlier_month_is_no_claim_of_the_story() -> None:
     # "In March, ..." told in December is this year's March, months before the story; "In November" is not.
     facts = _corroborated(

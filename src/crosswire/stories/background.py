@@ -14,7 +14,11 @@ article without a publication date is read against the story's year
 none is dated, the latest year its articles write (a report names
 its own year or none, and the events it recalls by theirs).  Against a year
 alone, only a sentence that dates itself by an earlier year ("In December 2004
-a tsunami ...", "died in 2002") is surely another time's.
+a tsunami ...", "died in 2002") is surely another time's.  A sentence that
+names an earlier occasion but is dated by a day of the story's own time too
+("killed four on Sunday in a valley hit by the 2019 floods") may tell this
+story's figure beside it: it is only maybe another time's (kept from
+conflicts, not from the story).
 """
 
 from __future__ import annotations
@@ -105,24 +109,31 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             # after a similar attack killed 12"): kept from any conflict, not from the story.
             found.append(Background(sentence.start, sentence.end, certain=False))
             continue
+        dates = [day for d in annotations.dates
+                 if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]  # fmt: skip
         if published is None:
             years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
             if year_of_story is not None and (
                 any(y < year_of_story for y in years) or _earlier_decade(text, year_of_story)
             ):
-                found.append(Background(sentence.start, sentence.end, certain=True))
+                # "Struck on Tuesday ... in a region hit by the tsunami of 2004": dated by the story's own day too,
+                # the sentence may tell this story's figures beside the earlier year's occasion.
+                told_now = any(day.year >= year_of_story for day in dates)
+                found.append(Background(sentence.start, sentence.end, certain=not told_now))
             continue
-        dates = [day for d in annotations.dates
-                 if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]  # fmt: skip
         earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
+        told_now = any(abs((published - day).days) <= BACKGROUND_DAYS for day in dates)
         # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
+        # "A 2004 tsunami" or "the 1990s" in a sentence dated by the story's own day ("killed five on Tuesday in a
+        # region hit by the 2004 tsunami") names an earlier occasion beside this story's figures.
         earlier_occasion = any(year < published.year for year in _occasion_years(text))
+        earlier_decade = _earlier_decade(text, published.year)
         earlier_month = _opens_with_earlier_month(text, published)
-        if earlier_day or earlier_opening or earlier_occasion or earlier_month or _earlier_decade(text, published.year):
+        if earlier_day or earlier_opening or earlier_month or ((earlier_occasion or earlier_decade) and not told_now):
             found.append(Background(sentence.start, sentence.end, certain=True))
-        elif any(int(year) < published.year for year in _YEAR.findall(text)):
+        elif earlier_occasion or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
 
