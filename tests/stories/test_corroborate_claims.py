@@ -1166,9 +1166,10 @@ def test_one_distance_in_two_units_agrees_and_two_heights_in_two_units_conflict(
     (distance,) = [f for f in facts if f.status == "agree"]
     assert sorted(m.value for m in distance.mentions) == [25, 40]
     assert [m.unit for m in sorted(distance.mentions, key=lambda m: m.value)] == ["mi", "km"]
-    # The fact has no one unit, so the brief shows each figure in its own, and the label names neither unit
+    # The fact has no one unit, so the brief shows each figure in its own, and the label names neither unit:
+    # it names the place the distance is measured from
     assert sorted(shown_value(distance, m) for m in distance.mentions) == ["40 kilometres", "about 25 miles"]
-    assert distance.about == "distance buried"
+    assert distance.about == "distance north of Tessaly"
     (depth,) = _facts(
         "The quake struck at a depth of 10 kilometres under Orran, the observatory said on Sunday.",
         "Seismologists in Tessaly put the depth of Sunday's tremor under Orran at six miles.",
@@ -1210,6 +1211,21 @@ def test_two_distances_in_one_bearing_from_one_place_in_the_leads_are_rival_plac
         ("The earthquake was centred about 35 km southwest of Halbeck, seismologists said.", "2026-11-09T08:00:00"),
     )
     assert _distances(apart) == [(15.0, "single"), (35.0, "single")]
+
+
+def test_a_distance_from_a_named_place_is_labelled_by_the_place_even_across_a_conversion() -> None:
+    """"kilometres struck" says neither what was measured nor from where; a conversion in brackets between the
+    figure and the place ("75 kilometres (47 miles) west of Tessaly") still places it."""
+    facts = _corroborated(
+        ("A strong quake struck 75 kilometres (47 miles) west of the port city of Tessaly before dawn.",
+         "2026-11-09T07:00:00"),
+        ("The earthquake hit some 75 km west of Tessaly on Sunday morning, seismologists said.",
+         "2026-11-09T08:00:00"),
+        ("Fishermen felt the tremor about 20 km from Tessaly harbour on Sunday.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert sorted((f.about, f.status) for f in facts if f.kind == "quantity" and f.value in (75, 20)) == [
+        ("distance from Tessaly", "single"), ("distance west of Tessaly", "agree")
+    ]
 
 
 def test_a_distance_from_one_place_told_below_the_lead_places_something_else() -> None:

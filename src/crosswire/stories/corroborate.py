@@ -157,6 +157,8 @@ class _Mention:
     measured_from: frozenset[str] = frozenset()
     #: The compass bearing of that distance ("25 miles *east* of Houston"), lower case; None when none is written.
     bearing: str | None = None
+    #: The name of that place as written ("25 miles east of *Santa Rosa* in the valley"); None when it names none.
+    place_name: str | None = None
     #: Whose figure it is, when its sentence names them ("*Velmar Bank* took a $2 billion charge").
     holder: str | None = None
     #: Told in the article's first sentences, where a report gives the story's own headline figures.
@@ -734,7 +736,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = told_in(article.text[left:right])
-            measured_from, bearing = _placement(article.text, q.end)
+            measured_from, bearing, place_name = _placement(article.text, q.end)
             if children:  # "a mother of two died": her children; the verb after them tells of her
                 claim, participle = Claim("children", None), None
             else:
@@ -756,6 +758,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
+                         place_name=place_name,
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left), happened=q.happened,
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
@@ -1176,6 +1179,7 @@ def _counted_alike(a: _Mention, b: _Mention) -> bool:
 
 #: What a distance is measured from: "(north)east of X", "from X", "away from X", up to the clause's end.
 _MEASURED_FROM = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?"  # a conversion between: "75 kilometres (50 miles) west of Manokwari"
     r"\s+(?P<bearing>(?:north|south)-?(?:east|west)|north|south|east|west|away|outside|short)?\s*(?:of|from)"
     r"\s+(?P<place>[^,.;:()]{2,60})",
     re.IGNORECASE,
@@ -1194,14 +1198,21 @@ def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
 _COMPASS = re.compile(r"(?:north|south)(?:east|west)?|east|west")
 
 
-def _placement(text: str, end: int) -> tuple[frozenset[str], str | None]:
-    """Where a distance is measured from, read right after the figure: the place's content words and the compass
-    bearing ("40 km *north of Carrow*" → {"carrow"}, "north"; hyphen dropped, None when no bearing is written)."""
+#: A place's name: a run of capitalised words ("Santa Rosa" of "the town of Santa Rosa in Sonoma County").
+_PLACE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _placement(text: str, end: int) -> tuple[frozenset[str], str | None, str | None]:
+    """Where a distance is measured from, read right after the figure: the place's content words, the compass
+    bearing ("40 km *north of Carrow*" → {"carrow"}, "north"; hyphen dropped, None when no bearing is written)
+    and the place's name as written ("Carrow"; None when the words name none)."""
     match = _MEASURED_FROM.match(text, end)
     if match is None:
-        return frozenset(), None
+        return frozenset(), None, None
     bearing = (match.group("bearing") or "").casefold().replace("-", "")
-    return frozenset(content_words(match.group("place"))), bearing if _COMPASS.fullmatch(bearing) else None
+    name = _PLACE_NAME.search(match.group("place"))
+    return (frozenset(content_words(match.group("place"))), bearing if _COMPASS.fullmatch(bearing) else None,
+            name.group() if name else None)  # fmt: skip
 
 
 def _placed_alike(a: _Mention, b: _Mention) -> bool:
@@ -1589,6 +1600,8 @@ def _claim_label(group: Sequence[_Mention]) -> str | None:
 
 def _about(group: Sequence[_Mention]) -> str:
     """A short label for what a fact measures: "people injured", "drones shot down", "date: talks held"."""
+    if (placed := _placed_label(group)) is not None:
+        return placed
     if (label := _claim_label(group)) is not None:
         return label if group[0].kind == "quantity" else f"date: {label}"
     unit = next((m.unit for m in group if m.unit), None)
@@ -1600,6 +1613,21 @@ def _about(group: Sequence[_Mention]) -> str:
     if group[0].kind == "date":
         return "date"
     return unit or "number"
+
+
+def _placed_label(group: Sequence[_Mention]) -> str | None:
+    """A distance from a named place, labelled by it ("distance north of Santa Rosa", "distance from Cobb"), when
+    every figure measures from that place in a unit of length and the parse read no thing for it but the unit:
+    "miles centered" says neither what was measured nor from where."""
+    names = {m.place_name.casefold() for m in group if m.place_name}
+    if len(names) != 1 or any(m.place_name is None or _CONVERTIBLE_KINDS.get(m.unit or "") != "length" for m in group):
+        return None
+    if any(m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted) for m in group):
+        return None  # "the epicentre was 55 km from Bireun": what was placed is named
+    name = group[0].place_name
+    bearings = {m.bearing for m in group}
+    bearing = bearings.pop() if len(bearings) == 1 else None
+    return f"distance {bearing} of {name}" if bearing else f"distance from {name}"
 
 
 def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:
