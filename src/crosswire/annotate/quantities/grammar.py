@@ -824,6 +824,13 @@ def _predicate_verb(token: Token) -> Token | None:
     current = token
     while current.head.i != current.i:
         current = current.head
+        if current.tag_.startswith("VB") and current.dep_ == "prep":
+            # A participle standing as a preposition names no happening.  "Damaged 300 homes, including 12
+            # schools": the members of a noun share what befell it; "according to two witnesses, the car sped
+            # away": what the clause tells did not happen to them.
+            if current.head.tag_.startswith("NN"):
+                continue
+            return None
         if current.tag_.startswith("VB"):
             return current
     return current if current.tag_.startswith("VB") else None
