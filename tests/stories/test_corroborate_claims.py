@@ -898,7 +898,7 @@ def test_rival_tolls_after_a_page_address_a_headline_and_date_lines_are_still_in
         "https://news.example/world/quake-veldra\n\nQuake hits Veldra\n\nUpdated: 4 May 2026\n\nBy Ana Ruiz\n\n"
         "A strong earthquake shook the island of Veldra on Sunday, killing at least one person.",
         "https://other.example/story/8812\n\nVeldra earthquake\n\nSunday 3 May 2026 14:02\n\nPhotos: Reuters\n\n"
-        "A powerful quake struck Veldra on Sunday, killing at least three people and injuring dozens.",
+        "A powerful quake struck Veldra on Sunday; at least three people died, and dozens were hurt.",
     )
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [1, 3])]
 
