@@ -36,6 +36,7 @@ from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
     AUXILIARIES,
     COUNTED_SAME,
+    MEASURED_KINDS,
     Claim,
     claims_match,
     event_kind,
@@ -1624,10 +1625,10 @@ def _placed_label(group: Sequence[_Mention]) -> str | None:
         return None
     if any(m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted) for m in group):
         return None  # "the epicentre was 55 km from Bireun": what was placed is named
-    name = group[0].place_name
+    name, distance = group[0].place_name, MEASURED_KINDS["length"]
     bearings = {m.bearing for m in group}
     bearing = bearings.pop() if len(bearings) == 1 else None
-    return f"distance {bearing} of {name}" if bearing else f"distance from {name}"
+    return f"{distance} {bearing} of {name}" if bearing else f"{distance} from {name}"
 
 
 def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:
