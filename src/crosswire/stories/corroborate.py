@@ -158,7 +158,7 @@ class _Mention:
     measured_from: frozenset[str] = frozenset()
     #: The compass bearing of that distance ("25 miles *east* of Houston"), lower case; None when none is written.
     bearing: str | None = None
-    #: The name of that place as written ("25 miles east of *Santa Rosa* in the valley"); None when it names none.
+    #: The name of that place as written ("25 miles east of *Port Orran* in the valley"); None when it names none.
     place_name: str | None = None
     #: Whose figure it is, when its sentence names them ("*Velmar Bank* took a $2 billion charge").
     holder: str | None = None
@@ -1180,7 +1180,7 @@ def _counted_alike(a: _Mention, b: _Mention) -> bool:
 
 #: What a distance is measured from: "(north)east of X", "from X", "away from X", up to the clause's end.
 _MEASURED_FROM = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?"  # a conversion between: "75 kilometres (50 miles) west of Manokwari"
+    r"(?:\s*\([^()]{1,30}\))?"  # a conversion between: "75 kilometres (47 miles) west of Tessaly"
     r"\s+(?P<bearing>(?:north|south)-?(?:east|west)|north|south|east|west|away|outside|short)?\s*(?:of|from)"
     r"\s+(?P<place>[^,.;:()]{2,60})",
     re.IGNORECASE,
@@ -1199,7 +1199,7 @@ def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
 _COMPASS = re.compile(r"(?:north|south)(?:east|west)?|east|west")
 
 
-#: A place's name: a run of capitalised words ("Santa Rosa" of "the town of Santa Rosa in Sonoma County").
+#: A place's name: a run of capitalised words ("Port Orran" of "the town of Port Orran in Velm County").
 _PLACE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -1617,14 +1617,14 @@ def _about(group: Sequence[_Mention]) -> str:
 
 
 def _placed_label(group: Sequence[_Mention]) -> str | None:
-    """A distance from a named place, labelled by it ("distance north of Santa Rosa", "distance from Cobb"), when
+    """A distance from a named place, labelled by it ("distance north of Port Orran", "distance from Carrow"), when
     every figure measures from that place in a unit of length and the parse read no thing for it but the unit:
     "miles centered" says neither what was measured nor from where."""
     names = {m.place_name.casefold() for m in group if m.place_name}
     if len(names) != 1 or any(m.place_name is None or _CONVERTIBLE_KINDS.get(m.unit or "") != "length" for m in group):
         return None
     if any(m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted) for m in group):
-        return None  # "the epicentre was 55 km from Bireun": what was placed is named
+        return None  # "the epicentre was 55 km from Halbeck": what was placed is named
     name, distance = group[0].place_name, MEASURED_KINDS["length"]
     bearings = {m.bearing for m in group}
     bearing = bearings.pop() if len(bearings) == 1 else None

@@ -266,8 +266,8 @@ _SPEAKER_WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=4096)
 def speaker_key(speaker: str | None) -> frozenset[str]:
-    """The words of an attribution that name someone ("the zoo", "Cincinnati Zoo officials" -> {"zoo"} and
-    {"cincinnati", "zoo"}); empty when it names no one in particular ("officials", "a spokesman")."""
+    """The words of an attribution that name someone ("the zoo", "Carrow Zoo officials" -> {"zoo"} and
+    {"carrow", "zoo"}); empty when it names no one in particular ("officials", "a spokesman")."""
     if speaker is None:
         return frozenset()
     words = {word.casefold() for word in _SPEAKER_WORD.findall(speaker)}
