@@ -31,7 +31,7 @@ from datetime import date
 
 from crosswire.annotate.dates import FUTURE_CUE, MONTH_NAMES, parse_iso_day
 from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
-from crosswire.model import Article
+from crosswire.model import Article, DateMention, Sentence
 
 #: A date this many days before the article's publication is another event's.
 BACKGROUND_DAYS = 60
@@ -109,8 +109,6 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             # after a similar attack killed 12"): kept from any conflict, not from the story.
             found.append(Background(sentence.start, sentence.end, certain=False))
             continue
-        dates = [day for d in annotations.dates
-                 if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]  # fmt: skip
         if published is None:
             years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
             if year_of_story is not None and (
@@ -118,9 +116,10 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
             ):
                 # "Struck on Tuesday ... in a region hit by the tsunami of 2004": dated by the story's own day too,
                 # the sentence may tell this story's figures beside the earlier year's occasion.
-                told_now = any(day.year >= year_of_story for day in dates)
+                told_now = any(day.year >= year_of_story for day in _days_in(annotations.dates, sentence))
                 found.append(Background(sentence.start, sentence.end, certain=not told_now))
             continue
+        dates = _days_in(annotations.dates, sentence)
         earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
         told_now = any(abs((published - day).days) <= BACKGROUND_DAYS for day in dates)
         # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
@@ -136,6 +135,11 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         elif earlier_occasion or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
+
+
+def _days_in(dates: Sequence[DateMention], sentence: Sentence) -> list[date]:
+    """The days the sentence's date mentions resolve to."""
+    return [day for d in dates if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]
 
 
 def _opens_with_earlier_month(text: str, published: date) -> bool:

@@ -1620,8 +1620,8 @@ def _placed_label(group: Sequence[_Mention]) -> str | None:
     """A distance from a named place, labelled by it ("distance north of Port Orran", "distance from Carrow"), when
     every figure measures from that place in a unit of length and the parse read no thing for it but the unit:
     "miles centered" says neither what was measured nor from where."""
-    names = {m.place_name.casefold() for m in group if m.place_name}
-    if len(names) != 1 or any(m.place_name is None or _CONVERTIBLE_KINDS.get(m.unit or "") != "length" for m in group):
+    names = {m.place_name.casefold() if m.place_name else None for m in group}
+    if len(names) != 1 or None in names or any(_CONVERTIBLE_KINDS.get(m.unit or "") != "length" for m in group):
         return None
     if any(m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted) for m in group):
         return None  # "the epicentre was 55 km from Halbeck": what was placed is named
