@@ -216,6 +216,26 @@ def test_a_figure_in_a_sentence_opening_with_an_earlier_month_is_no_claim_of_the
     assert not any(f.background for f in facts if f.value == 800)
 
 
+def test_a_figure_of_a_happening_placed_in_an_earlier_year_is_no_claim_of_the_story() -> None:
+    # "in 2011 a 4-year-old girl fell ...": that year's girl and her age, not this story's.
+    facts = _corroborated(
+        ("A 6-year-old girl fell into the otter pool at Carrow Zoo on Sunday and was pulled out unhurt. In 2011 "
+         "a 4-year-old girl fell into the same pool.", "2026-11-09T08:00:00"),
+        ("Keepers pulled a 6-year-old girl from the otter pool at Carrow Zoo on Sunday. The zoo raised its fence "
+         "after a 4-year-old girl fell in during 2011.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [f.background for f in facts if f.value == 6] == [False]
+    fours = [f for f in facts if f.value == 4]
+    assert fours and all(f.background for f in fours)
+    # Told beside a day of the story's own time, such a year only names an earlier occasion: the figure stays
+    # this story's, kept from conflicts only.
+    today = _corroborated(
+        ("On Sunday 12 keepers searched the pool, which was built in 2011.", "2026-11-09T08:00:00"),
+        ("Twelve keepers searched the otter pool on Sunday.", "2026-11-09T09:00:00"),
+    )
+    assert [f.status for f in today if f.value == 12] == ["agree"]
+
+
 def test_a_figure_of_a_year_told_with_when_is_no_claim_of_the_story() -> None:
     # "..., including 2019, when ...": the clause tells that year's occasion, wherever the year stands.
     facts = _corroborated(

@@ -6,8 +6,9 @@ figure is true, but of another event, and set against this story's toll it
 would make a false conflict.  A sentence is taken to be about another time
 when it names one clearly before the article's own: a date resolved more than
 ``BACKGROUND_DAYS`` before the publication day, a year before the
-publication year, a year naming an earlier occasion ("a 1999 incident") or a
-decade dating one ("in the 1930s"), or a phrase of
+publication year, a year naming an earlier occasion ("a 1999 incident") or
+placing a happening in it ("fell into the pool in 1996"), a decade dating one
+("in the 1930s"), or a phrase of
 ``lexicons/past_periods.json`` ("last year", "years ago").  An
 article without a publication date is read against the story's year
 (``story_year``): the latest day any of its articles was published, or, when
@@ -39,11 +40,15 @@ _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
 _PAST_PERIOD = re.compile(rf"\b(?:{phrase_alternation(e.term for e in _PAST_PERIODS)})\b", re.IGNORECASE)
 _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
-#: A year that dates what the sentence tells: "in 2004", "since 2002", "in December 2004", "on 4 May 2002".
-_DATING_YEAR = re.compile(
-    r"\b(?i:in|during|since|by|of|from|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
-    r"(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b"
+#: A year after a preposition, perhaps with a month and day between: " December 2004", " 4 May 2002", " mid-2019".
+_YEAR_AFTER = (
+    r"\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b"
 )
+#: A year that dates what the sentence tells: "in 2004", "since 2002", "in December 2004", "on 4 May 2002".
+_DATING_YEAR = re.compile(rf"\b(?i:in|during|since|by|of|from|on){_YEAR_AFTER}")
+#: A year that places what the sentence tells in it: "in 1996", "in March 2019", "during 2004".  Unlike "since 2002"
+#: (a state lasting until now) or "by 2030", it dates a happening of that year.
+_HAPPENED_IN_YEAR = re.compile(rf"\b(?i:in|during){_YEAR_AFTER}")
 
 
 #: A month that dates what a sentence opening with it tells, without a day: "In January, cables were cut", "In
@@ -125,9 +130,12 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
         opening_year = _OPENING_YEAR.match(text)
         earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
-        # "A 2004 tsunami" or "the 1990s" in a sentence dated by the story's own day ("killed five on Tuesday in a
-        # region hit by the 2004 tsunami") names an earlier occasion beside this story's figures.
-        earlier_occasion = any(year < published.year for year in _occasion_years(text))
+        # "A 2004 tsunami", "in 1996" or "the 1990s" in a sentence dated by the story's own day ("killed five on
+        # Tuesday in a region hit by the 2004 tsunami") names an earlier occasion beside this story's figures;
+        # without such a day, the sentence tells of that earlier time.
+        earlier_occasion = any(year < published.year for year in _occasion_years(text)) or any(
+            int(year) < published.year for year in _HAPPENED_IN_YEAR.findall(text)
+        )
         earlier_decade = _earlier_decade(text, published.year)
         earlier_month = _opens_with_earlier_month(text, published)
         if earlier_day or earlier_opening or earlier_month or ((earlier_occasion or earlier_decade) and not told_now):
