@@ -53,6 +53,18 @@ def test_a_toll_told_of_another_time_stays_apart() -> None:
     assert all(f.status == "single" for f in facts)
 
 
+def test_equal_counts_of_two_kinds_of_thing_do_not_agree() -> None:
+    """The same number told of the same raid, but of rifles in one report and of people in the other: two facts,
+    though the sentences share the place, the day and the officers, and neither figure has a unit to compare."""
+    rifles = "Customs officers recovered 14 KR 9 rifles from a trawler at the Orran docks on Monday."
+    raid = "On Monday at the Orran docks, customs officers boarded a trawler, seizing 14 {}."
+    facts = _facts(rifles, raid.format("Chilean and 3 Peruvian nationals"))
+    assert [f.status for f in facts if f.value == 14] == ["single", "single"]
+    # The same kind in another word still agrees.
+    facts = _facts(rifles, raid.format("KR-9 guns"))
+    assert [f.status for f in facts if f.value == 14] == ["agree"]
+
+
 def test_the_same_small_toll_in_other_words_agrees() -> None:
     """Two reports' count of the wounded of one attack is one fact, though the number is small and the
     sentences share no word around it."""

@@ -877,6 +877,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
+    if "same" not in verdicts and any(_two_kinds_counted(mention, m) for m in group.members):
+        return None  # "recovered 12 rifles" / "seized 12 pirates": two things counted, however alike the sentences
     if any(_same_head(m, mention) is False for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
     if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
@@ -1350,6 +1352,14 @@ def _different_things(a: _Mention, b: _Mention) -> bool:
     if a.claim is None or b.claim is None:
         return False
     return same_counted(a.claim.counted, b.claim.counted) == "different"
+
+
+def _two_kinds_counted(a: _Mention, b: _Mention) -> bool:
+    """Both figures count a specific kind of thing, as the parse read it, and the two kinds mean different things
+    ("rifles" / "pirates"); a general word ("people", "others") may stand for any kind, and a unit says nothing."""
+    if a.kind != "quantity":
+        return False  # a date's "counted" words are whoever acted on it, not a kind of thing
+    return _counted_head(a) is not None and _counted_head(b) is not None and _different_things(a, b)
 
 
 def _exact(mention: _Mention) -> bool:
