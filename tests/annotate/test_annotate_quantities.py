@@ -174,6 +174,10 @@ def values(text: str) -> list[tuple[float, float | None, str | None]]:
         # a suspended hyphen: the first end's unit is written once, after the second
         ("Keepers found the 6- to 9-week-old kittens in a shed.", [(6, 9, "weeks old")]),
         ("The road will shut for 3- to 4-hour spells.", [(3, 4, "hour")]),
+        # a reporter's estimate between two near numbers
+        ("Two or three people were hurt when the stand gave way.", [(2, 3, "people")]),
+        ("Rents in Carrow rose 5 or 6 percent last year.", [(5, 6, "%")]),
+        ("The crew arrived within one minute or two.", [(1, 2, "minute")]),
     ],
 )  # fmt: skip
 def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
@@ -189,6 +193,8 @@ def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, st
         ("It spent $2M to fund a plant worth up to $5 million.", [(2e6, None, "USD"), (5e6, None, "USD")]),
         # a from-to range stops at an amount in the aside
         ("Sales went from 20 cars in 3 weeks to 31 cars.", [(20, None, "cars"), (3, None, "week"), (31, None, "cars")]),
+        # two figures to choose from, not an estimate between them
+        ("Voters will pick 1 or 10 seats in the ballot.", [(1, None, "seats"), (10, None, "seats")]),
     ],
 )  # fmt: skip
 def test_not_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:

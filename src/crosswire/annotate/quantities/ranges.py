@@ -1,4 +1,4 @@
-"""Ranges: the second number of "3 to 4 inches", "between 10 and 12", "$5-6 billion"."""
+"""Ranges: the second number of "3 to 4 inches", "between 10 and 12", "$5-6 billion", "two or three people"."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from crosswire.annotate.quantities import counted, numbers, units
 from crosswire.annotate.quantities.qualifiers import CHANGE_BEFORE
 
-_RANGE_JOINER = re.compile(r"^\s*(?:-to-|[-–]\s*to|to|-|–|—|and|through|up to)\s*", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"^\s*(?:-to-|[-–]\s*to|to|-|–|—|and|through|up to|or)\s*", re.IGNORECASE)
+#: "two or three people", "5 or 6 percent": a reporter's estimate between two near numbers; "1 or 10" offers two
+#: figures, so the second may be at most this many times the first (and one more: "one or two").
+ESTIMATE_SPREAD = 2.0
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 #: "from 20 mpg in 2010 to 31 mpg": a short aside (a date, a time) between the ends of a from-to range.
@@ -104,6 +107,8 @@ def _second_number(text: str, first: First, following: numbers.NumberSpan | None
     before = text[max(0, first.start - 40) : first.start]
     if joiner_word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
+    if joiner_word == "or" and not _an_estimate(span.value, following.value):
+        return None
     if joiner_word in ("up to", "-to-") and not (joiner_word == "-to-" or _FROM_BEFORE.search(before)):
         return None
     if joiner_word == "to" and unit is not None and CHANGE_BEFORE.search(before):
@@ -114,3 +119,11 @@ def _second_number(text: str, first: First, following: numbers.NumberSpan | None
     if following.value * second_multiplier < span.value:
         return None
     return following
+
+
+def _an_estimate(first: float, second: float) -> bool:
+    """Whether "FIRST or SECOND" gives a rough count between them ("two or three", "10 or 12"), not two figures
+    to choose from ("1 or 10") nor two years ("2019 or 2020")."""
+    if first.is_integer() and second.is_integer() and 1800 <= first <= 2100 and 1800 <= second <= 2100:
+        return False
+    return first < second <= ESTIMATE_SPREAD * first + 1
