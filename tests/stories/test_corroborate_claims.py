@@ -65,6 +65,16 @@ def test_equal_counts_of_two_kinds_of_thing_do_not_agree() -> None:
     assert [f.status for f in facts if f.value == 14] == ["agree"]
 
 
+def test_two_crowds_of_thousands_do_not_agree() -> None:
+    """An uncommon exact count of the same thing joins two reports on its own; "thousands of fans" names no count,
+    and two crowds told with it (one in the square, one in a park) are two crowds."""
+    facts = _facts(
+        "Thousands of fans celebrated in the square outside the Carrow stadium after the final whistle.",
+        "Across town, thousands of fans watched the match on giant screens in Orran Park.",
+    )
+    assert [f.status for f in facts] == ["single", "single"]
+
+
 def test_the_same_small_toll_in_other_words_agrees() -> None:
     """Two reports' count of the wounded of one attack is one fact, though the number is small and the
     sentences share no word around it."""

@@ -928,8 +928,10 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     same_neighbour = bool(mention.neighbours & group.neighbours)
     if mention.value in group.values:
         specific = mention.unit is not None and (_distinctive(mention.value) or len(mention.unit.split()) > 1)
-        if mention.kind == "quantity" and specific:
-            return 1.0 + overlap  # the same uncommon count of the same thing: the same fact
+        if mention.kind == "quantity" and specific and not _vague_words(mention):
+            # The same uncommon count of the same thing: the same fact.  Not "thousands of fans": a vague word
+            # names no count, and two crowds of thousands are two crowds as often as one.
+            return 1.0 + overlap
         if mention.kind == "date" and _names_a_day(mention.text) and _day_named_alike(mention, group):
             return 1.0 + overlap  # "Oct. 19" and "October 19": one calendar day both write out, the same fact
         needed = SAME_DAY_CONTEXT if mention.kind == "date" else SAME_VALUE_CONTEXT
