@@ -32,6 +32,13 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         # and the source of a report had nothing happen to it
         ("The storm damaged 300 homes, including 12 schools, officials said.", "12 schools", "schools", "damaged"),
         ("According to 2 witnesses, the van sped off toward the river.", "2 witnesses", "witnesses", None),
+        # a past participle right after the counted noun tells what befell them, whatever the clause goes on to
+        # tell; unless the clause's verb acts on them, or the participle only describes them
+        ("Eleven passengers hurt in the derailment were flown to Carrow.", "Eleven passengers", "passengers",
+         "hurt"),
+        ("With six minutes left, the Owls levelled the score.", "six minutes", "minutes", "left"),
+        ("Volunteers freed 14 hikers stranded on the ridge.", "14 hikers", "hikers", "freed"),
+        ("The 25 nurses staffing the ward walked out.", "25 nurses", "nurses", "walked out"),
     ],
 )  # fmt: skip
 def test_the_counted_thing_and_what_happened_to_it(

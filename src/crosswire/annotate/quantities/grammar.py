@@ -317,7 +317,9 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if noun is not None and (event := _event_noun_over(noun)) is not None:
         # "ordered the evacuation of 300 residents": residents evacuated
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
-    verb = _predicate_verb(noun if noun is not None else anchor)
+    verb = _participle_of(noun) if noun is not None else None
+    if verb is None:
+        verb = _predicate_verb(noun if noun is not None else anchor)
     return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb),
                    happened=_happened(verb) if verb else None)  # fmt: skip
 
@@ -818,6 +820,16 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
 
 def _as_written(token: Token) -> str:
     return token.text if token.tag_.startswith("NNP") else token.lower_
+
+
+def _participle_of(noun: Token) -> Token | None:
+    """A past participle right after the counted noun that tells what befell the things counted, in a clause of its
+    own ("12 people *injured* in the blast were taken to hospital", "with four minutes *left*"), unless the clause's
+    verb acts on them itself ("rescuers freed 30 people trapped under the rubble": what was done is the freeing).
+    A present participle describes them rather ("the 20 workers building the bridge went on strike")."""
+    if noun.dep_ in ("dobj", "obj"):
+        return None
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
 
 
 def _predicate_verb(token: Token) -> Token | None:
