@@ -175,3 +175,11 @@ def check_unrealised(entry: Entry) -> None:
     """The example's first figure is read as not (yet) done."""
     first = first_figure(entry)
     assert first.happened is False, (_explain(entry, [first]), first.predicate, first.happened)
+
+
+def check_describing_participle(entry: Entry) -> None:
+    """The example's first figure takes the clause's verb as its predicate, not the participle after its noun."""
+    first = first_figure(entry)
+    assert first.predicate is not None and entry.term not in first.predicate.split(), (
+        _explain(entry, [first]), first.predicate
+    )

@@ -822,6 +822,10 @@ def _as_written(token: Token) -> str:
     return token.text if token.tag_.startswith("NNP") else token.lower_
 
 
+#: Participles that describe what they follow, not what befell it (``lexicons/describing_participles.json``).
+_DESCRIBING_PARTICIPLES = terms("crosswire.annotate.quantities", "describing_participles")
+
+
 def _participle_of(noun: Token) -> Token | None:
     """A past participle right after the counted noun that tells what befell the things counted, in a clause of its
     own ("12 people *injured* in the blast were taken to hospital", "with four minutes *left*"), unless the clause's
@@ -829,7 +833,10 @@ def _participle_of(noun: Token) -> Token | None:
     A present participle describes them rather ("the 20 workers building the bridge went on strike")."""
     if noun.dep_ in ("dobj", "obj"):
         return None
-    return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
+    participle = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
+    if participle is None or participle.lower_ in _DESCRIBING_PARTICIPLES:
+        return None  # "4 ships suspected of smuggling were impounded": what they are taken for, not what befell them
+    return participle
 
 
 def _predicate_verb(token: Token) -> Token | None:
