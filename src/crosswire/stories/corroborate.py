@@ -189,6 +189,8 @@ class _Group:
     claims: dict[Claim, None] = field(default_factory=dict)
     contexts: dict[frozenset[str], None] = field(default_factory=dict)
     statements: dict[tuple[Reading | None, float | str], _Mention] = field(default_factory=dict)
+    #: Distinct things counted (the claim's counted words and the unit), each with one member counting it.
+    counted: dict[tuple[str | None, str | None], _Mention] = field(default_factory=dict)
     values: set[float | str] = field(default_factory=set)
     elsewhere: set[bool] = field(default_factory=set)
     running_total: set[bool] = field(default_factory=set)
@@ -219,6 +221,7 @@ class _Group:
             self.claims[mention.claim] = None
         self.contexts[mention.context] = None
         self.statements.setdefault((mention.reading, mention.value), mention)
+        self.counted.setdefault((mention.claim.counted if mention.claim else None, mention.unit), mention)
         self.values.add(mention.value)
         self.elsewhere.add(mention.elsewhere)
         self.running_total.add(mention.running_total)
@@ -877,7 +880,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     verdicts = _claim_verdicts(mention, group)
     if "different" in verdicts:
         return None  # killed is not injured, whatever the numbers
-    if "same" not in verdicts and any(_two_kinds_counted(mention, m) for m in group.members):
+    if "same" not in verdicts and any(_two_kinds_counted(mention, m) for m in group.counted.values()):
         return None  # "recovered 12 rifles" / "seized 12 pirates": two things counted, however alike the sentences
     if any(_same_head(m, mention) is False for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
