@@ -133,14 +133,14 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
         # "A 2004 tsunami", "in 1996" or "the 1990s" in a sentence dated by the story's own day ("killed five on
         # Tuesday in a region hit by the 2004 tsunami") names an earlier occasion beside this story's figures;
         # without such a day, the sentence tells of that earlier time.
-        earlier_occasion = any(year < published.year for year in _occasion_years(text)) or any(
+        earlier_year_told = any(year < published.year for year in _occasion_years(text)) or any(
             int(year) < published.year for year in _HAPPENED_IN_YEAR.findall(text)
         )
         earlier_decade = _earlier_decade(text, published.year)
         earlier_month = _opens_with_earlier_month(text, published)
-        if earlier_day or earlier_opening or earlier_month or ((earlier_occasion or earlier_decade) and not told_now):
+        if earlier_day or earlier_opening or earlier_month or ((earlier_year_told or earlier_decade) and not told_now):
             found.append(Background(sentence.start, sentence.end, certain=True))
-        elif earlier_occasion or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
+        elif earlier_year_told or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
             found.append(Background(sentence.start, sentence.end, certain=False))
     return found
 
