@@ -39,6 +39,10 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("With six minutes left, the Owls levelled the score.", "six minutes", "minutes", "left"),
         ("Volunteers freed 14 hikers stranded on the ridge.", "14 hikers", "hikers", "freed"),
         ("The 25 nurses staffing the ward walked out.", "25 nurses", "nurses", "walked out"),
+        # a span of time that ends in the happening is how long it took, not something done to hours or days
+        ("After three hours, the hijacker surrendered to the crew.", "three hours", "hours", "before surrendering"),
+        ("The new tolls will take effect in 45 days.", "45 days", "days", "before taking effect"),
+        ("The ferry strike lasted 12 hours.", "12 hours", "hours", "lasted"),
     ],
 )  # fmt: skip
 def test_the_counted_thing_and_what_happened_to_it(

@@ -167,7 +167,8 @@ def test_read_claim_falls_back_to_the_participle_after_the_number() -> None:
     ("claim", "label"),
     [(Claim("people", "injure"), "people injured"), (Claim("drones", "shoot down"), "drones shot down"),
      (Claim("boats", "not sink"), "boats not sunk"), (Claim("minutes", "ablaze"), "minutes"),
-     (Claim("tonnes of cargo", "capable"), "tonnes of cargo"), (Claim(None, "unusual"), None)],
+     (Claim("tonnes of cargo", "capable"), "tonnes of cargo"), (Claim(None, "unusual"), None),
+     (Claim("hours", "before surrendering"), "hours before surrendering")],
 )
 def test_a_label_gives_a_participle_only_of_a_verb(claim: Claim, label: str | None) -> None:
     # "the hall was ablaze within two minutes": the parse's predicate is no verb, and "ablazed" is no word.

@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from crosswire.annotate.quantities.grammar import DIMENSIONS
+from crosswire.annotate.quantities.grammar import DIMENSIONS, TIME_BEFORE
 from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
@@ -95,6 +95,8 @@ class Claim:
         if self.predicate in DIMENSIONS:
             counted = None if self.counted is not None and names_a_unit(self.counted) else self.counted
             return " ".join(filter(None, [counted, self.predicate]))
+        if self.predicate and self.predicate.startswith(TIME_BEFORE):
+            return " ".join(filter(None, [self.counted, self.predicate]))  # "hours before surrendering"
         verb = participle(self.predicate) if self.predicate and names_an_action(self.predicate) else None
         return " ".join(filter(None, [self.counted, verb])) or None
 

@@ -320,7 +320,10 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     verb = _participle_of(noun) if noun is not None else None
     if verb is None:
         verb = _predicate_verb(noun if noun is not None else anchor)
-    return Reading(counted, _predicate(verb) if verb else None, holder=_holder(anchor, noun, verb),
+    predicate = _predicate(verb) if verb else None
+    if verb is not None and kind == "time" and _span_before(noun, verb):
+        predicate = TIME_BEFORE + _gerund(verb)  # "surrendered after two hours": hours before surrendering
+    return Reading(counted, predicate, holder=_holder(anchor, noun, verb),
                    happened=_happened(verb) if verb else None)  # fmt: skip
 
 
@@ -820,6 +823,34 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
 
 def _as_written(token: Token) -> str:
     return token.text if token.tag_.startswith("NNP") else token.lower_
+
+
+#: Prepositions whose span of time ends where the verb happens: "surrendered *after* two hours", "arrived *within*
+#: a minute", "the rules take effect *in* 30 days".
+_ENDING_SPAN = frozenset({"after", "within", "in"})
+#: How a predicate says that its figure is the time that passed before the happening.
+TIME_BEFORE = "before "
+
+
+def _span_before(noun: Token | None, verb: Token) -> bool:
+    """Whether the counted unit of time is a span that ends in the verb's happening (``_ENDING_SPAN``): the figure
+    is how long it took, not something the verb did to hours or days."""
+    return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in _ENDING_SPAN and noun.head.head == verb
+
+
+def _gerund(verb: Token) -> str:
+    """The verb as an -ing form with its particles and a bare noun it takes ("take effect", "make landfall"):
+    "broken up" -> "breaking up", "will take effect" -> "taking effect"."""
+    from lemminflect import getInflection
+
+    lemma = _base_form(verb)
+    forms = getInflection(lemma, tag="VBG")
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    bare_objects = [
+        child.lower_ for child in verb.children
+        if child.dep_ == "dobj" and child.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in child.children)
+    ]  # fmt: skip
+    return " ".join([forms[0] if forms else lemma, *particles, *bare_objects])
 
 
 #: Participles that describe what they follow, not what befell it (``lexicons/describing_participles.json``).
