@@ -339,3 +339,17 @@ def test_a_chain_of_places_after_a_body_seats_that_body() -> None:
     # A chain after an event keeps its place: the fire was in Lumeria.
     fire = _read_place("A fire broke out at a depot in Dalby in Lumeria's north on Sunday.", "Lumeria")
     assert fire is not None and fire.value == "Lumeria"
+
+
+def test_an_abbreviated_title_is_the_role_written_out() -> None:
+    # "Gov." and "Governor" name one role: the fact says "governor", and both outlets agree on its holder.
+    texts = {
+        "harbour-news": "Flooding closed the Carrow ferry on Monday, Gov. Lena Kovac said at a briefing.",
+        "valley-star": "Governor Lena Kovac toured the flooded Carrow ferry terminal on Monday.",
+    }
+    articles = list(Pipeline(default_stages()).pipe(
+        Article(id=outlet, kind="record", origin="t", text=text, published="2026-03-04")
+        for outlet, text in texts.items()
+    ))  # fmt: skip
+    people = [f for f in people_and_places(articles, {o: o for o in texts}) if f.kind == "person"]
+    assert [(f.about, f.value, f.status) for f in people] == [("governor", "Lena Kovac", "agree")]

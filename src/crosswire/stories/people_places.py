@@ -50,7 +50,7 @@ from crosswire.annotate.entities import TITLES, apply_title_rule
 from crosswire.annotate.frame.where import PLACE_LABELS, dateline_place
 from crosswire.annotate.names import common_form
 from crosswire.annotate.quantities.grammar import CALENDAR_WORDS
-from crosswire.lexicon import Entry, load_lexicon, terms
+from crosswire.lexicon import Entry, load_lexicon, mapping, terms
 from crosswire.model import Annotations, Article, Entity, Fact, FactMention, FactStatus, Frame
 from crosswire.stories.background import background_sentences, story_year
 from crosswire.stories.cluster import day_number
@@ -70,6 +70,8 @@ SOLE_OFFICES = terms("crosswire.stories", "sole_offices")
 #: Titles with one holder once it is said whose they are ("Interior Minister", "Port Authority Director");
 #: an "Officer" or a "Spokesman" has many colleagues (``lexicons/offices_of_one.json``).
 OFFICES_OF_ONE = terms("crosswire.stories", "offices_of_one")
+#: Titles written out, by their abbreviations ("Gov.": "governor"; ``annotate/lexicons/titles.json``).
+_WRITTEN_OUT = {term.lower(): value for term, value in mapping("crosswire.annotate", "titles").items() if term != value}
 #: Forms of address, not roles (``lexicons/honorifics.json``).
 _HONORIFICS = terms("crosswire.stories", "honorifics")
 _TITLE_WORDS = "|".join(re.escape(title) for title in sorted(TITLES, key=len, reverse=True))
@@ -228,6 +230,7 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
         if office in _HONORIFICS:
             continue
         start = title.end("role") - len(office) - (len(whose) + 1 if whose else 0)
+        office = _WRITTEN_OUT.get(office, office)  # "Gov." is the governor's role, as "Governor" is
         role = " ".join(filter(None, [whose.lower(), office]))
         # "Attorney General" is read as "General" qualified by "Attorney": the whole role may be the sole office.
         sole = office in SOLE_OFFICES or role in SOLE_OFFICES or (bool(whose) and office in OFFICES_OF_ONE)
