@@ -43,6 +43,9 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("After three hours, the hijacker surrendered to the crew.", "three hours", "hours", "before surrendering"),
         ("The new tolls will take effect in 45 days.", "45 days", "days", "before taking effect"),
         ("The ferry strike lasted 12 hours.", "12 hours", "hours", "lasted"),
+        # an adjective the verb makes true is part of what happened: a verdict, not a discovery
+        ("Three Carrow bakers were found guilty of tax fraud.", "Three Carrow bakers", "Carrow bakers", "found guilty"),
+        ("Two climbers were declared dead at the scene.", "Two climbers", "climbers", "declared dead"),
     ],
 )  # fmt: skip
 def test_the_counted_thing_and_what_happened_to_it(

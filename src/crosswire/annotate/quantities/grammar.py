@@ -943,7 +943,12 @@ def _affirmed(verb: Token) -> str:
         for child in verb.children
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == verb.i + 1)
     ]
-    return " ".join([verb.lower_, *particles, *_results(verb)])
+    results = _results(verb)
+    # "was found guilty", "was declared dead": an adjective the verb makes true of its subject is part of what
+    # happened ("found" alone would be a discovery).
+    verdict = [child.lower_ for child in verb.rights
+               if child.dep_ in ("oprd", "acomp") and child.tag_ == "JJ" and child.i == verb.i + 1]  # fmt: skip
+    return " ".join([verb.lower_, *particles, *(w for w in verdict if w not in results), *results])
 
 
 def _results(verb: Token) -> list[str]:
