@@ -22,6 +22,8 @@ from crosswire.stories.corroborate import corroborate
         ("The meeting took place on Tuesday in the town hall.", "meeting", None),  # "took place": no thing taken
         ("Late Wednesday evening the dam gave way.", "dam", None),  # the evening is part of the date
         ("KESTON, Brannock (Quay Post) - The airport was closed on Thursday.", "airport", "closed"),
+        ("Vantor-Hale said on Monday that it would close the plant.", "Vantor-Hale", "said"),  # a hyphenated name whole
+        ("Two Carrow bakers were found guilty on Friday.", "Carrow bakers", "found guilty"),  # a verdict, no discovery
     ],
 )
 def test_a_date_is_the_date_of_what_its_sentence_says_happened(text: str, thing: str, predicate: str | None) -> None:

@@ -800,6 +800,11 @@ def _noun_phrase(noun: Token, after: int = -1) -> str:
     nothing at or before token ``after``."""
     first = noun
     for child in reversed(list(noun.lefts)):
+        if child.tag_ == "HYPH" and child.i == first.i - 1 and child.i > 0:
+            # "Hewlett-Packard": the parse hangs the hyphen of a name, and its first part, on its last word;
+            # the name ends the phrase ("services company Hewlett-Packard" names the company by it).
+            first = noun.doc[child.i - 1]
+            break
         if child.dep_ not in _NOUN_PHRASE_MODIFIERS or child.tag_ == "CD" or child.right_edge.i != first.i - 1:
             break
         first = child.left_edge
