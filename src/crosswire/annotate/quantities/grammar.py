@@ -850,7 +850,7 @@ def _gerund(verb: Token) -> str:
 
     lemma = _base_form(verb)
     forms = getInflection(lemma, tag="VBG")
-    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    particles = _particles(verb)
     bare_objects = [
         child.lower_ for child in verb.children
         if child.dep_ == "dobj" and child.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in child.children)
@@ -943,17 +943,22 @@ def _affirmed(verb: Token) -> str:
             state = next((c for c in thing.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == thing.i + 1), None)
         if state is not None:
             return state.lower_
-    particles = [
-        child.lower_
-        for child in verb.children
-        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == verb.i + 1)
-    ]
+    particles = _particles(verb)
     results = _results(verb)
     # "was found guilty", "was declared dead": an adjective the verb makes true of its subject is part of what
     # happened ("found" alone would be a discovery).
     verdict = [child.lower_ for child in verb.rights
                if child.dep_ in ("oprd", "acomp") and child.tag_ == "JJ" and child.i == verb.i + 1]  # fmt: skip
     return " ".join([verb.lower_, *particles, *(w for w in verdict if w not in results), *results])
+
+
+def _particles(verb: Token) -> list[str]:
+    """The particles of a phrasal verb: "shot *down*", "broke *up*" (one the parse reads as an adverb, right after)."""
+    return [
+        child.lower_
+        for child in verb.children
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == verb.i + 1)
+    ]
 
 
 def _results(verb: Token) -> list[str]:
