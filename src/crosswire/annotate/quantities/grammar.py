@@ -320,9 +320,12 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     verb = _participle_of(noun) if noun is not None else None
     if verb is None:
         verb = _predicate_verb(noun if noun is not None else anchor)
-    predicate = _predicate(verb) if verb else None
-    if verb is not None and kind == "time" and _span_before(noun, verb):
+    if verb is None:
+        predicate = None
+    elif kind == "time" and _span_before(noun, verb):
         predicate = TIME_BEFORE + _gerund(verb)  # "surrendered after two hours": hours before surrendering
+    else:
+        predicate = _predicate(verb)
     return Reading(counted, predicate, holder=_holder(anchor, noun, verb),
                    happened=_happened(verb) if verb else None)  # fmt: skip
 
@@ -850,12 +853,9 @@ def _gerund(verb: Token) -> str:
 
     lemma = _base_form(verb)
     forms = getInflection(lemma, tag="VBG")
-    particles = _particles(verb)
-    bare_objects = [
-        child.lower_ for child in verb.children
-        if child.dep_ == "dobj" and child.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in child.children)
-    ]  # fmt: skip
-    return " ".join([forms[0] if forms else lemma, *particles, *bare_objects])
+    thing = _object(verb)
+    idiom = [thing.lower_] if thing is not None and _bare_singular(thing) else []  # "take effect", as "took place"
+    return " ".join([forms[0] if forms else lemma, *_particles(verb), *idiom])
 
 
 #: Participles that describe what they follow, not what befell it (``lexicons/describing_participles.json``).
@@ -869,10 +869,15 @@ def _participle_of(noun: Token) -> Token | None:
     A present participle describes them rather ("the 20 workers building the bridge went on strike")."""
     if noun.dep_ in ("dobj", "obj"):
         return None
-    participle = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
+    participle = _participle_after(noun)
     if participle is None or participle.lower_ in _DESCRIBING_PARTICIPLES:
         return None  # "4 ships suspected of smuggling were impounded": what they are taken for, not what befell them
     return participle
+
+
+def _participle_after(noun: Token) -> Token | None:
+    """A past participle the parse hangs on the noun right after it ("23 people *injured*")."""
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
 
 
 def _predicate_verb(token: Token) -> Token | None:
@@ -940,7 +945,7 @@ def _affirmed(verb: Token) -> str:
         state = next((child for child in verb.children if child.dep_ in ("acomp", "xcomp", "oprd")), None)
         if state is None and (thing := _object(verb)) is not None:
             # "left 23 people injured": the parse may hang the state on the object, as a participle after it
-            state = next((c for c in thing.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == thing.i + 1), None)
+            state = _participle_after(thing)
         if state is not None:
             return state.lower_
     particles = _particles(verb)
