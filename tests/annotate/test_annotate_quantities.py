@@ -178,6 +178,7 @@ def values(text: str) -> list[tuple[float, float | None, str | None]]:
         ("Two or three people were hurt when the stand gave way.", [(2, 3, "people")]),
         ("Rents in Carrow rose 5 or 6 percent last year.", [(5, 6, "%")]),
         ("The crew arrived within one minute or two.", [(1, 2, "minute")]),
+        ("Some 1,900 or 2,000 people marched through Carrow.", [(1900, 2000, "people")]),
     ],
 )  # fmt: skip
 def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
@@ -195,6 +196,7 @@ def test_more_ranges(sentence: str, expected: list[tuple[float, float | None, st
         ("Sales went from 20 cars in 3 weeks to 31 cars.", [(20, None, "cars"), (3, None, "week"), (31, None, "cars")]),
         # two figures to choose from, not an estimate between them
         ("Voters will pick 1 or 10 seats in the ballot.", [(1, None, "seats"), (10, None, "seats")]),
+        ("The harbour wall was rebuilt in 1998 or 1999.", []),  # two years, no amount at all
     ],
 )  # fmt: skip
 def test_not_ranges(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:

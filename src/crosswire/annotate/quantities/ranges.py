@@ -122,8 +122,6 @@ def _second_number(text: str, first: First, following: numbers.NumberSpan | None
 
 
 def _an_estimate(first: float, second: float) -> bool:
-    """Whether "FIRST or SECOND" gives a rough count between them ("two or three", "10 or 12"), not two figures
-    to choose from ("1 or 10") nor two years ("2019 or 2020")."""
-    if first.is_integer() and second.is_integer() and 1800 <= first <= 2100 and 1800 <= second <= 2100:
-        return False
+    """Whether "FIRST or SECOND" gives a rough count between them ("two or three", "1,900 or 2,000"), not two
+    figures to choose from ("1 or 10").  Two years ("in 2019 or 2020") never come here: a year is no amount."""
     return first < second <= ESTIMATE_SPREAD * first + 1
