@@ -184,6 +184,10 @@ def test_the_stage_fills_claims_for_every_article_of_a_batch() -> None:
         ("The 44-year-old skipper Ivo Brandt steered the ferry home.", "Ivo Brandt", "age"),
         ("A 9-year-old boy Saturday found the missing dog.", "boy", "age"),
         ("Carrow's 61-year-old mayor, Idris Kellaway, said he would resign.", "Idris Kellaway", "age"),
+        # A name the measured noun is set off after says who it is: "Ana Ruiz, a 41-year-old nurse".
+        ("Police named the driver as Tom Berg, a 52-year-old lorry driver from Carrow.", "Tom Berg", "age"),
+        ("'We waited for hours,' said Ana Ruiz, a 41-year-old nurse.", "Ana Ruiz", "age"),
+        ("On Friday, a 12-hour shift ended at the Carrow docks.", "shift", "duration"),
         ("The 61-year-old mayor, who took office in 2019, resigned on Tuesday.", "mayor", "age"),
         ("The council approved a 90-minute curfew trial.", "curfew trial", "duration"),
         ("Lifeguards said the swimmer, a 15-year-old, was unhurt.", "swimmer", "age"),

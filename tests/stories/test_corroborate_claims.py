@@ -280,6 +280,16 @@ def test_two_people_of_one_age_are_two_facts_and_one_person_named_twice_is_one()
     assert ages == [(1, "single"), (2, "agree")]
 
 
+def test_two_named_people_of_one_age_described_alike_are_two_facts() -> None:
+    # Each report quotes a different onlooker of the same age: a coincidence, not one fact told twice.
+    facts = _corroborated(
+        ("'It was chaos,' said Ana Ruiz, a 36-year-old teacher who watched the parade in Carrow.",
+         "2026-11-09T08:00:00"),
+        ("Tom Berg, 36, watched the Carrow parade from a cafe window on Sunday.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [f.status for f in facts if f.value == 36] == ["single", "single"]
+
+
 def test_a_caption_line_gives_no_fact() -> None:
     caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
     facts = _corroborated(

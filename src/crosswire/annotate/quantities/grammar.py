@@ -499,9 +499,10 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
         return None
     if thing.tag_.startswith("NNP"):
         return Reading(_name(thing), dimension)  # "Ferry captain Ivo Brandt, 61": Ivo Brandt's age
-    named = _name_right_after(thing)
+    named = _name_right_after(thing) or _name_set_before(thing)
     if named is not None:
-        return Reading(_name(named), dimension)  # "the 36-year-old champion Ivo Brandt": Ivo Brandt's age
+        # "the 36-year-old champion Ivo Brandt", "Ivo Brandt, a 36-year-old ferry captain": Ivo Brandt's age
+        return Reading(_name(named), dimension)
     # The measure itself is no part of the thing's name: "a 450-pound gorilla" measures a "gorilla", and "a 60
     # metre crane" a "crane" (the number and its unit hang on the crane there: its words before it in the amount).
     measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
@@ -651,6 +652,16 @@ def _name_right_after(noun: Token) -> Token | None:
         last = next((c for c in noun.rights if c.dep_ == "appos" and c.tag_.startswith("NNP")
                      and c.left_edge.i == comma + 1), None)  # fmt: skip
     return last
+
+
+def _name_set_before(noun: Token) -> Token | None:
+    """The proper name a common noun describes when it is set off after it as its apposition ("Ana Ruiz, a
+    41-year-old nurse, ..."): the noun says who she is, the name which one; not a day ("Friday, a 12-hour
+    shift")."""
+    name = noun.head
+    if noun.dep_ != "appos" or name.i > noun.i or not name.tag_.startswith("NNP") or name.lower_ in CALENDAR_WORDS:
+        return None
+    return name
 
 
 #: Capitalised words of the calendar, which are no one's name.
