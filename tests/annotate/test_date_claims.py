@@ -24,6 +24,9 @@ from crosswire.stories.corroborate import corroborate
         ("KESTON, Brannock (Quay Post) - The airport was closed on Thursday.", "airport", "closed"),
         ("Vantor-Hale said on Monday that it would close the plant.", "Vantor-Hale", "said"),  # a hyphenated name whole
         ("Two Carrow bakers were found guilty on Friday.", "Carrow bakers", "found guilty"),  # a verdict, no discovery
+        # A common noun beside a name means the one named: the date is that person's.
+        ("Her brother, Tomas Ruiz, was killed on Tuesday near Carrow.", "Tomas Ruiz", "killed"),
+        ("The ferry's captain Ivo Brandt died on Friday.", "Ivo Brandt", "died"),
     ],
 )
 def test_a_date_is_the_date_of_what_its_sentence_says_happened(text: str, thing: str, predicate: str | None) -> None:
@@ -68,3 +71,9 @@ def test_date_facts_are_labelled_by_what_happened_on_the_day() -> None:
     (fact,) = [f for f in corroborate(articles, {a.id: a.id for a in articles}) if f.kind == "date"]
     assert fact.about == "date: talks held"
     assert fact.status == "agree" and fact.value == "2026-03-10"
+
+
+def test_a_name_modifying_the_noun_after_it_is_not_who_the_date_is_of() -> None:
+    # "another 11th hour Varney rule": Varney says whose rule it was; the mayor overturned it, Varney did nothing.
+    (date,) = annotate_text("a", "On March 3, the mayor overturned another 11th hour Varney rule.", "2026-03-10").dates
+    assert date.predicate == "overturned" and date.counted != "Varney"

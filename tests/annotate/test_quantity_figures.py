@@ -24,6 +24,7 @@ def staged(text: str) -> list[Quantity]:
     [
         # a number inside a run of proper nouns: part of a name
         ("Five Star Movement won the vote in Kelso.", "Five"),
+        ("Keepers said the 30-year-old male Little One and two females stayed inside.", "One"),  # a name's end
         # the pronoun "one"
         ("The mayor listed several late ferries, including one involving a school choir.", "one"),
         ("Brandt may have been the only one who saw the wave coming.", "one"),

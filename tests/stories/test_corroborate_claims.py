@@ -290,6 +290,16 @@ def test_two_named_people_of_one_age_described_alike_are_two_facts() -> None:
     assert [f.status for f in facts if f.value == 36] == ["single", "single"]
 
 
+def test_the_day_one_person_died_agrees_whether_named_or_described_beside_the_name() -> None:
+    # "Ruiz died" and "her brother, Tomas Ruiz, ... was killed": one death on one day, told in other words.
+    dates = _date_facts(
+        ("Ruiz died Tuesday after being shot outside a bar in Marlow, where the singer grew up.",
+         "2026-11-11T08:00:00"),
+        ("Her brother, Tomas Ruiz, 24, was killed on Tuesday.", "2026-11-11T09:00:00"),
+    )
+    assert [(f.value, f.status) for f in dates] == [("2026-11-10", "agree")]
+
+
 def test_a_caption_line_gives_no_fact() -> None:
     caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
     facts = _corroborated(

@@ -159,6 +159,18 @@ def before_a_proper_name(number: Token, value: float) -> bool:
     return head in run and len(names) >= 2 and not counted.looks_plural(head.text)
 
 
+def ends_a_proper_name(number: Token) -> bool:
+    """Whether a number written as a capitalised word, inside a sentence, closes a proper name begun by the
+    proper noun before it ("the gorilla Little One", "a car called Halden Four"): the tagger calls it a
+    proper noun too, or hangs that noun on it.  It counts nothing ("Team Sky lost One rider" does count)."""
+    if number.i == 0 or number.is_sent_start or not (number.text[:1].isupper() and number.text.isalpha()):
+        return False
+    previous = number.doc[number.i - 1]
+    if previous.tag_ != "NNP" or previous.is_sent_start:
+        return False
+    return number.tag_ == "NNP" or (previous.dep_ == "compound" and previous.head.i == number.i)
+
+
 _ORDINAL_WORDS = terms("crosswire.annotate.quantities", "ordinals")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 

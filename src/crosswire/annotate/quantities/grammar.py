@@ -144,6 +144,8 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
         return True
     if figures.names_a_class(number):
         return True  # "her second 400-metre race": a kind of race, not a measure
+    if figures.ends_a_proper_name(number):
+        return True  # "the 30-year-old male Little One": a name's last word
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
     measured = quantity.unit is not None and quantity.unit in UNIT_KINDS and UNIT_KINDS[quantity.unit] != "time"
@@ -243,7 +245,7 @@ def read_dated(doc: Doc, _mention: object, start: int, end: int) -> Reading:
             return Reading(_noun_phrase(subject) if subject is not None and _names_a_thing(subject) else None, None)
         # A participle after its noun ("a ceasefire signed in January") dates that noun.
         thing = _object(holder) or _subject(holder) or (holder.head if holder.dep_ == "acl" else None)
-        named = _noun_phrase(thing) if thing is not None and _names_a_thing(thing) else None
+        named = _what_or_who(thing) if thing is not None and _names_a_thing(thing) else None
         return Reading(named, _predicate(holder))
     if holder.tag_.startswith("NN") and _names_a_thing(holder):
         return Reading(_noun_phrase(holder, after=max(inside)), None)  # "the March 3 vote" dates a "vote"
@@ -499,7 +501,7 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
         return None
     if thing.tag_.startswith("NNP"):
         return Reading(_name(thing), dimension)  # "Ferry captain Ivo Brandt, 61": Ivo Brandt's age
-    named = _name_right_after(thing) or _name_set_before(thing)
+    named = _named_beside(thing)
     if named is not None:
         # "the 36-year-old champion Ivo Brandt", "Ivo Brandt, a 36-year-old ferry captain": Ivo Brandt's age
         return Reading(_name(named), dimension)
@@ -646,12 +648,26 @@ def _name_right_after(noun: Token) -> Token | None:
         if not token.tag_.startswith("NNP") or token.lower_ in CALENDAR_WORDS:
             break
         last = token
+    if last is not None and last.dep_ == "compound" and last.head.i > last.i:
+        return None  # "an 11th hour Varney rule": the name says whose regulation, not which hour
     comma = noun.i + 1
     if last is None and comma < len(noun.doc) and noun.doc[comma].text == ",":
         # "the town's 61-year-old mayor, Idris Kellaway, ...": a name set off by a comma as the noun's apposition
         last = next((c for c in noun.rights if c.dep_ == "appos" and c.tag_.startswith("NNP")
                      and c.left_edge.i == comma + 1), None)  # fmt: skip
     return last
+
+
+def _what_or_who(thing: Token) -> str:
+    """A noun phrase, or for a common noun beside a proper name the name: "her cousin, Ana Ruiz," is Ana Ruiz."""
+    named = None if thing.tag_.startswith("NNP") else _named_beside(thing)
+    return _name(named) if named is not None else _noun_phrase(thing)
+
+
+def _named_beside(noun: Token) -> Token | None:
+    """The proper name written beside a common noun that says which one it means (``_name_right_after``,
+    ``_name_set_before``)."""
+    return _name_right_after(noun) or _name_set_before(noun)
 
 
 def _name_set_before(noun: Token) -> Token | None:
