@@ -80,6 +80,8 @@ class Quantity:
     #: Whether the sentence tells the figure as done ("killed 12": True), as possible, planned or to come
     #: ("could force 300 families", "plan to launch two missions": False), or neither (None).
     happened: bool | None = None
+    #: A rank in a series, not a count: "the fifth patrol", "his 16th straight win" (value 5, 16).
+    ordinal: bool = False
 
 
 @dataclass(frozen=True, slots=True)

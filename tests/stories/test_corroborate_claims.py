@@ -300,6 +300,17 @@ def test_the_day_one_person_died_agrees_whether_named_or_described_beside_the_na
     assert [(f.value, f.status) for f in dates] == [("2026-11-10", "agree")]
 
 
+def test_a_rank_agrees_only_with_the_same_rank_never_with_a_count() -> None:
+    # "the sixth round" twice is one fact; "in six rounds" counts rounds, and a count is no rank.
+    facts = _corroborated(
+        ("Ana Ruiz stopped Tom Berg in the sixth round in Carrow on Saturday.", "2026-11-08T08:00:00"),
+        ("Ruiz kept her belt, stopping Berg in the sixth round of their fight.", "2026-11-08T09:00:00"),
+        ("Ana Ruiz stopped Tom Berg in six rounds in Carrow on Saturday.", "2026-11-08T10:00:00"),
+    )
+    sixes = sorted((f.about, f.status, len(f.mentions)) for f in facts if f.value == 6)
+    assert sixes == [("rank: round stopped", "agree", 2), ("rounds stopped", "single", 1)]
+
+
 def test_a_caption_line_gives_no_fact() -> None:
     caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
     facts = _corroborated(

@@ -172,6 +172,8 @@ class _Mention:
     day: int | None = None
     #: The unit as the annotator names it ("USD", "km", "%"), for showing the figure with it.
     unit_as_read: str | None = None
+    #: A rank in a series ("the sixth round"), which only another rank bears out: ``Quantity.ordinal``.
+    ordinal: bool = False
 
 
 @dataclass
@@ -765,7 +767,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          place_name=place_name,
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left), happened=q.happened,
-                         movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit)
+                         movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit,
+                         ordinal=q.ordinal)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -870,8 +873,8 @@ def _claim_verdicts(mention: _Mention, group: _Group) -> set[str]:
 
 def _join_score(mention: _Mention, group: _Group) -> float | None:
     """How well a mention fits a group, or None when it must not join."""
-    if group.kind != mention.kind:
-        return None
+    if group.kind != mention.kind or group.members[0].ordinal != mention.ordinal:
+        return None  # a date is no count, and "the sixth round" no count of six rounds
     same_article = group.by_article.get(mention.article, [])
     if any(m.value != mention.value for m in same_article):
         return None  # one article's two different numbers are two different things
@@ -1618,6 +1621,8 @@ def _about(group: Sequence[_Mention]) -> str:
     """A short label for what a fact measures: "people injured", "drones shot down", "date: talks held"."""
     if (placed := _placed_label(group)) is not None:
         return placed
+    if group[0].ordinal:
+        return f"rank: {label}" if (label := _claim_label(group)) is not None else "rank"
     if (label := _claim_label(group)) is not None:
         return label if group[0].kind == "quantity" else f"date: {label}"
     unit = next((m.unit for m in group if m.unit), None)

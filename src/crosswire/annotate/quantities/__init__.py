@@ -17,6 +17,9 @@ only the ones before it:
                    nothing the story reports: a number inside a name ("the 1967 Six Day War"), the pronoun
                    "one" ("the only one who"), a definite count restating what was named ("the two
                    ministries").  The scanner keeps them: they are amounts as written.
+7. ``ranks``       the stage also reads ranks ("the fifth patrol", "his 16th straight win"), a figure of
+                   their own kind (``Quantity.ordinal``), with what is ranked read from the parse; the
+                   scanner reads none, as the quantity benchmarks count none.
 
 Every word list and table is data in ``lexicons/`` (``crosswire.lexicon``), each entry with an example
 sentence that ``examples`` checks the scanner reads as the entry says.  Steps 1–4 load no model: they read
@@ -29,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate.quantities import amounts, ellipsis, figures, grammar, numbers
+from crosswire.annotate.quantities import amounts, ellipsis, figures, grammar, numbers, ranks
 from crosswire.annotate.quantities.reading import read_quantity
 from crosswire.model import Annotations, Article, Quantity
 from crosswire.workers import batched
@@ -59,8 +62,13 @@ def _with_quantities(articles: list[Article]) -> Iterator[Article]:
     scanned = [
         (
             article.text,
-            figures.figures_of(
-                article.text, find_quantities(article.text), article.annotations.entities if article.annotations else ()
+            _with_ranks(
+                figures.figures_of(
+                    article.text,
+                    find_quantities(article.text),
+                    article.annotations.entities if article.annotations else (),
+                ),
+                ranks.find_ranks(article.text),
             ),
             article.annotations.sentences if article.annotations else (),
         )
@@ -69,6 +77,12 @@ def _with_quantities(articles: list[Article]) -> Iterator[Article]:
     for article, quantities in zip(articles, grammar.add_claims_to_many(scanned), strict=True):
         annotations = article.annotations or Annotations()
         yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=tuple(quantities)))
+
+
+def _with_ranks(amounts_found: list[Quantity], ranks_found: list[Quantity]) -> list[Quantity]:
+    """The amounts and the ranks outside them, in order of appearance."""
+    outside = [r for r in ranks_found if not any(q.start < r.end and r.start < q.end for q in amounts_found)]
+    return sorted([*amounts_found, *outside], key=lambda q: q.start)
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -34,6 +34,7 @@ from crosswire.annotate.quantities import figures
 from crosswire.annotate.quantities.ages import AGE_WORDS
 from crosswire.annotate.quantities.numbers import VAGUE_COUNT_WORDS
 from crosswire.annotate.quantities.qualifiers import CHANGE_WORDS
+from crosswire.annotate.quantities.ranks import UNRANKED_NOUNS
 from crosswire.annotate.quantities.units import (
     CASED_UNITS,
     RATED_NOUNS,
@@ -127,6 +128,8 @@ def add_date_claims_to_many(
 
 
 def _read_quantity(doc: Doc, quantity: Quantity, start: int, end: int) -> Reading:
+    if quantity.ordinal:
+        return read_rank(doc, start, end)
     if counts_nothing(doc, quantity, start, end):
         return Reading(None, None, figure=False)
     return read(doc, start, end, UNIT_KINDS.get(quantity.unit) if quantity.unit else None)
@@ -330,6 +333,28 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         predicate = _predicate(verb)
     return Reading(counted, predicate, holder=_holder(anchor, noun, verb),
                    happened=_happened(verb) if verb else None)  # fmt: skip
+
+
+def read_rank(doc: Doc, start: int, end: int) -> Reading:
+    """What a rank at characters ``start:end`` ranks and what happened to it: the common noun it describes, with
+    the words between them ("the fifth *successful patrol*"), and that noun's verb, as for an amount; no figure
+    when it describes no common noun ("came third", "the Third Republic")."""
+    ordinal = next((t for t in doc if start <= t.idx < end), None)
+    if ordinal is None:
+        return Reading(None, None, figure=False)
+    describing = ordinal
+    while describing.dep_ in ("advmod", "amod") and describing.head.tag_.startswith("JJ"):
+        if describing.head.i < describing.i:
+            break
+        describing = describing.head  # "the fifth successful patrol": the parse may hang the rank on the adjective
+    if describing.dep_ not in ("amod", "nummod", "compound") or describing.head.i < describing.i:
+        return Reading(None, None, figure=False)
+    noun = describing.head
+    if noun.tag_ not in ("NN", "NNS") or noun.lower_ in UNRANKED_NOUNS:
+        return Reading(None, None, figure=False)  # "in the fourth quarter", "the third baseman": no series counted
+    verb = _participle_of(noun) or _predicate_verb(noun)
+    return Reading(_noun_phrase(noun, after=ordinal.i), _predicate(verb) if verb is not None else None,
+                   happened=_happened(verb) if verb is not None else None)  # fmt: skip
 
 
 def _counted_phrase(noun: Token, anchor: Token) -> str:
