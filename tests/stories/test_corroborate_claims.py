@@ -311,6 +311,34 @@ def test_a_rank_agrees_only_with_the_same_rank_never_with_a_count() -> None:
     assert sixes == [("rank: round stopped", "agree", 2), ("rounds stopped", "single", 1)]
 
 
+_QUAKE_LEAD = ("A strong earthquake shook the Orran valley on Sunday. Residents ran into the streets. "
+               "Power was cut across the region for hours. ")
+
+
+def test_two_close_counts_of_one_toll_told_below_the_lead_are_a_conflict() -> None:
+    # Seven footbridges damaged against eight: the same toll of the same quake, whatever words surround it.
+    facts = _corroborated(
+        (_QUAKE_LEAD + "Hundreds of homes have been damaged by the tremor, as well as seven footbridges, two of "
+         "which collapsed.", "2026-11-09T08:00:00"),
+        (_QUAKE_LEAD + "The governor said the quake damaged 40 offices, 2 roads, 14 shops, 8 footbridges and 4 "
+         "schools.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts if f.value in (7, 8)] == [
+        ("conflict", [7, 8])
+    ]
+
+
+def test_two_close_counts_that_tally_no_toll_are_no_conflict() -> None:
+    # Runs scored are many happenings of one game: three in one inning and two in another are no dispute.
+    lead = "The Harlow Owls won the title on Sunday. Fans filled the square. The mayor sent her congratulations. "
+    facts = _corroborated(
+        (lead + "A dropped catch let the Owls score three runs early in game six at their home ground.",
+         "2026-11-09T08:00:00"),
+        (lead + "Ana Ruiz doubled as the Owls scored two runs late in the deciding game.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert not [f for f in facts if f.status == "conflict"]
+
+
 def test_a_caption_line_gives_no_fact() -> None:
     caption = "In this Friday, Oct. 9, 2026, file photo, 40 firefighters stand outside the Carrow depot."
     facts = _corroborated(

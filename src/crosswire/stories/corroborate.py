@@ -1066,7 +1066,7 @@ def _close_rivals(a: _Mention, b: _Mention) -> bool:
     champion") must share at least the words two compatible figures need to agree, or they may be told of
     two games, or of one man in two years."""
     kind = _rival_counts(a, b)
-    if kind == "participle":
+    if kind in ("participle", "toll"):
         return True
     if kind is None and not _rival_things(a, b):
         return False
@@ -1399,7 +1399,13 @@ def _rival_counts(a: _Mention, b: _Mention) -> str | None:
         return None
     if a.predicate is not None and a.predicate == b.predicate:
         return "participle"
-    return "measure" if _same_measure(a, b) else None
+    if _same_measure(a, b):
+        return "measure"
+    if (tells_a_toll(a.claim) and tells_a_toll(b.claim) and _counted_head(a) is not None
+            and _counted_head(b) is not None and a.claim is not None and b.claim is not None
+            and claims_match(a.claim, b.claim) == "same"):  # fmt: skip
+        return "toll"
+    return None
 
 
 #: Counted things so general that two counts of them may count two groups ("people", "others").
