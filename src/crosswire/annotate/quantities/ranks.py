@@ -29,7 +29,7 @@ _RANK = re.compile(
 #: What follows a rank: a lower-case word (the start of what is ranked), not a capitalised name ("Fifth
 #: Avenue", "the 22nd Amendment"), a number ("her third 50-goal season": a kind of season), "of" (a fraction
 #: or a date: "a third of", "the 16th of March") or a hyphen ("third-largest", "fifth-grade").
-_RANKED_AFTER = re.compile(r"\s+(?!of\b|century\b|centuries\b)[a-z][a-z]")
+_RANKED_AFTER = re.compile(r"\s+(?!of\b)[a-z][a-z]")
 #: Before a rank: a fraction's count ("a third", "two fifths", "one-third") or a month ("March 16th").
 _FRACTION_BEFORE = re.compile(rf"(?:\b(?:a|an|one|{'|'.join(numbers.SMALL_NUMBERS)})|\d)[\s-]*$", re.IGNORECASE)
 
@@ -42,7 +42,8 @@ def find_ranks(text: str) -> list[Quantity]:
         if value < MIN_RANK or not _RANKED_AFTER.match(text, match.end()):
             continue
         before = text[max(0, match.start() - 12) : match.start()]
-        if _FRACTION_BEFORE.search(before) or (before.split()[-1:] or [""])[0].casefold().rstrip(".") in _MONTHS:
+        word_before = before.split()[-1].casefold().rstrip(".") if before.split() else ""
+        if _FRACTION_BEFORE.search(before) or word_before in _MONTHS:
             continue
         ranks.append(Quantity(match.group(), match.start(), match.end(), float(value), ordinal=True))
     return ranks
