@@ -17,6 +17,7 @@ from crosswire.annotate.quantities import find_quantities
         ("This is the fifth patrol carried out by the cutter since June.", 5, "patrol", "carried out"),
         ("Berg won his 16th straight fight in Marlow.", 16, "straight fight", "won"),
         ("He was the 23rd person killed on the Carrow road this year.", 23, "person", "killed"),
+        ("Voters gave Ruiz a third term on Sunday.", 3, "term", "gave"),  # "a" and a noun: a rank, not 1/3
     ],
 )  # fmt: skip
 def test_a_rank_is_read_with_what_it_ranks(sentence: str, rank: int, ranked: str, predicate: str | None) -> None:
@@ -30,6 +31,7 @@ def test_a_rank_is_read_with_what_it_ranks(sentence: str, rank: int, ranked: str
         "Crews worked late for the second time this week.",  # "first" and "second": idioms more than ranks
         "A third of the town's voters stayed at home.",  # a fraction
         "Two-thirds of the ferries were cancelled.",
+        "The port needs a fifth more cranes by spring.",
         "The market reopens on March 16th after repairs.",  # a date
         "Shops on Fifth Avenue closed early.",  # a name
         "The mill was built in the 19th century.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from crosswire.annotate.quantities import numbers
+from crosswire.annotate.quantities import counted, numbers
 from crosswire.lexicon import Entry, mapping, terms
 from crosswire.model import Quantity
 
@@ -30,8 +30,12 @@ _RANK = re.compile(
 #: Avenue", "the 22nd Amendment"), a number ("her third 50-goal season": a kind of season), "of" (a fraction
 #: or a date: "a third of", "the 16th of March") or a hyphen ("third-largest", "fifth-grade").
 _RANKED_AFTER = re.compile(r"\s+(?!of\b)[a-z][a-z]")
-#: Before a rank: a fraction's count ("a third", "two fifths", "one-third") or a month ("March 16th").
-_FRACTION_BEFORE = re.compile(rf"(?:\b(?:a|an|one|{'|'.join(numbers.SMALL_NUMBERS)})|\d)[\s-]*$", re.IGNORECASE)
+#: Before a rank: a fraction's count ("one third", "two fifths", "one-third") or a month ("March 16th").
+_FRACTION_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(numbers.SMALL_NUMBERS)})|\d)[\s-]*$", re.IGNORECASE)
+#: "a" or "an" before a rank: a fraction when a function word follows ("a third of", "a fifth more"), else a rank
+#: ("a third term", "a fifth straight win").
+_A_BEFORE = re.compile(r"\ban?[\s-]+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
 def find_ranks(text: str) -> list[Quantity]:
@@ -44,6 +48,9 @@ def find_ranks(text: str) -> list[Quantity]:
         before = text[max(0, match.start() - 12) : match.start()]
         word_before = before.split()[-1].casefold().rstrip(".") if before.split() else ""
         if _FRACTION_BEFORE.search(before) or word_before in _MONTHS:
+            continue
+        after = _WORD_AFTER.match(text, match.end())
+        if _A_BEFORE.search(before) and (after is None or after[1] in counted.STOP_WORDS):
             continue
         ranks.append(Quantity(match.group(), match.start(), match.end(), float(value), ordinal=True))
     return ranks
