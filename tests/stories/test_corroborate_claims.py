@@ -311,6 +311,15 @@ def test_a_rank_agrees_only_with_the_same_rank_never_with_a_count() -> None:
     assert sixes == [("rank: round stopped", "agree", 2), ("rounds stopped", "single", 1)]
 
 
+def test_two_ranks_of_one_happening_conflict_and_ranks_of_two_happenings_do_not() -> None:
+    stopped = ("Ana Ruiz stopped Tom Berg in the sixth round in Carrow on Saturday.", "2026-11-08T08:00:00")
+    later = ("Ruiz kept her belt by stopping Berg in the seventh round at the Carrow arena.", "2026-11-08T09:00:00")
+    floored = ("Ana Ruiz knocked Tom Berg down in the fifth round in Carrow on Saturday.", "2026-11-08T08:00:00")
+    ranks = [f for f in _corroborated(stopped, later) if f.about.startswith("rank")]
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in ranks] == [("conflict", [6, 7])]
+    assert all(f.status == "single" for f in _corroborated(floored, later) if f.kind == "quantity")
+
+
 _QUAKE_LEAD = ("A strong earthquake shook the Orran valley on Sunday. Residents ran into the streets. "
                "Power was cut across the region for hours. ")
 

@@ -993,7 +993,7 @@ def _copied_statement(mention: _Mention, group: _Group) -> bool:
 
 def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     """Join with an incompatible value only on strong evidence against that very statement."""
-    if mention.kind == "quantity" and (mention.unit is None or mention.unit in GENERIC_UNITS):
+    if mention.kind == "quantity" and not mention.ordinal and (mention.unit is None or mention.unit in GENERIC_UNITS):
         # "12 percent" and "8 percent" are often two different rates; and two prices of one thing may be two sales
         # ("bought the mill for $400,000 in March", "will sell it for $650,000"), so they never conflict either.
         return None
@@ -1066,7 +1066,7 @@ def _close_rivals(a: _Mention, b: _Mention) -> bool:
     champion") must share at least the words two compatible figures need to agree, or they may be told of
     two games, or of one man in two years."""
     kind = _rival_counts(a, b)
-    if kind in ("participle", "toll"):
+    if kind in ("participle", "toll", "rank"):
         return True
     if kind is None and not _rival_things(a, b):
         return False
@@ -1401,6 +1401,9 @@ def _rival_counts(a: _Mention, b: _Mention) -> str | None:
         return "participle"
     if _same_measure(a, b):
         return "measure"
+    if a.ordinal and b.ordinal and a.claim is not None and b.claim is not None:
+        # "stopped in the sixth round" / "stopped in the seventh round": one place in one series, told two ways
+        return "rank" if claims_match(a.claim, b.claim) == "same" else None
     if (tells_a_toll(a.claim) and tells_a_toll(b.claim) and _counted_head(a) is not None
             and _counted_head(b) is not None and a.claim is not None and b.claim is not None
             and claims_match(a.claim, b.claim) == "same"):  # fmt: skip
