@@ -320,6 +320,19 @@ def test_two_ranks_of_one_happening_conflict_and_ranks_of_two_happenings_do_not(
     assert all(f.status == "single" for f in _corroborated(floored, later) if f.kind == "quantity")
 
 
+def test_a_tally_written_as_one_word_counts_the_noun_after_it() -> None:
+    # "17-of-25 passes": 17 passes completed, not a thing called "of-25"; a tally with no noun says only its number.
+    facts = _corroborated(
+        ("Ana Ruiz completed 17-of-25 passes as the Owls beat the Rovers on Sunday.", "2026-11-08T08:00:00"),
+        ("Ruiz completed 17-of-25 passes and ran in a late score in Sunday's win.", "2026-11-08T09:00:00"),
+        ("Tom Berg went 12-of-20 for the Rovers.", "2026-11-08T10:00:00"),
+    )
+    assert sorted((f.about, f.status) for f in facts if f.value in (17, 12)) == [
+        ("number", "single"),
+        ("passes completed", "agree"),
+    ]
+
+
 _QUAKE_LEAD = ("A strong earthquake shook the Orran valley on Sunday. Residents ran into the streets. "
                "Power was cut across the region for hours. ")
 

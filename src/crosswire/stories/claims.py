@@ -191,7 +191,11 @@ def _time_words() -> frozenset[str]:
 
 def _names_no_thing(word: str) -> bool:
     lowered = word.lower().strip(",;:")
-    return lowered in _time_words() or lowered.lstrip("0123456789-").startswith("year-old")
+    if lowered in _time_words() or lowered.lstrip("0123456789-").startswith("year-old"):
+        return True
+    # "of-34" of "29-of-34 passes": the rest of a score of tries, a number and a joining word
+    parts = lowered.split("-")
+    return len(parts) > 1 and all(part.isdigit() or part in _DANGLING for part in parts)
 
 
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
