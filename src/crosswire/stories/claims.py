@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from crosswire.annotate.quantities.grammar import DIMENSIONS, TIME_BEFORE
+from crosswire.annotate.quantities.grammar import DIMENSIONS, TALLY_REST, TIME_BEFORE
 from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
@@ -193,9 +193,7 @@ def _names_no_thing(word: str) -> bool:
     lowered = word.lower().strip(",;:")
     if lowered in _time_words() or lowered.lstrip("0123456789-").startswith("year-old"):
         return True
-    # "of-34" of "29-of-34 passes": the rest of a score of tries, a number and a joining word
-    parts = lowered.split("-")
-    return len(parts) > 1 and all(part.isdigit() or part in _DANGLING for part in parts)
+    return TALLY_REST.fullmatch(lowered) is not None  # "of-34" of "29-of-34 passes": the rest of a tally
 
 
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:

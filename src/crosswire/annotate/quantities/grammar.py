@@ -750,13 +750,13 @@ def _claims_read(example: str) -> list[str]:
 
 
 #: The rest of a tally written as one word after its first number: "of-34" of "29-of-34 passes", "for-4".
-_TALLY_REST = re.compile(r"[a-z]+-\d+")
+TALLY_REST = re.compile(r"(?:of|for)-\d+", re.IGNORECASE)
 
 
 def _counted_noun(anchor: Token) -> Token | None:
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.tag_.startswith("NN"):
         noun = anchor.head
-        if _TALLY_REST.fullmatch(noun.lower_) and noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):
+        if TALLY_REST.fullmatch(noun.text) and noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):
             return noun.head  # "completed 29-of-34 passes": passes completed
         if _names_a_share(noun) and _prepositional_object(noun, "of") is None:
             # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's
