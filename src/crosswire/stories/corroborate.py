@@ -1061,10 +1061,10 @@ def _one_event_count(mention: _Mention, group: _Group, members: Sequence[_Mentio
 
 def _close_rivals(a: _Mention, b: _Mention) -> bool:
     """Two close, exact counts that contradict each other with fewer shared words than ``CONFLICT_CONTEXT``.
-    The same count written before the same participle ("14 people were injured" / "16 people were injured")
-    says what it counts in its own words; other close counts of one thing ("scored three runs", "the 32-year-old
-    champion") must share at least the words two compatible figures need to agree, or they may be told of
-    two games, or of one man in two years."""
+    The same count written before the same participle ("14 people were injured" / "16 people were injured"), a
+    toll or a rank the parse reads as the same claim, say what they count in their own words; other close counts
+    of one thing ("scored three runs", "the 32-year-old champion") must share at least the words two compatible
+    figures need to agree, or they may be told of two games, or of one man in two years."""
     kind = _rival_counts(a, b)
     if kind in ("participle", "toll", "rank"):
         return True
@@ -1388,9 +1388,11 @@ def predicate_after(text: str, end: int) -> str | None:
 def _rival_counts(a: _Mention, b: _Mention) -> str | None:
     """How two close, exact figures are rivals for one thing: "participle" for the same count after the same
     participle ("14 people were injured" / "16 people were injured"), "measure" for the same measure of the
-    same thing ("the 3-year-old boy" / "the 4-year-old boy", "230 feet tall" / "229 feet tall"); None when
-    they are not.  Called after ``_may_rival``, which has already kept out figures of earlier times, parts
-    of a whole and things brought in with "a"."""
+    same thing ("the 3-year-old boy" / "the 4-year-old boy", "230 feet tall" / "229 feet tall"), "rank" for
+    two places of one happening in one series ("stopped in the sixth round" / "in the seventh round"), "toll"
+    for two counts of one toll claim ("seven bridges damaged" / "damaged ... 8 bridges"); None when they are
+    not.  Called after ``_may_rival``, which has already kept out figures of earlier times, parts of a whole and
+    things brought in with "a"."""
     if isinstance(a.value, str) or isinstance(b.value, str) or min(a.value, b.value) <= 0:
         return None
     if not (_exact(a) and _exact(b)) or _values_compatible(a, b):
