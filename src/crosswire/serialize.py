@@ -27,10 +27,12 @@ from crosswire.model import (
 
 
 def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
-    """The ``annotate --json`` shape (without ``id``), plus ``sentences``."""
+    """The ``annotate --json`` shape (without ``id``), plus ``sentences`` and ``ranks``: a rank ("the sixth
+    round", ``Quantity.ordinal``) is no amount, so the contract's ``quantities`` list leaves it out."""
     return {
         "entities": [dataclasses.asdict(e) for e in annotations.entities],
-        "quantities": [dataclasses.asdict(q) for q in annotations.quantities],
+        "quantities": [dataclasses.asdict(q) for q in annotations.quantities if not q.ordinal],
+        "ranks": [dataclasses.asdict(q) for q in annotations.quantities if q.ordinal],
         "dates": [dataclasses.asdict(d) for d in annotations.dates],
         "quotes": [dataclasses.asdict(q) for q in annotations.quotes],
         "frame": {key: list(value) for key, value in dataclasses.asdict(annotations.frame).items()},
@@ -43,13 +45,21 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     frame = data.get("frame") or {}
     return Annotations(
         entities=tuple(Entity(**e) for e in data.get("entities", [])),
-        quantities=tuple(Quantity(**q) for q in data.get("quantities", [])),
+        quantities=tuple(sorted(map(_quantity, [*data.get("quantities", []), *data.get("ranks", [])]), key=_start)),
         dates=tuple(DateMention(**d) for d in data.get("dates", [])),
         quotes=tuple(Quote(**q) for q in data.get("quotes", [])),
         sentences=tuple(Sentence(start, end) for start, end in data.get("sentences", [])),
         frame=Frame(**{key: tuple(value) for key, value in frame.items()}),
         furniture=tuple(str(line) for line in data.get("furniture", [])),
     )
+
+
+def _quantity(data: dict[str, Any]) -> Quantity:
+    return Quantity(**data)
+
+
+def _start(quantity: Quantity) -> int:
+    return quantity.start
 
 
 def article_metadata(article: Article) -> dict[str, Any]:

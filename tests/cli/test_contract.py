@@ -138,6 +138,16 @@ def test_annotate_prints_the_documented_fields() -> None:
     assert any(q["value"] == 27 for q in obj["quantities"])
 
 
+def test_annotate_lists_ranks_apart_from_the_quantities() -> None:
+    # A rank is no amount: the contract's quantities (which quantity benchmarks score) leave "the sixth round" out.
+    text = "Ana Ruiz stopped Tom Berg in the sixth round after landing 40 punches on Saturday."
+    result = run("annotate", "-", "--json", stdin=json.dumps({"id": "r1", "text": text, "published": None}) + "\n")
+    assert result.returncode == 0, result.stderr
+    (obj,) = json_lines(result.stdout)
+    assert [(q["text"], q["value"]) for q in obj["quantities"]] == [("40 punches", 40)]
+    assert [(r["text"], r["value"], r["counted"]) for r in obj["ranks"]] == [("sixth", 6, "round")]
+
+
 def test_ingest_summary_and_idempotence(corpus: Path, db: Path) -> None:
     again = run("ingest", str(corpus), "--json", db=db)
     assert again.returncode == 0, again.stderr

@@ -20,7 +20,10 @@ def stored_article(
 ) -> StoredArticle:
     annotations = Annotations(
         entities=(Entity("Portvale", "GPE", 25, 33),),
-        quantities=(Quantity("over 40 aircraft", 0, 16, 40.0, None, "aircraft", "over", None),),
+        quantities=(
+            Quantity("over 40 aircraft", 0, 16, 40.0, None, "aircraft", "over", None),
+            Quantity("fifth", 20, 25, 5.0, counted="crossing", ordinal=True),  # a rank, kept apart in the JSON
+        ),
         dates=(DateMention("Tuesday", 0, 7, "2026-11-10"), DateMention("last month", 8, 18, None)),
         quotes=(Quote('"We are back"', 0, 13, "Ana Ruiz"),),
         sentences=(Sentence(0, len(text)),),
