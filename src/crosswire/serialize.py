@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -43,23 +44,16 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
 
 def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     frame = data.get("frame") or {}
+    amounts_and_ranks = [*data.get("quantities", []), *data.get("ranks", [])]  # ranks are listed apart
     return Annotations(
         entities=tuple(Entity(**e) for e in data.get("entities", [])),
-        quantities=tuple(sorted(map(_quantity, [*data.get("quantities", []), *data.get("ranks", [])]), key=_start)),
+        quantities=tuple(sorted((Quantity(**q) for q in amounts_and_ranks), key=attrgetter("start"))),
         dates=tuple(DateMention(**d) for d in data.get("dates", [])),
         quotes=tuple(Quote(**q) for q in data.get("quotes", [])),
         sentences=tuple(Sentence(start, end) for start, end in data.get("sentences", [])),
         frame=Frame(**{key: tuple(value) for key, value in frame.items()}),
         furniture=tuple(str(line) for line in data.get("furniture", [])),
     )
-
-
-def _quantity(data: dict[str, Any]) -> Quantity:
-    return Quantity(**data)
-
-
-def _start(quantity: Quantity) -> int:
-    return quantity.start
 
 
 def article_metadata(article: Article) -> dict[str, Any]:

@@ -1403,12 +1403,11 @@ def _rival_counts(a: _Mention, b: _Mention) -> str | None:
         return "participle"
     if _same_measure(a, b):
         return "measure"
-    if a.ordinal and b.ordinal and a.claim is not None and b.claim is not None:
+    if a.ordinal and b.ordinal:
         # "stopped in the sixth round" / "stopped in the seventh round": one place in one series, told two ways
-        return "rank" if claims_match(a.claim, b.claim) == "same" else None
-    if (tells_a_toll(a.claim) and tells_a_toll(b.claim) and _counted_head(a) is not None
-            and _counted_head(b) is not None and a.claim is not None and b.claim is not None
-            and claims_match(a.claim, b.claim) == "same"):  # fmt: skip
+        return "rank" if _same_claim(a, b) else None
+    tolls = tells_a_toll(a.claim) and tells_a_toll(b.claim)
+    if tolls and _counted_head(a) is not None and _counted_head(b) is not None and _same_claim(a, b):
         return "toll"
     return None
 
@@ -1508,9 +1507,14 @@ def _is_measure(mention: _Mention) -> bool:
     return mention.claim is not None and mention.claim.predicate in DIMENSIONS
 
 
+def _same_claim(a: _Mention, b: _Mention) -> bool:
+    """Both figures are read as the same claim: what was counted and what happened to it mean the same."""
+    return a.claim is not None and b.claim is not None and claims_match(a.claim, b.claim) == "same"
+
+
 def _same_measure(a: _Mention, b: _Mention) -> bool:
     """Both figures measure the same dimension of the same thing (``Claim`` of a measure)."""
-    return _is_measure(a) and a.claim is not None and b.claim is not None and claims_match(a.claim, b.claim) == "same"
+    return _is_measure(a) and _same_claim(a, b)
 
 
 def _distinctive(value: float | str) -> bool:
