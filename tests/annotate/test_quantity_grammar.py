@@ -78,6 +78,25 @@ def test_a_share_completing_a_verb_of_being_or_change_is_its_subjects() -> None:
     ((_, counted, _),) = claims("The jobless rate rose to 6 percent in March.")
     assert counted == "jobless rate"
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Surgeons gave the climber a 4 percent chance of recovery.", "chance of recovery"),
+        ("Shops along the canal will charge a 12 percent tourist levy from May.", "tourist levy"),
+        ("The skipper had a blood alcohol level of 0.19% when the barge ran aground.", "blood alcohol level"),
+        ("The mayor won with an approval rating of 64 percent.", "approval rating"),
+        # what a share is of, without the words that point at it, so two reports write it alike
+        ("The storm cut power to 40 percent of the valley's homes.", "percent of homes"),
+        ("About 40 percent of homes in the valley lost power.", "percent of homes"),
+    ],
+)
+def test_a_share_counts_the_noun_it_is_the_value_of(sentence: str, counted: str) -> None:
+    """"Percent" says only what a number is in: the noun the share describes, or whose "of" phrase it is, says what
+    was measured."""
+    ((_, read, _),) = claims(sentence)
+    assert read == counted
+
+
 def test_a_share_a_verb_of_change_moves_by_counts_what_moved() -> None:
     # What moved is the claim's thing, and the name before it whose (the holder reading): "shares" rose 3 percent
     # (the claim keeps the direction), where "profit" and "sales" are other things that move by shares too.

@@ -1351,6 +1351,22 @@ def test_a_distance_from_a_named_place_is_labelled_by_the_place_even_across_a_co
     ]
 
 
+def test_a_distance_off_a_named_place_is_labelled_by_the_place_and_off_places_no_other_figure() -> None:
+    """At sea a distance is told "off" a place ("12 nautical miles off Port Selwyn", "off the coast of Velm"):
+    labelled by the place, not "nautical miles sunk".  "Off" after a time or a sum places nothing ("took 20
+    minutes off the drive")."""
+    facts = _facts(
+        "The ferry sank about 12 nautical miles off Port Selwyn early on Friday, the coastguard said.",
+        "Divers reached the wreck of the ferry 12 nautical miles off the coast of Port Selwyn on Friday.",
+    )
+    assert [(f.status, f.about) for f in facts] == [("agree", "distance from Port Selwyn")]
+    # what a time is "off" is no place it is measured from, which would tell the two reports' times apart
+    facts = _facts(
+        "The new bridge takes 20 minutes off the drive from Carrow to Dunmore, the council said on Monday.",
+        "Once the bridge opens on Monday, drivers between Carrow and Dunmore will cut 20 minutes off the trip.",
+    )
+    assert [(f.status, len(f.mentions)) for f in facts] == [("agree", 2)]
+
 def test_a_distance_from_one_place_told_below_the_lead_places_something_else() -> None:
     lead = "A strong quake shook Halbeck before dawn on Monday. Walls cracked in the old town. Nobody was hurt."
     facts = _corroborated(

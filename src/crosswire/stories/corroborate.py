@@ -742,7 +742,8 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             if doubted(article.text[left : q.end], q.start - left):
                 continue  # "I'm not positive all three were targeted": a doubt, not a report
             sentence, said_by = told_in(article.text[left:right])
-            measured_from, bearing, place_name = _placement(article.text, q.end)
+            length = _CONVERTIBLE_KINDS.get(unit_key(q.unit) or "") == "length"
+            measured_from, bearing, place_name = _placement(article.text, q.end, length)
             if children:  # "a mother of two died": her children; the verb after them tells of her
                 claim, participle = Claim("children", None), None
             else:
@@ -1195,6 +1196,11 @@ _MEASURED_FROM = re.compile(
     r"\s+(?P<place>[^,.;:()]{2,60})",
     re.IGNORECASE,
 )
+#: Where a distance at sea is measured from: "12 nautical miles off Port Selwyn", "40 km off the coast of Velm".
+#: Only for a length: "shaved two seconds off the record" and "$5 off the price" place nothing.
+_MEASURED_OFF = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+off\s+(?:the\s+(?:coast|shores?)\s+of\s+)?(?P<place>[^,.;:()]{2,60})", re.IGNORECASE
+)
 
 
 def _same_thing_measured(mention: _Mention, group: _Group) -> bool:
@@ -1213,14 +1219,15 @@ _COMPASS = re.compile(r"(?:north|south)(?:east|west)?|east|west")
 _PLACE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def _placement(text: str, end: int) -> tuple[frozenset[str], str | None, str | None]:
+def _placement(text: str, end: int, length: bool) -> tuple[frozenset[str], str | None, str | None]:
     """Where a distance is measured from, read right after the figure: the place's content words, the compass
     bearing ("40 km *north of Carrow*" → {"carrow"}, "north"; hyphen dropped, None when no bearing is written)
-    and the place's name as written ("Carrow"; None when the words name none)."""
-    match = _MEASURED_FROM.match(text, end)
+    and the place's name as written ("Carrow"; None when the words name none).  ``length``: whether the figure
+    is a length, which "off" places too ("12 nautical miles off Port Selwyn")."""
+    match = _MEASURED_FROM.match(text, end) or (_MEASURED_OFF.match(text, end) if length else None)
     if match is None:
         return frozenset(), None, None
-    bearing = (match.group("bearing") or "").casefold().replace("-", "")
+    bearing = (match.groupdict().get("bearing") or "").casefold().replace("-", "")
     name = _PLACE_NAME.search(match.group("place"))
     return (frozenset(content_words(match.group("place"))), bearing if _COMPASS.fullmatch(bearing) else None,
             name.group() if name else None)  # fmt: skip

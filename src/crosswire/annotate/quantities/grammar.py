@@ -361,6 +361,13 @@ def _counted_phrase(noun: Token, anchor: Token) -> str:
     """What an amount counts, as written (``_noun_phrase``); for a share, what has it without the name before
     it, which is its holder ("Orvel shares rose 3%": shares, Orvel's)."""
     name = _compound_name(noun) if _names_a_share(anchor.head) else None
+    if _names_a_share(anchor.head) and anchor.head.head.i == noun.i and anchor.head.i < noun.i:
+        return _noun_phrase(noun, after=anchor.head.i)  # "a 3 percent chance": the chance, not "percent chance"
+    whole = _prepositional_object(noun, "of") if _names_a_share(noun) else None
+    if whole is not None and not any(t.like_num or t.tag_ in ("CD", "$") for t in whole.subtree):
+        # "60 percent of the island's traffic": a share of what, without the words that point at it ("the
+        # island's"), as two reports of the share write it alike
+        return f"{_as_written(noun)} of {_noun_phrase(whole)}"
     return _noun_phrase(noun, after=name.i if name is not None else -1)
 
 
@@ -759,8 +766,10 @@ def _counted_noun(anchor: Token) -> Token | None:
         if TALLY_REST.fullmatch(noun.text) and noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):
             return noun.head  # "completed 29-of-34 passes": passes completed
         if _names_a_share(noun) and _prepositional_object(noun, "of") is None:
-            # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's
-            return _valued_subject(noun) or _moved_subject(noun) or noun
+            # "Turnout was 52 percent", "the rate rose to 4 percent": the share is its subject's; "a 3 percent
+            # chance of survival", "a blood alcohol level of 0.2%": the share is the value of the noun it
+            # describes, which says what was measured ("percent" says only what the number is in)
+            return _valued_subject(noun) or _moved_subject(noun) or _share_of_noun(noun) or noun
         return noun
     of_object = _prepositional_object(anchor, "of")
     if of_object is not None:
@@ -795,6 +804,15 @@ def _moved_subject(share: Token) -> Token | None:
         return None
     subject = _subject(verb)
     return subject if subject is not None and subject.tag_ in ("NN", "NNS") else None
+
+
+def _share_of_noun(share: Token) -> Token | None:
+    """The common noun a share is the value of: the one it describes, written before it ("a 3 percent *chance*",
+    "a 35 percent corporate *tax*"), or the one whose "of" phrase it is ("a blood alcohol *level* of 0.2%", "a
+    *turnout* of 52 percent"); None otherwise ("60 percent of the traffic" says what it is a share of)."""
+    described = share.dep_ in ("compound", "nmod", "amod", "npadvmod") and share.head.i > share.i
+    noun = share.head if described else _of_head(share)
+    return noun if noun is not None and noun.tag_ in ("NN", "NNS") and not _names_a_share(noun) else None
 
 
 def _names_a_share(noun: Token) -> bool:
