@@ -42,16 +42,11 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
     }
 
 
-@cache
-def _field_names(record: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record))
-
-
 def _flat_dict(record: Any) -> dict[str, Any]:
     """A record of the model as a dict of its fields.  The annotation records hold only strings, numbers and
     tuples of strings, which ``dataclasses.asdict`` copies one by one all the same: done so, it took a tenth of
     storing an article."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
+    return {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}
 
 
 def annotations_from_dict(data: dict[str, Any]) -> Annotations:
