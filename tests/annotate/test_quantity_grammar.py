@@ -321,6 +321,15 @@ def test_ages_written_after_their_word_measure_the_noun_the_phrase_describes(sen
 
 
 @pytest.mark.parametrize(
+    ("sentence", "dimension"),
+    [("A neighbour said he was 6 years old.", "age"), ("It is 40 metres tall, the engineers said.", "height")],
+)
+def test_a_measure_of_a_pronoun_is_the_dimension_alone(sentence: str, dimension: str) -> None:
+    """ "He was 6 years old": an age of someone another sentence names, not a count of years that were old."""
+    assert [(thing, verb) for _, thing, verb in claims(sentence)] == [(None, dimension)]
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["A 6-year-old was pulled from the canal by a passer-by.", "Rescuers carried the 6-year-old to the bank.",
      "The ferry crew waved to the 6-year-old on the quay."],

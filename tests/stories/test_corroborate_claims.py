@@ -474,6 +474,8 @@ def test_a_page_time_stamp_is_no_date_of_the_story() -> None:
     assert stamp("PUBLISHED: 22:07 GMT, 4 November 2026 | UPDATED: 23:10 GMT", "4 November 2026")
     assert stamp("The water is rising fast — Ana Ruiz (@anaruiz) November 4, 2026", "November 4, 2026")
     assert stamp("Dam gives way above Lowmoor\n7:15 a.m. Nov. 4, 2026\nThe dam gave way.", "Nov. 4, 2026")
+    # A comment's stamp as a page's text gives it, the clock split after its colon and "p" for p.m.
+    assert stamp("Great reporting, thanks.\non Nov 4 2026, 5: 03p\nI live below the dam.", "Nov 4 2026")
     # In a sentence, the same shapes are the story's dates.
     assert not stamp("The dam gave way on November 4, 2026 at 11:51 am, the council said.", "November 4, 2026")
     assert not stamp("The council met after the dam gave way on\nNovember 4, 2026.", "November 4, 2026")
@@ -1398,3 +1400,15 @@ def test_the_children_of_a_mother_of_two_are_no_toll() -> None:
     assert [(f.about.split()[:2], m.value) for f in group if f.kind == "quantity" for m in f.mentions] == [
         (["hikers", "rescued"], 20)
     ]
+
+
+def test_a_measure_of_someone_named_in_one_report_is_labelled_by_the_name() -> None:
+    """ "Ivo Brandt, 61" and "the 61-year-old man" in two other reports: whose age it is, by name, is the label,
+    though more reports write "man"."""
+    facts = _facts(
+        "Police say Ivo Brandt, 61, opened fire at the Carrow depot on Friday, killing one worker.",
+        "A 61-year-old man opened fire at the Carrow depot on Friday, killing a worker, police said.",
+        "Witnesses said the 61-year-old man fired at least six shots inside the Carrow depot on Friday.",
+    )
+    (age,) = [f for f in facts if f.value == 61]
+    assert (age.about, len(age.mentions)) == ("Ivo Brandt age", 3)

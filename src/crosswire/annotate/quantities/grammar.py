@@ -529,6 +529,8 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
         dimension, thing = _AGE, aged  # "two boys, aged 9 and 11, ...", "the victims, ages 14 to 16, ..."
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
         dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
+    if adjective is not None and thing is not None and thing.tag_ == "PRP":
+        return Reading(None, dimension)  # "he was 3 years old": an age, of someone another sentence names
     if thing is None or not thing.tag_.startswith("NN"):
         return None
     if thing.tag_.startswith("NNP"):
