@@ -439,16 +439,32 @@ def test_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Nearly 40, 000 nurses joined the walkout.",  # a thousands group split by a space
-        "The harbour deal was worth $250, 000 to the town.",
-        "The team ran for 3, 412 yards that season.",
+        "The team ran for 3, 412 yards that season.",  # a list, or thousands split by a space?
         "The boathouse was valued at $380, 600 last spring.",
-        "A magnitude 5. 8 tremor shook the valley.",  # a decimal point split by a space
+        "A magnitude 5. 8 tremor shook the valley.",  # a decimal point split by a space, or a sentence's end?
     ],
 )
 def test_digit_groups_split_by_a_space_are_not_read(sentence: str) -> None:
-    # Neither "40" nor "000" (nor 5 and 8): a wrong figure is worse than none.
+    # Neither "3" nor "412" (nor 5 and 8): a wrong figure is worse than none.
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a group opening with a nought is thousands, whatever the text: no list writes "000"
+        ("Nearly 40, 000 nurses joined the walkout.", 40_000),
+        ("The harbour deal was worth $250, 000 to the town.", 250_000),
+        # a text that shows it was cut into tokens (a possessive cut from its noun, a clock cut after its colon)
+        # splits every number so: its groups are read whole
+        ("The team ’ s back ran for 3, 412 yards that season.", 3_412),
+        ("At 4: 10 a.m. a magnitude 5. 8 tremor shook the valley.", 5.8),
+        ("The town ’ s boathouse was valued at $380, 600 last spring.", 380_600),
+    ],
+)
+def test_digit_groups_split_by_a_tokeniser_are_read_whole(sentence: str, value: float) -> None:
+    """Research corpora put a space after every comma and full stop, those inside numbers too."""
+    assert [q.value for q in find_quantities(sentence)] == [value]
 
 
 def test_a_list_of_numbers_and_a_date_before_a_count_are_still_read() -> None:

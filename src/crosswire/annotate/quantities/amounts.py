@@ -251,8 +251,12 @@ def names_a_kind(text: str, end: int) -> bool:
 
 
 def _in_split_groups(text: str, span: numbers.NumberSpan) -> bool:
+    """Whether the number is half of split digit groups; not when it is the groups read whole (a tokenised
+    text's "20, 000": ``numbers.tokenised``)."""
     match = _covering(_SPLIT_GROUPS, text, span, (5, 5))
-    return match is not None and not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if match is None or (match.start(), match.end()) == (span.start, span.end):
+        return False
+    return not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
 
 
 def _is_counting_word(text: str, span: numbers.NumberSpan, before: str, after: str) -> bool:

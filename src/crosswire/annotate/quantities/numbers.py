@@ -75,6 +75,24 @@ _VAGUE_COUNT = re.compile(
 #: Digits with optional thousands separators and decimals, not glued to a
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
 _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
+#: A numeral a tokenised text split after its separator ("22, 000", "a depth of 1. 2 miles"): research corpora put
+#: a space after every comma and full stop, those inside numbers too.  Read only in a text that shows it was
+#: tokenised (``_TOKENISED``): elsewhere "12, 500" may be a list and "at 3. 5 more" a sentence's end.  A decimal
+#: so split needs a word in lower case, a per cent sign or a comma after it ("at 3. Then" ends a sentence).
+_SPLIT_NUMERAL = re.compile(
+    r"(?<![\d.,/])\d{1,3}(?:, \d{3})+(?:\. \d{1,2})?(?![\d,])(?!\s\d)"
+    r"|(?<![\d.,/])\d{1,3}\. \d{1,2}(?![\d,.])(?=\s*[a-z%,])"
+)
+#: What only a tokenised text writes: a group of thousands opening with a nought after a space ("20, 000"), a
+#: possessive cut from its noun ("Ruiz ’ s"), a clock time cut after its colon ("2: 15 a.m.").
+_TOKENISED = re.compile(r"(?<![\d.,])\d{1,3}, 0\d\d(?!\d)|\w ['’] s\b|\b\d{1,2}: \d\d\b")
+
+
+def tokenised(text: str) -> bool:
+    """Whether the text was cut into tokens and pasted back with a space after each (``_TOKENISED``)."""
+    return _TOKENISED.search(text) is not None
+
+
 #: "2.5×10−8", "3 x 10^8": mantissa, sign and exponent.
 _SCIENTIFIC = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[×x]\s?10\s?\^?([−-]?)(\d{1,3})\b")
 #: "1/2", "3/4" standing alone (not dates like 12/05/2024).
@@ -109,6 +127,8 @@ def find_number_spans(text: str) -> list[NumberSpan]:
             spans.append(NumberSpan(match.start(), match.end(), numerator / denominator))
     for match in _NUMERAL.finditer(text):
         spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(",", ""))))
+    for match in _SPLIT_NUMERAL.finditer(text) if tokenised(text) else ():
+        spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(", ", "").replace(". ", "."))))
     for match in _VAGUE.finditer(text):
         low = _vague_lower_bound(match["times"], match["scale"])
         high = low * 10
