@@ -97,6 +97,21 @@ def test_a_share_counts_the_noun_it_is_the_value_of(sentence: str, counted: str)
     assert read == counted
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount", "reading"),
+    [
+        ("The 5. 4 magnitude quake shook Velm on Sunday, the survey ’ s staff said.", "5. 4 magnitude",
+         ("quake", "magnitude")),
+        ("The tremor had a depth of 3. 1 miles, the survey ’ s staff said.", "3. 1 miles", ("tremor", "depth")),
+    ],
+)
+def test_a_number_a_tokeniser_split_is_parsed_whole(sentence: str, amount: str, reading: tuple[str, str]) -> None:
+    """In a tokenised text "5. 4" is one number; parsed as written, its halves make no reading (and the rule
+    splitting sentences may cut it after "5.")."""
+    readings = {text: (counted, predicate) for text, counted, predicate in claims(sentence)}
+    assert readings[amount] == reading
+
+
 def test_a_share_a_verb_of_change_moves_by_counts_what_moved() -> None:
     # What moved is the claim's thing, and the name before it whose (the holder reading): "shares" rose 3 percent
     # (the claim keeps the direction), where "profit" and "sales" are other things that move by shares too.

@@ -823,7 +823,7 @@ _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?|\.(?P<fraction>\
 def _written_step(quantity: Quantity) -> float | None:
     """The step of the last digit a figure is written to, at its scale (see ``compat.Reading.step``): "64.3
     times" 0.1, "$13.2 billion" 100 million; None for a number in words or a figure not written as one number."""
-    match = _WRITTEN_NUMBER.search(quantity.text)
+    match = _WRITTEN_NUMBER.search(numbers.written_whole(quantity.text))  # "4, 051 yards": to the yard
     if match is None:
         return None
     written = float(match.group().replace(",", "") or 0)
@@ -888,7 +888,7 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # killed is not injured, whatever the numbers
     if "same" not in verdicts and any(_two_kinds_counted(mention, m) for m in group.counted.values()):
         return None  # "recovered 12 rifles" / "seized 12 pirates": two things counted, however alike the sentences
-    if any(_same_head(m, mention) is False for m in same_article):
+    if any(_two_things_named(m, mention) for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
     if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
                                      for m in group.members):
@@ -1176,6 +1176,14 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
     if names_a_unit(a.claim.counted) or names_a_unit(b.claim.counted):
         return None  # "40 km" / "25 miles": the parse named no thing, only the unit (which ``same_unit`` compares)
     return head_noun(a.claim.counted.casefold()) == head_noun(b.claim.counted.casefold())
+
+
+def _two_things_named(a: _Mention, b: _Mention) -> bool:
+    """Whether two figures count things of two head nouns that do not mean the same: "gorilla" / "female", not
+    "quake" / "earthquake" (one report may call one thing both)."""
+    if _same_head(a, b) is not False or a.claim is None or b.claim is None:
+        return False
+    return same_counted(a.claim.counted, b.claim.counted) != "same"
 
 
 def _counted_alike(a: _Mention, b: _Mention) -> bool:

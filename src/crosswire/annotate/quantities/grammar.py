@@ -30,7 +30,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from crosswire.annotate.nlp import load_parser
-from crosswire.annotate.quantities import figures
+from crosswire.annotate.quantities import figures, numbers
 from crosswire.annotate.quantities.ages import AGE_WORDS
 from crosswire.annotate.quantities.numbers import VAGUE_COUNT_WORDS
 from crosswire.annotate.quantities.qualifiers import CHANGE_WORDS
@@ -165,9 +165,9 @@ def _read_in_sentences(
     spans: list[tuple[int, int, int]] = []  # (item, sentence start, sentence end)
     for item, (text, mentions, sentences) in enumerate(items):
         bounds = [(s.start, s.end) for s in sentences] or _sentence_bounds(text)
-        holding = sorted({_containing(bounds, m.start, len(text)) for m in mentions})
+        holding = _joined(sorted({_containing(bounds, m.start, m.end, len(text)) for m in mentions}))
         spans.extend((item, _after_dateline(text, start, end), end) for start, end in holding)
-    docs = load_parser().pipe(items[item][0][start:end] for item, start, end in spans)
+    docs = load_parser().pipe(_as_parsed(items[item][0], start, end, items[item][1]) for item, start, end in spans)
     parsed: dict[int, list[tuple[int, Doc]]] = {}
     for (item, start, _end), doc in zip(spans, docs, strict=True):
         parsed.setdefault(item, []).append((start, doc))
@@ -176,6 +176,23 @@ def _read_in_sentences(
         readings = (_with_reading(m, parsed.get(item, []), reader) for m in mentions)
         results.append([m for m in readings if m is not None])
     return results
+
+
+def _as_parsed(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+    """The characters ``start:end`` of ``text`` as the parser is given them: a number the scanner read whole from
+    digits a tokeniser split ("6. 1") is written whole, its spaces moved after it ("6.1 "), so that the parse
+    sees one number where the reading of the sentence needs it (the characters keep their places)."""
+    chunk = text[start:end]
+    for mention in mentions:
+        if not isinstance(mention, Quantity) or not (start <= mention.start < end):
+            continue  # a date's "March 4, 2026" is no split number
+        if ", " not in mention.text and ". " not in mention.text:
+            continue
+        for run in numbers.SPLIT_DIGITS.finditer(text, mention.start, min(mention.end, end)):
+            whole = numbers.written_whole(run.group())
+            at = run.start() - start
+            chunk = chunk[:at] + whole.ljust(len(run.group())) + chunk[at + len(run.group()) :]
+    return chunk
 
 
 def _with_reading(
@@ -1069,11 +1086,25 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return match.end() if match is not None and match.end() < end else start
 
 
-def _containing(bounds: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
-    for start, end in bounds:
-        if start <= offset < end:
-            return start, end
-    return 0, length
+def _containing(bounds: list[tuple[int, int]], start: int, end: int, length: int) -> tuple[int, int]:
+    """The sentences holding the characters ``start:end``: one, or those a sentence break cut them across (a
+    tokenised text's "a depth of 1. 2 miles" is cut after "1." as often as not)."""
+    first = next(((s, e) for s, e in bounds if s <= start < e), None)
+    if first is None:
+        return 0, length
+    last = next((e for s, e in bounds if s < end <= e), first[1])
+    return first[0], max(first[1], last)
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with those that overlap made one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:

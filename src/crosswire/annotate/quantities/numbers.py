@@ -88,6 +88,15 @@ _SPLIT_NUMERAL = re.compile(
 _TOKENISED = re.compile(r"(?<![\d.,])\d{1,3}, 0\d\d(?!\d)|\w ['’] s\b|\b\d{1,2}: \d\d\b")
 
 
+#: Digits a tokeniser split after their separators, in a figure read whole ("22, 000", "6. 1").
+SPLIT_DIGITS = re.compile(r"\d{1,3}(?:[,.] \d+)+")
+
+
+def written_whole(figure: str) -> str:
+    """A figure's words with a number a tokeniser split written whole: "22, 000 fans" → "22,000 fans"."""
+    return SPLIT_DIGITS.sub(lambda run: run.group().replace(", ", ",").replace(". ", "."), figure)
+
+
 def tokenised(text: str) -> bool:
     """Whether the text was cut into tokens and pasted back with a space after each (``_TOKENISED``)."""
     return _TOKENISED.search(text) is not None
