@@ -76,13 +76,12 @@ _VAGUE_COUNT = re.compile(
 #: preceding number; a glued letter ("S23", but "RM23") is judged later.
 _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|/\d)|(?<![\w.])\.\d+\b")
 #: A numeral a tokenised text split after its separator ("22, 000", "a depth of 1. 2 miles"): research corpora put
-#: a space after every comma and full stop, those inside numbers too.  Read only in a text that shows it was
-#: tokenised (``_TOKENISED``): elsewhere "12, 500" may be a list and "at 3. 5 more" a sentence's end.  A decimal
-#: so split needs a word in lower case, a per cent sign or a comma after it ("at 3. Then" ends a sentence).
-_SPLIT_NUMERAL = re.compile(
-    r"(?<![\d.,/])\d{1,3}(?:, \d{3})+(?:\. \d{1,2})?(?![\d,])(?!\s\d)"
-    r"|(?<![\d.,/])\d{1,3}\. \d{1,2}(?![\d,.])(?=\s*[a-z%,])"
-)
+#: a space after every comma and full stop, those inside numbers too.  Split thousands are read only in a text
+#: that shows it was tokenised (``_TOKENISED``): elsewhere "12, 500" may be a list.  A decimal so split needs a
+#: word in lower case, a per cent sign or a comma after it ("at 3. Then" ends a sentence), and no score before it
+#: ("won 2-1. 3 players ..."): real pages put a full stop and a space between two numbers almost never otherwise.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d.,/])\d{1,3}(?:, \d{3})+(?:\. \d{1,2})?(?![\d,])(?!\s\d)")
+SPLIT_DECIMAL = re.compile(r"(?<![\d.,/-])\d{1,3}\. \d{1,2}(?![\d,.])(?=\s*(?:[a-z%,]|-[a-z]))")
 #: What only a tokenised text writes: a group of thousands opening with a nought after a space ("20, 000"), a
 #: possessive cut from its noun ("Ruiz ’ s"), a clock time cut after its colon ("2: 15 a.m.").
 _TOKENISED = re.compile(r"(?<![\d.,])\d{1,3}, 0\d\d(?!\d)|\w ['’] s\b|\b\d{1,2}: \d\d\b")
@@ -136,8 +135,9 @@ def find_number_spans(text: str) -> list[NumberSpan]:
             spans.append(NumberSpan(match.start(), match.end(), numerator / denominator))
     for match in _NUMERAL.finditer(text):
         spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(",", ""))))
-    for match in _SPLIT_NUMERAL.finditer(text) if tokenised(text) else ():
-        spans.append(NumberSpan(match.start(), match.end(), float(match.group().replace(", ", "").replace(". ", "."))))
+    split = [*SPLIT_DECIMAL.finditer(text), *(_SPLIT_THOUSANDS.finditer(text) if tokenised(text) else ())]
+    for match in split:
+        spans.append(NumberSpan(match.start(), match.end(), float(written_whole(match.group()).replace(",", ""))))
     for match in _VAGUE.finditer(text):
         low = _vague_lower_bound(match["times"], match["scale"])
         high = low * 10
