@@ -156,10 +156,12 @@ def test_a_cut_after_an_abbreviation_is_mended(sentence: str, cut_before: str) -
 def test_a_cut_inside_a_decimal_a_tokeniser_split_is_mended() -> None:
     """ "A 4. 6 quake": a tokenised text's decimal, not a sentence ending in "4." (the break cut the figure and
     its cited sentence in two); a number ending a sentence before a capital stays a break."""
-    words = "A 4. 6 quake shook the Orran valley early on Monday .".split()
+    sentence = "A 4. 6 quake shook the Orran valley early on Monday ."
+    words = sentence.split()
     text, doc = _doc_cut_at(words, {words.index("6")})
     assert [text[s.start : s.end] for s in _within_paragraphs(text, doc)] == [text.strip()]
-    words = "The count was 4. 6 Then it ended .".split()
+    sentence = "The count was 4. 6 Then it ended ."
+    words = sentence.split()
     text, doc = _doc_cut_at(words, {words.index("Then")})
     assert len(list(_within_paragraphs(text, doc))) == 2
 
