@@ -100,9 +100,9 @@ def _model_sentences(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
 
 def _cuts_a_decimal(text: str, end: int, next_start: int) -> bool:
     """Whether a sentence break between ``end`` and ``next_start`` falls inside a split decimal ("1. 2 miles")."""
-    line_start = max(text.rfind("\n", 0, end) + 1, end - 8)
+    window_start = max(text.rfind("\n", 0, end) + 1, end - 8)  # the decimal's digits, on the break's line
     return any(match.start() < end and match.end() > next_start
-               for match in SPLIT_DECIMAL.finditer(text, line_start, min(len(text), next_start + 8)))  # fmt: skip
+               for match in SPLIT_DECIMAL.finditer(text, window_start, min(len(text), next_start + 8)))  # fmt: skip
 
 
 def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:

@@ -345,7 +345,7 @@ def same_counted(a: str | None, b: str | None) -> Verdict:
     """Whether two counted things are the same: girls/schoolgirls yes, people/residents yes (general)."""
     if a is None or b is None:
         return "unknown"
-    if _is_name(a) and _is_name(b) and same_name(a, b):
+    if is_a_name(a) and is_a_name(b) and same_name(a, b):
         return "same"  # "Falcon Heavy" / "Heavy", "Ana Ruiz" / "Ruiz": one named thing, however fully named
     # "residents of Lindmoor": whose or where they are, named, says nothing of what kind of thing was counted
     a, b = _OF_NAME.sub("", a).lower(), _OF_NAME.sub("", b).lower()
@@ -393,7 +393,7 @@ def names_a_unit(counted: str) -> bool:
 _OF_NAME = re.compile(r"(?<=\w)\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 
 
-def _is_name(counted: str) -> bool:
+def is_a_name(counted: str) -> bool:
     """A counted thing the parse wrote as a proper name (its words capitalised, as written)."""
     return all(word[:1].isupper() for word in counted.split())
 

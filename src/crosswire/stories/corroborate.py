@@ -41,6 +41,7 @@ from crosswire.stories.claims import (
     claims_match,
     event_kind,
     head_noun,
+    is_a_name,
     names_a_unit,
     participle_after,
     prime,
@@ -92,9 +93,8 @@ _DIMENSION_OF = re.compile(r"[^\W\d_]+\s+of\s", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)"
 _OF_NUMBER_AFTER = re.compile(rf"\s+of\s+(?:the|its|his|her|their)?\s*{_NUMBER_WORD}\b", re.IGNORECASE)
 _NUMBER_OF_BEFORE = re.compile(rf"\b{_NUMBER_WORD}\s+of\s+(?:the|its|his|her|their)?\s*$", re.IGNORECASE)
-#: A clock time after a date, which makes it a page's time stamp.
-#: A clock time after a date: "15:50", "@ 09:29", and as a page's text may give it, "5: 03p" (a space the page's
-#: markup put after the colon, "p" for p.m.).
+#: A clock time after a date, which makes it a page's time stamp: "15:50", "@ 09:29", and as a page's text may give
+#: it, "5: 03p" (a space the page's markup put after the colon, "p" for p.m.).
 _CLOCK_AFTER = re.compile(r",?\s*(?:[@|]\s*)?\d{1,2}(?:[:.]|:\s)\d{2}(?:[ap](?![^\W\d_]))?\b")
 #: "March 4, 2026 at 12:41 PM" heading a page; in a sentence the date comes after a preposition ("on March 4, ...").
 _AT_CLOCK_AFTER = re.compile(r"\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)", re.IGNORECASE)
@@ -1630,17 +1630,12 @@ def _claim(group: Sequence[_Mention]) -> Claim | None:
     if not counted:
         says_alone = group[0].kind == "date" or top_predicate in DIMENSIONS
         return Claim(None, top_predicate) if top_predicate and says_alone else None
-    named = Counter({thing: times for thing, times in counted.items() if _names_someone(thing)})
+    named = Counter({thing: times for thing, times in counted.items() if is_a_name(thing) and not names_a_unit(thing)})
     if top_predicate == MEASURE_DIMENSIONS["age"] and named:
         # "Ivo Brandt, 61" and "the 61-year-old man": whose age it is, by name, says more than "man age".  Only
         # for an age, which only a person or an animal has: a duration's "name" is a caption's credit as often.
         counted = named
     return Claim(counted.most_common(1)[0][0], top_predicate)
-
-
-def _names_someone(counted: str) -> bool:
-    """A counted thing written as a name: every word capitalised ("Ivo Brandt"), not a capitalised unit."""
-    return all(word[:1].isupper() for word in counted.split()) and not names_a_unit(counted)
 
 
 def _unit(group: Sequence[_Mention]) -> str | None:

@@ -167,7 +167,8 @@ def _read_in_sentences(
         bounds = [(s.start, s.end) for s in sentences] or _sentence_bounds(text)
         holding = _joined(sorted({_containing(bounds, m.start, m.end, len(text)) for m in mentions}))
         spans.extend((item, _after_dateline(text, start, end), end) for start, end in holding)
-    docs = load_parser().pipe(_as_parsed(items[item][0], start, end, items[item][1]) for item, start, end in spans)
+    runs = [_split_runs(text, mentions) for text, mentions, _sentences in items]
+    docs = load_parser().pipe(_as_parsed(items[item][0], start, end, runs[item]) for item, start, end in spans)
     parsed: dict[int, list[tuple[int, Doc]]] = {}
     for (item, start, _end), doc in zip(spans, docs, strict=True):
         parsed.setdefault(item, []).append((start, doc))
@@ -178,20 +179,23 @@ def _read_in_sentences(
     return results
 
 
-def _as_parsed(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+def _split_runs(text: str, mentions: Sequence[Mention]) -> list[re.Match[str]]:
+    """The digits of amounts the scanner read whole from a number a tokeniser split ("6. 1", "22, 000"); a date's
+    "March 4, 2026" is none."""
+    split = [m for m in mentions if isinstance(m, Quantity) and (", " in m.text or ". " in m.text)]
+    return [run for m in split for run in numbers.SPLIT_DIGITS.finditer(text, m.start, m.end)]
+
+
+def _as_parsed(text: str, start: int, end: int, runs: Sequence[re.Match[str]]) -> str:
     """The characters ``start:end`` of ``text`` as the parser is given them: a number the scanner read whole from
-    digits a tokeniser split ("6. 1") is written whole, its spaces moved after it ("6.1 "), so that the parse
-    sees one number where the reading of the sentence needs it (the characters keep their places)."""
+    digits a tokeniser split (``_split_runs``) is written whole, its spaces moved after it ("6.1 " for "6. 1"),
+    so that the parse sees one number where the reading of the sentence needs it (the characters keep their
+    places)."""
     chunk = text[start:end]
-    for mention in mentions:
-        if not isinstance(mention, Quantity) or not (start <= mention.start < end):
-            continue  # a date's "March 4, 2026" is no split number
-        if ", " not in mention.text and ". " not in mention.text:
-            continue
-        for run in numbers.SPLIT_DIGITS.finditer(text, mention.start, min(mention.end, end)):
-            whole = numbers.written_whole(run.group())
+    for run in runs:
+        if start <= run.start() and run.end() <= end:
             at = run.start() - start
-            chunk = chunk[:at] + whole.ljust(len(run.group())) + chunk[at + len(run.group()) :]
+            chunk = chunk[:at] + numbers.written_whole(run.group()).ljust(len(run.group())) + chunk[run.end() - start :]
     return chunk
 
 
