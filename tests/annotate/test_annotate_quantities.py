@@ -460,6 +460,7 @@ def test_digit_groups_split_by_a_space_are_not_read(sentence: str) -> None:
         ("The team ’ s back ran for 3, 412 yards that season.", 3_412),
         # a decimal point split by a space, before a word in lower case: real pages never write it otherwise
         ("A magnitude 5. 8 tremor shook the valley.", 5.8),
+        ("In 1998 a magnitude-7. 7 quake shook the valley.", 7.7),
         ("The tremor had a preliminary magnitude of 5. 8 and woke the valley.", 5.8),
         ("The town ’ s boathouse was valued at $380, 600 last spring.", 380_600),
     ],

@@ -81,7 +81,7 @@ _NUMERAL = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\
 #: word in lower case, a per cent sign or a comma after it ("at 3. Then" ends a sentence), and no score before it
 #: ("won 2-1. 3 players ..."): real pages put a full stop and a space between two numbers almost never otherwise.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,/])\d{1,3}(?:, \d{3})+(?:\. \d{1,2})?(?![\d,])(?!\s\d)")
-SPLIT_DECIMAL = re.compile(r"(?<![\d.,/-])\d{1,3}\. \d{1,2}(?![\d,.])(?=\s*(?:[a-z%,]|-[a-z]))")
+SPLIT_DECIMAL = re.compile(r"(?<![\d.,/])(?<!\d-)\d{1,3}\. \d{1,2}(?![\d,.])(?=\s*(?:[a-z%,]|-[a-z]))")
 #: What only a tokenised text writes: a group of thousands opening with a nought after a space ("20, 000"), a
 #: possessive cut from its noun ("Ruiz ’ s"), a clock time cut after its colon ("2: 15 a.m.").
 _TOKENISED = re.compile(r"(?<![\d.,])\d{1,3}, 0\d\d(?!\d)|\w ['’] s\b|\b\d{1,2}: \d\d\b")
