@@ -165,7 +165,7 @@ def _read_in_sentences(
     spans: list[tuple[int, int, int]] = []  # (item, sentence start, sentence end)
     for item, (text, mentions, sentences) in enumerate(items):
         bounds = [(s.start, s.end) for s in sentences] or _sentence_bounds(text)
-        holding = _joined(sorted({_containing(bounds, m.start, m.end, len(text)) for m in mentions}))
+        holding = sorted({_containing(bounds, m.start, len(text)) for m in mentions})
         spans.extend((item, _after_dateline(text, start, end), end) for start, end in holding)
     runs = [_split_runs(text, mentions) for text, mentions, _sentences in items]
     docs = load_parser().pipe(_as_parsed(items[item][0], start, end, runs[item]) for item, start, end in spans)
@@ -381,14 +381,15 @@ def read_rank(doc: Doc, start: int, end: int) -> Reading:
 def _counted_phrase(noun: Token, anchor: Token) -> str:
     """What an amount counts, as written (``_noun_phrase``); for a share, what has it without the name before
     it, which is its holder ("Orvel shares rose 3%": shares, Orvel's)."""
-    name = _compound_name(noun) if _names_a_share(anchor.head) else None
-    if _names_a_share(anchor.head) and anchor.head.head.i == noun.i and anchor.head.i < noun.i:
-        return _noun_phrase(noun, after=anchor.head.i)  # "a 3 percent chance": the chance, not "percent chance"
+    share = anchor.head if _names_a_share(anchor.head) else None
+    if share is not None and share.head.i == noun.i and share.i < noun.i:
+        return _noun_phrase(noun, after=share.i)  # "a 3 percent chance": the chance, not "percent chance"
     whole = _prepositional_object(noun, "of") if _names_a_share(noun) else None
     if whole is not None and not any(t.like_num or t.tag_ in ("CD", "$") for t in whole.subtree):
         # "60 percent of the island's traffic": a share of what, without the words that point at it ("the
         # island's"), as two reports of the share write it alike
         return f"{_as_written(noun)} of {_noun_phrase(whole)}"
+    name = _compound_name(noun) if share is not None else None
     return _noun_phrase(noun, after=name.i if name is not None else -1)
 
 
@@ -1090,30 +1091,21 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return match.end() if match is not None and match.end() < end else start
 
 
-def _containing(bounds: list[tuple[int, int]], start: int, end: int, length: int) -> tuple[int, int]:
-    """The sentences holding the characters ``start:end``: one, or those a sentence break cut them across (a
-    tokenised text's "a depth of 1. 2 miles" is cut after "1." as often as not)."""
-    first = next(((s, e) for s, e in bounds if s <= start < e), None)
-    if first is None:
-        return 0, length
-    last = next((e for s, e in bounds if s < end <= e), first[1])
-    return first[0], max(first[1], last)
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with those that overlap made one."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and start < joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
-        else:
-            joined.append((start, end))
-    return joined
+def _containing(bounds: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= offset < end:
+            return start, end
+    return 0, length
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentences by punctuation, for a text given without the entity stage's; never cut inside a decimal a
+    tokeniser split ("a depth of 1. 2 miles"), as the entity stage does not cut its sentences there either."""
+    decimals = [(d.start(), d.end()) for d in numbers.SPLIT_DECIMAL.finditer(text)]
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if any(first < match.start() < last for first, last in decimals):
+            continue
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))
