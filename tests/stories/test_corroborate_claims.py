@@ -1435,3 +1435,39 @@ def test_one_report_calling_one_thing_by_two_words_keeps_one_fact() -> None:
         "The magnitude 5.9 earthquake shook the port of Velm on Sunday morning, officials said.",
     )
     assert [(f.status, len(f.mentions)) for f in facts if f.value == 5.9] == [("agree", 3)]
+
+
+_QUAKE_LEAD = (
+    "The magnitude 6.4 quake that struck the Orran coast before dawn toppled the old lighthouse, the coastguard said."
+)
+
+
+def test_the_same_measure_of_the_story_s_thing_in_two_leads_agrees_in_other_words() -> None:
+    """Each report leads with the quake's magnitude in its own words: one fact, though the sentences share no
+    other word.  An aftershock brought in with "a" is another thing."""
+    facts = _corroborated(
+        (_QUAKE_LEAD, "2026-11-09T08:00:00"),
+        ("Fishermen at Halvik said the 6.4 magnitude earthquake rocked their boats. A magnitude 4.9 aftershock "
+         "followed at noon.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    magnitudes = [(f.status, f.value, len(f.mentions)) for f in facts if f.kind == "quantity"]
+    assert sorted(magnitudes) == [("agree", 6.4, 2), ("single", 4.9, 1)]
+
+
+def test_two_magnitudes_of_the_story_s_quake_in_two_leads_conflict() -> None:
+    facts = _corroborated(
+        (_QUAKE_LEAD, "2026-11-09T08:00:00"),
+        ("Fishermen at Halvik said the 6.6 magnitude earthquake rocked their boats.", "2026-11-09T09:00:00"),
+    )
+    magnitudes = [f for f in facts if f.kind == "quantity"]
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in magnitudes] == [("conflict", [6.4, 6.6])]
+
+
+def test_two_ages_in_two_leads_given_of_things_named_apart_do_not_conflict() -> None:
+    """"His daughter" and "the girl" may be two people: an age needs one head noun or one name to rival another."""
+    facts = _corroborated(
+        ("Ivo Brandt and his 16-year-old daughter were pulled from the Orran river on Sunday, police said.",
+         "2026-11-09T08:00:00"),
+        ("A fisherman pulled the 15-year-old girl from the Orran river on Sunday, police said.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert not [f for f in facts if f.status == "conflict"]

@@ -926,7 +926,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         equal = group.values == {mention.value}
         needed = SAME_WORDS_CONTEXT if equal and mention.claim in group.claims else SAME_VALUE_CONTEXT
         if overlap >= needed or (equal and (_distinctive(mention.value) or _held_by_one(mention, group)
-                                            or (verdicts == {"same"} and tells_a_toll(mention.claim)))):
+                                            or (verdicts == {"same"} and tells_a_toll(mention.claim))
+                                            or all(_lead_measures(mention, m) for m in group.members))):
             return 1.0 + overlap
     if not (same_unit(group.members[0].unit, mention.unit) or _same_head(group.members[0], mention)
             or _one_event_count(mention, group) or _counted_alike(group.members[0], mention)):  # fmt: skip
@@ -1071,6 +1072,8 @@ def _close_rivals(a: _Mention, b: _Mention) -> bool:
     kind = _rival_counts(a, b)
     if kind in ("participle", "toll", "rank"):
         return True
+    if kind == "measure" and _lead_measures(a, b):
+        return True  # "the magnitude 6.4 quake" / "the 6.6 magnitude earthquake", each report's own lead figure
     if kind is None and not _rival_things(a, b):
         return False
     return context_overlap(a.context, b.context) >= COMPATIBLE_CONTEXT
@@ -1318,7 +1321,13 @@ def _measures_one_named_thing(a: _Mention, b: _Mention) -> bool:
     if _same_head(a, b):
         return True
     counted_a, counted_b = (m.claim.counted if m.claim else None for m in (a, b))
-    return bool(counted_a and counted_b) and same_name(str(counted_a), str(counted_b))
+    if not (counted_a and counted_b):
+        return False
+    if a.in_lead and b.in_lead and not _is_age(a) and same_counted(counted_a, counted_b) == "same":
+        # "the quake" / "the earthquake" in both leads: the story's one thing in two words.  Not an age:
+        # "his 16-year-old daughter" and "the 15-year-old girl" may be two girls.
+        return True
+    return same_name(str(counted_a), str(counted_b))
 
 
 _DATE_PART = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[a-z]+))\b")
@@ -1527,6 +1536,14 @@ def _is_measure(mention: _Mention) -> bool:
 def _same_claim(a: _Mention, b: _Mention) -> bool:
     """Both figures are read as the same claim: what was counted and what happened to it mean the same."""
     return a.claim is not None and b.claim is not None and claims_match(a.claim, b.claim) == "same"
+
+
+def _lead_measures(a: _Mention, b: _Mention) -> bool:
+    """Both figures measure the same dimension of the same known thing ("the quake", not "a quake") in their
+    reports' leads, where a report gives the story's own figures: the same value there is one fact however few
+    words the two sentences share ("the magnitude 6.4 quake" / "the 6.4 magnitude earthquake"), and another
+    value a rival figure for it."""
+    return _same_measure(a, b) and a.in_lead and b.in_lead and not (a.indefinite or b.indefinite)
 
 
 def _same_measure(a: _Mention, b: _Mention) -> bool:
