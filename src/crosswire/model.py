@@ -82,6 +82,9 @@ class Quantity:
     happened: bool | None = None
     #: A rank in a series, not a count: "the fifth patrol", "his 16th straight win" (value 5, 16).
     ordinal: bool = False
+    #: Which side of a game's score or a win-loss record the figure is ("winning score", "losing score",
+    #: "wins", "losses"): "a 34-6 win" holds two figures, each with the whole pair as its text.
+    tally: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

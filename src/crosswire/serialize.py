@@ -28,12 +28,14 @@ from crosswire.model import (
 
 
 def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
-    """The ``annotate --json`` shape (without ``id``), plus ``sentences`` and ``ranks``: a rank ("the sixth
-    round", ``Quantity.ordinal``) is no amount, so the contract's ``quantities`` list leaves it out."""
+    """The ``annotate --json`` shape (without ``id``), plus ``sentences``, ``ranks`` and ``scores``: a rank ("the
+    sixth round", ``Quantity.ordinal``) and a side of a score or a record ("a 34-6 win", ``Quantity.tally``) are
+    no amounts, so the contract's ``quantities`` list leaves them out."""
     return {
         "entities": [_flat_dict(e) for e in annotations.entities],
-        "quantities": [_flat_dict(q) for q in annotations.quantities if not q.ordinal],
+        "quantities": [_flat_dict(q) for q in annotations.quantities if not (q.ordinal or q.tally)],
         "ranks": [_flat_dict(q) for q in annotations.quantities if q.ordinal],
+        "scores": [_flat_dict(q) for q in annotations.quantities if q.tally],
         "dates": [_flat_dict(d) for d in annotations.dates],
         "quotes": [_flat_dict(q) for q in annotations.quotes],
         "frame": {key: list(value) for key, value in _flat_dict(annotations.frame).items()},
@@ -51,7 +53,8 @@ def _flat_dict(record: Any) -> dict[str, Any]:
 
 def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     frame = data.get("frame") or {}
-    amounts_and_ranks = [*data.get("quantities", []), *data.get("ranks", [])]  # ranks are listed apart
+    # ranks and scores are listed apart
+    amounts_and_ranks = [*data.get("quantities", []), *data.get("ranks", []), *data.get("scores", [])]
     return Annotations(
         entities=tuple(Entity(**e) for e in data.get("entities", [])),
         quantities=tuple(sorted((Quantity(**q) for q in amounts_and_ranks), key=attrgetter("start"))),

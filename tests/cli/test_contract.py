@@ -148,6 +148,19 @@ def test_annotate_lists_ranks_apart_from_the_quantities() -> None:
     assert [(r["text"], r["value"], r["counted"]) for r in obj["ranks"]] == [("sixth", 6, "round")]
 
 
+def test_annotate_lists_scores_apart_from_the_quantities() -> None:
+    # A game's score is two figures told as one pair, no amount: each side is listed under "scores".
+    text = "The Harbour Owls beat Kelso 3-1 on Saturday, and 2,400 fans saw it."
+    result = run("annotate", "-", "--json", stdin=json.dumps({"id": "s1", "text": text, "published": None}) + "\n")
+    assert result.returncode == 0, result.stderr
+    (obj,) = json_lines(result.stdout)
+    assert [(q["text"], q["value"]) for q in obj["quantities"]] == [("2,400 fans", 2400)]
+    assert [(s["text"], s["value"], s["tally"]) for s in obj["scores"]] == [
+        ("3-1", 3, "winning score"),
+        ("3-1", 1, "losing score"),
+    ]
+
+
 def test_ingest_summary_and_idempotence(corpus: Path, db: Path) -> None:
     again = run("ingest", str(corpus), "--json", db=db)
     assert again.returncode == 0, again.stderr

@@ -838,7 +838,10 @@ def test_two_subjects_each_sentence_names_are_no_two_holders() -> None:
         "Tom Berg (30-2, 26 knockouts) stopped Ana Ruiz (25-7, 21 knockouts) in Carrow on Saturday.",
         "Ana Ruiz, with 21 knockouts, lost to Tom Berg, who has 26 knockouts, in Carrow on Saturday.",
     )
-    assert sorted((f.status, f.value, len(f.mentions)) for f in facts) == [("agree", 21, 2), ("agree", 26, 2)]
+    records = sorted(f.about for f in facts if f.about.endswith(("wins", "losses")))
+    assert records == ["Ana Ruiz losses", "Ana Ruiz wins", "Tom Berg losses", "Tom Berg wins"]  # one report each
+    knockouts = [f for f in facts if f.about not in records]
+    assert sorted((f.status, f.value, len(f.mentions)) for f in knockouts) == [("agree", 21, 2), ("agree", 26, 2)]
 
 
 @pytest.mark.parametrize(
@@ -1471,3 +1474,36 @@ def test_two_ages_in_two_leads_given_of_things_named_apart_do_not_conflict() -> 
         ("A fisherman pulled the 15-year-old girl from the Orran river on Sunday, police said.", "2026-11-09T09:00:00"),
     )  # fmt: skip
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_two_outlets_writing_one_final_score_agree_on_each_side_of_it() -> None:
+    facts = _corroborated(
+        ("The Harbour Owls clinched a home playoff game with a 34-6 win over the Kelso Falcons on Monday.",
+         "2026-11-09T08:00:00"),
+        ("Kelso never threatened as the Harbour Owls cruised to a 34–6 victory behind three touchdowns from Ana "
+         "Ruiz.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    scores = sorted((f.about, f.status, f.value, len(f.mentions)) for f in facts if f.about.endswith("score"))
+    assert scores == [("losing score", "agree", 6, 2), ("winning score", "agree", 34, 2)]
+
+
+def test_two_scores_in_one_story_never_conflict() -> None:
+    """One story may tell two games (a replay, last season's meeting): scores agree only when the same pair is
+    written, and never contradict each other."""
+    facts = _corroborated(
+        ("The Harbour Owls beat Kelso 3-1 in the cup replay on Monday.", "2026-11-09T08:00:00"),
+        ("The Harbour Owls beat Kelso 2-1 in the first match a week ago, before Monday's replay.",
+         "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    scores = [f for f in facts if f.about.endswith("score")]
+    assert len(scores) == 4 and {f.status for f in scores} == {"single"}
+
+
+def test_one_record_written_for_two_sides_is_two_facts() -> None:
+    facts = _corroborated(
+        ("The Harbour Owls (2-13) lost again at Kelso on Sunday.", "2026-11-09T08:00:00"),
+        ("The Owls hold the first pick over the Lindmoor Falcons (2-13) after Sunday's loss at Kelso.",
+         "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    wins = sorted((f.about, f.status) for f in facts if f.about.endswith(" wins"))
+    assert wins == [("Harbour Owls wins", "single"), ("Lindmoor Falcons wins", "single")]

@@ -87,7 +87,7 @@ def print_annotations(result: dict[str, Any]) -> None:
         err.print(f"[red]error[/] {result.get('id') or result.get('path')}: {result['error']}")
         return
     out.rule(str(result["id"]))
-    for key in ("entities", "quantities", "ranks", "dates", "quotes"):
+    for key in ("entities", "quantities", "ranks", "scores", "dates", "quotes"):
         items = result.get(key, [])
         out.print(f"[bold]{key}[/] ({len(items)}): " + "; ".join(_short(item) for item in items[:12]))
     frame = result.get("frame", {})

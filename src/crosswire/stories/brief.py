@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.model import Article, Brief, Citation, Fact, KeyPoint, SourceEntry, Story, TimelineEntry
 from crosswire.stories.brief_render import brief_to_dict, brief_to_markdown
 from crosswire.stories.text import content_words, sentence_spans, stem, trim_span
@@ -236,7 +237,8 @@ def shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]
 
     Discrepancies first, then changing figures, then agreements (most independent origins first), then
     single-source facts.  A figure that counts or measures nothing the parse could name ("4" of a product
-    name, a bare "1") is left out: a number with no claim is no fact; so is a figure of another event,
+    name, a bare "1"; a score's side says what it is) is left out: a number with no claim is no fact; so is a
+    figure of another event,
     told only in sentences about an earlier time.  Past ``MAX_FACT_ROWS`` only
     discrepancies and changes are still added; they are what a reader must not miss.
     """
@@ -248,7 +250,11 @@ def shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]
         earliest = min((m.start for m in fact.mentions), default=0)
         return status, -(fact.origins or sources), -sources, fact.predicate is None, earliest
 
-    named = [fact for fact in facts if (fact.kind != "quantity" or fact.counted is not None) and not fact.background]
+    named = [
+        fact
+        for fact in facts
+        if (fact.kind != "quantity" or fact.counted is not None or fact.predicate in TALLIES) and not fact.background
+    ]
     ordered = sorted(named, key=rank)
     contested = [fact for fact in ordered if fact.status == "conflict"]
     rest = [fact for fact in ordered if fact.status != "conflict"]

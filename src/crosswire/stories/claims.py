@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crosswire.annotate.quantities.grammar import DIMENSIONS, TALLY_REST, TIME_BEFORE
+from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, load_lexicon, mapping, terms
@@ -92,7 +93,7 @@ class Claim:
     def label(self) -> str | None:
         """The claim in plain words: "people injured", "drones shot down", "gorilla weight"; a dimension of no thing
         the parse could name as the dimension alone ("depth", not "miles depth")."""
-        if self.predicate in DIMENSIONS:
+        if self.predicate in DIMENSIONS or self.predicate in TALLIES:
             counted = None if self.counted is not None and names_a_unit(self.counted) else self.counted
             return " ".join(filter(None, [counted, self.predicate]))
         if self.predicate and self.predicate.startswith(TIME_BEFORE):
@@ -199,8 +200,8 @@ def _names_no_thing(word: str) -> bool:
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
     if not predicate or not any(ch.isalpha() for ch in predicate):
         return None  # none, or a bullet or a dash the parse took for a verb
-    if predicate in DIMENSIONS:
-        return predicate  # what a measure measures ("weight"), not a verb
+    if predicate in DIMENSIONS or predicate in TALLIES:
+        return predicate  # what a measure measures ("weight") or a score's side ("wins"), not a verb
     # a clitic ("that's", "they're") is a form of "be" or "have" the parse split off: no event either
     words = [w for w in predicate.lower().split() if w not in AUXILIARIES and not w.startswith(("'", "\u2019"))]
     if not words or words[0] in terms(_PACKAGE, "light_predicates"):

@@ -27,6 +27,7 @@ from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
+from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS, convertible_kind
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
@@ -176,6 +177,8 @@ class _Mention:
     unit_as_read: str | None = None
     #: A rank in a series ("the sixth round"), which only another rank bears out: ``Quantity.ordinal``.
     ordinal: bool = False
+    #: The side of a score or a record ("winning score", "wins"), borne out only by the same pair: ``Quantity.tally``.
+    tally: str | None = None
 
 
 @dataclass
@@ -717,8 +720,10 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
         background = background_sentences(article, year_of_story)
         lead_ends = lead_end(article)
         day = day_number(article.published)
-        quantities = sorted(annotations.quantities, key=lambda q: q.start)
-        for before, told, after in zip([None, *quantities], quantities, [*quantities[1:], None], strict=False):
+        # A score's pair is no part of a measure told next to it ("(52-3, 46 KOs)"): amounts are read beside amounts.
+        amounts = sorted((q for q in annotations.quantities if not q.tally), key=lambda q: q.start)
+        scores = [(None, q, None) for q in annotations.quantities if q.tally]
+        for before, told, after in [*zip([None, *amounts], amounts, [*amounts[1:], None], strict=False), *scores]:
             q, whole_step = _whole_measure(article.text, told, after)
             children = counts_children(article.text, q.start)
             if children:
@@ -771,7 +776,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left), happened=q.happened,
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit,
-                         ordinal=q.ordinal)
+                         ordinal=q.ordinal, tally=q.tally)
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -878,6 +883,10 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
     """How well a mention fits a group, or None when it must not join."""
     if group.kind != mention.kind or group.members[0].ordinal != mention.ordinal:
         return None  # a date is no count, and "the sixth round" no count of six rounds
+    if group.members[0].tally != mention.tally:
+        return None  # the winning side's 34 is no count of 34 things
+    if mention.tally is not None:
+        return _score_join(mention, group)
     same_article = group.by_article.get(mention.article, [])
     if any(m.value != mention.value for m in same_article):
         return None  # one article's two different numbers are two different things
@@ -952,6 +961,21 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
             return None  # "about 7 percent of the market" (one firm's) and "7.2%" (another's): two shares near
         needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
+
+
+def _score_join(mention: _Mention, group: _Group) -> float | None:
+    """A score or a record bears out the same pair written by another report ("34-6" / "34–6") of the same side
+    (two names, "the Chiefs (2-13)" and "the Jaguars (2-13)", are two records), and contradicts nothing: one story
+    may tell several games, or a record before and after one."""
+    if any(_written_pair(m) != _written_pair(mention) or _held_by_two(mention, m) for m in group.members):
+        return None
+    if group.elsewhere != {mention.elsewhere}:
+        return None
+    return 1.0 + max(context_overlap(mention.context, context) for context in group.contexts)
+
+
+def _written_pair(mention: _Mention) -> str:
+    return mention.text.replace("–", "-")
 
 
 #: The join score of a figure whose sentence copies a member's: above any score shared words give (at most 2).
@@ -1640,12 +1664,13 @@ def _vague_words(mention: _Mention) -> bool:
 def _claim(group: Sequence[_Mention]) -> Claim | None:
     """The group's claim: its most written counted thing and predicate; None when no mention counts a thing,
     except for a date, which what happened on it says alone ("he was released Nov. 15": "released"), and a
-    measure whose dimension is named without its owner ("struck at a depth of 10 km": "depth")."""
+    measure whose dimension is named without its owner ("struck at a depth of 10 km": "depth"), and a score's side
+    ("winning score")."""
     counted = Counter(m.claim.counted for m in group if m.claim and m.claim.counted)
     predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
     top_predicate = predicates.most_common(1)[0][0] if predicates else None
     if not counted:
-        says_alone = group[0].kind == "date" or top_predicate in DIMENSIONS
+        says_alone = group[0].kind == "date" or top_predicate in DIMENSIONS or top_predicate in TALLIES
         return Claim(None, top_predicate) if top_predicate and says_alone else None
     named = Counter({thing: times for thing, times in counted.items() if is_a_name(thing) and not names_a_unit(thing)})
     if top_predicate == MEASURE_DIMENSIONS["age"] and named:

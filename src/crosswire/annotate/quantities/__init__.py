@@ -20,6 +20,9 @@ only the ones before it:
 7. ``ranks``       the stage also reads ranks ("the fifth patrol", "his 16th straight win"), a figure of
                    their own kind (``Quantity.ordinal``), with what is ranked read from the parse; the
                    scanner reads none, as the quantity benchmarks count none.
+8. ``scores``      and, after the parse (they need none), the final scores and win-loss records ``amounts``
+                   left out ("a 34-6 win", "Carrow (12-3)"), each pair as two figures of their own kind
+                   (``Quantity.tally``); the scanner reads none either.
 
 Every word list and table is data in ``lexicons/`` (``crosswire.lexicon``), each entry with an example
 sentence that ``examples`` checks the scanner reads as the entry says.  Steps 1–4 load no model: they read
@@ -32,7 +35,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from crosswire.annotate.quantities import amounts, ellipsis, figures, grammar, numbers, ranks
+from crosswire.annotate.quantities import amounts, ellipsis, figures, grammar, numbers, ranks, scores
 from crosswire.annotate.quantities.reading import read_quantity
 from crosswire.model import Annotations, Article, Quantity
 from crosswire.workers import batched
@@ -76,7 +79,8 @@ def _with_quantities(articles: list[Article]) -> Iterator[Article]:
     ]
     for article, quantities in zip(articles, grammar.add_claims_to_many(scanned), strict=True):
         annotations = article.annotations or Annotations()
-        yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=tuple(quantities)))
+        with_scores = sorted([*quantities, *scores.find_scores(article.text)], key=lambda q: q.start)
+        yield dataclasses.replace(article, annotations=dataclasses.replace(annotations, quantities=tuple(with_scores)))
 
 
 def _with_ranks(amounts_found: list[Quantity], ranks_found: list[Quantity]) -> list[Quantity]:

@@ -34,13 +34,15 @@ _ERA_AFTER = re.compile(r"^\s?(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
 _MODEL_SUFFIXES = "|".join(sorted(terms(_PACKAGE, "model_suffixes"), key=len, reverse=True))
 _MODEL_SUFFIX_AFTER = re.compile(rf"^\s(?:{_MODEL_SUFFIXES})\b", re.IGNORECASE)
 #: "a 2-1 win", "at 2-0 down": a score, the first number not below the second.
-_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
-#: "went 10-5-1", "(4-11)" after a team: win-loss records.
-_RECORD = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\))")
+SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d%]|[.,]\d|\s?(?:per|%))")
+#: "went 10-5-1", "(4-11)" or "(58-3, 51 KO)" after a team or a fighter: win-loss records.
+RECORD = re.compile(
+    r"(?<![\d.,])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\d.,]\d)|(?<=[A-Za-z] \()\d{1,3}[-–]\d{1,3}(?=\)|,\s)"
+)
 #: "fell to 5-10", "a 2-14 record": a win-loss record, whatever the order of its numbers
 #: (``lexicons/record_verbs.json``); a unit or a counted thing after the pair makes it a range again.
 _RECORD_VERBS = "|".join(sorted(terms(_PACKAGE, "record_verbs"), key=len, reverse=True))
-_RECORD_PAIR = re.compile(
+RECORD_PAIR = re.compile(
     rf"\b(?:{_RECORD_VERBS})\s(?P<pair>\d{{1,2}}[-–]\d{{1,2}})(?![\d%]|[.,]\d)(?!\s+[a-z]+s\b)"
     r"|(?<![\d.,])(?P<before_record>\d{1,2}[-–]\d{1,2})(?=\s+record\b)"
 )
@@ -215,9 +217,9 @@ def _covering(
 
 
 def _in_score(text: str, span: numbers.NumberSpan) -> bool:
-    if _covering(_RECORD, text, span, (8, 8)) or _covering(_RECORD_PAIR, text, span, (20, 30), "pair"):
+    if _covering(RECORD, text, span, (8, 8)) or _covering(RECORD_PAIR, text, span, (20, 30), "pair"):
         return True
-    score = _covering(_SCORE, text, span, (8, 8))
+    score = _covering(SCORE, text, span, (8, 8))
     return score is not None and int(score.group(1)) >= int(score.group(2))
 
 
