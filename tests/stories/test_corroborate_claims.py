@@ -1507,3 +1507,31 @@ def test_one_record_written_for_two_sides_is_two_facts() -> None:
     )  # fmt: skip
     wins = sorted((f.about, f.status) for f in facts if f.about.endswith(" wins"))
     assert wins == [("Harbour Owls wins", "single"), ("Lindmoor Falcons wins", "single")]
+
+
+def test_a_bound_bears_out_an_exact_count_of_the_same_kind_of_thing_in_other_words() -> None:
+    """"More than 200 passengers" and "226 passengers": the bound says the count in fewer words, though the two
+    sentences share nothing else."""
+    facts = _corroborated(
+        ("The singer was one of more than 200 passengers on the Orran Air flight that turned back.",
+         "2026-11-09T08:00:00"),
+        ("Flight 22 was carrying 226 passengers when it returned to Carrow, the airline said.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    counts = [(f.status, f.value, sorted(m.text for m in f.mentions)) for f in facts if f.kind == "quantity"]
+    assert counts == [("agree", 226, ["200 passengers", "226 passengers"])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Two bounds: neither says the other's count.
+        ("The council has received nearly 3,000 letters since the plan was published in May.",
+         "More than 2,000 of the letters opposed the harbour plan, officials said."),
+        # "People" may be any group: a bound and a count of them in unrelated sentences are two groups.
+        ("More than 20 people were hurt when the Carrow footbridge gave way.",
+         "Rescuers said 23 people had been taken to the Orran hospital by nightfall."),
+    ],
+)  # fmt: skip
+def test_a_bound_bears_out_no_other_bound_nor_a_count_of_people(first: str, second: str) -> None:
+    facts = _corroborated((first, "2026-11-09T08:00:00"), (second, "2026-11-09T09:00:00"))
+    assert {f.status for f in facts if f.kind == "quantity"} == {"single"}

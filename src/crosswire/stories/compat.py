@@ -157,14 +157,15 @@ def _side_reached(reading: Reading) -> str | None:
     62,540 pounds" both say "not above", at two numbers, and are two statements, not one told twice."""
     if normalise_qualifier(reading.qualifier) in JUST_BELOW:
         return "upper"
-    return _side(reading)
+    return bound_side(reading)
 
 
 def is_range(reading: Reading) -> bool:
     return reading.value_max is not None and reading.value_max != reading.value
 
 
-def _side(reading: Reading) -> str | None:
+def bound_side(reading: Reading) -> str | None:
+    """Which side a bound is open on ("more than 40": "lower"), None for a figure that is no bound."""
     qualifier = normalise_qualifier(reading.qualifier)
     if qualifier in LOWER_BOUND:
         return "lower"
@@ -191,8 +192,8 @@ def bound_reach(bound: float) -> float:
 def bound_far_from(a: Reading, b: Reading) -> bool:
     """One reading is a bound on one side, the other a figure past its reach on that side."""
     for bound, other in ((a, b), (b, a)):
-        side = _side(bound)
-        if side is None or _side(other) is not None or bound.value <= 0 or other.value <= 0:
+        side = bound_side(bound)
+        if side is None or bound_side(other) is not None or bound.value <= 0 or other.value <= 0:
             continue
         reach = bound_reach(bound.value) * bound.scale
         at, figure = bound.value * bound.scale, other.value * other.scale

@@ -61,6 +61,7 @@ from crosswire.stories.compat import (
     UPPER_BOUND,
     Reading,
     bound_far_from,
+    bound_side,
     bounds_apart,
     compatible,
     is_range,
@@ -959,8 +960,34 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
             return None  # "a loss of around $3 billion" and "a $3.2 billion charge": two sums near each other
         if "same" not in verdicts and mention.unit in GENERIC_UNITS and not _same_thing_measured(mention, group):
             return None  # "about 7 percent of the market" (one firm's) and "7.2%" (another's): two shares near
-        needed = 0.0 if same_neighbour else COMPATIBLE_CONTEXT
+        needed = 0.0 if same_neighbour or _bound_bears_out(mention, group) else COMPATIBLE_CONTEXT
     return overlap if overlap >= needed else None
+
+
+def _bound_bears_out(mention: _Mention, group: _Group) -> bool:
+    """A bound and exact figures within its reach, all of one specific kind of thing ("more than 200 passengers"
+    / "226 passengers", ``_counted_head``): the bound says the exact figure in fewer words, whatever else the
+    sentences share.  Not two bounds, nor a bound and a rounded figure ("more than 200,000" / "nearly 300,000"):
+    neither says the other's count."""
+    head = _counted_head(mention)
+    if head is None:
+        return False
+    for member in group.members:
+        if _counted_head(member) != head:
+            return False
+        kinds = {_bound_or_exact(mention), _bound_or_exact(member)}
+        if kinds != {"bound", "exact"}:
+            return False
+    return True
+
+
+def _bound_or_exact(mention: _Mention) -> str | None:
+    """"bound" for a figure told as a bound ("more than 200"), "exact" for one told with no qualifier."""
+    if mention.reading is None or is_range(mention.reading):
+        return None
+    if mention.reading.qualifier is None:
+        return "exact"
+    return "bound" if bound_side(mention.reading) is not None else None
 
 
 def _score_join(mention: _Mention, group: _Group) -> float | None:
