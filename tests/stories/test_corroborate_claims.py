@@ -1513,7 +1513,7 @@ def test_a_bound_bears_out_an_exact_count_of_the_same_kind_of_thing_in_other_wor
     """"More than 200 passengers" and "226 passengers": the bound says the count in fewer words, though the two
     sentences share nothing else."""
     facts = _corroborated(
-        ("The singer was one of more than 200 passengers on the Orran Air flight that turned back.",
+        ("Stranded aboard the Orran Air jet, more than 200 passengers waited for hours at the gate.",
          "2026-11-09T08:00:00"),
         ("Flight 22 was carrying 226 passengers when it returned to Carrow, the airline said.", "2026-11-09T09:00:00"),
     )  # fmt: skip
