@@ -53,11 +53,10 @@ def _flat_dict(record: Any) -> dict[str, Any]:
 
 def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     frame = data.get("frame") or {}
-    # ranks and scores are listed apart
-    amounts_and_ranks = [*data.get("quantities", []), *data.get("ranks", []), *data.get("scores", [])]
+    figures = [*data.get("quantities", []), *data.get("ranks", []), *data.get("scores", [])]  # listed apart
     return Annotations(
         entities=tuple(Entity(**e) for e in data.get("entities", [])),
-        quantities=tuple(sorted((Quantity(**q) for q in amounts_and_ranks), key=attrgetter("start"))),
+        quantities=tuple(sorted((Quantity(**q) for q in figures), key=attrgetter("start"))),
         dates=tuple(DateMention(**d) for d in data.get("dates", [])),
         quotes=tuple(Quote(**q) for q in data.get("quotes", [])),
         sentences=tuple(Sentence(start, end) for start, end in data.get("sentences", [])),

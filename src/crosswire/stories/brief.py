@@ -238,8 +238,7 @@ def shown_facts(facts: Sequence[Fact], source_key: dict[str, str]) -> list[Fact]
     Discrepancies first, then changing figures, then agreements (most independent origins first), then
     single-source facts.  A figure that counts or measures nothing the parse could name ("4" of a product
     name, a bare "1"; a score's side says what it is) is left out: a number with no claim is no fact; so is a
-    figure of another event,
-    told only in sentences about an earlier time.  Past ``MAX_FACT_ROWS`` only
+    figure of another event, told only in sentences about an earlier time.  Past ``MAX_FACT_ROWS`` only
     discrepancies and changes are still added; they are what a reader must not miss.
     """
 

@@ -24,10 +24,10 @@ _PACKAGE = "crosswire.annotate.quantities"
 _RESULT_WORDS = load_lexicon(_PACKAGE, "result_words").entries
 
 #: The sides of a final score and of a record, the higher score first, the wins first.
-RESULT = ("winning score", "losing score")
-RECORD = ("wins", "losses")
+RESULT_SIDES = ("winning score", "losing score")
+RECORD_SIDES = ("wins", "losses")
 #: Every tally a figure may carry (``Quantity.tally``): what a label says it is.
-TALLIES = frozenset({*RESULT, *RECORD})
+TALLIES = frozenset({*RESULT_SIDES, *RECORD_SIDES})
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 #: A result word after the pair, at most two words that say what kind of result between ("a 34-6 *win*", "a 2-1
@@ -52,16 +52,17 @@ def find_scores(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in amounts.RECORD_PAIR.finditer(text):
         part = "pair" if match["pair"] else "before_record"
-        found += _pair(text, match.start(part), match.end(part), RECORD, _name_before(text, match.start()))
+        found += _pair(text, match.start(part), match.end(part), RECORD_SIDES, _name_before(text, match.start()))
     for match in amounts.RECORD.finditer(text):
+        # "Carrow (12-3)", not "adults (18-24)" nor a three-part record ("went 10-5-1", whose third part is ties)
         holder = _name_before(text, match.start())
         if len(re.split("[-–]", match.group())) == 2 and holder is not None:
-            found += _pair(text, match.start(), match.end(), RECORD, holder)  # "Carrow (12-3)", not "adults (18-24)"
+            found += _pair(text, match.start(), match.end(), RECORD_SIDES, holder)
     for match in amounts.SCORE.finditer(text):
         if any(q.start < match.end() and match.start() < q.end for q in found):
             continue
         if int(match[1]) > int(match[2]) and _tells_a_result(text, match.start(), match.end()):
-            found += _pair(text, match.start(), match.end(), RESULT)
+            found += _pair(text, match.start(), match.end(), RESULT_SIDES)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -89,5 +90,5 @@ def check_result_word(entry: Entry) -> None:
     """The lexicon check: the stage reads the example's score as a result, and nothing else in it; without the
     word, the pair is no figure."""
     found = find_scores(entry.example)
-    assert [q.tally for q in found] == list(RESULT), (entry.term, found)
+    assert [q.tally for q in found] == list(RESULT_SIDES), (entry.term, found)
     assert find_scores(re.sub(rf"\b{entry.term}\b", "and", entry.example, count=1)) == [], entry.term
