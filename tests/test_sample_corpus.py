@@ -220,6 +220,43 @@ def test_a_figure_rising_through_the_day_is_a_changing_conflict(
     assert {float(m.value) for m in fact.mentions} == {float(r["value"]) for r in reports}
 
 
+#: The sides of a game's final score, each a fact of its own (``Quantity.tally``).
+SCORE_SIDES = ("winning score", "losing score")
+
+
+@pytest.mark.parametrize("case", _cases(EXPECTED["final_scores"]))
+def test_a_final_score_agrees_and_a_halftime_score_is_no_fact(
+    engine: Engine, story_of: dict[str, str], case: dict[str, Any]
+) -> None:
+    """Outlets that write one final score in sentences of their own ("a 24-16 win over the Halvern Rams" / "beat
+    the Rams 24-16") agree on each side of it; a score at some moment of the game ("led 13-3 at halftime") tells
+    no result, so it gives the story no fact, least of all a score."""
+    brief = _brief_for(engine, story_of, case["story"])
+    reports = [(r["article"], _span(engine, r["article"], r["text"])) for r in case["reports"]]
+    for side in SCORE_SIDES:
+        holding = [
+            fact for fact in brief.facts
+            if fact.about == side and all(any(_said_in(m, a, span) for m in fact.mentions) for a, span in reports)
+        ]  # fmt: skip
+        assert len(holding) == 1, f"{side}: {[(f.about, f.status, f.value) for f in brief.facts]}"
+        fact = holding[0]
+        assert (fact.kind, fact.status, float(fact.value)) == ("quantity", "agree", float(case[side]))
+        assert {float(m.value) for m in fact.mentions} == {float(case[side])}
+        assert fact.origins == len(reports)
+    halftime = {
+        (side, float(n)) for moment in case["moments"] for side, n in zip(SCORE_SIDES, moment["score"], strict=True)
+    }
+    for moment in case["moments"]:
+        span = _span(engine, moment["article"], moment["text"])
+        told = [fact.about for fact in brief.facts if any(_said_in(m, moment["article"], span) for m in fact.mentions)]
+        assert not told, f"{moment['text']!r} is shown as the story's {told}"
+    as_scores = [
+        (fact.about, m.text) for fact in brief.facts if fact.kind == "quantity" for m in fact.mentions
+        if (fact.about, float(m.value)) in halftime
+    ]  # fmt: skip
+    assert not as_scores, f"a score at halftime is shown as the final score: {as_scores}"
+
+
 #: Figures that are no claim of their story: about another event, or in doubt ("not sure that all 11 ...").
 NOT_CLAIMS = [
     pytest.param(case, id=f"{kind}: {case['about']}")

@@ -42,7 +42,9 @@ def record_articles() -> dict[str, str]:
     found: dict[str, str] = {}
     for line in (CORPUS / "records.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        missing = {"id", "source", "url", "title", "published", "text"} - record.keys()
+        missing = {"id", "url", "title", "published", "text"} - record.keys()
+        if not {"source", "publisher"} & record.keys():  # the outlet's name, under either field (sources/jsonl.py)
+            missing.add("source")
         if missing:
             raise SystemExit(f"records.jsonl: record {record.get('id')} lacks {sorted(missing)}")
         found[record["id"]] = record["text"]
@@ -114,11 +116,14 @@ def check(expected: dict[str, Any], articles: dict[str, str]) -> list[str]:
                 phrase(value["article"], value["text"], f"{group}/{fact['about']}")
     for fact in expected["single_source_facts"]:
         phrase(fact["article"], fact["text"], f"single/{fact['about']}")
-    # Optional extras of this corpus's key: date phrases and quotation openings.
+    # Optional extras of this corpus's key: date phrases, quotation openings and final scores.
     for item in expected.get("dates", []):
         phrase(item["article"], item["text"], f"dates/{item['date']}")
     for item in expected.get("quotes", []):
         phrase(item["article"], item["text"], f"quotes/{item['speaker']}")
+    for item in expected.get("final_scores", []):
+        for report in item["reports"] + item["moments"]:
+            phrase(report["article"], report["text"], f"final_scores/{item['about']}")
     if expected["single_outlet_story"] not in story_keys:
         problems.append(f"single_outlet_story: unknown story {expected['single_outlet_story']}")
     return problems

@@ -112,6 +112,24 @@ class QuoteCheck:
 
 
 @dataclass(frozen=True)
+class ScorePhrase:
+    piece: str
+    text: str  # verbatim phrase holding the pair of numbers
+    score: tuple[int, int]  # the pair as written, the higher number first
+
+
+@dataclass(frozen=True)
+class ScoreCheck:
+    """A game's final score as each outlet writes it ("a 24-16 win", "beat the Rams 24-16"): one agreement per
+    side, the winning and the losing score.  ``moments`` are scores of the same game at some moment ("led 13-3
+    at halftime"): no result, so no fact at all."""
+
+    about: str
+    final: tuple[ScorePhrase, ...]
+    moments: tuple[ScorePhrase, ...] = ()
+
+
+@dataclass(frozen=True)
 class Story:
     key: str
     event: str
@@ -119,6 +137,7 @@ class Story:
     facts: tuple[FactCheck, ...] = ()
     dates: tuple[DateCheck, ...] = ()
     quotes: tuple[QuoteCheck, ...] = ()
+    scores: tuple[ScoreCheck, ...] = ()
 
 
 SLUG_PREFIXES = frozenset({"ledger", "tribune", "courier", "granite", "lantern", "sentinel", "tidewater",

@@ -57,6 +57,7 @@ TRIBUNE = Piece(
         "The walkway was crowded with spectators heading to a high school playoff game when a span near "
         "its middle gave way. Emergency crews reached the riverbank within minutes, helped by dozens of "
         "bystanders who formed human chains down the slope.",
+        "Nine ambulance crews worked at the riverbank until after midnight, the county emergency office said.",
         "Ruiz said: \"We owe these families clear answers, and we will get them. Nobody crosses a bridge in "
         "this city again until an engineer has signed off on it.\"",
         "The mayor ordered a review of every pedestrian crossing owned by the city, eleven structures in "
@@ -176,6 +177,7 @@ WIRE = Piece(
         "The middle span of the Kettle River footbridge dropped about ten feet onto the riverbank shortly "
         "before 6 p.m. local time (2300 GMT), city officials said. Four of the injured were in serious "
         "condition.",
+        "Nine ambulance crews worked at the riverbank until after midnight, the county emergency office said.",
         "\"We owe these families clear answers,\" Mayor Ana Ruiz told reporters.",
         "The pedestrian bridge, built in 1974, was rated in fair condition in a 2024 inspection. Maine's "
         "transportation department said it had sent engineers to the site and would review other "
