@@ -1535,3 +1535,14 @@ def test_a_bound_bears_out_an_exact_count_of_the_same_kind_of_thing_in_other_wor
 def test_a_bound_bears_out_no_other_bound_nor_a_count_of_people(first: str, second: str) -> None:
     facts = _corroborated((first, "2026-11-09T08:00:00"), (second, "2026-11-09T09:00:00"))
     assert {f.status for f in facts if f.kind == "quantity"} == {"single"}
+
+
+def test_boats_seized_are_not_boats_rescued() -> None:
+    """A seizure is a kind of event of its own (``event_classes``): forty boats seized and forty boats rescued are
+    two facts, however many other words the two sentences share."""
+    facts = _corroborated(
+        ("The coastguard seized 40 fishing boats off Carrow on Monday, officials said.", "2026-11-09T08:00:00"),
+        ("After Monday's storm, 40 fishing boats were rescued by the coastguard near Carrow.", "2026-11-09T09:00:00"),
+    )
+    boats = sorted((f.status, f.about) for f in facts if f.kind == "quantity")
+    assert boats == [("single", "fishing boats rescued"), ("single", "fishing boats seized")]
