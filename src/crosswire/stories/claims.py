@@ -78,6 +78,9 @@ _REGULAR_AFTER = re.compile(rf"\s+(?:{_BE}\s+)?(?:reported\s+)?([a-z]+ed)\b")
 
 Vector = npt.NDArray[np.float32]
 
+#: Predicates that say what a figure is without a verb: a measure's dimension ("weight") or a score's side ("wins").
+SAYS_WHAT_IT_IS = DIMENSIONS | TALLIES
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -93,7 +96,7 @@ class Claim:
     def label(self) -> str | None:
         """The claim in plain words: "people injured", "drones shot down", "gorilla weight"; a dimension of no thing
         the parse could name as the dimension alone ("depth", not "miles depth")."""
-        if self.predicate in DIMENSIONS or self.predicate in TALLIES:
+        if self.predicate in SAYS_WHAT_IT_IS:
             counted = None if self.counted is not None and names_a_unit(self.counted) else self.counted
             return " ".join(filter(None, [counted, self.predicate]))
         if self.predicate and self.predicate.startswith(TIME_BEFORE):
@@ -200,7 +203,7 @@ def _names_no_thing(word: str) -> bool:
 def _event_predicate(predicate: str | None, text: str, end: int) -> str | None:
     if not predicate or not any(ch.isalpha() for ch in predicate):
         return None  # none, or a bullet or a dash the parse took for a verb
-    if predicate in DIMENSIONS or predicate in TALLIES:
+    if predicate in SAYS_WHAT_IT_IS:
         return predicate  # what a measure measures ("weight") or a score's side ("wins"), not a verb
     # a clitic ("that's", "they're") is a form of "be" or "have" the parse split off: no event either
     words = [w for w in predicate.lower().split() if w not in AUXILIARIES and not w.startswith(("'", "\u2019"))]

@@ -27,7 +27,6 @@ from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
-from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS, convertible_kind
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
@@ -38,6 +37,7 @@ from crosswire.stories.claims import (
     AUXILIARIES,
     COUNTED_SAME,
     MEASURED_KINDS,
+    SAYS_WHAT_IT_IS,
     Claim,
     claims_match,
     event_kind,
@@ -1697,7 +1697,7 @@ def _claim(group: Sequence[_Mention]) -> Claim | None:
     predicates = Counter(m.claim.predicate for m in group if m.claim and m.claim.predicate)
     top_predicate = predicates.most_common(1)[0][0] if predicates else None
     if not counted:
-        says_alone = group[0].kind == "date" or top_predicate in DIMENSIONS or top_predicate in TALLIES
+        says_alone = group[0].kind == "date" or top_predicate in SAYS_WHAT_IT_IS
         return Claim(None, top_predicate) if top_predicate and says_alone else None
     named = Counter({thing: times for thing, times in counted.items() if is_a_name(thing) and not names_a_unit(thing)})
     if top_predicate == MEASURE_DIMENSIONS["age"] and named:
