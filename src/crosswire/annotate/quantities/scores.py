@@ -47,8 +47,14 @@ _RESULT_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?:The\s+)?(?P<name>{_NAME})\s+\(?$")
 
 
+#: Two digits joined by a dash: a text without one (most texts) holds no score, and is not scanned further.
+_DIGIT_PAIR = re.compile(r"\d[-–]\d")
+
+
 def find_scores(text: str) -> list[Quantity]:
     """Every final score and win-loss record in ``text``, each as its two figures, in order."""
+    if _DIGIT_PAIR.search(text) is None:
+        return []
     found: list[Quantity] = []
     for match in amounts.RECORD_PAIR.finditer(text):
         part = "pair" if match["pair"] else "before_record"
