@@ -480,3 +480,20 @@ def test_a_verbs_result_stays_in_its_predicate(sentence: str, predicate: str) ->
 def test_a_figure_is_told_as_done_as_to_come_or_neither(sentence: str, happened: bool | None) -> None:
     (first, *_) = sorted(add_claims(sentence, find_quantities(sentence)), key=lambda q: q.start)
     assert first.happened is happened, (first.text, first.predicate)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "predicate"),
+    [
+        # A figure in an appositive's modifier describes the noun the appositive stands beside.
+        ("Two hotels in Orran, a town of 16,000 people, collapsed in the quake.", "16,000 people", None),
+        ("Kestrel Energy, a company with 2,000 workers, listed its shares on Friday.", "2,000 workers", None),
+        # Items of a list, which the parse may read as appositives, keep the list's verb.
+        ("The storm damaged 14 hotels, 1,600 houses, 40 churches, 8 bridges, and 4 schools.", "8 bridges", "damaged"),
+    ],
+)
+def test_a_figure_inside_an_appositive_is_no_object_of_the_clause(
+    sentence: str, amount: str, predicate: str | None
+) -> None:
+    found = {text: said for text, _counted, said in claims(sentence)}
+    assert found[amount] == predicate
