@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from crosswire.annotate.names import link_names
 from crosswire.annotate.nlp import load_nlp
-from crosswire.annotate.quantities.numbers import SPLIT_DECIMAL
+from crosswire.annotate.quantities.numbers import breaks_a_split_decimal
 from crosswire.lexicon import Entry, load_lexicon
 from crosswire.model import Annotations, Article, Entity, Sentence
 
@@ -81,7 +81,7 @@ _GOES_ON = re.compile(r"[a-z0-9]")
 
 def _model_sentences(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
     """spaCy's sentence spans, with a cut after an abbreviation mended, and one inside a decimal a tokeniser split
-    ("a depth of 1. 2 miles", ``numbers.SPLIT_DECIMAL``)."""
+    ("a depth of 1. 2 miles", ``numbers.breaks_a_split_decimal``)."""
     pending: tuple[int, int] | None = None
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -89,20 +89,13 @@ def _model_sentences(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
             if _ABBREVIATION_END.search(text[pending[0] : pending[1]].rstrip()) and _GOES_ON.match(text, start):
                 pending = (pending[0], end)
                 continue
-            if _cuts_a_decimal(text, pending[1], start):
+            if breaks_a_split_decimal(text, pending[1]):
                 pending = (pending[0], end)
                 continue
             yield pending
         pending = (start, end)
     if pending is not None:
         yield pending
-
-
-def _cuts_a_decimal(text: str, end: int, next_start: int) -> bool:
-    """Whether a sentence break between ``end`` and ``next_start`` falls inside a split decimal ("1. 2 miles")."""
-    window_start = max(text.rfind("\n", 0, end) + 1, end - 8)  # the decimal's digits, on the break's line
-    return any(match.start() < end and match.end() > next_start
-               for match in SPLIT_DECIMAL.finditer(text, window_start, min(len(text), next_start + 8)))  # fmt: skip
 
 
 def _within_paragraphs(text: str, doc: Doc) -> Iterator[Sentence]:

@@ -1110,10 +1110,9 @@ def _containing(bounds: list[tuple[int, int]], offset: int, length: int) -> tupl
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Sentences by punctuation, for a text given without the entity stage's; never cut inside a decimal a
     tokeniser split ("a depth of 1. 2 miles"), as the entity stage does not cut its sentences there either."""
-    decimals = [(d.start(), d.end()) for d in numbers.SPLIT_DECIMAL.finditer(text)]
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if any(first < match.start() < last for first, last in decimals):
+        if numbers.breaks_a_split_decimal(text, match.start()):
             continue
         bounds.append((start, match.start()))
         start = match.end()

@@ -96,6 +96,13 @@ def written_whole(figure: str) -> str:
     return SPLIT_DIGITS.sub(lambda run: run.group().replace(", ", ",").replace(". ", "."), figure)
 
 
+def breaks_a_split_decimal(text: str, position: int) -> bool:
+    """Whether a sentence break right after a full stop, at ``position``, falls inside a decimal a tokeniser split
+    ("a depth of 1. | 2 miles"): the entity stage and the grammar's own sentence splitter make no break there."""
+    window = SPLIT_DECIMAL.finditer(text, max(0, position - 8), min(len(text), position + 8))
+    return any(match.start() < position < match.end() for match in window)
+
+
 def tokenised(text: str) -> bool:
     """Whether the text was cut into tokens and pasted back with a space after each (``_TOKENISED``)."""
     return _TOKENISED.search(text) is not None
