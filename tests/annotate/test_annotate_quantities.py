@@ -384,8 +384,11 @@ def test_one_is_not_an_age() -> None:
         ("It holds 61 percent of the 100 billion tokens.", [(61, None, "%"), (100e9, None, "tokens")]),
         ("Prices fell 3 percent and sales 40 units.", [(3, None, "%"), (40, None, "units")]),
         ("It runs 2 km, then 3 more days.", [(2, None, "km"), (3, None, "day")]),
+        # things are counted whole: a decimal beside a count is no number of those things
+        ("After two tremors, rated 4.7 and 3.9, crews checked the dam.", [(2, None, "tremors"), (4.7, None, None),
+                                                                          (3.9, None, None)]),
     ],
-)
+)  # fmt: skip
 def test_units_not_lent(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:
     assert values(sentence) == expected
 

@@ -283,6 +283,22 @@ def test_a_unit_written_apart_from_its_number_still_measures_the_noun_after_it(
     assert reading == (counted, dimension)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two quakes, measuring 6.1 and 5.4, rocked the Tessaly coast overnight.",
+        "Two aftershocks measuring 6.1 and 5.4 rattled Orran before dawn.",
+    ],
+)
+def test_a_measuring_verb_rates_several_quakes_as_it_rates_one(sentence: str) -> None:
+    """"quakes measuring 6.1 and 5.4" are two magnitudes, as "a quake measuring 6.1" is one: the plural noun
+    is rated as its singular is, and neither figure becomes a count of quakes."""
+    readings = [(q.text, q.unit, q.predicate) for q in add_claims(sentence, find_quantities(sentence))]
+    assert [reading for reading in readings if reading[0] in ("6.1", "5.4")] == [
+        ("6.1", "magnitude", "magnitude"), ("5.4", "magnitude", "magnitude")
+    ]
+
+
 def test_numbers_joined_by_and_before_one_unit_measure_the_same_noun() -> None:
     readings = claims("The 5.1 and 4.8 magnitude quakes woke Orran on Monday.")
     assert [(amount, thing, verb) for amount, thing, verb in readings if "5.1" in amount or "4.8" in amount] == [

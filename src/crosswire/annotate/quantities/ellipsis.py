@@ -46,9 +46,15 @@ def lend_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if quantity.unit is not None:
             continue
         unit = _lent_unit(text, quantities, index)
-        if unit is not None:
+        if unit is not None and not (_counts_things(unit) and not quantity.value.is_integer()):
+            # Things are counted whole: in "two quakes, measuring 6.6 and 6.2" the 6.6 is no number of quakes.
             lent[index] = dataclasses.replace(quantity, unit=unit)
     return lent
+
+
+def _counts_things(unit: str) -> bool:
+    """Whether a unit is a plain noun counted ("homes", "quakes"), not a unit of measure ("km", "cent")."""
+    return units.measurement_unit_after(unit, None) is None and unit not in units.UNIT_KINDS
 
 
 def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:

@@ -599,9 +599,13 @@ def _whose_dimension(dimension: Token) -> Token | None:
 
 
 def _rating_measured(thing: Token | None) -> Reading | None:
-    """A bare number a measuring verb gives a rated noun (``RATED_NOUNS``): its rating, in the noun's unit."""
-    rating = RATED_NOUNS.get(thing.lower_) if thing is not None else None
-    if thing is None or rating is None:
+    """A bare number a measuring verb gives a rated noun (``RATED_NOUNS``): its rating, in the noun's unit,
+    whether one thing or several are measured ("two quakes, measuring 5.8 and 5.2": two magnitudes)."""
+    if thing is None:
+        return None
+    word = thing.lower_
+    rating = RATED_NOUNS.get(word[:-1] if thing.tag_ == "NNS" and word.endswith("s") else word)
+    if rating is None:
         return None
     return Reading(_noun_phrase(thing), MEASURE_DIMENSIONS[UNIT_KINDS[rating]], unit=rating)
 
