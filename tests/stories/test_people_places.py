@@ -254,6 +254,19 @@ def test_a_place_in_another_role_after_a_preposition_is_no_place() -> None:
     assert read("Crews worked in Ghent Tuesday to clear the wreck.", "Ghent") == ["Ghent"]  # a day after the place
 
 
+def test_a_place_the_lead_puts_the_event_at_comes_before_one_told_only_further_down() -> None:
+    """The frame may rank first a place the story only names far down, in a sentence about something else;
+    the place the lead puts the event at is where it happened, cited at the lead."""
+    text = ("A grain silo collapsed in Ostby on Tuesday, burying two trucks. Crews searched the rubble all day. "
+            "The cooperative that built it once stored half the barley grown in Norland, a former manager said.")
+    places = ("Ostby", "Norland")
+    entities = tuple(Entity(name, "GPE", text.index(name), text.index(name) + len(name)) for name in places)
+    article = Article("a", "record", "t", text, annotations=Annotations(entities=entities,
+                                                                       frame=Frame(where=("Norland", "Ostby"))))
+    [place] = [f for f in people_and_places([article], {"a": "a"}) if f.kind == "place"]
+    assert (place.value, place.mentions[0].start) == ("Ostby", text.index("Ostby"))
+
+
 def test_a_place_in_a_sentence_about_an_earlier_time_is_not_where_the_event_happened() -> None:
     texts = {
         "valley-news": ("Dairy barn burns", "The barn, built in 1934 when settlers came to farm in Alaska, burned "
