@@ -43,6 +43,18 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("After three hours, the hijacker surrendered to the crew.", "three hours", "hours", "before surrendering"),
         ("The new tolls will take effect in 45 days.", "45 days", "days", "before taking effect"),
         ("The ferry strike lasted 12 hours.", "12 hours", "hours", "lasted"),
+        # ... but a span a determiner names is the period it happened in, not a wait before it
+        ("The Owls scored twice in the last 15 minutes.", "15 minutes", "minutes", "scored"),
+        ("Crews reached the hamlet within the first six hours.", "six hours", "hours", "reached"),
+        ("After the first two hours, the hijacker surrendered.", "two hours", "hours", "before surrendering"),
+        # a part counts the things of its whole, and its verb tells what befell it, not all of the whole
+        ("Of the 52 passengers, 40 were injured.", "40", "passengers", "injured"),
+        ("Of the 52 passengers, 40 were injured.", "52 passengers", "passengers", None),
+        ("Three of the 12 climbers reached the summit.", "Three", "climbers", "reached"),
+        ("Three of the 12 climbers reached the summit.", "12 climbers", "climbers", None),
+        # a short past tense ends the counted phrase, as a long one does: they died, no "died" was counted
+        ("Five passengers were hurt and two died at the scene.", "two", None, "died"),
+        ("Four fled before the police arrived.", "Four", None, "fled"),
         # an adjective the verb makes true is part of what happened: a verdict, not a discovery
         ("Three Carrow bakers were found guilty of tax fraud.", "Three Carrow bakers", "Carrow bakers", "found guilty"),
         ("Two climbers were declared dead at the scene.", "Two climbers", "climbers", "declared dead"),

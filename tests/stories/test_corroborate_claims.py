@@ -44,6 +44,17 @@ def test_the_same_event_in_other_words_groups() -> None:
     assert [(f.status, f.about) for f in facts] == [("agree", "drones shot down")]
 
 
+def test_the_whole_a_part_is_told_of_is_no_rival_count_of_the_part() -> None:
+    """"Of the 52 passengers, 40 were injured": 40 injured, which another report bears out; the 52 on board were
+    not all injured, so they neither conflict with the 40 nor join them."""
+    facts = _facts(
+        "Of the 52 passengers on the Dunmore coach, 40 were injured when it overturned on Friday.",
+        "Forty passengers were injured on Friday when a coach overturned near Dunmore.",
+    )
+    assert ("agree", 40) in [(f.status, f.value) for f in facts]
+    assert all(f.status != "conflict" for f in facts)
+
+
 def test_a_toll_told_of_another_time_stays_apart() -> None:
     """'3 killed' told of last spring is another event's toll, however alike the claims."""
     facts = _facts(

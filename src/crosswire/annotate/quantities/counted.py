@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from crosswire.annotate.quantities import numbers, units
+from crosswire.annotate.verb_forms import is_past_form
 from crosswire.lexicon import load_lexicon, terms
 
 _PACKAGE = "crosswire.annotate.quantities"
@@ -143,8 +144,9 @@ def _may_be_in_phrase(word: str) -> bool:
         return False
     if lower.endswith("ly") and len(lower) > 4 and "-" not in lower:
         return False  # adverbs: "5 previously", "two only recently"; but "gas-only engines"
-    # participles and past tenses end a phrase too: "12 killed", "five arrested"
-    return not (lower.endswith("ed") and len(lower) > 4)
+    # participles and past tenses end a phrase too: "12 killed", "five arrested", and the short ones a verb's
+    # tables name ("two died", "four fled"), where a short word in -ed may otherwise be a noun ("a 3 bed flat")
+    return not (lower.endswith("ed") and (len(lower) > 4 or is_past_form(lower)))
 
 
 def looks_plural(word: str) -> bool:

@@ -343,9 +343,13 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if noun is not None and (event := _event_noun_over(noun)) is not None:
         # "ordered the evacuation of 300 residents": residents evacuated
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
-    verb = _participle_of(noun) if noun is not None else None
+    # "Three of the 12 climbers", "Of the 52 passengers, 40 were injured": a part counts the whole's things, and
+    # what befell it is told by its own verb (the climb from the whole's noun stops at the "of": ``_predicate_verb``)
+    part_of_whole = (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                     and (noun.head.head.i == anchor.i or (noun.head.head.i == anchor.head.i and noun.i < anchor.i)))
+    verb = _participle_of(noun) if noun is not None and not part_of_whole else None
     if verb is None:
-        verb = _predicate_verb(noun if noun is not None else anchor)
+        verb = _predicate_verb(anchor if noun is None or part_of_whole else noun)
     if verb is None:
         predicate = None
     elif kind == "time" and _span_before(noun, verb):
@@ -805,7 +809,22 @@ def _counted_noun(anchor: Token) -> Token | None:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ in ("NN", "NNS"):
         return head.head  # "a loss of around $3 billion", "a crowd of 22,000": what the amount is
+    if anchor.dep_ in _NOMINAL_ROLES and (whole := _fronted_whole(head)) is not None:
+        return whole  # "Of the 52 passengers, 40 were injured": 40 passengers
     return _valued_subject(anchor)
+
+
+def _fronted_whole(verb: Token) -> Token | None:
+    """The plural noun of an "of" phrase opening the verb's clause ("*Of the 52 passengers*, 40 were injured"):
+    the whole that the clause's bare figures are parts of; None when the clause opens with none."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    for child in verb.lefts:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            noun = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if noun is not None and noun.tag_ == "NNS":
+                return noun
+    return None
 
 
 def _valued_subject(amount: Token) -> Token | None:
@@ -946,8 +965,11 @@ TIME_BEFORE = "before "
 
 def _span_before(noun: Token | None, verb: Token) -> bool:
     """Whether the counted unit of time is a span that ends in the verb's happening (``_ENDING_SPAN``): the figure
-    is how long it took, not something the verb did to hours or days."""
-    return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in _ENDING_SPAN and noun.head.head == verb
+    is how long it took, not something the verb did to hours or days.  A span "in" or "within" that a determiner
+    names ("scored twice in the final 10 minutes", "within the first hour") is the period it happened in."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in _ENDING_SPAN or noun.head.head != verb:
+        return False
+    return noun.head.lower_ == "after" or not any(child.dep_ in ("det", "poss") for child in noun.children)
 
 
 def _gerund(verb: Token) -> str:
@@ -997,6 +1019,10 @@ def _predicate_verb(token: Token) -> Token | None:
             # churches including ..., 8 bridges").
             return None
         current = current.head
+        if current.dep_ == "prep" and current.lower_ == "of" and in_a_modifier and _names_a_whole(current):
+            # "Of the 52 passengers, 40 were injured", "three of the 12 climbers reached the top": the "of" phrase
+            # names the whole the clause tells a part of; what befell the part did not befall all 52.
+            return None
         if current.tag_.startswith("VB") and current.dep_ == "prep":
             # A participle standing as a preposition names no happening.  "Damaged 300 homes, including 12
             # schools": the members of a noun share what befell it; "according to two witnesses, the car sped
@@ -1007,6 +1033,12 @@ def _predicate_verb(token: Token) -> Token | None:
         if current.tag_.startswith("VB"):
             return current
     return current if current.tag_.startswith("VB") else None
+
+
+def _names_a_whole(of: Token) -> bool:
+    """Whether an "of" phrase holds the whole of a part the clause tells: it opens the clause of its verb ("Of the
+    52 passengers, 40 ...") or follows a number ("three of the 12 climbers")."""
+    return (of.head.tag_.startswith("VB") and of.i < of.head.i) or of.head.like_num
 
 
 #: Words that tell a figure as not (yet) having happened (``lexicons/unrealised.json``), by kind.
