@@ -52,6 +52,10 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Of the 52 passengers, 40 were injured.", "52 passengers", "passengers", None),
         ("Three of the 12 climbers reached the summit.", "Three", "climbers", "reached"),
         ("Three of the 12 climbers reached the summit.", "12 climbers", "climbers", None),
+        ("Half of the 900 workers lost their jobs.", "900 workers", "workers", None),
+        # a number standing as a noun with its participle counts those the participle tells of
+        ("Police said 18 of the 25 detained were freed on bail.", "18", "detained", "freed"),
+        ("Police said 18 of the 25 detained were freed on bail.", "25", "detained", None),
         # a short past tense ends the counted phrase, as a long one does: they died, no "died" was counted
         ("Five passengers were hurt and two died at the scene.", "two", None, "died"),
         ("Four fled before the police arrived.", "Four", None, "fled"),

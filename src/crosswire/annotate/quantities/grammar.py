@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import figures, numbers
 from crosswire.annotate.quantities.ages import AGE_WORDS
-from crosswire.annotate.quantities.numbers import VAGUE_COUNT_WORDS
+from crosswire.annotate.quantities.numbers import FRACTIONS, VAGUE_COUNT_WORDS
 from crosswire.annotate.quantities.qualifiers import CHANGE_WORDS
 from crosswire.annotate.quantities.ranks import UNRANKED_NOUNS
 from crosswire.annotate.quantities.units import (
@@ -345,8 +345,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
     # "Three of the 12 climbers", "Of the 52 passengers, 40 were injured": a part counts the whole's things, and
     # what befell it is told by its own verb (the climb from the whole's noun stops at the "of": ``_predicate_verb``)
-    part_of_whole = (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
-                     and (noun.head.head.i == anchor.i or (noun.head.head.i == anchor.head.i and noun.i < anchor.i)))
+    part_of_whole = noun is not None and _in_whole_of(noun, anchor)
     verb = _participle_of(noun) if noun is not None and not part_of_whole else None
     if verb is None:
         verb = _predicate_verb(anchor if noun is None or part_of_whole else noun)
@@ -805,13 +804,35 @@ def _counted_noun(anchor: Token) -> Token | None:
         return noun
     of_object = _prepositional_object(anchor, "of")
     if of_object is not None:
-        return of_object
+        # "18 of the 25 arrested": the whole is a number too, and names what it counts by its participle
+        return _counted_participle(of_object) if of_object.tag_ == "CD" else of_object
+    if (described := _counted_participle(anchor)) is not None:
+        return described  # "the 25 arrested", "the three injured": those the participle tells of
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ in ("NN", "NNS"):
         return head.head  # "a loss of around $3 billion", "a crowd of 22,000": what the amount is
     if anchor.dep_ in _NOMINAL_ROLES and (whole := _fronted_whole(head)) is not None:
         return whole  # "Of the 52 passengers, 40 were injured": 40 passengers
     return _valued_subject(anchor)
+
+
+def _in_whole_of(noun: Token, anchor: Token) -> bool:
+    """Whether the counted noun lies in the "of" phrase naming the whole the amount is a part of: its own ("three
+    *of the 12 climbers*", "18 *of the 25 arrested*") or one opening its clause ("*Of the 52 passengers*, 40 ...")."""
+    token = noun
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            of = token.head
+            return of.head.i == anchor.i or (of.head.i == anchor.head.i and of.i < anchor.i)
+        token = token.head
+    return False
+
+
+def _counted_participle(number: Token) -> Token | None:
+    """The participle a bare number stands with as a noun ("the 25 *arrested*", "the three *injured*"), or None."""
+    return next((child for child in number.rights if child.dep_ in ("acl", "amod") and child.tag_ == "VBN"), None)
 
 
 def _fronted_whole(verb: Token) -> Token | None:
@@ -1037,8 +1058,8 @@ def _predicate_verb(token: Token) -> Token | None:
 
 def _names_a_whole(of: Token) -> bool:
     """Whether an "of" phrase holds the whole of a part the clause tells: it opens the clause of its verb ("Of the
-    52 passengers, 40 ...") or follows a number ("three of the 12 climbers")."""
-    return (of.head.tag_.startswith("VB") and of.i < of.head.i) or of.head.like_num
+    52 passengers, 40 ...") or follows a number or a fraction ("three of the 12 climbers", "half of the 60")."""
+    return (of.head.tag_.startswith("VB") and of.i < of.head.i) or of.head.like_num or of.head.lower_ in FRACTIONS
 
 
 #: Words that tell a figure as not (yet) having happened (``lexicons/unrealised.json``), by kind.
