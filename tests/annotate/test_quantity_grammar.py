@@ -56,6 +56,7 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         # a number standing as a noun with its participle counts those the participle tells of
         ("Police said 18 of the 25 detained were freed on bail.", "18", "detained", "freed"),
         ("Police said 18 of the 25 detained were freed on bail.", "25", "detained", None),
+        ("The $5 million raised by fans will rebuild the stand.", "$5 million", None, "rebuild"),  # no money counted
         # a short past tense ends the counted phrase, as a long one does: they died, no "died" was counted
         ("Five passengers were hurt and two died at the scene.", "two", None, "died"),
         ("Four fled before the police arrived.", "Four", None, "fled"),

@@ -831,7 +831,10 @@ def _in_whole_of(noun: Token, anchor: Token) -> bool:
 
 
 def _counted_participle(number: Token) -> Token | None:
-    """The participle a bare number stands with as a noun ("the 25 *arrested*", "the three *injured*"), or None."""
+    """The participle a bare number stands with as a noun ("the 25 *arrested*", "the three *injured*"), or None.
+    Not a sum's ("the $5 million *raised*"): what befell the money, not what it counts."""
+    if number.tag_ == "$" or any(child.tag_ == "$" for child in number.children):
+        return None
     return next((child for child in number.rights if child.dep_ in ("acl", "amod") and child.tag_ == "VBN"), None)
 
 
