@@ -293,7 +293,7 @@ def _place_mention(
     candidates = [place for place in dict.fromkeys([*frame.where, *in_lead]) if place.casefold() not in not_places]
     uses = [span for place in candidates for span in _locative_uses(article.text, place, entities, narrative)]
     # A place the lead puts the event at comes first: the frame's best place may be told as a locative only
-    # far down, in a sentence about something else ("half the milk sold in Alaska").
+    # far down, in a sentence about something else ("half the barley grown in Norland").
     found = next((span for span in uses if span[0] < lead_end), uses[0] if uses else None)
     if found is not None:
         start, end, value = found
