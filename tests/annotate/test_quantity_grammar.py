@@ -53,9 +53,12 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Three of the 12 climbers reached the summit.", "Three", "climbers", "reached"),
         ("Three of the 12 climbers reached the summit.", "12 climbers", "climbers", None),
         ("Half of the 900 workers lost their jobs.", "900 workers", "workers", None),
-        # a number standing as a noun with its participle counts those the participle tells of
+        # a number standing as a noun with its participle counts those the participle tells of; as no subject, it
+        # says what befell them
         ("Police said 18 of the 25 detained were freed on bail.", "18", "detained", "freed"),
-        ("Police said 18 of the 25 detained were freed on bail.", "25", "detained", None),
+        ("Police said 18 of the 25 detained were freed on bail.", "25", None, "detained"),
+        ("Two people were killed and 11 injured in Monday's blast at the Orran depot, police said.", "11", None,
+         "injured"),
         ("The $5 million raised by fans will rebuild the stand.", "$5 million", None, "rebuild"),  # no money counted
         # a short past tense ends the counted phrase, as a long one does: they died, no "died" was counted
         ("Five passengers were hurt and two died at the scene.", "two", None, "died"),

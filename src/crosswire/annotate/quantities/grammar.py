@@ -337,6 +337,10 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     if kind in MONEY_KINDS and (priced := _priced_thing(anchor)) is not None:
         return Reading(_noun_phrase(priced), _PRICE)  # "buy Tallow Freight for $900 million": its price
     noun = _counted_noun(anchor)
+    if noun is not None and noun.head.i == anchor.i and noun.tag_ == "VBN" and anchor.dep_ not in _SUBJECTS:
+        # "two were killed and 11 injured", "left 200 injured": the participle tells what befell those counted, who
+        # are named nowhere else; as a subject ("the 25 detained were freed") it says who they are
+        return Reading(None, _predicate(noun), happened=_happened(noun))
     if noun is None and kind in MONEY_KINDS:
         noun = _what_the_sum_is(anchor)  # "$40 million in damage": a sum of damage
     counted = _counted_phrase(noun, anchor) if noun is not None else None
@@ -936,8 +940,12 @@ def _what_the_sum_is(amount: Token) -> Token | None:
     return None if _unit_kind(noun) == "time" else noun
 
 
+#: Roles of a clause's subject.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _subject(verb: Token) -> Token | None:
-    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
 
 
 def _object(verb: Token) -> Token | None:
