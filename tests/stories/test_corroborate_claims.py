@@ -212,6 +212,20 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_a_sentence_opening_with_another_occasion_is_no_claim_of_the_story() -> None:
+    # "In a separate incident, ...": all the sentence tells is that other happening's, however many outlets print it;
+    # "... hours after a separate incident" may tell the story's own figure beside it, and keeps it.
+    other = "In a separate incident, 6 hikers were airlifted from the Orran ridge on Saturday."
+    facts = _corroborated(
+        (f"Floods cut off the Kelso valley on Sunday, stranding 300 residents. {other}", "2026-11-09T08:00:00"),
+        (f"About 300 residents were stranded in the Kelso valley by floods on Sunday. {other}", "2026-11-09T09:00:00"),
+        ("Crews reached 300 stranded residents on Sunday, hours after a separate incident upriver.",
+         "2026-11-09T10:00:00"),
+    )  # fmt: skip
+    assert [f.background for f in facts if f.value == 6] == [True]
+    assert {m.article for f in facts if f.value == 300 and not f.background for m in f.mentions} == {"a0", "a1", "a2"}
+
+
 def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_occasion() -> None:
     # "killing four on Sunday ... in a valley hit by the 2019 floods": the sentence tells this story's toll and
     # names an older occasion beside it; told without a day of this story, the occasion's figure is its own.

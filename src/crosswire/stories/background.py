@@ -65,6 +65,12 @@ _OTHER_OCCASIONS = load_lexicon("crosswire.stories", "other_occasions").entries
 _OTHER_OCCASION = re.compile(
     rf"\b(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]", re.IGNORECASE
 )
+#: A sentence that opens with another happening ("In a separate incident, ...", "An earlier blast at the plant
+#: injured ..."), as its subject or its setting, tells of that happening all through.
+_OPENS_WITH_OTHER_OCCASION = re.compile(
+    rf"\s*[\"“]?(?:(?:in|at|during)\s+)?(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]",
+    re.IGNORECASE,
+)
 
 
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
@@ -107,6 +113,9 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
     for sentence in annotations.sentences:
         text = article.text[sentence.start : sentence.end]
         if _PAST_PERIOD.search(text):
+            found.append(Background(sentence.start, sentence.end, certain=True))
+            continue
+        if _OPENS_WITH_OTHER_OCCASION.match(text):
             found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if _OTHER_OCCASION.search(text):
