@@ -62,15 +62,11 @@ _OPENING_MONTH = re.compile(
 #: Another happening of the story's kind, brought in with "a"/"an": "a similar attack", "an earlier blast"
 #: (``lexicons/other_occasions.json``).
 _OTHER_OCCASIONS = load_lexicon("crosswire.stories", "other_occasions").entries
-_OTHER_OCCASION = re.compile(
-    rf"\b(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]", re.IGNORECASE
-)
+_AN_OTHER_OCCASION = rf"(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]"
+_OTHER_OCCASION = re.compile(rf"\b{_AN_OTHER_OCCASION}", re.IGNORECASE)
 #: A sentence that opens with another happening ("In a separate incident, ...", "An earlier blast at the plant
 #: injured ..."), as its subject or its setting, tells of that happening all through.
-_OPENS_WITH_OTHER_OCCASION = re.compile(
-    rf"\s*[\"“]?(?:(?:in|at|during)\s+)?(?:a|an)\s+(?:{phrase_alternation(e.term for e in _OTHER_OCCASIONS)})\s+[a-z]",
-    re.IGNORECASE,
-)
+_OPENS_WITH_OTHER_OCCASION = re.compile(rf"\s*[\"“]?(?:(?:in|at|during)\s+)?{_AN_OTHER_OCCASION}", re.IGNORECASE)
 
 
 #: A decade that dates what the sentence tells: "built in the 1930s", "since the early 1990s".
