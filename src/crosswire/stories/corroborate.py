@@ -969,16 +969,11 @@ def _bound_bears_out(mention: _Mention, group: _Group) -> bool:
     / "226 passengers", ``_counted_head``): the bound says the exact figure in fewer words, whatever else the
     sentences share.  Not two bounds, nor a bound and a rounded figure ("more than 200,000" / "nearly 300,000"):
     neither says the other's count."""
-    head = _counted_head(mention)
-    if head is None:
+    head, told = _counted_head(mention), _bound_or_exact(mention)
+    if head is None or told is None:
         return False
-    for member in group.members:
-        if _counted_head(member) != head:
-            return False
-        kinds = {_bound_or_exact(mention), _bound_or_exact(member)}
-        if kinds != {"bound", "exact"}:
-            return False
-    return True
+    other = "exact" if told == "bound" else "bound"
+    return all(_counted_head(member) == head and _bound_or_exact(member) == other for member in group.members)
 
 
 def _bound_or_exact(mention: _Mention) -> str | None:
