@@ -44,8 +44,13 @@ def stem(word: str) -> str:
     """A crude plural/verb-ending fold ("injured"/"injuries" stay apart, "people"/"peoples" meet).
 
     Good enough to match the counted thing across outlets; a real stemmer
-    would pull in another dependency for little gain.
+    would pull in another dependency for little gain.  A possessive is its
+    noun ("the stage’s engine" and "the stage" share "stage"), whichever
+    apostrophe the outlet types.
     """
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
