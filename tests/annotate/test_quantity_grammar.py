@@ -319,6 +319,23 @@ def test_a_measuring_verb_rates_several_quakes_as_it_rates_one(sentence: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount", "counted", "dimension"),
+    [
+        ("Crews were flown in after two quakes, measuring 6.2 and 5.9, struck west of the port.", "5.9", "quakes",
+         "magnitude"),
+        ("Rescuers carried the boy, weighing just 20 kilograms, out of the rubble.", "20 kilograms", "boy", "weight"),
+        ("The crew lifted the beam, measuring 12 metres, into place on Friday.", "12 metres", "beam", "size"),
+    ],
+)  # fmt: skip
+def test_a_participle_set_off_after_a_noun_measures_that_noun(
+    sentence: str, amount: str, counted: str, dimension: str
+) -> None:
+    """The parse may hang "measuring ..." on the main verb; set off by a comma right after a noun, it still
+    tells of that noun (the quakes, the boy, the beam), not of the main verb's subject (the rescuers, the crew)."""
+    assert (amount, counted, dimension) in claims(sentence)
+
+
 def test_numbers_joined_by_and_before_one_unit_measure_the_same_noun() -> None:
     readings = claims("The 5.1 and 4.8 magnitude quakes woke Orran on Monday.")
     assert [(amount, thing, verb) for amount, thing, verb in readings if "5.1" in amount or "4.8" in amount] == [

@@ -665,10 +665,22 @@ def _measured_by(verb: Token) -> Token | None:
         return verb.head
     subject = _subject(verb)
     if subject is None and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
-        return _subject(verb.head)
+        set_off = _noun_set_off_before(verb)
+        # "after two quakes, measuring 6.2 and 5.9, struck ...": a participle set off right after a noun
+        # describes that noun, even where the parse hangs it on the main verb ("sent")
+        return set_off if set_off is not None else _subject(verb.head)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         return verb.head  # "the girl, who was 15 years old, ...": the noun the clause describes
     return subject
+
+
+def _noun_set_off_before(participle: Token) -> Token | None:
+    """The noun written right before a participle and the comma that sets it off ("two quakes, measuring"),
+    or None (the participle opens its sentence, or follows anything else)."""
+    if participle.i < 2 or participle.nbor(-1).text != ",":
+        return None
+    noun = participle.nbor(-2)
+    return noun if noun.tag_.startswith("NN") else None
 
 
 def _measure_adjective(unit: Token) -> Token | None:
