@@ -320,6 +320,9 @@ def test_four_digit_counts_after_a_quantity_qualifier() -> None:
          [(2.2e9, None, "ILS"), (590e6, None, "USD"), (71e6, None, None)]),
         # a unit is not lent across sentences
         ("He sold 300 homes. Then 40 stayed empty.", [(300, None, "homes"), (40, None, None)]),
+        # a number set as the level of a noun named before it is that noun's, not one more of the neighbour's
+        ("Two more hikers were found, raising the toll to 9.", [(2, None, "more hikers"), (9, None, None)]),
+        ("The blaze razed 40 barns and put the number of farms hit at 12.", [(40, None, "barns"), (12, None, None)]),
     ],
 )  # fmt: skip
 def test_units_left_unsaid(sentence: str, expected: list[tuple[float, float | None, str | None]]) -> None:

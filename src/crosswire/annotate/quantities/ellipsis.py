@@ -31,6 +31,9 @@ _ALONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\bof\s$|:\s?$")
+#: "raising the toll to 19", "put the number of dead at 31": the number is the level of the noun named right
+#: before it, not one more of a neighbour's things.
+_NAMED_LEVEL_BEFORE = re.compile(r"\b(?:the|its|his|her|their)(?:\s[^\W\d_][\w'-]*){1,6}\s(?:to|at)\s$", re.IGNORECASE)
 #: "a day or two", "another pick or two": the thing is named once, before the number.
 _NOUN_OR_BEFORE = re.compile(r"\b(?:a|an|another|one)\s(?P<noun>[a-z]{3,})\sor\s$", re.IGNORECASE)
 #: How far back the number whose unit is lent may be.
@@ -80,6 +83,8 @@ def _lent_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
             return absolute[-1].unit if absolute else None
     previous = earlier[-1] if earlier else None
     if previous is None or previous.unit is None or previous.unit in _NOT_LENT:
+        return None
+    if _NAMED_LEVEL_BEFORE.search(text, max(0, previous.end, quantity.start - 60), quantity.start):
         return None
     if previous.unit in units.CURRENCIES:
         return None  # "3 billion kroner ($430 million) and 60 million": which currency is unclear
