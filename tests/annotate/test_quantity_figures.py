@@ -38,6 +38,9 @@ def staged(text: str) -> list[Quantity]:
         # the reference may come before the names, and carry a stray apostrophe
         ("Staff at the two ministries will help. The Fisheries and Transport ministries hold the inquiry.", "two"),
         ("Staff in the two ministry's share the work. The Fisheries and Transport ministries met.", "two"),
+        # a number right after a noun of a numbered series names one of them
+        ("The Hawks won game seven of the final in extra time.", "seven"),
+        ("Nurses on ward 12 raised the alarm just after dawn.", "12"),
     ],
 )
 def test_amounts_that_count_nothing_are_left_out_of_the_stage(text: str, left_out: str) -> None:
@@ -62,6 +65,9 @@ def test_amounts_that_count_nothing_are_left_out_of_the_stage(text: str, left_ou
         ("The ferry was packed with passengers. Coastguards said the 40 passengers were all safe.", "40", 40),
         ("The ferry carried 90 passengers. The 40 passengers who were hurt went to Kelso.", "40", 40),
         ("The Fisheries and Transport ministries met. The three ministries will report.", "three", 3),
+        # before the noun a number counts; after "the game" it is a figure of that game
+        ("The Hawks have now won seven games in a row.", "seven", 7),
+        ("The keeper started the game 11 for 12 from the spot.", "11", 11),
     ],
 )
 def test_counts_stay_in_the_stage(text: str, kept: str, value: float) -> None:

@@ -171,6 +171,25 @@ def ends_a_proper_name(number: Token) -> bool:
     return number.tag_ == "NNP" or (previous.dep_ == "compound" and previous.head.i == number.i)
 
 
+#: Nouns a number after them names, one of a numbered series (``lexicons/numbered_nouns.json``).
+NUMBERED_NOUNS = terms("crosswire.annotate.quantities", "numbered_nouns")
+
+
+def follows_what_it_names(number: Token) -> bool:
+    """Whether a number written right after a noun of a numbered series (``NUMBERED_NOUNS``), with nothing
+    after it that it counts, is that one thing's name: "game seven of the final", "Flight 212", "room 14"
+    are one game, one flight, one room (a count of several is written before a plural: "seven games")."""
+    if number.i == 0 or number.tag_ != "CD":
+        return False
+    noun = number.doc[number.i - 1]
+    if noun.lower_ not in NUMBERED_NOUNS or (noun.i > 0 and noun.doc[noun.i - 1].lower_ in ("the", "a", "an")):
+        return False  # "started the game 17 of 20": a determiner makes it the game, and the number its own
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if following is None or not following.tag_.startswith("NN"):
+        return True
+    return following.head.i != number.i and number.head.i != following.i  # "room 12 guests": it counts them
+
+
 _ORDINAL_WORDS = terms("crosswire.annotate.quantities", "ordinals")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -185,15 +204,25 @@ def names_a_class(number: Token) -> bool:
     return before.lower_ in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(before.text) is not None
 
 
+def check_numbered_noun(entry: Entry) -> None:
+    """The lexicon check: the stage leaves out the number written right after the noun in the example."""
+    after = re.search(rf"\b{re.escape(entry.term)}\s+(\w+)", entry.example, re.IGNORECASE)
+    assert after is not None, entry.example
+    kept = [q.text for q in _staged(entry.example)]
+    assert not any(after.group(1) in text for text in kept), (entry.term, kept)
+
+
 def check_ordinal(entry: Entry) -> None:
     """The lexicon check: the stage leaves the example's measure out, and keeps it without the ordinal."""
-    from crosswire.annotate import EntityStage, QuantityStage  # heavy; only the check needs it
+    assert _staged(entry.example) == [], (entry.term, _staged(entry.example))
+    plain = re.sub(rf"\b{re.escape(entry.term)}\s+", "", entry.example, count=1, flags=re.IGNORECASE)
+    assert _staged(plain), (entry.term, plain)
+
+
+def _staged(text: str) -> list[Quantity]:
+    """The quantities the stage keeps in ``text``, for the lexicon checks."""
+    from crosswire.annotate import EntityStage, QuantityStage  # heavy; only the checks need it
     from crosswire.model import Annotations, Article
 
-    def staged(text: str) -> list[Quantity]:
-        article = QuantityStage()(EntityStage()(Article("t", "record", "lexicon", text, annotations=Annotations())))
-        return list(article.annotations.quantities) if article.annotations else []
-
-    assert staged(entry.example) == [], (entry.term, staged(entry.example))
-    plain = re.sub(rf"\b{re.escape(entry.term)}\s+", "", entry.example, count=1, flags=re.IGNORECASE)
-    assert staged(plain), (entry.term, plain)
+    article = QuantityStage()(EntityStage()(Article("t", "record", "lexicon", text, annotations=Annotations())))
+    return list(article.annotations.quantities) if article.annotations else []

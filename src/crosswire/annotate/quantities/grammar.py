@@ -149,6 +149,8 @@ def counts_nothing(doc: Doc, quantity: Quantity, start: int, end: int) -> bool:
         return True  # "her second 400-metre race": a kind of race, not a measure
     if figures.ends_a_proper_name(number):
         return True  # "the 30-year-old male Little One": a name's last word
+    if quantity.unit is None and figures.follows_what_it_names(number):
+        return True  # "game seven of the series", "Flight 175": the one thing's number
     if figures.counts_common_plural(quantity):
         return False  # "two Super Bowl wins", "seven AK-47 assault rifles"
     measured = quantity.unit is not None and quantity.unit in UNIT_KINDS and UNIT_KINDS[quantity.unit] != "time"
