@@ -408,6 +408,13 @@ def test_an_age_standing_for_a_person_measures_someone_unnamed_not_years(sentenc
     assert reading == (None, "age")
 
 
+def test_an_age_of_a_participle_standing_as_a_noun_measures_those_it_tells_of() -> None:
+    # "the 17-year-old accused of ..." is the accused, aged 17: not 17 years that were accused, and not the
+    # best friend or the witness another report gives the same age
+    (reading,) = [(thing, verb) for _, thing, verb in claims("Now the 17-year-old accused of the theft faces a jury.")]
+    assert reading == ("accused", "age")
+
+
 @pytest.mark.parametrize(
     ("sentence", "counted", "dimension"),
     [

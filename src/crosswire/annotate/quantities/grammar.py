@@ -562,7 +562,7 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
         dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
     if adjective is not None and thing is not None and thing.tag_ == "PRP":
         return Reading(None, dimension)  # "he was 3 years old": an age, of someone another sentence names
-    if thing is None or not thing.tag_.startswith("NN"):
+    if thing is None or not (thing.tag_.startswith("NN") or _participle_as_noun(thing)):
         return None
     if thing.tag_.startswith("NNP"):
         return Reading(_name(thing), dimension)  # "Ferry captain Ivo Brandt, 61": Ivo Brandt's age
@@ -575,6 +575,16 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
     measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _participle_as_noun(word: Token) -> bool:
+    """A participle standing as a noun, with its article, as subject or object ("*the accused* of firing the
+    shot goes on trial", "police questioned *the injured*"): those it tells of."""
+    return (
+        word.tag_ in ("VBN", "VBG")
+        and word.dep_ in _NOMINAL_ROLES
+        and any(child.dep_ == "det" for child in word.children)
+    )
 
 
 def _dimension_named(unit: Token) -> Token | None:
