@@ -1571,3 +1571,16 @@ def test_boats_seized_are_not_boats_rescued() -> None:
     )
     boats = sorted((f.status, f.about) for f in facts if f.kind == "quantity")
     assert boats == [("single", "fishing boats rescued"), ("single", "fishing boats seized")]
+
+
+def test_an_age_told_in_a_clause_of_another_time_is_no_age_of_the_story() -> None:
+    # "when she was just 14" is her age back then: two outlets printing it bear out no age the story reports, and it
+    # must not join the 14-year-old victim's age.
+    first = "The court heard from the 14-year-old victim. The pastor's sister was married when she was just 14."
+    second = "A 14-year-old girl testified on Monday. His sister was sent to the farm when she was only 14, she said."
+    facts = _corroborated((first, "2026-11-09T08:00:00"), (second, "2026-11-09T09:00:00"))
+    back_then = {("a0", first.rindex("14")), ("a1", second.rindex("14"))}
+    for fact in facts:
+        held = {(m.article, m.start) for m in fact.mentions}
+        assert fact.background or not held & back_then, fact
+    assert any(fact.background and {(m.article, m.start) for m in fact.mentions} & back_then for fact in facts)

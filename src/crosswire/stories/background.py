@@ -89,6 +89,21 @@ class Background:
     certain: bool
 
 
+#: A clause of time that gives someone's age then, right before the number: "when she was just 15", "since I
+#: was nine", "as a boy of 12" is not one (no verb of being).
+_AGE_THEN_BEFORE = re.compile(
+    r"\b(?:when|since|until|till|before|after|as)\s+(?:he|she|they|I|we|you|[A-Z][\w'’-]+)\s+(?:was|were)\s+"
+    r"(?:(?:just|only|about|around|aged|barely|still)\s+)?$"
+)
+
+
+def age_back_then(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is an age at another time, told in a clause of time ("married when she
+    was just 15", "I haven't played since I was nine"): no figure of the story's own time, as a person's age
+    now is."""
+    return _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def story_year(articles: Sequence[Article]) -> int | None:
     """The year a story is told in: its latest publication, else the latest year its articles write."""
     published = [day.year for article in articles if (day := parse_iso_day(article.published))]
