@@ -1584,3 +1584,13 @@ def test_an_age_told_in_a_clause_of_another_time_is_no_age_of_the_story() -> Non
         held = {(m.article, m.start) for m in fact.mentions}
         assert fact.background or not held & back_then, fact
     assert any(fact.background and {(m.article, m.start) for m in fact.mentions} & back_then for fact in facts)
+
+
+def test_a_record_told_as_beaten_is_no_figure_of_the_story() -> None:
+    # The old record is another time's figure, however many outlets print it; the new mark is the story's.
+    facts = _corroborated(
+        ("Ana Ruiz scored her 33rd goal on Saturday and broke the club record of 31 goals in a season.",
+         "2026-11-09T08:00:00"),
+        ("With 33 goals, Ana Ruiz has surpassed the club's old record of 31 goals set in 1998.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [f.background for f in facts if f.value == 31] == [True]

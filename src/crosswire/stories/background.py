@@ -97,11 +97,24 @@ _AGE_THEN_BEFORE = re.compile(
 )
 
 
-def age_back_then(text: str, start: int) -> bool:
-    """Whether the number at ``start`` is an age at another time, told in a clause of time ("married when she
-    was just 15", "I haven't played since I was nine"): no figure of the story's own time, as a person's age
-    now is."""
-    return _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
+_RECORD_BEATING_VERBS = load_lexicon("crosswire.stories", "record_beating_verbs").entries
+#: "broke the club record of ", "surpassing the yard's best of ": the record a verb of beating one beat.
+_BEATEN_RECORD_BEFORE = re.compile(
+    rf"\b(?:{phrase_alternation(e.term for e in _RECORD_BEATING_VERBS)})\s+(?:[\w'’-]+\s+){{0,4}}"
+    r"(?:record|mark|best)\s+of\s+(?:about\s+|around\s+|some\s+)?\$?$",
+    re.IGNORECASE,
+)
+
+
+def figure_of_another_time(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is, by the words right before it, a figure of another time than the
+    story's: an age in a clause of time ("married when she was just 15", "I haven't played since I was nine"),
+    or a record the story tells was beaten ("broke the club record of 31 goals": the old record)."""
+    window = max(0, start - 60)
+    return (
+        _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _BEATEN_RECORD_BEFORE.search(text, window, start) is not None
+    )
 
 
 def story_year(articles: Sequence[Article]) -> int | None:
@@ -193,6 +206,13 @@ def _occasion_years(text: str) -> list[int]:
 def _earlier_decade(text: str, year: int) -> bool:
     """Whether the sentence dates what it tells by a decade over before ``year`` ("in the 1930s")."""
     return any(int(decade) + 9 < year for decade in _DATING_DECADE.findall(text))
+
+
+def check_record_beating_verb(entry: Entry) -> None:
+    """The lexicon check: the old record's figure in the example (the value) is read as another time's."""
+    written = f"{entry.value:,}"
+    assert written in entry.example, (entry.term, written)
+    assert figure_of_another_time(entry.example, entry.example.index(written)), (entry.term, entry.example)
 
 
 def check_past_period(entry: Entry) -> None:

@@ -31,7 +31,7 @@ from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS, convertible
 from crosswire.annotate.verb_forms import is_past_participle
 from crosswire.lexicon import Entry, mapping, phrase_alternation, terms
 from crosswire.model import Article, Fact, FactMention, FactStatus, FigureReport, Quantity
-from crosswire.stories.background import age_back_then, background_sentences, story_year
+from crosswire.stories.background import background_sentences, figure_of_another_time, story_year
 from crosswire.stories.changes import figure_changes
 from crosswire.stories.claims import (
     AUXILIARIES,
@@ -771,7 +771,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          indefinite=_indefinite(article.text, q.start),
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background)
-                         or age_back_then(article.text, q.start),
+                         or figure_of_another_time(article.text, q.start),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
                          place_name=place_name,
