@@ -1594,3 +1594,16 @@ def test_a_record_told_as_beaten_is_no_figure_of_the_story() -> None:
         ("With 33 goals, Ana Ruiz has surpassed the club's old record of 31 goals set in 1998.", "2026-11-09T09:00:00"),
     )  # fmt: skip
     assert [f.background for f in facts if f.value == 31] == [True]
+
+
+def test_the_years_a_state_has_lasted_are_history_not_a_claim_of_the_story() -> None:
+    # "inspectors have checked the dams for 40 years" tells the history behind the story; "jailed for 12 years"
+    # and "held for 40 days" are what happened in it.
+    facts = _corroborated(
+        ("The board scrapped dam inspections on Monday that inspectors have carried out for 40 years. The engineer "
+         "who hid the cracks was jailed for 12 years.", "2026-11-09T08:00:00"),
+        ("Inspections that engineers had performed for 40 years were scrapped. The engineer was jailed for 12 years "
+         "after being held for 40 days.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [f.background for f in facts if f.value == 40 and f.unit == "year"] == [True]
+    assert [f.status for f in facts if f.value == 12 and not f.background] == ["agree"]

@@ -106,15 +106,32 @@ _BEATEN_RECORD_BEFORE = re.compile(
 )
 
 
-def figure_of_another_time(text: str, start: int) -> bool:
-    """Whether the number at ``start`` is, by the words right before it, a figure of another time than the
+#: A verb in the perfect ("has been running", "have performed", "had been required") and, further in its clause
+#: (no quotation opening, no "will" between: "has said it will orbit for a billion years"), "for" and perhaps a
+#: qualifier right before the number: how long a state has lasted.
+_LASTED_FOR_BEFORE = re.compile(
+    r"\b(?:has|have|had|'ve|’ve)\s+(?:(?:[a-z]+ly|not|never|always|long|already|also|just)\s+){0,2}"
+    r"(?:been\s+[a-z]+(?:ing|ed|en|wn|t)|[a-z]{2,}(?:ed|en|wn|t))\b"
+    r"(?:(?!\bwill\b|\bwould\b)[^.;:\"“”‘]){0,60}?"
+    r"\bfor\s+(?:(?:more than|nearly|almost|about|over|some|around)\s+)?$",
+    re.IGNORECASE,
+)
+#: The unit of a span of years, in the amount or right after its number ("35 years", "45-years", "two decades").
+_YEARS = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\b", re.IGNORECASE)
+
+
+def figure_of_another_time(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is, by the words around it, a figure of another time than the
     story's: an age in a clause of time ("married when she was just 15", "I haven't played since I was nine"),
-    or a record the story tells was beaten ("broke the club record of 31 goals": the old record)."""
-    window = max(0, start - 60)
-    return (
-        _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
-        or _BEATEN_RECORD_BEFORE.search(text, window, start) is not None
+    a record the story tells was beaten ("broke the club record of 31 goals": the old record), or the years a
+    state has lasted ("reviews scientists have performed for 35 years"): the history behind the story, not
+    what happened in it (days and months may be the story's own: "hostages held for 40 days")."""
+    age_then = _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
+    beaten_record = _BEATEN_RECORD_BEFORE.search(text, max(0, start - 60), start) is not None
+    years_lasted = _YEARS.search(text, start, end + 10) is not None and (
+        _LASTED_FOR_BEFORE.search(text, max(0, start - 120), start) is not None
     )
+    return age_then or beaten_record or years_lasted
 
 
 def story_year(articles: Sequence[Article]) -> int | None:
@@ -212,7 +229,8 @@ def check_record_beating_verb(entry: Entry) -> None:
     """The lexicon check: the old record's figure in the example (the value) is read as another time's."""
     written = f"{entry.value:,}"
     assert written in entry.example, (entry.term, written)
-    assert figure_of_another_time(entry.example, entry.example.index(written)), (entry.term, entry.example)
+    start = entry.example.index(written)
+    assert figure_of_another_time(entry.example, start, start + len(written)), (entry.term, entry.example)
 
 
 def check_past_period(entry: Entry) -> None:
