@@ -11,6 +11,7 @@ import pytest
 from crosswire.annotate.entities import EntityStage
 from crosswire.annotate.quantities import QuantityStage
 from crosswire.model import Annotations, Article, Fact
+from crosswire.stories.background import figure_of_another_time
 from crosswire.stories.brief_render import shown_value
 from crosswire.stories.corroborate import corroborate
 
@@ -1607,3 +1608,12 @@ def test_the_years_a_state_has_lasted_are_history_not_a_claim_of_the_story() -> 
     )  # fmt: skip
     assert [f.background for f in facts if f.value == 40 and f.unit == "year"] == [True]
     assert [f.status for f in facts if f.value == 12 and not f.background] == ["agree"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["When she was just 14, the pastor's sister was married.", "The pastor's sister was married when she was 14."],
+)
+def test_an_age_back_then_is_read_wherever_its_clause_stands(sentence: str) -> None:
+    start = sentence.index("14")
+    assert figure_of_another_time(sentence, start, start + 2)

@@ -92,10 +92,9 @@ class Background:
 #: A clause of time that gives someone's age then, right before the number: "when she was just 15", "since I
 #: was nine", "as a boy of 12" is not one (no verb of being).
 _AGE_THEN_BEFORE = re.compile(
-    r"\b(?:when|since|until|till|before|after|as)\s+(?:he|she|they|I|we|you|[A-Z][\w'’-]+)\s+(?:was|were)\s+"
-    r"(?:(?:just|only|about|around|aged|barely|still)\s+)?$"
+    r"\b(?i:when|since|until|till|before|after|as)\s+(?:(?i:he|she|they|we|you)|I|[A-Z][\w'’-]+)\s+(?i:was|were)\s+"
+    r"(?i:(?:just|only|about|around|aged|barely|still)\s+)?$"
 )
-
 
 _RECORD_BEATING_VERBS = load_lexicon("crosswire.stories", "record_beating_verbs").entries
 #: "broke the club record of ", "surpassing the yard's best of ": the record a verb of beating one beat.
