@@ -6,10 +6,12 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from crosswire.annotate import QuantityStage
+from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import find_quantities
-from crosswire.annotate.quantities.grammar import add_claims, add_claims_to_many
+from crosswire.annotate.quantities.grammar import add_claims, add_claims_to_many, read
 from crosswire.model import Article
 
 
@@ -406,6 +408,30 @@ def test_an_age_standing_for_a_person_measures_someone_unnamed_not_years(sentenc
     # "the 6-year-old" as a subject or an object is a person of that age; "years old" is no counted thing.
     (reading,) = [(thing, verb) for _, thing, verb in claims(sentence)]
     assert reading == (None, "age")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "counted"),
+    [
+        # a count before a model's name counts the things of that model
+        ("Officers found nine AK-47 rifles, 14 magazines and 250 rounds in the trawler's hold.", "nine", "rifles"),
+    ],
+)  # fmt: skip
+def test_each_item_of_a_list_counts_its_own_things(sentence: str, amount: str, counted: str) -> None:
+    (thing,) = [thing for text, thing, _ in claims(sentence) if text == amount]
+    assert thing is not None and thing.split()[-1] == counted, thing
+
+
+def test_a_list_item_the_parse_reads_as_an_apposition_counts_its_own_things() -> None:
+    # The parser sometimes hangs a list's second item on the first as an apposition, the shape of a conversion
+    # ("300 feet (91 metres)"); a count of other things restates no measure, and counts its own noun.
+    words = ["Police", "seized", "six", "rifles", ",", "12", "magazines", "and", "300", "rounds", "."]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "punct", "nummod", "appos", "cc", "nummod", "conj", "punct"]
+    tags = ["NNS", "VBD", "CD", "NNS", ",", "CD", "NNS", "CC", "CD", "NNS", "."]
+    doc = Doc(load_parser().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    start = doc[5].idx
+    assert read(doc, start, start + len("12 magazines")).counted == "magazines"
 
 
 def test_an_age_of_a_participle_standing_as_a_noun_measures_those_it_tells_of() -> None:

@@ -330,7 +330,10 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
     anchor = next((t for t in numbers if t.head.i not in inside or t.head.i == t.i), numbers[-1])
     if anchor.head.tag_ == "$" and start <= anchor.head.idx < end:
         anchor = anchor.head  # "$3 billion": the parse hangs the number on the currency sign
-    anchor = _converted_amount(anchor) or anchor
+    if kind is not None:
+        # only a measure restates another in other units: "six rifles, 12 magazines" is a list, which the parse
+        # may read as an apposition too
+        anchor = _converted_amount(anchor) or anchor
     while anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i < anchor.i:
         anchor = anchor.head  # "the 5.1 and 4.8 magnitude quakes": the second number reads as the first does
     measure = _measure(anchor, kind, end)
@@ -819,7 +822,14 @@ def _claims_read(example: str) -> list[str]:
 TALLY_REST = re.compile(r"(?:of|for)-\d+", re.IGNORECASE)
 
 
+#: A model's name written with its number ("AK-47", "F-16", "MiG-29", "A320"), which a count may stand before.
+_MODEL_NAME = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]?")
+
+
 def _counted_noun(anchor: Token) -> Token | None:
+    model = anchor.head
+    if anchor.dep_ in ("compound", "nummod") and _MODEL_NAME.fullmatch(model.text) and model.head.tag_ == "NNS":
+        return model.head  # "six AK-47 rifles", "two F-16 jets": the rifles and the jets, of that model
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.tag_.startswith("NN"):
         noun = anchor.head
         if TALLY_REST.fullmatch(noun.text) and noun.dep_ == "compound" and noun.head.tag_.startswith("NN"):
