@@ -599,3 +599,10 @@ def test_a_list_of_bare_counts_is_still_read_when_no_name_opens_it() -> None:
     """Only a list opened by a name's number ("HB6, 7, 8") or a label ("versions 6, 7") names versions."""
     values = [q.value for q in find_quantities("Turnout rose to 12, 15 and 20 in the three Kelso wards.")]
     assert values[:3] == [12, 15, 20]
+
+
+@pytest.mark.parametrize("sentence", ["Two F-16 jets escorted the airliner to Carrow.", "Three B-52 bombers flew by."])
+def test_a_models_name_that_begins_like_a_unit_is_no_unit(sentence: str) -> None:
+    # "F-16" is a jet, not degrees Fahrenheit; "B-52" no byte count
+    first_unit = values(sentence)[0][2]
+    assert first_unit in (None, "jets", "bombers")
