@@ -92,8 +92,9 @@ def _alternation(forms: list[str]) -> str:
 
 
 #: A unit right after the amount, possibly glued ("5km") or hyphenated ("15-year-old").
-#: Not a model's name that begins like a unit ("two F-16 jets", "three B-52 bombers"): a letter, a hyphen, digits.
-UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s*)(?P<unit>{_alternation(list(UNITS))})(?![\w%]|-\d)", re.IGNORECASE)
+UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s*)(?P<unit>{_alternation(list(UNITS))})(?![\w%])", re.IGNORECASE)
+#: Not a model's name that begins like a unit ("two F-16 jets", "a C-130 plane"): capitals, a hyphen and digits
+#: (a range "10km-15km" is written in units of the case-blind list).
 CASED_UNIT_AFTER = re.compile(rf"(?:-|\s?)(?P<unit>{_alternation(list(CASED_UNITS))})(?![\w%]|-\d)")
 #: A currency right before the amount ("$", "US$ ", "RM", "EUR ").
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<currency>{_alternation(list(CURRENCY_PREFIXES))})\s?-?$")
