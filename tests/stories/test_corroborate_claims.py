@@ -1615,5 +1615,4 @@ def test_the_years_a_state_has_lasted_are_history_not_a_claim_of_the_story() -> 
     ["When she was just 14, the pastor's sister was married.", "The pastor's sister was married when she was 14."],
 )
 def test_an_age_back_then_is_read_wherever_its_clause_stands(sentence: str) -> None:
-    start = sentence.index("14")
-    assert figure_of_another_time(sentence, start, start + 2)
+    assert figure_of_another_time(sentence, sentence.index("14"), None)

@@ -115,21 +115,20 @@ _LASTED_FOR_BEFORE = re.compile(
     r"\bfor\s+(?:(?:more than|nearly|almost|about|over|some|around)\s+)?$",
     re.IGNORECASE,
 )
-#: The unit of a span of years, in the amount or right after its number ("35 years", "45-years", "two decades").
-_YEARS = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\b", re.IGNORECASE)
+#: Units of the quantity registry that measure spans of years ("35 years", "two decades").
+_SPANS_OF_YEARS = frozenset({"year", "decade", "century"})
 
 
-def figure_of_another_time(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``start:end`` is, by the words around it, a figure of another time than the
-    story's: an age in a clause of time ("married when she was just 15", "I haven't played since I was nine"),
-    a record the story tells was beaten ("broke the club record of 31 goals": the old record), or the years a
-    state has lasted ("reviews scientists have performed for 35 years"): the history behind the story, not
-    what happened in it (days and months may be the story's own: "hostages held for 40 days")."""
+def figure_of_another_time(text: str, start: int, unit: str | None) -> bool:
+    """Whether the amount at ``start`` (in ``unit``, as the quantity annotator names it) is, by the words before
+    it, a figure of another time than the story's: an age in a clause of time ("married when she was just 15",
+    "I haven't played since I was nine"), a record the story tells was beaten ("broke the club record of 31
+    goals": the old record), or the years a state has lasted ("reviews scientists have performed for 35 years"):
+    the history behind the story, not what happened in it (days and months may be the story's own: "hostages
+    held for 40 days")."""
     age_then = _AGE_THEN_BEFORE.search(text, max(0, start - 40), start) is not None
     beaten_record = _BEATEN_RECORD_BEFORE.search(text, max(0, start - 60), start) is not None
-    years_lasted = _YEARS.search(text, start, end + 10) is not None and (
-        _LASTED_FOR_BEFORE.search(text, max(0, start - 120), start) is not None
-    )
+    years_lasted = unit in _SPANS_OF_YEARS and _LASTED_FOR_BEFORE.search(text, max(0, start - 120), start) is not None
     return age_then or beaten_record or years_lasted
 
 
@@ -228,8 +227,7 @@ def check_record_beating_verb(entry: Entry) -> None:
     """The lexicon check: the old record's figure in the example (the value) is read as another time's."""
     written = f"{entry.value:,}"
     assert written in entry.example, (entry.term, written)
-    start = entry.example.index(written)
-    assert figure_of_another_time(entry.example, start, start + len(written)), (entry.term, entry.example)
+    assert figure_of_another_time(entry.example, entry.example.index(written), None), (entry.term, entry.example)
 
 
 def check_past_period(entry: Entry) -> None:

@@ -771,7 +771,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          indefinite=_indefinite(article.text, q.start),
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
                          elsewhere=any(b.start <= q.start < b.end and b.certain for b in background)
-                         or figure_of_another_time(article.text, q.start, q.end),
+                         or figure_of_another_time(article.text, q.start, q.unit),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
                          place_name=place_name,
