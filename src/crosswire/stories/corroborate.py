@@ -763,15 +763,16 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
             # A measure in two units keeps its smaller part's words in its context, as when it was read as the
             # larger part alone: two reports of one time share them ("and 46 seconds").
             context = _context(article, q.start, told.end, (left, right))
+            # "when she was 15", "broke the record of 31": surely another time's, whatever the sentence's date
+            another_time = figure_of_another_time(article.text, q.start, q.unit)
             mentions.append(
                 _Mention("quantity", article.id, source, rank, q.start, q.end, text, q.value, reading,
                          unit_key(q.unit), *context, participle, claim,
-                         background=any(b.start <= q.start < b.end for b in background),
+                         background=another_time or any(b.start <= q.start < b.end for b in background),
                          sentence=sentence, said_by=said_by, around=around_of(article, q.start, q.end),
                          indefinite=_indefinite(article.text, q.start),
                          part_or_whole=_part_or_whole(article.text, q.start, q.end),
-                         elsewhere=any(b.start <= q.start < b.end and b.certain for b in background)
-                         or figure_of_another_time(article.text, q.start, q.unit),
+                         elsewhere=another_time or any(b.start <= q.start < b.end and b.certain for b in background),
                          lead=_lead(article, q.start), narrowed=_narrowed(article.text, q.start, q.counted),
                          verb=_verb_stem(q.predicate), measured_from=measured_from, bearing=bearing,
                          place_name=place_name,
