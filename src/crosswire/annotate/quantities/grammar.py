@@ -823,12 +823,12 @@ TALLY_REST = re.compile(r"(?:of|for)-\d+", re.IGNORECASE)
 
 
 #: A model's name written with its number ("AK-47", "F-16", "MiG-29", "A320"), which a count may stand before.
-_MODEL_NAME = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]?")
+_MODEL_WITH_NUMBER = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]?")
 
 
 def _counted_noun(anchor: Token) -> Token | None:
     model = anchor.head
-    if anchor.dep_ in ("compound", "nummod") and _MODEL_NAME.fullmatch(model.text) and model.head.tag_ == "NNS":
+    if anchor.dep_ in ("compound", "nummod") and _MODEL_WITH_NUMBER.fullmatch(model.text) and model.head.tag_ == "NNS":
         return model.head  # "six AK-47 rifles", "two F-16 jets": the rifles and the jets, of that model
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.tag_.startswith("NN"):
         noun = anchor.head
