@@ -366,3 +366,24 @@ def test_an_abbreviated_title_is_the_role_written_out() -> None:
     ))  # fmt: skip
     people = [f for f in people_and_places(articles, {o: o for o in texts}) if f.kind == "person"]
     assert [(f.about, f.value, f.status) for f in people] == [("governor", "Lena Kovac", "agree")]
+
+
+def test_a_place_first_named_far_down_is_not_where_the_event_happened() -> None:
+    """Reports say where their event happened in their opening paragraphs; a place the frame ranks first but no
+    sentence puts anything at until far down ("the clinic she runs in Norland") belongs to something else."""
+    opening = ["The award was announced on Monday.", "The panel praised her work with rural patients."]
+    filler = [f"She has spoken about the case {n} times." for n in ("two", "three", "four", "five", "six", "seven",
+                                                                      "eight", "nine", "ten")]  # fmt: skip
+    text = " ".join([*opening, *filler, "She also runs a small clinic in Norland."])
+    start = text.index("Norland")
+    entity = Entity("Norland", "GPE", start, start + len("Norland"))
+    article = Article("a", "record", "t", text, annotations=Annotations(entities=(entity,),
+                                                                       frame=Frame(where=("Norland",))))
+    assert [f for f in people_and_places([article], {"a": "a"}) if f.kind == "place"] == []
+    # The same sentence near the top is where the event happened.
+    text = " ".join([opening[0], "She also runs a small clinic in Norland.", opening[1], *filler])
+    start = text.index("Norland")
+    entity = Entity("Norland", "GPE", start, start + len("Norland"))
+    article = Article("a", "record", "t", text, annotations=Annotations(entities=(entity,),
+                                                                       frame=Frame(where=("Norland",))))
+    assert [f.value for f in people_and_places([article], {"a": "a"}) if f.kind == "place"] == ["Norland"]

@@ -262,11 +262,11 @@ def _place_mention(
     year_of_story: int | None = None,
 ) -> _Mention | None:
     """Where the article says its event happened: the first of the frame's places (best first), then of the
-    places of the first narrative sentences, that a narrative sentence puts the event at ("in Ghent", "near the
-    Halden dam"), cited at that sentence; failing that, the place of the article's dateline ("GHENT (Reuters)
-    -"), cited there.  None when no sentence puts
-    any of them in that role: a name only seen in a caption, as a destination ("Ghent-bound") or inside
-    another name ("the Ghent Rovers") says nothing about where anything happened.  ``not_places``: names
+    places of the first narrative sentences, that one of the first ``PLACE_SENTENCES`` narrative sentences puts
+    the event at ("in Ghent", "near the Halden dam"), cited at that sentence; failing that, the place of the
+    article's dateline ("GHENT (Reuters) -"), cited there.  None when no sentence puts any of them in that role:
+    a name only seen in a caption, as a destination ("Ghent-bound") or inside another name ("the Ghent Rovers")
+    says nothing about where anything happened.  ``not_places``: names
     (case-folded) the story uses for something else (``_not_places``; by default, those the article does).
     A sentence about an earlier time ("built in the 1930s when settlers came to farm in Alaska") says where
     that happened, not the story's event (``background.py``; ``year_of_story`` for an undated article)."""
@@ -291,7 +291,10 @@ def _place_mention(
         e.text for e in entities if e.label in PLACE_LABELS and e.end <= lead_end and _within(narrative, e.start, e.end)
     ]
     candidates = [place for place in dict.fromkeys([*frame.where, *in_lead]) if place.casefold() not in not_places]
-    uses = [span for place in candidates for span in _locative_uses(article.text, place, entities, narrative)]
+    # Where the event happened is told near the top; a place first put at something far down is another
+    # thing's ("the clinic she runs in Norland", "farmers once tried their luck in Norland").
+    telling = narrative[:PLACE_SENTENCES]
+    uses = [span for place in candidates for span in _locative_uses(article.text, place, entities, telling)]
     # A place the lead puts the event at comes first: the frame's best place may be told as a locative only
     # far down, in a sentence about something else ("half the barley grown in Norland").
     found = next((span for span in uses if span[0] < lead_end), uses[0] if uses else None)
@@ -317,6 +320,8 @@ PLACE_ABOUT = "where the event happened"
 _NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "NORP"})
 #: Narrative sentences whose places are read after the frame's.
 LEAD_SENTENCES = 2
+#: Narrative sentences that may tell where the event happened: news tells it in its opening paragraphs.
+PLACE_SENTENCES = 10
 #: Lines of the head of the text a dateline may open ("Headline\n\nGHENT (Reuters) - ...").
 DATELINE_LINES = 3
 
