@@ -1616,3 +1616,23 @@ def test_the_years_a_state_has_lasted_are_history_not_a_claim_of_the_story() -> 
 )
 def test_an_age_back_then_is_read_wherever_its_clause_stands(sentence: str) -> None:
     assert figure_of_another_time(sentence, sentence.index("14"), None)
+
+
+def test_counts_at_two_ends_of_a_series_are_different_things() -> None:
+    """"the first two games" and "the final two games" count different games: neither an agreement nor, with
+    other values, a conflict; the same end of the series in other words ("last" / "final") still agrees."""
+    facts = _facts(
+        "The Harriers won the final two games in Dunmore on Sunday.",
+        "Brandt's side won the first two games before losing three away from home.",
+    )
+    assert [(f.status, f.value) for f in facts if f.value == 2] == [("single", 2), ("single", 2)]
+    facts = _facts(
+        "The Harriers won the final three games in Dunmore on Sunday.",
+        "Brandt's side won the first two games before losing three away from home.",
+    )
+    assert all(f.status != "conflict" for f in facts)
+    facts = _facts(
+        "The Harriers won the final two games in Dunmore on Sunday.",
+        "Brandt's side won the last two games, both away from home.",
+    )
+    assert [(f.status, f.value) for f in facts if f.value == 2] == [("agree", 2)]

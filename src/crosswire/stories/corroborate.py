@@ -176,6 +176,8 @@ class _Mention:
     day: int | None = None
     #: The unit as the annotator names it ("USD", "km", "%"), for showing the figure with it.
     unit_as_read: str | None = None
+    #: The end of a series its things are placed at ("the *first* two games": "first"): ``series_part``.
+    series: str | None = None
     #: A rank in a series ("the sixth round"), which only another rank bears out: ``Quantity.ordinal``.
     ordinal: bool = False
     #: The side of a score or a record ("winning score", "wins"), borne out only by the same pair: ``Quantity.tally``.
@@ -779,7 +781,7 @@ def _mentions(articles: Sequence[Article], source_of: Mapping[str, str]) -> list
                          holder=q.holder, in_lead=q.start < lead_ends,
                          running_total=running_total(article.text[left:right], q.start - left), happened=q.happened,
                          movement=movement(article.text, q.start, q.end, q.change), day=day, unit_as_read=q.unit,
-                         ordinal=q.ordinal, tally=q.tally)
+                         ordinal=q.ordinal, tally=q.tally, series=series_part(article.text, q.start))
             )  # fmt: skip
         for d in annotations.dates:
             if d.date is None or page_stamp(article.text, d.start, d.end) or in_a_caption(article, d.start, d.end):
@@ -902,6 +904,8 @@ def _join_score(mention: _Mention, group: _Group) -> float | None:
         return None  # "recovered 12 rifles" / "seized 12 pirates": two things counted, however alike the sentences
     if any(_two_things_named(m, mention) for m in same_article):
         return None  # one report's "17-year-old gorilla" and "17-year-old female Berit": two things it names
+    if any(_two_parts_of_a_series(mention, m) for m in group.members):
+        return None  # "took the first two games" / "won the final two games": two sets of games
     if mention.measured_from and any(m.measured_from and not m.measured_from & mention.measured_from
                                      for m in group.members):
         return None  # "25 miles east of Houston" / "25 miles northwest of the jail": two distances
@@ -1137,6 +1141,8 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         return False  # "28 of 41 passes": completed and attempted, a part and its whole
     if _held_by_two(a, b):
         return False  # one boxer's 46 knockouts and another's 36: two records, no dispute
+    if _two_parts_of_a_series(a, b):
+        return False  # "lost the first three games", "lost the last two": different games
     if a.narrowed or b.narrowed:
         return False  # "58 wins" / "51 wins coming by knockout": all of them and some of them
     if _is_measure(a) and (a.indefinite or b.indefinite):
@@ -1519,6 +1525,36 @@ def _narrowed(text: str, start: int, counted: str | None) -> bool:
         return False
     match = _ING_AFTER.match(text, position + len(head))
     return match is not None and _is_participle(match.group(1))
+
+
+_SERIES_POSITIONS = mapping("crosswire.stories", "series_positions")
+#: A word placing what a count counts in a series, right before the number: "the *final* two games".
+_SERIES_POSITION_BEFORE = re.compile(rf"\b(?P<word>{phrase_alternation(_SERIES_POSITIONS)})\s+$", re.IGNORECASE)
+
+
+def series_part(text: str, start: int) -> str | None:
+    """The end of a series the figure at ``start`` places its things at (``lexicons/series_positions.json``):
+    "first" for "the first two games", "last" for "the final two games" or "the past three months"."""
+    match = _SERIES_POSITION_BEFORE.search(text, max(0, start - 20), start)
+    return _SERIES_POSITIONS[match.group("word").casefold()] if match else None
+
+
+def _two_parts_of_a_series(a: _Mention, b: _Mention) -> bool:
+    """Both counts are placed at different ends of a series: "took the first two games" and "won the final two
+    games" count different games, however alike their words."""
+    return a.series is not None and b.series is not None and a.series != b.series
+
+
+def check_series_position(entry: Entry) -> None:
+    """The lexicon check: the number right after the term is placed at the entry's end of a series, and with
+    another word in the term's place it is placed nowhere."""
+    from crosswire.annotate.quantities import find_quantities  # heavy; only the check needs it
+
+    at = entry.example.casefold().index(entry.term)
+    figure = next(q for q in find_quantities(entry.example) if q.start > at)
+    assert series_part(entry.example, figure.start) == entry.value, entry.term
+    other_word = entry.example[:at] + "x" * len(entry.term) + entry.example[at + len(entry.term) :]
+    assert series_part(other_word, figure.start) is None, entry.term
 
 
 def _is_participle(word: str) -> bool:
