@@ -227,6 +227,22 @@ def test_a_sentence_opening_with_another_occasion_is_no_claim_of_the_story() -> 
     assert {m.article for f in facts if f.value == 300 and not f.background for m in f.mentions} == {"a0", "a1", "a2"}
 
 
+def test_a_sentence_opening_in_an_earlier_time_is_no_claim_of_the_story() -> None:
+    # "Before that, ...": the whole sentence is the history behind the story, however many outlets print it;
+    # "previously" inside a sentence ("officials had previously said") may tell the story's own earlier figure.
+    history = "Before that, she won two league titles as an assistant coach in Kelso."
+    facts = _corroborated(
+        (f"Ada Brandt resigned as coach of the Harriers on Monday. {history}", "2026-11-09T08:00:00"),
+        (f"The Harriers said on Monday that Ada Brandt had resigned. {history}", "2026-11-09T09:00:00"),
+    )
+    assert [f.background for f in facts if f.value == 2] == [True]
+    facts = _corroborated(
+        ("Floods stranded 40 residents in Kelso on Sunday, officials had previously said.", "2026-11-09T08:00:00"),
+        ("Floods stranded 40 residents in Kelso on Sunday, the mayor said.", "2026-11-09T09:00:00"),
+    )
+    assert [f.background for f in facts if f.value == 40] == [False]
+
+
 def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_occasion() -> None:
     # "killing four on Sunday ... in a valley hit by the 2019 floods": the sentence tells this story's toll and
     # names an older occasion beside it; told without a day of this story, the occasion's figure is its own.

@@ -8,8 +8,9 @@ when it names one clearly before the article's own: a date resolved more than
 ``BACKGROUND_DAYS`` before the publication day, a year before the
 publication year, a year naming an earlier occasion ("a 1999 incident") or
 placing a happening in it ("fell into the pool in 1996"), a decade dating one
-("in the 1930s"), or a phrase of
-``lexicons/past_periods.json`` ("last year", "years ago").  An
+("in the 1930s"), a phrase of
+``lexicons/past_periods.json`` ("last year", "years ago"), or an opening of
+``lexicons/past_openings.json`` ("Before that, ...").  An
 article without a publication date is read against the story's year
 (``story_year``): the latest day any of its articles was published, or, when
 none is dated, the latest year its articles write (a report names
@@ -38,6 +39,12 @@ from crosswire.model import Article, DateMention, Sentence
 BACKGROUND_DAYS = 60
 _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
 _PAST_PERIOD = re.compile(rf"\b(?:{phrase_alternation(e.term for e in _PAST_PERIODS)})\b", re.IGNORECASE)
+_PAST_OPENINGS = load_lexicon("crosswire.stories", "past_openings").entries
+#: Words opening a sentence, set off by a comma, that set it all in an earlier time: "Before that, she won two
+#: titles" ("Before that vote, ..." dates by something else).
+_OPENS_IN_THE_PAST = re.compile(
+    rf"\s*[\"“]?(?:{phrase_alternation(e.term for e in _PAST_OPENINGS)})\s*,", re.IGNORECASE
+)
 _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 #: A year after a preposition, perhaps with a month and day between: " December 2004", " 4 May 2002", " mid-2019".
@@ -151,7 +158,7 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
     found = []
     for sentence in annotations.sentences:
         text = article.text[sentence.start : sentence.end]
-        if _PAST_PERIOD.search(text):
+        if _PAST_PERIOD.search(text) or _OPENS_IN_THE_PAST.match(text):
             found.append(Background(sentence.start, sentence.end, certain=True))
             continue
         if _OPENS_WITH_OTHER_OCCASION.match(text):
