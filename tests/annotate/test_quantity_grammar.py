@@ -583,3 +583,24 @@ def test_a_figure_inside_an_appositive_is_no_object_of_the_clause(
 ) -> None:
     found = {text: said for text, _counted, said in claims(sentence)}
     assert found[amount] == predicate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "predicate"),
+    [
+        # verbs coordinated over the same things tell every happening of them
+        ("During the raid, nine rifles and 40 rounds were found and confiscated.", "nine rifles",
+         "found and confiscated"),
+        ("Police arrested and charged three men in Kelso on Sunday.", "three men", "arrested and charged"),
+        ("Four climbers were rescued on Friday and later released from hospital.", "Four climbers",
+         "rescued and released"),
+        # a conjunct with things of its own, or only sharing the subject, tells another happening
+        ("The blast killed three people and injured 11 others.", "three people", "killed"),
+        ("The blast killed three people and injured 11 others.", "11", "injured"),
+        ("Two people were killed and 11 injured in the crash.", "11", "injured"),
+        ("The quake killed 12 people and was felt across the region.", "12 people", "killed"),
+        ("Two people were hurt in the fire and went home the same evening.", "Two people", "hurt"),
+    ],
+)
+def test_verbs_coordinated_over_one_figure_are_all_its_predicate(sentence: str, amount: str, predicate: str) -> None:
+    assert (amount, predicate) in [(text, told) for text, _, told in claims(sentence)]

@@ -1652,3 +1652,18 @@ def test_counts_at_two_ends_of_a_series_are_different_things() -> None:
         "Brandt's side won the last two games, both away from home.",
     )
     assert [(f.status, f.value) for f in facts if f.value == 2] == [("agree", 2)]
+
+
+def test_a_figure_of_coordinated_verbs_agrees_with_either_happening() -> None:
+    """"Police arrested and charged three men" tells both happenings of the three men: a report of the arrest of
+    three men bears it out; "killed three and injured 11" keeps its two happenings apart."""
+    facts = _facts(
+        "Police arrested and charged three men over the Kelso warehouse fire on Sunday.",
+        "Three men were arrested on Sunday after a fire gutted a warehouse in Kelso, officers said.",
+    )
+    assert [(f.status, f.value) for f in facts] == [("agree", 3)]
+    facts = _facts(
+        "The Kelso warehouse fire killed three workers and injured two others on Sunday.",
+        "Two workers were killed when fire swept through a Kelso warehouse on Sunday.",
+    )
+    assert all(f.status != "agree" for f in facts if f.value == 2)

@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from crosswire.annotate.quantities.grammar import DIMENSIONS, TALLY_REST, TIME_BEFORE
+from crosswire.annotate.quantities.grammar import COORDINATED, DIMENSIONS, TALLY_REST, TIME_BEFORE
 from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.annotate.quantities.units import UNIT_KINDS, unit_for
 from crosswire.annotate.verb_forms import is_past_participle
@@ -309,6 +309,10 @@ def _kind_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
 @cache
 def event_kind(predicate: str) -> str | None:
     """The kind of event a predicate names ("wounded" → "injure"), or None when no kind is clearly nearest."""
+    if COORDINATED in predicate:
+        # "arrested and charged": a kind only when the coordinated happenings name one between them
+        named = {kind for part in predicate.split(COORDINATED) if (kind := event_kind(part)) is not None}
+        return named.pop() if len(named) == 1 else None
     phrases, kinds = _kind_table()
     if predicate.partition(" ")[0].endswith("ing") and names_an_action(predicate):
         # "intercepting 17 drones": the event the participle "intercepted" names (the lexicon writes what
@@ -334,6 +338,11 @@ def same_predicate(a: str | None, b: str | None) -> Verdict:
     """Whether two predicates name the same event: wounded/injured yes, killed/injured never."""
     if a is None or b is None:
         return "unknown"
+    if COORDINATED in a or COORDINATED in b:
+        # "found and confiscated" tells both happenings of the same things: the same as "confiscated", different
+        # only when every happening differs.
+        verdicts = {same_predicate(x, y) for x in a.split(COORDINATED) for y in b.split(COORDINATED)}
+        return "same" if "same" in verdicts else "different" if verdicts == {"different"} else "unknown"
     if a.startswith("not ") != b.startswith("not "):
         return "different"  # "were killed" / "were not killed"
     if a == b or participle(a) == participle(b):

@@ -1146,9 +1146,41 @@ def _happened(verb: Token) -> bool | None:
 
 def _predicate(verb: Token) -> str:
     """What happened, as the verb (with its particle) or the state a linking verb gives, and "not" before it
-    when the verb is negated: "the two incidents were not related" says they were not."""
-    negation = "not " if any(child.dep_ == "neg" for child in verb.children) else ""
-    return negation + _affirmed(verb)
+    when the verb is negated: "the two incidents were not related" says they were not.  Verbs coordinated with
+    it over the same figure are joined by "and": "six rifles were found and confiscated", "police arrested and
+    charged three men" tell both happenings of the same things."""
+    return COORDINATED.join(_negated(v) + _affirmed(v) for v in _coordinated(verb))
+
+
+def _negated(verb: Token) -> str:
+    return "not " if any(child.dep_ == "neg" for child in verb.children) else ""
+
+
+#: How a predicate joins verbs coordinated over one figure ("were found and confiscated").
+COORDINATED = " and "
+#: What gives a verb an object of its own.
+_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+
+
+def _coordinated(verb: Token) -> list[Token]:
+    """The verb and the verbs coordinated with it over the same things, in the same form and the order written:
+    "were found and confiscated" (the conjunct has no subject or object of its own), "arrested and charged three
+    men" (the parse hangs the object on the last verb; the first has no object or passive subject of its own).
+    A conjunct with an object of its own ("killed three people and injured 11") tells another happening."""
+
+    def no_object(other: Token) -> bool:
+        # In the verb's own form: "were hurt and went home" tells a second happening, not a second word for it.
+        return other.tag_ == verb.tag_ and not any(child.dep_ in _OBJECTS for child in other.children)
+
+    # A passive subject is the head verb's own patient ("two were killed and 11 injured": the 11 were not killed).
+    before = [verb.head] if verb.dep_ == "conj" and no_object(verb.head) and not any(
+        child.dep_ == "nsubjpass" for child in verb.head.children) else []  # fmt: skip
+    # A conjunct after the verb shares only its subject: over the same things when they are that subject ("six
+    # rifles were found and confiscated"), not when they are the verb's object ("killed 12 and was felt widely").
+    after = [child for child in verb.children
+             if child.dep_ == "conj" and no_object(verb) and no_object(child)
+             and not any(g.dep_ in _SUBJECTS for g in child.children)]  # fmt: skip
+    return [*before, verb, *after]
 
 
 def _affirmed(verb: Token) -> str:
