@@ -213,6 +213,23 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
+    # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
+    # history, however many outlets recall them; the story's own year before a name is the story's.
+    recalled = "The 1961 Harriers rushed for 398 yards against Dunmore in the old stadium."
+    facts = _corroborated(
+        (f"The Harriers rushed for 352 yards and still lost on Sunday. {recalled}", "2026-11-09T08:00:00"),
+        (f"Despite 352 rushing yards, the Harriers lost to Dunmore on Sunday. {recalled}", "2026-11-09T09:00:00"),
+    )
+    assert [f.background for f in facts if f.value == 398] == [True]
+    assert [f.background for f in facts if f.value == 352] == [False]
+    facts = _corroborated(
+        ("The 2026 Harriers rushed for 352 yards on Sunday, a club record.", "2026-11-09T08:00:00"),
+        ("The Harriers ran for 352 yards against Dunmore on Sunday.", "2026-11-09T09:00:00"),
+    )
+    assert [f.background for f in facts if f.value == 352] == [False]
+
+
 def test_a_sentence_opening_with_another_occasion_is_no_claim_of_the_story() -> None:
     # "In a separate incident, ...": all the sentence tells is that other happening's, however many outlets print it;
     # "... hours after a separate incident" may tell the story's own figure beside it, and keeps it.

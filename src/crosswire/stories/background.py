@@ -80,9 +80,11 @@ _OPENS_WITH_OTHER_OCCASION = re.compile(rf"\s*[\"“]?(?:(?:in|at|during)\s+)?{_
 _DATING_DECADE = re.compile(
     r"\b(?i:in|during|since|by|from|of)\s+the\s+(?:(?:early|late|mid-?)\s*)?(1[89]\d0|20\d0)['’]?s\b"
 )
-#: A year naming an occasion: "a 1999 incident", "the 2003 final", "in 1998, when the club ..." is another
-#: time's event, wherever it stands.
-_OCCASION_YEAR = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[a-z])|(1[89]\d\d|20\d\d),?\s+when\b)")
+#: A year naming an occasion: "a 1999 incident", "the 2003 final", "the 1961 Harriers" (that year's team), "the
+#: 2011 Velmar earthquake", "in 1998, when the club ..." is another time's event, wherever it stands.
+_OCCASION_YEAR = re.compile(
+    r"\b(?:(?:[Aa]n?|[Tt]he)\s+(1[89]\d\d|20\d\d)\s+(?=[A-Za-z])|(1[89]\d\d|20\d\d),?\s+when\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
