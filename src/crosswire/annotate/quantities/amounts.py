@@ -238,15 +238,21 @@ _ORDINAL_NOT_FRACTION = re.compile(
 _KIND_COMPOUND_AFTER = re.compile(r"-([a-z]+)\s+([a-z]+)")
 
 
+#: The end of a number, right before a compound: "32" of "32-bit", "three" of "three-time".
+_NUMBER_END = re.compile(rf"(?:\d|\b(?i:{'|'.join(numbers.SMALL_NUMBERS)}))$")
+
+
 def names_a_kind(text: str, end: int) -> bool:
     """Whether the amount ending at ``end`` says what kind of thing a noun is ("a four-cylinder engine").
 
     Such an amount is a quantity (it measures the engine), but it reports nothing that happened: two
-    reports of one event do not agree or disagree about a hotel's stars or a program's 32 bits.
+    reports of one event do not agree or disagree about a hotel's stars or a program's 32 bits.  The compound
+    follows the number itself: after a unit ("a 108-foot-tall rocket") it says what the measure is.
     """
     compound = _KIND_COMPOUND_AFTER.match(text, end)
     return (
         compound is not None
+        and _NUMBER_END.search(text, max(0, end - 12), end) is not None
         and compound.group(2) not in counted.STOP_WORDS
         and units.measurement_unit_after(compound.group(1), None) is None
     )
