@@ -73,3 +73,12 @@ def test_amounts_that_count_nothing_are_left_out_of_the_stage(text: str, left_ou
 def test_counts_stay_in_the_stage(text: str, kept: str, value: float) -> None:
     start = text.rindex(kept)
     assert any(q.start <= start < q.end and q.value == value for q in staged(text)), staged(text)
+
+
+def test_an_ordinal_after_the_picks_out_the_thing_its_measure_measures() -> None:
+    """"Her second 400-metre race" is a kind of race in her series (the ordinals lexicon); "the first
+    6.6-magnitude quake" is one quake of the story, and 6.6 its magnitude."""
+    assert [(q.value, q.counted) for q in staged("Villagers fled after the first 6.6-magnitude quake struck.")] == [
+        (6.6, "quake")
+    ]
+    assert staged("The champion swam her second 400-metre race on Friday.") == []

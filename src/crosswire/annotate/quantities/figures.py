@@ -195,13 +195,15 @@ _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def names_a_class(number: Token) -> bool:
-    """Whether a measure joined to its noun by a hyphen follows an ordinal: "her second 400-metre race" is
-    the second race of 400 metres, a kind of race, not a figure anyone measured."""
+    """Whether a measure joined to its noun by a hyphen follows an ordinal of someone's series: "her second
+    400-metre race" is the second race of 400 metres she ran, a kind of race, not a figure anyone measured.
+    After "the" the ordinal picks one thing out, which the measure measures: "the first 6.6-magnitude quake"."""
     doc = number.doc
-    if number.i == 0 or number.i + 1 >= len(doc) or doc[number.i + 1].text not in ("-", "‑"):
+    if number.i < 2 or number.i + 1 >= len(doc) or doc[number.i + 1].text not in ("-", "‑"):
         return False
     before = doc[number.i - 1]
-    return before.lower_ in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(before.text) is not None
+    ordinal = before.lower_ in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(before.text) is not None
+    return ordinal and doc[before.i - 1].tag_ in ("PRP$", "POS")  # "her", "its", "the town's"
 
 
 def check_numbered_noun(entry: Entry) -> None:
