@@ -606,3 +606,10 @@ def test_a_models_name_that_begins_like_a_unit_is_no_unit(sentence: str) -> None
     # "F-16" is a jet, not degrees Fahrenheit; "B-52" no byte count
     first_unit = values(sentence)[0][2]
     assert first_unit in (None, "jets", "bombers")
+
+
+def test_a_line_ending_in_a_name_does_not_take_in_a_number_opening_the_next() -> None:
+    # "Read more: Kelso Travel Tips" is a teaser line; "Four people" opens the story's next line, no name's part.
+    text = "Read more: Kelso Travel Tips\nFour people were taken to hospital on Monday."
+    assert [(q.text, q.value) for q in find_quantities(text)] == [("Four people", 4)]
+    assert find_quantities("The new Velmar Jet 4 flew on Monday.") == []  # on one line, the name's own number

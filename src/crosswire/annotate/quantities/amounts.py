@@ -88,7 +88,8 @@ _PHONE_CUES = "|".join(sorted(terms(_PACKAGE, "phone_cues"), key=len, reverse=Tr
 _PHONE_CUE_BEFORE = re.compile(rf"\b(?:{_PHONE_CUES})\b[^\n]*$", re.IGNORECASE)
 #: A capitalised word right before the number, as in "Boeing 737", "Game 2", with the words hyphened to it
 #: when all are capitalised ("NORTH-WE 4": the name is the whole compound, not its last part, a function word).
-_WORD_BEFORE = re.compile(r"(?P<word>(?:[A-Z][\w&'’]*-)+[A-Z][\w&'’]*|[A-Za-z][\w&'’]*)[\s-]?$")
+#: On the same line: a line's last word ("Read more: Travel Tips") is no part of a number opening the next.
+_WORD_BEFORE = re.compile(r"(?P<word>(?:[A-Z][\w&'’]*-)+[A-Z][\w&'’]*|[A-Za-z][\w&'’]*)[ \t-]?\Z")
 #: Prose before a number inside a name: a lower-case word, a number ("the 1967 Six-Day War") or "The".
 _PROSE_BEFORE = re.compile(r"\b(?:[a-z]+|\d+|The)\s+$")
 #: "a former 2-Time League Champion": a number hyphened to a capitalised word that another one follows.
