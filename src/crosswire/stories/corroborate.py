@@ -1141,8 +1141,6 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
         return False  # "28 of 41 passes": completed and attempted, a part and its whole
     if _held_by_two(a, b):
         return False  # one boxer's 46 knockouts and another's 36: two records, no dispute
-    if _two_parts_of_a_series(a, b):
-        return False  # "lost the first three games", "lost the last two": different games
     if a.narrowed or b.narrowed:
         return False  # "58 wins" / "51 wins coming by knockout": all of them and some of them
     if _is_measure(a) and (a.indefinite or b.indefinite):

@@ -266,10 +266,10 @@ def _place_mention(
     the event at ("in Ghent", "near the Halden dam"), cited at that sentence; failing that, the place of the
     article's dateline ("GHENT (Reuters) -"), cited there.  None when no sentence puts any of them in that role:
     a name only seen in a caption, as a destination ("Ghent-bound") or inside another name ("the Ghent Rovers")
-    says nothing about where anything happened.  ``not_places``: names
-    (case-folded) the story uses for something else (``_not_places``; by default, those the article does).
-    A sentence about an earlier time ("built in the 1930s when settlers came to farm in Alaska") says where
-    that happened, not the story's event (``background.py``; ``year_of_story`` for an undated article)."""
+    says nothing about where anything happened.  ``not_places``: names (case-folded) the story uses for
+    something else (``_not_places``; by default, those the article does).  A sentence about an earlier time
+    ("built in the 1930s when settlers came to farm in Alaska") says where that happened, not the story's event
+    (``background.py``; ``year_of_story`` for an undated article)."""
     annotations = article.annotations
     frame = annotations.frame if annotations else None
     if annotations is None or frame is None or not frame.where:
