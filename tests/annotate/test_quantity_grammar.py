@@ -604,3 +604,19 @@ def test_a_figure_inside_an_appositive_is_no_object_of_the_clause(
 )
 def test_verbs_coordinated_over_one_figure_are_all_its_predicate(sentence: str, amount: str, predicate: str) -> None:
     assert (amount, predicate) in [(text, told) for text, _, told in claims(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "predicate"),
+    [
+        # a figure in the verb's circumstances: the verb tells what the subject did, not what befell it
+        ("The Harriers rallied behind Ada Brandt's 226 yards to tie the game.", "226 yards", None),
+        ("The champion returned to the ring with 33 knockouts to his name.", "33 knockouts", None),
+        ("The Harriers lost despite 352 rushing yards.", "352 rushing yards", None),
+        # among what the verb acts on, or a span of time before it, the figure keeps its verb
+        ("Ada Brandt rushed for 226 yards on Sunday.", "226 yards", "rushed"),
+        ("The gunman surrendered after two hours.", "two hours", "before surrendering"),
+    ],
+)
+def test_a_figure_in_a_verbs_circumstances_has_no_predicate(sentence: str, amount: str, predicate: str) -> None:
+    assert (amount, predicate) in [(text, told) for text, _, told in claims(sentence)]

@@ -148,6 +148,12 @@ def check_particle(entry: Entry) -> None:
     )
 
 
+def check_no_predicate(entry: Entry) -> None:
+    """The figure set in the verb's circumstances by the entry's preposition has no predicate."""
+    found = [q for q in read_with_claims(entry) if q.predicate is None]
+    assert found, _explain(entry, read_with_claims(entry))
+
+
 def read_with_claims(entry: Entry) -> list[Quantity]:
     from crosswire.annotate.quantities.grammar import add_claims
 

@@ -362,6 +362,8 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         predicate = None
     elif kind == "time" and _span_before(noun, verb):
         predicate = TIME_BEFORE + _gerund(verb)  # "surrendered after two hours": hours before surrendering
+    elif _in_circumstances(anchor if noun is None else noun, verb):
+        predicate = None  # "rallied behind her 226 yards": what the subject did, not what befell the yards
     else:
         predicate = _predicate(verb)
     return Reading(counted, predicate, holder=_holder(anchor, noun, verb),
@@ -1099,6 +1101,24 @@ def _predicate_verb(token: Token) -> Token | None:
         if current.tag_.startswith("VB"):
             return current
     return current if current.tag_.startswith("VB") else None
+
+
+#: Prepositions that set a thing in a verb's circumstances (``lexicons/circumstance_prepositions.json``).
+_CIRCUMSTANCES = terms("crosswire.annotate.quantities", "circumstance_prepositions")
+
+
+def _in_circumstances(token: Token, verb: Token) -> bool:
+    """Whether the way up from ``token`` to ``verb`` passes a preposition of circumstance: "rallied *behind*
+    her 226 yards", "returned *with* 33 knockouts".  Not for a participle the thing itself governs ("with six
+    minutes *left*"): it tells what befell the thing, wherever the thing stands."""
+    if verb not in token.ancestors:
+        return False
+    current = token
+    while current.i != verb.i:
+        if current.dep_ == "pobj" and current.head.lower_ in _CIRCUMSTANCES:
+            return True
+        current = current.head
+    return False
 
 
 def _names_a_whole(of: Token) -> bool:
