@@ -600,6 +600,7 @@ def test_a_figure_inside_an_appositive_is_no_object_of_the_clause(
         ("Two people were killed and 11 injured in the crash.", "11", "injured"),
         ("The quake killed 12 people and was felt across the region.", "12 people", "killed"),
         ("Two people were hurt in the fire and went home the same evening.", "Two people", "hurt"),
+        ("The boy crawled through a gap in the fence and fell 12 feet into the moat.", "12 feet", "fell"),
     ],
 )
 def test_verbs_coordinated_over_one_figure_are_all_its_predicate(sentence: str, amount: str, predicate: str) -> None:

@@ -1180,6 +1180,9 @@ def _negated(verb: Token) -> str:
 COORDINATED = " and "
 #: What gives a verb an object of its own.
 _OBJECTS = frozenset({"dobj", "attr", "oprd"})
+#: What a verb coordinated before another may hold and still share the other's object: its subject, auxiliaries,
+#: a negation or an adverb, and the coordination itself.
+_BARE_VERB_PARTS = frozenset({"nsubj", "aux", "neg", "advmod", "cc", "conj", "punct"})
 
 
 def _coordinated(verb: Token) -> list[Token]:
@@ -1192,9 +1195,11 @@ def _coordinated(verb: Token) -> list[Token]:
         # In the verb's own form: "were hurt and went home" tells a second happening, not a second word for it.
         return other.tag_ == verb.tag_ and not any(child.dep_ in _OBJECTS for child in other.children)
 
-    # A passive subject is the head verb's own patient ("two were killed and 11 injured": the 11 were not killed).
-    before = [verb.head] if verb.dep_ == "conj" and no_object(verb.head) and not any(
-        child.dep_ == "nsubjpass" for child in verb.head.children) else []  # fmt: skip
+    # The verb before shares the figure only when it has nothing of its own but a subject ("police arrested and
+    # charged three men"): a passive subject is its own patient ("two were killed and 11 injured"), a complement
+    # its own happening ("crawled through a barrier and fell 12 feet": the feet were fallen, not crawled).
+    before = [verb.head] if verb.dep_ == "conj" and no_object(verb.head) and all(
+        child.dep_ in _BARE_VERB_PARTS for child in verb.head.children) else []  # fmt: skip
     # A conjunct after the verb shares only its subject: over the same things when they are that subject ("six
     # rifles were found and confiscated"), not when they are the verb's object ("killed 12 and was felt widely").
     after = [child for child in verb.children
