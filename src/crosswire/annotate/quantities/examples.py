@@ -149,9 +149,12 @@ def check_particle(entry: Entry) -> None:
 
 
 def check_no_predicate(entry: Entry) -> None:
-    """The figure set in the verb's circumstances by the entry's preposition has no predicate."""
-    found = [q for q in read_with_claims(entry) if q.predicate is None]
-    assert found, _explain(entry, read_with_claims(entry))
+    """The figure set in the verb's circumstances by the entry's preposition has no predicate, and the same
+    sentence with "for" in the preposition's place (what the verb is for: among what it acts on) has one."""
+    found = read_with_claims(entry)
+    assert len(found) == 1 and found[0].predicate is None, _explain(entry, found)
+    with_for = Entry(entry.term, re.sub(rf"\b{entry.term}\b", "for", entry.example, count=1), entry.value)
+    assert [q.predicate is not None for q in read_with_claims(with_for)] == [True], _explain(with_for, found)
 
 
 def read_with_claims(entry: Entry) -> list[Quantity]:
