@@ -1684,3 +1684,18 @@ def test_a_figure_of_coordinated_verbs_agrees_with_either_happening() -> None:
         "Two workers were killed when fire swept through a Kelso warehouse on Sunday.",
     )
     assert all(f.status != "agree" for f in facts if f.value == 2)
+
+
+def test_steps_of_a_trial_are_different_happenings() -> None:
+    """Arrested, charged, convicted, acquitted, sentenced: steps of one case, each a happening of its own, so the
+    same number of people at two steps is no agreement; "found guilty" and "convicted" are one step."""
+    facts = _facts(
+        "Three Kelso dock workers were arrested over the warehouse fire on Monday.",
+        "A jury in Dunmore convicted three dock workers of starting the warehouse fire.",
+    )
+    assert all(f.status != "agree" for f in facts if f.value == 3)
+    facts = _facts(
+        "A jury in Dunmore convicted three dock workers of starting the warehouse fire.",
+        "Three Kelso dock workers were found guilty of arson at the court in Dunmore on Friday.",
+    )
+    assert [(f.status, f.value) for f in facts if f.value == 3] == [("agree", 3)]
