@@ -616,6 +616,7 @@ def test_verbs_coordinated_over_one_figure_are_all_its_predicate(sentence: str, 
         ("The Harriers lost despite 352 rushing yards.", "352 rushing yards", None),
         # among what the verb acts on, or a span of time before it, the figure keeps its verb
         ("Ada Brandt rushed for 226 yards on Sunday.", "226 yards", "rushed"),
+        ("Prosecutors charged her with two counts of theft.", "two counts", "charged"),  # the verb's own "with"
         ("The gunman surrendered after two hours.", "two hours", "before surrendering"),
     ],
 )

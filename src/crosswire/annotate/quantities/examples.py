@@ -157,6 +157,13 @@ def check_no_predicate(entry: Entry) -> None:
     assert [q.predicate is not None for q in read_with_claims(with_for)] == [True], _explain(with_for, found)
 
 
+def check_verb_taking_with(entry: Entry) -> None:
+    """The figure after the verb's "with" has the verb as its predicate."""
+    found = read_with_claims(entry)
+    assert len(found) == 1 and found[0].predicate is not None, _explain(entry, found)
+    assert entry.term[:4] in found[0].predicate, (entry.term, found[0].predicate)
+
+
 def read_with_claims(entry: Entry) -> list[Quantity]:
     from crosswire.annotate.quantities.grammar import add_claims
 

@@ -1103,8 +1103,10 @@ def _predicate_verb(token: Token) -> Token | None:
     return current if current.tag_.startswith("VB") else None
 
 
-#: Prepositions that set a thing in a verb's circumstances (``lexicons/circumstance_prepositions.json``).
+#: Prepositions that set a thing in a verb's circumstances (``lexicons/circumstance_prepositions.json``), and
+#: the verbs whose "with" is their own (``lexicons/verbs_taking_with.json``).
 _CIRCUMSTANCES = terms("crosswire.annotate.quantities", "circumstance_prepositions")
+_TAKING_WITH = terms("crosswire.annotate.quantities", "verbs_taking_with")
 
 
 def _in_circumstances(token: Token, verb: Token) -> bool:
@@ -1116,7 +1118,9 @@ def _in_circumstances(token: Token, verb: Token) -> bool:
     current = token
     while current.i != verb.i:
         if current.dep_ == "pobj" and current.head.lower_ in _CIRCUMSTANCES:
-            return True
+            preposition = current.head
+            own = preposition.lower_ == "with" and preposition.head.i == verb.i and _base_form(verb) in _TAKING_WITH
+            return not own  # "charged with two counts": the verb's own "with"
         current = current.head
     return False
 
