@@ -613,3 +613,8 @@ def test_a_line_ending_in_a_name_does_not_take_in_a_number_opening_the_next() ->
     text = "Read more: Kelso Travel Tips\nFour people were taken to hospital on Monday."
     assert [(q.text, q.value) for q in find_quantities(text)] == [("Four people", 4)]
     assert find_quantities("The new Velmar Jet 4 flew on Monday.") == []  # on one line, the name's own number
+    # in digits too: the letters before a number glue it to a word only on its own line ("S23", "PS4")
+    text = "Read more: Kelso Travel Tips\n4 people were taken to hospital on Monday."
+    assert [(q.text, q.value) for q in find_quantities(text)] == [("4 people", 4)]
+    assert find_quantities("Delegates of the UN\n5 ships were seized.") != []
+    assert find_quantities("The new PS4 games sold well.") == []

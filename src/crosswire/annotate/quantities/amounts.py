@@ -19,7 +19,7 @@ _DAY_OF_MONTH_BEFORE = re.compile(rf"\b(?i:{_MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?
 #: "three-and-out" (but "two-and-a-half hours" is 2.5, read before this test sees it).
 _AND_COMPOUND_AFTER = re.compile(r"^-and-(?!an?\b|half\b)[a-z]+\b(?!-(?:half|quarter|third))", re.IGNORECASE)
 #: The second half of "2014-15" (a season or fiscal year).
-_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]$")
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-–/]\Z")
 _STREET_TYPES = "|".join(sorted((word.capitalize() for word in terms(_PACKAGE, "street_types")), key=len, reverse=True))
 _STREET_AFTER = re.compile(rf"^(?:\s(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))){{1,3}}\s(?:{_STREET_TYPES})\b")
 #: "12 W 44th St", "40 Avenue Foch": a house number before a street ("40 East 5th Ave." is read by
@@ -66,7 +66,7 @@ _SPLIT_GROUPS = re.compile(
     r"(?<![\d.,])(?:\d{1,3}, 0\d\d|\d{1,2}, \d{3}|(?<=[$€£¥])\d{3}, \d{3}|\d{1,2}\. \d{1,2})(?![\d]|[.,]\d)"
 )
 #: Capitals glued to a number, and what after one digit would still make it an amount ("PS4.5m", "PS4,500").
-_MODEL_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{2,3}$")
+_MODEL_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{2,3}\Z")
 _MORE_OF_THE_AMOUNT = re.compile(rf"^(?:[.,]\d|\s?(?:{_LARGE_SCALES}|m|bn|k)\b)", re.IGNORECASE)
 #: Lower-case labels that a number identifies rather than counts ("category 4").
 _LABEL_WORDS = terms(_PACKAGE, "labels")
@@ -88,7 +88,7 @@ _PHONE_CUES = "|".join(sorted(terms(_PACKAGE, "phone_cues"), key=len, reverse=Tr
 _PHONE_CUE_BEFORE = re.compile(rf"\b(?:{_PHONE_CUES})\b[^\n]*$", re.IGNORECASE)
 #: A capitalised word right before the number, as in "Boeing 737", "Game 2", with the words hyphened to it
 #: when all are capitalised ("NORTH-WE 4": the name is the whole compound, not its last part, a function word).
-#: On the same line: a line's last word ("Read more: Travel Tips") is no part of a number opening the next.
+#: On the same line (``_LETTER_BEFORE``).
 _WORD_BEFORE = re.compile(r"(?P<word>(?:[A-Z][\w&'’]*-)+[A-Z][\w&'’]*|[A-Za-z][\w&'’]*)[ \t-]?\Z")
 #: Prose before a number inside a name: a lower-case word, a number ("the 1967 Six-Day War") or "The".
 _PROSE_BEFORE = re.compile(r"\b(?:[a-z]+|\d+|The)\s+$")
@@ -101,7 +101,7 @@ _VERSION_BEFORE = re.compile(rf"\b(?:{_VERSION_NOUNS})\s$", re.IGNORECASE)
 #: Nouns after a measure that make it a position ("the 20-yard line"; ``lexicons/position_nouns.json``).
 _POSITION_NOUNS = "|".join(sorted(terms(_PACKAGE, "position_nouns"), key=len, reverse=True))
 _POSITION_AFTER = re.compile(rf"[\s-]+(?:{_POSITION_NOUNS})\b(?!\s+of\b)", re.IGNORECASE)
-_NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")
+_NUMBER_PREFIX = re.compile(r"(?:#|\bNo\.?\s?|\bno\.\s?|\bNumber\s)\Z")
 #: Words that, capitalised before a number, are not part of a name: function words, qualifiers, words of
 #: change and a few more that open a sentence ("Today 40 ferries sailed").
 _NOT_NAME_WORDS = (
@@ -134,6 +134,12 @@ def check_phone_cue(entry: Entry) -> None:
     assert not any(part in entry.value for text in found for part in text.split()), (entry.term, found)
 
 
+#: A letter right before the number: glued to a word ("S23", "V10").  The patterns read on the characters before a
+#: number end in ``\Z``, not ``$``: ``$`` also matches before a final line break, and a line's last word is no
+#: part of a number opening the next ("Read more: Travel Tips\n4 people were hurt").
+_LETTER_BEFORE = re.compile(r"[A-Za-z]\Z")
+
+
 def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     """False for numbers that name, order or date something rather than count it."""
     before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
@@ -145,7 +151,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     unit_before = (
         units.CURRENCY_BEFORE.search(before) is not None or units.unit_word_before(text, span.start) is not None
     )
-    if re.search(r"[A-Za-z]$", before) and not unit_before:
+    if _LETTER_BEFORE.search(before) and not unit_before:
         return False  # glued to a word: "S23", "V10", "A4"
     if _MODEL_NAME.search(before) and not _MORE_OF_THE_AMOUNT.match(after) and span.end - span.start == 1:
         return False  # a currency code glued to one digit is a model's name ("PS4 games"), not "PS4.5m"
