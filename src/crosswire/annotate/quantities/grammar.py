@@ -1207,8 +1207,8 @@ def _coordinated(verb: Token) -> list[Token]:
     # A conjunct after the verb shares only its subject: over the same things when they are that subject ("six
     # rifles were found and confiscated"), not when they are the verb's object ("killed 12 and was felt widely").
     after = [child for child in verb.children
-             if child.dep_ == "conj" and no_object(verb) and no_object(child)
-             and not any(g.dep_ in _SUBJECTS for g in child.children)]  # fmt: skip
+             if child.dep_ == "conj" and no_object(child) and not any(g.dep_ in _SUBJECTS for g in child.children)
+             ] if no_object(verb) else []  # fmt: skip
     return [*before, verb, *after]
 
 
