@@ -6,6 +6,8 @@ annotator, so the parse supplies ``counted`` and ``predicate``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from crosswire.annotate.entities import EntityStage
@@ -193,6 +195,18 @@ def _date_facts(*reports: tuple[str, str | None]) -> list[Fact]:
     return [f for f in _corroborated(*reports) if f.kind == "date"]
 
 
+def _told_with(recalled: str, *openings: str) -> tuple[Fact, ...]:
+    """The facts of a story each outlet opens in its own words (``openings``, published an hour apart) and then
+    prints the same ``recalled`` sentence."""
+    return _corroborated(*((f"{opening} {recalled}", f"2026-11-09T{8 + hour:02d}:00:00")
+                           for hour, opening in enumerate(openings)))  # fmt: skip
+
+
+def _background_of(facts: Sequence[Fact], value: float) -> list[bool]:
+    """Whether each fact of ``value`` is told as background."""
+    return [f.background for f in facts if f.value == value]
+
+
 def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() -> None:
     facts = _corroborated(
         ("Five people were killed when the Carrow footbridge collapsed on Sunday.", "2026-11-09T08:00:00"),
@@ -205,9 +219,10 @@ def test_a_toll_recalled_from_an_earlier_event_does_not_contradict_this_one() ->
 def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_story() -> None:
     # Two outlets recall the same old case: true, but not this story's figure, so no agreement is shown.
     recalled = "His record stems from a 2019 incident in which he stabbed a guard 11 times at the Carrow jail."
-    facts = _corroborated(
-        (f"Ana Ruiz escaped from the Carrow jail on Sunday. {recalled}", "2026-11-09T08:00:00"),
-        (f"Guards said Ana Ruiz got out of the Carrow jail on Sunday night. {recalled}", "2026-11-09T09:00:00"),
+    facts = _told_with(
+        recalled,
+        "Ana Ruiz escaped from the Carrow jail on Sunday.",
+        "Guards said Ana Ruiz got out of the Carrow jail on Sunday night.",
     )
     eleven = [f for f in facts if f.value == 11]
     assert eleven and all(f.background for f in eleven)
@@ -217,17 +232,18 @@ def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
     # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
     # history, however many outlets recall them; the story's own year before a name is the story's.
     recalled = "The 1961 Harriers rushed for 398 yards against Dunmore in the old stadium."
-    facts = _corroborated(
-        (f"The Harriers rushed for 352 yards and still lost on Sunday. {recalled}", "2026-11-09T08:00:00"),
-        (f"Despite 352 rushing yards, the Harriers lost to Dunmore on Sunday. {recalled}", "2026-11-09T09:00:00"),
+    facts = _told_with(
+        recalled,
+        "The Harriers rushed for 352 yards and still lost on Sunday.",
+        "Despite 352 rushing yards, the Harriers lost to Dunmore on Sunday.",
     )
-    assert [f.background for f in facts if f.value == 398] == [True]
-    assert [f.background for f in facts if f.value == 352] == [False]
+    assert _background_of(facts, 398) == [True]
+    assert _background_of(facts, 352) == [False]
     facts = _corroborated(
         ("The 2026 Harriers rushed for 352 yards on Sunday, a club record.", "2026-11-09T08:00:00"),
         ("The Harriers ran for 352 yards against Dunmore on Sunday.", "2026-11-09T09:00:00"),
     )
-    assert [f.background for f in facts if f.value == 352] == [False]
+    assert _background_of(facts, 352) == [False]
 
 
 def test_a_sentence_opening_with_another_occasion_is_no_claim_of_the_story() -> None:
@@ -248,16 +264,17 @@ def test_a_sentence_opening_in_an_earlier_time_is_no_claim_of_the_story() -> Non
     # "Before that, ...": the whole sentence is the history behind the story, however many outlets print it;
     # "previously" inside a sentence ("officials had previously said") may tell the story's own earlier figure.
     history = "Before that, she won two league titles as an assistant coach in Kelso."
-    facts = _corroborated(
-        (f"Ada Brandt resigned as coach of the Harriers on Monday. {history}", "2026-11-09T08:00:00"),
-        (f"The Harriers said on Monday that Ada Brandt had resigned. {history}", "2026-11-09T09:00:00"),
+    facts = _told_with(
+        history,
+        "Ada Brandt resigned as coach of the Harriers on Monday.",
+        "The Harriers said on Monday that Ada Brandt had resigned.",
     )
-    assert [f.background for f in facts if f.value == 2] == [True]
+    assert _background_of(facts, 2) == [True]
     facts = _corroborated(
         ("Floods stranded 40 residents in Kelso on Sunday, officials had previously said.", "2026-11-09T08:00:00"),
         ("Floods stranded 40 residents in Kelso on Sunday, the mayor said.", "2026-11-09T09:00:00"),
     )
-    assert [f.background for f in facts if f.value == 40] == [False]
+    assert _background_of(facts, 40) == [False]
 
 
 def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_occasion() -> None:
