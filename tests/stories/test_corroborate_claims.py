@@ -256,7 +256,7 @@ def test_a_sentence_opening_with_another_occasion_is_no_claim_of_the_story() -> 
         ("Crews reached 300 stranded residents on Sunday, hours after a separate incident upriver.",
          "2026-11-09T10:00:00"),
     )  # fmt: skip
-    assert [f.background for f in facts if f.value == 6] == [True]
+    assert _background_of(facts, 6) == [True]
     assert {m.article for f in facts if f.value == 300 and not f.background for m in f.mentions} == {"a0", "a1", "a2"}
 
 
@@ -289,7 +289,7 @@ def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_o
          "2026-11-09T10:00:00"),
     )  # fmt: skip
     assert [(f.status, f.background, len(f.mentions)) for f in facts if f.value == 4] == [("agree", False, 3)]
-    assert [f.background for f in facts if f.value == 40] == [True]
+    assert _background_of(facts, 40) == [True]
     # Undated reports are read against the story's year: a date of that year dates the sentence to the story.
     undated = _corroborated(
         ("A landslide buried houses in Orran on November 8, 2026, killing four people in a valley hit by the 2019 "
@@ -322,7 +322,7 @@ def test_a_figure_of_a_happening_placed_in_an_earlier_year_is_no_claim_of_the_st
         ("Keepers pulled a 6-year-old girl from the otter pool at Carrow Zoo on Sunday. The zoo raised its fence "
          "after a 4-year-old girl fell in during 2011.", "2026-11-09T09:00:00"),
     )  # fmt: skip
-    assert [f.background for f in facts if f.value == 6] == [False]
+    assert _background_of(facts, 6) == [False]
     fours = [f for f in facts if f.value == 4]
     assert fours and all(f.background for f in fours)
     # Told beside a day of the story's own time, such a year only names an earlier occasion: the figure stays
@@ -1644,7 +1644,7 @@ def test_a_record_told_as_beaten_is_no_figure_of_the_story() -> None:
          "2026-11-09T08:00:00"),
         ("With 33 goals, Ana Ruiz has surpassed the club's old record of 31 goals set in 1998.", "2026-11-09T09:00:00"),
     )  # fmt: skip
-    assert [f.background for f in facts if f.value == 31] == [True]
+    assert _background_of(facts, 31) == [True]
 
 
 def test_the_years_a_state_has_lasted_are_history_not_a_claim_of_the_story() -> None:
