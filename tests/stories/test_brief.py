@@ -235,3 +235,45 @@ def test_a_timeline_entry_is_told_in_prose_and_cites_no_list_line() -> None:
     for entry in brief.timeline:
         assert not entry.text.startswith("•")
         assert all(not texts[c.article][c.start : c.end].startswith("•") for c in entry.citations)
+
+
+def _through_pipeline(reports: dict[str, tuple[str, str]]) -> list[Article]:
+    """Articles (id → publisher, text) through the full default pipeline, as the engine annotates them."""
+    from crosswire.annotate import default_stages
+    from crosswire.pipeline import Pipeline
+
+    pipeline = Pipeline(default_stages())
+    return [pipeline(Article(key, "record", "test", text, publisher=publisher, published="2026-03-12"))
+            for key, (publisher, text) in reports.items()]  # fmt: skip
+
+
+_EVACUATION = {
+    "north": ("North Gazette", "A chemical tank split open at the Orrin dye works on Wednesday night. "
+              "Police evacuated 380 residents from the streets around the works before midnight. "
+              "The leak was sealed by dawn, the works manager said."),
+    "south": ("South Herald", "Fumes from a split tank at the Orrin dye works drifted over the east of the town. "
+              "In all, 380 people were forced from their homes and spent the night in a school hall. "
+              "Nobody was hurt, police said."),
+}
+
+
+def test_one_agreed_figure_in_other_words_is_one_key_point_citing_both_outlets() -> None:
+    """"Evacuated 380 residents" and "380 people were forced from their homes" state one agreed fact: the brief says it
+    once, and that key point cites the other outlet's sentence as well."""
+    articles = _through_pipeline(_EVACUATION)
+    brief = _written(articles)
+    saying = [point for point in brief.key_points if "380" in point.text]
+    assert len(saying) == 1
+    assert {citation.article for citation in saying[0].citations} == {"north", "south"}
+
+
+def test_a_sentence_telling_a_figure_of_an_earlier_event_is_no_key_point() -> None:
+    """A sentence recalling another time's toll ("Two years earlier, a blast at the same works injured nine
+    people") tells of another event, however central its words."""
+    reports = dict(_EVACUATION)
+    reports["east"] = ("East Courier", "The Orrin dye works was evacuated on Wednesday night after a tank split open. "
+                       "Two years earlier, a blast at the same works injured nine people. "
+                       "Residents returned on Thursday morning.")
+    articles = _through_pipeline(reports)
+    brief = _written(articles)
+    assert not any("nine people" in point.text for point in brief.key_points)

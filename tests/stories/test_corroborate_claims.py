@@ -277,6 +277,17 @@ def test_a_sentence_opening_in_an_earlier_time_is_no_claim_of_the_story() -> Non
     assert _background_of(facts, 40) == [False]
 
 
+def test_a_sentence_opening_a_counted_span_earlier_is_no_claim_of_the_story() -> None:
+    # "Two years earlier, ..." and "Some decades earlier, ..." open in an earlier time as "Years earlier, ..." does.
+    for opening in ("Two years earlier", "Some decades earlier", "12 years earlier"):
+        facts = _told_with(
+            f"{opening}, a blast at the same works injured nine people.",
+            "A tank split open at the Orrin dye works on Wednesday night.",
+            "Fumes from a split tank at the Orrin dye works drifted over the town on Wednesday.",
+        )
+        assert _background_of(facts, 9) == [True], opening
+
+
 def test_a_sentence_dated_by_the_storys_day_keeps_its_figure_beside_an_earlier_occasion() -> None:
     # "killing four on Sunday ... in a valley hit by the 2019 floods": the sentence tells this story's toll and
     # names an older occasion beside it; told without a day of this story, the occasion's figure is its own.

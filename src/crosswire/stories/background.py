@@ -40,10 +40,13 @@ BACKGROUND_DAYS = 60
 _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
 _PAST_PERIOD = re.compile(rf"\b(?:{phrase_alternation(e.term for e in _PAST_PERIODS)})\b", re.IGNORECASE)
 _PAST_OPENINGS = load_lexicon("crosswire.stories", "past_openings").entries
+#: How many of a period an opening may count ("*Two* years earlier", "*Some* decades earlier").
+_NUMBER_WORDS = load_lexicon("crosswire.annotate.quantities", "number_words").entries
+_COUNT = rf"(?:\d+|{phrase_alternation(e.term for e in _NUMBER_WORDS)}|a|an|some|several|many)"
 #: Words opening a sentence, set off by a comma, that set it all in an earlier time: "Before that, she won two
-#: titles" ("Before that vote, ..." dates by something else).
+#: titles", "Two years earlier, a blast injured nine" ("Before that vote, ..." dates by something else).
 _OPENS_IN_THE_PAST = re.compile(
-    rf"\s*[\"“]?(?:{phrase_alternation(e.term for e in _PAST_OPENINGS)})\s*,", re.IGNORECASE
+    rf"\s*[\"“]?(?:{_COUNT}\s+)?(?:{phrase_alternation(e.term for e in _PAST_OPENINGS)})\s*,", re.IGNORECASE
 )
 _OPENING_YEAR = re.compile(r"\s*(?:in|during|back in)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")

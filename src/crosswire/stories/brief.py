@@ -9,6 +9,7 @@ that state corroborated facts and that share the story's common vocabulary
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -118,6 +119,52 @@ def _fact_weight(sentence: _Sentence, facts: Sequence[Fact]) -> float:
     return weight
 
 
+#: A figure of a fact as a sentence states it: the fact's place among the story's facts, and the value it gives.
+_StatedFigure = tuple[int, float | str]
+
+
+#: The figures each sentence states (``_figures_stated``), by the sentence's (article, start).
+_FiguresBySentence = dict[tuple[str, int], frozenset[_StatedFigure]]
+
+
+def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _FiguresBySentence:
+    """The counts and measures of the story's facts each sentence states, by (article, start).  Two sentences
+    stating the same figures of the same facts tell the same thing in their own words ("420 people were forced
+    from their homes" / "police evacuated 420 residents", one agreed fact); the other value of a disputed figure
+    ("three killed" / "seven killed") is another statement.  Dates are left out: "on Thursday" dates many things."""
+    by_article: dict[str, list[_Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article, []).append(sentence)
+    starts = {article: [s.start for s in told] for article, told in by_article.items()}
+    stated: dict[tuple[str, int], set[_StatedFigure]] = {}
+    for index, fact in enumerate(facts):
+        if fact.kind != "quantity":
+            continue
+        for mention in fact.mentions:
+            told = by_article.get(mention.article, [])
+            at = bisect.bisect_right(starts.get(mention.article, []), mention.start) - 1
+            if at >= 0 and mention.start < told[at].end:
+                stated.setdefault((mention.article, told[at].start), set()).add((index, mention.value))
+    return {key: frozenset(figures) for key, figures in stated.items()}
+
+
+def _same_figures(stated: frozenset[_StatedFigure], other: _Sentence, figures: _FiguresBySentence) -> bool:
+    """Whether the other sentence states every one of ``stated``'s figures."""
+    return stated <= figures.get((other.article, other.start), frozenset())
+
+
+def _corroborated(figures: frozenset[_StatedFigure], facts: Sequence[Fact]) -> frozenset[_StatedFigure]:
+    """The figures that independent sources give: the mentions of one source's figure were never weighed against
+    another source's, so stating one of them says nothing of what another sentence says."""
+    return frozenset(figure for figure in figures if facts[figure[0]].status != "single")
+
+
+def _tells_another_event(figures: frozenset[_StatedFigure], facts: Sequence[Fact]) -> bool:
+    """Whether the sentence states a figure of another time ("Last year a fire at the depot killed two people"):
+    a fact told only in sentences about an earlier event is no key point of this story."""
+    return any(facts[index].background for index, _ in figures)
+
+
 def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], facts: Sequence[Fact]) -> list[KeyPoint]:
     vocabulary: Counter[str] = Counter()
     for sentence in candidates:
@@ -132,29 +179,43 @@ def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], fac
         lead = 1.0 / (1.0 + sentence.position)
         return centrality + 0.5 * lead + 0.5 * _fact_weight(sentence, facts)
 
+    figures = _figures_stated(all_sentences, facts)
+    none: frozenset[_StatedFigure] = frozenset()
     chosen: list[_Sentence] = []
     per_source: Counter[str] = Counter()
     for sentence in sorted(candidates, key=score, reverse=True):
         if len(chosen) >= MAX_KEY_POINTS:
             break
+        stated = figures.get((sentence.article, sentence.start), none)
+        if _tells_another_event(stated, facts):
+            continue
+        stated = _corroborated(stated, facts)
         if any(_overlap(sentence.words, c.words) >= REPEAT_OVERLAP for c in chosen):
             continue
+        if stated and any(_same_figures(stated, c, figures) for c in chosen):
+            continue  # the figures of a point already chosen, in other words
         # Spread points over sources until every source has had a turn.
         if per_source[sentence.source] >= 2 and len(chosen) < MIN_KEY_POINTS + 1 and len(sources) > 1:
             continue
         chosen.append(sentence)
         per_source[sentence.source] += 1
     chosen.sort(key=lambda s: (s.position, -score(s)))
-    return [KeyPoint(s.text, _citations(s, all_sentences)) for s in chosen]
+    return [KeyPoint(s.text, _citations(s, all_sentences, figures, facts)) for s in chosen]
 
 
-def _citations(sentence: _Sentence, all_sentences: list[_Sentence]) -> tuple[Citation, ...]:
+def _citations(
+    sentence: _Sentence, all_sentences: list[_Sentence], figures: _FiguresBySentence, facts: Sequence[Fact]
+) -> tuple[Citation, ...]:
+    """The sentence, then one sentence of each other source that says it: in mostly the same words, or stating
+    the same figures of the same facts (``_figures_stated``)."""
     citations = [Citation(sentence.article, sentence.start, sentence.end)]
     cited_articles = {sentence.article}
+    stated = _corroborated(figures.get((sentence.article, sentence.start), frozenset()), facts)
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
-        says_it = _overlap(sentence.words, other.words) >= REPEAT_OVERLAP and _is_prose(other)
+        same_figures = bool(stated) and _same_figures(stated, other, figures)
+        says_it = (_overlap(sentence.words, other.words) >= REPEAT_OVERLAP or same_figures) and _is_prose(other)
         if says_it and _backs(other, sentence):
             citations.append(Citation(other.article, other.start, other.end))
             cited_articles.add(other.article)
