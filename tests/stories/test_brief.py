@@ -277,3 +277,19 @@ def test_a_sentence_telling_a_figure_of_an_earlier_event_is_no_key_point() -> No
     articles = _through_pipeline(reports)
     brief = _written(articles)
     assert not any("nine people" in point.text for point in brief.key_points)
+
+
+def test_one_happening_on_one_day_is_one_key_point_but_two_statements_of_one_day_are_two() -> None:
+    """Two outlets telling the collapse on Tuesday in their own words say one thing, cited to both; two things
+    officials said on Wednesday are two, though the day of saying is one agreed date."""
+    reports = {
+        "north": ("North Gazette", "A footbridge over the Orrin canal collapsed on Tuesday evening as fans walked "
+                  "to a match. Officials said on Wednesday that the towpath would stay shut for a month."),
+        "south": ("South Herald", "Dozens of walkers dropped into shallow water when the footbridge collapsed on "
+                  "Tuesday evening. Officials said on Wednesday that every walker had been accounted for after a "
+                  "search of the canal."),
+    }
+    brief = _written(_through_pipeline(reports))
+    collapse = [point for point in brief.key_points if "collapsed" in point.text]
+    assert len(collapse) == 1 and {c.article for c in collapse[0].citations} == {"north", "south"}
+    assert len([point for point in brief.key_points if point.text.startswith("Officials said")]) == 2

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.annotate.quantities.scores import TALLIES
+from crosswire.lexicon import terms
 from crosswire.model import Article, Brief, Citation, Fact, KeyPoint, SourceEntry, Story, TimelineEntry
 from crosswire.stories.brief_render import brief_to_dict, brief_to_markdown
 from crosswire.stories.text import content_words, sentence_spans, stem, trim_span
@@ -29,6 +30,8 @@ MAX_SENTENCE_CHARS = 400
 #: Word overlap above which two sentences say the same thing.
 REPEAT_OVERLAP = 0.6
 MAX_TIMELINE = 12
+#: Verbs of saying: a date they take dates a statement, not a happening.
+_SAYING = terms("crosswire.annotate", "attribution_verbs")
 
 __all__ = ["brief_to_dict", "brief_to_markdown", "write_brief"]
 
@@ -119,7 +122,7 @@ def _fact_weight(sentence: _Sentence, facts: Sequence[Fact]) -> float:
     return weight
 
 
-#: A figure of a fact as a sentence states it: the fact's place among the story's facts, and the value it gives.
+#: A figure or a date of a fact as a sentence states it: the fact's place among the story's facts, and the value.
 _StatedFigure = tuple[int, float | str]
 
 
@@ -131,14 +134,16 @@ def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _F
     """The counts and measures of the story's facts each sentence states, by (article, start).  Two sentences
     stating the same figures of the same facts tell the same thing in their own words ("420 people were forced
     from their homes" / "police evacuated 420 residents", one agreed fact); the other value of a disputed figure
-    ("three killed" / "seven killed") is another statement.  Dates are left out: "on Thursday" dates many things."""
+    ("three killed" / "seven killed") is another statement.  A date counts by what happened on it ("the bridge
+    collapsed on Tuesday"), not when it only dates a statement ("officials said on Wednesday") or nothing the
+    parse could name: many sentences are said on one day."""
     by_article: dict[str, list[_Sentence]] = {}
     for sentence in sentences:
         by_article.setdefault(sentence.article, []).append(sentence)
     starts = {article: [s.start for s in told] for article, told in by_article.items()}
     stated: dict[tuple[str, int], set[_StatedFigure]] = {}
     for index, fact in enumerate(facts):
-        if fact.kind != "quantity":
+        if not _states_what_happened(fact):
             continue
         for mention in fact.mentions:
             told = by_article.get(mention.article, [])
@@ -146,6 +151,13 @@ def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _F
             if at >= 0 and mention.start < told[at].end:
                 stated.setdefault((mention.article, told[at].start), set()).add((index, mention.value))
     return {key: frozenset(figures) for key, figures in stated.items()}
+
+
+def _states_what_happened(fact: Fact) -> bool:
+    """A count or a measure, or a date of a happening the parse named (not of a statement)."""
+    if fact.kind == "quantity":
+        return True
+    return fact.kind == "date" and fact.predicate is not None and fact.predicate.lower() not in _SAYING
 
 
 def _same_figures(stated: frozenset[_StatedFigure], other: _Sentence, figures: _FiguresBySentence) -> bool:
