@@ -293,3 +293,17 @@ def test_one_happening_on_one_day_is_one_key_point_but_two_statements_of_one_day
     collapse = [point for point in brief.key_points if "collapsed" in point.text]
     assert len(collapse) == 1 and {c.article for c in collapse[0].citations} == {"north", "south"}
     assert len([point for point in brief.key_points if point.text.startswith("Officials said")]) == 2
+
+
+def test_an_age_names_who_and_makes_no_two_sentences_one_point() -> None:
+    """"Police found Dara Voss, 41, on the coast road" and "Dara Voss, 41, said nothing to officers" tell two things
+    about one woman: her age, given by both outlets, neither merges them nor cites one for the other."""
+    reports = {
+        "north": ("North Gazette", "Police found Dara Voss, 41, asleep in a stolen van on the coast road near Kelso "
+                  "on Friday."),
+        "south": ("South Herald", "Dara Voss, 41, said nothing to officers during the drive back to the Orrin "
+                  "station, according to the county sheriff."),
+    }
+    brief = _written(_through_pipeline(reports))
+    assert len(brief.key_points) == 2
+    assert all(len(point.citations) == 1 for point in brief.key_points)

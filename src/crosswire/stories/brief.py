@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosswire.annotate.quantities.grammar import MEASURE_DIMENSIONS
 from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.lexicon import terms
 from crosswire.model import Article, Brief, Citation, Fact, KeyPoint, SourceEntry, Story, TimelineEntry
@@ -32,6 +33,7 @@ REPEAT_OVERLAP = 0.6
 MAX_TIMELINE = 12
 #: Verbs of saying: a date they take dates a statement, not a happening.
 _SAYING = terms("crosswire.annotate", "attribution_verbs")
+_AGE = MEASURE_DIMENSIONS["age"]
 
 __all__ = ["brief_to_dict", "brief_to_markdown", "write_brief"]
 
@@ -154,9 +156,10 @@ def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _F
 
 
 def _states_what_happened(fact: Fact) -> bool:
-    """A count or a measure, or a date of a happening the parse named (not of a statement)."""
+    """A count or a measure, but not an age: "Ana Ruiz, 38" says who, and sentences about anything she did give it;
+    or a date of a happening the parse named, not of a statement."""
     if fact.kind == "quantity":
-        return True
+        return fact.predicate != _AGE
     return fact.kind == "date" and fact.predicate is not None and fact.predicate.lower() not in _SAYING
 
 
