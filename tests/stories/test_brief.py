@@ -307,3 +307,24 @@ def test_an_age_names_who_and_makes_no_two_sentences_one_point() -> None:
     brief = _written(_through_pipeline(reports))
     assert len(brief.key_points) == 2
     assert all(len(point.citations) == 1 for point in brief.key_points)
+
+
+def test_a_key_point_leaves_out_the_address_and_headline_lines_above_its_sentence() -> None:
+    """Supplied text often opens with the page's address and headline on lines of their own, no full stop
+    between them and the first sentence: the key point is the sentence, and a line wrapped inside a sentence
+    (a break before a lower-case word) stays in it."""
+    reports = {
+        "north": ("North Gazette", "https://north.example/news/orrin-canal-footbridge\nOrrin footbridge gives way\n"
+                  "A footbridge over the Orrin canal collapsed on Tuesday evening as fans walked to a match. "
+                  "Officials said on Wednesday that the towpath would stay shut for a month while engineers\n"
+                  "check the other crossings."),
+        "south": ("South Herald", "Divers searched the canal on Wednesday for anyone swept under the broken "
+                  "bridge. Engineers will inspect the remaining spans next week."),
+    }
+    articles = _through_pipeline(reports)
+    brief = _written(articles)
+    texts = {a.id: a.text for a in articles}
+    cited = [texts[c.article][c.start : c.end] for point in brief.key_points for c in point.citations]
+    assert "A footbridge over the Orrin canal collapsed on Tuesday evening as fans walked to a match." in cited
+    assert not any("https://" in text or "gives way" in text for text in cited)
+    assert any(text.endswith("while engineers\ncheck the other crossings.") for text in cited)

@@ -59,7 +59,21 @@ def _article_sentences(article: Article) -> list[tuple[int, int]]:
         spans = [span for span in spans if span[0] < span[1]]
     else:
         spans = sentence_spans(article.text)
-    return _whole_quotations(article.text, spans)
+    lines = [line for start, end in spans for line in _lines_apart(article.text, start, end)]
+    return _whole_quotations(article.text, lines)
+
+
+#: A line break after which a new line begins: what the line before it says is done, even without a full stop.
+_NEW_LINE = re.compile(r"\n\s*(?=[\"“'‘(]?[A-Z0-9])")
+
+
+def _lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence span cut at each line break that opens a new line: a page's address, its headline, a date line
+    or a caption above the first sentence ("Harbour fire: what we know\nA fire broke out ...") is not part of
+    it.  A break before a lower-case word is a line wrapped inside one sentence and stays."""
+    cuts = [start, *(match.start() for match in _NEW_LINE.finditer(text, start, end)), end]
+    parts = [trim_span(text, a, b) for a, b in zip(cuts, cuts[1:])]
+    return [(a, b) for a, b in parts if a < b]
 
 
 #: The most sentences one quotation is read across (a longer quote is left as its sentences).
