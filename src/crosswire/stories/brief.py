@@ -10,6 +10,7 @@ that state corroborated facts and that share the story's common vocabulary
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -72,7 +73,7 @@ def _lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     or a caption above the first sentence ("Harbour fire: what we know\nA fire broke out ...") is not part of
     it.  A break before a lower-case word is a line wrapped inside one sentence and stays."""
     cuts = [start, *(match.start() for match in _NEW_LINE.finditer(text, start, end)), end]
-    parts = [trim_span(text, a, b) for a, b in zip(cuts, cuts[1:])]
+    parts = [trim_span(text, a, b) for a, b in itertools.pairwise(cuts)]
     return [(a, b) for a, b in parts if a < b]
 
 
