@@ -328,3 +328,18 @@ def test_a_key_point_leaves_out_the_address_and_headline_lines_above_its_sentenc
     assert "A footbridge over the Orrin canal collapsed on Tuesday evening as fans walked to a match." in cited
     assert not any("https://" in text or "gives way" in text for text in cited)
     assert any(text.endswith("while engineers\ncheck the other crossings.") for text in cited)
+
+
+def test_a_figure_given_in_passing_far_down_another_report_is_no_citation() -> None:
+    """A key point is cited to another report's lead sentence stating its figures, not to a sentence far down
+    that gives the figure in passing about something else."""
+    filler = " ".join(f"Crews checked valve {n} of the east tank farm before noon." for n in range(1, 8))
+    reports = dict(_EVACUATION)
+    reports["east"] = ("East Courier", f"A tank split open at the Orrin dye works late on Wednesday. {filler} "
+                       "The 380 evacuated residents were told on Thursday evening that they could return home.")
+    articles = _through_pipeline(reports)
+    brief = _written(articles)
+    texts = {a.id: a.text for a in articles}
+    point = next(point for point in brief.key_points if "380" in point.text)
+    cited = {c.article: texts[c.article][c.start : c.end] for c in point.citations}
+    assert set(cited) == {"north", "south"}, cited

@@ -230,21 +230,29 @@ def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], fac
         chosen.append(sentence)
         per_source[sentence.source] += 1
     chosen.sort(key=lambda s: (s.position, -score(s)))
-    return [KeyPoint(s.text, _citations(s, all_sentences, figures, facts)) for s in chosen]
+    leads = {(s.article, s.start) for s in candidates}
+    return [KeyPoint(s.text, _citations(s, all_sentences, figures, facts, leads)) for s in chosen]
 
 
 def _citations(
-    sentence: _Sentence, all_sentences: list[_Sentence], figures: _FiguresBySentence, facts: Sequence[Fact]
+    sentence: _Sentence,
+    all_sentences: list[_Sentence],
+    figures: _FiguresBySentence,
+    facts: Sequence[Fact],
+    leads: set[tuple[str, int]],
 ) -> tuple[Citation, ...]:
-    """The sentence, then one sentence of each other source that says it: in mostly the same words, or stating
-    the same figures of the same facts (``_figures_stated``)."""
+    """The sentence, then one sentence of each other source that says it: in mostly the same words, or, in that
+    source's lead (``leads``), stating the same figures of the same facts (``_figures_stated``).  Further down a
+    report gives a figure in passing as often as it tells it ("the families of the two wounded men asked for
+    privacy"), while its lead tells what happened."""
     citations = [Citation(sentence.article, sentence.start, sentence.end)]
     cited_articles = {sentence.article}
     stated = _corroborated(figures.get((sentence.article, sentence.start), frozenset()), facts)
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
-        same_figures = bool(stated) and _same_figures(stated, other, figures)
+        in_lead = (other.article, other.start) in leads
+        same_figures = bool(stated) and in_lead and _same_figures(stated, other, figures)
         says_it = (_overlap(sentence.words, other.words) >= REPEAT_OVERLAP or same_figures) and _is_prose(other)
         if says_it and _backs(other, sentence):
             citations.append(Citation(other.article, other.start, other.end))
