@@ -196,6 +196,25 @@ def test_the_same_fact_in_other_words_is_one_agreement(
     assert fact.origins >= len({v["article"] for v in case["values"]})
 
 
+@pytest.mark.parametrize("case", _cases(EXPECTED["paraphrased_agreements"]))
+def test_the_same_fact_in_other_words_is_one_key_point(
+    engine: Engine, story_of: dict[str, str], case: dict[str, Any]
+) -> None:
+    """A key point stating the agreed figure and nothing more is not repeated in another outlet's words: one point
+    says it, and cites the others."""
+    brief = _brief_for(engine, story_of, case["story"])
+    value = float(case["values"][0]["value"])
+    saying_only_it = []
+    for point in brief.key_points:
+        first = point.citations[0]
+        annotations = engine.article(first.article).article.annotations
+        assert annotations is not None
+        figures = {q.value for q in annotations.quantities if first.start <= q.start < first.end}
+        if figures == {value}:
+            saying_only_it.append(point)
+    assert len(saying_only_it) <= 1, [point.text for point in saying_only_it]
+
+
 @pytest.mark.parametrize("case", _cases(EXPECTED["qualified_agreements"]))
 def test_a_qualifier_makes_two_figures_agree(engine: Engine, story_of: dict[str, str], case: dict[str, Any]) -> None:
     fact = _fact_holding(_brief_for(engine, story_of, case["story"]), engine, case["values"])
