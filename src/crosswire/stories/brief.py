@@ -4,7 +4,9 @@ Every key point is a sentence copied from an article, and its first citation
 points at exactly that sentence, so a reader can always check it.  Key
 points are drawn from the leads of independent sources, preferring sentences
 that state corroborated facts and that share the story's common vocabulary
-(central sentences), and skipping near-repeats of points already chosen.
+(central sentences), and skipping near-repeats of points already chosen:
+sentences in mostly the same words, or stating the same figures of the same
+corroborated facts in other words (those are cited for the point instead).
 """
 
 from __future__ import annotations
@@ -148,7 +150,7 @@ _FiguresBySentence = dict[tuple[str, int], frozenset[_StatedFigure]]
 
 
 def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _FiguresBySentence:
-    """The counts and measures of the story's facts each sentence states, by (article, start).  Two sentences
+    """The figures of the story's facts each sentence states, by (article, start).  Two sentences
     stating the same figures of the same facts tell the same thing in their own words ("420 people were forced
     from their homes" / "police evacuated 420 residents", one agreed fact); the other value of a disputed figure
     ("three killed" / "seven killed") is another statement.  A date counts by what happened on it ("the bridge
@@ -212,6 +214,7 @@ def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], fac
     figures = _figures_stated(all_sentences, facts)
     none: frozenset[_StatedFigure] = frozenset()
     chosen: list[_Sentence] = []
+    corroborated: dict[_Sentence, frozenset[_StatedFigure]] = {}  # each chosen point's figures that others give
     per_source: Counter[str] = Counter()
     for sentence in sorted(candidates, key=score, reverse=True):
         if len(chosen) >= MAX_KEY_POINTS:
@@ -228,26 +231,26 @@ def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], fac
         if per_source[sentence.source] >= 2 and len(chosen) < MIN_KEY_POINTS + 1 and len(sources) > 1:
             continue
         chosen.append(sentence)
+        corroborated[sentence] = stated
         per_source[sentence.source] += 1
     chosen.sort(key=lambda s: (s.position, -score(s)))
     leads = {(s.article, s.start) for s in candidates}
-    return [KeyPoint(s.text, _citations(s, all_sentences, figures, facts, leads)) for s in chosen]
+    return [KeyPoint(s.text, _citations(s, all_sentences, figures, corroborated[s], leads)) for s in chosen]
 
 
 def _citations(
     sentence: _Sentence,
     all_sentences: list[_Sentence],
     figures: _FiguresBySentence,
-    facts: Sequence[Fact],
+    stated: frozenset[_StatedFigure],
     leads: set[tuple[str, int]],
 ) -> tuple[Citation, ...]:
     """The sentence, then one sentence of each other source that says it: in mostly the same words, or, in that
-    source's lead (``leads``), stating the same figures of the same facts (``_figures_stated``).  Further down a
-    report gives a figure in passing as often as it tells it ("the families of the two wounded men asked for
-    privacy"), while its lead tells what happened."""
+    source's lead (``leads``), stating the sentence's corroborated figures (``stated``).  Further down a report
+    gives a figure in passing as often as it tells it ("the families of the two wounded men asked for privacy"),
+    while its lead tells what happened."""
     citations = [Citation(sentence.article, sentence.start, sentence.end)]
     cited_articles = {sentence.article}
-    stated = _corroborated(figures.get((sentence.article, sentence.start), frozenset()), facts)
     for other in all_sentences:
         if other.article in cited_articles or other.source == sentence.source:
             continue
