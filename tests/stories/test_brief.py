@@ -343,3 +343,17 @@ def test_a_figure_given_in_passing_far_down_another_report_is_no_citation() -> N
     point = next(point for point in brief.key_points if "380" in point.text)
     cited = {c.article: texts[c.article][c.start : c.end] for c in point.citations}
     assert set(cited) == {"north", "south"}, cited
+
+
+def test_a_photo_caption_in_the_lead_is_no_key_point() -> None:
+    """A picture's caption above or inside a report's opening tells what an old photo shows, not the story."""
+    reports = {
+        "north": ("North Gazette", "In this 2019 file photo, walkers cross the old Orrin canal footbridge near the "
+                  "lock.\nA footbridge over the Orrin canal collapsed on Tuesday evening as fans walked to a "
+                  "match. Officials said on Wednesday that the towpath would stay shut for a month."),
+        "south": ("South Herald", "Divers searched the canal on Wednesday for anyone swept under the broken "
+                  "bridge. Engineers will inspect the remaining spans next week."),
+    }
+    brief = _written(_through_pipeline(reports))
+    assert brief.key_points
+    assert not any("file photo" in point.text for point in brief.key_points)

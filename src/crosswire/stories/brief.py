@@ -23,6 +23,7 @@ from crosswire.annotate.quantities.scores import TALLIES
 from crosswire.lexicon import terms
 from crosswire.model import Article, Brief, Citation, Fact, KeyPoint, SourceEntry, Story, TimelineEntry
 from crosswire.stories.brief_render import brief_to_dict, brief_to_markdown
+from crosswire.stories.corroborate import in_a_caption
 from crosswire.stories.text import content_words, sentence_spans, stem, trim_span
 
 MIN_KEY_POINTS = 3
@@ -374,7 +375,9 @@ def write_brief(
         sentences = _sentences(article, source_key.get(article.id, article.id))
         all_sentences.extend(sentences)
         if article.id in independent:
-            candidates.extend(s for s in sentences[:LEAD_SENTENCES] if _is_prose(s))
+            # A picture's caption ("In this 2019 file photo, ...") tells what a photo shows, not the story.
+            candidates.extend(s for s in sentences[:LEAD_SENTENCES]
+                              if _is_prose(s) and not in_a_caption(article, s.start, s.end))  # fmt: skip
     if len(candidates) < MIN_KEY_POINTS:  # short or odd articles: widen to any prose sentence
         candidates = [s for s in all_sentences if s.article in independent and _is_prose(s)] or candidates
     return Brief(
