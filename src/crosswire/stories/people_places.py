@@ -84,6 +84,8 @@ _ROLE_BEFORE = re.compile(
 #: Words that may qualify a title as part of the role ("Fisheries", "FBI", "interior"), but not grammar words
 #: (``lexicons/not_role_qualifiers.json``).
 _NOT_QUALIFIERS = terms("crosswire.stories", "not_role_qualifiers")
+#: Verbs asking readers to get in touch with the titled person named after them (``lexicons/contact_verbs.json``).
+_CONTACT_VERBS = terms("crosswire.stories", "contact_verbs")
 
 
 _Same = Callable[[str, str], bool]
@@ -169,6 +171,12 @@ def check_honorific(entry: Entry) -> None:
     assert people == 1 and not mentions, (entry.term, mentions)
 
 
+def check_contact_verb(entry: Entry) -> None:
+    """The lexicon check: the example names a titled person after the verb, and no role is read for them."""
+    people, mentions = _example_roles(entry.example)
+    assert people == 1 and not mentions, (entry.term, mentions)
+
+
 def check_not_qualifier(entry: Entry) -> None:
     """The lexicon check: the example's titled person is read in a role that does not take in the word."""
     _, mentions = _example_roles(entry.example)
@@ -227,8 +235,8 @@ def _role_mentions(article: Article, source_of: Mapping[str, str]) -> list[_Ment
             continue
         whose = _whose(title.group("whose") or title.group("whose_lower") or "")
         office = (title.group("title") or title.group("title_lower")).lower()
-        if office in _HONORIFICS:
-            continue
+        if office in _HONORIFICS or whose.lower() in _CONTACT_VERBS:
+            continue  # a form of address; or whom a call for information names ("asked to call Sgt. Ana Ruiz")
         start = title.end("role") - len(office) - (len(whose) + 1 if whose else 0)
         office = _WRITTEN_OUT.get(office, office)  # "Gov." is the governor's role, as "Governor" is
         role = " ".join(filter(None, [whose.lower(), office]))
