@@ -79,6 +79,22 @@ def test_a_number_in_a_capitalised_name_is_not_an_amount(sentence: str) -> None:
     assert find_quantities(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Lopez ran with a crew called 9 Lanes.", []),
+        ("The council called 12 Kelso residents as witnesses.", [12.0]),
+        ("Police named 3 Kelso men as suspects.", [3.0]),
+        ("The county called 300 residents to the hall.", [300.0]),
+    ],
+)
+def test_a_number_after_a_naming_word_opens_a_name_unless_it_counts_a_common_noun(
+    sentence: str, read: list[float]
+) -> None:
+    """"A crew called 9 Lanes" names the crew; after the same verb, "12 Kelso residents" counts residents."""
+    assert [q.value for q in find_quantities(sentence)] == read
+
+
 def test_an_age_after_a_full_name_needs_no_floor() -> None:
     (quantity,) = find_quantities("Tom Reed 12 was the youngest entrant.")
     assert (quantity.value, quantity.unit) == (12, "years old")
