@@ -138,8 +138,8 @@ def check_phone_cue(entry: Entry) -> None:
 #: number end in ``\Z``, not ``$``: ``$`` also matches before a final line break, and a line's last word is no
 #: part of a number opening the next ("Read more: Travel Tips\n4 people were hurt").
 _LETTER_BEFORE = re.compile(r"[A-Za-z]\Z")
-#: A word giving something its name right before the number (``lexicons/naming_verbs.json``: "a gang *called* 8
-#: Block"), and a capitalised word right after it: the number opens the name.
+#: A word giving something its name right before the number (``lexicons/naming_verbs.json``: "a crew *called* 9
+#: Lanes"), and a capitalised word right after it: the number opens the name.
 _NAMING_BEFORE = re.compile(rf"\b(?:{phrase_alternation(terms(_PACKAGE, 'naming_verbs'))})\s+\Z", re.IGNORECASE)
 _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
@@ -193,7 +193,7 @@ def is_amount(text: str, span: numbers.NumberSpan) -> bool:
     if _RANK_BEFORE.search(before) and counted.counted_noun(text, span.end, span.value) is None:
         return False
     if _NAMING_BEFORE.search(before) and _NAME_WORD_AFTER.match(after) and not unit_before and not has_unit:
-        # "a gang called 8 Block": the number opens a name; "the court called 12 Kelso residents" counts them
+        # "a crew called 9 Lanes": the number opens a name; "the court called 12 Kelso residents" counts them
         noun = counted.counted_noun(text, span.end, span.value)
         if noun is None or not noun[0].split()[-1][:1].islower():
             return False
