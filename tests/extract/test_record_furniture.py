@@ -43,6 +43,17 @@ def test_a_sentence_that_mentions_an_advertisement_is_prose() -> None:
     assert is_furniture("Photo 2 of 12")
 
 
+def test_a_caption_label_makes_a_sentence_long_line_furniture_in_records_and_captures() -> None:
+    """"Image caption ..." opens a picture's caption even when the caption is a full sentence, which the length
+    and sentence rules would keep as prose: it leaves supplied text and a capture's body alike."""
+    caption = "Image caption Deckhands tied the ferry to the old quay in Portvale after the bridge was shut on Sunday."
+    article = extract_record(_record("\n".join([PROSE[0], caption, PROSE[1]])))
+    assert article.text == "\n\n".join(PROSE)
+    capture = Capture(id="c1", kind="text", origin="ferries.txt", content="\n\n".join([PROSE[0], caption, PROSE[1]]),
+                      hints=SourceHints(title="Ferries"))  # fmt: skip
+    assert "Image caption" not in extract(capture).text
+
+
 def test_text_that_is_all_furniture_is_kept_rather_than_lost() -> None:
     article = extract_record(_record("Advertisement Continue reading the main story"))
     assert article.text == "Advertisement Continue reading the main story"

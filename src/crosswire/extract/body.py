@@ -18,6 +18,7 @@ from lxml import etree
 from rapidfuzz import fuzz
 
 from crosswire.extract.rules import load_rules
+from crosswire.lexicon import load_lexicon, phrase_alternation
 
 #: A promotional pattern inside a line longer than this is likely prose.
 PROMO_MAX_CHARS = 260
@@ -207,7 +208,19 @@ CAPTION_MAX_CHARS = 320
 def is_chrome(line: str) -> bool:
     """Whether a line is promotion, UI, a consent banner, a caption or
     metadata residue: the line rules clean_body drops anywhere."""
-    return _matches_for_length(line, ("ui", "consent", "residue"))
+    return opens_as_caption(line) or _matches_for_length(line, ("ui", "consent", "residue"))
+
+
+#: Labels that make a whole line a caption or a gallery's furniture (``lexicons/caption_openers.json``).
+_CAPTION_OPENER = re.compile(
+    rf"^(?:{phrase_alternation(load_lexicon('crosswire.extract', 'caption_openers').terms)})(?!\w)", re.IGNORECASE
+)
+
+
+def opens_as_caption(line: str) -> bool:
+    """Whether a label opens the line that makes all of it a caption ("Image caption ...", "Hide Caption 3 of
+    12", "Photos: ..."), however long it is and whether or not it reads as a sentence."""
+    return _CAPTION_OPENER.match(line) is not None
 
 
 def _matches_for_length(line: str, categories: tuple[str, ...]) -> bool:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from crosswire.errors import InputError
-from crosswire.extract.body import is_chrome, join_paragraphs
+from crosswire.extract.body import is_chrome, join_paragraphs, opens_as_caption
 from crosswire.extract.dates import to_iso_date
+from crosswire.lexicon import Entry
 from crosswire.model import Annotations, Article, Capture
 from crosswire.sources.limits import check_text_chars, text_chars
 
@@ -32,7 +33,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
 def is_furniture(line: str) -> bool:
     """A line of supplied text that is page furniture, not the article's prose."""
-    if _GALLERY_COUNTER.match(line):
+    if _GALLERY_COUNTER.match(line) or opens_as_caption(line):
         return True
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line) is not None
     return len(line) <= FURNITURE_MAX_CHARS and not prose and is_chrome(line)
@@ -78,3 +79,9 @@ def extract_record(capture: Capture) -> Article:
         language=hints.language,
         annotations=Annotations(furniture=tuple(furniture)) if furniture and kept else None,
     )
+
+
+def check_caption_opener(entry: Entry) -> None:
+    """The lexicon check: the example line is furniture, and what follows its label alone would be kept."""
+    assert is_furniture(entry.example), entry.term
+    assert not is_furniture(entry.example[len(entry.term) :].strip()), entry.term
