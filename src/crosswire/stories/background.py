@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crosswire.annotate.dates import FUTURE_CUE, MONTH_NAMES, parse_iso_day
+from crosswire.annotate.quantities.numbers import NUMBER_WORDS
 from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
 from crosswire.model import Article, DateMention, Sentence
 
@@ -41,8 +42,7 @@ _PAST_PERIODS = load_lexicon("crosswire.stories", "past_periods").entries
 _PAST_PERIOD = re.compile(rf"\b(?:{phrase_alternation(e.term for e in _PAST_PERIODS)})\b", re.IGNORECASE)
 _PAST_OPENINGS = load_lexicon("crosswire.stories", "past_openings").entries
 #: How many of a period an opening may count ("*Two* years earlier", "*Some* decades earlier").
-_NUMBER_WORDS = load_lexicon("crosswire.annotate.quantities", "number_words").entries
-_COUNT = rf"(?:\d+|{phrase_alternation(e.term for e in _NUMBER_WORDS)}|a|an|some|several|many)"
+_COUNT = rf"(?:\d+|{phrase_alternation(NUMBER_WORDS)}|a|an|some|several|many)"
 #: Words opening a sentence, set off by a comma, that set it all in an earlier time: "Before that, she won two
 #: titles", "Two years earlier, a blast injured nine" ("Before that vote, ..." dates by something else).
 _OPENS_IN_THE_PAST = re.compile(

@@ -22,6 +22,8 @@ def _words_of_kind(kind: str) -> dict[str, int]:
     return {entry.term: int(entry.value["value"]) for entry in _NUMBER_WORDS if entry.value["kind"] == kind}
 
 
+#: Every number written as a word ("two", "twenty", "hundred", "dozen").
+NUMBER_WORDS: frozenset[str] = frozenset(entry.term for entry in _NUMBER_WORDS)
 SMALL_NUMBERS: dict[str, int] = _words_of_kind("unit")
 TENS: dict[str, int] = _words_of_kind("tens")
 SCALES: dict[str, int] = _words_of_kind("scale")
@@ -34,7 +36,7 @@ FRACTIONS: dict[str, int] = {
 }
 
 _SCALE = "|".join(SCALES)
-_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMERATOR = "|".join(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 9)
 
