@@ -142,6 +142,23 @@ def _fact_weight(sentence: _Sentence, facts: Sequence[Fact]) -> float:
     return weight
 
 
+class _SentenceAt:
+    """A story's sentences, found by article and offset: a bisect in the article's sentences (which follow each
+    other in the text), not a walk over every sentence of the story for each figure."""
+
+    def __init__(self, sentences: Sequence[_Sentence]) -> None:
+        self._of: dict[str, list[_Sentence]] = {}
+        for sentence in sentences:
+            self._of.setdefault(sentence.article, []).append(sentence)
+        self._starts = {article: [s.start for s in told] for article, told in self._of.items()}
+
+    def __call__(self, article: str, offset: int) -> _Sentence | None:
+        """The sentence of ``article`` holding ``offset``; None when none does."""
+        at = bisect.bisect_right(self._starts.get(article, []), offset) - 1
+        sentence = self._of[article][at] if at >= 0 else None
+        return sentence if sentence is not None and offset < sentence.end else None
+
+
 #: A figure or a date of a fact as a sentence states it: the fact's place among the story's facts, and the value.
 _StatedFigure = tuple[int, float | str]
 
@@ -150,26 +167,20 @@ _StatedFigure = tuple[int, float | str]
 _FiguresBySentence = dict[tuple[str, int], frozenset[_StatedFigure]]
 
 
-def _figures_stated(sentences: Sequence[_Sentence], facts: Sequence[Fact]) -> _FiguresBySentence:
+def _figures_stated(sentence_at: _SentenceAt, facts: Sequence[Fact]) -> _FiguresBySentence:
     """The figures of the story's facts each sentence states, by (article, start).  Two sentences
     stating the same figures of the same facts tell the same thing in their own words ("420 people were forced
     from their homes" / "police evacuated 420 residents", one agreed fact); the other value of a disputed figure
     ("three killed" / "seven killed") is another statement.  A date counts by what happened on it ("the bridge
     collapsed on Tuesday"), not when it only dates a statement ("officials said on Wednesday") or nothing the
     parse could name: many sentences are said on one day."""
-    by_article: dict[str, list[_Sentence]] = {}
-    for sentence in sentences:
-        by_article.setdefault(sentence.article, []).append(sentence)
-    starts = {article: [s.start for s in told] for article, told in by_article.items()}
     stated: dict[tuple[str, int], set[_StatedFigure]] = {}
     for index, fact in enumerate(facts):
         if not _states_what_happened(fact):
             continue
         for mention in fact.mentions:
-            told = by_article.get(mention.article, [])
-            at = bisect.bisect_right(starts.get(mention.article, []), mention.start) - 1
-            if at >= 0 and mention.start < told[at].end:
-                stated.setdefault((mention.article, told[at].start), set()).add((index, mention.value))
+            if (sentence := sentence_at(mention.article, mention.start)) is not None:
+                stated.setdefault((mention.article, sentence.start), set()).add((index, mention.value))
     return {key: frozenset(figures) for key, figures in stated.items()}
 
 
@@ -198,7 +209,9 @@ def _tells_another_event(figures: frozenset[_StatedFigure], facts: Sequence[Fact
     return any(facts[index].background for index, _ in figures)
 
 
-def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], facts: Sequence[Fact]) -> list[KeyPoint]:
+def _key_points(
+    candidates: list[_Sentence], all_sentences: list[_Sentence], sentence_at: _SentenceAt, facts: Sequence[Fact]
+) -> list[KeyPoint]:
     vocabulary: Counter[str] = Counter()
     for sentence in candidates:
         vocabulary.update(sentence.words)
@@ -212,7 +225,7 @@ def _key_points(candidates: list[_Sentence], all_sentences: list[_Sentence], fac
         lead = 1.0 / (1.0 + sentence.position)
         return centrality + 0.5 * lead + 0.5 * _fact_weight(sentence, facts)
 
-    figures = _figures_stated(all_sentences, facts)
+    figures = _figures_stated(sentence_at, facts)
     none: frozenset[_StatedFigure] = frozenset()
     chosen: list[_Sentence] = []
     corroborated: dict[_Sentence, frozenset[_StatedFigure]] = {}  # each chosen point's figures that others give
@@ -287,11 +300,7 @@ def _quoted_words(text: str) -> frozenset[str]:
     return frozenset(stem(word) for word in words) if len(words) >= MIN_QUOTED_WORDS else frozenset()
 
 
-def _sentence_around(sentences: list[_Sentence], article: str, offset: int) -> _Sentence | None:
-    return next((s for s in sentences if s.article == article and s.start <= offset < s.end), None)
-
-
-def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[TimelineEntry]:
+def _timeline(facts: Sequence[Fact], sentence_at: _SentenceAt) -> list[TimelineEntry]:
     """The story's dated events, best attested first, shown in date order.  Each sentence is told once, under
     the best-attested date it gives (a sentence naming two days is one entry, not two), in prose where a sentence
     of prose tells it; an entry cites the other outlets' prose sentences of its date that tell the same thing:
@@ -300,7 +309,7 @@ def _timeline(facts: Sequence[Fact], sentences: list[_Sentence]) -> list[Timelin
     for fact in facts:
         if fact.kind != "date" or not isinstance(fact.value, str):
             continue
-        cited = [s for m in fact.mentions if (s := _sentence_around(sentences, m.article, m.start)) is not None]
+        cited = [s for m in fact.mentions if (s := sentence_at(m.article, m.start)) is not None]
         date_words = frozenset(stem(w) for m in fact.mentions for w in content_words(m.text))
         if cited:
             candidates.append((fact.value, list({(s.article, s.start): s for s in cited}.values()), date_words))
@@ -380,11 +389,12 @@ def write_brief(
                               if _is_prose(s) and not in_a_caption(article, s.start, s.end))  # fmt: skip
     if len(candidates) < MIN_KEY_POINTS:  # short or odd articles: widen to any prose sentence
         candidates = [s for s in all_sentences if s.article in independent and _is_prose(s)] or candidates
+    sentence_at = _SentenceAt(all_sentences)
     return Brief(
         story=story.id,
         title=story.title,
-        key_points=tuple(_key_points(candidates, all_sentences, facts)),
+        key_points=tuple(_key_points(candidates, all_sentences, sentence_at, facts)),
         facts=tuple(shown_facts(facts, source_key)),
-        timeline=tuple(_timeline(facts, all_sentences)),
+        timeline=tuple(_timeline(facts, sentence_at)),
         sources=tuple(sources),
     )
