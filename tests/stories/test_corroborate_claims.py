@@ -1428,6 +1428,24 @@ def test_two_distances_in_one_bearing_from_one_place_in_the_leads_are_rival_plac
     assert _distances(apart) == [(15.0, "single"), (35.0, "single")]
 
 
+def test_a_distance_places_a_thing_whatever_the_verb_and_whatever_the_thing_is_called() -> None:
+    """The parse hangs a distance on the word that places something ("off", "north", "away"): the figure says where
+    the ferry or the quake was, not what the verb did to the miles ("nautical miles sank"); two reports calling
+    the thing placed there by two names ("temblor", "epicentre") still tell one distance from one place."""
+    facts = _facts(
+        "The temblor was centred about 20 miles north of Carrow, seismologists said on Sunday.",
+        "The epicentre was 20 miles north of Carrow, according to the observatory in Tessaly.",
+    )
+    (distance,) = [f for f in facts if f.kind == "quantity"]
+    assert (distance.status, len(distance.mentions)) == ("agree", 2)
+    assert distance.about == "distance north of Carrow"
+    (warship,) = [f for f in _facts(
+        "The warship, some 9 nautical miles away, changed course towards the tanker on Friday.",
+        "A patrol helicopter was launched from the warship, then 9 nautical miles away from the tanker.",
+    ) if f.kind == "quantity"]  # fmt: skip
+    assert (warship.status, warship.about) == ("agree", "warship distance")
+
+
 def test_a_distance_from_a_named_place_is_labelled_by_the_place_even_across_a_conversion() -> None:
     """"kilometres struck" says neither what was measured nor from where; a conversion in brackets between the
     figure and the place ("75 kilometres (47 miles) west of Tessaly") still places it."""

@@ -1155,8 +1155,10 @@ def _may_rival(a: _Mention, b: _Mention) -> bool:
     if _is_measure(a):
         if _is_age(a) and _is_age(b) and abs(float(a.value) - float(b.value)) <= 1 and not _same_week(a, b):
             return False  # 26 at the arraignment, 27 at the verdict: a birthday between two reports
-        if not _measures_one_named_thing(a, b):
-            return False  # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls
+        if not (_measures_one_named_thing(a, b) or _placed_alike(a, b)):
+            # "his 16-year-old daughter" and "the 11-year-old girl" may be two girls; but two leads' distances
+            # in one bearing from one place place the story's event, whether or not both name what struck there
+            return False
     return claims_match(_claim_or_unit(a), _claim_or_unit(b)) == "same" or _rival_things(a, b) or _placed_alike(a, b)
 
 
@@ -1357,6 +1359,10 @@ def _measures_two_things(a: _Mention, b: _Mention) -> bool:
     plays: an equal measure of two things is a coincidence, not one fact told twice.  A common noun for a
     person ("the 36-year-old champion", "the suspect") may be anyone named, so ages join unless both name."""
     if not (_is_measure(a) and _is_measure(b)) or a.claim is None or b.claim is None:
+        return False
+    if a.measured_from & b.measured_from:
+        # "the temblor was centred 20 miles north of Carrow" / "the epicentre was 20 miles north of Carrow": a
+        # distance from one place, whatever each report calls the thing it places there
         return False
     things = [m.claim.counted for m in (a, b) if m.claim is not None and m.claim.counted]
     if len(things) < 2 or _measures_one_named_thing(a, b):
@@ -1775,17 +1781,20 @@ def _about(group: Sequence[_Mention]) -> str:
 
 def _placed_label(group: Sequence[_Mention]) -> str | None:
     """A distance from a named place, labelled by it ("distance north of Port Orran", "distance from Carrow"), when
-    every figure measures from that place in a unit of length and the parse read no thing for it but the unit:
-    "miles centered" says neither what was measured nor from where."""
+    every figure measures from that place in a unit of length: "miles centered" says neither what was measured
+    nor from where.  What was placed leads when every figure names the same thing ("epicentre distance from
+    Halbeck"); one report's thing may be a misreading, and the place says where in any case."""
     names = {m.place_name.casefold() if m.place_name else None for m in group}
     if len(names) != 1 or None in names or any(_CONVERTIBLE_KINDS.get(m.unit or "") != "length" for m in group):
         return None
-    if any(m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted) for m in group):
-        return None  # "the epicentre was 55 km from Halbeck": what was placed is named
+    things = {m.claim.counted if m.claim is not None and m.claim.counted and not names_a_unit(m.claim.counted)
+              else None for m in group}  # fmt: skip
+    thing = things.pop() if len(things) == 1 else None
     name, distance = group[0].place_name, MEASURED_KINDS["length"]
     bearings = {m.bearing for m in group}
     bearing = bearings.pop() if len(bearings) == 1 else None
-    return f"{distance} {bearing} of {name}" if bearing else f"{distance} from {name}"
+    placed = f"{distance} {bearing} of {name}" if bearing else f"{distance} from {name}"
+    return f"{thing} {placed}" if thing else placed
 
 
 def _changes(group: Sequence[_Mention], published: Mapping[str, str]) -> tuple[FigureReport, ...]:

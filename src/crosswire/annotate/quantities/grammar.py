@@ -54,6 +54,8 @@ Mention = TypeVar("Mention", Quantity, DateMention)
 LINKING_VERBS = terms("crosswire.annotate.quantities", "linking_verbs")
 #: Verbs whose object is their subject's measure ("a quake measuring 6.4 magnitude"; ``lexicons/measuring_verbs.json``).
 MEASURING_VERBS = terms("crosswire.annotate.quantities", "measuring_verbs")
+#: Verbs that say where a thing is ("the epicentre was located 34 miles west"; ``lexicons/locating_verbs.json``).
+LOCATING_VERBS = terms("crosswire.annotate.quantities", "locating_verbs")
 #: Nouns that name what happened to the things of their "of" phrase ("the evacuation of 300 residents").
 EVENT_NOUNS: dict[str, str] = mapping("crosswire.annotate.quantities", "event_nouns")
 #: Adverbs that belong to the verb before them ("shot down"), however the parser attached them.
@@ -78,7 +80,17 @@ MEASURE_ADJECTIVES: dict[str, str] = {
 _PRICES = load_lexicon(_PACKAGE, "prices").entries
 PRICE_WORDS = {how: frozenset(e.term for e in _PRICES if how in e.value["as"]) for how in ("verb", "pay", "noun")}
 _PRICE = "price"
-DIMENSIONS = frozenset(MEASURE_DIMENSIONS.values()) | frozenset(MEASURE_ADJECTIVES.values()) | {_PRICE}
+#: Words a distance places something by ("12 nautical miles *off* Port Selwyn"), with the dimension they give it
+#: (``lexicons/placing_words.json``).
+PLACING_WORDS: dict[str, str] = {
+    e.term: e.value["dimension"] for e in load_lexicon(_PACKAGE, "placing_words").entries
+}
+DIMENSIONS = (
+    frozenset(MEASURE_DIMENSIONS.values())
+    | frozenset(MEASURE_ADJECTIVES.values())
+    | frozenset(PLACING_WORDS.values())
+    | {_PRICE}
+)
 _AGE = MEASURE_DIMENSIONS["age"]
 #: Times of day: part of a date that names one ("Tuesday morning"; ``annotate/lexicons/times_of_day.json``).
 TIMES_OF_DAY = terms("crosswire.annotate", "times_of_day")
@@ -519,6 +531,8 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     """The thing an amount measures and the dimension, or None when the amount measures no thing.
     ``end``: where the amount's words (its number and unit) end in the text."""
     unit = _unit_word(anchor)
+    if kind == "length" and (placing := _placing_word(unit)) is not None:
+        return _placed(placing)  # "sank 12 nautical miles off Port Selwyn": where the ship sank, not a sinking
     adjective = _measure_adjective(unit)
     thing: Token | None = None
     if adjective is not None:
@@ -580,6 +594,39 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     measure = (adjective or unit).subtree if thing is not unit else (t for t in thing.lefts if _of_the_amount(t, end))
     measure_end = max((token.i for token in measure), default=-1)
     return Reading(_noun_phrase(thing, after=measure_end if measure_end < thing.i else -1), dimension)
+
+
+def _placing_word(unit: Token) -> Token | None:
+    """The word a distance places something by (``PLACING_WORDS``), which the parse hangs the unit on ("12 nautical
+    miles off"), or hangs beside it on one verb ("trapped 400 metres | under the hillside")."""
+    if unit.dep_ != "npadvmod":
+        return None
+    if unit.head.lower_ in PLACING_WORDS:
+        return unit.head
+    after = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    if after is not None and after.lower_ in PLACING_WORDS and after.head.i == unit.head.i:
+        return after
+    return None
+
+
+def _placed(word: Token) -> Reading:
+    """The thing a distance places and the dimension its placing word gives (``PLACING_WORDS``): the noun the word
+    hangs on ("the warship, 13 nautical miles away"), or the subject of a verb saying where a thing is ("the
+    epicentre was located 34 miles west", ``LOCATING_VERBS``)."""
+    dimension = PLACING_WORDS[word.lower_]
+    head = word.head
+    thing: Token | None = None
+    if head.tag_.startswith("NN"):
+        thing = head
+    elif head.tag_.startswith("VB") and (head.lower_ in LOCATING_VERBS or _base_form(head) in LOCATING_VERBS):
+        thing = head.head if head.dep_ == "acl" else _subject(head)
+    if thing is None or not thing.tag_.startswith("NN"):
+        # "the ferry sank 12 nautical miles off Port Selwyn": where it sank, the sinking no thing to name; "it was
+        # 30 km south of Orran": a thing named in another sentence
+        return Reading(None, dimension)
+    if thing.tag_.startswith("NNP"):
+        return Reading(_name(thing), dimension)
+    return Reading(_noun_phrase(thing), dimension)
 
 
 def _participle_as_noun(word: Token) -> bool:
