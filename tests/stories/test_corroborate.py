@@ -165,6 +165,10 @@ def test_a_number_that_names_a_kind_of_thing_is_no_fact() -> None:
     texts = ("Thieves took 14 coaches from the depot.", "Thieves took 14 coaches from the bus depot.")
     articles = [_article(name, text, [("14", 14, "coaches", None)]) for name, text in zip("ab", texts, strict=True)]
     assert [fact.status for fact in corroborate(articles, {"a": "dw", "b": "nyt"})] == ["agree"]
+    # ... whatever word follows: "the two-time Open champion" (titles won before) says who she is.
+    texts = ("The two-time Open champion Ana Ruiz retired.", "Ana Ruiz, the two-time Open champion, retired on Monday.")
+    articles = [_article(name, text, [("two", 2, "time", None)]) for name, text in zip("ab", texts, strict=True)]
+    assert not corroborate(articles, {"a": "dw", "b": "nyt"})
     # After a unit, the compound says what the measure is: "a 12-metre-long barge" measures the barge.
     texts = ("Police boarded a 12-metre-long barge at Kelso.", "The barge, 12 metres long, was boarded at Kelso.")
     numbers = [[("12-metre", 12, "metre", None)], [("12 metres", 12, "metre", None)]]

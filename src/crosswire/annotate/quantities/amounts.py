@@ -249,9 +249,9 @@ _ORDINAL_NOT_FRACTION = re.compile(
 )
 
 
-#: "a 32-bit edition", "a five-star hotel", "the two-state solution": the number and a noun that is no
-#: unit, joined by a hyphen, before another noun.
-_KIND_COMPOUND_AFTER = re.compile(r"-([a-z]+)\s+([a-z]+)")
+#: "a 32-bit edition", "a five-star hotel", "the two-state solution", "the two-time Open champion": the number and
+#: a noun that is no unit, joined by a hyphen, before another word (a name's too: "a 64-bit Velmar build").
+_KIND_COMPOUND_AFTER = re.compile(r"-([a-z]+)\s+([A-Za-z]+)")
 
 
 #: The end of a number, right before a compound: "32" of "32-bit", "three" of "three-time".
@@ -269,7 +269,7 @@ def names_a_kind(text: str, end: int) -> bool:
     return (
         compound is not None
         and _NUMBER_END.search(text, max(0, end - 12), end) is not None
-        and compound.group(2) not in counted.STOP_WORDS
+        and compound.group(2).lower() not in counted.STOP_WORDS
         and units.measurement_unit_after(compound.group(1), None) is None
     )
 
