@@ -54,6 +54,11 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Of the 52 passengers, 40 were injured.", "52 passengers", "passengers", None),
         ("Three of the 12 climbers reached the summit.", "Three", "climbers", "reached"),
         ("Three of the 12 climbers reached the summit.", "12 climbers", "climbers", None),
+        # a part of "them" counts what a number counted before it in the sentence, and its own verb tells what
+        # befell it; with no counted whole before it, "them" names nothing
+        ("More than 300 miners were trapped, and 41 of them were rescued on Sunday.", "41", "miners", "rescued"),
+        ("Police questioned 12 men on Friday; three of those were charged.", "three", "men", "charged"),
+        ("Rescuers reached the village, and 30 of them stayed overnight.", "30", None, "stayed"),
         ("Half of the 900 workers lost their jobs.", "900 workers", "workers", None),
         # a number standing as a noun with its participle counts those the participle tells of; as no subject, it
         # says what befell them

@@ -366,7 +366,7 @@ def read(doc: Doc, start: int, end: int, kind: str | None = None) -> Reading:
         return Reading(counted, event, holder=_owner(_noun_above(noun)))
     # "Three of the 12 climbers", "Of the 52 passengers, 40 were injured": a part counts the whole's things, and
     # what befell it is told by its own verb (the climb from the whole's noun stops at the "of": ``_predicate_verb``)
-    part_of_whole = noun is not None and _in_whole_of(noun, anchor)
+    part_of_whole = noun is not None and (_in_whole_of(noun, anchor) or _refers_back(anchor))
     verb = _participle_of(noun) if noun is not None and not part_of_whole else None
     if verb is None:
         verb = _predicate_verb(anchor if noun is None or part_of_whole else noun)
@@ -890,6 +890,8 @@ def _counted_noun(anchor: Token) -> Token | None:
             return _valued_subject(noun) or _moved_subject(noun) or _share_of_noun(noun) or noun
         return noun
     of_object = _prepositional_object(anchor, "of")
+    if _refers_back(anchor):
+        return _counted_before(anchor)  # "300 miners were trapped, and 41 of them were rescued": 41 miners
     if of_object is not None:
         # "18 of the 25 arrested": the whole is a number too, and names what it counts by its participle
         return _counted_participle(of_object) if of_object.tag_ == "CD" else of_object
@@ -901,6 +903,27 @@ def _counted_noun(anchor: Token) -> Token | None:
     if anchor.dep_ in _NOMINAL_ROLES and (whole := _fronted_whole(head)) is not None:
         return whole  # "Of the 52 passengers, 40 were injured": 40 passengers
     return _valued_subject(anchor)
+
+
+def _counted_before(part: Token) -> Token | None:
+    """The things a part of "them" counts ("41 of them"): the nearest plural noun before it in its sentence that a
+    number counts itself ("more than 300 miners"), the whole the part is taken from; None when no number
+    counted any ("the miners were trapped, and 41 of them ...": who "them" are is the reader's guess)."""
+    for token in reversed(part.doc[part.sent.start : part.i]):
+        if token.tag_ in ("NNS", "NNPS") and any(child.dep_ == "nummod" for child in token.children):
+            return token
+    return None
+
+
+#: Words standing for things counted before, whose part an amount may be ("41 of *them*").
+_THINGS_BEFORE = frozenset({"them", "those", "these"})
+
+
+def _refers_back(part: Token) -> bool:
+    """Whether the amount is a part of "them", "those" or "these" ("41 of them"): its whole was counted before
+    ("two of us" counts the speakers)."""
+    of_object = _prepositional_object(part, "of")
+    return of_object is not None and of_object.lower_ in _THINGS_BEFORE
 
 
 def _in_whole_of(noun: Token, anchor: Token) -> bool:
