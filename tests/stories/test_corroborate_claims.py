@@ -228,6 +228,24 @@ def test_a_figure_of_an_occasion_named_by_an_earlier_year_is_no_claim_of_the_sto
     assert eleven and all(f.background for f in eleven)
 
 
+def test_an_earlier_year_in_a_closing_relative_clause_dates_only_the_clause() -> None:
+    # "a valley that was flattened by the floods of 2009" tells of the valley's past: the quake's figures before it
+    # are the story's, and two outlets giving them agree.
+    facts = _corroborated(
+        ("The 6.4-magnitude quake injured 40 people as it shook a valley that was flattened by floods in 2009.",
+         "2026-11-09T08:00:00"),
+        ("A 6.4-magnitude quake injured 40 people in the Orran valley on Tuesday, officials said.",
+         "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert [(f.status, f.background) for f in facts if f.value in (6.4, 40)] == [("agree", False)] * 2
+    # A clause in the middle dates the subject it describes, and the main verb's figure after it with it.
+    facts = _corroborated(
+        ("The mill fire, which broke out in 2019, killed three workers.", "2026-11-09T08:00:00"),
+        ("Three workers were killed when the mill burned down in 2019.", "2026-11-09T09:00:00"),
+    )  # fmt: skip
+    assert _background_of(facts, 3) == [True]
+
+
 def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
     # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
     # history, however many outlets recall them; the story's own year before a name is the story's.

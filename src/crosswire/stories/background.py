@@ -34,7 +34,7 @@ from datetime import date
 from crosswire.annotate.dates import FUTURE_CUE, MONTH_NAMES, parse_iso_day
 from crosswire.annotate.quantities.numbers import NUMBER_WORDS
 from crosswire.lexicon import Entry, load_lexicon, phrase_alternation
-from crosswire.model import Article, DateMention, Sentence
+from crosswire.model import Article, DateMention
 
 #: A date this many days before the article's publication is another event's.
 BACKGROUND_DAYS = 60
@@ -155,7 +155,12 @@ def story_year(articles: Sequence[Article]) -> int | None:
 
 
 def background_sentences(article: Article, year_of_story: int | None = None) -> list[Background]:
-    """The article's sentences that are about a time before its own (or, undated, before the story's year)."""
+    """The article's sentences that are about a time before its own (or, undated, before the story's year).
+
+    When what dates a sentence in the past lies in a relative clause closing it ("the quake shook a valley *that
+    was flattened by floods in 2009*"), the clause tells of the noun it describes, not of what the sentence
+    reports before it: only the clause is background.  A clause in the middle ("the fire, which broke out in
+    2019, killed three") is background with all that follows it, the main verb's figures too."""
     annotations = article.annotations
     if annotations is None:
         return []
@@ -163,51 +168,72 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
     found = []
     for sentence in annotations.sentences:
         text = article.text[sentence.start : sentence.end]
-        if _PAST_PERIOD.search(text) or _OPENS_IN_THE_PAST.match(text):
-            found.append(Background(sentence.start, sentence.end, certain=True))
+        days = _days_in(annotations.dates, sentence.start, sentence.end)
+        certain = _another_time(text, days, published, year_of_story)
+        if certain is None:
             continue
-        if _OPENS_WITH_OTHER_OCCASION.match(text):
-            found.append(Background(sentence.start, sentence.end, certain=True))
-            continue
-        if _OTHER_OCCASION.search(text):
-            # Maybe another happening's figure, maybe this story's beside it ("the blast, which killed seven, came
-            # after a similar attack killed 12"): kept from any conflict, not from the story.
-            found.append(Background(sentence.start, sentence.end, certain=False))
-            continue
-        if published is None:
-            years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
-            if year_of_story is not None and (
-                any(y < year_of_story for y in years) or _earlier_decade(text, year_of_story)
-            ):
-                # "Struck on Tuesday ... in a region hit by the tsunami of 2004": dated by the story's own day too,
-                # the sentence may tell this story's figures beside the earlier year's occasion.
-                told_now = any(day.year >= year_of_story for day in _days_in(annotations.dates, sentence))
-                found.append(Background(sentence.start, sentence.end, certain=not told_now))
-            continue
-        dates = _days_in(annotations.dates, sentence)
-        earlier_day = any((published - day).days > BACKGROUND_DAYS for day in dates)
-        told_now = any(abs((published - day).days) <= BACKGROUND_DAYS for day in dates)
-        # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
-        opening_year = _OPENING_YEAR.match(text)
-        earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
-        # "A 2004 tsunami", "in 1996" or "the 1990s" in a sentence dated by the story's own day ("killed five on
-        # Tuesday in a region hit by the 2004 tsunami") names an earlier occasion beside this story's figures;
-        # without such a day, the sentence tells of that earlier time.
-        earlier_year_told = any(year < published.year for year in _occasion_years(text)) or any(
-            int(year) < published.year for year in _HAPPENED_IN_YEAR.findall(text)
-        )
-        earlier_decade = _earlier_decade(text, published.year)
-        earlier_month = _opens_with_earlier_month(text, published)
-        if earlier_day or earlier_opening or earlier_month or ((earlier_year_told or earlier_decade) and not told_now):
-            found.append(Background(sentence.start, sentence.end, certain=True))
-        elif earlier_year_told or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
-            found.append(Background(sentence.start, sentence.end, certain=False))
+        clause = _RELATIVE_CLAUSE.search(text)
+        if clause is not None:
+            main = text[: clause.start()]
+            main_days = _days_in(annotations.dates, sentence.start, sentence.start + clause.start())
+            if _another_time(main, main_days, published, year_of_story) is None:
+                found.append(Background(sentence.start + clause.start(), sentence.end, certain))
+                continue
+        found.append(Background(sentence.start, sentence.end, certain))
     return found
 
 
-def _days_in(dates: Sequence[DateMention], sentence: Sentence) -> list[date]:
-    """The days the sentence's date mentions resolve to."""
-    return [day for d in dates if sentence.start <= d.start < sentence.end and (day := parse_iso_day(d.date))]
+#: Where a relative clause opens: ", which ...", ", where ...", "a region that was ...", "a town that had ...".
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:which|who|whose|where)\b|\s(?:that|which)\s+(?:was|were|had|has|have)\b", re.IGNORECASE
+)
+
+
+def _another_time(
+    text: str, days: Sequence[date], published: date | None, year_of_story: int | None
+) -> bool | None:
+    """Whether the words ``text`` (a sentence, or its part before a relative clause), dated by ``days``, are about
+    a time before the article's: surely (True), maybe (False: an earlier year named beside the story's own day),
+    or not (None)."""
+    if _PAST_PERIOD.search(text) or _OPENS_IN_THE_PAST.match(text):
+        return True
+    if _OPENS_WITH_OTHER_OCCASION.match(text):
+        return True
+    if _OTHER_OCCASION.search(text):
+        # Maybe another happening's figure, maybe this story's beside it ("the blast, which killed seven, came
+        # after a similar attack killed 12"): kept from any conflict, not from the story.
+        return False
+    if published is None:
+        years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
+        earlier = any(y < year_of_story for y in years) if year_of_story is not None else False
+        if year_of_story is not None and (earlier or _earlier_decade(text, year_of_story)):
+            # "Struck on Tuesday ... in a region hit by the tsunami of 2004": dated by the story's own day too,
+            # the sentence may tell this story's figures beside the earlier year's occasion.
+            return not any(day.year >= year_of_story for day in days)
+        return None
+    earlier_day = any((published - day).days > BACKGROUND_DAYS for day in days)
+    told_now = any(abs((published - day).days) <= BACKGROUND_DAYS for day in days)
+    # "In 2019 a blaze ...": a year that opens the sentence dates all of it.
+    opening_year = _OPENING_YEAR.match(text)
+    earlier_opening = opening_year is not None and int(opening_year.group(1)) < published.year
+    # "A 2004 tsunami", "in 1996" or "the 1990s" in a sentence dated by the story's own day ("killed five on
+    # Tuesday in a region hit by the 2004 tsunami") names an earlier occasion beside this story's figures;
+    # without such a day, the sentence tells of that earlier time.
+    earlier_year_told = any(year < published.year for year in _occasion_years(text)) or any(
+        int(year) < published.year for year in _HAPPENED_IN_YEAR.findall(text)
+    )
+    earlier_decade = _earlier_decade(text, published.year)
+    earlier_month = _opens_with_earlier_month(text, published)
+    if earlier_day or earlier_opening or earlier_month or ((earlier_year_told or earlier_decade) and not told_now):
+        return True
+    if earlier_year_told or earlier_decade or any(int(year) < published.year for year in _YEAR.findall(text)):
+        return False
+    return None
+
+
+def _days_in(dates: Sequence[DateMention], start: int, end: int) -> list[date]:
+    """The days the date mentions between ``start`` and ``end`` resolve to."""
+    return [day for d in dates if start <= d.start < end and (day := parse_iso_day(d.date))]
 
 
 def _opens_with_earlier_month(text: str, published: date) -> bool:
