@@ -59,6 +59,9 @@ def claims(text: str) -> list[tuple[str, str | None, str | None]]:
         ("More than 300 miners were trapped, and 41 of them were rescued on Sunday.", "41", "miners", "rescued"),
         ("Police questioned 12 men on Friday; three of those were charged.", "three", "men", "charged"),
         ("Rescuers reached the village, and 30 of them stayed overnight.", "30", None, "stayed"),
+        # an age phrase after coordinated nouns describes the one right before it, wherever the parse hangs it
+        ("A teacher and two pupils, aged 12 and 13, were hurt.", "12", "pupils", "age"),
+        ("A 58-year-old driver and two cyclists, ages 19 and 23, were taken to hospital.", "23", "cyclists", "age"),
         ("Half of the 900 workers lost their jobs.", "900 workers", "workers", None),
         # a number standing as a noun with its participle counts those the participle tells of; as no subject, it
         # says what befell them

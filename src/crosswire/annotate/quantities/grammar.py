@@ -690,7 +690,7 @@ def _of_the_amount(token: Token, end: int) -> bool:
 def _described_by(phrase: Token) -> Token | None:
     """The noun a phrase describes as its apposition ("the quake, magnitude 6.2") or after "of" ("a quake of
     magnitude 6.2")."""
-    return phrase.head if phrase.dep_ == "appos" else _of_head(phrase)
+    return _nearest_conjunct(phrase) if phrase.dep_ == "appos" else _of_head(phrase)
 
 
 def _of_head(token: Token) -> Token | None:
@@ -714,8 +714,16 @@ def _aged_noun(anchor: Token) -> Token | None:
             break
         token = token.head
     if token.lower_ in AGE_WORDS and token.dep_ in ("appos", "acl") and token.head.tag_.startswith("NN"):
-        return token.head
+        return _nearest_conjunct(token)
     return None
+
+
+def _nearest_conjunct(phrase: Token) -> Token:
+    """The noun a phrase set after coordinated nouns describes: the parse hangs it on the first of them, but it
+    describes the one right before it ("a teacher and two pupils, aged 12 and 13": the pupils)."""
+    noun = phrase.head
+    between = [c for c in noun.conjuncts if noun.i < c.i < phrase.i and c.tag_.startswith("NN")]
+    return max(between, key=lambda c: c.i) if between else noun
 
 
 def _measured_by(verb: Token) -> Token | None:
