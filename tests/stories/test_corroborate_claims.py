@@ -246,6 +246,17 @@ def test_an_earlier_year_in_a_closing_relative_clause_dates_only_the_clause() ->
     assert _background_of(facts, 3) == [True]
 
 
+def test_ages_listed_after_a_plural_and_the_same_ages_by_name_are_one_fact() -> None:
+    # "two men, ages 44 and 52" and, further down the same report, "Ivo Brandt, 44": one of the men, named.
+    facts = _facts(
+        "A 61-year-old woman and two men, ages 44 and 52, were shot on Monday. The Kelso Courier named the men as "
+        "Ivo Brandt, 44, and Tom Berg, 52.",
+        "Ivo Brandt, 44, and Tom Berg, 52, were wounded in the shooting in Kelso on Monday.",
+    )
+    (age,) = [f for f in facts if f.value == 44]
+    assert (age.status, len(age.mentions)) == ("agree", 3)
+
+
 def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
     # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
     # history, however many outlets recall them; the story's own year before a name is the story's.

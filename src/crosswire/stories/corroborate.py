@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from crosswire.annotate.dates import PAGE_DATE_LABEL
 from crosswire.annotate.quantities import numbers
 from crosswire.annotate.quantities.amounts import names_a_kind
+from crosswire.annotate.quantities.counted import looks_plural
 from crosswire.annotate.quantities.grammar import DIMENSIONS, MEASURE_DIMENSIONS, MONEY_KINDS
 from crosswire.annotate.quantities.units import IN_BASE, UNIT_KINDS, convertible_kind
 from crosswire.annotate.verb_forms import is_past_participle
@@ -1237,10 +1238,19 @@ def _same_head(a: _Mention, b: _Mention) -> bool | None:
 
 def _two_things_named(a: _Mention, b: _Mention) -> bool:
     """Whether two figures count things of two head nouns that do not mean the same: "gorilla" / "female", not
-    "quake" / "earthquake" (one report may call one thing both)."""
+    "quake" / "earthquake" (one report may call one thing both).  Not for two measures of which one names several
+    things in common words ("two men, ages 47 and 48" / "Paul Reyes, 47"): the other may name one of them."""
     if _same_head(a, b) is not False or a.claim is None or b.claim is None:
         return False
+    if _is_measure(a) and _is_measure(b) and any(_names_several(m.claim.counted) for m in (a, b) if m.claim):
+        return False  # measures only: "two other vehicles" and "two young sons" are two things, each counted
     return same_counted(a.claim.counted, b.claim.counted) != "same"
+
+
+def _names_several(counted: str | None) -> bool:
+    """A plural common noun ("men", "victims"), which names several things."""
+    head = head_noun(counted) if counted else ""
+    return head[:1].islower() and looks_plural(head)
 
 
 def _counted_alike(a: _Mention, b: _Mention) -> bool:
