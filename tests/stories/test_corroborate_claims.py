@@ -257,6 +257,18 @@ def test_ages_listed_after_a_plural_and_the_same_ages_by_name_are_one_fact() -> 
     assert (age.status, len(age.mentions)) == ("agree", 3)
 
 
+def test_two_counts_of_things_named_by_a_model_can_conflict() -> None:
+    # The scanner reads no unit in "six AK-47 rifles" (a model's name stands between the number and the noun); the
+    # parse still names the rifles, so two reports of the same seizure that give two counts of them disagree.
+    facts = _facts(
+        "Commandos boarded the skiff off Port Selwyn on Tuesday and seized six AK-47 rifles and a grenade launcher.",
+        "Commandos boarded the skiff off Port Selwyn on Tuesday and seized 14 AK-47 rifles and a grenade launcher.",
+    )
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts if f.kind == "quantity"] == [
+        ("conflict", [6, 14])
+    ]
+
+
 def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
     # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
     # history, however many outlets recall them; the story's own year before a name is the story's.

@@ -1050,9 +1050,12 @@ def _copied_statement(mention: _Mention, group: _Group) -> bool:
 
 def _conflict_score(mention: _Mention, group: _Group) -> float | None:
     """Join with an incompatible value only on strong evidence against that very statement."""
-    if mention.kind == "quantity" and not mention.ordinal and (mention.unit is None or mention.unit in GENERIC_UNITS):
-        # "12 percent" and "8 percent" are often two different rates; and two prices of one thing may be two sales
-        # ("bought the mill for $400,000 in March", "will sell it for $650,000"), so they never conflict either.
+    if mention.kind == "quantity" and not mention.ordinal and (
+        (mention.unit is None and _counted_head(mention) is None) or mention.unit in GENERIC_UNITS
+    ):
+        # A bare number counts nothing known ("six AK-47 rifles" does, which the parse names where the scanner
+        # read no unit); "12 percent" and "8 percent" are often two different rates; and two prices of one thing
+        # may be two sales ("bought the mill for $400,000 in March", "will sell it for $650,000").
         return None
     if any(_different_things(mention, m) for m in group.members):
         return None  # two different counted things never conflict
