@@ -154,6 +154,12 @@ def story_year(articles: Sequence[Article]) -> int | None:
     return max(written, default=None)
 
 
+#: Where a relative clause opens: ", which ...", ", where ...", "a region that was ...", "a town that had ...".
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:which|who|whose|where)\b|\s(?:that|which)\s+(?:was|were|had|has|have)\b", re.IGNORECASE
+)
+
+
 def background_sentences(article: Article, year_of_story: int | None = None) -> list[Background]:
     """The article's sentences that are about a time before its own (or, undated, before the story's year).
 
@@ -183,12 +189,6 @@ def background_sentences(article: Article, year_of_story: int | None = None) -> 
     return found
 
 
-#: Where a relative clause opens: ", which ...", ", where ...", "a region that was ...", "a town that had ...".
-_RELATIVE_CLAUSE = re.compile(
-    r",\s*(?:which|who|whose|where)\b|\s(?:that|which)\s+(?:was|were|had|has|have)\b", re.IGNORECASE
-)
-
-
 def _another_time(
     text: str, days: Sequence[date], published: date | None, year_of_story: int | None
 ) -> bool | None:
@@ -204,9 +204,10 @@ def _another_time(
         # after a similar attack killed 12"): kept from any conflict, not from the story.
         return False
     if published is None:
+        if year_of_story is None:
+            return None
         years = [int(y) for y in _DATING_YEAR.findall(text)] + _occasion_years(text)
-        earlier = any(y < year_of_story for y in years) if year_of_story is not None else False
-        if year_of_story is not None and (earlier or _earlier_decade(text, year_of_story)):
+        if any(y < year_of_story for y in years) or _earlier_decade(text, year_of_story):
             # "Struck on Tuesday ... in a region hit by the tsunami of 2004": dated by the story's own day too,
             # the sentence may tell this story's figures beside the earlier year's occasion.
             return not any(day.year >= year_of_story for day in days)

@@ -898,7 +898,7 @@ def _counted_noun(anchor: Token) -> Token | None:
             return _valued_subject(noun) or _moved_subject(noun) or _share_of_noun(noun) or noun
         return noun
     of_object = _prepositional_object(anchor, "of")
-    if _refers_back(anchor):
+    if of_object is not None and of_object.lower_ in _THINGS_BEFORE:
         return _counted_before(anchor)  # "300 miners were trapped, and 41 of them were rescued": 41 miners
     if of_object is not None:
         # "18 of the 25 arrested": the whole is a number too, and names what it counts by its participle
