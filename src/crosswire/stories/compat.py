@@ -153,8 +153,8 @@ def _ends_in_base(reading: Reading) -> tuple[float, float | None]:
 
 
 def _side_reached(reading: Reading) -> str | None:
-    """The side a reading bounds, "nearly" and "almost" counting as upper: "nearly 60,000 pounds" and "up to
-    62,540 pounds" both say "not above", at two numbers, and are two statements, not one told twice."""
+    """The side a reading bounds, "nearly" and "almost" counting as upper: "nearly 9,000 pounds" and "up to
+    9,480 pounds" both say "not above", at two numbers, and are two statements, not one told twice."""
     if normalise_qualifier(reading.qualifier) in JUST_BELOW:
         return "upper"
     return bound_side(reading)

@@ -543,8 +543,8 @@ def _whole_measure(text: str, quantity: Quantity, after: Quantity | None) -> tup
 
 def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) -> Reading:
     """What a figure asserts (``asserted_reading``); for a conversion in brackets with no qualifier of its own,
-    the qualifier of the figure it restates: "nearly 60,000 pounds (26,700 kilograms)" says nearly 26,700 kg, no
-    plain figure, and must not bear out "up to 28,370 kilograms" where the pounds do not."""
+    the qualifier of the figure it restates: "nearly 9,000 pounds (4,080 kilograms)" says nearly 4,080 kg, no
+    plain figure, and must not bear out "up to 4,300 kilograms" where the pounds do not."""
     reading = asserted_reading(quantity)
     if quantity.qualifier is None and before is not None and before.qualifier and _restates_a_measure(
         text, before, quantity
@@ -554,7 +554,7 @@ def _restated_reading(text: str, before: Quantity | None, quantity: Quantity) ->
 
 
 def _restates_a_measure(text: str, before: Quantity | None, quantity: Quantity) -> bool:
-    """A measure in brackets right after one of its kind in another unit ("nearly 60,000 pounds *(26,700
+    """A measure in brackets right after one of its kind in another unit ("nearly 9,000 pounds *(4,080
     kilograms)*", "15 miles *(24 km)*"): the same figure, converted."""
     return (
         before is not None
