@@ -165,14 +165,9 @@ def _example_roles(text: str) -> tuple[int, list[_Mention]]:
     return len(people), _role_mentions(article, {})
 
 
-def check_honorific(entry: Entry) -> None:
-    """The lexicon check: the name after the form of address is read as a person, with no role."""
-    people, mentions = _example_roles(entry.example)
-    assert people == 1 and not mentions, (entry.term, mentions)
-
-
-def check_contact_verb(entry: Entry) -> None:
-    """The lexicon check: the example names a titled person after the verb, and no role is read for them."""
+def check_person_without_role(entry: Entry) -> None:
+    """The lexicon check of forms of address and of contact verbs: the example names one person, after the form of
+    address or the verb, and no role is read for them ("Mrs. Ana Ruiz", "asked to call Sgt. Ana Ruiz")."""
     people, mentions = _example_roles(entry.example)
     assert people == 1 and not mentions, (entry.term, mentions)
 
