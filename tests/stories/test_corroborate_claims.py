@@ -269,6 +269,21 @@ def test_two_counts_of_things_named_by_a_model_can_conflict() -> None:
     ]
 
 
+def test_a_dispute_draws_in_the_agreement_that_bears_out_one_side() -> None:
+    # The second report's six joins the first's 14 as its rival (the same words around both); the other two tell
+    # six in their own words and agree apart.  One fact is shown, 14 against six, with every report of six in it.
+    recovered = "Commandos recovered {} AK-47 rifles and a grenade launcher from the skiff off Port Selwyn on Tuesday."
+    seized = (
+        "Six AK-47 rifles were seized when the navy searched the pirate skiff, officials said.",
+        "The navy said it seized six AK-47 rifles in its search of the pirate skiff.",
+    )
+    facts = _facts(recovered.format(14), recovered.format("six"), *seized)
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [("conflict", [6, 6, 6, 14])]
+    # A report of six that gives the dispute's 14 too tells two figures: its six is not drawn in with the rest.
+    facts = _facts(recovered.format(14), recovered.format("six"), f"{seized[0]} {recovered.format(14)}", seized[1])
+    assert sorted((f.status, len(f.mentions)) for f in facts) == [("agree", 2), ("conflict", 3)]
+
+
 def test_a_year_before_a_name_names_an_earlier_occasion() -> None:
     # "the 1961 Harriers" is that year's team, "the 2011 Velmar earthquake" that year's quake: their figures are
     # history, however many outlets recall them; the story's own year before a name is the story's.

@@ -1671,7 +1671,38 @@ def _group(mentions: Sequence[_Mention]) -> list[_Group]:
             max(scored, key=lambda item: item[0])[1].add(mention)
         else:
             groups.append(_Group.of(mention))
-    return groups
+    return _agreements_drawn_in(groups)
+
+
+def _agreements_drawn_in(groups: list[_Group]) -> list[_Group]:
+    """Each dispute with the agreements that bear out one of its sides drawn into it.
+
+    Mentions join one group each, in the order their articles come: one report's "seven rifles" may join
+    another's "12 guns" as its rival (the same words around both) while eight other reports of seven form an
+    agreement apart.  Shown so, the same figure would be agreed in one row and disputed in the next.  An
+    agreement that a side of the dispute would have joined is that side's: the dispute takes its members,
+    and the reader sees one fact, 12 against seven, with every report of seven behind it.  Not when a report
+    of the agreement gives the dispute another figure too: one article's two numbers are two things."""
+    drawn: set[int] = set()
+    for dispute in (g for g in groups if _disputed(g)):
+        for other in groups:
+            if other is dispute or id(other) in drawn or _disputed(other):
+                continue
+            side = [m for m in dispute.members if m.value in other.values]
+            told_otherwise = any(
+                m.value != o.value for o in other.members for m in dispute.by_article.get(o.article, ())
+            )
+            if side and not told_otherwise and all(_join_score(m, other) is not None for m in side):
+                for member in other.members:
+                    dispute.add(member)
+                drawn.add(id(other))
+    return [g for g in groups if id(g) not in drawn]
+
+
+def _disputed(group: _Group) -> bool:
+    """Whether two of the group's statements cannot both be true."""
+    statements = list(group.statements.values())
+    return any(not _values_compatible(a, b) for i, a in enumerate(statements) for b in statements[i + 1 :])
 
 
 def _comparable(mentions: Sequence[_Mention]) -> list[_Mention]:
