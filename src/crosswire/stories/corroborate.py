@@ -1683,20 +1683,25 @@ def _agreements_drawn_in(groups: list[_Group]) -> list[_Group]:
     agreement that a side of the dispute would have joined is that side's: the dispute takes its members,
     and the reader sees one fact, 12 against seven, with every report of seven behind it.  Not when a report
     of the agreement gives the dispute another figure too: one article's two numbers are two things."""
+    disputed = {id(g) for g in groups if _disputed(g)}
+    if not disputed:
+        return groups
+    disputes = [g for g in groups if id(g) in disputed]
     drawn: set[int] = set()
-    for dispute in (g for g in groups if _disputed(g)):
-        for other in groups:
-            if other is dispute or id(other) in drawn or _disputed(other):
-                continue
+    for other in (g for g in groups if id(g) not in disputed):
+        for dispute in disputes:
             side = [m for m in dispute.members if m.value in other.values]
-            told_otherwise = any(
-                m.value != o.value for o in other.members for m in dispute.by_article.get(o.article, ())
-            )
-            if side and not told_otherwise and all(_join_score(m, other) is not None for m in side):
+            if side and not _told_otherwise(other, dispute) and all(_join_score(m, other) is not None for m in side):
                 for member in other.members:
                     dispute.add(member)
                 drawn.add(id(other))
+                break
     return [g for g in groups if id(g) not in drawn]
+
+
+def _told_otherwise(group: _Group, other: _Group) -> bool:
+    """Whether a report of the group gives the other group a different figure."""
+    return any(m.value != o.value for o in group.members for m in other.by_article.get(o.article, ()))
 
 
 def _disputed(group: _Group) -> bool:
