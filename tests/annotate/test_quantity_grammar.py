@@ -630,3 +630,35 @@ def test_verbs_coordinated_over_one_figure_are_all_its_predicate(sentence: str, 
 )
 def test_a_figure_in_a_verbs_circumstances_has_no_predicate(sentence: str, amount: str, predicate: str) -> None:
     assert (amount, predicate) in [(text, told) for text, _, told in claims(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "counted"),
+    [
+        # an age told "at" a verb of a life event: how old the verb's subject was when it happened
+        ("Orlan Vesk died on Sunday in a Carrow hospital at 81.", "81", "Orlan Vesk"),
+        ("Ana Ruiz, who retired from the fire service at 58, still coaches the cadets.", "58", "Ana Ruiz"),
+        ("The ferry's last skipper retired at the age of 63.", "63", "last skipper"),
+        ("Harbour Boss Who Fooled Doctors Dies at 81\nOrlan Vesk ran the port for decades.", "81", "Harbour Boss"),
+        # completing a form of "be": the subject's age; a pronoun's is someone's another sentence names
+        ("The harbour master died on Sunday. He was 77.", "77", None),
+    ],
+)
+def test_an_age_told_by_its_verb_is_the_subjects(sentence: str, amount: str, counted: str | None) -> None:
+    (age,) = [q for q in QuantityStage()(Article("a", "record", "t", sentence)).annotations.quantities
+              if q.text == amount]  # fmt: skip
+    assert (age.unit, age.counted, age.predicate) == ("years old", counted, "age")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("The pilot died at 2 a.m. on Monday.", "2"),
+        ("Shares of Velmar closed at 81 on Friday.", "81"),
+        ("The ferry was 40 minutes late when it sank.", "40 minutes"),
+        ("She retired at 60 Harbour Road, a house her father built.", "60"),
+    ],
+)
+def test_a_number_after_at_or_be_that_is_no_age(sentence: str, amount: str) -> None:
+    quantities = QuantityStage()(Article("a", "record", "t", sentence)).annotations.quantities
+    assert all(q.unit != "years old" and q.predicate != "age" for q in quantities if amount in q.text)

@@ -577,6 +577,11 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
             return Reading(None, dimension)
     elif kind == "age" and (aged := _aged_noun(anchor)) is not None:
         dimension, thing = _AGE, aged  # "two boys, aged 9 and 11, ...", "the victims, ages 14 to 16, ..."
+    elif kind == "age" and (verb := _verb_of_age(anchor)) is not None:
+        # "she was 77", "died at 81", "retired at the age of 58": the age of the verb's subject, then
+        dimension, thing = _AGE, _measured_by(verb)
+        if thing is not None and thing.tag_ == "PRP":
+            return Reading(None, dimension)  # "he was 77": an age, of someone another sentence names
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
         dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
     if adjective is not None and thing is not None and thing.tag_ == "PRP":
@@ -715,6 +720,19 @@ def _aged_noun(anchor: Token) -> Token | None:
         token = token.head
     if token.lower_ in AGE_WORDS and token.dep_ in ("appos", "acl") and token.head.tag_.startswith("NN"):
         return _nearest_conjunct(token)
+    return None
+
+
+def _verb_of_age(anchor: Token) -> Token | None:
+    """The verb an age is told by: the copula it completes ("she was 77"), or the verb it is "at" of ("died at
+    81", "retired at the age of 58": how old the subject was when it happened)."""
+    if anchor.dep_ in ("attr", "acomp") and _base_form(anchor.head) == "be":
+        return anchor.head
+    phrase = anchor
+    if anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGE_WORDS:
+        phrase = anchor.head.head  # "at the age of 58"
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "at" and phrase.head.head.tag_.startswith("VB"):
+        return phrase.head.head
     return None
 
 
