@@ -12,11 +12,18 @@ from crosswire.annotate import QuantityStage
 from crosswire.annotate.nlp import load_parser
 from crosswire.annotate.quantities import find_quantities
 from crosswire.annotate.quantities.grammar import add_claims, add_claims_to_many, read
-from crosswire.model import Article
+from crosswire.model import Article, Quantity
 
 
 def claims(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.counted, q.predicate) for q in add_claims(text, find_quantities(text))]
+
+
+def stage_quantities(text: str) -> list[Quantity]:
+    """The quantities the stage reads in a text, each with its unit, counted thing and predicate."""
+    annotations = QuantityStage()(Article("a", "record", "t", text)).annotations
+    assert annotations is not None
+    return list(annotations.quantities)
 
 
 @pytest.mark.parametrize(
@@ -645,8 +652,7 @@ def test_a_figure_in_a_verbs_circumstances_has_no_predicate(sentence: str, amoun
     ],
 )
 def test_an_age_told_by_its_verb_is_the_subjects(sentence: str, amount: str, counted: str | None) -> None:
-    (age,) = [q for q in QuantityStage()(Article("a", "record", "t", sentence)).annotations.quantities
-              if q.text == amount]  # fmt: skip
+    (age,) = [q for q in stage_quantities(sentence) if q.text == amount]
     assert (age.unit, age.counted, age.predicate) == ("years old", counted, "age")
 
 
@@ -660,5 +666,4 @@ def test_an_age_told_by_its_verb_is_the_subjects(sentence: str, amount: str, cou
     ],
 )
 def test_a_number_after_at_or_be_that_is_no_age(sentence: str, amount: str) -> None:
-    quantities = QuantityStage()(Article("a", "record", "t", sentence)).annotations.quantities
-    assert all(q.unit != "years old" and q.predicate != "age" for q in quantities if amount in q.text)
+    assert all(q.unit != "years old" and q.predicate != "age" for q in stage_quantities(sentence) if amount in q.text)
