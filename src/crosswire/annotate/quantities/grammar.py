@@ -580,12 +580,10 @@ def _measure(anchor: Token, kind: str | None, end: int) -> Reading | None:
     elif kind == "age" and (verb := _verb_of_age(anchor)) is not None:
         # "she was 77", "died at 81", "retired at the age of 58": the age of the verb's subject, then
         dimension, thing = _AGE, _measured_by(verb)
-        if thing is not None and thing.tag_ == "PRP":
-            return Reading(None, dimension)  # "he was 77": an age, of someone another sentence names
     elif anchor.dep_ == "appos" and kind in (None, "age") and anchor.head.tag_.startswith("NN"):
         dimension, thing = _AGE, anchor.head  # "Ana Ruiz, 58, ..."
-    if adjective is not None and thing is not None and thing.tag_ == "PRP":
-        return Reading(None, dimension)  # "he was 3 years old": an age, of someone another sentence names
+    if thing is not None and thing.tag_ == "PRP" and (adjective is not None or dimension == _AGE):
+        return Reading(None, dimension)  # "he was 3 years old", "he was 77": of someone another sentence names
     if thing is None or not (thing.tag_.startswith("NN") or _participle_as_noun(thing)):
         return None
     if thing.tag_.startswith("NNP"):
@@ -916,7 +914,7 @@ def _counted_noun(anchor: Token) -> Token | None:
             return _valued_subject(noun) or _moved_subject(noun) or _share_of_noun(noun) or noun
         return noun
     of_object = _prepositional_object(anchor, "of")
-    if of_object is not None and of_object.lower_ in _THINGS_BEFORE:
+    if _stands_for_things_before(of_object):
         return _counted_before(anchor)  # "300 miners were trapped, and 41 of them were rescued": 41 miners
     if of_object is not None:
         # "18 of the 25 arrested": the whole is a number too, and names what it counts by its participle
@@ -948,8 +946,11 @@ _THINGS_BEFORE = frozenset({"them", "those", "these"})
 def _refers_back(part: Token) -> bool:
     """Whether the amount is a part of "them", "those" or "these" ("41 of them"): its whole was counted before
     ("two of us" counts the speakers)."""
-    of_object = _prepositional_object(part, "of")
-    return of_object is not None and of_object.lower_ in _THINGS_BEFORE
+    return _stands_for_things_before(_prepositional_object(part, "of"))
+
+
+def _stands_for_things_before(word: Token | None) -> bool:
+    return word is not None and word.lower_ in _THINGS_BEFORE
 
 
 def _in_whole_of(noun: Token, anchor: Token) -> bool:
